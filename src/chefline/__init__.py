@@ -1,0 +1,3 @@
+"""Chefline: real Flask and FastAPI kitchens racing the same orders, measured and animated."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,64 @@
+"""``chefline`` on the command line: parse, check, run, report; never a traceback for bad input."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from chefline import __version__
+from chefline.cli import race_command, serve_command
+from chefline.cli.options import add_kitchen_options, add_race_options
+from chefline.cli.table import modes_table
+from chefline.kitchen.recipe import RecipeError
+from chefline.servers.server_thread import KitchenStartError
+
+EXIT_BAD_INPUT = 2
+EXIT_KITCHEN_FAILED = 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="chefline",
+        description="Real Flask and FastAPI kitchens racing the same orders, measured.",
+    )
+    parser.add_argument("--version", action="version", version=f"chefline {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    commands.add_parser("modes", help="list the kitchen modes")
+
+    race = commands.add_parser("race", help="race kitchens headless and print the comparison")
+    add_kitchen_options(race)
+    add_race_options(race)
+    race.add_argument("--json", action="store_true", help="print every order's full timeline")
+
+    serve = commands.add_parser("serve", help="run kitchens on loopback until Ctrl+C")
+    add_kitchen_options(serve)
+    serve.add_argument(
+        "--port",
+        type=int,
+        default=0,
+        help="port of the first kitchen, the next ones count up (default: free ports)",
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "modes":
+            print(modes_table())
+            return 0
+        if args.command == "race":
+            return race_command.run(args)
+        if args.command == "serve":
+            return serve_command.run(args)
+    except (RecipeError, ValueError) as error:
+        print(f"chefline: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KitchenStartError as error:
+        print(f"chefline: {error}", file=sys.stderr)
+        return EXIT_KITCHEN_FAILED
+    parser.print_help()
+    return 0

@@ -1,0 +1,93 @@
+"""Command-line options shared by the subcommands, turned into domain objects with clear errors."""
+
+from __future__ import annotations
+
+import argparse
+
+from chefline.client.plan import RacePlan
+from chefline.kitchen import limits
+from chefline.kitchen.arrivals import Arrivals
+from chefline.kitchen.modes import MODES, KitchenSettings, get_mode
+from chefline.kitchen.recipe import DishKind, Recipe
+
+DEFAULT_MODES = ["flask-one-chef", "fastapi-async"]
+
+
+def add_kitchen_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--mode",
+        "-m",
+        action="append",
+        metavar="MODE",
+        help=f"a kitchen to race (repeat for several; default: {' and '.join(DEFAULT_MODES)}). "
+        f"Modes: {', '.join(MODES)}",
+    )
+    parser.add_argument(
+        "--pool-size",
+        type=int,
+        default=4,
+        metavar="K",
+        help=f"chefs in flask-pool ({limits.MIN_POOL_SIZE}-{limits.MAX_POOL_SIZE}, default 4)",
+    )
+    parser.add_argument(
+        "--thread-cap",
+        type=int,
+        default=40,
+        metavar="C",
+        help="anyio thread limit in fastapi-def (default 40, as in FastAPI)",
+    )
+
+
+def add_race_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--customers",
+        "-n",
+        type=int,
+        default=10,
+        metavar="N",
+        help=f"orders per kitchen ({limits.MIN_CUSTOMERS}-{limits.MAX_CUSTOMERS}, default 10)",
+    )
+    parser.add_argument(
+        "--wait",
+        "-d",
+        type=float,
+        default=0.5,
+        metavar="SECONDS",
+        help=f"the slow step of each dish (0-{limits.MAX_WAIT_S:g} s, default 0.5)",
+    )
+    parser.add_argument(
+        "--dish",
+        choices=[kind.value for kind in DishKind],
+        default=DishKind.IO.value,
+        help="io: the slow step waits (sleep/await); cpu: it needs the chef's hands (hashing)",
+    )
+    parser.add_argument(
+        "--prep", type=float, default=0.001, metavar="SECONDS", help="prep CPU work"
+    )
+    parser.add_argument("--plate", type=float, default=0.001, metavar="SECONDS", help="plating CPU")
+    parser.add_argument(
+        "--gap",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="seconds between arrivals (default 0: everyone orders at once)",
+    )
+
+
+def chosen_modes(args: argparse.Namespace) -> list[str]:
+    names = args.mode or DEFAULT_MODES
+    for name in names:
+        get_mode(name)  # raises with the list of known modes
+    duplicates = {name for name in names if names.count(name) > 1}
+    if duplicates:
+        raise ValueError(f"each kitchen can race once; repeated: {', '.join(sorted(duplicates))}")
+    return names
+
+
+def kitchen_settings(args: argparse.Namespace) -> KitchenSettings:
+    return KitchenSettings(pool_size=args.pool_size, thread_cap=args.thread_cap)
+
+
+def race_plan(args: argparse.Namespace) -> RacePlan:
+    recipe = Recipe(wait=args.wait, dish=DishKind(args.dish), prep=args.prep, plate=args.plate)
+    return RacePlan(recipe, Arrivals(args.customers, args.gap))

@@ -1,0 +1,70 @@
+"""``chefline race``: start the kitchens, fire the orders, print the table or the JSON."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import sys
+
+from chefline.cli.options import chosen_modes, kitchen_settings, race_plan
+from chefline.cli.table import race_table
+from chefline.client.race import RaceResult, RaceRunner
+from chefline.kitchen.modes import get_mode
+from chefline.process import raise_open_file_limit
+from chefline.servers.kitchens import Kitchen, start_kitchen
+
+EXIT_INTERRUPTED = 130
+
+
+def run(args: argparse.Namespace) -> int:
+    names = chosen_modes(args)
+    settings = kitchen_settings(args)
+    plan = race_plan(args)
+    for name in names:  # refuse an hour-long race before any server starts
+        plan.check_fits(get_mode(name), settings)
+    raise_open_file_limit()
+    kitchens: list[Kitchen] = []
+    try:
+        for name in names:
+            kitchens.append(start_kitchen(name, settings))
+        runner = RaceRunner(kitchens, plan)
+        show_progress = not args.json and sys.stderr.isatty()
+        try:
+            result = asyncio.run(_race(runner, show_progress))
+        except KeyboardInterrupt:
+            print("\nchefline: race stopped", file=sys.stderr)
+            return EXIT_INTERRUPTED
+    finally:
+        for kitchen in kitchens:
+            kitchen.stop()
+    if args.json:
+        print(json.dumps(result.to_json(), indent=2))
+    else:
+        print(race_table(result))
+    return 0
+
+
+async def _race(runner: RaceRunner, show_progress: bool) -> RaceResult:
+    if not show_progress:
+        return await runner.run()
+    progress = asyncio.create_task(_report_progress(runner))
+    try:
+        return await runner.run()
+    finally:
+        progress.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await progress
+        print("\r\033[K", end="", file=sys.stderr)
+
+
+async def _report_progress(runner: RaceRunner) -> None:
+    customers = runner.plan.arrivals.customers
+    while True:
+        parts = [
+            f"{name} {len(timeline.served)}/{customers}"
+            for name, timeline in runner.result.timelines.items()
+        ]
+        print("\r\033[Kserving… " + "  ".join(parts), end="", file=sys.stderr, flush=True)
+        await asyncio.sleep(0.25)

@@ -1,0 +1,41 @@
+"""``chefline serve``: kitchens on loopback for anyone's load tool, until Ctrl+C."""
+
+from __future__ import annotations
+
+import argparse
+import threading
+
+from chefline.cli.options import chosen_modes, kitchen_settings
+from chefline.process import raise_open_file_limit
+from chefline.servers.kitchens import Kitchen, start_kitchen
+
+
+def run(args: argparse.Namespace, stop: threading.Event | None = None) -> int:
+    names = chosen_modes(args)
+    settings = kitchen_settings(args)
+    raise_open_file_limit()
+    stop = stop or threading.Event()
+    kitchens: list[Kitchen] = []
+    try:
+        for offset, name in enumerate(names):
+            port = args.port + offset if args.port else 0
+            kitchens.append(start_kitchen(name, settings, port=port))
+        for kitchen in kitchens:
+            print(f"{kitchen.name:18} {kitchen.url}   {kitchen.mode.summary}")
+        example = kitchens[0].cook_url
+        print()
+        print("Order a dish (wait in seconds, dish io or cpu):")
+        print(f'  curl "{example}?wait=0.5&dish=io"')
+        print("Ten at once:")
+        print(f'  seq 10 | xargs -P10 -I{{}} curl -s "{example}?wait=1&order={{}}" -o /dev/null')
+        print("\nPress Ctrl+C to close the kitchens.", flush=True)
+        try:
+            # wait() in short slices so that Ctrl+C is handled promptly on every platform.
+            while not stop.wait(0.2):
+                pass
+        except KeyboardInterrupt:
+            print("\nclosing the kitchens…")
+    finally:
+        for kitchen in kitchens:
+            kitchen.stop()
+    return 0

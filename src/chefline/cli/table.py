@@ -1,0 +1,67 @@
+"""Plain-text tables for the terminal."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from chefline.client.race import RaceResult
+from chefline.kitchen.modes import MODES
+
+
+def render(headers: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]) -> str:
+    widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows, strict=True)]
+
+    def line(cells: Sequence[str]) -> str:
+        parts = [
+            cell.rjust(width) if index in right else cell.ljust(width)
+            for index, (cell, width) in enumerate(zip(cells, widths, strict=True))
+        ]
+        return "  ".join(parts).rstrip()
+
+    rule = "  ".join("-" * width for width in widths)
+    return "\n".join([line(headers), rule, *(line(row) for row in rows)])
+
+
+def seconds(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f} s"
+
+
+def modes_table() -> str:
+    rows = [[m.name, m.framework, m.route, m.summary] for m in MODES.values()]
+    return render(["mode", "framework", "route", "what you will see"], rows, right=set())
+
+
+def race_table(result: RaceResult) -> str:
+    headers = [
+        "kitchen", "served", "makespan", "theory", "×theory",
+        "p50", "p95", "queue p95", "peak", "chefs", "errors",
+    ]  # fmt: skip
+    rows = []
+    notes = []
+    for timeline in result.timelines.values():
+        s = timeline.summary()
+        ratio = s.ratio_to_theory
+        rows.append([
+            s.kitchen,
+            f"{s.served}/{s.customers}",
+            seconds(s.makespan),
+            seconds(s.expected_makespan),
+            "-" if ratio is None else f"{ratio:.2f}",
+            seconds(s.latency_p50),
+            seconds(s.latency_p95),
+            seconds(s.queue_wait_p95),
+            str(s.peak_concurrency),
+            str(s.chefs),
+            str(s.failed),
+        ])  # fmt: skip
+        first_error = next((o.error for o in timeline.failed if o.error), None)
+        if first_error:
+            notes.append(f"  {s.kitchen}: {first_error}")
+    plan = result.plan
+    title = (
+        f"{plan.arrivals.customers} customers per kitchen, {plan.arrivals.pattern}, "
+        f"{plan.recipe.dish.value} dish with a {plan.recipe.wait:g} s wait"
+    )
+    body = render(headers, rows, right=set(range(1, len(headers))))
+    stopped = ["", "The race was stopped before every dish was served."] if result.cancelled else []
+    return "\n".join([title, "", body, *(["", "Errors:", *notes] if notes else []), *stopped])

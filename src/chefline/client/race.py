@@ -1,0 +1,205 @@
+"""The race runner: the same orders, fired at every kitchen at the same moments, measured."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import aiohttp
+import httpx
+from httpx_aiohttp import AiohttpTransport
+
+from chefline.client.plan import RacePlan
+from chefline.kitchen.clock import now
+from chefline.kitchen.events import OrderEvent, Phase
+from chefline.kitchen.modes import KitchenMode, KitchenSettings
+from chefline.kitchen.order import OrderRecord, OrderStatus
+from chefline.kitchen.timeline import RaceTimeline
+
+Listener = Callable[[OrderEvent], None]
+"""Receives every live event; called from the loop and from kitchen threads alike."""
+
+LAUNCH_BATCH = 5
+"""Orders started per event-loop turn in a burst. Starting all at once stalls a GUI loop for
+hundreds of ms; five per turn keeps frames flowing and costs the burst a few ms."""
+
+
+class EventSource(Protocol):
+    def subscribe(self, listener: Callable[[str, OrderEvent], None]) -> None: ...
+    def unsubscribe(self, listener: Callable[[str, OrderEvent], None]) -> None: ...
+
+
+class RaceTarget(Protocol):
+    """What the runner needs to know of a kitchen (``chefline.servers.Kitchen`` is one)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def cook_url(self) -> str: ...
+    @property
+    def mode(self) -> KitchenMode: ...
+    @property
+    def settings(self) -> KitchenSettings: ...
+    @property
+    def relay(self) -> EventSource | None: ...
+
+
+@dataclass
+class RaceResult:
+    race_id: str
+    plan: RacePlan
+    timelines: dict[str, RaceTimeline] = field(default_factory=dict)
+    cancelled: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "race": self.race_id,
+            "customers": self.plan.arrivals.customers,
+            "arrivals": self.plan.arrivals.pattern,
+            "recipe": {
+                "wait": self.plan.recipe.wait,
+                "dish": self.plan.recipe.dish.value,
+                "prep": self.plan.recipe.prep,
+                "plate": self.plan.recipe.plate,
+            },
+            "cancelled": self.cancelled,
+            "kitchens": [timeline.to_json() for timeline in self.timelines.values()],
+        }
+
+
+def describe_failure(error: Exception, url: str, waited: float) -> str:
+    """A sentence a speaker can read out, for each way an order can fail on the client side."""
+    # httpx-aiohttp maps some connection errors to timeouts, so look at aiohttp's own error.
+    cause = error.__cause__
+    if isinstance(error, httpx.ConnectError) or isinstance(cause, aiohttp.ClientConnectorError):
+        return f"nobody answered at {url}: the kitchen is not running"
+    if isinstance(cause, aiohttp.ServerDisconnectedError) or isinstance(
+        error, httpx.RemoteProtocolError | httpx.ReadError
+    ):
+        return "the kitchen hung up before the dish was served"
+    if isinstance(error, httpx.TimeoutException):
+        return f"the customer walked out after waiting {waited:.1f} s (timeout)"
+    return f"{type(error).__name__}: {error}"
+
+
+class RaceRunner:
+    """Runs one race. Create it, ``await run()``, read ``result``; ``cancel()`` from anywhere
+    on the loop stops it, marking open orders as failed."""
+
+    def __init__(
+        self,
+        kitchens: Sequence[RaceTarget],
+        plan: RacePlan,
+        *,
+        listener: Listener | None = None,
+    ) -> None:
+        if not kitchens:
+            raise ValueError("a race needs at least one kitchen")
+        self.kitchens = list(kitchens)
+        self.plan = plan
+        self.listener = listener
+        self.race_id = uuid.uuid4().hex[:12]
+        expected = {k.name: plan.check_fits(k.mode, k.settings) for k in self.kitchens}
+        self.timeouts = {name: plan.order_timeout(value) for name, value in expected.items()}
+        self.result = RaceResult(
+            self.race_id,
+            plan,
+            {name: RaceTimeline(name, value) for name, value in expected.items()},
+        )
+        self._tasks: list[asyncio.Task[None]] = []
+        self._main: asyncio.Task[RaceResult] | None = None
+
+    def _emit(self, event: OrderEvent) -> None:
+        if self.listener is not None:
+            self.listener(event)
+
+    def _relay_listener(self, race: str, event: OrderEvent) -> None:
+        if race == self.race_id:
+            self._emit(event)
+
+    async def run(self) -> RaceResult:
+        self._main = asyncio.current_task()
+        total = len(self.kitchens) * self.plan.arrivals.customers
+        for kitchen in self.kitchens:
+            if kitchen.relay is not None:
+                kitchen.relay.subscribe(self._relay_listener)
+        # Sized for the race: httpx/aiohttp's default pool of 100 would queue orders on the
+        # client side and make a concurrent kitchen look slow.
+        limits = httpx.Limits(max_connections=total + 8, max_keepalive_connections=total + 8)
+        client = httpx.AsyncClient(transport=AiohttpTransport(limits=limits), trust_env=False)
+        try:
+            await self._launch(client)
+            await asyncio.gather(*self._tasks, return_exceptions=True)
+        except asyncio.CancelledError:
+            self.result.cancelled = True
+            for task in self._tasks:
+                task.cancel()
+            await asyncio.gather(*self._tasks, return_exceptions=True)
+        finally:
+            for kitchen in self.kitchens:
+                if kitchen.relay is not None:
+                    kitchen.relay.unsubscribe(self._relay_listener)
+            await client.aclose()
+        return self.result
+
+    def cancel(self) -> None:
+        if self._main is not None:
+            self._main.cancel()
+
+    async def _launch(self, client: httpx.AsyncClient) -> None:
+        start = now()
+        for index, offset in enumerate(self.plan.arrivals.offsets):
+            delay = start + offset - now()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            elif index % LAUNCH_BATCH == 0:
+                await asyncio.sleep(0)
+            for kitchen in self.kitchens:
+                self._tasks.append(asyncio.create_task(self._order(client, kitchen, index)))
+
+    async def _order(self, client: httpx.AsyncClient, kitchen: RaceTarget, index: int) -> None:
+        timeout = self.timeouts[kitchen.name]
+        record = OrderRecord(kitchen.name, index, sent=now())
+        self.result.timelines[kitchen.name].add(record)
+        self._emit(OrderEvent(kitchen.name, index, Phase.SENT, record.sent))
+        params = {**self.plan.recipe.as_query(), "race": self.race_id, "order": str(index)}
+        try:
+            response = await client.get(kitchen.cook_url, params=params, timeout=timeout)
+            record.received = now()
+            record.http_status = response.status_code
+            if response.status_code == 200:
+                record.apply_kitchen_report(response.json())
+                record.status = OrderStatus.SERVED
+            else:
+                record.status = OrderStatus.FAILED
+                record.error = f"the kitchen answered {response.status_code}: {_detail(response)}"
+        except asyncio.CancelledError:
+            record.received = now()
+            record.status = OrderStatus.FAILED
+            record.error = "the race was stopped before this dish was served"
+            raise
+        except (httpx.HTTPError, ValueError, KeyError) as error:
+            record.received = now()
+            record.status = OrderStatus.FAILED
+            record.error = describe_failure(error, kitchen.cook_url, record.received - record.sent)
+        finally:
+            phase = Phase.RECEIVED if record.status is OrderStatus.SERVED else Phase.FAILED
+            self._emit(
+                OrderEvent(
+                    kitchen.name, index, phase, record.received or now(), detail=record.error
+                )
+            )
+
+
+def _detail(response: httpx.Response) -> str:
+    try:
+        body = response.json()
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return response.text[:200] or response.reason_phrase
+    if isinstance(body, dict):
+        return str(body.get("detail") or body.get("error") or body)[:300]
+    return str(body)[:300]

@@ -1,0 +1,26 @@
+"""The restaurant's domain: modes, recipes, orders, timelines and theory. No Qt, no web."""
+
+from chefline.kitchen.arrivals import Arrivals
+from chefline.kitchen.modes import MODES, KitchenMode, KitchenSettings, get_mode
+from chefline.kitchen.order import OrderRecord, OrderStatus, Step, StepKind
+from chefline.kitchen.recipe import DishKind, Recipe, RecipeError
+from chefline.kitchen.timeline import ChefSegment, ChefState, RaceTimeline, TimelineSummary
+
+__all__ = [
+    "MODES",
+    "Arrivals",
+    "ChefSegment",
+    "ChefState",
+    "DishKind",
+    "KitchenMode",
+    "KitchenSettings",
+    "OrderRecord",
+    "OrderStatus",
+    "RaceTimeline",
+    "Recipe",
+    "RecipeError",
+    "Step",
+    "StepKind",
+    "TimelineSummary",
+    "get_mode",
+]

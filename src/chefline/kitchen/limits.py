@@ -1,0 +1,22 @@
+"""Bounds on every number a user can choose, shared by the CLI, the servers and the window."""
+
+MIN_CUSTOMERS = 1
+MAX_CUSTOMERS = 1000
+
+MIN_WAIT_S = 0.0
+MAX_WAIT_S = 30.0
+
+MAX_STEP_CPU_S = 0.5
+"""Longest prep or plate step: they are meant to be short slices of chef work."""
+
+MIN_POOL_SIZE = 1
+MAX_POOL_SIZE = 256
+
+MIN_THREAD_CAP = 1
+MAX_THREAD_CAP = 1000
+
+MAX_STAGGER_S = 5.0
+"""Longest gap between two arrivals in a staggered race."""
+
+MAX_EXPECTED_RACE_S = 300.0
+"""A race whose theory says it would take longer than this is refused before it starts."""

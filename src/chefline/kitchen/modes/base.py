@@ -1,0 +1,73 @@
+"""What every kitchen mode declares: who it is, how many orders it cooks at once, its theory."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from chefline.kitchen import limits
+from chefline.kitchen.recipe import DishKind, Recipe, RecipeError
+from chefline.kitchen.theory import event_loop_makespan, fifo_makespan, shared_cpu_makespan
+
+
+@dataclass(frozen=True, slots=True)
+class KitchenSettings:
+    """Knobs of the modes that have them."""
+
+    pool_size: int = 4
+    """Chefs in the ``flask-pool`` kitchen."""
+    thread_cap: int = 40
+    """anyio's thread limiter in ``fastapi-def`` (40 is its default)."""
+
+    def __post_init__(self) -> None:
+        _check_int("pool size", self.pool_size, limits.MIN_POOL_SIZE, limits.MAX_POOL_SIZE)
+        _check_int("thread cap", self.thread_cap, limits.MIN_THREAD_CAP, limits.MAX_THREAD_CAP)
+
+
+def _check_int(name: str, value: int, low: int, high: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise RecipeError(f"{name} must be a whole number between {low} and {high}, not {value!r}")
+
+
+class KitchenMode:
+    """Base of every mode; a subclass sets the class attributes and, if needed, ``slots``."""
+
+    name: str = ""
+    framework: str = ""
+    """"flask" or "fastapi"."""
+    route: str = ""
+    """The route's shape in one line, e.g. ``async def`` + ``await asyncio.sleep``."""
+    summary: str = ""
+    """One sentence in the restaurant's terms."""
+    on_event_loop: bool = False
+    """True when orders share one thread that awaits their waits (they overlap)."""
+
+    def slots(self, settings: KitchenSettings) -> int | None:
+        """How many orders this kitchen cooks at once (None: as many as arrive)."""
+        return 1
+
+    def describe_slots(self, settings: KitchenSettings) -> str:
+        slots = self.slots(settings)
+        if self.on_event_loop:
+            return "one chef, many pots"
+        return "unlimited chefs" if slots is None else f"{slots} chef{'s' if slots != 1 else ''}"
+
+    def expected_makespan(
+        self,
+        arrivals: Sequence[float],
+        recipe: Recipe,
+        settings: KitchenSettings | None = None,
+        cores: int | None = None,
+    ) -> float:
+        settings = settings or KitchenSettings()
+        cores = cores or os.cpu_count() or 1
+        service = recipe.service_time
+        if self.on_event_loop:
+            if recipe.dish is DishKind.CPU:
+                return fifo_makespan(arrivals, service, 1)
+            return event_loop_makespan(arrivals, recipe)
+        slots = self.slots(settings)
+        if recipe.dish is DishKind.CPU:
+            return shared_cpu_makespan(arrivals, service, slots, cores)
+        return fifo_makespan(arrivals, service, slots)

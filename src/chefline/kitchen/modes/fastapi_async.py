@@ -1,0 +1,9 @@
+from chefline.kitchen.modes.base import KitchenMode
+
+
+class FastApiAsync(KitchenMode):
+    name = "fastapi-async"
+    framework = "fastapi"
+    route = "async def + await asyncio.sleep, uvicorn"
+    summary = "One chef puts every pot on the stove and takes the next order while they cook."
+    on_event_loop = True

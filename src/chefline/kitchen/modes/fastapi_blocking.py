@@ -1,0 +1,8 @@
+from chefline.kitchen.modes.base import KitchenMode
+
+
+class FastApiBlocking(KitchenMode):
+    name = "fastapi-blocking"
+    framework = "fastapi"
+    route = "async def + time.sleep, uvicorn"
+    summary = "The classic mistake: time.sleep inside async def freezes the one chef at the pot."

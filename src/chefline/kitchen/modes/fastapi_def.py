@@ -1,0 +1,11 @@
+from chefline.kitchen.modes.base import KitchenMode, KitchenSettings
+
+
+class FastApiDef(KitchenMode):
+    name = "fastapi-def"
+    framework = "fastapi"
+    route = "def + time.sleep, uvicorn (anyio thread pool)"
+    summary = "FastAPI hands plain def routes to a thread pool: up to its cap (40) cook at once."
+
+    def slots(self, settings: KitchenSettings) -> int | None:
+        return settings.thread_cap

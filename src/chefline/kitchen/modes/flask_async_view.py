@@ -1,0 +1,8 @@
+from chefline.kitchen.modes.base import KitchenMode
+
+
+class FlaskAsyncView(KitchenMode):
+    name = "flask-async-view"
+    framework = "flask"
+    route = "async def + await asyncio.sleep, Flask (asgiref), threaded=False"
+    summary = "Async syntax in Flask: the one chef still waits for each coroutine to finish."

@@ -1,0 +1,8 @@
+from chefline.kitchen.modes.base import KitchenMode
+
+
+class FlaskOneChef(KitchenMode):
+    name = "flask-one-chef"
+    framework = "flask"
+    route = "def + time.sleep, werkzeug threaded=False"
+    summary = "One chef cooks one dish at a time; every other customer queues behind the slow dish."

@@ -1,0 +1,11 @@
+from chefline.kitchen.modes.base import KitchenMode, KitchenSettings
+
+
+class FlaskPool(KitchenMode):
+    name = "flask-pool"
+    framework = "flask"
+    route = "def + time.sleep, waitress with k threads"
+    summary = "A fixed brigade of k chefs (a production WSGI server); orders come in waves of k."
+
+    def slots(self, settings: KitchenSettings) -> int | None:
+        return settings.pool_size

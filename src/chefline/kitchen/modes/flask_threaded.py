@@ -1,0 +1,11 @@
+from chefline.kitchen.modes.base import KitchenMode, KitchenSettings
+
+
+class FlaskThreaded(KitchenMode):
+    name = "flask-threaded"
+    framework = "flask"
+    route = "def + time.sleep, werkzeug threaded=True"
+    summary = "A new chef (thread) is hired for every order; each one stands at their own pot."
+
+    def slots(self, settings: KitchenSettings) -> int | None:
+        return None

@@ -1,0 +1,126 @@
+"""The measured life of one order, from the customer's side and the kitchen's side."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class StepKind(StrEnum):
+    CPU = "cpu"
+    """The chef's hands are on the dish."""
+    IO = "io"
+    """The dish is on the stove (a sleep or an awaited call)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One recipe step as the kitchen ran it.
+
+    ``holds_chef`` is true when the chef could do nothing else meanwhile: CPU work, or a wait
+    that blocks the thread (``time.sleep``) rather than being awaited.
+    """
+
+    name: str
+    kind: StepKind
+    start: float
+    end: float
+    holds_chef: bool
+
+    @property
+    def duration(self) -> float:
+        return self.end - self.start
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "kind": self.kind.value,
+            "start": self.start,
+            "end": self.end,
+            "holds_chef": self.holds_chef,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Step:
+        return cls(
+            name=str(data["name"]),
+            kind=StepKind(data["kind"]),
+            start=float(data["start"]),
+            end=float(data["end"]),
+            holds_chef=bool(data["holds_chef"]),
+        )
+
+
+class OrderStatus(StrEnum):
+    PENDING = "pending"
+    SERVED = "served"
+    FAILED = "failed"
+
+
+@dataclass(slots=True)
+class OrderRecord:
+    """Timestamps on the shared clock (``chefline.kitchen.clock``).
+
+    The client fills ``sent``/``received``/``status``/``error``; the kitchen's own report
+    (``chef``, ``accepted``, ``steps``, ``done``) arrives in the response body.
+    """
+
+    kitchen: str
+    index: int
+    sent: float
+    received: float | None = None
+    status: OrderStatus = OrderStatus.PENDING
+    http_status: int | None = None
+    error: str | None = None
+    chef: str | None = None
+    chef_kind: str | None = None
+    accepted: float | None = None
+    done: float | None = None
+    steps: list[Step] = field(default_factory=list)
+
+    @property
+    def latency(self) -> float | None:
+        return None if self.received is None else self.received - self.sent
+
+    @property
+    def queue_wait(self) -> float | None:
+        """Time the customer waited before a chef picked the order up."""
+        return None if self.accepted is None else self.accepted - self.sent
+
+    def phase_order_problems(self) -> list[str]:
+        """Every way the timestamps break sent ≤ accepted ≤ steps ≤ done ≤ received."""
+        chain: list[tuple[str, float | None]] = [("sent", self.sent), ("accepted", self.accepted)]
+        for step in self.steps:
+            chain += [(f"{step.name}.start", step.start), (f"{step.name}.end", step.end)]
+        chain += [("done", self.done), ("received", self.received)]
+        known = [(name, t) for name, t in chain if t is not None]
+        return [
+            f"{a} ({ta:.6f}) after {b} ({tb:.6f})"
+            for (a, ta), (b, tb) in itertools.pairwise(known)
+            if ta > tb
+        ]
+
+    def apply_kitchen_report(self, report: dict[str, Any]) -> None:
+        self.chef = str(report["chef"])
+        self.chef_kind = str(report["chef_kind"])
+        self.accepted = float(report["accepted"])
+        self.done = float(report["done"])
+        self.steps = [Step.from_json(step) for step in report["steps"]]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kitchen": self.kitchen,
+            "index": self.index,
+            "sent": self.sent,
+            "accepted": self.accepted,
+            "steps": [step.to_json() for step in self.steps],
+            "done": self.done,
+            "received": self.received,
+            "status": self.status.value,
+            "http_status": self.http_status,
+            "error": self.error,
+            "chef": self.chef,
+            "chef_kind": self.chef_kind,
+        }

@@ -1,0 +1,86 @@
+"""What a customer orders: a dish made of prep, a wait on the stove (or CPU cooking) and plating."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from chefline.kitchen import limits
+
+
+class DishKind(StrEnum):
+    """How the long middle step of a dish spends its time."""
+
+    IO = "io"
+    """The dish waits (a database, an LLM API): a sleep or an awaited call."""
+    CPU = "cpu"
+    """The dish needs the chef's hands the whole time (hashing): async cannot help."""
+
+
+class RecipeError(ValueError):
+    """A recipe value outside its bounds; the message says which and why."""
+
+
+@dataclass(frozen=True, slots=True)
+class Recipe:
+    """One dish: ``prep`` and ``plate`` are seconds of chef CPU work, ``wait`` the long step."""
+
+    wait: float = 0.5
+    dish: DishKind = DishKind.IO
+    prep: float = 0.001
+    plate: float = 0.001
+
+    def __post_init__(self) -> None:
+        _check_range("wait", self.wait, limits.MIN_WAIT_S, limits.MAX_WAIT_S)
+        _check_range("prep", self.prep, 0.0, limits.MAX_STEP_CPU_S)
+        _check_range("plate", self.plate, 0.0, limits.MAX_STEP_CPU_S)
+        if not isinstance(self.dish, DishKind):
+            object.__setattr__(self, "dish", parse_dish(self.dish))
+
+    @property
+    def service_time(self) -> float:
+        """Seconds one order keeps a chef who does nothing else meanwhile."""
+        return self.prep + self.wait + self.plate
+
+    @property
+    def chef_work(self) -> float:
+        """Seconds of a chef's hands one order needs when the wait is awaited, not held."""
+        return self.service_time if self.dish is DishKind.CPU else self.prep + self.plate
+
+    def as_query(self) -> dict[str, str]:
+        return {
+            "wait": repr(self.wait),
+            "dish": self.dish.value,
+            "prep": repr(self.prep),
+            "plate": repr(self.plate),
+        }
+
+
+def parse_dish(value: object) -> DishKind:
+    try:
+        return DishKind(str(value))
+    except ValueError:
+        choices = ", ".join(kind.value for kind in DishKind)
+        raise RecipeError(f"dish must be one of {choices}, not {value!r}") from None
+
+
+def _check_range(name: str, value: float, low: float, high: float) -> None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise RecipeError(f"{name} must be a number of seconds, not {value!r}")
+    if value != value or not low <= value <= high:  # NaN fails the first test
+        raise RecipeError(f"{name} must be between {low:g} and {high:g} seconds, not {value:g}")
+
+
+def recipe_from_strings(values: dict[str, str]) -> Recipe:
+    """Build a recipe from text fields (query strings, form fields), with readable errors."""
+    numbers: dict[str, float] = {}
+    for name in ("wait", "prep", "plate"):
+        if name in values:
+            try:
+                numbers[name] = float(values[name])
+            except ValueError:
+                raise RecipeError(
+                    f"{name} must be a number of seconds, not {values[name]!r}"
+                ) from None
+    dish = parse_dish(values["dish"]) if "dish" in values else DishKind.IO
+    return Recipe(dish=dish, **numbers)

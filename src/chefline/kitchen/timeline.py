@@ -1,0 +1,182 @@
+"""All orders of one race at one kitchen, and the figures derived from them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from chefline.kitchen.order import OrderRecord, OrderStatus, StepKind
+from chefline.kitchen.stats import mean, peak_overlap, percentile
+
+
+class ChefState(StrEnum):
+    WORKING = "working"
+    """Hands on a dish (CPU)."""
+    BLOCKED = "blocked"
+    """Standing at the pot: a wait that holds the thread."""
+    FREE = "free"
+    """Able to take the next order (pots may still be cooking)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ChefSegment:
+    start: float
+    end: float
+    state: ChefState
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineSummary:
+    """The figures a scoreboard or the CLI table shows; times in seconds."""
+
+    kitchen: str
+    customers: int
+    served: int
+    failed: int
+    makespan: float | None
+    throughput: float | None
+    latency_p50: float | None
+    latency_p95: float | None
+    latency_p99: float | None
+    queue_wait_mean: float | None
+    queue_wait_p95: float | None
+    queue_wait_max: float | None
+    peak_concurrency: int
+    chefs: int
+    expected_makespan: float | None
+
+    @property
+    def ratio_to_theory(self) -> float | None:
+        if not self.makespan or not self.expected_makespan:
+            return None
+        return self.makespan / self.expected_makespan
+
+    def to_json(self) -> dict[str, Any]:
+        data = {name: getattr(self, name) for name in self.__dataclass_fields__}
+        data["ratio_to_theory"] = self.ratio_to_theory
+        return data
+
+
+class RaceTimeline:
+    """The orders one kitchen received in one race, indexed by order number."""
+
+    def __init__(self, kitchen: str, expected_makespan: float | None = None) -> None:
+        self.kitchen = kitchen
+        self.expected_makespan = expected_makespan
+        self.orders: dict[int, OrderRecord] = {}
+
+    def add(self, order: OrderRecord) -> None:
+        self.orders[order.index] = order
+
+    def __len__(self) -> int:
+        return len(self.orders)
+
+    def _with_status(self, status: OrderStatus) -> list[OrderRecord]:
+        return [o for o in self.orders.values() if o.status is status]
+
+    @property
+    def served(self) -> list[OrderRecord]:
+        return self._with_status(OrderStatus.SERVED)
+
+    @property
+    def failed(self) -> list[OrderRecord]:
+        return self._with_status(OrderStatus.FAILED)
+
+    @property
+    def start(self) -> float | None:
+        return min((o.sent for o in self.orders.values()), default=None)
+
+    @property
+    def end(self) -> float | None:
+        return max(
+            (o.received for o in self.orders.values() if o.received is not None), default=None
+        )
+
+    @property
+    def makespan(self) -> float | None:
+        """From the first order sent to the last reply received (served or failed)."""
+        if self.start is None or self.end is None:
+            return None
+        return self.end - self.start
+
+    def chef_labels(self) -> dict[str, str]:
+        """Readable names ("chef 1", …) in the order the chefs first picked up an order."""
+        first_seen: dict[str, float] = {}
+        for order in self.orders.values():
+            if order.chef is not None and order.accepted is not None:
+                first_seen[order.chef] = min(
+                    first_seen.get(order.chef, order.accepted), order.accepted
+                )
+        ranked = sorted(first_seen, key=first_seen.__getitem__)
+        return {chef: f"chef {number}" for number, chef in enumerate(ranked, start=1)}
+
+    def chef_segments(self) -> dict[str, list[ChefSegment]]:
+        """For each chef (by label), contiguous working/blocked/free segments over the race."""
+        labels = self.chef_labels()
+        start, end = self.start, self.end
+        if start is None or end is None:
+            return {}
+        busy: dict[str, list[tuple[float, float, ChefState]]] = {
+            label: [] for label in labels.values()
+        }
+        for order in self.orders.values():
+            if order.chef not in labels:
+                continue
+            for step in order.steps:
+                if step.holds_chef:
+                    state = ChefState.WORKING if step.kind is StepKind.CPU else ChefState.BLOCKED
+                    busy[labels[order.chef]].append((step.start, step.end, state))
+        return {label: _fill_free(intervals, start, end) for label, intervals in busy.items()}
+
+    def summary(self) -> TimelineSummary:
+        served = self.served
+        latencies = [o.latency for o in served if o.latency is not None]
+        waits = [o.queue_wait for o in served if o.queue_wait is not None]
+        in_kitchen = [
+            (o.accepted, o.done) for o in served if o.accepted is not None and o.done is not None
+        ]
+        makespan = self.makespan
+        return TimelineSummary(
+            kitchen=self.kitchen,
+            customers=len(self.orders),
+            served=len(served),
+            failed=len(self.failed),
+            makespan=makespan,
+            throughput=len(served) / makespan if makespan else None,
+            latency_p50=percentile(latencies, 50),
+            latency_p95=percentile(latencies, 95),
+            latency_p99=percentile(latencies, 99),
+            queue_wait_mean=mean(waits),
+            queue_wait_p95=percentile(waits, 95),
+            queue_wait_max=max(waits, default=None),
+            peak_concurrency=peak_overlap(in_kitchen),
+            chefs=len(self.chef_labels()),
+            expected_makespan=self.expected_makespan,
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kitchen": self.kitchen,
+            "summary": self.summary().to_json(),
+            "orders": [self.orders[i].to_json() for i in sorted(self.orders)],
+        }
+
+
+def _fill_free(
+    intervals: Iterable[tuple[float, float, ChefState]], start: float, end: float
+) -> list[ChefSegment]:
+    segments: list[ChefSegment] = []
+    cursor = start
+    for seg_start, seg_end, state in sorted(intervals):
+        seg_start = max(seg_start, cursor)
+        if seg_end <= seg_start:
+            continue
+        if seg_start > cursor:
+            segments.append(ChefSegment(cursor, seg_start, ChefState.FREE))
+        segments.append(ChefSegment(seg_start, seg_end, state))
+        cursor = seg_end
+    if cursor < end:
+        segments.append(ChefSegment(cursor, end, ChefState.FREE))
+    return segments

@@ -1,0 +1,21 @@
+"""Process-wide settings a race needs, whatever front end starts it. No Qt."""
+
+from __future__ import annotations
+
+import contextlib
+
+
+def raise_open_file_limit() -> None:
+    """Lift the soft open-file limit to the hard one.
+
+    Client and servers share this process, so each order costs two descriptors; at the common
+    soft limit of 1024 a 1000-order race fails with "Too many open files".
+    """
+    try:
+        import resource
+    except ImportError:  # Windows has no such limit to raise
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard == resource.RLIM_INFINITY or soft < hard:
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))

@@ -1,0 +1,124 @@
+"""How a chef cooks one order, shared by every Flask and FastAPI route.
+
+Each step is timed on the shared clock and reported twice: live through the relay, and in the
+response body, which is the record the race keeps.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import threading
+import time
+from typing import Any
+
+from chefline.kitchen.clock import now
+from chefline.kitchen.events import OrderEvent, Phase
+from chefline.kitchen.order import Step, StepKind
+from chefline.kitchen.recipe import DishKind, Recipe
+from chefline.servers.relay import EventRelay
+
+# Hashing 64 KiB at a time releases the GIL, so a CPU-bound dish in one thread leaves the
+# rest of the process (the window, other kitchens) responsive.
+_HASH_BLOCK = bytes(64 * 1024)
+
+
+def burn_cpu(seconds: float) -> None:
+    """Keep this thread's CPU busy for ``seconds`` of its own CPU time."""
+    deadline = time.thread_time() + seconds
+    while time.thread_time() < deadline:
+        hashlib.sha256(_HASH_BLOCK).digest()
+
+
+def current_chef() -> str:
+    """A key for the thread doing the work, unique among live threads."""
+    thread = threading.current_thread()
+    return f"{thread.name}#{thread.ident}"
+
+
+class DishTicket:
+    """The kitchen's side of one order: who cooked it and when each step ran."""
+
+    def __init__(
+        self,
+        kitchen: str,
+        race: str,
+        order: int,
+        relay: EventRelay,
+        chef: str,
+        chef_kind: str,
+    ) -> None:
+        self.kitchen = kitchen
+        self.race = race
+        self.order = order
+        self.relay = relay
+        self.chef = chef
+        self.chef_kind = chef_kind
+        self.steps: list[Step] = []
+        self.accepted = now()
+        self.done: float | None = None
+        self._emit(Phase.ACCEPTED, self.accepted)
+
+    def _emit(self, phase: Phase, t: float, step: str | None = None) -> None:
+        self.relay.publish(
+            self.race, OrderEvent(self.kitchen, self.order, phase, t, chef=self.chef, step=step)
+        )
+
+    def _begin(self, name: str) -> float:
+        start = now()
+        self._emit(Phase.STEP_START, start, name)
+        return start
+
+    def _end(self, name: str, kind: StepKind, start: float, holds_chef: bool) -> None:
+        end = now()
+        self.steps.append(Step(name, kind, start, end, holds_chef))
+        self._emit(Phase.STEP_END, end, name)
+
+    def work(self, name: str, seconds: float) -> None:
+        start = self._begin(name)
+        burn_cpu(seconds)
+        self._end(name, StepKind.CPU, start, holds_chef=True)
+
+    def sleep(self, name: str, seconds: float) -> None:
+        start = self._begin(name)
+        time.sleep(seconds)
+        self._end(name, StepKind.IO, start, holds_chef=True)
+
+    async def await_sleep(self, name: str, seconds: float, holds_chef: bool) -> None:
+        start = self._begin(name)
+        await asyncio.sleep(seconds)
+        self._end(name, StepKind.IO, start, holds_chef=holds_chef)
+
+    def cook_holding(self, recipe: Recipe) -> dict[str, Any]:
+        """The whole dish in this thread: the chef stays with it from prep to plate."""
+        self.work("prep", recipe.prep)
+        if recipe.dish is DishKind.CPU:
+            self.work("cook", recipe.wait)
+        else:
+            self.sleep("wait", recipe.wait)
+        self.work("plate", recipe.plate)
+        return self.report()
+
+    async def cook_awaiting(self, recipe: Recipe, wait_holds_chef: bool = False) -> dict[str, Any]:
+        """The dish with its wait awaited; ``wait_holds_chef`` when the caller blocks on us."""
+        self.work("prep", recipe.prep)
+        if recipe.dish is DishKind.CPU:
+            self.work("cook", recipe.wait)
+        else:
+            await self.await_sleep("wait", recipe.wait, wait_holds_chef)
+        self.work("plate", recipe.plate)
+        return self.report()
+
+    def report(self) -> dict[str, Any]:
+        self.done = now()
+        self._emit(Phase.DONE, self.done)
+        return {
+            "kitchen": self.kitchen,
+            "race": self.race,
+            "order": self.order,
+            "chef": self.chef,
+            "chef_kind": self.chef_kind,
+            "accepted": self.accepted,
+            "steps": [step.to_json() for step in self.steps],
+            "done": self.done,
+        }

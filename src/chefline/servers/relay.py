@@ -1,0 +1,34 @@
+"""Fan-out of a kitchen's live events (accepted, step start/end, done) to whoever listens.
+
+Kitchens publish from their own threads; listeners must be cheap and thread-safe (a
+``deque.append`` is ideal). With no listener, publishing costs one attribute read.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+from chefline.kitchen.events import OrderEvent
+
+Listener = Callable[[str, OrderEvent], None]
+"""Called with the race id the order belongs to and the event."""
+
+
+class EventRelay:
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._listeners: tuple[Listener, ...] = ()
+
+    def subscribe(self, listener: Listener) -> None:
+        with self._lock:
+            self._listeners = (*self._listeners, listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        with self._lock:
+            self._listeners = tuple(x for x in self._listeners if x is not listener)
+
+    def publish(self, race: str, event: OrderEvent) -> None:
+        # The tuple is replaced, never mutated, so iterating it needs no lock.
+        for listener in self._listeners:
+            listener(race, event)

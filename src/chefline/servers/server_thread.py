@@ -1,0 +1,108 @@
+"""The common life of a server running in a background thread: bind, start, wait ready, stop."""
+
+from __future__ import annotations
+
+import errno
+import socket
+import threading
+from abc import ABC, abstractmethod
+
+LOOPBACK = "127.0.0.1"
+
+BACKLOG = 2048
+"""Listen backlog. At 128 (werkzeug's default) a burst of orders gets SYN-retry stalls of 1 s
+and 3 s that look like slow cooking but are the kernel's."""
+
+
+class KitchenStartError(RuntimeError):
+    """A kitchen could not open: the message is meant for the person who asked for it."""
+
+
+def bind_loopback(port: int = 0) -> socket.socket:
+    """A listening TCP socket on 127.0.0.1 (``port`` 0: any free port)."""
+    if not 0 <= port <= 65535:
+        raise KitchenStartError(f"port must be between 0 and 65535, not {port}")
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((LOOPBACK, port))
+    except OSError as error:
+        sock.close()
+        if error.errno == errno.EADDRINUSE:
+            raise KitchenStartError(f"port {port} on {LOOPBACK} is already in use") from None
+        raise KitchenStartError(f"cannot listen on {LOOPBACK}:{port}: {error.strerror}") from None
+    sock.listen(BACKLOG)
+    return sock
+
+
+class ServerThread(ABC):
+    """A server in a daemon thread. Subclasses say how to serve and how to ask it to stop."""
+
+    start_timeout = 5.0
+    stop_timeout = 2.0
+
+    def __init__(self, name: str, port: int = 0) -> None:
+        self.name = name
+        self.requested_port = port
+        self.port = 0
+        self._thread: threading.Thread | None = None
+        self._failure: BaseException | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://{LOOPBACK}:{self.port}"
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def start(self) -> None:
+        """Bind and serve; returns when the server accepts connections, or raises."""
+        sock = bind_loopback(self.requested_port)
+        self.port = sock.getsockname()[1]
+        self._prepare(sock)
+        self._thread = threading.Thread(
+            target=self._run_guarded, name=f"kitchen-{self.name}", daemon=True
+        )
+        self._thread.start()
+        self._wait_ready()
+
+    def _run_guarded(self) -> None:
+        try:
+            self._serve()
+        except BaseException as error:  # a server dying in its thread must not vanish silently
+            self._failure = error
+
+    def _wait_ready(self) -> None:
+        if not self._ready(self.start_timeout) or not self.running:
+            reason = f": {self._failure!r}" if self._failure else ""
+            self.stop()
+            raise KitchenStartError(f"kitchen {self.name} did not start{reason}")
+
+    def stop(self) -> None:
+        """Ask the server to stop and wait a little; daemon threads never block exit."""
+        if self._thread is None:
+            return
+        self._request_stop()
+        self._thread.join(self.stop_timeout)
+        self._close()
+        self._thread = None
+
+    @abstractmethod
+    def _prepare(self, sock: socket.socket) -> None:
+        """Build the server around the bound socket (in the caller's thread)."""
+
+    @abstractmethod
+    def _serve(self) -> None:
+        """Serve until asked to stop (in the server thread)."""
+
+    @abstractmethod
+    def _ready(self, timeout: float) -> bool:
+        """Wait up to ``timeout`` for the server to accept connections."""
+
+    @abstractmethod
+    def _request_stop(self) -> None:
+        """Tell the server to stop serving (from any thread)."""
+
+    def _close(self) -> None:  # noqa: B027 - optional hook: most servers clean up themselves
+        """Release what is left after the thread ended or timed out."""

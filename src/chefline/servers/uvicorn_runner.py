@@ -1,0 +1,67 @@
+"""uvicorn in a thread with its own event loop: the FastAPI kitchens' server."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import time
+
+import uvicorn
+from fastapi import FastAPI
+
+from chefline.servers.server_thread import BACKLOG, ServerThread
+
+
+class UvicornThread(ServerThread):
+    graceful_timeout = 0.5
+    """Seconds in-flight orders get at stop; without a bound, stop waits for every dish."""
+
+    def __init__(self, name: str, app: FastAPI, *, port: int = 0) -> None:
+        super().__init__(name, port)
+        self.app = app
+        self._server: uvicorn.Server | None = None
+        self._sock: socket.socket | None = None
+        self.loop: asyncio.AbstractEventLoop | None = None
+
+    def _prepare(self, sock: socket.socket) -> None:
+        config = uvicorn.Config(
+            self.app,
+            http="httptools",
+            loop="none",
+            lifespan="on",
+            log_config=None,
+            access_log=False,
+            backlog=BACKLOG,
+            timeout_graceful_shutdown=self.graceful_timeout,
+        )
+        self._server = uvicorn.Server(config)
+        self._sock = sock
+
+    def _serve(self) -> None:
+        assert self._server is not None and self._sock is not None
+        # An explicit selector loop: under qasync, new_event_loop() in a thread returns a Qt loop.
+        self.loop = asyncio.SelectorEventLoop()
+        asyncio.set_event_loop(self.loop)
+        try:
+            self.loop.run_until_complete(self._server.serve(sockets=[self._sock]))
+        finally:
+            self.loop.close()
+
+    def _ready(self, timeout: float) -> bool:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self._server is not None and self._server.started:
+                return True
+            if not self.running:
+                return False
+            time.sleep(0.002)
+        return False
+
+    def _request_stop(self) -> None:
+        if self._server is not None:
+            self._server.should_exit = True
+
+    def _close(self) -> None:
+        if self._sock is not None:
+            self._sock.close()
+            self._sock = None

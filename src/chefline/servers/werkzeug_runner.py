@@ -1,0 +1,52 @@
+"""Flask's development server (werkzeug) in a thread: one chef, or a new thread per order."""
+
+from __future__ import annotations
+
+import logging
+import socket
+import threading
+
+from flask import Flask
+from werkzeug.serving import BaseWSGIServer, make_server
+
+from chefline.servers.server_thread import LOOPBACK, ServerThread
+
+# werkzeug logs every request at INFO; a race of 1000 orders would flood the terminal.
+logging.getLogger("werkzeug").setLevel(logging.WARNING)
+
+
+class WerkzeugThread(ServerThread):
+    def __init__(self, name: str, app: Flask, *, threaded: bool, port: int = 0) -> None:
+        super().__init__(name, port)
+        self.app = app
+        self.threaded = threaded
+        self._server: BaseWSGIServer | None = None
+        self._serving = threading.Event()
+
+    def _prepare(self, sock: socket.socket) -> None:
+        # werkzeug duplicates the descriptor, so ours can be closed at once.
+        self._server = make_server(
+            LOOPBACK, self.port, self.app, threaded=self.threaded, fd=sock.fileno()
+        )
+        sock.close()
+
+    def _serve(self) -> None:
+        assert self._server is not None
+        self._serving.set()
+        # The default 0.5 s poll makes every stop take half a second.
+        self._server.serve_forever(poll_interval=0.05)
+
+    def _ready(self, timeout: float) -> bool:
+        return self._serving.wait(timeout)
+
+    def _request_stop(self) -> None:
+        if self._server is None:
+            return
+        # shutdown() waits for serve_forever to return, which a one-chef server only does
+        # after the dish in hand; ask from a helper thread so stop() keeps its own timeout.
+        threading.Thread(target=self._server.shutdown, daemon=True).start()
+
+    def _close(self) -> None:
+        if self._server is not None:
+            self._server.server_close()
+            self._server = None
