@@ -118,11 +118,12 @@ def test_percentile_and_overlap():
     assert peak_overlap([(0, 3), (1, 2), (1.5, 2.5)]) == 3
 
 
-def served_order(index, sent, chef, wait_start, wait_end, holds):
-    order = OrderRecord("k", index, sent=sent)
-    order.chef, order.chef_kind, order.accepted = chef, "thread", sent + 0.1
+def served_order(index, accepted, chef, wait_start, wait_end, holds):
+    """An order sent at 0, picked up at ``accepted``, prepped for 0.1 s, plated for 0.1 s."""
+    order = OrderRecord("k", index, sent=0.0)
+    order.chef, order.chef_kind, order.accepted = chef, "thread", accepted
     order.steps = [
-        Step("prep", StepKind.CPU, sent + 0.1, sent + 0.2, True),
+        Step("prep", StepKind.CPU, accepted, accepted + 0.1, True),
         Step("wait", StepKind.IO, wait_start, wait_end, holds),
         Step("plate", StepKind.CPU, wait_end, wait_end + 0.1, True),
     ]
@@ -135,12 +136,13 @@ def served_order(index, sent, chef, wait_start, wait_end, holds):
 def test_timeline_derives_chef_segments_and_summary():
     # Two orders cooked one after the other by a chef who stands at the pot.
     timeline = RaceTimeline("k", expected_makespan=2.0)
-    timeline.add(served_order(0, 0.0, "A", 0.2, 1.0, holds=True))
-    timeline.add(served_order(1, 0.0, "A", 1.2, 2.0, holds=True))
+    timeline.add(served_order(0, 0.1, "A", 0.2, 1.0, holds=True))
+    timeline.add(served_order(1, 1.1, "A", 1.2, 2.0, holds=True))
     summary = timeline.summary()
     assert summary.makespan == pytest.approx(2.2)
     assert summary.served == 2 and summary.failed == 0 and summary.chefs == 1
     assert summary.peak_concurrency == 1
+    assert summary.queue_wait_max == pytest.approx(1.1)  # the second customer waited
     assert summary.ratio_to_theory == pytest.approx(1.1)
     segments = timeline.chef_segments()["chef 1"]
     blocked = sum(s.end - s.start for s in segments if s.state is ChefState.BLOCKED)
@@ -151,14 +153,14 @@ def test_timeline_derives_chef_segments_and_summary():
 def test_awaited_waits_leave_the_chef_free():
     # The same waits awaited: the chef is never blocked, only working or free.
     timeline = RaceTimeline("k")
-    timeline.add(served_order(0, 0.0, "L", 0.2, 1.0, holds=False))
-    timeline.add(served_order(1, 0.0, "L", 0.2, 1.0, holds=False))
+    timeline.add(served_order(0, 0.1, "L", 0.2, 1.0, holds=False))
+    timeline.add(served_order(1, 0.1, "L", 0.2, 1.0, holds=False))
     states = {s.state for s in timeline.chef_segments()["chef 1"]}
     assert ChefState.BLOCKED not in states and ChefState.FREE in states
 
 
 def test_phase_order_problems_are_reported():
-    order = served_order(0, 0.0, "A", 0.2, 1.0, holds=True)
+    order = served_order(0, 0.1, "A", 0.2, 1.0, holds=True)
     assert order.phase_order_problems() == []
     order.accepted = -1.0
     assert order.phase_order_problems() == ["sent (0.000000) after accepted (-1.000000)"]
