@@ -167,3 +167,21 @@ def test_a_stopped_kitchen_fails_its_orders_clearly_and_the_race_goes_on(race):
     failed = result.timelines["flask-one-chef"].failed
     assert len(failed) == 3
     assert all("nobody answered" in order.error for order in failed)
+
+
+def test_live_events_rebuild_exactly_the_recorded_timeline(burst):
+    # What the window draws from live events equals what the race recorded from the replies.
+    from chefline.kitchen import RaceTimeline
+
+    result, events = burst
+    for name, recorded in result.timelines.items():
+        live = RaceTimeline(name)
+        for event in events:
+            if event.kitchen == name:
+                live.apply(event)
+        assert [o.to_json() for o in live.orders.values()] == [
+            o.to_json() for o in recorded.orders.values()
+        ]
+        assert live.chef_segments() == recorded.chef_segments()
+        now = live.kitchen_now()
+        assert (now.served, now.queued, now.on_stove, now.at_hands) == (N, 0, 0, 0)

@@ -188,11 +188,9 @@ class RaceRunner:
             record.error = describe_failure(error, kitchen.cook_url, record.received - record.sent)
         finally:
             phase = Phase.RECEIVED if record.status is OrderStatus.SERVED else Phase.FAILED
-            self._emit(
-                OrderEvent(
-                    kitchen.name, index, phase, record.received or now(), detail=record.error
-                )
-            )
+            t = record.received or now()
+            status, error = record.http_status, record.error
+            self._emit(OrderEvent(kitchen.name, index, phase, t, http_status=status, detail=error))
 
 
 def _detail(response: httpx.Response) -> str:

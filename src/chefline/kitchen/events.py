@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from chefline.kitchen.order import StepKind
+
 
 class Phase(StrEnum):
     SENT = "sent"
@@ -18,12 +20,17 @@ class Phase(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class OrderEvent:
-    """``t`` is on the shared clock; ``step`` names the recipe step for STEP_* phases."""
+    """``t`` is on the shared clock. ACCEPTED carries the chef; STEP_* name the step, its
+    kind and whether it holds the chef; FAILED says why in ``detail``."""
 
     kitchen: str
     order: int
     phase: Phase
     t: float
     chef: str | None = None
+    chef_kind: str | None = None
     step: str | None = None
+    kind: StepKind | None = None
+    holds_chef: bool | None = None
+    http_status: int | None = None
     detail: str | None = None

@@ -79,6 +79,8 @@ class OrderRecord:
     accepted: float | None = None
     done: float | None = None
     steps: list[Step] = field(default_factory=list)
+    open_step: Step | None = None
+    """The step cooking right now, seen live; its ``end`` is its start until it finishes."""
 
     @property
     def latency(self) -> float | None:

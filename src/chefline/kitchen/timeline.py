@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from chefline.kitchen.order import OrderRecord, OrderStatus, StepKind
+from chefline.kitchen.events import OrderEvent, Phase
+from chefline.kitchen.order import OrderRecord, OrderStatus, Step, StepKind
 from chefline.kitchen.stats import mean, peak_overlap, percentile
 
 
@@ -25,6 +26,20 @@ class ChefSegment:
     start: float
     end: float
     state: ChefState
+
+
+@dataclass(frozen=True, slots=True)
+class KitchenNow:
+    """What a picture of the kitchen shows at this moment."""
+
+    queued: int
+    """Customers who ordered and wait for a chef to look at it."""
+    at_hands: int
+    """Dishes a chef is working on (prep, plate, CPU cooking)."""
+    on_stove: int
+    """Dishes waiting on the stove (I/O)."""
+    served: int
+    failed: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +85,50 @@ class RaceTimeline:
     def add(self, order: OrderRecord) -> None:
         self.orders[order.index] = order
 
+    def apply(self, event: OrderEvent) -> None:
+        """Update the records from one live event (events of one order arrive in order)."""
+        order = self.orders.get(event.order)
+        if order is None:
+            order = OrderRecord(self.kitchen, event.order, sent=event.t)
+            self.orders[event.order] = order
+        match event.phase:
+            case Phase.ACCEPTED:
+                order.accepted, order.chef, order.chef_kind = event.t, event.chef, event.chef_kind
+            case Phase.STEP_START if event.step and event.kind:
+                order.open_step = Step(
+                    event.step, event.kind, event.t, event.t, bool(event.holds_chef)
+                )
+            case Phase.STEP_END if order.open_step is not None:
+                begun = order.open_step
+                order.steps.append(
+                    Step(begun.name, begun.kind, begun.start, event.t, begun.holds_chef)
+                )
+                order.open_step = None
+            case Phase.DONE:
+                order.done = event.t
+            case Phase.RECEIVED | Phase.FAILED:
+                order.received, order.http_status = event.t, event.http_status
+                if event.phase is Phase.RECEIVED:
+                    order.status = OrderStatus.SERVED
+                else:
+                    order.status, order.error = OrderStatus.FAILED, event.detail
+                    order.open_step = None
+
+    def kitchen_now(self) -> KitchenNow:
+        queued = at_hands = on_stove = served = failed = 0
+        for order in self.orders.values():
+            if order.status is OrderStatus.SERVED:
+                served += 1
+            elif order.status is OrderStatus.FAILED:
+                failed += 1
+            elif order.accepted is None:
+                queued += 1
+            elif order.open_step is not None and order.open_step.kind is StepKind.IO:
+                on_stove += 1
+            elif order.done is None:
+                at_hands += 1
+        return KitchenNow(queued, at_hands, on_stove, served, failed)
+
     def __len__(self) -> int:
         return len(self.orders)
 
@@ -112,10 +171,14 @@ class RaceTimeline:
         ranked = sorted(first_seen, key=first_seen.__getitem__)
         return {chef: f"chef {number}" for number, chef in enumerate(ranked, start=1)}
 
-    def chef_segments(self) -> dict[str, list[ChefSegment]]:
-        """For each chef (by label), contiguous working/blocked/free segments over the race."""
+    def chef_segments(self, until: float | None = None) -> dict[str, list[ChefSegment]]:
+        """For each chef (by label), contiguous working/blocked/free segments over the race.
+
+        ``until`` draws a race in progress: steps still cooking are shown up to that moment.
+        """
         labels = self.chef_labels()
-        start, end = self.start, self.end
+        start = self.start
+        end = until if until is not None else self.end
         if start is None or end is None:
             return {}
         busy: dict[str, list[tuple[float, float, ChefState]]] = {
@@ -124,7 +187,11 @@ class RaceTimeline:
         for order in self.orders.values():
             if order.chef not in labels:
                 continue
-            for step in order.steps:
+            steps = list(order.steps)
+            if until is not None and order.open_step is not None:
+                begun = order.open_step
+                steps.append(Step(begun.name, begun.kind, begun.start, until, begun.holds_chef))
+            for step in steps:
                 if step.holds_chef:
                     state = ChefState.WORKING if step.kind is StepKind.CPU else ChefState.BLOCKED
                     busy[labels[order.chef]].append((step.start, step.end, state))

@@ -59,35 +59,46 @@ class DishTicket:
         self.done: float | None = None
         self._emit(Phase.ACCEPTED, self.accepted)
 
-    def _emit(self, phase: Phase, t: float, step: str | None = None) -> None:
-        self.relay.publish(
-            self.race, OrderEvent(self.kitchen, self.order, phase, t, chef=self.chef, step=step)
+    def _emit(self, phase: Phase, t: float, step: Step | None = None) -> None:
+        event = OrderEvent(
+            self.kitchen,
+            self.order,
+            phase,
+            t,
+            chef=self.chef,
+            chef_kind=self.chef_kind,
+            step=step.name if step else None,
+            kind=step.kind if step else None,
+            holds_chef=step.holds_chef if step else None,
         )
+        self.relay.publish(self.race, event)
 
-    def _begin(self, name: str) -> float:
+    def _begin(self, name: str, kind: StepKind, holds_chef: bool) -> Step:
         start = now()
-        self._emit(Phase.STEP_START, start, name)
-        return start
+        step = Step(name, kind, start, start, holds_chef)
+        self._emit(Phase.STEP_START, start, step)
+        return step
 
-    def _end(self, name: str, kind: StepKind, start: float, holds_chef: bool) -> None:
+    def _end(self, begun: Step) -> None:
         end = now()
-        self.steps.append(Step(name, kind, start, end, holds_chef))
-        self._emit(Phase.STEP_END, end, name)
+        step = Step(begun.name, begun.kind, begun.start, end, begun.holds_chef)
+        self.steps.append(step)
+        self._emit(Phase.STEP_END, end, step)
 
     def work(self, name: str, seconds: float) -> None:
-        start = self._begin(name)
+        step = self._begin(name, StepKind.CPU, holds_chef=True)
         burn_cpu(seconds)
-        self._end(name, StepKind.CPU, start, holds_chef=True)
+        self._end(step)
 
     def sleep(self, name: str, seconds: float) -> None:
-        start = self._begin(name)
+        step = self._begin(name, StepKind.IO, holds_chef=True)
         time.sleep(seconds)
-        self._end(name, StepKind.IO, start, holds_chef=True)
+        self._end(step)
 
     async def await_sleep(self, name: str, seconds: float, holds_chef: bool) -> None:
-        start = self._begin(name)
+        step = self._begin(name, StepKind.IO, holds_chef)
         await asyncio.sleep(seconds)
-        self._end(name, StepKind.IO, start, holds_chef=holds_chef)
+        self._end(step)
 
     def cook_holding(self, recipe: Recipe) -> dict[str, Any]:
         """The whole dish in this thread: the chef stays with it from prep to plate."""
