@@ -164,3 +164,15 @@ def test_phase_order_problems_are_reported():
     assert order.phase_order_problems() == []
     order.accepted = -1.0
     assert order.phase_order_problems() == ["sent (0.000000) after accepted (-1.000000)"]
+
+
+def test_stove_load_counts_the_pots_a_free_chef_juggles():
+    # Two awaited waits overlapping on one chef: the load climbs to 2 and back to 0.
+    timeline = RaceTimeline("k")
+    timeline.add(served_order(0, 0.1, "L", 0.2, 1.0, holds=False))
+    timeline.add(served_order(1, 0.1, "L", 0.5, 1.5, holds=False))
+    assert timeline.stove_load()["chef 1"] == [(0.2, 1), (0.5, 2), (1.0, 1), (1.5, 0)]
+    # Blocking waits are not pots on a stove: the chef is stuck, so they do not count.
+    blocked = RaceTimeline("k")
+    blocked.add(served_order(0, 0.1, "A", 0.2, 1.0, holds=True))
+    assert blocked.stove_load()["chef 1"] == []

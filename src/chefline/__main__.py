@@ -9,7 +9,14 @@ from collections.abc import Sequence
 def main(argv: Sequence[str] | None = None) -> int:
     from chefline.cli import main as cli_main
 
-    return cli_main(argv)
+    return cli_main(argv, window=run_windowed)
+
+
+def run_windowed(args) -> int:
+    """Qt is imported only here, when a command needs the window."""
+    from chefline import app
+
+    return app.run_snapshot(args) if args.command == "snapshot" else app.run_window(args)
 
 
 if __name__ == "__main__":

@@ -4,17 +4,26 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from chefline import __version__
 from chefline.cli import race_command, serve_command
-from chefline.cli.options import add_kitchen_options, add_race_options
+from chefline.cli.options import (
+    add_kitchen_options,
+    add_race_options,
+    chosen_modes,
+    race_plan,
+    snapshot_target,
+)
 from chefline.cli.table import modes_table
 from chefline.kitchen.recipe import RecipeError
 from chefline.servers.server_thread import KitchenStartError
 
 EXIT_BAD_INPUT = 2
 EXIT_KITCHEN_FAILED = 1
+
+WindowRunner = Callable[[argparse.Namespace], int]
+"""Runs a windowed command ("window", "snapshot"); given by the caller so this stays Qt-free."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -24,6 +33,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"chefline {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    window = commands.add_parser("window", help="open the window (the default command)")
+    add_kitchen_options(window)
+    add_race_options(window)
+    window.add_argument("--serve", action="store_true", help="serve the orders at once")
+
+    snapshot = commands.add_parser(
+        "snapshot", help="run a real race in the window offscreen and save it as an image"
+    )
+    add_kitchen_options(snapshot)
+    add_race_options(snapshot)
+    snapshot.add_argument("--out", default="race.png", help="image file (default race.png)")
+    snapshot.add_argument("--size", default="1920x1080", help="window size (default 1920x1080)")
 
     commands.add_parser("modes", help="list the kitchen modes")
 
@@ -43,10 +65,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, window: WindowRunner | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command is None and window is not None:
+        args = parser.parse_args(["window"])
     try:
+        if args.command in ("window", "snapshot"):
+            if window is None:
+                print("chefline: this build has no window; try `chefline race`", file=sys.stderr)
+                return EXIT_BAD_INPUT
+            chosen_modes(args)
+            race_plan(args)
+            if args.command == "snapshot":
+                snapshot_target(args)
+            return window(args)
         if args.command == "modes":
             print(modes_table())
             return 0

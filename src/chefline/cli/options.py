@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from chefline.client.plan import RacePlan
 from chefline.kitchen import limits
@@ -91,3 +92,21 @@ def kitchen_settings(args: argparse.Namespace) -> KitchenSettings:
 def race_plan(args: argparse.Namespace) -> RacePlan:
     recipe = Recipe(wait=args.wait, dish=DishKind(args.dish), prep=args.prep, plate=args.plate)
     return RacePlan(recipe, Arrivals(args.customers, args.gap))
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise ValueError(f"size must look like 1920x1080, not {text!r}") from None
+    if not (320 <= width <= 7680 and 240 <= height <= 4320):
+        raise ValueError(f"size must be between 320x240 and 7680x4320, not {text}")
+    return width, height
+
+
+def snapshot_target(args: argparse.Namespace) -> tuple[Path, tuple[int, int]]:
+    """The image file and window size of ``chefline snapshot``, checked."""
+    out = Path(args.out)
+    if out.suffix.lower() not in {".png", ".jpg", ".jpeg"}:
+        raise ValueError(f"the snapshot must be a .png or .jpg file, not {out.name}")
+    return out, parse_size(args.size)

@@ -40,6 +40,10 @@ class KitchenNow:
     """Dishes waiting on the stove (I/O)."""
     served: int
     failed: int
+    chefs_busy: int
+    """Chefs with an order in hand."""
+    chefs_stuck: int
+    """Chefs standing at a pot: their dish waits and they cannot leave it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,18 +120,25 @@ class RaceTimeline:
 
     def kitchen_now(self) -> KitchenNow:
         queued = at_hands = on_stove = served = failed = 0
+        busy: set[str] = set()
+        stuck: set[str] = set()
         for order in self.orders.values():
+            step = order.open_step
             if order.status is OrderStatus.SERVED:
                 served += 1
             elif order.status is OrderStatus.FAILED:
                 failed += 1
             elif order.accepted is None:
                 queued += 1
-            elif order.open_step is not None and order.open_step.kind is StepKind.IO:
+            elif step is not None and step.kind is StepKind.IO:
                 on_stove += 1
             elif order.done is None:
                 at_hands += 1
-        return KitchenNow(queued, at_hands, on_stove, served, failed)
+            if order.status is OrderStatus.PENDING and order.chef and order.done is None:
+                busy.add(order.chef)
+                if step is not None and step.kind is StepKind.IO and step.holds_chef:
+                    stuck.add(order.chef)
+        return KitchenNow(queued, at_hands, on_stove, served, failed, len(busy), len(stuck))
 
     def __len__(self) -> int:
         return len(self.orders)
@@ -196,6 +207,33 @@ class RaceTimeline:
                     state = ChefState.WORKING if step.kind is StepKind.CPU else ChefState.BLOCKED
                     busy[labels[order.chef]].append((step.start, step.end, state))
         return {label: _fill_free(intervals, start, end) for label, intervals in busy.items()}
+
+    def stove_load(self, until: float | None = None) -> dict[str, list[tuple[float, int]]]:
+        """For each chef (by label), how many of its dishes wait on the stove, over time.
+
+        Only awaited waits count: the pots a chef juggles while free to take orders. The list
+        holds (time, count from then on) steps in time order.
+        """
+        labels = self.chef_labels()
+        edges: dict[str, list[tuple[float, int]]] = {label: [] for label in labels.values()}
+        for order in self.orders.values():
+            if order.chef not in labels:
+                continue
+            steps = list(order.steps)
+            if until is not None and order.open_step is not None:
+                steps.append(order.open_step)
+            for step in steps:
+                if step.kind is StepKind.IO and not step.holds_chef:
+                    end = step.end if step is not order.open_step else until
+                    edges[labels[order.chef]] += [(step.start, 1), (end, -1)]
+        load: dict[str, list[tuple[float, int]]] = {}
+        for label, chef_edges in edges.items():
+            count, steps_out = 0, []
+            for t, delta in sorted(chef_edges):
+                count += delta
+                steps_out.append((t, count))
+            load[label] = steps_out
+        return load
 
     def summary(self) -> TimelineSummary:
         served = self.served

@@ -45,6 +45,12 @@ class UvicornThread(ServerThread):
         try:
             self.loop.run_until_complete(self._server.serve(sockets=[self._sock]))
         finally:
+            # As asyncio.run does: tasks a hurried stop left behind end here, not at exit.
+            pending = asyncio.all_tasks(self.loop)
+            for task in pending:
+                task.cancel()
+            self.loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+            self.loop.run_until_complete(self.loop.shutdown_asyncgens())
             self.loop.close()
 
     def _ready(self, timeout: float) -> bool:

@@ -1,0 +1,118 @@
+"""The desktop app: one QApplication, one qasync event loop, the window and its kitchens."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import signal
+import sys
+
+import qasync
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFont, QIcon
+from PySide6.QtWidgets import QApplication
+
+from chefline import __version__
+from chefline.cli.options import chosen_modes, kitchen_settings, race_plan, snapshot_target
+from chefline.client.race import RaceResult
+from chefline.kitchen.modes import get_mode
+from chefline.process import raise_open_file_limit
+from chefline.ui.main_window import MainWindow
+from chefline.ui.resources import resource_path
+from chefline.ui.session import RaceSession
+from chefline.ui.theme import stylesheet
+
+SWITCH_INTERVAL_S = 0.001
+"""The GUI shares one GIL with the kitchens; at Python's default 5 ms a busy server thread
+halves the frame rate."""
+
+
+def create_application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Chefline")
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resource_path("art", "chefline.svg"))))
+    font = QFont(app.font())
+    font.setPointSizeF(max(font.pointSizeF(), 10.5))
+    app.setFont(font)
+    app.setStyleSheet(stylesheet())
+    return app
+
+
+def build_window(args: argparse.Namespace) -> tuple[MainWindow, RaceSession]:
+    session = RaceSession(kitchen_settings(args))
+    window = MainWindow(session)
+    controls = window.controls
+    controls.customers.setValue(args.customers)
+    controls.wait.setValue(args.wait)
+    plan = race_plan(args)
+    controls.recipe.setCurrentIndex(controls.recipe.findData(plan.recipe.dish))
+    if controls.arrivals.findData(plan.arrivals.gap) < 0:
+        controls.arrivals.addItem(f"one every {plan.arrivals.gap * 1000:g} ms", plan.arrivals.gap)
+    controls.arrivals.setCurrentIndex(controls.arrivals.findData(plan.arrivals.gap))
+    session.open_kitchens(chosen_modes(args))
+    return window, session
+
+
+def _prepare_process() -> None:
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
+    raise_open_file_limit()
+
+
+def run_window(args: argparse.Namespace) -> int:
+    """``chefline`` / ``chefline window``: the app until its window closes."""
+    _prepare_process()
+    app = create_application()
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    window, _ = build_window(args)
+    window.resize(1600, 1000)
+    window.show()
+    if args.serve:
+        QTimer.singleShot(0, window.controls.request_serve)
+    # Qt's loop never returns to Python on its own; a tick lets Ctrl+C reach the handler.
+    signal.signal(signal.SIGINT, lambda *_: window.close())
+    tick = QTimer()
+    tick.timeout.connect(lambda: None)
+    tick.start(200)
+    with loop:
+        loop.run_forever()
+    return 0
+
+
+def run_snapshot(args: argparse.Namespace) -> int:
+    """``chefline snapshot``: a real race in the real window, offscreen, saved as an image."""
+    out, (width, height) = snapshot_target(args)
+    plan = race_plan(args)
+    for name in chosen_modes(args):
+        plan.check_fits(get_mode(name), kitchen_settings(args))
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    _prepare_process()
+    app = create_application()
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    window, session = build_window(args)
+    window.resize(width, height)
+    window.show()
+
+    async def race_and_save() -> None:
+        finished: asyncio.Future[RaceResult] = loop.create_future()
+        session.sig_race_finished.connect(
+            lambda result: finished.done() or finished.set_result(result)
+        )
+        try:
+            if not window.serve(plan):
+                raise RuntimeError(window.last_error or "the race could not start")
+            await finished
+            await asyncio.sleep(0.1)  # let the last frame paint
+            if not window.grab().save(str(out)):
+                raise OSError(f"could not write {out}")
+        finally:
+            await session.shutdown()
+
+    with loop:
+        loop.run_until_complete(race_and_save())
+    print(f"saved {out} ({width}x{height})")
+    return 0

@@ -1,0 +1,1 @@
+"""The Chefline window: the only package that imports Qt."""

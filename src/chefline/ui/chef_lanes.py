@@ -1,0 +1,95 @@
+"""One lane per chef: working, stuck at the pot, or free, and how many pots they juggle."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QToolTip
+
+from chefline.kitchen.timeline import ChefState
+from chefline.ui.palette import THEME, Look
+from chefline.ui.timeline_canvas import TimelineCanvas
+
+STATE_LOOK = {ChefState.WORKING: Look.WORKING, ChefState.BLOCKED: Look.BLOCKED,
+              ChefState.FREE: Look.FREE}  # fmt: skip
+
+
+class ChefLanesView(TimelineCanvas):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.setMinimumHeight(56)
+        self._lanes: dict[str, list] = {}
+        self._load: dict[str, list[tuple[float, int]]] = {}
+        self.session.sig_frame.connect(self._recompute)
+        self.session.sig_cleared.connect(self._recompute)
+
+    def _recompute(self) -> None:
+        timeline = self.session.timelines.get(self.kitchen)
+        if timeline is None:
+            self._lanes, self._load = {}, {}
+            return
+        until = self.session.clock() if self.session.running else None
+        self._lanes = timeline.chef_segments(until)
+        self._load = timeline.stove_load(until)
+
+    def lane_count(self) -> int:
+        return len(self._lanes)
+
+    def paint_lanes(self, painter: QPainter) -> None:
+        start = self.session.race_start
+        assert start is not None
+        pitch = self.plot_rect().height() / max(self.lane_count(), 1)
+        for lane, (label, segments) in enumerate(self._lanes.items()):
+            top, height = self.lane_geometry(lane)
+            for segment in segments:
+                self.fill_span(painter, segment.start - start, segment.end - start, top, height,
+                               STATE_LOOK[segment.state])  # fmt: skip
+            self.paint_load(painter, self._load.get(label, []), start, top, height)
+            if pitch >= 13:
+                painter.setPen(QColor(THEME["muted"]))
+                baseline = top + height / 2 + painter.fontMetrics().ascent() / 2 - 1
+                painter.drawText(QPointF(6, baseline), label)
+
+    def paint_load(self, painter: QPainter, load: list[tuple[float, int]], start: float,
+                   top: float, height: float) -> None:  # fmt: skip
+        """The pots on the stove as a stepped line inside the lane, with the peak written."""
+        peak = max((count for _, count in load), default=0)
+        if peak == 0 or height < 6:
+            return
+        bottom = top + height
+        path = QPainterPath(QPointF(self.x_of(load[0][0] - start), bottom))
+        previous = 0
+        for t, count in load:
+            x = self.x_of(t - start)
+            path.lineTo(x, bottom - previous / peak * (height - 2))
+            path.lineTo(x, bottom - count / peak * (height - 2))
+            previous = count
+        painter.setPen(QPen(QColor(SWATCH_LINE), 1.5))
+        painter.drawPath(path)
+        if height >= 16:
+            painter.setPen(QColor(THEME["text"]))
+            painter.drawText(QPointF(self.plot_rect().right() - 110, top + height - 4),
+                             f"up to {peak} pots")  # fmt: skip
+
+    def hover(self, event: QMouseEvent) -> None:
+        lane = self.lane_at(event.position().y())
+        if lane is None or lane >= len(self._lanes):
+            QToolTip.hideText()
+            return
+        label, segments = list(self._lanes.items())[lane]
+        totals = {state: 0.0 for state in ChefState}
+        for segment in segments:
+            totals[segment.state] += segment.end - segment.start
+        peak = max((count for _, count in self._load.get(label, [])), default=0)
+        text = (
+            f"{label}\nworking {totals[ChefState.WORKING]:.2f} s\n"
+            f"stuck at the pot {totals[ChefState.BLOCKED]:.2f} s\n"
+            f"free {totals[ChefState.FREE]:.2f} s\nmost pots at once: {peak}"
+        )
+        QToolTip.showText(event.globalPosition().toPoint(), text, self)
+
+    def empty_text(self) -> str:
+        return "Each chef's day appears here"
+
+
+SWATCH_LINE = "#0b3d5c"

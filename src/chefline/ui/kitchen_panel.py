@@ -1,0 +1,71 @@
+"""One kitchen's column: who it is, the scene, the scoreboard, the order and chef timelines."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from chefline.servers.kitchens import Kitchen
+from chefline.ui.chef_lanes import ChefLanesView
+from chefline.ui.kitchen_scene import KitchenScene
+from chefline.ui.order_timeline import OrderTimelineView
+from chefline.ui.scoreboard import Scoreboard
+from chefline.ui.session import RaceSession
+from chefline.ui.time_scale import TimeScale
+
+
+def section(title: str) -> QLabel:
+    label = QLabel(title)
+    label.setObjectName("sectionTitle")
+    return label
+
+
+class KitchenPanel(QFrame):
+    def __init__(self, session: RaceSession, kitchen: Kitchen, scale: TimeScale,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        name = kitchen.name
+        self.setObjectName(f"kitchenPanel_{name}")
+        self.setProperty("class", "kitchenPanel")
+        header = QHBoxLayout()
+        title = QLabel(name)
+        title.setObjectName("kitchenTitle")
+        route = QLabel(kitchen.mode.route)
+        route.setObjectName("kitchenRoute")
+        address = QLabel(kitchen.url)
+        address.setObjectName("kitchenAddress")
+        address.setToolTip(f"The real server of this kitchen: GET {kitchen.cook_url}?wait=0.5")
+        header.addWidget(title)
+        header.addStretch(1)
+        header.addWidget(address)
+        summary = QLabel(kitchen.mode.summary)
+        summary.setWordWrap(True)
+        # Two lines whether or not the text wraps, so side-by-side timelines line up.
+        summary.setFixedHeight(summary.fontMetrics().lineSpacing() * 2 + 2)
+        summary.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+
+        self.scene = KitchenScene(session, name)
+        self.scoreboard = Scoreboard(session, name)
+        self.timeline = OrderTimelineView(session, name, scale)
+        self.timeline.setObjectName(f"orderTimeline_{name}")
+        self.chefs = ChefLanesView(session, name, scale)
+        self.chefs.setObjectName(f"chefLanes_{name}")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.setSpacing(6)
+        layout.addLayout(header)
+        layout.addWidget(route)
+        layout.addWidget(summary)
+        layout.addWidget(self.scene)
+        layout.addWidget(self.scoreboard)
+        layout.addWidget(section("Orders"))
+        layout.addWidget(self.timeline, 3)
+        layout.addWidget(section("Chefs"))
+        layout.addWidget(self.chefs, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # The picture gives way to the timelines on small screens.
+        self.scene.setFixedHeight(int(min(max(self.height() * 0.17, 70), 170)))
+        super().resizeEvent(event)

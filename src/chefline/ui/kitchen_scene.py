@@ -1,0 +1,133 @@
+"""A small animated kitchen: the queue, the chefs at the stove, the pots, the dishes served.
+
+Drawn from the SVG art in resources/art and driven by the same records as the timelines.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import cache
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from chefline.kitchen.clock import now
+from chefline.kitchen.timeline import KitchenNow
+from chefline.ui.palette import THEME
+from chefline.ui.resources import resource_path
+from chefline.ui.session import RaceSession
+
+
+@cache
+def art(name: str) -> QSvgRenderer:
+    return QSvgRenderer(str(resource_path("art", f"{name}.svg")))
+
+
+class KitchenScene(QWidget):
+    MAX_ICONS = 10
+
+    def __init__(self, session: RaceSession, kitchen: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.kitchen = kitchen
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        session.sig_frame.connect(self.update)
+        session.sig_cleared.connect(self.update)
+
+    def state(self) -> KitchenNow:
+        timeline = self.session.timelines.get(self.kitchen)
+        if timeline is None:
+            return KitchenNow(0, 0, 0, 0, 0, 0, 0)
+        return timeline.kitchen_now()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), QColor(THEME["card"]))
+        state = self.state()
+        width, height = self.width(), self.height()
+        caption_h = painter.fontMetrics().height() + 6
+        art_h = height - caption_h - 8
+        zones = [
+            QRectF(8, 4, width * 0.30 - 8, art_h),
+            QRectF(width * 0.30, 4, width * 0.44, art_h),
+            QRectF(width * 0.74, 4, width * 0.26 - 8, art_h),
+        ]
+        self.paint_queue(painter, zones[0], state.queued)
+        self.paint_stove(painter, zones[1], state)
+        self.paint_served(painter, zones[2], state.served, state.failed)
+        captions = [
+            f"waiting: {state.queued}",
+            self.chef_caption(state),
+            f"served: {state.served}" + (f"  failed: {state.failed}" if state.failed else ""),
+        ]
+        painter.setPen(QColor(THEME["text"]))
+        for zone, caption in zip(zones, captions, strict=True):
+            box = QRectF(zone.left(), height - caption_h - 2, zone.width(), caption_h)
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, caption)
+        painter.end()
+
+    def chef_caption(self, state: KitchenNow) -> str:
+        if state.chefs_stuck:
+            who = "chef" if state.chefs_stuck == 1 else "chefs"
+            return f"{state.chefs_stuck} {who} stuck at the pot · {state.on_stove} on the stove"
+        if state.on_stove:
+            return f"{state.on_stove} pots on the stove, chef free"
+        if state.chefs_busy:
+            return f"{state.chefs_busy} chef{'s' if state.chefs_busy != 1 else ''} working"
+        return "chef free"
+
+    def paint_row(self, painter: QPainter, zone: QRectF, name: str, count: int,
+                  aspect: float, bob: float = 0.0, size: float = 0.8) -> None:  # fmt: skip
+        """Up to MAX_ICONS copies of one picture in a row, with "+N" for the rest."""
+        if count <= 0:
+            return
+        shown = min(count, self.MAX_ICONS)
+        icon_h = zone.height() * size
+        icon_w = icon_h * aspect
+        step = min(icon_w * 1.05, (zone.width() - icon_w - 30) / max(shown - 1, 1))
+        for i in range(shown):
+            dy = math.sin(now() * 3 + i) * bob
+            rect = QRectF(zone.left() + i * step, zone.bottom() - icon_h + dy, icon_w, icon_h)
+            art(name).render(painter, rect)
+        if count > shown:
+            painter.setPen(QColor(THEME["text"]))
+            font = QFont(painter.font())
+            font.setBold(True)
+            painter.setFont(font)
+            x = zone.left() + (shown - 1) * step + icon_w + 4
+            painter.drawText(QPointF(x, zone.bottom() - icon_h / 2), f"+{count - shown}")
+            painter.setFont(QFont(self.font()))
+
+    def paint_queue(self, painter: QPainter, zone: QRectF, queued: int) -> None:
+        self.paint_row(painter, zone, "customer", queued, 40 / 72, bob=1.5)
+
+    def paint_stove(self, painter: QPainter, zone: QRectF, state: KitchenNow) -> None:
+        chefs = max(1, state.chefs_busy)
+        chef_zone = QRectF(zone.left(), zone.top(), zone.width() * 0.32, zone.height())
+        self.paint_row(painter, chef_zone, "chef", min(chefs, 3), 64 / 96)
+        if chefs > 3:
+            painter.setPen(QColor(THEME["text"]))
+            painter.drawText(chef_zone, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight,
+                             f"×{chefs}")  # fmt: skip
+        pots = QRectF(zone.left() + zone.width() * 0.34, zone.top() + zone.height() * 0.35,
+                      zone.width() * 0.66, zone.height() * 0.65)  # fmt: skip
+        self.paint_row(painter, pots, "pot", state.on_stove, 64 / 56)
+        if state.on_stove:
+            shown = min(state.on_stove, self.MAX_ICONS)
+            pot_w = pots.height() * 0.8 * 64 / 56
+            step = min(pot_w * 1.05, (pots.width() - pot_w - 30) / max(shown - 1, 1))
+            phase = now() * 2.0
+            for i in range(shown):
+                rise = (phase + i * 0.37) % 1.0
+                steam = QRectF(pots.left() + i * step + pot_w * 0.2,
+                               pots.top() - pots.height() * (0.25 + 0.25 * rise),
+                               pot_w * 0.6, pots.height() * 0.4)  # fmt: skip
+                painter.setOpacity(1.0 - rise)
+                art("steam").render(painter, steam)
+            painter.setOpacity(1.0)
+
+    def paint_served(self, painter: QPainter, zone: QRectF, served: int, failed: int) -> None:
+        self.paint_row(painter, zone, "dish", served, 56 / 32, size=0.35)

@@ -1,0 +1,48 @@
+"""The key to the colours and patterns of the timelines."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+
+from chefline.ui.palette import SWATCHES, THEME, Look
+
+SHOWN = (Look.QUEUED, Look.WORKING, Look.BLOCKED, Look.ON_STOVE, Look.DELIVERY, Look.SERVED,
+         Look.FAILED, Look.FREE)  # fmt: skip
+
+
+class SwatchIcon(QWidget):
+    def __init__(self, look: Look, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.look = look
+        self.setFixedSize(QSize(26, 16))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        fill, pattern = SWATCHES[self.look].brushes()
+        rect = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
+        painter.fillRect(rect, fill)
+        if pattern is not None:
+            painter.fillRect(rect, pattern)
+        painter.setPen(QColor(THEME["border"]))
+        painter.drawRect(rect)
+        painter.end()
+
+
+class Legend(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("legend")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 0, 12, 0)
+        for look in SHOWN:
+            swatch = SWATCHES[look]
+            icon = SwatchIcon(look)
+            icon.setToolTip(swatch.meaning)
+            label = QLabel(swatch.label)
+            label.setToolTip(swatch.meaning)
+            layout.addWidget(icon)
+            layout.addWidget(label)
+            layout.addSpacing(12)
+        layout.addStretch(1)

@@ -1,0 +1,251 @@
+"""The main window: controls on top, one panel per kitchen side by side, state below."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chefline.client.export import save_csv, save_json
+from chefline.client.race import RaceResult
+from chefline.kitchen.modes import MODES
+from chefline.ui.control_bar import ControlBar
+from chefline.ui.kitchen_panel import KitchenPanel
+from chefline.ui.legend import Legend
+from chefline.ui.session import RaceSession
+from chefline.ui.time_scale import TimeScale
+
+
+class MainWindow(QMainWindow):
+    STATUS_EVERY = 10
+    """Frames between status-line updates."""
+
+    def __init__(self, session: RaceSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.scale = TimeScale(self)
+        self.panels: dict[str, KitchenPanel] = {}
+        self.last_error: str | None = None
+        self._closing = False
+        self._shutdown: asyncio.Future[None] | None = None
+        self._frames = 0
+        self.setWindowTitle("Chefline — sync vs async kitchens")
+
+        self.controls = ControlBar()
+        self.legend = Legend()
+        self.kitchens_area = QWidget()
+        self.kitchens_area.setObjectName("kitchensArea")
+        self.kitchens_layout = QHBoxLayout(self.kitchens_area)
+        self.kitchens_layout.setContentsMargins(10, 4, 10, 10)
+        self.kitchens_layout.setSpacing(10)
+        central = QWidget()
+        central.setObjectName("central")
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.controls)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.kitchens_area, 1)
+        self.setCentralWidget(central)
+        self.state_label = QLabel()
+        self.state_label.setObjectName("stateLabel")
+        self.statusBar().addWidget(self.state_label, 1)
+
+        self._build_menus()
+        self._build_shortcuts()
+        self.controls.sig_serve.connect(self.serve)
+        self.controls.sig_reset.connect(self.reset)
+        session.sig_kitchens_changed.connect(self._rebuild_panels)
+        session.sig_race_started.connect(self._on_race_started)
+        session.sig_race_finished.connect(self._on_race_finished)
+        session.sig_frame.connect(self._on_frame)
+        session.sig_cleared.connect(self._show_ready)
+        session.sig_error.connect(self.show_error)
+        self._rebuild_panels()
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.export_action = QAction("&Export race…", self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.setEnabled(False)
+        self.export_action.triggered.connect(self.choose_export_folder)
+        file_menu.addAction(self.export_action)
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        self.kitchen_menu = self.menuBar().addMenu("&Kitchens")
+        self.kitchen_actions: dict[str, QAction] = {}
+        for mode in MODES.values():
+            action = QAction(f"{mode.name} — {mode.route}", self)
+            action.setCheckable(True)
+            action.setToolTip(mode.summary)
+            action.toggled.connect(self._on_kitchen_toggled)
+            self.kitchen_menu.addAction(action)
+            self.kitchen_actions[mode.name] = action
+
+        view_menu = self.menuBar().addMenu("&View")
+        full = QAction("&Full screen", self)
+        full.setShortcut(QKeySequence("F11"))
+        full.triggered.connect(self.toggle_full_screen)
+        view_menu.addAction(full)
+        fit = QAction("Fit the &time axis", self)
+        fit.setShortcut(QKeySequence("0"))
+        fit.triggered.connect(self.scale.reset)
+        view_menu.addAction(fit)
+
+    def _build_shortcuts(self) -> None:
+        for key, slot in (("Space", self.controls.request_serve), ("R", self.reset),
+                          ("F", self.toggle_full_screen)):  # fmt: skip
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.activated.connect(slot)
+
+    def _rebuild_panels(self) -> None:
+        for panel in self.panels.values():
+            self.kitchens_layout.removeWidget(panel)
+            panel.deleteLater()
+        self.panels = {}
+        for kitchen in self.session.kitchens:
+            panel = KitchenPanel(self.session, kitchen, self.scale)
+            self.kitchens_layout.addWidget(panel, 1)
+            self.panels[kitchen.name] = panel
+        open_names = set(self.session.mode_names)
+        for name, action in self.kitchen_actions.items():
+            action.blockSignals(True)
+            action.setChecked(name in open_names)
+            action.blockSignals(False)
+        self._show_ready()
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def serve(self, plan=None) -> bool:
+        if self.session.running:
+            return False
+        self.scale.reset()
+        return self.session.serve(plan or self.controls.plan())
+
+    def reset(self) -> None:
+        self.session.clear()
+        self.scale.reset()
+
+    def toggle_full_screen(self) -> None:
+        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    def _on_kitchen_toggled(self) -> None:
+        names = [name for name, action in self.kitchen_actions.items() if action.isChecked()]
+        if not self.session.open_kitchens(names):
+            self._rebuild_panels()
+
+    def show_error(self, message: str) -> None:
+        self.last_error = message
+        self.state_label.setText(message)
+        box = QMessageBox(QMessageBox.Icon.Warning, "Chefline", message, parent=self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()  # not exec(): a nested loop would stall the kitchens' event loop
+
+    # -- race state -------------------------------------------------------------------------
+
+    def _fit_time_axis(self) -> None:
+        expected = [t.expected_makespan or 0.0 for t in self.session.timelines.values()]
+        self.scale.fit(max([*expected, self.session.elapsed(), 0.1]) * 1.04)
+
+    def _on_race_started(self) -> None:
+        self.controls.set_racing(True)
+        self.export_action.setEnabled(False)
+        self.kitchen_menu.setEnabled(False)
+        self._fit_time_axis()
+
+    def _on_frame(self) -> None:
+        self._fit_time_axis()
+        self._frames += 1
+        if self.session.running and self._frames % self.STATUS_EVERY == 0:
+            plan = self.session.plan
+            total = plan.arrivals.customers if plan else 0
+            parts = [f"{n} {len(t.served)}/{total}" for n, t in self.session.timelines.items()]
+            self.state_label.setText(
+                f"Serving… {self.session.elapsed():.1f} s   " + "   ".join(parts)
+            )
+
+    def _on_race_finished(self, result: RaceResult) -> None:
+        self.controls.set_racing(False)
+        self.kitchen_menu.setEnabled(True)
+        self.export_action.setEnabled(True)
+        self._fit_time_axis()
+        if result.cancelled:
+            self.state_label.setText("Race stopped.")
+            return
+        parts = []
+        for name, timeline in result.timelines.items():
+            s = timeline.summary()
+            parts.append(f"{name} {s.makespan or 0:.2f} s (theory {s.expected_makespan or 0:.2f})")
+        self.state_label.setText("Finished: " + " · ".join(parts) + "   Export: Ctrl+E")
+
+    def _show_ready(self) -> None:
+        if self.session.running:
+            return
+        self.controls.set_racing(False)
+        self.export_action.setEnabled(self.session.result is not None)
+        count = len(self.session.kitchens)
+        self.state_label.setText(
+            f"{count} kitchen{'s' if count != 1 else ''} open on 127.0.0.1 — press Serve (Space)"
+            if count
+            else "No kitchen open: choose some in the Kitchens menu."
+        )
+
+    # -- export -----------------------------------------------------------------------------
+
+    def choose_export_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Export the race to…")
+        if folder:
+            paths = self.export_race(Path(folder))
+            self.state_label.setText("Saved " + ", ".join(p.name for p in paths))
+
+    def export_race(self, folder: Path) -> list[Path]:
+        """The timelines as PNG and every order as JSON and CSV; returns the files written."""
+        result = self.session.result
+        if result is None:
+            raise RuntimeError("there is no finished race to export")
+        folder.mkdir(parents=True, exist_ok=True)
+        stem = folder / f"chefline-race-{time.strftime('%Y%m%d-%H%M%S')}"
+        png = stem.with_suffix(".png")
+        if not self.kitchens_area.grab().save(str(png)):
+            raise OSError(f"could not write {png}")
+        return [png, save_json(result, stem.with_suffix(".json")),
+                save_csv(result, stem.with_suffix(".csv"))]  # fmt: skip
+
+    # -- closing ----------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._closing:
+            event.accept()
+            return
+        # Stopping the race and the servers is async work; the loop must outlive it.
+        event.ignore()
+        self._closing = True
+        self._shutdown = asyncio.ensure_future(self._shut_down_then_close())
+
+    async def shut_down(self) -> None:
+        """Stop the race and the kitchens; the window may then close at once."""
+        self._closing = True
+        await self.session.shutdown()
+
+    async def _shut_down_then_close(self) -> None:
+        try:
+            await self.shut_down()
+        finally:
+            self.close()

@@ -1,0 +1,88 @@
+"""Colours and patterns of every phase, told apart by pattern as well as by colour.
+
+Colours are from the Okabe–Ito palette, which stays distinct for colour-blind viewers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+
+
+class Look(StrEnum):
+    QUEUED = "queued"
+    WORKING = "working"
+    BLOCKED = "blocked"
+    ON_STOVE = "on_stove"
+    DELIVERY = "delivery"
+    SERVED = "served"
+    FAILED = "failed"
+    FREE = "free"
+
+
+@dataclass(frozen=True)
+class Swatch:
+    colour: str
+    pattern: Qt.BrushStyle
+    pattern_colour: str
+    label: str
+    meaning: str
+
+    def brushes(self) -> tuple[QBrush, QBrush | None]:
+        """The fill, and a pattern drawn over it (None for a plain fill)."""
+        fill = QBrush(QColor(self.colour))
+        if self.pattern == Qt.BrushStyle.SolidPattern:
+            return fill, None
+        return fill, QBrush(QColor(self.pattern_colour), self.pattern)
+
+
+SWATCHES: dict[Look, Swatch] = {
+    Look.QUEUED: Swatch(
+        "#d9d9d9", Qt.BrushStyle.BDiagPattern, "#8c8c8c", "waiting", "waiting for a chef"
+    ),
+    Look.WORKING: Swatch(
+        "#E69F00", Qt.BrushStyle.SolidPattern, "#E69F00", "chef working", "chef's hands busy (CPU)"
+    ),
+    Look.BLOCKED: Swatch(
+        "#D55E00",
+        Qt.BrushStyle.DiagCrossPattern,
+        "#7a2f00",
+        "chef stuck at pot",
+        "waiting, and the chef cannot leave (blocking)",
+    ),
+    Look.ON_STOVE: Swatch(
+        "#56B4E9",
+        Qt.BrushStyle.Dense6Pattern,
+        "#1f6f9c",
+        "on the stove",
+        "waiting, the chef is free (await)",
+    ),
+    Look.DELIVERY: Swatch(
+        "#0072B2", Qt.BrushStyle.SolidPattern, "#0072B2", "to the table", "reply on its way"
+    ),
+    Look.SERVED: Swatch(
+        "#009E73", Qt.BrushStyle.SolidPattern, "#009E73", "served", "the customer got the dish"
+    ),
+    Look.FAILED: Swatch(
+        "#CC79A7", Qt.BrushStyle.SolidPattern, "#CC79A7", "failed", "no dish: error or timeout"
+    ),
+    Look.FREE: Swatch(
+        "#eef3ee", Qt.BrushStyle.SolidPattern, "#eef3ee", "chef free", "free to take an order"
+    ),
+}
+
+THEME = {
+    "window": "#f4f5f7",
+    "panel": "#ffffff",
+    "card": "#f7f8fa",
+    "border": "#d0d4da",
+    "text": "#1d2430",
+    "muted": "#5b6573",
+    "accent": "#0072B2",
+    "accent_hover": "#005f94",
+    "grid": "#e3e6ea",
+    "now": "#1d2430",
+}

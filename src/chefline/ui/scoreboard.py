@@ -1,0 +1,107 @@
+"""The live figures of one kitchen, and after the race, measured against theory."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
+
+from chefline.kitchen.timeline import TimelineSummary
+from chefline.ui.session import RaceSession
+
+
+def seconds(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2f} s"
+
+
+class Scoreboard(QFrame):
+    FIELDS = (
+        ("served", "served"),
+        ("makespan", "makespan"),
+        ("throughput", "throughput"),
+        ("p50", "p50 wait"),
+        ("p95", "p95 wait"),
+        ("peak", "most at once"),
+        ("chefs", "chefs"),
+        ("errors", "errors"),
+    )
+    COLUMNS = 4
+    REFRESH_EVERY = 6
+    """Frames between refreshes: figures change slower than the picture moves."""
+
+    def __init__(self, session: RaceSession, kitchen: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.kitchen = kitchen
+        self.setObjectName(f"scoreboard_{kitchen}")
+        self.setProperty("role", "scoreboard")
+        self.figures: dict[str, QLabel] = {}
+        grid = QGridLayout(self)
+        grid.setContentsMargins(10, 8, 10, 8)
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(0)
+        for position, (key, caption) in enumerate(self.FIELDS):
+            # Two rows of four keep a kitchen readable in half of a 1280-pixel screen.
+            row, column = divmod(position, self.COLUMNS)
+            figure = QLabel("–")
+            figure.setProperty("role", "figure")
+            figure.setObjectName(f"figure_{key}")
+            figure.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            label = QLabel(caption)
+            label.setProperty("role", "caption")
+            grid.addWidget(figure, row, 2 * column)
+            grid.addWidget(label, row, 2 * column + 1)
+            self.figures[key] = figure
+        self.verdict = QLabel(" ")
+        self.verdict.setObjectName("verdict")
+        self.verdict.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        grid.addWidget(self.verdict, 2, 0, 1, 2 * self.COLUMNS)
+        self._frames = 0
+        session.sig_frame.connect(self._on_frame)
+        session.sig_race_finished.connect(self.refresh)
+        session.sig_cleared.connect(self.refresh)
+        session.sig_race_started.connect(self.refresh)
+
+    def _on_frame(self) -> None:
+        self._frames += 1
+        if self._frames % self.REFRESH_EVERY == 0:
+            self.refresh()
+
+    def summary(self) -> TimelineSummary | None:
+        timeline = self.session.timelines.get(self.kitchen)
+        return timeline.summary() if timeline is not None else None
+
+    def refresh(self) -> None:
+        s = self.summary()
+        if s is None or self.session.plan is None:
+            for figure in self.figures.values():
+                figure.setText("–")
+            self.verdict.setText(" ")
+            return
+        total = self.session.plan.arrivals.customers
+        running = self.session.running
+        makespan = self.session.elapsed() if running else s.makespan
+        throughput = s.served / makespan if makespan else None
+        values = {
+            "served": f"{s.served}/{total}",
+            "makespan": seconds(makespan),
+            "throughput": "–" if throughput is None else f"{throughput:.1f}/s",
+            "p50": seconds(s.latency_p50),
+            "p95": seconds(s.latency_p95),
+            "peak": str(s.peak_concurrency),
+            "chefs": str(s.chefs),
+            "errors": str(s.failed),
+        }
+        for key, text in values.items():
+            self.figures[key].setText(text)
+        self.verdict.setText(self.verdict_text(s, running, makespan))
+
+    def verdict_text(self, s: TimelineSummary, running: bool, makespan: float | None) -> str:
+        expected = s.expected_makespan
+        if expected is None:
+            return " "
+        if running:
+            return f"expected {expected:.2f} s · cooking for {seconds(makespan)}"
+        if s.makespan is None:
+            return f"expected {expected:.2f} s"
+        ratio = s.makespan / expected if expected else 0.0
+        return f"expected {expected:.2f} s, took {s.makespan:.2f} s (×{ratio:.2f})"

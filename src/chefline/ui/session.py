@@ -1,0 +1,183 @@
+"""The window's model: the running kitchens and the race in progress.
+
+Widgets receive the session in ``__init__`` and subscribe to its ``sig_`` signals; the
+session never knows the widgets. All of it lives on the GUI thread; kitchen threads only
+append to the event feed, which a frame timer drains.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import threading
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from chefline.client.feed import EventFeed
+from chefline.client.plan import RacePlan
+from chefline.client.race import RaceResult, RaceRunner
+from chefline.kitchen.clock import now
+from chefline.kitchen.modes import KitchenSettings
+from chefline.kitchen.recipe import RecipeError
+from chefline.kitchen.timeline import RaceTimeline
+from chefline.servers.kitchens import Kitchen, start_kitchen
+from chefline.servers.server_thread import KitchenStartError
+
+log = logging.getLogger(__name__)
+
+
+class RaceSession(QObject):
+    sig_kitchens_changed = Signal()
+    """The set of running kitchens changed; read ``kitchens``."""
+    sig_race_started = Signal()
+    """A race began; ``plan``, ``timelines`` and ``race_start`` describe it."""
+    sig_frame = Signal()
+    """Time to repaint: new events were applied, or the clock moved (about 60 per second)."""
+    sig_race_finished = Signal(object)
+    """The race ended. Parameter: the ``RaceResult`` (``cancelled`` if it was stopped)."""
+    sig_cleared = Signal()
+    """Reset: no race is shown any more."""
+    sig_error = Signal(str)
+    """Something the user asked for failed. Parameter: a sentence to show them."""
+
+    FRAME_MS = 16
+
+    def __init__(self, settings: KitchenSettings | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.settings = settings or KitchenSettings()
+        self.kitchens: list[Kitchen] = []
+        self.plan: RacePlan | None = None
+        self.timelines: dict[str, RaceTimeline] = {}
+        self.result: RaceResult | None = None
+        self.race_start: float | None = None
+        self.race_end: float | None = None
+        self._feed = EventFeed()
+        self._runner: RaceRunner | None = None
+        self._task: asyncio.Future[RaceResult] | None = None
+        self._frames = QTimer(self)
+        self._frames.setInterval(self.FRAME_MS)
+        self._frames.timeout.connect(self._on_frame)
+
+    # -- kitchens ---------------------------------------------------------------------------
+
+    @property
+    def mode_names(self) -> list[str]:
+        return [kitchen.name for kitchen in self.kitchens]
+
+    def open_kitchens(self, names: list[str]) -> bool:
+        """Run exactly these kitchens (keeping those already open). False if one failed."""
+        if self.running:
+            self.sig_error.emit("Wait for the race to finish before changing kitchens.")
+            return False
+        keep = [k for k in self.kitchens if k.name in names]
+        for kitchen in self.kitchens:
+            if kitchen not in keep:
+                kitchen.stop()
+        opened = {k.name: k for k in keep}
+        ok = True
+        for name in names:
+            if name in opened:
+                continue
+            try:
+                opened[name] = start_kitchen(name, self.settings)
+            except (KitchenStartError, RecipeError) as error:
+                self.sig_error.emit(f"The {name} kitchen could not open: {error}")
+                ok = False
+        self.kitchens = [opened[name] for name in names if name in opened]
+        self.clear()
+        self.sig_kitchens_changed.emit()
+        return ok
+
+    # -- races ------------------------------------------------------------------------------
+
+    @property
+    def running(self) -> bool:
+        return self._task is not None and not self._task.done()
+
+    def clock(self) -> float:
+        """The moment to draw: now during a race, its end afterwards."""
+        if self.running or self.race_end is None:
+            return now()
+        return self.race_end
+
+    def elapsed(self) -> float:
+        return 0.0 if self.race_start is None else max(0.0, self.clock() - self.race_start)
+
+    def serve(self, plan: RacePlan) -> bool:
+        """Start a race with the same orders at every open kitchen. False if refused."""
+        if self.running:
+            return False
+        if not self.kitchens:
+            self.sig_error.emit("No kitchen is open: choose at least one in the Kitchens menu.")
+            return False
+        try:
+            runner = RaceRunner(self.kitchens, plan, listener=self._feed)
+        except (RecipeError, ValueError) as error:
+            self.sig_error.emit(str(error))
+            return False
+        self._feed.drain()
+        self.plan, self._runner, self.result = plan, runner, None
+        # The runner's own records fill in from replies; the window draws its live copy.
+        self.timelines = {
+            name: RaceTimeline(name, timeline.expected_makespan)
+            for name, timeline in runner.result.timelines.items()
+        }
+        self.race_start, self.race_end = now(), None
+        self._task = asyncio.ensure_future(runner.run())
+        self._task.add_done_callback(self._on_race_done)
+        self._frames.start()
+        self.sig_race_started.emit()
+        return True
+
+    def stop_race(self) -> None:
+        if self._runner is not None and self.running:
+            self._runner.cancel()
+
+    def clear(self) -> None:
+        """Forget the race on screen (stopping it first if it runs)."""
+        self.stop_race()
+        self.plan, self.result, self.race_start, self.race_end = None, None, None, None
+        self.timelines = {}
+        self.sig_cleared.emit()
+
+    def _on_frame(self) -> None:
+        for event in self._feed.drain():
+            timeline = self.timelines.get(event.kitchen)
+            if timeline is not None:
+                timeline.apply(event)
+        self.sig_frame.emit()
+
+    def _on_race_done(self, task: asyncio.Future[RaceResult]) -> None:
+        self._frames.stop()
+        self._on_frame()
+        if task.cancelled():
+            return  # only when the loop itself is going away
+        error = task.exception()
+        if error is not None:
+            log.error("race failed", exc_info=error)
+            self.sig_error.emit(f"The race stopped with an unexpected error: {error}")
+            return
+        result = task.result()
+        self.result = result
+        self.timelines = result.timelines
+        ends = [t.end for t in result.timelines.values() if t.end is not None]
+        self.race_end = max(ends) if ends else now()
+        self.sig_frame.emit()
+        self.sig_race_finished.emit(result)
+
+    async def shutdown(self) -> None:
+        """Stop the race and every kitchen; safe to call twice."""
+        self._frames.stop()
+        if self._task is not None and not self._task.done():
+            self.stop_race()
+            with contextlib.suppress(asyncio.CancelledError, TimeoutError):
+                await asyncio.wait_for(asyncio.shield(self._task), timeout=2.0)
+        # Each server takes up to a few hundred ms to stop; stop them side by side, off the
+        # GUI thread, with plain threads (qasync's executor outlives the app and warns).
+        stoppers = [threading.Thread(target=k.stop, daemon=True) for k in self.kitchens]
+        self.kitchens = []
+        for stopper in stoppers:
+            stopper.start()
+        while any(stopper.is_alive() for stopper in stoppers):
+            await asyncio.sleep(0.01)

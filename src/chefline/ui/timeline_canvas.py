@@ -1,0 +1,183 @@
+"""What the order timeline and the chef lanes share: a time axis, lanes, zoom, pan, "now"."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QWheelEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from chefline.ui.palette import SWATCHES, THEME, Look
+from chefline.ui.session import RaceSession
+from chefline.ui.time_scale import TimeScale
+
+
+def nice_step(span: float, target_ticks: int = 6) -> float:
+    """A tick step of 1, 2 or 5 × 10^k seconds giving about ``target_ticks`` ticks."""
+    raw = span / max(target_ticks, 1)
+    magnitude = 10 ** math.floor(math.log10(raw)) if raw > 0 else 1.0
+    for multiple in (1, 2, 5, 10):
+        if raw <= multiple * magnitude:
+            return multiple * magnitude
+    return 10 * magnitude
+
+
+def format_seconds(value: float, step: float) -> str:
+    decimals = max(0, -math.floor(math.log10(step))) if step < 1 else 0
+    return f"{value:.{decimals}f} s"
+
+
+class TimelineCanvas(QWidget):
+    """Base of the lane views: subclasses say how many lanes and paint each one."""
+
+    LEFT = 64
+    TOP = 24
+    RIGHT = 12
+    BOTTOM = 6
+
+    def __init__(self, session: RaceSession, kitchen: str, scale: TimeScale, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.kitchen = kitchen
+        self.scale = scale
+        self._drag_from: float | None = None
+        self.setMouseTracking(True)
+        self.setMinimumHeight(90)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        session.sig_frame.connect(self.update)
+        session.sig_cleared.connect(self.update)
+        scale.sig_changed.connect(self.update)
+
+    # -- geometry ---------------------------------------------------------------------------
+
+    def plot_rect(self) -> QRectF:
+        return QRectF(self.rect()).adjusted(self.LEFT, self.TOP, -self.RIGHT, -self.BOTTOM)
+
+    def x_of(self, seconds: float) -> float:
+        plot = self.plot_rect()
+        return plot.left() + (seconds - self.scale.start) / self.scale.span * plot.width()
+
+    def seconds_at(self, x: float) -> float:
+        plot = self.plot_rect()
+        return self.scale.start + (x - plot.left()) / max(plot.width(), 1.0) * self.scale.span
+
+    def lane_count(self) -> int:
+        raise NotImplementedError
+
+    def lane_geometry(self, lane: int) -> tuple[float, float]:
+        """Top and height of a lane's bar, with a gap between lanes when there is room."""
+        plot = self.plot_rect()
+        pitch = plot.height() / max(self.lane_count(), 1)
+        gap = 1.0 if pitch >= 4 else 0.0
+        pitch_cap = min(pitch, 28.0)
+        return plot.top() + lane * pitch + (pitch - pitch_cap) / 2, max(pitch_cap - gap, 1.0)
+
+    def lane_at(self, y: float) -> int | None:
+        plot = self.plot_rect()
+        count = self.lane_count()
+        if count == 0 or not plot.top() <= y < plot.bottom():
+            return None
+        return min(int((y - plot.top()) / (plot.height() / count)), count - 1)
+
+    # -- painting ---------------------------------------------------------------------------
+
+    def fill_span(self, painter: QPainter, t0: float, t1: float, top: float, height: float,
+                  look: Look) -> None:  # fmt: skip
+        """Fill time t0..t1 (seconds since the race began) of one lane with a phase's look."""
+        plot = self.plot_rect()
+        x0 = max(self.x_of(t0), plot.left())
+        x1 = min(self.x_of(t1), plot.right())
+        if x1 < plot.left() or x0 > plot.right():
+            return
+        rect = QRectF(x0, top, max(x1 - x0, 1.0), height)
+        fill, pattern = SWATCHES[look].brushes()
+        painter.fillRect(rect, fill)
+        if pattern is not None and height >= 3:
+            painter.fillRect(rect, pattern)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(THEME["panel"]))
+        self.paint_axis(painter)
+        timeline = self.session.timelines.get(self.kitchen)
+        if timeline is None or self.session.race_start is None or self.lane_count() == 0:
+            self.paint_empty(painter)
+        else:
+            painter.save()
+            painter.setClipRect(self.plot_rect().adjusted(-self.LEFT, 0, 0, 0))
+            self.paint_lanes(painter)
+            painter.restore()
+            self.paint_now(painter)
+        painter.end()
+
+    def paint_empty(self, painter: QPainter) -> None:
+        painter.setPen(QColor(THEME["muted"]))
+        painter.drawText(self.plot_rect(), Qt.AlignmentFlag.AlignCenter, self.empty_text())
+
+    def empty_text(self) -> str:
+        return "Press Serve to send the orders"
+
+    def paint_lanes(self, painter: QPainter) -> None:
+        raise NotImplementedError
+
+    def paint_axis(self, painter: QPainter) -> None:
+        plot = self.plot_rect()
+        step = nice_step(self.scale.span)
+        first = math.ceil(self.scale.start / step) * step
+        painter.setPen(QPen(QColor(THEME["grid"]), 1))
+        metrics = painter.fontMetrics()
+        tick = first
+        while tick <= self.scale.end + 1e-9:
+            x = self.x_of(tick)
+            painter.setPen(QPen(QColor(THEME["grid"]), 1))
+            painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
+            label = format_seconds(tick, step)
+            painter.setPen(QColor(THEME["muted"]))
+            width = metrics.horizontalAdvance(label)
+            x_text = min(max(x - width / 2, plot.left()), plot.right() - width)
+            painter.drawText(QPointF(x_text, plot.top() - 6), label)
+            tick += step
+
+    def paint_now(self, painter: QPainter) -> None:
+        if not self.session.running:
+            return
+        x = self.x_of(self.session.elapsed())
+        plot = self.plot_rect()
+        if plot.left() <= x <= plot.right():
+            painter.setPen(QPen(QColor(THEME["now"]), 2))
+            painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
+
+    def since_start(self, t: float) -> float:
+        assert self.session.race_start is not None
+        return t - self.session.race_start
+
+    # -- zoom and pan -----------------------------------------------------------------------
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        steps = event.angleDelta().y() / 120
+        if steps:
+            self.scale.zoom(0.85**steps, self.seconds_at(event.position().x()))
+        event.accept()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._drag_from = event.position().x()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._drag_from is not None:
+            x = event.position().x()
+            plot = self.plot_rect()
+            self.scale.pan((self._drag_from - x) / max(plot.width(), 1) * self.scale.span)
+            self._drag_from = x
+        else:
+            self.hover(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._drag_from = None
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        self.scale.reset()
+
+    def hover(self, event: QMouseEvent) -> None:
+        """Show details of what is under the mouse; subclasses override."""

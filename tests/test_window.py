@@ -1,0 +1,173 @@
+"""The real window, offscreen, driven like a person would: fields, Serve, Reset, Export, close."""
+
+import asyncio
+import csv
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QLabel, QPushButton
+
+from chefline.kitchen import KitchenSettings
+from chefline.ui.main_window import MainWindow
+from chefline.ui.palette import SWATCHES, Look
+from chefline.ui.session import RaceSession
+
+SYNC, ASYNC = "flask-one-chef", "fastapi-async"
+
+
+@pytest.fixture
+def window(qtbot, qloop):
+    session = RaceSession(KitchenSettings())
+    win = MainWindow(session)
+    win.resize(1600, 1000)
+    win.show()
+    assert session.open_kitchens([SYNC, ASYNC])
+    yield win
+    # Shut down inside the loop first, so that closing needs no async work afterwards.
+    qloop.run_until_complete(win.shut_down())
+    win.close()
+    win.deleteLater()
+
+
+def serve(qtbot, window, customers, wait):
+    window.findChild(type(window.controls.customers), "customersSpin").setValue(customers)
+    window.findChild(type(window.controls.wait), "waitSpin").setValue(wait)
+    qtbot.mouseClick(window.findChild(QPushButton, "serveButton"), Qt.MouseButton.LeftButton)
+
+
+def figure(window, kitchen, key):
+    board = window.findChild(QLabel.__base__, f"scoreboard_{kitchen}")
+    return board.findChild(QLabel, f"figure_{key}").text()
+
+
+def test_widgets_have_stable_names(window):
+    # Tests and accessibility tools find every control and kitchen part by name.
+    from PySide6.QtWidgets import QWidget
+
+    for name in ("serveButton", "resetButton", "customersSpin", "waitSpin", "recipeCombo"):
+        assert window.findChild(QWidget, name) is not None, name
+    for mode in (SYNC, ASYNC):
+        for prefix in ("kitchenPanel", "orderTimeline", "chefLanes", "scoreboard"):
+            assert window.findChild(QWidget, f"{prefix}_{mode}") is not None, (prefix, mode)
+
+
+def test_serve_shows_one_chef_queueing_and_the_async_chef_juggling(
+    qtbot, qloop, window, wait_for_signal
+):
+    # Five orders of 0.3 s: one chef needs ≈1.5 s, the async chef ≈0.3 s, both in the scoreboard.
+    session = window.session
+    n, d = 5, 0.3
+
+    async def race():
+        serve(qtbot, window, n, d)
+        assert session.running and not window.controls.serve_button.isEnabled()
+        await asyncio.sleep(0.6)
+        # Mid-race, seen live: customers queue at the one chef, who stands at the pot.
+        sync_now = session.timelines[SYNC].kitchen_now()
+        assert sync_now.queued >= 2 and sync_now.chefs_stuck == 1
+        assert session.timelines[ASYNC].kitchen_now().served == n
+        (result,) = await wait_for_signal(session.sig_race_finished, 10)
+        return result
+
+    result = qloop.run_until_complete(race())
+    sync_s, async_s = (result.timelines[k].summary() for k in (SYNC, ASYNC))
+    assert sync_s.served == async_s.served == n
+    assert n * d <= sync_s.makespan <= n * d * 1.15 + 0.3
+    assert d <= async_s.makespan <= d + 0.4
+    assert sync_s.peak_concurrency == 1 and async_s.peak_concurrency == n
+    assert figure(window, SYNC, "served") == f"{n}/{n}"
+    assert figure(window, ASYNC, "peak") == str(n)
+    assert figure(window, SYNC, "makespan") == f"{sync_s.makespan:.2f} s"
+    verdict = window.findChild(QLabel, "verdict").text()
+    assert verdict.startswith(f"expected {sync_s.expected_makespan:.2f} s, took")
+    assert window.controls.serve_button.isEnabled()
+
+
+def test_timelines_draw_the_queue_where_it_happened(qtbot, qloop, window, wait_for_signal):
+    # Pixel check: the last one-chef order is grey (waiting) mid-race; the async lane is empty.
+    session = window.session
+    n, d = 4, 0.25
+
+    async def race():
+        serve(qtbot, window, n, d)
+        await wait_for_signal(session.sig_race_finished, 10)
+
+    qloop.run_until_complete(race())
+    qtbot.wait(50)
+    colours = {}
+    for kitchen in (SYNC, ASYNC):
+        view = window.panels[kitchen].timeline
+        image = view.grab().toImage()
+        top, height = view.lane_geometry(n - 1)
+        x = int(view.x_of((n - 1) * d / 2))
+        colours[kitchen] = QColor(image.pixel(x, int(top + height / 2)))
+    queued = SWATCHES[Look.QUEUED]
+    assert colours[SYNC].name() in {queued.colour.lower(), queued.pattern_colour.lower()}
+    assert colours[ASYNC] != colours[SYNC]
+
+
+def test_reset_clears_the_race(qtbot, qloop, window, wait_for_signal):
+    async def race():
+        serve(qtbot, window, 2, 0.05)
+        await wait_for_signal(window.session.sig_race_finished, 10)
+
+    qloop.run_until_complete(race())
+    qtbot.mouseClick(window.findChild(QPushButton, "resetButton"), Qt.MouseButton.LeftButton)
+    assert window.session.timelines == {} and window.session.plan is None
+    assert figure(window, SYNC, "served") == "–"
+
+
+def test_export_writes_timelines_png_and_orders(qtbot, qloop, window, tmp_path, wait_for_signal):
+    async def race():
+        serve(qtbot, window, 3, 0.05)
+        await wait_for_signal(window.session.sig_race_finished, 10)
+
+    qloop.run_until_complete(race())
+    png, js, table = window.export_race(tmp_path)
+    image = QImage(str(png))
+    assert image.width() > 800 and image.height() > 400
+    data = json.loads(js.read_text())
+    assert {k["kitchen"] for k in data["kitchens"]} == {SYNC, ASYNC}
+    rows = list(csv.DictReader(table.open()))
+    assert len(rows) == 6 and all(row["status"] == "served" for row in rows)
+    assert all(float(row["received"]) >= float(row["sent"]) for row in rows)
+
+
+def test_a_race_too_long_is_refused_with_a_message(qtbot, qloop, window):
+    # 1000 customers of 30 s at one chef: refused up front, the window stays usable.
+    serve(qtbot, window, 1000, 30.0)
+    assert not window.session.running
+    assert "a race may last at most 300 s" in window.last_error
+    assert window.controls.serve_button.isEnabled()
+
+
+def test_changing_kitchens_from_the_menu_opens_a_real_server(qtbot, window):
+    window.kitchen_actions["flask-pool"].setChecked(True)
+    assert set(window.panels) == {SYNC, ASYNC, "flask-pool"}
+    pool = next(k for k in window.session.kitchens if k.name == "flask-pool")
+    assert pool.server.running and pool.url.startswith("http://127.0.0.1:")
+    window.kitchen_actions[SYNC].setChecked(False)
+    assert set(window.panels) == {ASYNC, "flask-pool"}
+
+
+def test_closing_mid_race_stops_race_and_kitchens_promptly(qtbot, qloop, window):
+    # Twenty 1 s orders at one chef (20 s of work): close after 0.3 s, all stops within 2 s.
+    session = window.session
+    kitchens = list(session.kitchens)
+
+    async def race_then_close():
+        serve(qtbot, window, 20, 1.0)
+        await asyncio.sleep(0.3)
+        loop = asyncio.get_running_loop()
+        began = loop.time()
+        window.close()
+        await asyncio.wait_for(window._shutdown, 5)
+        return loop.time() - began
+
+    took = qloop.run_until_complete(race_then_close())
+    assert took < 2.0
+    assert not session.running and session.kitchens == []
+    assert all(not kitchen.server.running for kitchen in kitchens)
+    assert not window.isVisible()
