@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 RUN_STAMP  := $(VENV)/.installed-run
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test test-slow lint format sysdeps clean
+.PHONY: run test test-slow lint format sysdeps screenshots clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Chefline needs Python 3.11 or newer; set PYTHON=python3.x")'
@@ -42,6 +42,15 @@ test: $(TEST_STAMP) sysdeps lint
 
 test-slow: $(TEST_STAMP) sysdeps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m slow
+
+# Real X11 windows on a virtual screen (Xvfb), saved as the README's pictures.
+XVFB := xvfb-run -a -s "-screen 0 1920x1080x24"
+screenshots: $(RUN_STAMP) sysdeps
+	@sh packaging/screenshot-tools.sh
+	QT_QPA_PLATFORM=xcb $(XVFB) $(BIN)/chefline snapshot --size 1920x1080 \
+		--customers 40 --wait 0.25 --out docs/race-1920x1080.png
+	QT_QPA_PLATFORM=xcb $(XVFB) $(BIN)/chefline snapshot --size 1280x720 \
+		--customers 12 --wait 0.4 --out docs/race-1280x720.png
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
