@@ -56,17 +56,19 @@ def build_window(args: argparse.Namespace) -> tuple[MainWindow, RaceSession]:
     return window, session
 
 
-def _prepare_process() -> None:
+def start_qt() -> tuple[QApplication, qasync.QEventLoop]:
+    """The process's one QApplication and its one asyncio loop (qasync), ready to use."""
     sys.setswitchinterval(SWITCH_INTERVAL_S)
     raise_open_file_limit()
+    app = create_application()
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    return app, loop
 
 
 def run_window(args: argparse.Namespace) -> int:
     """``chefline`` / ``chefline window``: the app until its window closes."""
-    _prepare_process()
-    app = create_application()
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
+    _, loop = start_qt()
     window, _ = build_window(args)
     window.resize(1600, 1000)
     window.show()
@@ -89,10 +91,7 @@ def run_snapshot(args: argparse.Namespace) -> int:
     for name in chosen_modes(args):
         plan.check_fits(get_mode(name), kitchen_settings(args))
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    _prepare_process()
-    app = create_application()
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
+    _, loop = start_qt()
     window, session = build_window(args)
     window.resize(width, height)
     window.show()

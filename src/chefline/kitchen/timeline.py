@@ -235,13 +235,18 @@ class RaceTimeline:
             load[label] = steps_out
         return load
 
-    def summary(self) -> TimelineSummary:
+    def summary(self, until: float | None = None) -> TimelineSummary:
+        """The race's figures; ``until`` counts dishes still cooking as in the kitchen till then."""
         served = self.served
         latencies = [o.latency for o in served if o.latency is not None]
         waits = [o.queue_wait for o in served if o.queue_wait is not None]
-        in_kitchen = [
-            (o.accepted, o.done) for o in served if o.accepted is not None and o.done is not None
-        ]
+        in_kitchen = []
+        for order in self.orders.values():
+            if order.accepted is None or order.status is OrderStatus.FAILED:
+                continue
+            end = order.done if order.done is not None else until
+            if end is not None:
+                in_kitchen.append((order.accepted, end))
         makespan = self.makespan
         return TimelineSummary(
             kitchen=self.kitchen,

@@ -39,7 +39,10 @@ class ServerThread(ABC):
     """A server in a daemon thread. Subclasses say how to serve and how to ask it to stop."""
 
     start_timeout = 5.0
-    stop_timeout = 2.0
+    stop_timeout = 0.5
+    """Seconds stop() waits for the thread. A one-chef server holding a long dish cannot stop
+    before the dish is done; stop() then closes its socket and leaves the daemon thread to end
+    by itself, so that closing the app never waits for a dish."""
 
     def __init__(self, name: str, port: int = 0) -> None:
         self.name = name

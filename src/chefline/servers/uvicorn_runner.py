@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import socket
 import time
 
@@ -12,8 +13,21 @@ from fastapi import FastAPI
 from chefline.servers.server_thread import BACKLOG, ServerThread
 
 
+class _QuietStopFilter(logging.Filter):
+    """uvicorn logs every dish it cancels at stop as an error with a traceback, and then a
+    summary; that is the stop doing its job (the window closed mid-race), not a fault."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and isinstance(record.exc_info[1], asyncio.CancelledError):
+            return False
+        return "timeout graceful shutdown exceeded" not in record.getMessage()
+
+
+logging.getLogger("uvicorn.error").addFilter(_QuietStopFilter())
+
+
 class UvicornThread(ServerThread):
-    graceful_timeout = 0.5
+    graceful_timeout = 0.25
     """Seconds in-flight orders get at stop; without a bound, stop waits for every dish."""
 
     def __init__(self, name: str, app: FastAPI, *, port: int = 0) -> None:

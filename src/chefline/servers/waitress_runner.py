@@ -13,9 +13,9 @@ from waitress.server import BaseWSGIServer, create_server
 
 from chefline.servers.server_thread import BACKLOG, ServerThread
 
-# waitress warns "Task queue depth is N" whenever orders wait for a chef: that is the lesson
-# of this kitchen, not a fault.
-logging.getLogger("waitress.queue").setLevel(logging.ERROR)
+# waitress warns "Task queue depth is N" whenever orders wait for a chef (the lesson of this
+# kitchen), and "N thread(s) still running" when it stops mid-race (daemon threads, harmless).
+logging.getLogger("waitress").setLevel(logging.ERROR)
 
 
 class WaitressThread(ServerThread):

@@ -51,7 +51,7 @@ class KitchenScene(QWidget):
         caption_h = painter.fontMetrics().height() + 6
         art_h = height - caption_h - 8
         zones = [
-            QRectF(8, 4, width * 0.30 - 8, art_h),
+            QRectF(8, 4, width * 0.30 - 24, art_h),
             QRectF(width * 0.30, 4, width * 0.44, art_h),
             QRectF(width * 0.74, 4, width * 0.26 - 8, art_h),
         ]
@@ -72,7 +72,7 @@ class KitchenScene(QWidget):
     def chef_caption(self, state: KitchenNow) -> str:
         if state.chefs_stuck:
             who = "chef" if state.chefs_stuck == 1 else "chefs"
-            return f"{state.chefs_stuck} {who} stuck at the pot · {state.on_stove} on the stove"
+            return f"{state.chefs_stuck} {who} stuck at the pot"
         if state.on_stove:
             return f"{state.on_stove} pots on the stove, chef free"
         if state.chefs_busy:
@@ -80,18 +80,23 @@ class KitchenScene(QWidget):
         return "chef free"
 
     def paint_row(self, painter: QPainter, zone: QRectF, name: str, count: int,
-                  aspect: float, bob: float = 0.0, size: float = 0.8) -> None:  # fmt: skip
-        """Up to MAX_ICONS copies of one picture in a row, with "+N" for the rest."""
+                  aspect: float, bob: float = 0.0, size: float = 0.8) -> list[QRectF]:  # fmt: skip
+        """Up to MAX_ICONS copies of one picture in a row, with "+N" for the rest.
+
+        Returns where each copy was drawn.
+        """
         if count <= 0:
-            return
+            return []
         shown = min(count, self.MAX_ICONS)
         icon_h = zone.height() * size
         icon_w = icon_h * aspect
-        step = min(icon_w * 1.05, (zone.width() - icon_w - 30) / max(shown - 1, 1))
+        step = min(icon_w * 1.05, (zone.width() - icon_w - 36) / max(shown - 1, 1))
+        drawn = []
         for i in range(shown):
             dy = math.sin(now() * 3 + i) * bob
             rect = QRectF(zone.left() + i * step, zone.bottom() - icon_h + dy, icon_w, icon_h)
             art(name).render(painter, rect)
+            drawn.append(rect)
         if count > shown:
             painter.setPen(QColor(THEME["text"]))
             font = QFont(painter.font())
@@ -100,6 +105,7 @@ class KitchenScene(QWidget):
             x = zone.left() + (shown - 1) * step + icon_w + 4
             painter.drawText(QPointF(x, zone.bottom() - icon_h / 2), f"+{count - shown}")
             painter.setFont(QFont(self.font()))
+        return drawn
 
     def paint_queue(self, painter: QPainter, zone: QRectF, queued: int) -> None:
         self.paint_row(painter, zone, "customer", queued, 40 / 72, bob=1.5)
@@ -114,20 +120,17 @@ class KitchenScene(QWidget):
                              f"×{chefs}")  # fmt: skip
         pots = QRectF(zone.left() + zone.width() * 0.34, zone.top() + zone.height() * 0.35,
                       zone.width() * 0.66, zone.height() * 0.65)  # fmt: skip
-        self.paint_row(painter, pots, "pot", state.on_stove, 64 / 56)
-        if state.on_stove:
-            shown = min(state.on_stove, self.MAX_ICONS)
-            pot_w = pots.height() * 0.8 * 64 / 56
-            step = min(pot_w * 1.05, (pots.width() - pot_w - 30) / max(shown - 1, 1))
-            phase = now() * 2.0
-            for i in range(shown):
-                rise = (phase + i * 0.37) % 1.0
-                steam = QRectF(pots.left() + i * step + pot_w * 0.2,
-                               pots.top() - pots.height() * (0.25 + 0.25 * rise),
-                               pot_w * 0.6, pots.height() * 0.4)  # fmt: skip
-                painter.setOpacity(1.0 - rise)
-                art("steam").render(painter, steam)
-            painter.setOpacity(1.0)
+        phase = now() * 2.0
+        for i, pot in enumerate(self.paint_row(painter, pots, "pot", state.on_stove, 64 / 56)):
+            # Steam rises and fades, each pot a little out of step with its neighbour.
+            rise = (phase + i * 0.37) % 1.0
+            top = pot.top() - pot.height() * (0.3 + 0.3 * rise)
+            steam = QRectF(
+                pot.left() + pot.width() * 0.2, top, pot.width() * 0.6, pot.height() * 0.5
+            )
+            painter.setOpacity(1.0 - rise)
+            art("steam").render(painter, steam)
+        painter.setOpacity(1.0)
 
     def paint_served(self, painter: QPainter, zone: QRectF, served: int, failed: int) -> None:
         self.paint_row(painter, zone, "dish", served, 56 / 32, size=0.35)

@@ -68,7 +68,9 @@ class Scoreboard(QFrame):
 
     def summary(self) -> TimelineSummary | None:
         timeline = self.session.timelines.get(self.kitchen)
-        return timeline.summary() if timeline is not None else None
+        if timeline is None:
+            return None
+        return timeline.summary(self.session.clock() if self.session.running else None)
 
     def refresh(self) -> None:
         s = self.summary()
