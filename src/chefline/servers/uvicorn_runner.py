@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import socket
 import time
@@ -20,20 +21,51 @@ class _QuietStopFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         if record.exc_info and isinstance(record.exc_info[1], asyncio.CancelledError):
             return False
-        return "timeout graceful shutdown exceeded" not in record.getMessage()
+        message = record.getMessage()
+        return "timeout graceful shutdown exceeded" not in message and (
+            "CancelledError" not in message
+        )
 
 
 logging.getLogger("uvicorn.error").addFilter(_QuietStopFilter())
 
 
+class _PromptServer(uvicorn.Server):
+    """uvicorn looks at ``should_exit`` every 0.1 s; this server can also be woken at once."""
+
+    def __init__(self, config: uvicorn.Config) -> None:
+        super().__init__(config)
+        self._wake: asyncio.Event | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+
+    async def main_loop(self) -> None:
+        # The same ticks as uvicorn's own main loop, but the wait ends early when woken.
+        self._loop = asyncio.get_running_loop()
+        self._wake = asyncio.Event()
+        counter = 0
+        should_exit = await self.on_tick(counter)
+        while not should_exit:
+            counter = (counter + 1) % 864000
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), 0.1)
+            should_exit = await self.on_tick(counter)
+
+    def stop_soon(self) -> None:
+        """Ask to stop, from any thread."""
+        self.should_exit = True
+        if self._loop is not None and self._wake is not None:
+            with contextlib.suppress(RuntimeError):  # the loop may have closed meanwhile
+                self._loop.call_soon_threadsafe(self._wake.set)
+
+
 class UvicornThread(ServerThread):
-    graceful_timeout = 0.25
+    graceful_timeout = 0.05
     """Seconds in-flight orders get at stop; without a bound, stop waits for every dish."""
 
     def __init__(self, name: str, app: FastAPI, *, port: int = 0) -> None:
         super().__init__(name, port)
         self.app = app
-        self._server: uvicorn.Server | None = None
+        self._server: _PromptServer | None = None
         self._sock: socket.socket | None = None
         self.loop: asyncio.AbstractEventLoop | None = None
 
@@ -48,7 +80,7 @@ class UvicornThread(ServerThread):
             backlog=BACKLOG,
             timeout_graceful_shutdown=self.graceful_timeout,
         )
-        self._server = uvicorn.Server(config)
+        self._server = _PromptServer(config)
         self._sock = sock
 
     def _serve(self) -> None:
@@ -79,7 +111,7 @@ class UvicornThread(ServerThread):
 
     def _request_stop(self) -> None:
         if self._server is not None:
-            self._server.should_exit = True
+            self._server.stop_soon()
 
     def _close(self) -> None:
         if self._sock is not None:

@@ -47,7 +47,7 @@ class WaitressThread(ServerThread):
         # thread and every socket is closed here, after the chef threads have finished.
         while not self._stopping.is_set():
             wasyncore.loop(timeout=0.05, map=server._map, use_poll=True, count=1)
-        server.task_dispatcher.shutdown(timeout=0.2)
+        server.task_dispatcher.shutdown(timeout=0.05)
         wasyncore.close_all(server._map)
 
     def _ready(self, timeout: float) -> bool:

@@ -16,6 +16,10 @@ logging.getLogger("werkzeug").setLevel(logging.WARNING)
 
 
 class WerkzeugThread(ServerThread):
+    stop_timeout = 0.15
+    """Idle, werkzeug stops within its 50 ms poll; mid-dish it cannot stop at all (the socket
+    is closed instead), so waiting longer only delays the app."""
+
     def __init__(self, name: str, app: Flask, *, threaded: bool, port: int = 0) -> None:
         super().__init__(name, port)
         self.app = app
