@@ -17,7 +17,7 @@ from chefline import __version__
 from chefline.cli.options import chosen_modes, kitchen_settings, race_plan, snapshot_target
 from chefline.client.race import RaceResult
 from chefline.kitchen.modes import get_mode
-from chefline.process import raise_open_file_limit
+from chefline.process import FullCollections, raise_open_file_limit
 from chefline.ui.main_window import MainWindow
 from chefline.ui.resources import resource_path
 from chefline.ui.session import RaceSession
@@ -53,6 +53,7 @@ def build_window(args: argparse.Namespace) -> tuple[MainWindow, RaceSession]:
         controls.arrivals.addItem(f"one every {plan.arrivals.gap * 1000:g} ms", plan.arrivals.gap)
     controls.arrivals.setCurrentIndex(controls.arrivals.findData(plan.arrivals.gap))
     session.open_kitchens(chosen_modes(args))
+    FullCollections.freeze_startup_objects()
     return window, session
 
 

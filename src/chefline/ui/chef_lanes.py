@@ -15,13 +15,24 @@ STATE_LOOK = {ChefState.WORKING: Look.WORKING, ChefState.BLOCKED: Look.BLOCKED,
 
 
 class ChefLanesView(TimelineCanvas):
+    EVERY_NTH_FRAME = 3
+
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.setMinimumHeight(56)
         self._lanes: dict[str, list] = {}
         self._load: dict[str, list[tuple[float, int]]] = {}
-        self.session.sig_frame.connect(self._recompute)
+        self._frames = 0
+        self.session.sig_frame.disconnect(self.update)
+        self.session.sig_frame.connect(self._on_frame)
         self.session.sig_cleared.connect(self._recompute)
+
+    def _on_frame(self) -> None:
+        # A chef's lane is a summary; a third of the frame rate keeps it lively for less work.
+        self._frames += 1
+        if not self.session.running or self._frames % self.EVERY_NTH_FRAME == 0:
+            self._recompute()
+            self.update()
 
     def _recompute(self) -> None:
         timeline = self.session.timelines.get(self.kitchen)
@@ -38,12 +49,15 @@ class ChefLanesView(TimelineCanvas):
     def paint_lanes(self, painter: QPainter) -> None:
         start = self.session.race_start
         assert start is not None
-        pitch = self.plot_rect().height() / max(self.lane_count(), 1)
-        for lane, (label, segments) in enumerate(self._lanes.items()):
+        pitch = self._plot.height() / max(self.lane_count(), 1)
+        for lane, segments in enumerate(self._lanes.values()):
             top, height = self.lane_geometry(lane)
             for segment in segments:
-                self.fill_span(painter, segment.start - start, segment.end - start, top, height,
+                self.fill_span(segment.start - start, segment.end - start, top, height,
                                STATE_LOOK[segment.state])  # fmt: skip
+        self.flush_spans(painter)  # the pots' line goes on top of the lanes
+        for lane, label in enumerate(self._lanes):
+            top, height = self.lane_geometry(lane)
             self.paint_load(painter, self._load.get(label, []), start, top, height)
             if pitch >= 13:
                 painter.setPen(QColor(THEME["muted"]))
@@ -68,7 +82,7 @@ class ChefLanesView(TimelineCanvas):
         painter.drawPath(path)
         if height >= 16:
             painter.setPen(QColor(THEME["text"]))
-            painter.drawText(QPointF(self.plot_rect().right() - 110, top + height - 4),
+            painter.drawText(QPointF(self._plot.right() - 110, top + height - 4),
                              f"up to {peak} pots")  # fmt: skip
 
     def hover(self, event: QMouseEvent) -> None:

@@ -9,7 +9,7 @@ import math
 from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -23,6 +23,19 @@ from chefline.ui.session import RaceSession
 @cache
 def art(name: str) -> QSvgRenderer:
     return QSvgRenderer(str(resource_path("art", f"{name}.svg")))
+
+
+@cache
+def picture(name: str, width: int, height: int, ratio: float) -> QPixmap:
+    """The SVG drawn once at this size; rendering SVG on every frame costs too much."""
+    pixmap = QPixmap(max(1, round(width * ratio)), max(1, round(height * ratio)))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    art(name).render(painter, QRectF(0, 0, width, height))
+    painter.end()
+    return pixmap
 
 
 class KitchenScene(QWidget):
@@ -92,10 +105,11 @@ class KitchenScene(QWidget):
         icon_w = icon_h * aspect
         step = min(icon_w * 1.05, (zone.width() - icon_w - 36) / max(shown - 1, 1))
         drawn = []
+        image = picture(name, round(icon_w), round(icon_h), self.devicePixelRatioF())
         for i in range(shown):
             dy = math.sin(now() * 3 + i) * bob
             rect = QRectF(zone.left() + i * step, zone.bottom() - icon_h + dy, icon_w, icon_h)
-            art(name).render(painter, rect)
+            painter.drawPixmap(rect.topLeft(), image)
             drawn.append(rect)
         if count > shown:
             painter.setPen(QColor(THEME["text"]))
@@ -121,6 +135,7 @@ class KitchenScene(QWidget):
         pots = QRectF(zone.left() + zone.width() * 0.34, zone.top() + zone.height() * 0.35,
                       zone.width() * 0.66, zone.height() * 0.65)  # fmt: skip
         phase = now() * 2.0
+        ratio = self.devicePixelRatioF()
         for i, pot in enumerate(self.paint_row(painter, pots, "pot", state.on_stove, 64 / 56)):
             # Steam rises and fades, each pot a little out of step with its neighbour.
             rise = (phase + i * 0.37) % 1.0
@@ -129,7 +144,8 @@ class KitchenScene(QWidget):
                 pot.left() + pot.width() * 0.2, top, pot.width() * 0.6, pot.height() * 0.5
             )
             painter.setOpacity(1.0 - rise)
-            art("steam").render(painter, steam)
+            steam_image = picture("steam", round(steam.width()), round(steam.height()), ratio)
+            painter.drawPixmap(steam.topLeft(), steam_image)
         painter.setOpacity(1.0)
 
     def paint_served(self, painter: QPainter, zone: QRectF, served: int, failed: int) -> None:

@@ -160,15 +160,18 @@ class MainWindow(QMainWindow):
 
     # -- race state -------------------------------------------------------------------------
 
-    def _fit_time_axis(self) -> None:
+    def _needed_span(self) -> float:
         expected = [t.expected_makespan or 0.0 for t in self.session.timelines.values()]
-        self.scale.fit(max([*expected, self.session.elapsed(), 0.1]) * 1.04)
+        return max([*expected, self.session.elapsed(), 0.1]) * 1.04
+
+    def _fit_time_axis(self) -> None:
+        self.scale.fit(self._needed_span())
 
     def _on_race_started(self) -> None:
         self.controls.set_racing(True)
         self.export_action.setEnabled(False)
         self.kitchen_menu.setEnabled(False)
-        self._fit_time_axis()
+        self.scale.reset(self._needed_span())
 
     def _on_frame(self) -> None:
         self._fit_time_axis()
@@ -185,7 +188,8 @@ class MainWindow(QMainWindow):
         self.controls.set_racing(False)
         self.kitchen_menu.setEnabled(True)
         self.export_action.setEnabled(True)
-        self._fit_time_axis()
+        if self.scale.auto:
+            self.scale.reset(self._needed_span())  # the finished race fills the width
         if result.cancelled:
             self.state_label.setText("Race stopped.")
             return

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF
-from PySide6.QtGui import QColor, QMouseEvent, QPainter
+from collections import defaultdict
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter
 from PySide6.QtWidgets import QToolTip
 
 from chefline.kitchen.order import OrderRecord, OrderStatus, Step, StepKind
@@ -41,53 +43,110 @@ def describe_order(order: OrderRecord, start: float) -> str:
     return "\n".join(lines)
 
 
+Piece = tuple[float, float, Look, bool]
+"""A span to draw: start and end (seconds since the race began), its look, and whether it is
+the thin bar of a reply on its way."""
+
+
+def order_pieces(order: OrderRecord, start: float, clock: float, mark: float,
+                 ) -> tuple[list[Piece], list[Piece]]:  # fmt: skip
+    """The pieces of one order's lane that will never change, and those still growing."""
+    final: list[Piece] = []
+    growing: list[Piece] = []
+    picked = order.accepted or order.received
+    queue = (order.sent - start, (picked or clock) - start, Look.QUEUED, False)
+    (final if picked is not None else growing).append(queue)
+    final += [(s.start - start, s.end - start, step_look(s), False) for s in order.steps]
+    if order.open_step is not None:
+        step = order.open_step
+        growing.append((step.start - start, clock - start, step_look(step), False))
+    if order.received is not None:
+        if order.done is not None:
+            final.append((order.done - start, order.received - start, Look.DELIVERY, True))
+        look = Look.SERVED if order.status is OrderStatus.SERVED else Look.FAILED
+        t = order.received - start
+        final.append((t, t + mark, look, False))
+    return final, growing
+
+
 class OrderTimelineView(TimelineCanvas):
+    """Finished pieces of each lane are drawn once into a cached layer; a frame draws the
+    layer and only the pieces still growing, so a 1000-order race stays cheap to animate."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._layer = QImage()
+        self._layer_key: tuple | None = None
+        self._drawn: dict[int, int] = {}
+        """Per order, how many of its final pieces are already in the layer."""
+        self._settled: set[int] = set()
+        """Orders whose every piece is in the layer."""
+
     def lane_count(self) -> int:
         plan = self.session.plan
         return plan.arrivals.customers if plan is not None else 0
+
+    def _fresh_layer(self, key: tuple) -> None:
+        ratio = self.devicePixelRatioF()
+        self._layer = QImage(round(self.width() * ratio), round(self.height() * ratio),
+                             QImage.Format.Format_ARGB32_Premultiplied)  # fmt: skip
+        self._layer.setDevicePixelRatio(ratio)
+        self._layer.fill(Qt.GlobalColor.transparent)
+        self._layer_key = key
+        self._drawn, self._settled = {}, set()
 
     def paint_lanes(self, painter: QPainter) -> None:
         timeline = self.session.timelines[self.kitchen]
         start = self.session.race_start
         assert start is not None
+        self.paint_labels(painter)
+        key = (self.width(), self.height(), self.scale.start, self.scale.span, start,
+               id(timeline), self.lane_count(), self.devicePixelRatioF())  # fmt: skip
+        if key != self._layer_key:
+            self._fresh_layer(key)
         clock = self.session.clock()
-        pitch = self.plot_rect().height() / max(self.lane_count(), 1)
-        text_height = painter.fontMetrics().height()
+        mark = 4 / self._x_per_second  # the served/failed tick, 4 px wide at any zoom
+        settling: dict[Look, list[QRectF]] = defaultdict(list)
+        for index, order in timeline.orders.items():
+            if index in self._settled:
+                continue
+            top, height = self.lane_geometry(index)
+            final, growing = order_pieces(order, start, clock, mark)
+            for piece in final[self._drawn.get(index, 0) :]:
+                self.place(piece, top, height, settling)
+            self._drawn[index] = len(final)
+            for piece in growing:
+                self.place(piece, top, height)
+            if order.received is not None:
+                self._settled.add(index)
+        if settling:
+            layer_painter = QPainter(self._layer)
+            self.flush_spans(layer_painter, settling)
+            layer_painter.end()
+        painter.drawImage(0, 0, self._layer)
+
+    def place(self, piece: Piece, top: float, height: float,
+              into: dict[Look, list[QRectF]] | None = None) -> None:  # fmt: skip
+        t0, t1, look, thin = piece
+        if thin:
+            bar = max(height / 3, 1.0)
+            top, height = top + (height - bar) / 2, bar
+        self.fill_span(t0, t1, top, height, look, into)
+
+    def paint_labels(self, painter: QPainter) -> None:
+        pitch = self._plot.height() / max(self.lane_count(), 1)
+        metrics = painter.fontMetrics()
         # Label every lane when there is room, else every 5th, 10th, 50th… so labels never touch.
-        label_every = next(n for n in (1, 5, 10, 25, 50, 100, 1000) if n * pitch >= text_height)
-        ascent = painter.fontMetrics().ascent()
+        label_every = next(
+            n for n in (1, 5, 10, 25, 50, 100, 1000) if n * pitch >= metrics.height()
+        )
         painter.setPen(QColor(THEME["muted"]))
-        plot = self.plot_rect()
+        plot = self._plot
         for index in range(0, self.lane_count(), label_every):
             top, height = self.lane_geometry(index)
-            baseline = min(
-                max(top + height / 2 + ascent / 2 - 1, plot.top() + ascent), plot.bottom()
-            )
+            middle = top + height / 2 + metrics.ascent() / 2 - 1
+            baseline = min(max(middle, plot.top() + metrics.ascent()), plot.bottom())
             painter.drawText(QPointF(6, baseline), f"#{index + 1}")
-        for index, order in timeline.orders.items():
-            top, height = self.lane_geometry(index)
-            self.paint_order(painter, order, start, clock, top, height)
-
-    def paint_order(self, painter: QPainter, order: OrderRecord, start: float, clock: float,
-                    top: float, height: float) -> None:  # fmt: skip
-        picked = order.accepted or order.received or clock
-        self.fill_span(painter, order.sent - start, picked - start, top, height, Look.QUEUED)
-        for step in order.steps:
-            self.fill_span(painter, step.start - start, step.end - start, top, height,
-                           step_look(step))  # fmt: skip
-        if order.open_step is not None:
-            step = order.open_step
-            self.fill_span(painter, step.start - start, clock - start, top, height,
-                           step_look(step))  # fmt: skip
-        if order.done is not None and order.received is not None:
-            thin = max(height / 3, 1.0)
-            self.fill_span(painter, order.done - start, order.received - start,
-                           top + (height - thin) / 2, thin, Look.DELIVERY)  # fmt: skip
-        if order.received is not None:
-            look = Look.SERVED if order.status is OrderStatus.SERVED else Look.FAILED
-            mark = 4 * self.scale.span / max(self.plot_rect().width(), 1)
-            t = order.received - start
-            self.fill_span(painter, t, t + mark, top, height, look)
 
     def hover(self, event: QMouseEvent) -> None:
         timeline = self.session.timelines.get(self.kitchen)

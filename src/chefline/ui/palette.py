@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
@@ -86,3 +87,9 @@ THEME = {
     "grid": "#e3e6ea",
     "now": "#1d2430",
 }
+
+
+@cache
+def brushes(look: Look) -> tuple[QBrush, QBrush | None]:
+    """The look's brushes, made once: painting asks for them thousands of times a frame."""
+    return SWATCHES[look].brushes()

@@ -27,12 +27,21 @@ class TimeScale(QObject):
     def end(self) -> float:
         return self.start + self.span
 
+    GROWTH = 1.3
+
     def fit(self, span: float) -> None:
-        """Show 0..span, unless the user took over the axis."""
+        """Show at least 0..span, unless the user took over the axis.
+
+        A race that runs past its theory would stretch the axis on every frame, and every
+        frame would redraw every lane; growing it in 30 % steps redraws only now and then.
+        """
+        if not self.auto:
+            return
         span = min(max(span, self.MIN_SPAN), self.MAX_SPAN)
-        if self.auto and (self.start, self.span) != (0.0, span):
-            self.start, self.span = 0.0, span
-            self.sig_changed.emit()
+        if self.start == 0.0 and span <= self.span <= span * self.GROWTH**2:
+            return
+        self.start, self.span = 0.0, span if self.span > span else span * self.GROWTH
+        self.sig_changed.emit()
 
     def zoom(self, factor: float, anchor: float) -> None:
         """Scale the span by ``factor`` keeping time ``anchor`` where it is on screen."""
@@ -48,6 +57,9 @@ class TimeScale(QObject):
         self.auto = False
         self.sig_changed.emit()
 
-    def reset(self) -> None:
+    def reset(self, span: float | None = None) -> None:
+        """Follow the race again; with ``span``, show exactly 0..span now."""
         self.auto = True
+        if span is not None:
+            self.start, self.span = 0.0, min(max(span, self.MIN_SPAN), self.MAX_SPAN)
         self.sig_changed.emit()

@@ -1,0 +1,97 @@
+"""Shared pieces of the benchmarks: result rows, the table, the machine, the README section."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+README = ROOT / "README.md"
+RESULTS = ROOT / "benchmarks" / "results.json"
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+
+
+@dataclass
+class Row:
+    benchmark: str
+    measure: str
+    figure: str
+    target: str
+    met: bool | None
+    """None: a figure shown for information, with no target."""
+
+
+def verdict(met: bool | None) -> str:
+    return {True: "met", False: "**missed**", None: ""}[met]
+
+
+def table(rows: list[Row]) -> str:
+    lines = ["| benchmark | measure | figure | target | |", "|---|---|---|---|---|"]
+    lines += [f"| {r.benchmark} | {r.measure} | {r.figure} | {r.target} | {verdict(r.met)} |"
+              for r in rows]  # fmt: skip
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        from PySide6 import __version__ as qt
+    except ImportError:
+        qt = "?"
+    return (
+        f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, "
+        f"PySide6 {qt}, {platform.system()} {platform.release()}"
+    )
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round((len(ordered) - 1) * q / 100))]
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def child(script: str, *args: str, timeout: float = 600) -> dict:
+    """Run a benchmark child process (fresh interpreter) and parse the JSON it prints last."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / script), *args],
+        capture_output=True, text=True, timeout=timeout, env=env,
+    )  # fmt: skip
+    if done.returncode != 0:
+        raise RuntimeError(f"{script} {' '.join(args)} failed:\n{done.stderr[-2000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def write_readme(rows: list[Row], notes: list[str]) -> None:
+    body = "\n".join([
+        START,
+        f"Measured with `make bench` on {machine()}.",
+        "",
+        table(rows),
+        "",
+        *notes,
+        END,
+    ])  # fmt: skip
+    text = README.read_text(encoding="utf-8")
+    pattern = re.compile(re.escape(START) + ".*?" + re.escape(END), re.S)
+    if not pattern.search(text):
+        raise RuntimeError(f"README.md has no {START} … {END} section to fill")
+    README.write_text(pattern.sub(lambda _: body, text), encoding="utf-8")
+    RESULTS.write_text(json.dumps([asdict(r) for r in rows], indent=2) + "\n", encoding="utf-8")
