@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 RUN_STAMP  := $(VENV)/.installed-run
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test test-slow lint format sysdeps screenshots clean
+.PHONY: run test test-slow lint format sysdeps screenshots bench bench-quick clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Chefline needs Python 3.11 or newer; set PYTHON=python3.x")'
@@ -42,6 +42,13 @@ test: $(TEST_STAMP) sysdeps lint
 
 test-slow: $(TEST_STAMP) sysdeps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m slow
+
+# Speed, smoothness and memory against their targets; writes the table into README.md.
+bench: $(TEST_STAMP) sysdeps
+	cd benchmarks && QT_QPA_PLATFORM=offscreen ../$(BIN)/python run.py
+
+bench-quick: $(TEST_STAMP) sysdeps
+	cd benchmarks && QT_QPA_PLATFORM=offscreen ../$(BIN)/python run.py --quick --no-readme
 
 # Real X11 windows on a virtual screen (Xvfb), saved as the README's pictures.
 XVFB := xvfb-run -a -s "-screen 0 1920x1080x24"

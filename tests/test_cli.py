@@ -34,7 +34,7 @@ def test_race_prints_a_comparison_table(capsys):
     assert rows["flask-one-chef"][1] == "3/3" and rows["fastapi-async"][1] == "3/3"
     one_chef, async_chef = float(rows["flask-one-chef"][2]), float(rows["fastapi-async"][2])
     assert one_chef >= 0.6 and async_chef < 0.5
-    assert rows["flask-one-chef"][4] == "0.61"  # theory: 3 × (0.2 s + 2 ms) = 0.606 s
+    assert rows["flask-one-chef"][4] == "0.60"  # theory: 3 × (0.2 s + 0.4 ms) = 0.601 s
 
 
 def test_race_json_has_full_timelines(capsys):

@@ -9,7 +9,7 @@ from chefline.client.plan import RacePlan
 from chefline.kitchen import limits
 from chefline.kitchen.arrivals import Arrivals
 from chefline.kitchen.modes import MODES, KitchenSettings, get_mode
-from chefline.kitchen.recipe import DishKind, Recipe
+from chefline.kitchen.recipe import DEFAULT_STEP_CPU_S, DishKind, Recipe
 
 DEFAULT_MODES = ["flask-one-chef", "fastapi-async"]
 
@@ -63,9 +63,11 @@ def add_race_options(parser: argparse.ArgumentParser) -> None:
         help="io: the slow step waits (sleep/await); cpu: it needs the chef's hands (hashing)",
     )
     parser.add_argument(
-        "--prep", type=float, default=0.001, metavar="SECONDS", help="prep CPU work"
+        "--prep", type=float, default=DEFAULT_STEP_CPU_S, metavar="SECONDS", help="prep CPU work"
     )
-    parser.add_argument("--plate", type=float, default=0.001, metavar="SECONDS", help="plating CPU")
+    parser.add_argument(
+        "--plate", type=float, default=DEFAULT_STEP_CPU_S, metavar="SECONDS", help="plating CPU"
+    )
     parser.add_argument(
         "--gap",
         type=float,

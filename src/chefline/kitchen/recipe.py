@@ -7,6 +7,11 @@ from enum import StrEnum
 
 from chefline.kitchen import limits
 
+DEFAULT_STEP_CPU_S = 0.0002
+"""Prep and plating: a fifth of a millisecond of chef work, like parsing and answering a
+request. Long enough to see on a chef's lane, short enough that 1000 orders on one event
+loop add only 0.4 s."""
+
 
 class DishKind(StrEnum):
     """How the long middle step of a dish spends its time."""
@@ -27,8 +32,8 @@ class Recipe:
 
     wait: float = 0.5
     dish: DishKind = DishKind.IO
-    prep: float = 0.001
-    plate: float = 0.001
+    prep: float = DEFAULT_STEP_CPU_S
+    plate: float = DEFAULT_STEP_CPU_S
 
     def __post_init__(self) -> None:
         _check_range("wait", self.wait, limits.MIN_WAIT_S, limits.MAX_WAIT_S)

@@ -11,7 +11,7 @@ import anyio.to_thread
 from fastapi import Depends, FastAPI, Query
 
 from chefline.kitchen import limits
-from chefline.kitchen.recipe import DishKind, Recipe
+from chefline.kitchen.recipe import DEFAULT_STEP_CPU_S, DishKind, Recipe
 from chefline.servers.cooking import DishTicket, current_chef
 from chefline.servers.flask_kitchen import MAX_ORDER, MAX_RACE_ID
 from chefline.servers.relay import EventRelay
@@ -35,8 +35,8 @@ OrderNumber = Annotated[int, Query(ge=0, le=MAX_ORDER)]
 async def order_spec(
     wait: Seconds = 0.5,
     dish: DishKind = DishKind.IO,
-    prep: StepSeconds = 0.001,
-    plate: StepSeconds = 0.001,
+    prep: StepSeconds = DEFAULT_STEP_CPU_S,
+    plate: StepSeconds = DEFAULT_STEP_CPU_S,
     race: RaceId = "",
     order: OrderNumber = 0,
 ) -> tuple[str, int, Recipe]:

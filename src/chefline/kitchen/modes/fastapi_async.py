@@ -1,4 +1,4 @@
-from chefline.kitchen.modes.base import KitchenMode
+from chefline.kitchen.modes.base import KitchenMode, KitchenSettings
 
 
 class FastApiAsync(KitchenMode):
@@ -7,3 +7,6 @@ class FastApiAsync(KitchenMode):
     route = "async def + await asyncio.sleep, uvicorn"
     summary = "One chef puts every pot on the stove and takes the next order while they cook."
     on_event_loop = True
+
+    def slots(self, settings: KitchenSettings) -> int | None:
+        return None  # every order is accepted at once; only the chef's hands are single

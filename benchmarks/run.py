@@ -1,0 +1,117 @@
+"""`make bench`: every benchmark of Chefline, its figure beside its target, into the README.
+
+python benchmarks/run.py            # everything (about 8 minutes on 2 cores)
+python benchmarks/run.py --quick    # the slow one-at-a-time kitchens with d = 0.1 s
+python benchmarks/run.py --only smoothness,start
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import engine
+from common import ROOT, Row, child, median, percentile, table, write_readme
+
+ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+
+
+def smoothness() -> list[Row]:
+    """Frame intervals in the real window during a 200-order race at two kitchens."""
+    runs = [child("window_race.py", "-m", "fastapi-async", "-m", "flask-threaded",
+                  "-n", "200", "-d", "1") for _ in range(3)]  # fmt: skip
+    p50 = median([percentile(r["frame_intervals_ms"], 50) for r in runs])
+    p99 = median([percentile(r["frame_intervals_ms"], 99) for r in runs])
+    worst = median([max(r["frame_intervals_ms"]) for r in runs])
+    spans = [r["kitchens"]["fastapi-async"]["makespan"] for r in runs]
+    return [
+        Row("smoothness", "frame interval p50 (fastapi-async + flask-threaded, 200 orders each)",
+            f"{p50:.0f} ms", "", None),
+        Row("smoothness", "frame interval p99", f"{p99:.0f} ms", "≤ 33 ms", p99 <= 33),
+        Row("smoothness", "frame interval max", f"{worst:.0f} ms", "≤ 50 ms", worst <= 50),
+        Row("smoothness", "fastapi-async makespan in this race (theory 1.20 s)",
+            f"{median(spans):.2f} s", "", None),
+    ]  # fmt: skip
+
+
+def window_capacity() -> list[Row]:
+    """1000 orders of 2 s at fastapi-async with the window open; the process's peak memory."""
+    run = child("window_race.py", "-m", "fastapi-async", "-n", "1000", "-d", "2")
+    kitchen = run["kitchens"]["fastapi-async"]
+    return [
+        Row("capacity", "fastapi-async in the window, 1000 orders of 2 s: served, errors",
+            f"{kitchen['served']}/1000, {kitchen['failed']} errors", "all, 0 errors",
+            kitchen["served"] == 1000 and kitchen["failed"] == 0),
+        Row("capacity", "fastapi-async, 1000 orders of 2 s: makespan",
+            f"{kitchen['makespan']:.2f} s", "≤ 3.00 s (d + 1 s)", kitchen["makespan"] <= 3.0),
+        Row("memory", "peak RSS of that 1000-order race (whole app)",
+            f"{run['peak_rss_mb']:.0f} MB", "≤ 300 MB", run["peak_rss_mb"] <= 300),
+    ]  # fmt: skip
+
+
+def start_and_stop() -> list[Row]:
+    starts = []
+    for _ in range(5):
+        began = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, str(ROOT / "benchmarks" / "start_stop.py")],
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                                env=ENV)  # fmt: skip
+        line = proc.stdout.readline()
+        starts.append(time.perf_counter() - began)
+        proc.wait(timeout=30)
+        assert line.strip() == "READY", line
+    stops = []
+    for _ in range(3):
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "chefline", "window", "--serve", "-n", "200", "-d", "5"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV,
+        )  # fmt: skip
+        time.sleep(2.0)  # the one chef is mid-dish and 200 async dishes are on the stove
+        began = time.perf_counter()
+        proc.send_signal(signal.SIGINT)
+        proc.wait(timeout=30)
+        stops.append(time.perf_counter() - began)
+    start, stop = median(starts), median(stops)
+    return [
+        Row("start", "launch to window shown, kitchens listening (median of 5)",
+            f"{start:.2f} s", "≤ 1.0 s", start <= 1.0),
+        Row("stop", "close mid-race (200 orders in flight) to process gone (median of 3)",
+            f"{stop:.2f} s", "≤ 0.3 s", stop <= 0.3),
+    ]  # fmt: skip
+
+
+BENCHMARKS = {
+    "fidelity": None,  # needs --quick, see main()
+    "overhead": engine.client_overhead,
+    "smoothness": smoothness,
+    "capacity": lambda: window_capacity() + engine.one_chef_capacity(),
+    "start": start_and_stop,
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--only", default=",".join(BENCHMARKS))
+    parser.add_argument("--no-readme", action="store_true")
+    args = parser.parse_args()
+    rows: list[Row] = []
+    for name in args.only.split(","):
+        began = time.perf_counter()
+        produced = engine.fidelity(args.quick) if name == "fidelity" else BENCHMARKS[name]()
+        rows += produced
+        print(f"{name}: {time.perf_counter() - began:.0f} s", file=sys.stderr)
+        print(table(produced), file=sys.stderr, flush=True)
+    print(table(rows))
+    if not args.no_readme:
+        notes_file = ROOT / "benchmarks" / "NOTES.md"
+        notes = notes_file.read_text(encoding="utf-8").splitlines() if notes_file.exists() else []
+        write_readme(rows, notes)
+
+
+if __name__ == "__main__":
+    main()
