@@ -26,6 +26,8 @@ class Row:
     target: str
     met: bool | None
     """None: a figure shown for information, with no target."""
+    group: str = ""
+    """The run.py benchmark that produced the row (set by run.py)."""
 
 
 def verdict(met: bool | None) -> str:
@@ -77,6 +79,12 @@ def child(script: str, *args: str, timeout: float = 600) -> dict:
     if done.returncode != 0:
         raise RuntimeError(f"{script} {' '.join(args)} failed:\n{done.stderr[-2000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def load_rows() -> list[Row]:
+    if not RESULTS.exists():
+        return []
+    return [Row(**row) for row in json.loads(RESULTS.read_text(encoding="utf-8"))]
 
 
 def write_readme(rows: list[Row], notes: list[str]) -> None:

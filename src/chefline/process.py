@@ -35,7 +35,6 @@ class FullCollections:
 
     @staticmethod
     def freeze_startup_objects() -> None:
-        gc.collect()
         gc.freeze()
 
     @classmethod
