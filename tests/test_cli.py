@@ -68,15 +68,22 @@ def test_bad_input_is_refused_with_a_message_and_exit_2(argv, message, capsys):
     assert message in err and "Traceback" not in err
 
 
-def test_busy_port_for_serve_is_a_clear_error(capsys):
+def test_busy_port_for_serve_says_so_and_uses_another(capsys):
     import socket
+    import threading
 
+    from chefline.cli import build_parser, serve_command
+
+    stop = threading.Event()
+    stop.set()  # print the kitchens, then close them at once
     with socket.socket() as holder:
         holder.bind(("127.0.0.1", 0))
         holder.listen()
         port = holder.getsockname()[1]
-        assert main(["serve", "-m", "fastapi-async", "--port", str(port)]) == 1
-    assert f"port {port} on 127.0.0.1 is already in use" in capsys.readouterr().err
+        args = build_parser().parse_args(["serve", "-m", "fastapi-async", "--port", str(port)])
+        assert serve_command.run(args, stop=stop) == 0
+    out = capsys.readouterr().out
+    assert f"note: port {port} on 127.0.0.1 is already in use; fastapi-async opened on port" in out
 
 
 def test_entry_point_serves_until_ctrl_c():

@@ -62,8 +62,9 @@ def test_bad_orders_get_a_client_error_with_details(kitchen, params):
     assert reply.json()["detail"]
 
 
-def test_a_busy_port_is_a_clear_error():
-    # A port someone else holds gives a message naming it, not a dead thread.
+def test_a_busy_port_is_a_clear_error_and_another_port_is_tried():
+    # A port someone else holds: a message naming it, and the kitchen opens on a free port;
+    # without fallback, the error itself.
     with socket.socket() as holder:
         holder.bind(("127.0.0.1", 0))
         holder.listen()
@@ -72,7 +73,11 @@ def test_a_busy_port_is_a_clear_error():
             with pytest.raises(
                 KitchenStartError, match=f"port {port} on 127.0.0.1 is already in use"
             ):
-                start_kitchen(name, port=port)
+                start_kitchen(name, port=port, fallback=False)
+            with start_kitchen(name, port=port) as kitchen:
+                assert kitchen.server.port not in (0, port)
+                assert f"port {port} on 127.0.0.1 is already in use" in kitchen.notice
+                assert httpx.get(kitchen.cook_url, params={"wait": "0"}).status_code == 200
 
 
 def test_stopped_kitchens_release_their_port_and_thread():

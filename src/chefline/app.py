@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import os
 import signal
 import sys
@@ -18,6 +19,7 @@ from chefline.cli.options import chosen_modes, kitchen_settings, race_plan, snap
 from chefline.client.race import RaceResult
 from chefline.kitchen.modes import get_mode
 from chefline.process import FullCollections, raise_open_file_limit
+from chefline.ui.errors import UNEXPECTED
 from chefline.ui.main_window import MainWindow
 from chefline.ui.resources import resource_path
 from chefline.ui.session import RaceSession
@@ -52,6 +54,7 @@ def build_window(args: argparse.Namespace) -> tuple[MainWindow, RaceSession]:
     if controls.arrivals.findData(plan.arrivals.gap) < 0:
         controls.arrivals.addItem(f"one every {plan.arrivals.gap * 1000:g} ms", plan.arrivals.gap)
     controls.arrivals.setCurrentIndex(controls.arrivals.findData(plan.arrivals.gap))
+    window.faults_menu.choose(plan.faults, plan.patience)
     session.open_kitchens(chosen_modes(args))
     FullCollections.freeze_startup_objects()
     return window, session
@@ -64,6 +67,9 @@ def start_qt() -> tuple[QApplication, qasync.QEventLoop]:
     app = create_application()
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
+    if not logging.getLogger().handlers:
+        logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    UNEXPECTED.install(loop)
     return app, loop
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from chefline.client.plan import RacePlan
 from chefline.kitchen import limits
 from chefline.kitchen.arrivals import Arrivals
+from chefline.kitchen.faults import FaultKind, Faults
 from chefline.kitchen.modes import MODES, KitchenSettings, get_mode
 from chefline.kitchen.recipe import DEFAULT_STEP_CPU_S, DishKind, Recipe
 
@@ -69,6 +70,22 @@ def add_race_options(parser: argparse.ArgumentParser) -> None:
         "--plate", type=float, default=DEFAULT_STEP_CPU_S, metavar="SECONDS", help="plating CPU"
     )
     parser.add_argument(
+        "--fault",
+        choices=[kind.value for kind in FaultKind],
+        default=FaultKind.NONE.value,
+        help="burn: one order in every K gets an HTTP 500; slow: it takes 3× as long",
+    )
+    parser.add_argument(
+        "--every", type=int, default=5, metavar="K", help="how often --fault strikes (default 5)"
+    )
+    parser.add_argument(
+        "--patience",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="customers walk out after this long (default: well past the theory)",
+    )
+    parser.add_argument(
         "--gap",
         type=float,
         default=0.0,
@@ -93,7 +110,9 @@ def kitchen_settings(args: argparse.Namespace) -> KitchenSettings:
 
 def race_plan(args: argparse.Namespace) -> RacePlan:
     recipe = Recipe(wait=args.wait, dish=DishKind(args.dish), prep=args.prep, plate=args.plate)
-    return RacePlan(recipe, Arrivals(args.customers, args.gap))
+    fault = FaultKind(args.fault)
+    faults = Faults(fault, args.every if fault is not FaultKind.NONE else 0)
+    return RacePlan(recipe, Arrivals(args.customers, args.gap), faults, args.patience)
 
 
 def parse_size(text: str) -> tuple[int, int]:

@@ -22,6 +22,9 @@ def run(args: argparse.Namespace, stop: threading.Event | None = None) -> int:
             kitchens.append(start_kitchen(name, settings, port=port))
         for kitchen in kitchens:
             print(f"{kitchen.name:18} {kitchen.url}   {kitchen.mode.summary}")
+        for kitchen in kitchens:
+            if kitchen.notice:
+                print(f"note: {kitchen.notice}")
         example = kitchens[0].cook_url
         print()
         print("Order a dish (wait in seconds, dish io or cpu):")

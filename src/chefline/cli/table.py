@@ -54,14 +54,19 @@ def race_table(result: RaceResult) -> str:
             str(s.chefs),
             str(s.failed),
         ])  # fmt: skip
-        first_error = next((o.error for o in timeline.failed if o.error), None)
-        if first_error:
-            notes.append(f"  {s.kitchen}: {first_error}")
+        if s.failures:
+            kinds = ", ".join(f"{count} {kind}" for kind, count in sorted(s.failures.items()))
+            first_error = next((o.error for o in timeline.failed if o.error), "")
+            notes.append(f"  {s.kitchen}: {kinds} (first: {first_error})")
     plan = result.plan
     title = (
         f"{plan.arrivals.customers} customers per kitchen, {plan.arrivals.pattern}, "
         f"{plan.recipe.dish.value} dish with a {plan.recipe.wait:g} s wait"
     )
+    if plan.faults.active:
+        title += f", {plan.faults.describe()}"
+    if plan.patience is not None:
+        title += f", customers wait at most {plan.patience:g} s"
     body = render(headers, rows, right=set(range(1, len(headers))))
     stopped = ["", "The race was stopped before every dish was served."] if result.cancelled else []
     return "\n".join([title, "", body, *(["", "Errors:", *notes] if notes else []), *stopped])

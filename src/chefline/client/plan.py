@@ -6,14 +6,28 @@ from dataclasses import dataclass, field
 
 from chefline.kitchen import limits
 from chefline.kitchen.arrivals import Arrivals
+from chefline.kitchen.faults import Faults
 from chefline.kitchen.modes import KitchenMode, KitchenSettings
 from chefline.kitchen.recipe import Recipe, RecipeError
+
+MIN_PATIENCE_S = 0.05
+MAX_PATIENCE_S = 600.0
 
 
 @dataclass(frozen=True, slots=True)
 class RacePlan:
     recipe: Recipe = field(default_factory=Recipe)
     arrivals: Arrivals = field(default_factory=lambda: Arrivals(10))
+    faults: Faults = field(default_factory=Faults)
+    patience: float | None = None
+    """Seconds a customer waits before walking out; None: well past the theory."""
+
+    def __post_init__(self) -> None:
+        if self.patience is not None and not MIN_PATIENCE_S <= self.patience <= MAX_PATIENCE_S:
+            raise RecipeError(
+                f"patience must be between {MIN_PATIENCE_S:g} and {MAX_PATIENCE_S:g} seconds, "
+                f"not {self.patience:g}"
+            )
 
     def expected_makespan(self, mode: KitchenMode, settings: KitchenSettings) -> float:
         return mode.expected_makespan(self.arrivals.offsets, self.recipe, settings)
@@ -30,5 +44,5 @@ class RacePlan:
         return expected
 
     def order_timeout(self, expected: float) -> float:
-        """How long one customer waits before walking out: well past the theory."""
-        return 2.0 * expected + 10.0
+        """How long one customer waits before walking out."""
+        return self.patience if self.patience is not None else 2.0 * expected + 10.0

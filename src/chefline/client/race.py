@@ -17,7 +17,7 @@ from chefline.client.plan import RacePlan
 from chefline.kitchen.clock import now
 from chefline.kitchen.events import OrderEvent, Phase
 from chefline.kitchen.modes import KitchenMode, KitchenSettings
-from chefline.kitchen.order import OrderRecord, OrderStatus
+from chefline.kitchen.order import Failure, OrderRecord, OrderStatus
 from chefline.kitchen.timeline import RaceTimeline
 
 Listener = Callable[[OrderEvent], None]
@@ -66,24 +66,26 @@ class RaceResult:
                 "prep": self.plan.recipe.prep,
                 "plate": self.plan.recipe.plate,
             },
+            "faults": self.plan.faults.describe(),
+            "patience": self.plan.patience,
             "cancelled": self.cancelled,
             "kitchens": [timeline.to_json() for timeline in self.timelines.values()],
         }
 
 
-def describe_failure(error: Exception, url: str, waited: float) -> str:
-    """A sentence a speaker can read out, for each way an order can fail on the client side."""
+def describe_failure(error: Exception, url: str, waited: float) -> tuple[Failure, str]:
+    """Why an order failed on the client side, and a sentence a speaker can read out."""
     # httpx-aiohttp maps some connection errors to timeouts, so look at aiohttp's own error.
     cause = error.__cause__
     if isinstance(error, httpx.ConnectError) or isinstance(cause, aiohttp.ClientConnectorError):
-        return f"nobody answered at {url}: the kitchen is not running"
+        return Failure.NO_KITCHEN, f"nobody answered at {url}: the kitchen is not running"
     if isinstance(cause, aiohttp.ServerDisconnectedError) or isinstance(
         error, httpx.RemoteProtocolError | httpx.ReadError
     ):
-        return "the kitchen hung up before the dish was served"
+        return Failure.HUNG_UP, "the kitchen hung up before the dish was served"
     if isinstance(error, httpx.TimeoutException):
-        return f"the customer walked out after waiting {waited:.1f} s (timeout)"
-    return f"{type(error).__name__}: {error}"
+        return Failure.WALKED_OUT, f"the customer walked out after waiting {waited:.1f} s"
+    return Failure.OTHER, f"{type(error).__name__}: {error}"
 
 
 class RaceRunner:
@@ -155,7 +157,7 @@ class RaceRunner:
     def _write_orders(self, client: httpx.AsyncClient) -> list[list[httpx.Request]]:
         """Every request of the race, built before the start: a customer writes the order
         before walking in, and building it is client work that the race should not time."""
-        recipe = self.plan.recipe.as_query()
+        recipe = {**self.plan.recipe.as_query(), **self.plan.faults.as_query()}
         return [
             [
                 client.build_request(
@@ -196,21 +198,28 @@ class RaceRunner:
                 record.status = OrderStatus.SERVED
             else:
                 record.status = OrderStatus.FAILED
+                burnt = response.status_code >= 500
+                record.failure = Failure.BURNT if burnt else Failure.REFUSED
                 record.error = f"the kitchen answered {response.status_code}: {_detail(response)}"
         except asyncio.CancelledError:
             record.received = now()
             record.status = OrderStatus.FAILED
+            record.failure = Failure.STOPPED
             record.error = "the race was stopped before this dish was served"
             raise
         except (httpx.HTTPError, ValueError, KeyError) as error:
             record.received = now()
             record.status = OrderStatus.FAILED
-            record.error = describe_failure(error, kitchen.cook_url, record.received - record.sent)
+            waited = record.received - record.sent
+            record.failure, record.error = describe_failure(error, kitchen.cook_url, waited)
         finally:
             phase = Phase.RECEIVED if record.status is OrderStatus.SERVED else Phase.FAILED
             t = record.received or now()
-            status, error = record.http_status, record.error
-            self._emit(OrderEvent(kitchen.name, index, phase, t, http_status=status, detail=error))
+            event = OrderEvent(
+                kitchen.name, index, phase, t,
+                http_status=record.http_status, failure=record.failure, detail=record.error,
+            )  # fmt: skip
+            self._emit(event)
 
 
 def _detail(response: httpx.Response) -> str:

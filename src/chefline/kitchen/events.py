@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from chefline.kitchen.order import StepKind
+from chefline.kitchen.order import Failure, StepKind
 
 
 class Phase(StrEnum):
@@ -33,4 +33,5 @@ class OrderEvent:
     kind: StepKind | None = None
     holds_chef: bool | None = None
     http_status: int | None = None
+    failure: Failure | None = None
     detail: str | None = None

@@ -53,6 +53,24 @@ class Step:
         )
 
 
+class Failure(StrEnum):
+    """Why an order failed, in the restaurant's words."""
+
+    BURNT = "burnt"
+    """The kitchen answered 500: the handler raised."""
+    REFUSED = "refused"
+    """The kitchen answered another error: a bad order."""
+    WALKED_OUT = "walked out"
+    """The customer's patience ran out (client timeout)."""
+    NO_KITCHEN = "no kitchen"
+    """Nobody answered: the kitchen is not running."""
+    HUNG_UP = "hung up"
+    """The kitchen closed the connection mid-order (stopped or crashed)."""
+    STOPPED = "stopped"
+    """The race was stopped before the dish came."""
+    OTHER = "other"
+
+
 class OrderStatus(StrEnum):
     PENDING = "pending"
     SERVED = "served"
@@ -74,6 +92,7 @@ class OrderRecord:
     status: OrderStatus = OrderStatus.PENDING
     http_status: int | None = None
     error: str | None = None
+    failure: Failure | None = None
     chef: str | None = None
     chef_kind: str | None = None
     accepted: float | None = None
@@ -123,6 +142,7 @@ class OrderRecord:
             "status": self.status.value,
             "http_status": self.http_status,
             "error": self.error,
+            "failure": self.failure.value if self.failure else None,
             "chef": self.chef,
             "chef_kind": self.chef_kind,
         }

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
@@ -65,6 +66,8 @@ class TimelineSummary:
     peak_concurrency: int
     chefs: int
     expected_makespan: float | None
+    failures: dict[str, int] = field(default_factory=dict)
+    """How many orders failed, by reason (``Failure`` values)."""
 
     @property
     def ratio_to_theory(self) -> float | None:
@@ -116,6 +119,7 @@ class RaceTimeline:
                     order.status = OrderStatus.SERVED
                 else:
                     order.status, order.error = OrderStatus.FAILED, event.detail
+                    order.failure = event.failure
                     order.open_step = None
 
     def kitchen_now(self) -> KitchenNow:
@@ -264,6 +268,7 @@ class RaceTimeline:
             peak_concurrency=peak_overlap(in_kitchen),
             chefs=len(self.chef_labels()),
             expected_makespan=self.expected_makespan,
+            failures=dict(Counter(o.failure.value for o in self.failed if o.failure)),
         )
 
     def to_json(self) -> dict[str, Any]:

@@ -14,9 +14,12 @@ from typing import Any
 
 from chefline.kitchen.clock import now
 from chefline.kitchen.events import OrderEvent, Phase
+from chefline.kitchen.faults import SLOW_FACTOR, FaultKind, Faults, KitchenFire
 from chefline.kitchen.order import Step, StepKind
 from chefline.kitchen.recipe import DishKind, Recipe
 from chefline.servers.relay import EventRelay
+
+NO_FAULTS = Faults()
 
 # Hashing 64 KiB at a time releases the GIL, so a CPU-bound dish in one thread leaves the
 # rest of the process (the window, other kitchens) responsive.
@@ -100,23 +103,36 @@ class DishTicket:
         await asyncio.sleep(seconds)
         self._end(step)
 
-    def cook_holding(self, recipe: Recipe) -> dict[str, Any]:
+    def _slow_step(self, recipe: Recipe, faults: Faults) -> float:
+        """Seconds of the long step; raises KitchenFire if this dish is the one that burns."""
+        fault = faults.strikes(self.order)
+        if fault is FaultKind.BURN:
+            raise KitchenFire(
+                f"order {self.order + 1} caught fire after prep ({faults.describe()})"
+            )
+        return recipe.wait * (SLOW_FACTOR if fault is FaultKind.SLOW else 1.0)
+
+    def cook_holding(self, recipe: Recipe, faults: Faults = NO_FAULTS) -> dict[str, Any]:
         """The whole dish in this thread: the chef stays with it from prep to plate."""
         self.work("prep", recipe.prep)
+        seconds = self._slow_step(recipe, faults)
         if recipe.dish is DishKind.CPU:
-            self.work("cook", recipe.wait)
+            self.work("cook", seconds)
         else:
-            self.sleep("wait", recipe.wait)
+            self.sleep("wait", seconds)
         self.work("plate", recipe.plate)
         return self.report()
 
-    async def cook_awaiting(self, recipe: Recipe, wait_holds_chef: bool = False) -> dict[str, Any]:
+    async def cook_awaiting(
+        self, recipe: Recipe, faults: Faults = NO_FAULTS, wait_holds_chef: bool = False
+    ) -> dict[str, Any]:
         """The dish with its wait awaited; ``wait_holds_chef`` when the caller blocks on us."""
         self.work("prep", recipe.prep)
+        seconds = self._slow_step(recipe, faults)
         if recipe.dish is DishKind.CPU:
-            self.work("cook", recipe.wait)
+            self.work("cook", seconds)
         else:
-            await self.await_sleep("wait", recipe.wait, wait_holds_chef)
+            await self.await_sleep("wait", seconds, wait_holds_chef)
         self.work("plate", recipe.plate)
         return self.report()
 

@@ -8,10 +8,13 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 import anyio.to_thread
-from fastapi import Depends, FastAPI, Query
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
 
 from chefline.kitchen import limits
-from chefline.kitchen.recipe import DEFAULT_STEP_CPU_S, DishKind, Recipe
+from chefline.kitchen.faults import MAX_EVERY, FaultKind, Faults, KitchenFire
+from chefline.kitchen.recipe import DEFAULT_STEP_CPU_S, DishKind, Recipe, RecipeError
 from chefline.servers.cooking import DishTicket, current_chef
 from chefline.servers.flask_kitchen import MAX_ORDER, MAX_RACE_ID
 from chefline.servers.relay import EventRelay
@@ -39,12 +42,18 @@ async def order_spec(
     plate: StepSeconds = DEFAULT_STEP_CPU_S,
     race: RaceId = "",
     order: OrderNumber = 0,
-) -> tuple[str, int, Recipe]:
+    fault: FaultKind = FaultKind.NONE,
+    every: Annotated[int, Query(ge=0, le=MAX_EVERY)] = 0,
+) -> tuple[str, int, Recipe, Faults]:
     # async so that FastAPI runs it on the loop, not in the thread pool the def route measures.
-    return race, order, Recipe(wait=wait, dish=dish, prep=prep, plate=plate)
+    try:
+        faults = Faults(fault, every)
+    except RecipeError as error:
+        raise RequestValidationError([{"loc": ("query", "every"), "msg": str(error)}]) from None
+    return race, order, Recipe(wait=wait, dish=dish, prep=prep, plate=plate), faults
 
 
-OrderSpec = Annotated[tuple[str, int, Recipe], Depends(order_spec)]
+OrderSpec = Annotated[tuple[str, int, Recipe, Faults], Depends(order_spec)]
 
 
 def create_fastapi_app(
@@ -58,6 +67,10 @@ def create_fastapi_app(
 
     app = FastAPI(title=f"Chefline kitchen {kitchen}", lifespan=lifespan)
 
+    @app.exception_handler(KitchenFire)
+    async def burnt_dish(_: Request, error: KitchenFire) -> JSONResponse:
+        return JSONResponse({"error": "burnt dish", "detail": str(error)}, status_code=500)
+
     def ticket(race: str, order: int, chef_kind: str) -> DishTicket:
         return DishTicket(kitchen, race, order, relay, current_chef(), chef_kind)
 
@@ -69,21 +82,21 @@ def create_fastapi_app(
 
         @app.get("/cook")
         async def cook_async(spec: OrderSpec) -> dict[str, Any]:
-            race, order, recipe = spec
-            return await ticket(race, order, "event-loop").cook_awaiting(recipe)
+            race, order, recipe, faults = spec
+            return await ticket(race, order, "event-loop").cook_awaiting(recipe, faults)
 
     elif style is RouteStyle.DEF:
 
         @app.get("/cook")
         def cook_def(spec: OrderSpec) -> dict[str, Any]:
-            race, order, recipe = spec
-            return ticket(race, order, "thread").cook_holding(recipe)
+            race, order, recipe, faults = spec
+            return ticket(race, order, "thread").cook_holding(recipe, faults)
 
     else:
 
         @app.get("/cook")
         async def cook_blocking(spec: OrderSpec) -> dict[str, Any]:
-            race, order, recipe = spec
-            return ticket(race, order, "event-loop").cook_holding(recipe)
+            race, order, recipe, faults = spec
+            return ticket(race, order, "event-loop").cook_holding(recipe, faults)
 
     return app

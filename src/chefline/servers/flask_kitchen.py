@@ -8,12 +8,21 @@ from collections.abc import Mapping
 from flask import Flask, g, jsonify, request
 from flask.typing import ResponseReturnValue
 
+from chefline.kitchen.faults import Faults, KitchenFire
 from chefline.kitchen.recipe import Recipe, RecipeError, recipe_from_strings
 from chefline.servers.cooking import DishTicket, current_chef
 from chefline.servers.relay import EventRelay
 
 MAX_RACE_ID = 64
 MAX_ORDER = 1_000_000
+
+
+def parse_faults(args: Mapping[str, str]) -> Faults:
+    try:
+        every = int(args.get("every", "0"))
+    except ValueError:
+        raise RecipeError(f"every must be a whole number, not {args.get('every')!r}") from None
+    return Faults(args.get("fault", "none"), every)  # type: ignore[arg-type]
 
 
 def parse_order(args: Mapping[str, str]) -> tuple[str, int, Recipe]:
@@ -41,6 +50,10 @@ def create_flask_app(kitchen: str, relay: EventRelay, *, async_view: bool = Fals
     def bad_order(error: RecipeError) -> ResponseReturnValue:
         return jsonify(error="bad order", detail=str(error)), 400
 
+    @app.errorhandler(KitchenFire)
+    def burnt_dish(error: KitchenFire) -> ResponseReturnValue:
+        return jsonify(error="burnt dish", detail=str(error)), 500
+
     @app.get("/")
     def about() -> ResponseReturnValue:
         return jsonify(kitchen=kitchen, framework="flask", cook="/cook?wait=0.5")
@@ -55,9 +68,10 @@ def create_flask_app(kitchen: str, relay: EventRelay, *, async_view: bool = Fals
         @app.get("/cook")
         async def cook_async() -> ResponseReturnValue:
             race, order, recipe = parse_order(request.args)
+            faults = parse_faults(request.args)
             ticket = DishTicket(kitchen, race, order, relay, g.chef, "thread")
             holds = current_chef() != g.chef
-            return jsonify(await ticket.cook_awaiting(recipe, wait_holds_chef=holds))
+            return jsonify(await ticket.cook_awaiting(recipe, faults, wait_holds_chef=holds))
 
     else:
 
@@ -65,6 +79,6 @@ def create_flask_app(kitchen: str, relay: EventRelay, *, async_view: bool = Fals
         def cook() -> ResponseReturnValue:
             race, order, recipe = parse_order(request.args)
             ticket = DishTicket(kitchen, race, order, relay, current_chef(), "thread")
-            return jsonify(ticket.cook_holding(recipe))
+            return jsonify(ticket.cook_holding(recipe, parse_faults(request.args)))
 
     return app

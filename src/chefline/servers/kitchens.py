@@ -12,7 +12,7 @@ from chefline.kitchen.modes import KitchenMode, KitchenSettings, get_mode
 from chefline.servers.fastapi_kitchen import RouteStyle, create_fastapi_app
 from chefline.servers.flask_kitchen import create_flask_app
 from chefline.servers.relay import EventRelay
-from chefline.servers.server_thread import ServerThread
+from chefline.servers.server_thread import KitchenStartError, ServerThread
 from chefline.servers.uvicorn_runner import UvicornThread
 from chefline.servers.waitress_runner import WaitressThread
 from chefline.servers.werkzeug_runner import WerkzeugThread
@@ -54,6 +54,8 @@ class Kitchen:
     settings: KitchenSettings
     server: ServerThread
     relay: EventRelay = field(default_factory=EventRelay)
+    notice: str | None = None
+    """Something the person who opened the kitchen should know (a port that was busy)."""
 
     @property
     def name(self) -> str:
@@ -78,15 +80,29 @@ class Kitchen:
 
 
 def start_kitchen(
-    mode_name: str, settings: KitchenSettings | None = None, *, port: int = 0
+    mode_name: str,
+    settings: KitchenSettings | None = None,
+    *,
+    port: int = 0,
+    fallback: bool = True,
 ) -> Kitchen:
     """Start ``mode_name``'s server on 127.0.0.1 and return once it accepts orders.
 
-    Raises RecipeError for an unknown mode and KitchenStartError when the server cannot open.
+    A busy ``port`` is replaced by a free one when ``fallback`` (the kitchen's ``notice``
+    says so). Raises RecipeError for an unknown mode and KitchenStartError when the server
+    cannot open.
     """
     mode = get_mode(mode_name)
     settings = settings or KitchenSettings()
     relay = EventRelay()
     server = BUILDERS[mode.name](mode.name, relay, settings, port)
-    server.start()
-    return Kitchen(mode, settings, server, relay)
+    notice = None
+    try:
+        server.start()
+    except KitchenStartError as error:
+        if not (fallback and port):
+            raise
+        server = BUILDERS[mode.name](mode.name, relay, settings, 0)
+        server.start()
+        notice = f"{error}; {mode.name} opened on port {server.port} instead"
+    return Kitchen(mode, settings, server, relay, notice)

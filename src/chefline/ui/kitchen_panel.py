@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from chefline.servers.kitchens import Kitchen
 from chefline.ui.chef_lanes import ChefLanesView
@@ -36,9 +36,25 @@ class KitchenPanel(QFrame):
         address = QLabel(kitchen.url)
         address.setObjectName("kitchenAddress")
         address.setToolTip(f"The real server of this kitchen: GET {kitchen.cook_url}?wait=0.5")
+        if not kitchen.server.running:
+            address.setText("closed")
+            address.setToolTip("This kitchen is closed: its orders will find nobody. Restart it.")
+        stop = QToolButton()
+        stop.setText("Stop")
+        stop.setObjectName(f"stopButton_{name}")
+        stop.setToolTip("Close this kitchen now, as if it crashed; the others go on")
+        stop.setEnabled(kitchen.server.running)
+        stop.clicked.connect(lambda: session.stop_kitchen(name))
+        restart = QToolButton()
+        restart.setText("Restart")
+        restart.setObjectName(f"restartButton_{name}")
+        restart.setToolTip("Open this kitchen again on a new port")
+        restart.clicked.connect(lambda: session.restart_kitchen(name))
         header.addWidget(title)
         header.addStretch(1)
         header.addWidget(address)
+        header.addWidget(stop)
+        header.addWidget(restart)
         summary = QLabel(kitchen.mode.summary)
         summary.setWordWrap(True)
         # Two lines whether or not the text wraps, so side-by-side timelines line up.

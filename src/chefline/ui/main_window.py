@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -19,9 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from chefline.client.export import save_csv, save_json
+from chefline.client.plan import RacePlan
 from chefline.client.race import RaceResult
 from chefline.kitchen.modes import MODES
 from chefline.ui.control_bar import ControlBar
+from chefline.ui.faults_menu import FaultsMenu
 from chefline.ui.kitchen_panel import KitchenPanel
 from chefline.ui.legend import Legend
 from chefline.ui.session import RaceSession
@@ -65,7 +68,7 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._build_shortcuts()
-        self.controls.sig_serve.connect(self.serve)
+        self.controls.sig_serve.connect(lambda _: self.serve())
         self.controls.sig_reset.connect(self.reset)
         session.sig_kitchens_changed.connect(self._rebuild_panels)
         session.sig_race_started.connect(self._on_race_started)
@@ -98,6 +101,9 @@ class MainWindow(QMainWindow):
             action.toggled.connect(self._on_kitchen_toggled)
             self.kitchen_menu.addAction(action)
             self.kitchen_actions[mode.name] = action
+
+        self.faults_menu = FaultsMenu(self)
+        self.menuBar().addMenu(self.faults_menu)
 
         view_menu = self.menuBar().addMenu("&View")
         full = QAction("&Full screen", self)
@@ -133,11 +139,18 @@ class MainWindow(QMainWindow):
 
     # -- actions ----------------------------------------------------------------------------
 
-    def serve(self, plan=None) -> bool:
+    def serve(self, plan: RacePlan | None = None) -> bool:
+        """Start a race: ``plan``, or the fields of the control bar and the Faults menu."""
         if self.session.running:
             return False
+        if plan is None:
+            plan = replace(
+                self.controls.plan(),
+                faults=self.faults_menu.faults,
+                patience=self.faults_menu.patience,
+            )
         self.scale.reset()
-        return self.session.serve(plan or self.controls.plan())
+        return self.session.serve(plan)
 
     def reset(self) -> None:
         self.session.clear()

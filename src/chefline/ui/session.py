@@ -97,6 +97,29 @@ class RaceSession(QObject):
         self.sig_kitchens_changed.emit()
         return ok
 
+    def stop_kitchen(self, name: str) -> None:
+        """Close one kitchen (as if it crashed); its orders fail, the others go on."""
+        for kitchen in self.kitchens:
+            if kitchen.name == name:
+                kitchen.stop()
+        self.sig_kitchens_changed.emit()
+
+    def restart_kitchen(self, name: str) -> bool:
+        """Open ``name`` again on a new port, even mid-race; False (and a message) if it fails."""
+        for index, kitchen in enumerate(self.kitchens):
+            if kitchen.name != name:
+                continue
+            kitchen.stop()
+            try:
+                self.kitchens[index] = start_kitchen(name, self.settings)
+            except (KitchenStartError, RecipeError) as error:
+                self.sig_error.emit(f"The {name} kitchen could not open again: {error}")
+                self.sig_kitchens_changed.emit()
+                return False
+            self.sig_kitchens_changed.emit()
+            return True
+        return False
+
     # -- races ------------------------------------------------------------------------------
 
     @property

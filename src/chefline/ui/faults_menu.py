@@ -1,0 +1,65 @@
+"""The Faults menu: burnt or slow dishes, and customers who walk out, for showing failure."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QMenu, QWidget
+
+from chefline.kitchen.faults import FaultKind, Faults
+
+FAULT_CHOICES = [
+    ("No faults", Faults()),
+    ("Every 5th dish burns (HTTP 500)", Faults(FaultKind.BURN, 5)),
+    ("Every 10th dish burns (HTTP 500)", Faults(FaultKind.BURN, 10)),
+    ("Every 5th dish takes 3× as long", Faults(FaultKind.SLOW, 5)),
+]
+PATIENCE_CHOICES = [
+    ("Customers wait as long as it takes", None),
+    ("Customers walk out after 2 s", 2.0),
+    ("Customers walk out after 5 s", 5.0),
+]
+
+
+class FaultsMenu(QMenu):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("F&aults", parent)
+        self.setObjectName("faultsMenu")
+        self._faults = self._choices(FAULT_CHOICES)
+        self.addSeparator()
+        self._patience = self._choices(PATIENCE_CHOICES)
+
+    def _choices(self, choices: list[tuple[str, object]]) -> QActionGroup:
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        for index, (label, value) in enumerate(choices):
+            action = QAction(label, self)
+            action.setCheckable(True)
+            action.setChecked(index == 0)
+            action.setData(value)
+            group.addAction(action)
+            self.addAction(action)
+        return group
+
+    @property
+    def faults(self) -> Faults:
+        return self._faults.checkedAction().data()
+
+    @property
+    def patience(self) -> float | None:
+        return self._patience.checkedAction().data()
+
+    def choose(self, faults: Faults, patience: float | None) -> None:
+        """Select the entries matching these settings, adding them if the menu has none."""
+        for group, value, label in (
+            (self._faults, faults, faults.describe()),
+            (self._patience, patience, f"Customers walk out after {patience:g} s"
+             if patience is not None else ""),
+        ):  # fmt: skip
+            match = next((a for a in group.actions() if a.data() == value), None)
+            if match is None:
+                match = QAction(label, self)
+                match.setCheckable(True)
+                match.setData(value)
+                group.addAction(match)
+                self.addAction(match)
+            match.setChecked(True)
