@@ -63,7 +63,7 @@ def test_window_closes_cleanly_on_ctrl_c_mid_race():
         began = time.monotonic()
         proc.send_signal(signal.SIGINT)
         _, err = proc.communicate(timeout=10)
-        assert time.monotonic() - began < 2.0
+        assert time.monotonic() - began < 0.5
         assert proc.returncode == 0
         assert [line for line in err.splitlines() if not qt_noise(line)] == []
     finally:

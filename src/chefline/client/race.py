@@ -201,6 +201,9 @@ class RaceRunner:
                 burnt = response.status_code >= 500
                 record.failure = Failure.BURNT if burnt else Failure.REFUSED
                 record.error = f"the kitchen answered {response.status_code}: {_detail(response)}"
+                partial = _kitchen_report(response)
+                if partial is not None:
+                    record.apply_kitchen_report(partial)
         except asyncio.CancelledError:
             record.received = now()
             record.status = OrderStatus.FAILED
@@ -222,11 +225,25 @@ class RaceRunner:
             self._emit(event)
 
 
-def _detail(response: httpx.Response) -> str:
+def _body(response: httpx.Response) -> object:
     try:
-        body = response.json()
+        return response.json()
     except (json.JSONDecodeError, UnicodeDecodeError):
+        return None
+
+
+def _detail(response: httpx.Response) -> str:
+    body = _body(response)
+    if body is None:
         return response.text[:200] or response.reason_phrase
     if isinstance(body, dict):
-        return str(body.get("detail") or body.get("error") or body)[:300]
+        parts = [str(body[key]) for key in ("error", "detail") if body.get(key)]
+        return (": ".join(parts) or str(body))[:300]
     return str(body)[:300]
+
+
+def _kitchen_report(response: httpx.Response) -> dict[str, Any] | None:
+    """What a failing kitchen says it did before the failure, when it says it."""
+    body = _body(response)
+    report = body.get("kitchen_report") if isinstance(body, dict) else None
+    return report if isinstance(report, dict) else None

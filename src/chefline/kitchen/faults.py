@@ -21,7 +21,15 @@ class FaultKind(StrEnum):
 
 
 class KitchenFire(RuntimeError):
-    """Raised by a route for a dish chosen to burn; the frameworks turn it into an HTTP 500."""
+    """Raised by a route for a dish chosen to burn; the frameworks turn it into an HTTP 500.
+
+    ``report`` is the kitchen's record of the order up to the fire, sent with the 500 so that
+    the burnt order's timeline still shows who picked it up and what was done.
+    """
+
+    def __init__(self, message: str, report: dict | None = None) -> None:
+        super().__init__(message)
+        self.report = report
 
 
 @dataclass(frozen=True, slots=True)

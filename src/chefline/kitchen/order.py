@@ -127,7 +127,7 @@ class OrderRecord:
         self.chef = str(report["chef"])
         self.chef_kind = str(report["chef_kind"])
         self.accepted = float(report["accepted"])
-        self.done = float(report["done"])
+        self.done = None if report["done"] is None else float(report["done"])
         self.steps = [Step.from_json(step) for step in report["steps"]]
 
     def to_json(self) -> dict[str, Any]:

@@ -136,9 +136,11 @@ class DishTicket:
         self.work("plate", recipe.plate)
         return self.report()
 
-    def report(self) -> dict[str, Any]:
-        self.done = now()
-        self._emit(Phase.DONE, self.done)
+    def report(self, finished: bool = True) -> dict[str, Any]:
+        """The kitchen's part of the order; unfinished (a burnt dish) it has no ``done``."""
+        if finished:
+            self.done = now()
+            self._emit(Phase.DONE, self.done)
         return {
             "kitchen": self.kitchen,
             "race": self.race,

@@ -69,7 +69,8 @@ def create_fastapi_app(
 
     @app.exception_handler(KitchenFire)
     async def burnt_dish(_: Request, error: KitchenFire) -> JSONResponse:
-        return JSONResponse({"error": "burnt dish", "detail": str(error)}, status_code=500)
+        body = {"error": "burnt dish", "detail": str(error), "kitchen_report": error.report}
+        return JSONResponse(body, status_code=500)
 
     def ticket(race: str, order: int, chef_kind: str) -> DishTicket:
         return DishTicket(kitchen, race, order, relay, current_chef(), chef_kind)

@@ -52,7 +52,7 @@ def create_flask_app(kitchen: str, relay: EventRelay, *, async_view: bool = Fals
 
     @app.errorhandler(KitchenFire)
     def burnt_dish(error: KitchenFire) -> ResponseReturnValue:
-        return jsonify(error="burnt dish", detail=str(error)), 500
+        return jsonify(error="burnt dish", detail=str(error), kitchen_report=error.report), 500
 
     @app.get("/")
     def about() -> ResponseReturnValue:

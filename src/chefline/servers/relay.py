@@ -26,7 +26,11 @@ class EventRelay:
 
     def unsubscribe(self, listener: Listener) -> None:
         with self._lock:
-            self._listeners = tuple(x for x in self._listeners if x is not listener)
+            # ==, not `is`: a bound method is a new object each time it is looked up.
+            self._listeners = tuple(x for x in self._listeners if x != listener)
+
+    def __len__(self) -> int:
+        return len(self._listeners)
 
     def publish(self, race: str, event: OrderEvent) -> None:
         # The tuple is replaced, never mutated, so iterating it needs no lock.
