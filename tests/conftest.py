@@ -4,6 +4,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import asyncio
+import gc
 
 import pytest
 
@@ -30,6 +31,10 @@ def qloop(qapp):
     yield loop
     asyncio.set_event_loop(None)
     loop.close()  # now, while Qt still exists; at garbage collection it would be too late
+    del loop
+    # Collect the loop's Qt objects here, in the GUI thread: a collection triggered later by
+    # a kitchen thread would destroy them from the wrong thread and crash Qt.
+    gc.collect()
 
 
 @pytest.fixture
@@ -50,3 +55,38 @@ async def _wait_for_signal(signal, timeout: float):
         return await asyncio.wait_for(future, timeout)
     finally:
         signal.disconnect(fire)
+
+
+@pytest.fixture
+def open_window(qloop):
+    """``open_window(modes)``: the real main window with these kitchens, shown, 1600×1000.
+
+    At teardown the race and kitchens stop inside the loop, and the window and its session
+    are deleted right away: Qt objects left for later would be destroyed during some other
+    test's event processing.
+    """
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from chefline.ui.main_window import MainWindow
+    from chefline.ui.session import RaceSession
+
+    windows = []
+
+    def make(modes):
+        session = RaceSession()
+        window = MainWindow(session)
+        window.resize(1600, 1000)
+        window.show()
+        assert session.open_kitchens(list(modes))
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        qloop.run_until_complete(window.shut_down())
+        window.close()
+        window.session.deleteLater()
+        window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    windows.clear()
+    gc.collect()  # in the GUI thread, not in whichever thread collects next

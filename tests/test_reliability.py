@@ -12,8 +12,6 @@ from chefline.kitchen.faults import FaultKind, Faults
 from chefline.kitchen.order import Failure
 from chefline.servers import start_kitchen
 from chefline.ui.errors import UNEXPECTED
-from chefline.ui.main_window import MainWindow
-from chefline.ui.session import RaceSession
 
 
 @pytest.mark.parametrize(
@@ -79,16 +77,8 @@ def test_every_domain_input_is_bounded_with_a_message(build, message):
 
 
 @pytest.fixture
-def window(qtbot, qloop):
-    session = RaceSession()
-    win = MainWindow(session)
-    win.resize(1600, 1000)
-    win.show()
-    assert session.open_kitchens(["flask-one-chef", "fastapi-async"])
-    yield win
-    qloop.run_until_complete(win.shut_down())
-    win.close()
-    win.deleteLater()
+def window(open_window):
+    return open_window(["flask-one-chef", "fastapi-async"])
 
 
 def test_gui_fields_clamp_what_is_typed(qtbot, window):

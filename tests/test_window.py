@@ -9,26 +9,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QLabel, QPushButton
 
-from chefline.kitchen import KitchenSettings
-from chefline.ui.main_window import MainWindow
 from chefline.ui.palette import SWATCHES, Look
-from chefline.ui.session import RaceSession
 
 SYNC, ASYNC = "flask-one-chef", "fastapi-async"
 
 
 @pytest.fixture
-def window(qtbot, qloop):
-    session = RaceSession(KitchenSettings())
-    win = MainWindow(session)
-    win.resize(1600, 1000)
-    win.show()
-    assert session.open_kitchens([SYNC, ASYNC])
-    yield win
-    # Shut down inside the loop first, so that closing needs no async work afterwards.
-    qloop.run_until_complete(win.shut_down())
-    win.close()
-    win.deleteLater()
+def window(open_window):
+    return open_window([SYNC, ASYNC])
 
 
 def serve(qtbot, window, customers, wait):
@@ -63,7 +51,7 @@ def test_serve_shows_one_chef_queueing_and_the_async_chef_juggling(
     async def race():
         serve(qtbot, window, n, d)
         assert session.running and not window.controls.serve_button.isEnabled()
-        await asyncio.sleep(0.6)
+        await asyncio.sleep(0.75)  # the middle of the third dish's wait (0.6–0.9 s)
         # Mid-race, seen live: customers queue at the one chef, who stands at the pot.
         sync_now = session.timelines[SYNC].kitchen_now()
         assert sync_now.queued >= 2 and sync_now.chefs_stuck == 1

@@ -107,9 +107,8 @@ class DishTicket:
         """Seconds of the long step; raises KitchenFire if this dish is the one that burns."""
         fault = faults.strikes(self.order)
         if fault is FaultKind.BURN:
-            raise KitchenFire(
-                f"order {self.order + 1} caught fire after prep ({faults.describe()})"
-            )
+            message = f"order {self.order + 1} caught fire after prep ({faults.describe()})"
+            raise KitchenFire(message, self.report(finished=False))
         return recipe.wait * (SLOW_FACTOR if fault is FaultKind.SLOW else 1.0)
 
     def cook_holding(self, recipe: Recipe, faults: Faults = NO_FAULTS) -> dict[str, Any]:

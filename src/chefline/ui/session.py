@@ -189,8 +189,14 @@ class RaceSession(QObject):
     def _on_race_done(self, task: concurrent.futures.Future[RaceResult]) -> None:
         self._frames.stop()
         self._apply_events()
-        # The collection that waited runs once the last frame of the race is on screen.
-        QTimer.singleShot(250, FullCollections.resume)
+        try:
+            self._publish_result(task)
+        finally:
+            # The full collection that waited runs now that nothing moves on screen (not from
+            # a timer, which would fire into whatever the app does next).
+            FullCollections.resume()
+
+    def _publish_result(self, task: concurrent.futures.Future[RaceResult]) -> None:
         if task.cancelled():
             return  # only when the client loop itself is going away
         error = task.exception()
@@ -213,6 +219,7 @@ class RaceSession(QObject):
             with contextlib.suppress(asyncio.CancelledError, TimeoutError):
                 await asyncio.wait_for(asyncio.wrap_future(self._task), timeout=2.0)
         self._frames.stop()
+        FullCollections.resume()
         if self._client is not None:
             self._client.stop()
             self._client = None
