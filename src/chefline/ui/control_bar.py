@@ -22,8 +22,8 @@ ARRIVALS = [("all at once", 0.0), ("one every 20 ms", 0.02), ("one every 100 ms"
 
 
 class ControlBar(QWidget):
-    sig_serve = Signal(object)
-    """Serve was pressed. Parameter: the ``RacePlan`` built from the fields."""
+    sig_serve = Signal()
+    """Serve was pressed (or Space); ``plan()`` reads the fields."""
     sig_reset = Signal()
     """Reset was pressed."""
 
@@ -87,7 +87,7 @@ class ControlBar(QWidget):
         return RacePlan(recipe, Arrivals(self.customers.value(), self.arrivals.currentData()))
 
     def request_serve(self) -> None:
-        self.sig_serve.emit(self.plan())
+        self.sig_serve.emit()
 
     def set_racing(self, racing: bool) -> None:
         self.serve_button.setEnabled(not racing)

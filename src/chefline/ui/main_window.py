@@ -68,7 +68,7 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._build_shortcuts()
-        self.controls.sig_serve.connect(lambda _: self.serve())
+        self.controls.sig_serve.connect(self.serve)
         self.controls.sig_reset.connect(self.reset)
         session.sig_kitchens_changed.connect(self._rebuild_panels)
         session.sig_race_started.connect(self._on_race_started)
