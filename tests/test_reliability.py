@@ -142,3 +142,24 @@ def test_an_unexpected_error_is_shown_and_the_app_keeps_running(qtbot, qloop, wi
     qtbot.waitUntil(lambda: len(UNEXPECTED.seen) > before, timeout=2000)
     assert "ZeroDivisionError: a bug in a slot" in UNEXPECTED.seen[-1]
     assert window.isVisible() and window.controls.serve_button.isEnabled()
+
+
+def test_burnt_dishes_show_in_the_window_as_errors_with_their_reason(
+    qtbot, qloop, window, wait_for_signal
+):
+    from dataclasses import replace
+
+    from PySide6.QtWidgets import QLabel
+
+    async def race():
+        window.controls.customers.setValue(4)
+        window.controls.wait.setValue(0.05)
+        plan = replace(window.controls.plan(), faults=Faults(FaultKind.BURN, 2))
+        assert window.serve(plan)
+        await wait_for_signal(window.session.sig_race_finished, 10)
+
+    qloop.run_until_complete(race())
+    board = window.panels["fastapi-async"].scoreboard
+    errors = board.findChild(QLabel, "figure_errors")
+    assert errors.text() == "2" and errors.toolTip() == "2 burnt"
+    assert board.findChild(QLabel, "figure_served").text() == "2/4"

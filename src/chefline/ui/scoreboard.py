@@ -95,6 +95,8 @@ class Scoreboard(QFrame):
         }
         for key, text in values.items():
             self.figures[key].setText(text)
+        reasons = ", ".join(f"{count} {kind}" for kind, count in sorted(s.failures.items()))
+        self.figures["errors"].setToolTip(reasons or "no order failed")
         self.verdict.setText(self.verdict_text(s, running, makespan))
 
     def verdict_text(self, s: TimelineSummary, running: bool, makespan: float | None) -> str:
