@@ -26,9 +26,14 @@ def qloop(qapp):
     """The app's qasync loop; run a test's async part with ``qloop.run_until_complete``."""
     import qasync
 
+    from chefline.ui.collector import GuiThreadCollector
+
     loop = qasync.QEventLoop(qapp)
     asyncio.set_event_loop(loop)
+    collector = GuiThreadCollector()  # as in the app: Qt objects die in the GUI thread
+    collector.start()
     yield loop
+    collector.stop()
     asyncio.set_event_loop(None)
     loop.close()  # now, while Qt still exists; at garbage collection it would be too late
     del loop

@@ -18,7 +18,8 @@ from chefline import __version__
 from chefline.cli.options import chosen_modes, kitchen_settings, race_plan, snapshot_target
 from chefline.client.race import RaceResult
 from chefline.kitchen.modes import get_mode
-from chefline.process import FullCollections, raise_open_file_limit
+from chefline.process import freeze_startup_objects, raise_open_file_limit
+from chefline.ui.collector import GuiThreadCollector
 from chefline.ui.errors import UNEXPECTED
 from chefline.ui.main_window import MainWindow
 from chefline.ui.resources import resource_path
@@ -56,7 +57,12 @@ def build_window(args: argparse.Namespace) -> tuple[MainWindow, RaceSession]:
     controls.arrivals.setCurrentIndex(controls.arrivals.findData(plan.arrivals.gap))
     window.faults_menu.choose(plan.faults, plan.patience)
     session.open_kitchens(chosen_modes(args))
-    FullCollections.freeze_startup_objects()
+    collector = GuiThreadCollector(window)
+    session.sig_race_started.connect(lambda: collector.set_racing(True))
+    session.sig_race_finished.connect(lambda _: collector.set_racing(False))
+    session.sig_cleared.connect(lambda: collector.set_racing(session.running))
+    freeze_startup_objects()
+    collector.start()
     return window, session
 
 

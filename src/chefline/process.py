@@ -22,31 +22,7 @@ def raise_open_file_limit() -> None:
             resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
 
 
-class FullCollections:
-    """Keeps Python's full (generation 2) garbage collections out of a race.
-
-    A full collection walks every object of the process (Qt wrappers, modules, 200 server
-    threads' frames) and stalled the window for 60-90 ms mid-race. ``freeze`` moves what
-    start-up built out of the collector's sight; during a race full collections wait, and one
-    runs when the race is over and nothing moves.
-    """
-
-    _saved: tuple[int, int, int] | None = None
-
-    @staticmethod
-    def freeze_startup_objects() -> None:
-        gc.freeze()
-
-    @classmethod
-    def pause(cls) -> None:
-        if cls._saved is None:
-            cls._saved = gc.get_threshold()
-            young, middle, _ = cls._saved
-            gc.set_threshold(young, middle, 1_000_000)
-
-    @classmethod
-    def resume(cls) -> None:
-        if cls._saved is not None:
-            gc.set_threshold(*cls._saved)
-            cls._saved = None
-            gc.collect()
+def freeze_startup_objects() -> None:
+    """Move what start-up built out of the garbage collector's sight: a full collection
+    then walks only what the app made since, not Qt's wrappers, modules and kitchens."""
+    gc.freeze()

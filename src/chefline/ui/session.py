@@ -23,7 +23,6 @@ from chefline.kitchen.clock import now
 from chefline.kitchen.modes import KitchenSettings
 from chefline.kitchen.recipe import RecipeError
 from chefline.kitchen.timeline import RaceTimeline
-from chefline.process import FullCollections
 from chefline.servers.kitchens import Kitchen, start_kitchen
 from chefline.servers.server_thread import KitchenStartError
 
@@ -157,7 +156,6 @@ class RaceSession(QObject):
         self.race_start, self.race_end = now(), None
         if self._client is None:
             self._client = LoopThread()
-        FullCollections.pause()
         self._task = self._client.submit(runner.run())
         self._frames.start()
         self.sig_race_started.emit()
@@ -189,12 +187,7 @@ class RaceSession(QObject):
     def _on_race_done(self, task: concurrent.futures.Future[RaceResult]) -> None:
         self._frames.stop()
         self._apply_events()
-        try:
-            self._publish_result(task)
-        finally:
-            # The full collection that waited runs now that nothing moves on screen (not from
-            # a timer, which would fire into whatever the app does next).
-            FullCollections.resume()
+        self._publish_result(task)
 
     def _publish_result(self, task: concurrent.futures.Future[RaceResult]) -> None:
         if task.cancelled():
@@ -219,7 +212,6 @@ class RaceSession(QObject):
             with contextlib.suppress(asyncio.CancelledError, TimeoutError):
                 await asyncio.wait_for(asyncio.wrap_future(self._task), timeout=2.0)
         self._frames.stop()
-        FullCollections.resume()
         if self._client is not None:
             self._client.stop()
             self._client = None
