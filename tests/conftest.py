@@ -21,9 +21,10 @@ def race():
     return run
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def qloop(qapp):
-    """The app's qasync loop; run a test's async part with ``qloop.run_until_complete``."""
+    """The one qasync loop of the test session, as the app has one for its life; run a
+    test's async part with ``qloop.run_until_complete``."""
     import qasync
 
     from chefline.ui.collector import GuiThreadCollector
@@ -36,10 +37,6 @@ def qloop(qapp):
     collector.stop()
     asyncio.set_event_loop(None)
     loop.close()  # now, while Qt still exists; at garbage collection it would be too late
-    del loop
-    # Collect the loop's Qt objects here, in the GUI thread: a collection triggered later by
-    # a kitchen thread would destroy them from the wrong thread and crash Qt.
-    gc.collect()
 
 
 @pytest.fixture
