@@ -68,3 +68,22 @@ def test_window_closes_cleanly_on_ctrl_c_mid_race():
         assert [line for line in err.splitlines() if not qt_noise(line)] == []
     finally:
         proc.kill()
+
+
+def test_self_test_runs_a_real_race_and_passes():
+    done = chefline("--self-test")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "self-test passed" in done.stdout
+
+
+def test_the_app_logs_to_a_file_in_the_users_data_folder(tmp_path):
+    # Warnings and errors reach chefline.log (a windowed, frozen app has no stderr).
+    code = (
+        "import logging; from chefline.app import start_qt; start_qt();"
+        "logging.getLogger('chefline').error('the soufflé fell')"
+    )
+    env = {**ENV, "XDG_DATA_HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    log = (tmp_path / "Chefline" / "chefline.log").read_text(encoding="utf-8")
+    assert "ERROR chefline: the soufflé fell" in log

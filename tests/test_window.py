@@ -159,3 +159,14 @@ def test_closing_mid_race_stops_race_and_kitchens_promptly(qtbot, qloop, window)
     assert not session.running and session.kitchens == []
     assert all(not kitchen.server.running for kitchen in kitchens)
     assert not window.isVisible()
+
+
+def test_about_names_the_version_licence_and_packages(window):
+    from chefline import __version__
+
+    box = window.show_about()
+    text = box.text()
+    assert f"Chefline {__version__}" in text and "Licence: MIT" in text
+    for package in ("PySide6-Essentials", "fastapi", "flask", "uvicorn", "httpx"):
+        assert package in text
+    box.close()

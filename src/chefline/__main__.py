@@ -16,6 +16,8 @@ def run_windowed(args) -> int:
     """Qt is imported only here, when a command needs the window."""
     from chefline import app
 
+    if args.command == "self-test":
+        return app.run_self_test(args)
     return app.run_snapshot(args) if args.command == "snapshot" else app.run_window(args)
 
 

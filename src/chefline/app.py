@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import logging
 import os
 import signal
 import sys
@@ -21,6 +20,7 @@ from chefline.kitchen.modes import get_mode
 from chefline.process import freeze_startup_objects, raise_open_file_limit
 from chefline.ui.collector import GuiThreadCollector
 from chefline.ui.errors import UNEXPECTED
+from chefline.ui.logs import set_up_logging
 from chefline.ui.main_window import MainWindow
 from chefline.ui.resources import resource_path
 from chefline.ui.session import RaceSession
@@ -73,8 +73,8 @@ def start_qt() -> tuple[QApplication, qasync.QEventLoop]:
     app = create_application()
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    if not logging.getLogger().handlers:
-        logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    log_file = set_up_logging()
+    app.setProperty("logFile", str(log_file) if log_file else "")
     UNEXPECTED.install(loop)
     return app, loop
 
@@ -128,3 +128,58 @@ def run_snapshot(args: argparse.Namespace) -> int:
         loop.run_until_complete(race_and_save())
     print(f"saved {out} ({width}x{height})")
     return 0
+
+
+SELF_TEST_CUSTOMERS = 4
+SELF_TEST_WAIT = 0.2
+
+
+def run_self_test(args: argparse.Namespace) -> int:
+    """``chefline --self-test``: a short real race in the window, offscreen, checked."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    argv = ["window", "-m", "flask-one-chef", "-m", "fastapi-async",
+            "-n", str(SELF_TEST_CUSTOMERS), "-d", str(SELF_TEST_WAIT)]  # fmt: skip
+    from chefline.cli import build_parser
+
+    _, loop = start_qt()
+    window, session = build_window(build_parser().parse_args(argv))
+    window.resize(1280, 720)
+    window.show()
+    problems: list[str] = []
+
+    async def race() -> None:
+        finished: asyncio.Future[RaceResult] = loop.create_future()
+        session.sig_race_finished.connect(lambda r: finished.done() or finished.set_result(r))
+        try:
+            if len(session.kitchens) != 2 or not window.serve():
+                problems.append(window.last_error or "the kitchens did not open")
+                return
+            result = await asyncio.wait_for(finished, 30)
+            problems.extend(self_test_problems(result))
+            if window.grab().isNull():
+                problems.append("the window could not be drawn")
+        finally:
+            await window.shut_down()
+
+    with loop:
+        loop.run_until_complete(race())
+    if problems:
+        print("self-test FAILED: " + "; ".join(problems))
+        return 1
+    print("self-test passed: one chef took N·d, the async chef about d")
+    return 0
+
+
+def self_test_problems(result: RaceResult) -> list[str]:
+    n, d = SELF_TEST_CUSTOMERS, SELF_TEST_WAIT
+    problems = []
+    sync = result.timelines["flask-one-chef"].summary()
+    fast = result.timelines["fastapi-async"].summary()
+    for s in (sync, fast):
+        if s.served != n:
+            problems.append(f"{s.kitchen} served {s.served} of {n}")
+    if sync.makespan is None or sync.makespan < n * d:
+        problems.append(f"flask-one-chef took {sync.makespan} s, less than N·d = {n * d:g} s")
+    if fast.makespan is None or fast.makespan > 2 * d + 0.5:
+        problems.append(f"fastapi-async took {fast.makespan} s, far from d = {d:g} s")
+    return problems

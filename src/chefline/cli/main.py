@@ -32,6 +32,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Real Flask and FastAPI kitchens racing the same orders, measured.",
     )
     parser.add_argument("--version", action="version", version=f"chefline {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="run a short real race in the window (offscreen), check it, exit 0 or 1",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     window = commands.add_parser("window", help="open the window (the default command)")
@@ -68,9 +73,17 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None, window: WindowRunner | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command is None and window is not None:
+    if args.self_test:
+        args.command = "self-test"
+    elif args.command is None and window is not None:
         args = parser.parse_args(["window"])
+        args.self_test = False
     try:
+        if args.command == "self-test":
+            if window is None:
+                print("chefline: this build has no window to test", file=sys.stderr)
+                return EXIT_BAD_INPUT
+            return window(args)
         if args.command in ("window", "snapshot"):
             if window is None:
                 print("chefline: this build has no window; try `chefline race`", file=sys.stderr)

@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -23,6 +24,7 @@ from chefline.client.export import save_csv, save_json
 from chefline.client.plan import RacePlan
 from chefline.client.race import RaceResult
 from chefline.kitchen.modes import MODES
+from chefline.ui.about import show_about
 from chefline.ui.control_bar import ControlBar
 from chefline.ui.faults_menu import FaultsMenu
 from chefline.ui.kitchen_panel import KitchenPanel
@@ -114,6 +116,15 @@ class MainWindow(QMainWindow):
         fit.setShortcut(QKeySequence("0"))
         fit.triggered.connect(self.scale.reset)
         view_menu.addAction(fit)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        about = QAction("&About Chefline", self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    def show_about(self) -> QMessageBox:
+        log_file = QApplication.instance().property("logFile") or None
+        return show_about(self, log_file)
 
     def _build_shortcuts(self) -> None:
         for key, slot in (("Space", self.controls.request_serve), ("R", self.reset),
