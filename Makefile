@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 RUN_STAMP  := $(VENV)/.installed-run
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test test-slow lint format sysdeps screenshots bench bench-quick clean
+.PHONY: run test test-slow test-package package install-desktop lint format sysdeps screenshots bench bench-quick clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Chefline needs Python 3.11 or newer; set PYTHON=python3.x")'
@@ -38,13 +38,37 @@ format: $(TEST_STAMP)
 	$(BIN)/ruff check --fix src tests benchmarks
 
 test: $(TEST_STAMP) sysdeps lint
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow"
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow and not package"
 
 test-slow: $(TEST_STAMP) sysdeps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m slow
 
+# The frozen app, built in a clean environment of its own (only Chefline and PyInstaller).
+PKG_VENV := build/package-venv
+package: sysdeps
+	rm -rf $(PKG_VENV) build/work dist
+	$(PYTHON) -m venv $(PKG_VENV)
+	$(PKG_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(PKG_VENV)/bin/python -m pip install --quiet '.[package]'
+	$(PKG_VENV)/bin/python -m PyInstaller --noconfirm --clean --distpath dist \
+		--workpath build/work packaging/chefline.spec
+	@du -sh dist/chefline dist/chefline-onefile
+
+test-package: $(TEST_STAMP) sysdeps package
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m package
+
+# Chefline in the desktop's application menu (Linux), for the current user.
+DESKTOP_DIR := $(HOME)/.local/share/applications
+ICON_DIR := $(HOME)/.local/share/icons/hicolor/scalable/apps
+install-desktop: $(RUN_STAMP)
+	mkdir -p $(DESKTOP_DIR) $(ICON_DIR)
+	cp resources/art/chefline.svg $(ICON_DIR)/chefline.svg
+	sed "s|@CHEFLINE@|$(abspath $(BIN))/chefline|" packaging/chefline.desktop \
+		> $(DESKTOP_DIR)/chefline.desktop
+	@echo "Chefline is in the applications menu ($(DESKTOP_DIR)/chefline.desktop)"
+
 # Speed, smoothness and memory against their targets; writes the table into README.md.
-bench: $(TEST_STAMP) sysdeps
+bench: $(TEST_STAMP) sysdeps package
 	cd benchmarks && QT_QPA_PLATFORM=offscreen ../$(BIN)/python run.py
 
 bench-quick: $(TEST_STAMP) sysdeps

@@ -15,6 +15,7 @@ import sys
 import time
 
 import engine
+import package
 from common import ROOT, Row, child, load_rows, median, percentile, table, write_readme
 
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
@@ -91,6 +92,7 @@ BENCHMARKS = {
     "smoothness": smoothness,
     "capacity": lambda: window_capacity() + engine.one_chef_capacity(),
     "start": start_and_stop,
+    "package": package.package,
 }
 
 
