@@ -2,6 +2,7 @@
 
 import os
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -49,3 +50,31 @@ def test_the_frozen_app_knows_its_version(built):
 
     done = subprocess.run([str(built), "--version"], capture_output=True, text=True, timeout=60)
     assert done.stdout.strip() == f"chefline {__version__}"
+
+
+def test_a_wheel_installs_a_working_chefline_with_its_resources(tmp_path):
+    # `pip install .` into a fresh environment: the command works and finds its art.
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    pip = subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet",
+                          str(ROOT)], capture_output=True, text=True, timeout=600)  # fmt: skip
+    assert pip.returncode == 0, pip.stderr[-2000:]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([str(venv / "bin" / "chefline"), "--self-test"], env=env,
+                          capture_output=True, text=True, timeout=120, cwd=tmp_path)  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    where = subprocess.run(
+        [str(venv / "bin" / "python"), "-c",
+         "from chefline.ui.resources import resources_dir; print(resources_dir())"],
+        capture_output=True, text=True, check=True, cwd=tmp_path,
+    ).stdout  # fmt: skip
+    assert "site-packages" in where
+
+
+def test_install_desktop_puts_a_launcher_in_the_menu(tmp_path):
+    done = subprocess.run(["make", "install-desktop", f"HOME={tmp_path}"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=600)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    entry = (tmp_path / ".local/share/applications/chefline.desktop").read_text()
+    assert "Exec=" in entry and "@CHEFLINE@" not in entry and "Icon=chefline" in entry
+    assert (tmp_path / ".local/share/icons/hicolor/scalable/apps/chefline.svg").exists()
