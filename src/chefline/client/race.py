@@ -200,9 +200,11 @@ class RaceRunner:
                 record.status = OrderStatus.FAILED
                 burnt = response.status_code >= 500
                 record.failure = Failure.BURNT if burnt else Failure.REFUSED
-                record.error = f"the kitchen answered {response.status_code}: {_detail(response)}"
-                partial = _kitchen_report(response)
-                if partial is not None:
+                body = _body(response)
+                detail = _detail(body, response)
+                record.error = f"the kitchen answered {response.status_code}: {detail}"
+                partial = body.get("kitchen_report") if isinstance(body, dict) else None
+                if isinstance(partial, dict):  # what a failing kitchen did before the failure
                     record.apply_kitchen_report(partial)
         except asyncio.CancelledError:
             record.received = now()
@@ -232,18 +234,10 @@ def _body(response: httpx.Response) -> object:
         return None
 
 
-def _detail(response: httpx.Response) -> str:
-    body = _body(response)
+def _detail(body: object, response: httpx.Response) -> str:
     if body is None:
         return response.text[:200] or response.reason_phrase
     if isinstance(body, dict):
         parts = [str(body[key]) for key in ("error", "detail") if body.get(key)]
         return (": ".join(parts) or str(body))[:300]
     return str(body)[:300]
-
-
-def _kitchen_report(response: httpx.Response) -> dict[str, Any] | None:
-    """What a failing kitchen says it did before the failure, when it says it."""
-    body = _body(response)
-    report = body.get("kitchen_report") if isinstance(body, dict) else None
-    return report if isinstance(report, dict) else None

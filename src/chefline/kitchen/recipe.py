@@ -47,11 +47,6 @@ class Recipe:
         """Seconds one order keeps a chef who does nothing else meanwhile."""
         return self.prep + self.wait + self.plate
 
-    @property
-    def chef_work(self) -> float:
-        """Seconds of a chef's hands one order needs when the wait is awaited, not held."""
-        return self.service_time if self.dish is DishKind.CPU else self.prep + self.plate
-
     def as_query(self) -> dict[str, str]:
         return {
             "wait": repr(self.wait),

@@ -10,6 +10,9 @@ from chefline.kitchen.timeline import ChefState
 from chefline.ui.palette import THEME, Look
 from chefline.ui.timeline_canvas import TimelineCanvas
 
+LOAD_LINE = "#0b3d5c"
+"""The pots-on-the-stove line drawn over a chef's lane."""
+
 STATE_LOOK = {ChefState.WORKING: Look.WORKING, ChefState.BLOCKED: Look.BLOCKED,
               ChefState.FREE: Look.FREE}  # fmt: skip
 
@@ -78,7 +81,7 @@ class ChefLanesView(TimelineCanvas):
             path.lineTo(x, bottom - previous / peak * (height - 2))
             path.lineTo(x, bottom - count / peak * (height - 2))
             previous = count
-        painter.setPen(QPen(QColor(SWATCH_LINE), 1.5))
+        painter.setPen(QPen(QColor(LOAD_LINE), 1.5))
         painter.drawPath(path)
         if height >= 16:
             painter.setPen(QColor(THEME["text"]))
@@ -104,6 +107,3 @@ class ChefLanesView(TimelineCanvas):
 
     def empty_text(self) -> str:
         return "Each chef's day appears here"
-
-
-SWATCH_LINE = "#0b3d5c"

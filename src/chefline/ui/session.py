@@ -35,7 +35,7 @@ class RaceSession(QObject):
     sig_race_started = Signal()
     """A race began; ``plan``, ``timelines`` and ``race_start`` describe it."""
     sig_frame = Signal()
-    """Time to repaint: new events were applied, or the clock moved (about 60 per second)."""
+    """Time to repaint: new events were applied, or the clock moved (every ``FRAME_MS``)."""
     sig_race_finished = Signal(object)
     """The race ended. Parameter: the ``RaceResult`` (``cancelled`` if it was stopped)."""
     sig_cleared = Signal()
@@ -187,9 +187,6 @@ class RaceSession(QObject):
     def _on_race_done(self, task: concurrent.futures.Future[RaceResult]) -> None:
         self._frames.stop()
         self._apply_events()
-        self._publish_result(task)
-
-    def _publish_result(self, task: concurrent.futures.Future[RaceResult]) -> None:
         if task.cancelled():
             return  # only when the client loop itself is going away
         error = task.exception()

@@ -179,10 +179,6 @@ class TimelineCanvas(QWidget):
             painter.setPen(QPen(QColor(THEME["now"]), 2))
             painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
 
-    def since_start(self, t: float) -> float:
-        assert self.session.race_start is not None
-        return t - self.session.race_start
-
     # -- zoom and pan -----------------------------------------------------------------------
 
     def wheelEvent(self, event: QWheelEvent) -> None:

@@ -47,12 +47,6 @@ class KitchenMode:
         """How many orders this kitchen cooks at once (None: as many as arrive)."""
         return 1
 
-    def describe_slots(self, settings: KitchenSettings) -> str:
-        slots = self.slots(settings)
-        if self.on_event_loop:
-            return "one chef, many pots"
-        return "unlimited chefs" if slots is None else f"{slots} chef{'s' if slots != 1 else ''}"
-
     def expected_makespan(
         self,
         arrivals: Sequence[float],
