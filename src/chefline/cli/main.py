@@ -17,6 +17,7 @@ from chefline.cli.options import (
 )
 from chefline.cli.table import modes_table
 from chefline.kitchen.recipe import RecipeError
+from chefline.servers.model_link import ModelError
 from chefline.servers.server_thread import KitchenStartError
 
 EXIT_BAD_INPUT = 2
@@ -103,7 +104,7 @@ def main(argv: Sequence[str] | None = None, window: WindowRunner | None = None) 
     except (RecipeError, ValueError) as error:
         print(f"chefline: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except KitchenStartError as error:
+    except (KitchenStartError, ModelError) as error:
         print(f"chefline: {error}", file=sys.stderr)
         return EXIT_KITCHEN_FAILED
     parser.print_help()

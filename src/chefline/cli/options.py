@@ -9,8 +9,10 @@ from chefline.client.plan import RacePlan
 from chefline.kitchen import limits
 from chefline.kitchen.arrivals import Arrivals
 from chefline.kitchen.faults import FaultKind, Faults
+from chefline.kitchen.llm import DEFAULT_PROMPT, ChatOrder, ModelSpeed
 from chefline.kitchen.modes import MODES, KitchenSettings, get_mode
 from chefline.kitchen.recipe import DEFAULT_STEP_CPU_S, DishKind, Recipe
+from chefline.servers.model_link import ModelLink
 
 DEFAULT_MODES = ["flask-one-chef", "fastapi-async"]
 
@@ -59,10 +61,11 @@ def add_race_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--dish",
-        choices=[kind.value for kind in DishKind],
+        choices=[DishKind.IO.value, DishKind.CPU.value],
         default=DishKind.IO.value,
         help="io: the slow step waits (sleep/await); cpu: it needs the chef's hands (hashing)",
     )
+    add_llm_options(parser)
     parser.add_argument(
         "--prep", type=float, default=DEFAULT_STEP_CPU_S, metavar="SECONDS", help="prep CPU work"
     )
@@ -94,6 +97,38 @@ def add_race_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_llm_options(parser: argparse.ArgumentParser) -> None:
+    llm = parser.add_argument_group(
+        "LLM dish", "--llm orders a streamed answer from a language model at each kitchen's /chat"
+    )
+    llm.add_argument("--llm", action="store_true", help="serve the LLM dish instead of a wait")
+    llm.add_argument("--prompt", default=DEFAULT_PROMPT, help="what every customer asks")
+    llm.add_argument("--max-tokens", type=int, default=16, metavar="T",
+                     help=f"answer length (1-{limits.MAX_MAX_TOKENS}, default 16)")  # fmt: skip
+    llm.add_argument("--temperature", type=float, default=0.7, help="0-2 (default 0.7)")
+    llm.add_argument("--ttft", type=float, default=0.5, metavar="SECONDS",
+                     help="built-in model: time to first token (default 0.5)")  # fmt: skip
+    llm.add_argument("--tokens-per-s", type=float, default=30.0, metavar="R",
+                     help="built-in model: tokens per second (default 30)")  # fmt: skip
+    llm.add_argument(
+        "--model-url", metavar="URL", help="your OpenAI server, e.g. http://127.0.0.1:11434/v1"
+    )
+    llm.add_argument("--model", metavar="NAME", help="the model to ask there")
+    llm.add_argument(
+        "--api-key-env",
+        metavar="VAR",
+        help="environment variable holding the API key (never written anywhere)",
+    )
+
+
+def model_speed(args: argparse.Namespace) -> ModelSpeed:
+    return ModelSpeed(args.ttft, args.tokens_per_s)
+
+
+def chat_order(args: argparse.Namespace) -> ChatOrder:
+    return ChatOrder(args.prompt, args.max_tokens, args.temperature)
+
+
 def chosen_modes(args: argparse.Namespace) -> list[str]:
     names = args.mode or DEFAULT_MODES
     for name in names:
@@ -108,11 +143,27 @@ def kitchen_settings(args: argparse.Namespace) -> KitchenSettings:
     return KitchenSettings(pool_size=args.pool_size, thread_cap=args.thread_cap)
 
 
-def race_plan(args: argparse.Namespace) -> RacePlan:
-    recipe = Recipe(wait=args.wait, dish=DishKind(args.dish), prep=args.prep, plate=args.plate)
+def race_plan(args: argparse.Namespace, speed: ModelSpeed | None = None) -> RacePlan:
+    """The race the options ask for; an LLM race uses ``speed`` (measured) or the options'."""
     fault = FaultKind(args.fault)
     faults = Faults(fault, args.every if fault is not FaultKind.NONE else 0)
-    return RacePlan(recipe, Arrivals(args.customers, args.gap), faults, args.patience)
+    arrivals = Arrivals(args.customers, args.gap)
+    if args.llm:
+        speed = speed or model_speed(args)
+        return RacePlan.for_chat(chat_order(args), speed, arrivals, faults, args.patience)
+    if args.model_url or args.model or args.api_key_env:
+        raise ValueError("--model-url, --model and --api-key-env go with --llm")
+    recipe = Recipe(wait=args.wait, dish=DishKind(args.dish), prep=args.prep, plate=args.plate)
+    return RacePlan(recipe, arrivals, faults, args.patience)
+
+
+def model_link(args: argparse.Namespace) -> ModelLink | None:
+    """The user's own model, if the options name one (``--model-url`` and ``--model``)."""
+    if not args.model_url and not args.model and not args.api_key_env:
+        return None
+    if not args.model_url or not args.model:
+        raise ValueError("name your model with both --model-url and --model")
+    return ModelLink(args.model_url, args.model, args.api_key_env)
 
 
 def parse_size(text: str) -> tuple[int, int]:

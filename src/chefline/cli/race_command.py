@@ -8,12 +8,13 @@ import contextlib
 import json
 import sys
 
-from chefline.cli.options import chosen_modes, kitchen_settings, race_plan
+from chefline.cli.options import chosen_modes, kitchen_settings, model_link, model_speed, race_plan
 from chefline.cli.table import race_table
 from chefline.client.race import RaceResult, RaceRunner
 from chefline.kitchen.modes import get_mode
 from chefline.process import raise_open_file_limit
 from chefline.servers.kitchens import Kitchen, start_kitchen
+from chefline.servers.model_supply import ModelSupply
 
 EXIT_INTERRUPTED = 130
 
@@ -22,13 +23,27 @@ def run(args: argparse.Namespace) -> int:
     names = chosen_modes(args)
     settings = kitchen_settings(args)
     plan = race_plan(args)
-    for name in names:  # refuse an hour-long race before any server starts
-        plan.check_fits(get_mode(name), settings)
+    own_model = model_link(args) if args.llm else None
+    if own_model is None:
+        for name in names:  # refuse an hour-long race before any server starts
+            plan.check_fits(get_mode(name), settings)
     raise_open_file_limit()
     kitchens: list[Kitchen] = []
+    supply = ModelSupply()
     try:
+        if own_model is not None:
+            probe = supply.use_own(own_model)  # ModelError: the reason, before any kitchen
+            supply.check_customers(args.customers)
+            plan = race_plan(args, supply.own_speed)
+            for name in names:
+                plan.check_fits(get_mode(name), settings)
+            if not args.json:
+                print(f"{own_model.describe()}: first token after {probe.ttft:.2f} s, "
+                      f"{probe.tokens_per_s:.0f} tokens/s", file=sys.stderr)  # fmt: skip
+        elif args.llm:
+            supply.use_builtin(model_speed(args))
         for name in names:
-            kitchens.append(start_kitchen(name, settings))
+            kitchens.append(start_kitchen(name, settings, supplier=supply.supplier))
         runner = RaceRunner(kitchens, plan)
         show_progress = not args.json and sys.stderr.isatty()
         try:
@@ -39,6 +54,7 @@ def run(args: argparse.Namespace) -> int:
     finally:
         for kitchen in kitchens:
             kitchen.stop()
+        supply.close()
     if args.json:
         print(json.dumps(result.to_json(), indent=2))
     else:

@@ -36,6 +36,9 @@ def race_table(result: RaceResult) -> str:
         "kitchen", "served", "makespan", "theory", "×theory",
         "p50", "p95", "queue p95", "peak", "chefs", "errors",
     ]  # fmt: skip
+    chat = result.plan.chat is not None
+    if chat:
+        headers += ["TTFT p50", "TTFT p95", "tokens/s"]
     rows = []
     notes = []
     for timeline in result.timelines.values():
@@ -53,15 +56,19 @@ def race_table(result: RaceResult) -> str:
             str(s.peak_concurrency),
             str(s.chefs),
             str(s.failed),
+            *([seconds(s.ttft_p50), seconds(s.ttft_p95),
+               "-" if s.tokens_per_s is None else f"{s.tokens_per_s:.0f}"] if chat else []),
         ])  # fmt: skip
         if s.failures:
             kinds = ", ".join(f"{count} {kind}" for kind, count in sorted(s.failures.items()))
             first_error = next((o.error for o in timeline.failed if o.error), "")
             notes.append(f"  {s.kitchen}: {kinds} (first: {first_error})")
     plan = result.plan
-    title = (
-        f"{plan.arrivals.customers} customers per kitchen, {plan.arrivals.pattern}, "
-        f"{plan.recipe.dish.value} dish with a {plan.recipe.wait:g} s wait"
+    title = f"{plan.arrivals.customers} customers per kitchen, {plan.arrivals.pattern}, " + (
+        f"LLM dish: {plan.chat.max_tokens} tokens streamed, one call ≈{plan.recipe.wait:.2f} s "
+        f"(first token {plan.speed.ttft:g} s, {plan.speed.tokens_per_s:g} tokens/s)"
+        if plan.chat and plan.speed
+        else f"{plan.recipe.dish.value} dish with a {plan.recipe.wait:g} s wait"
     )
     if plan.faults.active:
         title += f", {plan.faults.describe()}"

@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from chefline.kitchen import limits
 from chefline.kitchen.arrivals import Arrivals
 from chefline.kitchen.faults import Faults
+from chefline.kitchen.llm import ChatOrder, ModelSpeed
 from chefline.kitchen.modes import KitchenMode, KitchenSettings
-from chefline.kitchen.recipe import Recipe, RecipeError
+from chefline.kitchen.recipe import DishKind, Recipe, RecipeError
 
 MIN_PATIENCE_S = 0.05
 MAX_PATIENCE_S = 600.0
@@ -21,8 +22,30 @@ class RacePlan:
     faults: Faults = field(default_factory=Faults)
     patience: float | None = None
     """Seconds a customer waits before walking out; None: well past the theory."""
+    chat: ChatOrder | None = None
+    """The LLM dish's order (then ``recipe`` is its theory, from ``speed``)."""
+    speed: ModelSpeed | None = None
+    """How fast the model is expected to answer: set, or measured by a probe call."""
+
+    @classmethod
+    def for_chat(
+        cls,
+        chat: ChatOrder,
+        speed: ModelSpeed,
+        arrivals: Arrivals,
+        faults: Faults | None = None,
+        patience: float | None = None,
+    ) -> RacePlan:
+        """A race of LLM dishes: every customer sends ``chat`` to the kitchens' /chat."""
+        return cls(chat.recipe(speed), arrivals, faults or Faults(), patience, chat, speed)
+
+    @property
+    def is_chat(self) -> bool:
+        return self.chat is not None
 
     def __post_init__(self) -> None:
+        if (self.recipe.dish is DishKind.LLM) != (self.chat is not None and self.speed is not None):
+            raise RecipeError("an LLM race needs a chat order and the model's speed")
         if self.patience is not None and not MIN_PATIENCE_S <= self.patience <= MAX_PATIENCE_S:
             raise RecipeError(
                 f"patience must be between {MIN_PATIENCE_S:g} and {MAX_PATIENCE_S:g} seconds, "

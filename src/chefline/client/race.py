@@ -41,6 +41,8 @@ class RaceTarget(Protocol):
     @property
     def cook_url(self) -> str: ...
     @property
+    def chat_url(self) -> str: ...
+    @property
     def mode(self) -> KitchenMode: ...
     @property
     def settings(self) -> KitchenSettings: ...
@@ -68,6 +70,12 @@ class RaceResult:
             },
             "faults": self.plan.faults.describe(),
             "patience": self.plan.patience,
+            "chat": self.plan.chat.as_json() if self.plan.chat else None,
+            "model_speed": (
+                {"ttft": self.plan.speed.ttft, "tokens_per_s": self.plan.speed.tokens_per_s}
+                if self.plan.speed
+                else None
+            ),
             "cancelled": self.cancelled,
             "kitchens": [timeline.to_json() for timeline in self.timelines.values()],
         }
@@ -83,7 +91,7 @@ def describe_failure(error: Exception, url: str, waited: float) -> tuple[Failure
         error, httpx.RemoteProtocolError | httpx.ReadError
     ):
         return Failure.HUNG_UP, "the kitchen hung up before the dish was served"
-    if isinstance(error, httpx.TimeoutException):
+    if isinstance(error, httpx.TimeoutException | TimeoutError):
         return Failure.WALKED_OUT, f"the customer walked out after waiting {waited:.1f} s"
     return Failure.OTHER, f"{type(error).__name__}: {error}"
 
@@ -157,6 +165,8 @@ class RaceRunner:
     def _write_orders(self, client: httpx.AsyncClient) -> list[list[httpx.Request]]:
         """Every request of the race, built before the start: a customer writes the order
         before walking in, and building it is client work that the race should not time."""
+        if self.plan.chat is not None:
+            return self._write_chats(client, self.plan.chat.as_json())
         recipe = {**self.plan.recipe.as_query(), **self.plan.faults.as_query()}
         return [
             [
@@ -164,6 +174,25 @@ class RaceRunner:
                     "GET",
                     kitchen.cook_url,
                     params={**recipe, "race": self.race_id, "order": str(index)},
+                    timeout=self.timeouts[kitchen.name],
+                )
+                for kitchen in self.kitchens
+            ]
+            for index in range(self.plan.arrivals.customers)
+        ]
+
+    def _write_chats(
+        self, client: httpx.AsyncClient, chat: dict[str, object]
+    ) -> list[list[httpx.Request]]:
+        faults = self.plan.faults
+        if faults.active:
+            chat = {**chat, "fault": faults.kind.value, "every": faults.every}
+        return [
+            [
+                client.build_request(
+                    "POST",
+                    kitchen.chat_url,
+                    json={**chat, "race": self.race_id, "order": index},
                     timeout=self.timeouts[kitchen.name],
                 )
                 for kitchen in self.kitchens
@@ -190,33 +219,24 @@ class RaceRunner:
         self.result.timelines[kitchen.name].add(record)
         self._emit(OrderEvent(kitchen.name, index, Phase.SENT, record.sent))
         try:
-            response = await client.send(request)
-            record.received = now()
-            record.http_status = response.status_code
-            if response.status_code == 200:
-                record.apply_kitchen_report(response.json())
-                record.status = OrderStatus.SERVED
-            else:
-                record.status = OrderStatus.FAILED
-                burnt = response.status_code >= 500
-                record.failure = Failure.BURNT if burnt else Failure.REFUSED
-                body = _body(response)
-                detail = _detail(body, response)
-                record.error = f"the kitchen answered {response.status_code}: {detail}"
-                partial = body.get("kitchen_report") if isinstance(body, dict) else None
-                if isinstance(partial, dict):  # what a failing kitchen did before the failure
-                    record.apply_kitchen_report(partial)
+            # The whole order, streamed or not, within the customer's patience.
+            async with asyncio.timeout(self.timeouts[kitchen.name]):
+                if self.plan.chat is None:
+                    self._take(record, await client.send(request))
+                else:
+                    await self._take_stream(record, await client.send(request, stream=True))
         except asyncio.CancelledError:
             record.received = now()
             record.status = OrderStatus.FAILED
             record.failure = Failure.STOPPED
             record.error = "the race was stopped before this dish was served"
             raise
-        except (httpx.HTTPError, ValueError, KeyError) as error:
+        except (httpx.HTTPError, TimeoutError, ValueError, KeyError) as error:
             record.received = now()
             record.status = OrderStatus.FAILED
             waited = record.received - record.sent
-            record.failure, record.error = describe_failure(error, kitchen.cook_url, waited)
+            url = kitchen.chat_url if self.plan.chat else kitchen.cook_url
+            record.failure, record.error = describe_failure(error, url, waited)
         finally:
             phase = Phase.RECEIVED if record.status is OrderStatus.SERVED else Phase.FAILED
             t = record.received or now()
@@ -225,6 +245,61 @@ class RaceRunner:
                 http_status=record.http_status, failure=record.failure, detail=record.error,
             )  # fmt: skip
             self._emit(event)
+
+    def _take(self, record: OrderRecord, response: httpx.Response) -> None:
+        """A whole reply: the dish and the kitchen's record, or why there is none."""
+        record.received = now()
+        record.http_status = response.status_code
+        if response.status_code == 200:
+            record.apply_kitchen_report(response.json())
+            record.status = OrderStatus.SERVED
+            return
+        record.status = OrderStatus.FAILED
+        body = _body(response)
+        record.failure = _failure_of(response.status_code, body)
+        record.error = f"the kitchen answered {response.status_code}: {_detail(body, response)}"
+        partial = body.get("kitchen_report") if isinstance(body, dict) else None
+        if isinstance(partial, dict):  # what a failing kitchen did before the failure
+            record.apply_kitchen_report(partial)
+
+    async def _take_stream(self, record: OrderRecord, response: httpx.Response) -> None:
+        """An LLM dish: each token as it arrives (timed, and sent on live), then the record."""
+        try:
+            if response.status_code != 200:
+                await response.aread()
+                self._take(record, response)
+                return
+            record.http_status = 200
+            async for line in response.aiter_lines():
+                if line:
+                    self._take_line(record, json.loads(line))
+        finally:
+            await response.aclose()
+        record.received = now()
+        if record.status is OrderStatus.PENDING:
+            record.status, record.failure = OrderStatus.FAILED, Failure.HUNG_UP
+            record.error = "the kitchen's stream ended before the dish was finished"
+
+    def _take_line(self, record: OrderRecord, item: dict[str, Any]) -> None:
+        if "token" in item:
+            t = now()
+            record.tokens.append(t)
+            record.text += str(item["token"])
+            self._emit(OrderEvent(record.kitchen, record.index, Phase.TOKEN, t))
+        elif "report" in item:
+            record.apply_kitchen_report(item["report"])
+            record.status = OrderStatus.SERVED
+        elif "error" in item:
+            record.status, record.failure = OrderStatus.FAILED, Failure.MODEL
+            record.error = f"the model failed mid-answer: {item.get('detail', item['error'])}"
+            if isinstance(item.get("kitchen_report"), dict):
+                record.apply_kitchen_report(item["kitchen_report"])
+
+
+def _failure_of(status: int, body: object) -> Failure:
+    if status == 502 and isinstance(body, dict) and body.get("error") == "model failed":
+        return Failure.MODEL
+    return Failure.BURNT if status >= 500 else Failure.REFUSED
 
 
 def _body(response: httpx.Response) -> object:

@@ -13,6 +13,8 @@ class Phase(StrEnum):
     ACCEPTED = "accepted"
     STEP_START = "step_start"
     STEP_END = "step_end"
+    TOKEN = "token"
+    """A token of an LLM dish reached the customer."""
     DONE = "done"
     RECEIVED = "received"
     FAILED = "failed"

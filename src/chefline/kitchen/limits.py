@@ -20,3 +20,13 @@ MAX_STAGGER_S = 5.0
 
 MAX_EXPECTED_RACE_S = 300.0
 """A race whose theory says it would take longer than this is refused before it starts."""
+
+MAX_PROMPT_CHARS = 2000
+MIN_MAX_TOKENS = 1
+MAX_MAX_TOKENS = 256
+MIN_TEMPERATURE = 0.0
+MAX_TEMPERATURE = 2.0
+MAX_TTFT_S = 10.0
+"""Longest time to first token the built-in model may be set to."""
+MIN_TOKENS_PER_S = 1.0
+MAX_TOKENS_PER_S = 1000.0

@@ -68,6 +68,8 @@ class Failure(StrEnum):
     """The kitchen closed the connection mid-order (stopped or crashed)."""
     STOPPED = "stopped"
     """The race was stopped before the dish came."""
+    MODEL = "model failed"
+    """The kitchen's language model failed it: unreachable, refused the key, or talked nonsense."""
     OTHER = "other"
 
 
@@ -100,10 +102,19 @@ class OrderRecord:
     steps: list[Step] = field(default_factory=list)
     open_step: Step | None = None
     """The step cooking right now, seen live; its ``end`` is its start until it finishes."""
+    tokens: list[float] = field(default_factory=list)
+    """For an LLM dish: when each token reached the customer."""
+    text: str = ""
+    """For an LLM dish: the words the customer received."""
 
     @property
     def latency(self) -> float | None:
         return None if self.received is None else self.received - self.sent
+
+    @property
+    def ttft(self) -> float | None:
+        """Time to first token, as the customer saw it (LLM dishes only)."""
+        return self.tokens[0] - self.sent if self.tokens else None
 
     @property
     def queue_wait(self) -> float | None:
@@ -145,4 +156,6 @@ class OrderRecord:
             "failure": self.failure.value if self.failure else None,
             "chef": self.chef,
             "chef_kind": self.chef_kind,
+            "tokens": self.tokens,
+            "ttft": self.ttft,
         }

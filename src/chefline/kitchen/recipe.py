@@ -20,6 +20,8 @@ class DishKind(StrEnum):
     """The dish waits (a database, an LLM API): a sleep or an awaited call."""
     CPU = "cpu"
     """The dish needs the chef's hands the whole time (hashing): async cannot help."""
+    LLM = "llm"
+    """The dish waits on a language model that streams its answer token by token."""
 
 
 class RecipeError(ValueError):

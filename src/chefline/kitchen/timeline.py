@@ -68,6 +68,13 @@ class TimelineSummary:
     expected_makespan: float | None
     failures: dict[str, int] = field(default_factory=dict)
     """How many orders failed, by reason (``Failure`` values)."""
+    ttft_p50: float | None = None
+    """LLM dishes: time to the first token, as customers saw it."""
+    ttft_p95: float | None = None
+    tokens: int = 0
+    """LLM dishes: tokens that reached customers."""
+    tokens_per_s: float | None = None
+    """LLM dishes: tokens delivered per second over the whole race, across the kitchen."""
 
     @property
     def ratio_to_theory(self) -> float | None:
@@ -111,6 +118,8 @@ class RaceTimeline:
                     Step(begun.name, begun.kind, begun.start, event.t, begun.holds_chef)
                 )
                 order.open_step = None
+            case Phase.TOKEN:
+                order.tokens.append(event.t)
             case Phase.DONE:
                 order.done = event.t
             case Phase.RECEIVED | Phase.FAILED:
@@ -252,6 +261,8 @@ class RaceTimeline:
             if end is not None:
                 in_kitchen.append((order.accepted, end))
         makespan = self.makespan
+        ttfts = [o.ttft for o in self.orders.values() if o.ttft is not None]
+        tokens = sum(len(o.tokens) for o in self.orders.values())
         return TimelineSummary(
             kitchen=self.kitchen,
             customers=len(self.orders),
@@ -269,6 +280,10 @@ class RaceTimeline:
             chefs=len(self.chef_labels()),
             expected_makespan=self.expected_makespan,
             failures=dict(Counter(o.failure.value for o in self.failed if o.failure)),
+            ttft_p50=percentile(ttfts, 50),
+            ttft_p95=percentile(ttfts, 95),
+            tokens=tokens,
+            tokens_per_s=tokens / makespan if tokens and makespan else None,
         )
 
     def to_json(self) -> dict[str, Any]:

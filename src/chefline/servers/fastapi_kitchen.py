@@ -2,21 +2,34 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import itertools
+from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from enum import StrEnum
 from typing import Annotated, Any
 
 import anyio.to_thread
+import httpx
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi_offline import FastAPIOffline
+from httpx_aiohttp import AiohttpTransport
 
 from chefline.kitchen import limits
 from chefline.kitchen.faults import MAX_EVERY, FaultKind, Faults, KitchenFire
 from chefline.kitchen.recipe import DEFAULT_STEP_CPU_S, DishKind, Recipe, RecipeError
+from chefline.servers.chat_forms import MAX_ORDER, MAX_RACE_ID, ChatBody, ChatTicket
 from chefline.servers.cooking import DishTicket, current_chef
-from chefline.servers.flask_kitchen import MAX_ORDER, MAX_RACE_ID
+from chefline.servers.flask_kitchen import LLM_AT_COOK
+from chefline.servers.llm_cooking import NDJSON, LlmTicket
+from chefline.servers.model_link import (
+    ModelError,
+    Supplier,
+    model_timeout,
+    stream_tokens,
+    stream_tokens_async,
+)
 from chefline.servers.relay import EventRelay
 
 
@@ -46,6 +59,8 @@ async def order_spec(
     every: Annotated[int, Query(ge=0, le=MAX_EVERY)] = 0,
 ) -> tuple[str, int, Recipe, Faults]:
     # async so that FastAPI runs it on the loop, not in the thread pool the def route measures.
+    if dish is DishKind.LLM:
+        raise RequestValidationError([{"loc": ("query", "dish"), "msg": LLM_AT_COOK}])
     try:
         faults = Faults(fault, every)
     except RecipeError as error:
@@ -56,16 +71,50 @@ async def order_spec(
 OrderSpec = Annotated[tuple[str, int, Recipe, Faults], Depends(order_spec)]
 
 
+async def _on_the_loop(first: bytes, lines: Iterator[bytes]) -> AsyncIterator[bytes]:
+    """The blocking kitchen's stream: each next() waits for a token on the event loop itself."""
+    yield first
+    for line in lines:
+        yield line
+
+
+async def _then(first: bytes, lines: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
+    yield first
+    async for line in lines:
+        yield line
+
+
 def create_fastapi_app(
-    kitchen: str, relay: EventRelay, style: RouteStyle, *, thread_cap: int = 40
+    kitchen: str,
+    relay: EventRelay,
+    style: RouteStyle,
+    *,
+    thread_cap: int = 40,
+    supplier: Supplier | None = None,
 ) -> FastAPI:
+    supplier = supplier or Supplier()
+
     @asynccontextmanager
-    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         # anyio's limiter belongs to the running loop, so it must be set from inside it.
         anyio.to_thread.current_default_thread_limiter().total_tokens = thread_cap
-        yield
+        # The async route's way to the model, made on this loop: httpx's API on aiohttp's
+        # transport, whose pool stays fast with a hundred streams open (httpx's own slows).
+        transport = AiohttpTransport(limits=httpx.Limits(max_connections=None))
+        app.state.model_client = httpx.AsyncClient(
+            transport=transport, timeout=model_timeout(), trust_env=False
+        )
+        try:
+            yield
+        finally:
+            await app.state.model_client.aclose()
 
-    app = FastAPI(title=f"Chefline kitchen {kitchen}", lifespan=lifespan)
+    # The docs' scripts are served by the kitchen itself, so /docs works with no internet.
+    app = FastAPIOffline(
+        title=f"Chefline kitchen {kitchen}",
+        description="Order a dish at /cook (a wait) or /chat (a streamed LLM call).",
+        lifespan=lifespan,
+    )
 
     @app.exception_handler(KitchenFire)
     async def burnt_dish(_: Request, error: KitchenFire) -> JSONResponse:
@@ -75,9 +124,22 @@ def create_fastapi_app(
     def ticket(race: str, order: int, chef_kind: str) -> DishTicket:
         return DishTicket(kitchen, race, order, relay, current_chef(), chef_kind)
 
+    @app.exception_handler(ModelError)
+    async def model_failed(_: Request, error: ModelError) -> JSONResponse:
+        body = {"error": "model failed", "detail": str(error), "kitchen_report": error.report}
+        return JSONResponse(body, status_code=502)
+
     @app.get("/")
     async def about() -> dict[str, str]:
-        return {"kitchen": kitchen, "framework": "fastapi", "cook": "/cook?wait=0.5"}
+        return {"kitchen": kitchen, "framework": "fastapi", "cook": "/cook?wait=0.5",
+                "chat": "/chat", "docs": "/docs"}  # fmt: skip
+
+    def chat_ticket(body: ChatBody, chef_kind: str) -> tuple[LlmTicket, ChatTicket]:
+        order = body.ticket()
+        return LlmTicket(kitchen, order.race, order.order, relay, current_chef(), chef_kind), order
+
+    chat_doc = {"response_class": StreamingResponse,
+                "summary": "Ask the model; the answer streams back as JSON lines"}  # fmt: skip
 
     if style is RouteStyle.ASYNC:
 
@@ -86,6 +148,14 @@ def create_fastapi_app(
             race, order, recipe, faults = spec
             return await ticket(race, order, "event-loop").cook_awaiting(recipe, faults)
 
+        @app.post("/chat", **chat_doc)
+        async def chat_async(body: ChatBody) -> StreamingResponse:
+            cook, order = chat_ticket(body, "event-loop")
+            tokens = stream_tokens_async(app.state.model_client, supplier.current(), order.chat)
+            lines = cook.stream_awaiting(tokens, order.faults)
+            first = await anext(lines)
+            return StreamingResponse(_then(first, lines), media_type=NDJSON)
+
     elif style is RouteStyle.DEF:
 
         @app.get("/cook")
@@ -93,11 +163,28 @@ def create_fastapi_app(
             race, order, recipe, faults = spec
             return ticket(race, order, "thread").cook_holding(recipe, faults)
 
+        @app.post("/chat", **chat_doc)
+        def chat_def(body: ChatBody) -> StreamingResponse:
+            cook, order = chat_ticket(body, "thread")
+            tokens = stream_tokens(supplier.client(), supplier.current(), order.chat)
+            lines = cook.stream_holding(tokens, order.faults)
+            first = next(lines)
+            # Starlette pulls each further line in the thread pool, one token at a time.
+            return StreamingResponse(itertools.chain([first], lines), media_type=NDJSON)
+
     else:
 
         @app.get("/cook")
         async def cook_blocking(spec: OrderSpec) -> dict[str, Any]:
             race, order, recipe, faults = spec
             return ticket(race, order, "event-loop").cook_holding(recipe, faults)
+
+        @app.post("/chat", **chat_doc)
+        async def chat_blocking(body: ChatBody) -> StreamingResponse:
+            cook, order = chat_ticket(body, "event-loop")
+            tokens = stream_tokens(supplier.client(), supplier.current(), order.chat)
+            lines = cook.stream_holding(tokens, order.faults)
+            first = next(lines)  # the mistake: a sync call inside async def stops the loop
+            return StreamingResponse(_on_the_loop(first, lines), media_type=NDJSON)
 
     return app

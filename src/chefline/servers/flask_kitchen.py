@@ -2,19 +2,29 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Mapping
 
-from flask import Flask, g, jsonify, request
+import httpx
+from flask import Flask, Response, g, jsonify, request
 from flask.typing import ResponseReturnValue
 
 from chefline.kitchen.faults import Faults, KitchenFire
-from chefline.kitchen.recipe import Recipe, RecipeError, recipe_from_strings
+from chefline.kitchen.recipe import DishKind, Recipe, RecipeError, recipe_from_strings
+from chefline.servers.chat_forms import MAX_ORDER, MAX_RACE_ID, OrderProblems, read_chat_by_hand
 from chefline.servers.cooking import DishTicket, current_chef
+from chefline.servers.llm_cooking import NDJSON, LlmTicket
+from chefline.servers.model_link import (
+    ModelError,
+    Supplier,
+    model_timeout,
+    stream_tokens,
+    stream_tokens_async,
+)
 from chefline.servers.relay import EventRelay
 
-MAX_RACE_ID = 64
-MAX_ORDER = 1_000_000
+LLM_AT_COOK = "the LLM dish is ordered with POST /chat, not at /cook"
 
 
 def parse_faults(args: Mapping[str, str]) -> Faults:
@@ -37,11 +47,21 @@ def parse_order(args: Mapping[str, str]) -> tuple[str, int, Recipe]:
     if not 0 <= order <= MAX_ORDER:
         raise RecipeError(f"order must be between 0 and {MAX_ORDER}, not {order}")
     fields = {name: args[name] for name in ("wait", "prep", "plate", "dish") if name in args}
-    return race, order, recipe_from_strings(fields)
+    recipe = recipe_from_strings(fields)
+    if recipe.dish is DishKind.LLM:
+        raise RecipeError(LLM_AT_COOK)
+    return race, order, recipe
 
 
-def create_flask_app(kitchen: str, relay: EventRelay, *, async_view: bool = False) -> Flask:
-    """The kitchen's WSGI app; ``async_view`` swaps the route for an ``async def`` view."""
+def create_flask_app(
+    kitchen: str,
+    relay: EventRelay,
+    *,
+    async_view: bool = False,
+    supplier: Supplier | None = None,
+) -> Flask:
+    """The kitchen's WSGI app; ``async_view`` swaps the routes for ``async def`` views."""
+    supplier = supplier or Supplier()
     app = Flask(f"chefline.{kitchen}")
     # Flask's own logger would print every bad order's traceback; the 400 reply says enough.
     app.logger.setLevel(logging.WARNING)
@@ -54,9 +74,17 @@ def create_flask_app(kitchen: str, relay: EventRelay, *, async_view: bool = Fals
     def burnt_dish(error: KitchenFire) -> ResponseReturnValue:
         return jsonify(error="burnt dish", detail=str(error), kitchen_report=error.report), 500
 
+    @app.errorhandler(OrderProblems)
+    def bad_chat(error: OrderProblems) -> ResponseReturnValue:
+        return jsonify(error.to_json()), 400
+
+    @app.errorhandler(ModelError)
+    def model_failed(error: ModelError) -> ResponseReturnValue:
+        return jsonify(error="model failed", detail=str(error), kitchen_report=error.report), 502
+
     @app.get("/")
     def about() -> ResponseReturnValue:
-        return jsonify(kitchen=kitchen, framework="flask", cook="/cook?wait=0.5")
+        return jsonify(kitchen=kitchen, framework="flask", cook="/cook?wait=0.5", chat="/chat")
 
     if async_view:
 
@@ -73,6 +101,20 @@ def create_flask_app(kitchen: str, relay: EventRelay, *, async_view: bool = Fals
             holds = current_chef() != g.chef
             return jsonify(await ticket.cook_awaiting(recipe, faults, wait_holds_chef=holds))
 
+        @app.post("/chat")
+        async def chat_async() -> ResponseReturnValue:
+            order = read_chat_by_hand(request.get_json(silent=True))
+            link = supplier.current()
+            cook = LlmTicket(kitchen, order.race, order.order, relay, g.chef, "thread")
+            holds = current_chef() != g.chef
+            # Each request runs on a new event loop here, so the client cannot be shared.
+            async with httpx.AsyncClient(timeout=model_timeout(), trust_env=False) as client:
+                tokens = stream_tokens_async(client, link, order.chat)
+                lines = cook.stream_awaiting(tokens, order.faults, holds_chef=holds)
+                body = [line async for line in lines]
+            # Flask cannot stream from an async view: the customer gets every token at the end.
+            return Response(b"".join(body), mimetype=NDJSON)
+
     else:
 
         @app.get("/cook")
@@ -80,5 +122,14 @@ def create_flask_app(kitchen: str, relay: EventRelay, *, async_view: bool = Fals
             race, order, recipe = parse_order(request.args)
             ticket = DishTicket(kitchen, race, order, relay, current_chef(), "thread")
             return jsonify(ticket.cook_holding(recipe, parse_faults(request.args)))
+
+        @app.post("/chat")
+        def chat() -> ResponseReturnValue:
+            order = read_chat_by_hand(request.get_json(silent=True))
+            tokens = stream_tokens(supplier.client(), supplier.current(), order.chat)
+            cook = LlmTicket(kitchen, order.race, order.order, relay, current_chef(), "thread")
+            lines = cook.stream_holding(tokens, order.faults)
+            first = next(lines)  # a model that fails before its first token fails the request
+            return Response(itertools.chain([first], lines), mimetype=NDJSON)
 
     return app

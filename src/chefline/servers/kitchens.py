@@ -6,42 +6,57 @@ To add a kitchen mode: declare it in ``chefline.kitchen.modes`` and add its buil
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+from fastapi import FastAPI
+from flask import Flask
 
 from chefline.kitchen.modes import KitchenMode, KitchenSettings, get_mode
 from chefline.servers.fastapi_kitchen import RouteStyle, create_fastapi_app
 from chefline.servers.flask_kitchen import create_flask_app
+from chefline.servers.model_link import Supplier
 from chefline.servers.relay import EventRelay
 from chefline.servers.server_thread import KitchenStartError, ServerThread
 from chefline.servers.uvicorn_runner import UvicornThread
 from chefline.servers.waitress_runner import WaitressThread
 from chefline.servers.werkzeug_runner import WerkzeugThread
 
-Builder = Callable[[str, EventRelay, KitchenSettings, int], ServerThread]
+
+@dataclass(frozen=True)
+class KitchenParts:
+    """What a builder gets to make a kitchen's server."""
+
+    name: str
+    relay: EventRelay
+    settings: KitchenSettings
+    port: int
+    supplier: Supplier
+
+
+def _flask(p: KitchenParts, *, async_view: bool = False) -> Flask:
+    return create_flask_app(p.name, p.relay, async_view=async_view, supplier=p.supplier)
+
+
+def _fastapi(p: KitchenParts, style: RouteStyle) -> FastAPI:
+    cap = p.settings.thread_cap
+    return create_fastapi_app(p.name, p.relay, style, thread_cap=cap, supplier=p.supplier)
+
+
+Builder = Callable[[KitchenParts], ServerThread]
 
 BUILDERS: dict[str, Builder] = {
-    "flask-one-chef": lambda name, relay, _, port: WerkzeugThread(
-        name, create_flask_app(name, relay), threaded=False, port=port
+    "flask-one-chef": lambda p: WerkzeugThread(p.name, _flask(p), threaded=False, port=p.port),
+    "flask-threaded": lambda p: WerkzeugThread(p.name, _flask(p), threaded=True, port=p.port),
+    "flask-pool": lambda p: WaitressThread(
+        p.name, _flask(p), threads=p.settings.pool_size, port=p.port
     ),
-    "flask-threaded": lambda name, relay, _, port: WerkzeugThread(
-        name, create_flask_app(name, relay), threaded=True, port=port
+    "flask-async-view": lambda p: WerkzeugThread(
+        p.name, _flask(p, async_view=True), threaded=False, port=p.port
     ),
-    "flask-pool": lambda name, relay, settings, port: WaitressThread(
-        name, create_flask_app(name, relay), threads=settings.pool_size, port=port
-    ),
-    "flask-async-view": lambda name, relay, _, port: WerkzeugThread(
-        name, create_flask_app(name, relay, async_view=True), threaded=False, port=port
-    ),
-    "fastapi-async": lambda name, relay, _, port: UvicornThread(
-        name, create_fastapi_app(name, relay, RouteStyle.ASYNC), port=port
-    ),
-    "fastapi-def": lambda name, relay, settings, port: UvicornThread(
-        name,
-        create_fastapi_app(name, relay, RouteStyle.DEF, thread_cap=settings.thread_cap),
-        port=port,
-    ),
-    "fastapi-blocking": lambda name, relay, _, port: UvicornThread(
-        name, create_fastapi_app(name, relay, RouteStyle.BLOCKING), port=port
+    "fastapi-async": lambda p: UvicornThread(p.name, _fastapi(p, RouteStyle.ASYNC), port=p.port),
+    "fastapi-def": lambda p: UvicornThread(p.name, _fastapi(p, RouteStyle.DEF), port=p.port),
+    "fastapi-blocking": lambda p: UvicornThread(
+        p.name, _fastapi(p, RouteStyle.BLOCKING), port=p.port
     ),
 }
 
@@ -69,6 +84,10 @@ class Kitchen:
     def cook_url(self) -> str:
         return f"{self.server.url}/cook"
 
+    @property
+    def chat_url(self) -> str:
+        return f"{self.server.url}/chat"
+
     def stop(self) -> None:
         self.server.stop()
 
@@ -85,24 +104,26 @@ def start_kitchen(
     *,
     port: int = 0,
     fallback: bool = True,
+    supplier: Supplier | None = None,
 ) -> Kitchen:
     """Start ``mode_name``'s server on 127.0.0.1 and return once it accepts orders.
 
     A busy ``port`` is replaced by a free one when ``fallback`` (the kitchen's ``notice``
-    says so). Raises RecipeError for an unknown mode and KitchenStartError when the server
-    cannot open.
+    says so). ``supplier`` names the language model of the LLM dish. Raises RecipeError for
+    an unknown mode and KitchenStartError when the server cannot open.
     """
     mode = get_mode(mode_name)
     settings = settings or KitchenSettings()
     relay = EventRelay()
-    server = BUILDERS[mode.name](mode.name, relay, settings, port)
+    parts = KitchenParts(mode.name, relay, settings, port, supplier or Supplier())
+    server = BUILDERS[mode.name](parts)
     notice = None
     try:
         server.start()
     except KitchenStartError as error:
         if not (fallback and port):
             raise
-        server = BUILDERS[mode.name](mode.name, relay, settings, 0)
+        server = BUILDERS[mode.name](replace(parts, port=0))
         server.start()
         notice = f"{error}; {mode.name} opened on port {server.port} instead"
     return Kitchen(mode, settings, server, relay, notice)

@@ -1,0 +1,299 @@
+"""How a kitchen talks to a language model: any OpenAI-compatible ``/chat/completions``.
+
+The same reading of the reply serves the sync client (Flask's chef stands at the pot) and the
+async one (FastAPI's chef awaits). Whatever goes wrong becomes a ``ModelError`` whose message
+a speaker can read out: nobody answering, a refused key, an unknown model, a reply that is
+not OpenAI's.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import os
+import re
+import threading
+import time
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+
+from chefline.kitchen.llm import ChatOrder
+from chefline.kitchen.recipe import RecipeError
+
+ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,127}")
+MAX_MODEL_NAME = 200
+CONNECT_TIMEOUT_S = 5.0
+READ_TIMEOUT_S = 60.0
+"""Longest silence between two tokens before the kitchen gives up on the model."""
+
+
+class ModelError(RuntimeError):
+    """The model could not serve a call. ``report`` is the kitchen's record of the order up
+    to the failure, set by the kitchen that was cooking it."""
+
+    def __init__(self, message: str, report: dict[str, Any] | None = None) -> None:
+        super().__init__(message)
+        self.report = report
+
+
+@dataclass(frozen=True, slots=True)
+class ModelLink:
+    """Where the model is: a base URL such as ``http://127.0.0.1:11434/v1``, the model's
+    name, and the name of the environment variable that holds the API key (never the key)."""
+
+    base_url: str
+    model: str
+    api_key_env: str | None = None
+
+    def __post_init__(self) -> None:
+        parts = urlsplit(self.base_url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise RecipeError(
+                f"the model's base URL must look like http://host:port/v1, not {self.base_url!r}"
+            )
+        if not self.model.strip() or len(self.model) > MAX_MODEL_NAME:
+            raise RecipeError(f"the model name must be 1 to {MAX_MODEL_NAME} characters")
+        if self.api_key_env and not ENV_NAME.fullmatch(self.api_key_env):
+            raise RecipeError(
+                f"{self.api_key_env!r} is not an environment variable name (letters, digits, _)"
+            )
+
+    @property
+    def chat_url(self) -> str:
+        return self.base_url.rstrip("/") + "/chat/completions"
+
+    @property
+    def on_loopback(self) -> bool:
+        host = urlsplit(self.base_url).hostname or ""
+        if host == "localhost":
+            return True
+        try:
+            return ipaddress.ip_address(host).is_loopback
+        except ValueError:
+            return False
+
+    def headers(self) -> dict[str, str]:
+        """The request's headers; the key is read from the environment at each call."""
+        if not self.api_key_env:
+            return {}
+        key = os.environ.get(self.api_key_env)
+        if not key:
+            raise ModelError(
+                f"the API key should be in the environment variable {self.api_key_env}, "
+                "which is not set"
+            )
+        return {"Authorization": f"Bearer {key}"}
+
+    def body(self, order: ChatOrder, *, stream: bool) -> dict[str, Any]:
+        return {
+            "model": self.model,
+            "messages": [{"role": "user", "content": order.prompt}],
+            "max_tokens": order.max_tokens,
+            "temperature": order.temperature,
+            "stream": stream,
+        }
+
+    def describe(self) -> str:
+        key = f", key from ${self.api_key_env}" if self.api_key_env else ""
+        return f"{self.model} at {self.base_url}{key}"
+
+
+DONE = object()
+"""What ``token_from_event`` returns for the stream's closing ``data: [DONE]``."""
+
+
+def token_from_event(line: str, link: ModelLink) -> str | object | None:
+    """The text of one server-sent-event line of a chat stream: a token, ``DONE``, or None
+    for lines that carry none (blank lines, comments, the opening role chunk)."""
+    if not line.startswith("data:"):
+        return None
+    payload = line[5:].strip()
+    if payload == "[DONE]":
+        return DONE
+    try:
+        chunk = json.loads(payload)
+        choice = chunk["choices"][0]
+    except (ValueError, KeyError, IndexError, TypeError):
+        raise ModelError(
+            f"the reply from {link.chat_url} is not an OpenAI chat stream: {payload[:120]!r}"
+        ) from None
+    if not isinstance(choice, dict):
+        raise ModelError(f"the reply from {link.chat_url} is not an OpenAI chat stream")
+    delta = choice.get("delta") or {}
+    content = delta.get("content") if isinstance(delta, dict) else None
+    return content or None
+
+
+def explain_refusal(status: int, body: str, content_type: str, link: ModelLink) -> ModelError:
+    """The sentence for a model server that answered with an error status."""
+    message = _error_message(body)
+    said = f": {message}" if message else ""
+    if status in (401, 403):
+        if link.api_key_env:
+            why = f"refused the API key in ${link.api_key_env}"
+        else:
+            why = "wants an API key (name its environment variable, e.g. OPENAI_API_KEY)"
+        return ModelError(f"the model server at {link.base_url} {why} ({status}){said}")
+    if status == 404 and message:
+        return ModelError(
+            f"the model server at {link.base_url} has no model {link.model!r} ({status}){said}"
+        )
+    if status == 404:
+        return ModelError(
+            f"nothing at {link.chat_url} answers OpenAI chat requests (404, {content_type or 'no'}"
+            " content): check the base URL, which usually ends in /v1"
+        )
+    return ModelError(f"the model server at {link.base_url} answered {status}{said}")
+
+
+def _error_message(body: str) -> str:
+    """The message of an OpenAI-style error body (``{"error": {"message": …}}``), if any."""
+    try:
+        data = json.loads(body)
+    except ValueError:
+        return ""
+    if not isinstance(data, dict):
+        return ""
+    error = data.get("error", data)
+    if isinstance(error, dict):
+        return str(error.get("message") or error.get("detail") or "")[:200]
+    return str(error)[:200]
+
+
+def _check_stream_start(response: httpx.Response, link: ModelLink, body: str) -> None:
+    if response.status_code != 200:
+        raise explain_refusal(
+            response.status_code, body, response.headers.get("content-type", ""), link
+        )
+    content_type = response.headers.get("content-type", "")
+    if not content_type.startswith("text/event-stream"):
+        raise ModelError(
+            f"the reply from {link.chat_url} is not an OpenAI event stream "
+            f"(content type {content_type or 'none'}): {body[:120]!r}"
+        )
+
+
+def _transport_error(error: httpx.HTTPError, link: ModelLink) -> ModelError:
+    if isinstance(error, httpx.ConnectError):
+        return ModelError(f"nobody answered at {link.base_url}: is the model server running?")
+    if isinstance(error, httpx.TimeoutException):
+        return ModelError(f"the model at {link.base_url} went silent for over {READ_TIMEOUT_S:g} s")
+    return ModelError(f"the call to {link.chat_url} failed: {type(error).__name__}: {error}")
+
+
+def model_timeout() -> httpx.Timeout:
+    return httpx.Timeout(READ_TIMEOUT_S, connect=CONNECT_TIMEOUT_S)
+
+
+def stream_tokens(client: httpx.Client, link: ModelLink, order: ChatOrder) -> Iterator[str]:
+    """The model's tokens as they arrive, for a thread that waits on each one."""
+    headers = link.headers()
+    try:
+        with client.stream(
+            "POST", link.chat_url, json=link.body(order, stream=True), headers=headers
+        ) as response:
+            if response.status_code != 200 or "event-stream" not in response.headers.get(
+                "content-type", ""
+            ):
+                _check_stream_start(response, link, response.read().decode(errors="replace"))
+            for line in response.iter_lines():
+                token = token_from_event(line, link)
+                if token is DONE:
+                    return
+                if token:
+                    yield str(token)
+    except httpx.HTTPError as error:
+        raise _transport_error(error, link) from None
+    raise ModelError(f"the stream from {link.chat_url} ended without [DONE]")
+
+
+async def stream_tokens_async(
+    client: httpx.AsyncClient, link: ModelLink, order: ChatOrder
+) -> AsyncIterator[str]:
+    """The model's tokens as they arrive, for a coroutine that awaits each one."""
+    headers = link.headers()
+    try:
+        async with client.stream(
+            "POST", link.chat_url, json=link.body(order, stream=True), headers=headers
+        ) as response:
+            if response.status_code != 200 or "event-stream" not in response.headers.get(
+                "content-type", ""
+            ):
+                body = (await response.aread()).decode(errors="replace")
+                _check_stream_start(response, link, body)
+            async for line in response.aiter_lines():
+                token = token_from_event(line, link)
+                if token is DONE:
+                    return
+                if token:
+                    yield str(token)
+    except httpx.HTTPError as error:
+        raise _transport_error(error, link) from None
+    raise ModelError(f"the stream from {link.chat_url} ended without [DONE]")
+
+
+@dataclass(frozen=True, slots=True)
+class ModelProbe:
+    """One call measured before a race: is the model there, and how fast does it answer."""
+
+    ttft: float
+    tokens_per_s: float
+    tokens: int
+    text: str
+
+
+PROBE_ORDER = ChatOrder(prompt="Say hello to the kitchen in a few words.", max_tokens=8)
+
+
+def probe_model(link: ModelLink, order: ChatOrder = PROBE_ORDER) -> ModelProbe:
+    """Call the model once, streaming; raises ModelError with a readable reason."""
+    with httpx.Client(timeout=model_timeout(), trust_env=False) as client:
+        start = time.perf_counter()
+        stamps: list[float] = []
+        words: list[str] = []
+        for token in stream_tokens(client, link, order):
+            stamps.append(time.perf_counter())
+            words.append(token)
+    if not stamps:
+        raise ModelError(f"{link.describe()} answered with no tokens at all")
+    ttft = stamps[0] - start
+    gaps = len(stamps) - 1
+    rate = gaps / (stamps[-1] - stamps[0]) if gaps and stamps[-1] > stamps[0] else 1000.0
+    return ModelProbe(ttft, rate, len(stamps), "".join(words))
+
+
+class Supplier:
+    """Which model every kitchen calls, and the sync client the Flask chefs share.
+
+    The window or the CLI sets ``link`` between races; routes read it at each order. One
+    ``httpx.Client`` serves every thread (its pool is thread-safe), made on first use.
+    """
+
+    def __init__(self, link: ModelLink | None = None) -> None:
+        self.link = link
+        self._client: httpx.Client | None = None
+        self._lock = threading.Lock()
+
+    def current(self) -> ModelLink:
+        if self.link is None:
+            raise ModelError("no language model is set up for the kitchens")
+        return self.link
+
+    def client(self) -> httpx.Client:
+        with self._lock:
+            if self._client is None:
+                # No pool limit: a threaded kitchen's hundred chefs each hold a call open.
+                limits = httpx.Limits(max_connections=None, max_keepalive_connections=64)
+                self._client = httpx.Client(timeout=model_timeout(), limits=limits,
+                                            trust_env=False)  # fmt: skip
+            return self._client
+
+    def close(self) -> None:
+        with self._lock:
+            if self._client is not None:
+                self._client.close()
+                self._client = None
