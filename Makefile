@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 RUN_STAMP  := $(VENV)/.installed-run
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test test-slow test-package package install-desktop lint format sysdeps screenshots bench bench-quick clean
+.PHONY: run test testdeps test-slow test-package package install-desktop lint format sysdeps screenshots bench bench-quick clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Chefline needs Python 3.11 or newer; set PYTHON=python3.x")'
@@ -28,6 +28,10 @@ run: $(RUN_STAMP)
 sysdeps:
 	@sh packaging/qt-system-libs.sh
 
+# A real browser for the test that renders FastAPI's offline /docs.
+testdeps:
+	@sh packaging/apt-missing.sh "the /docs browser test" chromium
+
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
@@ -37,10 +41,10 @@ format: $(TEST_STAMP)
 	$(BIN)/ruff format src tests benchmarks
 	$(BIN)/ruff check --fix src tests benchmarks
 
-test: $(TEST_STAMP) sysdeps lint
+test: $(TEST_STAMP) sysdeps testdeps lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow and not package"
 
-test-slow: $(TEST_STAMP) sysdeps
+test-slow: $(TEST_STAMP) sysdeps testdeps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m slow
 
 # The frozen app, built in a clean environment of its own (only Chefline and PyInstaller).

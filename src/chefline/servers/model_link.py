@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+import aiohttp
 import httpx
 
 from chefline.kitchen.llm import ChatOrder
@@ -138,7 +139,7 @@ def explain_refusal(status: int, body: str, content_type: str, link: ModelLink) 
         else:
             why = "wants an API key (name its environment variable, e.g. OPENAI_API_KEY)"
         return ModelError(f"the model server at {link.base_url} {why} ({status}){said}")
-    if status == 404 and message:
+    if status == 404 and ("model" in message.lower() or link.model in message):
         return ModelError(
             f"the model server at {link.base_url} has no model {link.model!r} ({status}){said}"
         )
@@ -178,7 +179,9 @@ def _check_stream_start(response: httpx.Response, link: ModelLink, body: str) ->
 
 
 def _transport_error(error: httpx.HTTPError, link: ModelLink) -> ModelError:
-    if isinstance(error, httpx.ConnectError):
+    # httpx-aiohttp reports a refused connection as a timeout; aiohttp's own error says more.
+    refused = isinstance(error.__cause__, aiohttp.ClientConnectorError)
+    if isinstance(error, httpx.ConnectError) or refused:
         return ModelError(f"nobody answered at {link.base_url}: is the model server running?")
     if isinstance(error, httpx.TimeoutException):
         return ModelError(f"the model at {link.base_url} went silent for over {READ_TIMEOUT_S:g} s")

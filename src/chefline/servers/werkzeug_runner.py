@@ -7,12 +7,22 @@ import socket
 import threading
 
 from flask import Flask
-from werkzeug.serving import BaseWSGIServer, make_server
+from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
 from chefline.servers.server_thread import LOOPBACK, ServerThread
 
 # werkzeug logs every request at INFO; a race of 1000 orders would flood the terminal.
 logging.getLogger("werkzeug").setLevel(logging.WARNING)
+
+
+class _PromptHandler(WSGIRequestHandler):
+    """werkzeug leaves Nagle's algorithm on: a streamed reply's small writes then wait for
+    the customer's delayed acknowledgement, tens of ms per token. uvicorn and waitress turn
+    it off; so do we."""
+
+    def setup(self) -> None:
+        super().setup()
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
 
 class WerkzeugThread(ServerThread):
@@ -30,7 +40,12 @@ class WerkzeugThread(ServerThread):
     def _prepare(self, sock: socket.socket) -> None:
         # werkzeug duplicates the descriptor, so ours can be closed at once.
         self._server = make_server(
-            LOOPBACK, self.port, self.app, threaded=self.threaded, fd=sock.fileno()
+            LOOPBACK,
+            self.port,
+            self.app,
+            threaded=self.threaded,
+            request_handler=_PromptHandler,
+            fd=sock.fileno(),
         )
         sock.close()
 
