@@ -86,6 +86,9 @@ screenshots: $(RUN_STAMP) sysdeps
 		--customers 40 --wait 0.25 --out docs/race-1920x1080.png
 	QT_QPA_PLATFORM=xcb $(XVFB) $(BIN)/chefline snapshot --size 1280x720 \
 		--customers 12 --wait 0.4 --out docs/race-1280x720.png
+	QT_QPA_PLATFORM=xcb $(XVFB) $(BIN)/chefline snapshot --size 1920x1080 --llm \
+		-m flask-one-chef -m flask-pool -m flask-threaded -m fastapi-async \
+		--customers 100 --ttft 0.2 --tokens-per-s 50 --max-tokens 8 --out docs/llm-100-users.png
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

@@ -51,7 +51,10 @@ def build_window(args: argparse.Namespace) -> tuple[MainWindow, RaceSession]:
     controls.customers.setValue(args.customers)
     controls.wait.setValue(args.wait)
     plan = race_plan(args)
-    controls.recipe.setCurrentIndex(controls.recipe.findData(plan.recipe.dish))
+    controls.choose_dish(plan.recipe.dish)
+    if plan.chat is not None and plan.speed is not None:
+        controls.tokens.setValue(plan.chat.max_tokens)
+        controls.chat, controls.speed = plan.chat, plan.speed
     if controls.arrivals.findData(plan.arrivals.gap) < 0:
         controls.arrivals.addItem(f"one every {plan.arrivals.gap * 1000:g} ms", plan.arrivals.gap)
     controls.arrivals.setCurrentIndex(controls.arrivals.findData(plan.arrivals.gap))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from chefline.client.plan import RacePlan
 from chefline.kitchen import limits
 from chefline.kitchen.arrivals import Arrivals
+from chefline.kitchen.llm import ChatOrder, ModelSpeed
 from chefline.kitchen.recipe import DishKind, Recipe
 
 ARRIVALS = [("all at once", 0.0), ("one every 20 ms", 0.02), ("one every 100 ms", 0.1)]
@@ -48,10 +49,22 @@ class ControlBar(QWidget):
         self.recipe.setObjectName("recipeCombo")
         self.recipe.addItem("I/O-bound: the dish waits", DishKind.IO)
         self.recipe.addItem("CPU-bound: the chef chops", DishKind.CPU)
+        self.recipe.addItem("LLM: a streamed model call", DishKind.LLM)
         self.recipe.setToolTip(
             "I/O: the slow step waits (a database, an LLM API).\n"
-            "CPU: the slow step is hashing, so async cannot help."
+            "CPU: the slow step is hashing, so async cannot help.\n"
+            "LLM: each kitchen calls a language model and streams its tokens on (Model menu)."
         )
+
+        self.tokens = QSpinBox()
+        self.tokens.setObjectName("tokensSpin")
+        self.tokens.setRange(limits.MIN_MAX_TOKENS, limits.MAX_MAX_TOKENS)
+        self.tokens.setValue(16)
+        self.tokens.setToolTip("How many tokens each answer streams (max_tokens)")
+        self.speed = ModelSpeed()
+        """The built-in model's speed (set in the Model menu)."""
+        self.chat = ChatOrder()
+        """What every customer asks the model."""
 
         self.arrivals = QComboBox()
         self.arrivals.setObjectName("arrivalCombo")
@@ -67,13 +80,16 @@ class ControlBar(QWidget):
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 4)
+        self.captions: dict[QWidget, QLabel] = {}
         for caption, field in (
             ("Customers", self.customers),
-            ("Wait per dish", self.wait),
             ("Recipe", self.recipe),
+            ("Wait per dish", self.wait),
+            ("Tokens", self.tokens),
             ("Arrival", self.arrivals),
         ):
-            layout.addWidget(QLabel(caption))
+            self.captions[field] = QLabel(caption)
+            layout.addWidget(self.captions[field])
             layout.addWidget(field)
             layout.addSpacing(10)
         layout.addStretch(1)
@@ -81,10 +97,28 @@ class ControlBar(QWidget):
         layout.addWidget(self.serve_button)
         self.serve_button.clicked.connect(self.request_serve)
         self.reset_button.clicked.connect(self.sig_reset)
+        self.recipe.currentIndexChanged.connect(self._show_fields_of_dish)
+        self._show_fields_of_dish()
+
+    def dish(self) -> DishKind:
+        return DishKind(self.recipe.currentData())  # Qt hands the enum back as a plain str
+
+    def _show_fields_of_dish(self) -> None:
+        llm = self.dish() is DishKind.LLM
+        for field, shown in ((self.wait, not llm), (self.tokens, llm)):
+            field.setVisible(shown)
+            self.captions[field].setVisible(shown)
+
+    def choose_dish(self, dish: DishKind) -> None:
+        self.recipe.setCurrentIndex(self.recipe.findData(dish))
 
     def plan(self) -> RacePlan:
-        recipe = Recipe(wait=self.wait.value(), dish=self.recipe.currentData())
-        return RacePlan(recipe, Arrivals(self.customers.value(), self.arrivals.currentData()))
+        arrivals = Arrivals(self.customers.value(), self.arrivals.currentData())
+        dish = self.dish()
+        if dish is DishKind.LLM:
+            chat = ChatOrder(self.chat.prompt, self.tokens.value(), self.chat.temperature)
+            return RacePlan.for_chat(chat, self.speed, arrivals)
+        return RacePlan(Recipe(wait=self.wait.value(), dish=dish), arrivals)
 
     def request_serve(self) -> None:
         self.sig_serve.emit()
@@ -92,5 +126,5 @@ class ControlBar(QWidget):
     def set_racing(self, racing: bool) -> None:
         self.serve_button.setEnabled(not racing)
         self.serve_button.setText("Serving…" if racing else "Serve")
-        for field in (self.customers, self.wait, self.recipe, self.arrivals):
+        for field in (self.customers, self.wait, self.tokens, self.recipe, self.arrivals):
             field.setEnabled(not racing)

@@ -33,20 +33,27 @@ class KitchenPanel(QFrame):
         title.setObjectName("kitchenTitle")
         route = QLabel(kitchen.mode.route)
         route.setObjectName("kitchenRoute")
-        address = QLabel(kitchen.url)
+        self.route = route
+        self.session = session
+        self.mode = kitchen.mode
+        session.sig_race_started.connect(self._show_route)
+        address = QLabel(kitchen.url.removeprefix("http://"))
         address.setObjectName("kitchenAddress")
         address.setToolTip(f"The real server of this kitchen: GET {kitchen.cook_url}?wait=0.5")
         if not kitchen.server.running:
             address.setText("closed")
             address.setToolTip("This kitchen is closed: its orders will find nobody. Restart it.")
+        # Symbols, not words: four kitchens side by side must fit in 1920 pixels.
         stop = QToolButton()
-        stop.setText("Stop")
+        stop.setText("■")
+        stop.setAccessibleName("Stop")
         stop.setObjectName(f"stopButton_{name}")
         stop.setToolTip("Close this kitchen now, as if it crashed; the others go on")
         stop.setEnabled(kitchen.server.running)
         stop.clicked.connect(lambda: session.stop_kitchen(name))
         restart = QToolButton()
-        restart.setText("Restart")
+        restart.setText("↻")
+        restart.setAccessibleName("Restart")
         restart.setObjectName(f"restartButton_{name}")
         restart.setToolTip("Open this kitchen again on a new port")
         restart.clicked.connect(lambda: session.restart_kitchen(name))
@@ -62,7 +69,9 @@ class KitchenPanel(QFrame):
         summary.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
         self.scene = KitchenScene(session, name)
-        self.scoreboard = Scoreboard(session, name)
+        # Four kitchens side by side leave too little width for four columns of figures.
+        columns = {1: 4, 2: 4, 3: 3}.get(len(session.kitchens), 2)
+        self.scoreboard = Scoreboard(session, name, columns=columns)
         self.timeline = OrderTimelineView(session, name, scale)
         self.timeline.setObjectName(f"orderTimeline_{name}")
         self.chefs = ChefLanesView(session, name, scale)
@@ -80,6 +89,11 @@ class KitchenPanel(QFrame):
         layout.addWidget(self.timeline, 3)
         layout.addWidget(section("Chefs"))
         layout.addWidget(self.chefs, 1)
+
+    def _show_route(self) -> None:
+        plan = self.session.plan
+        chat = plan is not None and plan.is_chat
+        self.route.setText(self.mode.chat_route if chat else self.mode.route)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         # The picture gives way to the timelines on small screens.

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 from chefline.ui.palette import SWATCHES, THEME, Look
 
 SHOWN = (Look.QUEUED, Look.WORKING, Look.BLOCKED, Look.ON_STOVE, Look.DELIVERY, Look.SERVED,
-         Look.FAILED, Look.FREE)  # fmt: skip
+         Look.FAILED, Look.FREE, Look.FIRST_TOKEN)  # fmt: skip
 
 
 class SwatchIcon(QWidget):

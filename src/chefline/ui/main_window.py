@@ -7,8 +7,8 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -24,13 +24,19 @@ from chefline.client.export import save_csv, save_json
 from chefline.client.plan import RacePlan
 from chefline.client.race import RaceResult
 from chefline.kitchen.modes import MODES
+from chefline.kitchen.recipe import DishKind
 from chefline.ui.about import show_about
+from chefline.ui.bad_order_dialog import BadOrderDialog
 from chefline.ui.control_bar import ControlBar
 from chefline.ui.faults_menu import FaultsMenu
 from chefline.ui.kitchen_panel import KitchenPanel
 from chefline.ui.legend import Legend
+from chefline.ui.model_dialog import ModelDialog
 from chefline.ui.session import RaceSession
 from chefline.ui.time_scale import TimeScale
+
+LLM_SCENE = ["flask-one-chef", "flask-pool", "flask-threaded", "fastapi-async"]
+"""The kitchens of "100 users ask an LLM": one chef, a brigade of k, a thread each, async."""
 
 
 class MainWindow(QMainWindow):
@@ -45,6 +51,7 @@ class MainWindow(QMainWindow):
         self.last_error: str | None = None
         self._closing = False
         self._shutdown: asyncio.Future[None] | None = None
+        self._bad_order: asyncio.Future[None] | None = None
         self._frames = 0
         self.setWindowTitle("Chefline — sync vs async kitchens")
 
@@ -107,6 +114,20 @@ class MainWindow(QMainWindow):
         self.faults_menu = FaultsMenu(self)
         self.menuBar().addMenu(self.faults_menu)
 
+        model_menu = self.menuBar().addMenu("&Model")
+        for text, key, slot, name in (
+            ("&100 users ask an LLM", "Ctrl+L", self.load_llm_scene, "llmSceneAction"),
+            ("Language &model…", "Ctrl+M", self.show_model_dialog, "modelAction"),
+            ("Send a &bad order to Flask and FastAPI", "Ctrl+B", self.show_bad_order,
+             "badOrderAction"),
+            ("Open FastAPI's API &docs (/docs)", "Ctrl+D", self.open_docs, "docsAction"),
+        ):  # fmt: skip
+            action = QAction(text, self)
+            action.setObjectName(name)
+            action.setShortcut(QKeySequence(key))
+            action.triggered.connect(slot)
+            model_menu.addAction(action)
+
         view_menu = self.menuBar().addMenu("&View")
         full = QAction("&Full screen", self)
         full.setShortcut(QKeySequence("F11"))
@@ -121,6 +142,49 @@ class MainWindow(QMainWindow):
         about = QAction("&About Chefline", self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
+
+    # -- the LLM kitchen --------------------------------------------------------------------
+
+    def load_llm_scene(self) -> None:
+        """Four kitchens, 100 customers, the LLM dish: who needs a thread per waiting user."""
+        if self.session.running:
+            self.show_error("Wait for the race to finish before changing the scene.")
+            return
+        self.session.open_kitchens(LLM_SCENE)
+        self.controls.customers.setValue(100)
+        self.controls.arrivals.setCurrentIndex(0)
+        self.controls.choose_dish(DishKind.LLM)
+        self.state_label.setText(
+            "100 users ask an LLM: press Serve (Space). Watch threads busy and waits held."
+        )
+
+    def show_model_dialog(self) -> ModelDialog:
+        dialog = ModelDialog(self.session, self.controls, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def show_bad_order(self) -> BadOrderDialog:
+        dialog = BadOrderDialog(self.session, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self._bad_order = asyncio.ensure_future(dialog.send())
+        return dialog
+
+    def docs_url(self) -> str | None:
+        fastapi = [k for k in self.session.kitchens if k.mode.framework == "fastapi"]
+        running = [k for k in fastapi if k.server.running]
+        return f"{running[0].url}/docs" if running else None
+
+    def open_docs(self) -> None:
+        """FastAPI's own API docs in the system browser, served offline by the kitchen."""
+        url = self.docs_url()
+        if url is None:
+            self.show_error("Open a FastAPI kitchen (Kitchens menu) to see its API docs.")
+        elif not QDesktopServices.openUrl(QUrl(url)):
+            self.show_error(f"No browser opened; the docs are at {url}")
+        else:
+            self.state_label.setText(f"API docs: {url}")
 
     def show_about(self) -> QMessageBox:
         log_file = QApplication.instance().property("logFile") or None

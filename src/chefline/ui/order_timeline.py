@@ -36,6 +36,11 @@ def describe_order(order: OrderRecord, start: float) -> str:
                 Look.ON_STOVE: "on the stove, chef free"}[step_look(step)]  # fmt: skip
         end = "…" if running else at(step.end)
         lines.append(f"{step.name}: {at(step.start)} → {end}  ({what})")
+    if order.tokens:
+        lines.append(
+            f"first token at {at(order.tokens[0])} (TTFT {order.ttft:.3f} s), "
+            f"{len(order.tokens)} tokens, the last at {at(order.tokens[-1])}"
+        )
     if order.status is OrderStatus.SERVED and order.received is not None:
         lines.append(f"served at {at(order.received)}, {order.received - order.sent:.3f} s in all")
     elif order.status is OrderStatus.FAILED:
@@ -60,6 +65,11 @@ def order_pieces(order: OrderRecord, start: float, clock: float, mark: float,
     if order.open_step is not None:
         step = order.open_step
         growing.append((step.start - start, clock - start, step_look(step), False))
+    if order.tokens:  # an LLM answer: where the customer saw its first token
+        t = order.tokens[0] - start
+        (final if order.received is not None else growing).append(
+            (t, t + mark, Look.FIRST_TOKEN, False)
+        )
     if order.received is not None:
         if order.done is not None:
             final.append((order.done - start, order.received - start, Look.DELIVERY, True))

@@ -22,6 +22,7 @@ class Look(StrEnum):
     SERVED = "served"
     FAILED = "failed"
     FREE = "free"
+    FIRST_TOKEN = "first_token"
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,13 @@ SWATCHES: dict[Look, Swatch] = {
     ),
     Look.FAILED: Swatch(
         "#CC79A7", Qt.BrushStyle.SolidPattern, "#CC79A7", "failed", "no dish: error or timeout"
+    ),
+    Look.FIRST_TOKEN: Swatch(
+        "#F0E442",
+        Qt.BrushStyle.SolidPattern,
+        "#F0E442",
+        "first token",
+        "an LLM answer's first token reached the customer",
     ),
     Look.FREE: Swatch(
         "#eef3ee", Qt.BrushStyle.SolidPattern, "#eef3ee", "chef free", "free to take an order"

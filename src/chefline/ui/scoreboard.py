@@ -23,13 +23,19 @@ class Scoreboard(QFrame):
         ("peak", "most at once"),
         ("chefs", "chefs"),
         ("errors", "errors"),
+        ("tokens", "tokens/s"),
+        ("busy", "threads busy"),
+        ("waits", "waits held"),
+        ("ttft", "TTFT"),
     )
     COLUMNS = 4
     REFRESH_EVERY = 6
     """Frames between refreshes: figures change slower than the picture moves."""
 
-    def __init__(self, session: RaceSession, kitchen: str, parent: QWidget | None = None):
+    def __init__(self, session: RaceSession, kitchen: str, parent: QWidget | None = None,
+                 columns: int = COLUMNS) -> None:  # fmt: skip
         super().__init__(parent)
+        self.columns = columns
         self.session = session
         self.kitchen = kitchen
         self.setObjectName(f"scoreboard_{kitchen}")
@@ -40,8 +46,8 @@ class Scoreboard(QFrame):
         grid.setHorizontalSpacing(6)
         grid.setVerticalSpacing(0)
         for position, (key, caption) in enumerate(self.FIELDS):
-            # Two rows of four keep a kitchen readable in half of a 1280-pixel screen.
-            row, column = divmod(position, self.COLUMNS)
+            # Rows of four keep a kitchen readable in half of a 1280-pixel screen.
+            row, column = divmod(position, self.columns)
             figure = QLabel("–")
             figure.setProperty("role", "figure")
             figure.setObjectName(f"figure_{key}")
@@ -54,7 +60,14 @@ class Scoreboard(QFrame):
         self.verdict = QLabel(" ")
         self.verdict.setObjectName("verdict")
         self.verdict.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        grid.addWidget(self.verdict, 2, 0, 1, 2 * self.COLUMNS)
+        self.figures["busy"].setToolTip("Threads with an order in hand right now")
+        self.figures["ttft"].setToolTip("Time to first token of an LLM answer: p50·p95, seconds")
+        self.figures["waits"].setToolTip(
+            "Orders waiting on the stove right now (a sleep, or a model's tokens): an async "
+            "kitchen holds them all on one thread, a sync one needs a thread for each"
+        )
+        rows = -(-len(self.FIELDS) // self.columns)
+        grid.addWidget(self.verdict, rows, 0, 1, 2 * self.columns)
         self._frames = 0
         session.sig_frame.connect(self._on_frame)
         session.sig_race_finished.connect(self.refresh)
@@ -74,7 +87,8 @@ class Scoreboard(QFrame):
 
     def refresh(self) -> None:
         s = self.summary()
-        if s is None or self.session.plan is None:
+        timeline = self.session.timelines.get(self.kitchen)
+        if s is None or timeline is None or self.session.plan is None:
             for figure in self.figures.values():
                 figure.setText("–")
             self.verdict.setText(" ")
@@ -93,6 +107,12 @@ class Scoreboard(QFrame):
             "chefs": str(s.chefs),
             "errors": str(s.failed),
         }
+        now = timeline.kitchen_now()
+        values["busy"] = str(now.chefs_busy) if running else "–"
+        values["waits"] = str(now.on_stove) if running else "–"
+        values["ttft"] = "–" if s.ttft_p50 is None else f"{s.ttft_p50:.2f}·{s.ttft_p95 or 0:.2f} s"
+        tokens_per_s = s.tokens / makespan if s.tokens and makespan else None
+        values["tokens"] = "–" if tokens_per_s is None else f"{tokens_per_s:.0f}"
         for key, text in values.items():
             self.figures[key].setText(text)
         reasons = ", ".join(f"{count} {kind}" for kind, count in sorted(s.failures.items()))

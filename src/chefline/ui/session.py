@@ -24,6 +24,8 @@ from chefline.kitchen.modes import KitchenSettings
 from chefline.kitchen.recipe import RecipeError
 from chefline.kitchen.timeline import RaceTimeline
 from chefline.servers.kitchens import Kitchen, start_kitchen
+from chefline.servers.model_link import ModelError
+from chefline.servers.model_supply import ModelSupply
 from chefline.servers.server_thread import KitchenStartError
 
 log = logging.getLogger(__name__)
@@ -55,6 +57,8 @@ class RaceSession(QObject):
         self.result: RaceResult | None = None
         self.race_start: float | None = None
         self.race_end: float | None = None
+        self.models = ModelSupply()
+        """The language model of the LLM dish, shared by every kitchen."""
         self._feed = EventFeed()
         self._runner: RaceRunner | None = None
         self._task: concurrent.futures.Future[RaceResult] | None = None
@@ -87,7 +91,7 @@ class RaceSession(QObject):
             if name in opened:
                 continue
             try:
-                opened[name] = start_kitchen(name, self.settings)
+                opened[name] = start_kitchen(name, self.settings, supplier=self.models.supplier)
             except (KitchenStartError, RecipeError) as error:
                 self.sig_error.emit(f"The {name} kitchen could not open: {error}")
                 ok = False
@@ -110,7 +114,9 @@ class RaceSession(QObject):
                 continue
             kitchen.stop()
             try:
-                self.kitchens[index] = start_kitchen(name, self.settings)
+                self.kitchens[index] = start_kitchen(
+                    name, self.settings, supplier=self.models.supplier
+                )
             except (KitchenStartError, RecipeError) as error:
                 self.sig_error.emit(f"The {name} kitchen could not open again: {error}")
                 self.sig_kitchens_changed.emit()
@@ -142,8 +148,9 @@ class RaceSession(QObject):
             self.sig_error.emit("No kitchen is open: choose at least one in the Kitchens menu.")
             return False
         try:
+            plan = self._with_model(plan)
             runner = RaceRunner(self.kitchens, plan, listener=self._feed)
-        except (RecipeError, ValueError) as error:
+        except (RecipeError, ValueError, ModelError, KitchenStartError) as error:
             self.sig_error.emit(str(error))
             return False
         self._feed.drain()
@@ -160,6 +167,19 @@ class RaceSession(QObject):
         self._frames.start()
         self.sig_race_started.emit()
         return True
+
+    def _with_model(self, plan: RacePlan) -> RacePlan:
+        """An LLM plan with the model the kitchens will call: the built-in one at the plan's
+        speed, or the user's own at its measured speed."""
+        if plan.chat is None or plan.speed is None:
+            return plan
+        if self.models.own is None:
+            self.models.use_builtin(plan.speed)
+            return plan
+        self.models.check_customers(plan.arrivals.customers)
+        assert self.models.own_speed is not None
+        return RacePlan.for_chat(plan.chat, self.models.own_speed, plan.arrivals, plan.faults,
+                                 plan.patience)  # fmt: skip
 
     def stop_race(self) -> None:
         if self._runner is not None and self._client is not None and self.running:
@@ -215,6 +235,7 @@ class RaceSession(QObject):
         # Each server takes up to a few hundred ms to stop; stop them side by side, off the
         # GUI thread, with plain threads (qasync's executor outlives the app and warns).
         stoppers = [threading.Thread(target=k.stop, daemon=True) for k in self.kitchens]
+        stoppers.append(threading.Thread(target=self.models.close, daemon=True))
         self.kitchens = []
         for stopper in stoppers:
             stopper.start()

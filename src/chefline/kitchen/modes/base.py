@@ -38,6 +38,8 @@ class KitchenMode:
     """"flask" or "fastapi"."""
     route: str = ""
     """The route's shape in one line, e.g. ``async def`` + ``await asyncio.sleep``."""
+    chat_route: str = ""
+    """The /chat route (the LLM dish) in one line: how it calls the model."""
     summary: str = ""
     """One sentence in the restaurant's terms."""
     on_event_loop: bool = False

@@ -5,6 +5,7 @@ class FastApiAsync(KitchenMode):
     name = "fastapi-async"
     framework = "fastapi"
     route = "async def + await asyncio.sleep, uvicorn"
+    chat_route = "async def + await httpx.AsyncClient stream, uvicorn"
     summary = "One chef puts every pot on the stove and takes the next order while they cook."
     on_event_loop = True
 

@@ -5,4 +5,5 @@ class FastApiBlocking(KitchenMode):
     name = "fastapi-blocking"
     framework = "fastapi"
     route = "async def + time.sleep, uvicorn"
+    chat_route = "async def + sync httpx.Client: the loop stalls"
     summary = "The classic mistake: time.sleep inside async def freezes the one chef at the pot."

@@ -5,6 +5,7 @@ class FastApiDef(KitchenMode):
     name = "fastapi-def"
     framework = "fastapi"
     route = "def + time.sleep, uvicorn (anyio thread pool)"
+    chat_route = "def + httpx.Client stream, anyio thread pool"
     summary = "FastAPI hands plain def routes to a thread pool: up to its cap (40) cook at once."
 
     def slots(self, settings: KitchenSettings) -> int | None:

@@ -5,4 +5,5 @@ class FlaskAsyncView(KitchenMode):
     name = "flask-async-view"
     framework = "flask"
     route = "async def + await asyncio.sleep, Flask (asgiref), threaded=False"
+    chat_route = "async def view + httpx.AsyncClient (no streaming out)"
     summary = "Async syntax in Flask: the one chef still waits for each coroutine to finish."

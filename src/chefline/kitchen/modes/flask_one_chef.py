@@ -5,4 +5,5 @@ class FlaskOneChef(KitchenMode):
     name = "flask-one-chef"
     framework = "flask"
     route = "def + time.sleep, werkzeug threaded=False"
+    chat_route = "def + httpx.Client stream, werkzeug threaded=False"
     summary = "One chef cooks one dish at a time; every other customer queues behind the slow dish."

@@ -5,6 +5,7 @@ class FlaskPool(KitchenMode):
     name = "flask-pool"
     framework = "flask"
     route = "def + time.sleep, waitress with k threads"
+    chat_route = "def + httpx.Client stream, waitress with k threads"
     summary = "A fixed brigade of k chefs (a production WSGI server); orders come in waves of k."
 
     def slots(self, settings: KitchenSettings) -> int | None:

@@ -5,6 +5,7 @@ class FlaskThreaded(KitchenMode):
     name = "flask-threaded"
     framework = "flask"
     route = "def + time.sleep, werkzeug threaded=True"
+    chat_route = "def + httpx.Client stream, werkzeug threaded=True"
     summary = "A new chef (thread) is hired for every order; each one stands at their own pot."
 
     def slots(self, settings: KitchenSettings) -> int | None:

@@ -1,0 +1,141 @@
+"""The LLM scene in the real window: the meter, TTFT, the model dialog, the bad order, docs."""
+
+import asyncio
+import socket
+
+import httpx
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton
+
+from chefline.kitchen.llm import ModelSpeed
+from chefline.kitchen.recipe import DishKind
+from chefline.servers.model_server import MockModelServer
+from chefline.ui.main_window import LLM_SCENE
+
+
+def figure(window, kitchen, key):
+    board = window.findChild(QLabel.__base__, f"scoreboard_{kitchen}")
+    return board.findChild(QLabel, f"figure_{key}").text()
+
+
+def test_the_llm_scene_shows_threads_busy_against_waits_held(
+    qtbot, qloop, open_window, wait_for_signal
+):
+    window = open_window(["flask-one-chef"])
+    window.findChild(type(window.menuBar().actions()[0]), "llmSceneAction").trigger()
+    session = window.session
+    assert session.mode_names == LLM_SCENE
+    assert window.controls.dish() is DishKind.LLM
+    assert window.controls.customers.value() == 100
+    assert window.controls.tokens.isVisible() and not window.controls.wait.isVisible()
+    # A short scene for the test: 12 users, a 0.4 s answer (0.3 s to the first token).
+    window.controls.customers.setValue(12)
+    window.controls.tokens.setValue(6)
+    window.controls.speed = ModelSpeed(ttft=0.3, tokens_per_s=50)
+
+    async def race():
+        qtbot.mouseClick(window.findChild(QPushButton, "serveButton"), Qt.MouseButton.LeftButton)
+        assert session.running
+        await asyncio.sleep(0.25)  # every order is with the model, waiting for its first token
+        seen = {name: session.timelines[name].kitchen_now() for name in LLM_SCENE}
+        window.panels["fastapi-async"].scoreboard.refresh()
+        meter = figure(window, "fastapi-async", "busy"), figure(window, "fastapi-async", "waits")
+        (result,) = await wait_for_signal(session.sig_race_finished, 30)
+        return seen, meter, result
+
+    seen, meter, result = qloop.run_until_complete(race())
+    # FastAPI holds every wait on one thread; threaded Flask needs a thread per wait.
+    assert seen["fastapi-async"].chefs_busy == 1 and seen["fastapi-async"].on_stove == 12
+    assert seen["flask-threaded"].chefs_busy == 12
+    assert seen["flask-pool"].chefs_busy == 4 and seen["flask-pool"].queued == 8
+    assert seen["flask-one-chef"].chefs_busy == 1 and seen["flask-one-chef"].queued == 11
+    assert meter == ("1", "12")
+    for name in LLM_SCENE:
+        s = result.timelines[name].summary()
+        assert s.served == 12 and s.ttft_p50 >= 0.3
+        assert figure(window, name, "ttft") != "–"
+        assert int(figure(window, name, "tokens")) > 0
+    one_chef = result.timelines["flask-one-chef"].summary().makespan
+    async_chef = result.timelines["fastapi-async"].summary().makespan
+    assert one_chef > 8 * async_chef
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_the_model_dialog_reports_a_bad_model_and_keeps_the_old_one(qtbot, qloop, open_window):
+    window = open_window(["fastapi-async"])
+    dialog = window.show_model_dialog()
+    dialog.yours.setChecked(True)
+    dialog.url.setText(f"http://127.0.0.1:{free_port()}/v1")
+    dialog.model.setText("llama3.2")
+    qloop.run_until_complete(dialog.apply())
+    assert "nobody answered" in dialog.status.text()
+    assert dialog.isVisible() and window.session.models.own is None
+    dialog.url.setText("not a url")
+    qloop.run_until_complete(dialog.apply())
+    assert "base URL" in dialog.status.text()
+    dialog.reject()
+
+
+def test_the_model_dialog_points_the_kitchens_at_your_own_model(
+    qtbot, qloop, open_window, wait_for_signal
+):
+    window = open_window(["flask-threaded"])
+    with MockModelServer(ModelSpeed(0.05, 100)) as yours:
+        dialog = window.show_model_dialog()
+        dialog.yours.setChecked(True)
+        dialog.url.setText(yours.base_url)
+        dialog.model.setText(yours.model.name)
+        assert qloop.run_until_complete(dialog.test())
+        assert "first token after" in dialog.status.text()
+        qloop.run_until_complete(dialog.apply())
+        assert window.session.models.own is not None
+        assert not shiboken6.isValid(dialog)  # accepted and closed
+        window.controls.choose_dish(DishKind.LLM)
+        window.controls.customers.setValue(3)
+        window.controls.tokens.setValue(3)
+
+        async def race():
+            assert window.serve()
+            (result,) = await wait_for_signal(window.session.sig_race_finished, 20)
+            return result
+
+        result = qloop.run_until_complete(race())
+        assert yours.model.calls == 2 + 3  # Test and OK each call once, then one per customer
+    # The theory used the speed the probe measured, not the built-in model's setting.
+    assert result.plan.speed.ttft < 0.2
+    assert result.timelines["flask-threaded"].summary().served == 3
+
+
+def test_a_bad_order_shows_both_replies_side_by_side(qtbot, qloop, open_window):
+    window = open_window(["flask-one-chef", "fastapi-async"])
+
+    async def send():
+        dialog = window.show_bad_order()  # as from the menu: on the running loop
+        await window._bad_order
+        return dialog
+
+    dialog = qloop.run_until_complete(send())
+    flask = dialog.findChild(QPlainTextEdit, "reply_flask").toPlainText()
+    fastapi = dialog.findChild(QPlainTextEdit, "reply_fastapi").toPlainText()
+    assert flask.startswith("HTTP 400") and '"problems"' in flask
+    assert fastapi.startswith("HTTP 422") and '"loc"' in fastapi
+    for field in ("prompt", "max_tokens", "temperature"):
+        assert field in flask and field in fastapi
+    dialog.reject()
+
+
+def test_docs_point_at_a_running_fastapi_kitchen(qtbot, open_window):
+    window = open_window(["flask-one-chef"])
+    assert window.docs_url() is None
+    window.open_docs()
+    assert "Open a FastAPI kitchen" in window.last_error
+    window.session.open_kitchens(["flask-one-chef", "fastapi-def"])
+    url = window.docs_url()
+    assert url.endswith("/docs")
+    assert httpx.get(url, trust_env=False).status_code == 200
