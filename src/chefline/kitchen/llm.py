@@ -10,7 +10,7 @@ import hashlib
 from dataclasses import dataclass
 
 from chefline.kitchen import limits
-from chefline.kitchen.recipe import DEFAULT_STEP_CPU_S, DishKind, Recipe, RecipeError
+from chefline.kitchen.recipe import DEFAULT_STEP_CPU_S, DishKind, Recipe, RecipeError, check_number
 
 MOCK_MODEL = "chefline-mock"
 """The name the built-in model answers to."""
@@ -37,14 +37,6 @@ def mock_tokens(prompt: str, count: int) -> list[str]:
     return words
 
 
-def _check_number(name: str, value: object, low: float, high: float, unit: str = "") -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise RecipeError(f"{name} must be a number, not {value!r}")
-    if value != value or not low <= value <= high:  # NaN fails the first test
-        raise RecipeError(f"{name} must be between {low:g} and {high:g}{unit}, not {value:g}")
-    return float(value)
-
-
 @dataclass(frozen=True, slots=True)
 class ModelSpeed:
     """How the built-in model answers: ``ttft`` seconds of thinking, then a steady stream."""
@@ -53,9 +45,9 @@ class ModelSpeed:
     tokens_per_s: float = 50.0
 
     def __post_init__(self) -> None:
-        _check_number("time to first token", self.ttft, 0.0, limits.MAX_TTFT_S, " s")
-        _check_number("tokens per second", self.tokens_per_s, limits.MIN_TOKENS_PER_S,
-                      limits.MAX_TOKENS_PER_S)  # fmt: skip
+        check_number("time to first token", self.ttft, 0.0, limits.MAX_TTFT_S)
+        check_number("tokens per second", self.tokens_per_s, limits.MIN_TOKENS_PER_S,
+                     limits.MAX_TOKENS_PER_S, unit="")  # fmt: skip
 
     def call_seconds(self, tokens: int) -> float:
         """One whole call: the first token after ``ttft``, the others one gap apart."""
@@ -81,10 +73,10 @@ class ChatOrder:
             raise RecipeError(f"prompt must be at most {limits.MAX_PROMPT_CHARS} characters")
         if isinstance(self.max_tokens, bool) or not isinstance(self.max_tokens, int):
             raise RecipeError(f"max_tokens must be a whole number, not {self.max_tokens!r}")
-        _check_number("max_tokens", self.max_tokens, limits.MIN_MAX_TOKENS,
-                      limits.MAX_MAX_TOKENS)  # fmt: skip
-        _check_number("temperature", self.temperature, limits.MIN_TEMPERATURE,
-                      limits.MAX_TEMPERATURE)  # fmt: skip
+        check_number("max_tokens", self.max_tokens, limits.MIN_MAX_TOKENS,
+                     limits.MAX_MAX_TOKENS, unit="")  # fmt: skip
+        check_number("temperature", self.temperature, limits.MIN_TEMPERATURE,
+                     limits.MAX_TEMPERATURE, unit="")  # fmt: skip
 
     def as_json(self) -> dict[str, object]:
         return {"prompt": self.prompt, "max_tokens": self.max_tokens,

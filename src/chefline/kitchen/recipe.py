@@ -38,9 +38,9 @@ class Recipe:
     plate: float = DEFAULT_STEP_CPU_S
 
     def __post_init__(self) -> None:
-        _check_range("wait", self.wait, limits.MIN_WAIT_S, limits.MAX_WAIT_S)
-        _check_range("prep", self.prep, 0.0, limits.MAX_STEP_CPU_S)
-        _check_range("plate", self.plate, 0.0, limits.MAX_STEP_CPU_S)
+        check_number("wait", self.wait, limits.MIN_WAIT_S, limits.MAX_WAIT_S)
+        check_number("prep", self.prep, 0.0, limits.MAX_STEP_CPU_S)
+        check_number("plate", self.plate, 0.0, limits.MAX_STEP_CPU_S)
         if not isinstance(self.dish, DishKind):
             object.__setattr__(self, "dish", parse_dish(self.dish))
 
@@ -66,11 +66,14 @@ def parse_dish(value: object) -> DishKind:
         raise RecipeError(f"dish must be one of {choices}, not {value!r}") from None
 
 
-def _check_range(name: str, value: float, low: float, high: float) -> None:
+def check_number(name: str, value: object, low: float, high: float, unit: str = "seconds") -> None:
+    """RecipeError unless ``value`` is a number (not a bool, not NaN) from ``low`` to ``high``;
+    ``unit`` names what it counts in the message ("" for a plain number)."""
+    of_unit, in_unit = (f" of {unit}", f" {unit}") if unit else ("", "")
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise RecipeError(f"{name} must be a number of seconds, not {value!r}")
+        raise RecipeError(f"{name} must be a number{of_unit}, not {value!r}")
     if value != value or not low <= value <= high:  # NaN fails the first test
-        raise RecipeError(f"{name} must be between {low:g} and {high:g} seconds, not {value:g}")
+        raise RecipeError(f"{name} must be between {low:g} and {high:g}{in_unit}, not {value:g}")
 
 
 def recipe_from_strings(values: dict[str, str]) -> Recipe:
