@@ -24,9 +24,6 @@ def run(args: argparse.Namespace) -> int:
     settings = kitchen_settings(args)
     plan = race_plan(args)
     own_model = model_link(args) if args.llm else None
-    if own_model is None:
-        for name in names:  # refuse an hour-long race before any server starts
-            plan.check_fits(get_mode(name), settings)
     raise_open_file_limit()
     kitchens: list[Kitchen] = []
     supply = ModelSupply()
@@ -34,13 +31,13 @@ def run(args: argparse.Namespace) -> int:
         if own_model is not None:
             probe = supply.use_own(own_model)  # ModelError: the reason, before any kitchen
             supply.check_customers(args.customers)
-            plan = race_plan(args, supply.own_speed)
-            for name in names:
-                plan.check_fits(get_mode(name), settings)
+            plan = race_plan(args, supply.own_speed)  # its theory from the measured speed
             if not args.json:
                 print(f"{own_model.describe()}: first token after {probe.ttft:.2f} s, "
                       f"{probe.tokens_per_s:.0f} tokens/s", file=sys.stderr)  # fmt: skip
-        elif args.llm:
+        for name in names:  # refuse an hour-long race before any server starts
+            plan.check_fits(get_mode(name), settings)
+        if args.llm and own_model is None:
             supply.use_builtin(model_speed(args))
         for name in names:
             kitchens.append(start_kitchen(name, settings, supplier=supply.supplier))

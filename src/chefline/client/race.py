@@ -165,40 +165,22 @@ class RaceRunner:
     def _write_orders(self, client: httpx.AsyncClient) -> list[list[httpx.Request]]:
         """Every request of the race, built before the start: a customer writes the order
         before walking in, and building it is client work that the race should not time."""
-        if self.plan.chat is not None:
-            return self._write_chats(client, self.plan.chat.as_json())
-        recipe = {**self.plan.recipe.as_query(), **self.plan.faults.as_query()}
-        return [
-            [
-                client.build_request(
-                    "GET",
-                    kitchen.cook_url,
-                    params={**recipe, "race": self.race_id, "order": str(index)},
-                    timeout=self.timeouts[kitchen.name],
-                )
-                for kitchen in self.kitchens
-            ]
-            for index in range(self.plan.arrivals.customers)
-        ]
+        chat = self.plan.chat
+        if chat is None:
+            fields = {**self.plan.recipe.as_query(), **self.plan.faults.as_query()}
+        else:
+            fields = {**chat.as_json(), **self.plan.faults.as_json()}
 
-    def _write_chats(
-        self, client: httpx.AsyncClient, chat: dict[str, object]
-    ) -> list[list[httpx.Request]]:
-        faults = self.plan.faults
-        if faults.active:
-            chat = {**chat, "fault": faults.kind.value, "every": faults.every}
-        return [
-            [
-                client.build_request(
-                    "POST",
-                    kitchen.chat_url,
-                    json={**chat, "race": self.race_id, "order": index},
-                    timeout=self.timeouts[kitchen.name],
-                )
-                for kitchen in self.kitchens
-            ]
-            for index in range(self.plan.arrivals.customers)
-        ]
+        def write(kitchen: RaceTarget, index: int) -> httpx.Request:
+            content = {**fields, "race": self.race_id, "order": index}
+            timeout = self.timeouts[kitchen.name]
+            if chat is None:
+                return client.build_request("GET", kitchen.cook_url, params=content,
+                                            timeout=timeout)  # fmt: skip
+            return client.build_request("POST", kitchen.chat_url, json=content, timeout=timeout)
+
+        customers = range(self.plan.arrivals.customers)
+        return [[write(kitchen, index) for kitchen in self.kitchens] for index in customers]
 
     async def _launch(self, client: httpx.AsyncClient, orders: list[list[httpx.Request]]) -> None:
         start = now()

@@ -65,8 +65,11 @@ class Faults:
             return self.kind
         return FaultKind.NONE
 
+    def as_json(self) -> dict[str, str | int]:
+        return {"fault": self.kind.value, "every": self.every} if self.active else {}
+
     def as_query(self) -> dict[str, str]:
-        return {"fault": self.kind.value, "every": str(self.every)} if self.active else {}
+        return {name: str(value) for name, value in self.as_json().items()}
 
     def describe(self) -> str:
         if not self.active:
