@@ -165,17 +165,20 @@ def _error_message(body: str) -> str:
     return str(error)[:200]
 
 
-def _check_stream_start(response: httpx.Response, link: ModelLink, body: str) -> None:
-    if response.status_code != 200:
-        raise explain_refusal(
-            response.status_code, body, response.headers.get("content-type", ""), link
-        )
+def _opens_a_stream(response: httpx.Response) -> bool:
     content_type = response.headers.get("content-type", "")
-    if not content_type.startswith("text/event-stream"):
-        raise ModelError(
-            f"the reply from {link.chat_url} is not an OpenAI event stream "
-            f"(content type {content_type or 'none'}): {body[:120]!r}"
-        )
+    return response.status_code == 200 and content_type.startswith("text/event-stream")
+
+
+def _no_stream(response: httpx.Response, link: ModelLink, body: str) -> ModelError:
+    """Why a reply that does not open an event stream is of no use (its body read)."""
+    content_type = response.headers.get("content-type", "")
+    if response.status_code != 200:
+        return explain_refusal(response.status_code, body, content_type, link)
+    return ModelError(
+        f"the reply from {link.chat_url} is not an OpenAI event stream "
+        f"(content type {content_type or 'none'}): {body[:120]!r}"
+    )
 
 
 def _transport_error(error: httpx.HTTPError, link: ModelLink) -> ModelError:
@@ -199,10 +202,8 @@ def stream_tokens(client: httpx.Client, link: ModelLink, order: ChatOrder) -> It
         with client.stream(
             "POST", link.chat_url, json=link.body(order, stream=True), headers=headers
         ) as response:
-            if response.status_code != 200 or "event-stream" not in response.headers.get(
-                "content-type", ""
-            ):
-                _check_stream_start(response, link, response.read().decode(errors="replace"))
+            if not _opens_a_stream(response):
+                raise _no_stream(response, link, response.read().decode(errors="replace"))
             for line in response.iter_lines():
                 token = token_from_event(line, link)
                 if token is DONE:
@@ -223,11 +224,9 @@ async def stream_tokens_async(
         async with client.stream(
             "POST", link.chat_url, json=link.body(order, stream=True), headers=headers
         ) as response:
-            if response.status_code != 200 or "event-stream" not in response.headers.get(
-                "content-type", ""
-            ):
+            if not _opens_a_stream(response):
                 body = (await response.aread()).decode(errors="replace")
-                _check_stream_start(response, link, body)
+                raise _no_stream(response, link, body)
             async for line in response.aiter_lines():
                 token = token_from_event(line, link)
                 if token is DONE:
