@@ -79,22 +79,16 @@ class Scoreboard(QFrame):
         if self._frames % self.REFRESH_EVERY == 0:
             self.refresh()
 
-    def summary(self) -> TimelineSummary | None:
-        timeline = self.session.timelines.get(self.kitchen)
-        if timeline is None:
-            return None
-        return timeline.summary(self.session.clock() if self.session.running else None)
-
     def refresh(self) -> None:
-        s = self.summary()
         timeline = self.session.timelines.get(self.kitchen)
-        if s is None or timeline is None or self.session.plan is None:
+        if timeline is None or self.session.plan is None:
             for figure in self.figures.values():
                 figure.setText("–")
             self.verdict.setText(" ")
             return
         total = self.session.plan.arrivals.customers
         running = self.session.running
+        s = timeline.summary(self.session.clock() if running else None)
         makespan = self.session.elapsed() if running else s.makespan
         throughput = s.served / makespan if makespan else None
         values = {
@@ -107,9 +101,10 @@ class Scoreboard(QFrame):
             "chefs": str(s.chefs),
             "errors": str(s.failed),
         }
-        now = timeline.kitchen_now()
-        values["busy"] = str(now.chefs_busy) if running else "–"
-        values["waits"] = str(now.on_stove) if running else "–"
+        values["busy"] = values["waits"] = "–"
+        if running:  # the meter shows this moment; after the race there is none
+            now = timeline.kitchen_now()
+            values["busy"], values["waits"] = str(now.chefs_busy), str(now.on_stove)
         values["ttft"] = "–" if s.ttft_p50 is None else f"{s.ttft_p50:.2f}·{s.ttft_p95 or 0:.2f} s"
         tokens_per_s = s.tokens / makespan if s.tokens and makespan else None
         values["tokens"] = "–" if tokens_per_s is None else f"{tokens_per_s:.0f}"
