@@ -139,3 +139,15 @@ def test_docs_point_at_a_running_fastapi_kitchen(qtbot, open_window):
     url = window.docs_url()
     assert url.endswith("/docs")
     assert httpx.get(url, trust_env=False).status_code == 200
+
+
+def test_testing_the_builtin_model_does_not_switch_the_kitchens(qtbot, qloop, open_window):
+    window = open_window(["fastapi-async"])
+    with MockModelServer(ModelSpeed(0.05, 100)) as yours:
+        window.session.models.use_own(yours.link())
+        dialog = window.show_model_dialog()
+        dialog.builtin.setChecked(True)
+        assert qloop.run_until_complete(dialog.test())
+        dialog.reject()  # Cancel: the kitchens still call the model they called
+        assert window.session.models.supplier.current() == yours.link()
+        assert window.session.models.own == yours.link()

@@ -34,13 +34,18 @@ class ModelSupply:
         self.own: ModelLink | None = None
         self.own_speed: ModelSpeed | None = None
 
-    def use_builtin(self, speed: ModelSpeed) -> ModelSpeed:
-        """Point the kitchens at the built-in model (started on first use), set to ``speed``."""
+    def builtin_link(self, speed: ModelSpeed) -> ModelLink:
+        """The built-in model (started on first use), set to ``speed``; the kitchens keep
+        calling whichever model they call."""
         if self.builtin is None:
             self.builtin = MockModelServer(speed).start()
         self.builtin.model.speed = speed
+        return self.builtin.link()
+
+    def use_builtin(self, speed: ModelSpeed) -> ModelSpeed:
+        """Point the kitchens at the built-in model, set to ``speed``."""
+        self.supplier.link = self.builtin_link(speed)
         self.own, self.own_speed = None, None
-        self.supplier.link = self.builtin.link()
         return speed
 
     def use_own(self, link: ModelLink) -> ModelProbe:

@@ -121,8 +121,7 @@ class ModelDialog(QDialog):
         try:
             if self.builtin.isChecked():
                 speed = ModelSpeed(self.ttft.value(), self.rate.value())
-                self.session.models.use_builtin(speed)
-                link = self.session.models.supplier.current()
+                link = self.session.models.builtin_link(speed)
             else:
                 link = self.link()
             probe = await off_gui_thread(lambda: probe_model(link))
