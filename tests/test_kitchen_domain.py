@@ -84,7 +84,7 @@ def test_every_mode_has_its_theory():
     # Sequential modes N·d, concurrent modes about d, pool ⌈N/k⌉·d, def capped by its limit.
     recipe = Recipe(wait=1.0, prep=0.0, plate=0.0)
     arrivals = Arrivals(10).offsets
-    settings = KitchenSettings(pool_size=4, thread_cap=3)
+    settings = KitchenSettings(pool_size=4, thread_cap=3, workers=5)
     expected = {
         "flask-one-chef": 10.0,
         "flask-threaded": 1.0,
@@ -93,6 +93,8 @@ def test_every_mode_has_its_theory():
         "fastapi-def": 4.0,
         "fastapi-blocking": 10.0,
         "flask-async-view": 10.0,
+        "flask-gevent": 1.0,
+        "flask-processes": 2.0,
     }
     assert set(expected) == set(MODES)
     for name, value in expected.items():

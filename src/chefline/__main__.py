@@ -6,15 +6,22 @@ import os
 import sys
 from collections.abc import Sequence
 
+from chefline.child import CHILD_COMMAND
+
 
 def main(argv: Sequence[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else list(argv)
+    if args[:1] == [CHILD_COMMAND]:  # a kitchen's own process, started by the app
+        from chefline import child
+
+        return child.main(args[1:])
     # A frozen windowed app has no console: printing to None would crash it.
     for name in ("stdout", "stderr"):
         if getattr(sys, name) is None:
             setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
     from chefline.cli import main as cli_main
 
-    return cli_main(argv, window=run_windowed)
+    return cli_main(args, window=run_windowed)
 
 
 def run_windowed(args) -> int:

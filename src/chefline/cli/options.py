@@ -34,6 +34,14 @@ def add_kitchen_options(parser: argparse.ArgumentParser) -> None:
         help=f"chefs in flask-pool ({limits.MIN_POOL_SIZE}-{limits.MAX_POOL_SIZE}, default 4)",
     )
     parser.add_argument(
+        "--workers",
+        type=int,
+        default=4,
+        metavar="K",
+        help=f"worker processes in flask-processes ({limits.MIN_WORKERS}-{limits.MAX_WORKERS}, "
+        "default 4)",
+    )
+    parser.add_argument(
         "--thread-cap",
         type=int,
         default=40,
@@ -140,7 +148,9 @@ def chosen_modes(args: argparse.Namespace) -> list[str]:
 
 
 def kitchen_settings(args: argparse.Namespace) -> KitchenSettings:
-    return KitchenSettings(pool_size=args.pool_size, thread_cap=args.thread_cap)
+    return KitchenSettings(
+        pool_size=args.pool_size, thread_cap=args.thread_cap, workers=args.workers
+    )
 
 
 def race_plan(args: argparse.Namespace, speed: ModelSpeed | None = None) -> RacePlan:

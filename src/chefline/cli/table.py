@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from chefline.client.race import RaceResult
+from chefline.kitchen.cost import KitchenCost
 from chefline.kitchen.modes import MODES
 
 
@@ -26,6 +27,19 @@ def seconds(value: float | None) -> str:
     return "-" if value is None else f"{value:.2f} s"
 
 
+COST_NOTE = (
+    "processes, threads, memory: the most each kitchen held at once, sampled during the race. "
+    '"in app": the kitchen runs in this\nprocess, so it has no memory of its own to show; '
+    "its threads are those that took its orders. Memory is PSS on Linux."
+)
+
+
+def cost_cells(cost: KitchenCost | None) -> list[str]:
+    if cost is None:
+        return ["-", "-", "-"]
+    return [cost.processes_text(), str(cost.threads), cost.memory_text().replace("–", "-")]
+
+
 def modes_table() -> str:
     rows = [[m.name, m.framework, m.route, m.summary] for m in MODES.values()]
     return render(["mode", "framework", "route", "what you will see"], rows, right=set())
@@ -39,6 +53,7 @@ def race_table(result: RaceResult) -> str:
     chat = result.plan.chat is not None
     if chat:
         headers += ["TTFT p50", "TTFT p95", "tokens/s"]
+    headers += ["processes", "threads", "memory"]
     rows = []
     notes = []
     for timeline in result.timelines.values():
@@ -58,6 +73,7 @@ def race_table(result: RaceResult) -> str:
             str(s.failed),
             *([seconds(s.ttft_p50), seconds(s.ttft_p95),
                "-" if s.tokens_per_s is None else f"{s.tokens_per_s:.0f}"] if chat else []),
+            *cost_cells(timeline.cost),
         ])  # fmt: skip
         if s.failures:
             kinds = ", ".join(f"{count} {kind}" for kind, count in sorted(s.failures.items()))
@@ -75,5 +91,6 @@ def race_table(result: RaceResult) -> str:
     if plan.patience is not None:
         title += f", customers wait at most {plan.patience:g} s"
     body = render(headers, rows, right=set(range(1, len(headers))))
+    body += "\n\n" + COST_NOTE
     stopped = ["", "The race was stopped before every dish was served."] if result.cancelled else []
     return "\n".join([title, "", body, *(["", "Errors:", *notes] if notes else []), *stopped])

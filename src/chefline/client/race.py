@@ -15,13 +15,19 @@ from httpx_aiohttp import AiohttpTransport
 
 from chefline.client.plan import RacePlan
 from chefline.kitchen.clock import now
+from chefline.kitchen.cost import KitchenCost
 from chefline.kitchen.events import OrderEvent, Phase
 from chefline.kitchen.modes import KitchenMode, KitchenSettings
 from chefline.kitchen.order import Failure, OrderRecord, OrderStatus
 from chefline.kitchen.timeline import RaceTimeline
+from chefline.servers.cost_meter import CostMeter
 
 Listener = Callable[[OrderEvent], None]
 """Receives every live event; called from the loop and from kitchen threads alike."""
+
+RELAY_PATIENCE_S = 0.5
+"""Longest wait, after a reply, for a kitchen's live events still on their way (a kitchen in
+another process reports through a pipe)."""
 
 LAUNCH_BATCH = 5
 """Orders started per event-loop turn in a burst. Starting all at once stalls a GUI loop for
@@ -48,6 +54,8 @@ class RaceTarget(Protocol):
     def settings(self) -> KitchenSettings: ...
     @property
     def relay(self) -> EventSource | None: ...
+    def cost(self) -> KitchenCost: ...
+    def relay_caught_up(self) -> bool: ...
 
 
 @dataclass
@@ -120,15 +128,20 @@ class RaceRunner:
             plan,
             {name: RaceTimeline(name, value) for name, value in expected.items()},
         )
+        self.meter = CostMeter({k.name: k.cost for k in self.kitchens})
+        """What each kitchen holds, sampled in a thread while the race runs."""
         self._tasks: list[asyncio.Task[None]] = []
         self._main: asyncio.Task[RaceResult] | None = None
+        self._finished: set[tuple[str, int]] = set()
 
     def _emit(self, event: OrderEvent) -> None:
         if self.listener is not None:
             self.listener(event)
 
     def _relay_listener(self, race: str, event: OrderEvent) -> None:
-        if race == self.race_id:
+        # A kitchen in another process reports through a pipe, so its last events can come
+        # after the customer already has the dish; the reply carried them, drop the echo.
+        if race == self.race_id and (event.kitchen, event.order) not in self._finished:
             self._emit(event)
 
     async def run(self) -> RaceResult:
@@ -143,6 +156,7 @@ class RaceRunner:
         # Plain HTTP on loopback: no proxy from the environment, and no CA bundle to load.
         transport = AiohttpTransport(limits=limits, verify=False)
         client = httpx.AsyncClient(transport=transport, trust_env=False, verify=False)
+        self.meter.start()
         try:
             await self._launch(client, self._write_orders(client))
             await asyncio.gather(*self._tasks, return_exceptions=True)
@@ -155,6 +169,8 @@ class RaceRunner:
             for kitchen in self.kitchens:
                 if kitchen.relay is not None:
                     kitchen.relay.unsubscribe(self._relay_listener)
+            for name, cost in self.meter.stop().items():
+                self.result.timelines[name].cost = cost
             await client.aclose()
         return self.result
 
@@ -207,6 +223,7 @@ class RaceRunner:
                     self._take(record, await client.send(request))
                 else:
                     await self._take_stream(record, await client.send(request, stream=True))
+            await self._relay_caught_up(kitchen)
         except asyncio.CancelledError:
             record.received = now()
             record.status = OrderStatus.FAILED
@@ -226,7 +243,14 @@ class RaceRunner:
                 kitchen.name, index, phase, t,
                 http_status=record.http_status, failure=record.failure, detail=record.error,
             )  # fmt: skip
+            self._finished.add((kitchen.name, index))
             self._emit(event)
+
+    async def _relay_caught_up(self, kitchen: RaceTarget) -> None:
+        """Let the kitchen's live events overtake the reply's, so each story stays in order."""
+        deadline = now() + RELAY_PATIENCE_S
+        while not kitchen.relay_caught_up() and now() < deadline:
+            await asyncio.sleep(0.002)
 
     def _take(self, record: OrderRecord, response: httpx.Response) -> None:
         """A whole reply: the dish and the kitchen's record, or why there is none."""

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from enum import StrEnum
+from typing import Any
 
 from chefline.kitchen.order import Failure, StepKind
 
@@ -37,3 +38,17 @@ class OrderEvent:
     http_status: int | None = None
     failure: Failure | None = None
     detail: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The fields that are set, for a kitchen in another process to send."""
+        return {name: value for name, value in asdict(self).items() if value is not None}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> OrderEvent:
+        kind, failure = data.get("kind"), data.get("failure")
+        return cls(**{
+            **data,
+            "phase": Phase(data["phase"]),
+            "kind": None if kind is None else StepKind(kind),
+            "failure": None if failure is None else Failure(failure),
+        })  # fmt: skip

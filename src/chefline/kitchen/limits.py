@@ -12,6 +12,10 @@ MAX_STEP_CPU_S = 0.5
 MIN_POOL_SIZE = 1
 MAX_POOL_SIZE = 256
 
+MIN_WORKERS = 1
+MAX_WORKERS = 32
+"""Worker processes of ``flask-processes``: each is a whole Python interpreter."""
+
 MIN_THREAD_CAP = 1
 MAX_THREAD_CAP = 1000
 

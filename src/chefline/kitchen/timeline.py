@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from chefline.kitchen.cost import KitchenCost
 from chefline.kitchen.events import OrderEvent, Phase
 from chefline.kitchen.order import OrderRecord, OrderStatus, Step, StepKind
 from chefline.kitchen.stats import mean, peak_overlap, percentile
@@ -95,6 +96,8 @@ class RaceTimeline:
         self.kitchen = kitchen
         self.expected_makespan = expected_makespan
         self.orders: dict[int, OrderRecord] = {}
+        self.cost: KitchenCost | None = None
+        """The peak of what the kitchen held during the race (processes, threads, memory)."""
 
     def add(self, order: OrderRecord) -> None:
         self.orders[order.index] = order
@@ -290,6 +293,7 @@ class RaceTimeline:
         return {
             "kitchen": self.kitchen,
             "summary": self.summary().to_json(),
+            "cost": None if self.cost is None else self.cost.to_json(),
             "orders": [self.orders[i].to_json() for i in sorted(self.orders)],
         }
 

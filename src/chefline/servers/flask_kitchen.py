@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import httpx
 from flask import Flask, Response, g, jsonify, request
@@ -59,8 +59,14 @@ def create_flask_app(
     *,
     async_view: bool = False,
     supplier: Supplier | None = None,
+    chef_of: Callable[[], str] = current_chef,
+    chef_kind: str = "thread",
 ) -> Flask:
-    """The kitchen's WSGI app; ``async_view`` swaps the routes for ``async def`` views."""
+    """The kitchen's WSGI app; ``async_view`` swaps the routes for ``async def`` views.
+
+    ``chef_of`` names whoever cooks the current order and ``chef_kind`` says what it is: a
+    thread by default; a greenlet or a worker process in kitchens that run elsewhere.
+    """
     supplier = supplier or Supplier()
     app = Flask(f"chefline.{kitchen}")
     # Flask's own logger would print every bad order's traceback; the 400 reply says enough.
@@ -120,14 +126,14 @@ def create_flask_app(
         @app.get("/cook")
         def cook() -> ResponseReturnValue:
             race, order, recipe = parse_order(request.args)
-            ticket = DishTicket(kitchen, race, order, relay, current_chef(), "thread")
+            ticket = DishTicket(kitchen, race, order, relay, chef_of(), chef_kind)
             return jsonify(ticket.cook_holding(recipe, parse_faults(request.args)))
 
         @app.post("/chat")
         def chat() -> ResponseReturnValue:
             order = read_chat_by_hand(request.get_json(silent=True))
             tokens = stream_tokens(supplier.client(), supplier.current(), order.chat)
-            cook = LlmTicket(kitchen, order.race, order.order, relay, current_chef(), "thread")
+            cook = LlmTicket(kitchen, order.race, order.order, relay, chef_of(), chef_kind)
             lines = cook.stream_holding(tokens, order.faults)
             first = next(lines)  # a model that fails before its first token fails the request
             return Response(itertools.chain([first], lines), mimetype=NDJSON)

@@ -11,7 +11,10 @@ from dataclasses import dataclass, field, replace
 from fastapi import FastAPI
 from flask import Flask
 
+from chefline.kitchen.cost import KitchenCost
 from chefline.kitchen.modes import KitchenMode, KitchenSettings, get_mode
+from chefline.servers.child_process import ChildProcessServer
+from chefline.servers.cost_meter import AppThreads
 from chefline.servers.fastapi_kitchen import RouteStyle, create_fastapi_app
 from chefline.servers.flask_kitchen import create_flask_app
 from chefline.servers.model_link import Supplier
@@ -58,6 +61,10 @@ BUILDERS: dict[str, Builder] = {
     "fastapi-blocking": lambda p: UvicornThread(
         p.name, _fastapi(p, RouteStyle.BLOCKING), port=p.port
     ),
+    "flask-gevent": lambda p: ChildProcessServer(p.name, p.relay, p.supplier, port=p.port),
+    "flask-processes": lambda p: ChildProcessServer(
+        p.name, p.relay, p.supplier, workers=p.settings.workers, port=p.port
+    ),
 }
 
 
@@ -71,6 +78,24 @@ class Kitchen:
     relay: EventRelay = field(default_factory=EventRelay)
     notice: str | None = None
     """Something the person who opened the kitchen should know (a port that was busy)."""
+
+    def __post_init__(self) -> None:
+        self._app_threads: AppThreads | None = None
+        if not isinstance(self.server, ChildProcessServer):
+            self._app_threads = AppThreads(lambda: self.server.thread_ident)
+            self.relay.subscribe(self._app_threads.note)
+
+    def relay_caught_up(self) -> bool:
+        """Whether every live event the kitchen sent has been published (those of a kitchen
+        in another process travel through a pipe; those of the others are published at once)."""
+        return not isinstance(self.server, ChildProcessServer) or self.server.caught_up()
+
+    def cost(self) -> KitchenCost:
+        """What the kitchen holds now: its processes, or the app threads it cooks on."""
+        if isinstance(self.server, ChildProcessServer):
+            return self.server.cost()
+        assert self._app_threads is not None
+        return self._app_threads.cost()
 
     @property
     def name(self) -> str:

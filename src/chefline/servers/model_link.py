@@ -14,7 +14,7 @@ import os
 import re
 import threading
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -276,9 +276,29 @@ class Supplier:
     """
 
     def __init__(self, link: ModelLink | None = None) -> None:
-        self.link = link
+        self._link = link
+        self._watchers: list[Callable[[ModelLink | None], None]] = []
         self._client: httpx.Client | None = None
         self._lock = threading.Lock()
+
+    @property
+    def link(self) -> ModelLink | None:
+        return self._link
+
+    @link.setter
+    def link(self, link: ModelLink | None) -> None:
+        self._link = link
+        for watcher in self._watchers:
+            watcher(link)
+
+    def watch(self, watcher: Callable[[ModelLink | None], None]) -> None:
+        """Call ``watcher`` with the link now and whenever it changes: kitchens in processes
+        of their own cannot read it from here."""
+        self._watchers.append(watcher)
+        watcher(self._link)
+
+    def unwatch(self, watcher: Callable[[ModelLink | None], None]) -> None:
+        self._watchers = [w for w in self._watchers if w != watcher]
 
     def current(self) -> ModelLink:
         if self.link is None:

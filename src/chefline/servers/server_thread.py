@@ -56,6 +56,10 @@ class ServerThread(ABC):
         return f"http://{LOOPBACK}:{self.port}"
 
     @property
+    def thread_ident(self) -> int | None:
+        return None if self._thread is None else self._thread.ident
+
+    @property
     def running(self) -> bool:
         return self._thread is not None and self._thread.is_alive()
 

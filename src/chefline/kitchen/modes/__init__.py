@@ -5,8 +5,10 @@ from chefline.kitchen.modes.fastapi_async import FastApiAsync
 from chefline.kitchen.modes.fastapi_blocking import FastApiBlocking
 from chefline.kitchen.modes.fastapi_def import FastApiDef
 from chefline.kitchen.modes.flask_async_view import FlaskAsyncView
+from chefline.kitchen.modes.flask_gevent import FlaskGevent
 from chefline.kitchen.modes.flask_one_chef import FlaskOneChef
 from chefline.kitchen.modes.flask_pool import FlaskPool
+from chefline.kitchen.modes.flask_processes import FlaskProcesses
 from chefline.kitchen.modes.flask_threaded import FlaskThreaded
 from chefline.kitchen.recipe import RecipeError
 
@@ -20,6 +22,8 @@ MODES: dict[str, KitchenMode] = {
         FastApiDef(),
         FastApiBlocking(),
         FlaskAsyncView(),
+        FlaskGevent(),
+        FlaskProcesses(),
     )
 }
 

@@ -19,10 +19,13 @@ class KitchenSettings:
     """Chefs in the ``flask-pool`` kitchen."""
     thread_cap: int = 40
     """anyio's thread limiter in ``fastapi-def`` (40 is its default)."""
+    workers: int = 4
+    """Worker processes in the ``flask-processes`` kitchen."""
 
     def __post_init__(self) -> None:
         _check_int("pool size", self.pool_size, limits.MIN_POOL_SIZE, limits.MAX_POOL_SIZE)
         _check_int("thread cap", self.thread_cap, limits.MIN_THREAD_CAP, limits.MAX_THREAD_CAP)
+        _check_int("workers", self.workers, limits.MIN_WORKERS, limits.MAX_WORKERS)
 
 
 def _check_int(name: str, value: int, low: int, high: int) -> None:
@@ -44,6 +47,8 @@ class KitchenMode:
     """One sentence in the restaurant's terms."""
     on_event_loop: bool = False
     """True when orders share one thread that awaits their waits (they overlap)."""
+    own_process: bool = False
+    """True when the kitchen runs in processes of its own, started and stopped by the app."""
 
     def slots(self, settings: KitchenSettings) -> int | None:
         """How many orders this kitchen cooks at once (None: as many as arrive)."""

@@ -1,0 +1,110 @@
+"""A Flask kitchen in processes of its own, started by the app (``chefline.child``).
+
+``flask-gevent`` monkey-patches this process (which is why it is not the app's) and serves
+the Flask app with gevent's WSGI server; ``flask-processes`` runs gunicorn with k sync
+workers. Both serve on the listening socket the app bound and passed down (``--fd``), so the
+app keeps choosing the port and reporting a busy one. See ``child_channel`` for the talk.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import signal
+import socket
+import sys
+from typing import Any
+
+GEVENT = "flask-gevent"
+PROCESSES = "flask-processes"
+
+
+def serve(mode: str, fd: int, workers: int) -> None:
+    """Serve ``mode``'s kitchen on the socket ``fd`` until the app lets go of the lifeline."""
+    from chefline.servers.child_channel import ChildChannel, LinkBoard, hold_lifeline
+
+    channel = ChildChannel()
+    board = LinkBoard()
+    hold_lifeline(channel, board)
+    app = _flask_app(mode, channel, board)
+    if mode == GEVENT:
+        _serve_gevent(app, fd, channel)
+    else:
+        _serve_gunicorn(app, fd, workers, channel)
+
+
+def _flask_app(mode: str, channel: Any, board: Any) -> Any:
+    from chefline.servers.flask_kitchen import create_flask_app
+    from chefline.servers.model_link import ModelLink, Supplier
+    from chefline.servers.relay import EventRelay
+
+    class BoardSupplier(Supplier):
+        """The model the app last posted on the board."""
+
+        def current(self) -> ModelLink:
+            posted = board.read()
+            self.link = None if posted is None else ModelLink(**posted)
+            return super().current()
+
+    relay = EventRelay()
+    relay.subscribe(channel.publish)
+    if mode == GEVENT:
+        return create_flask_app(mode, relay, supplier=BoardSupplier(), chef_kind="greenlet")
+    # A forked worker's main thread has the same name and id in every worker: name the process.
+    return create_flask_app(
+        mode, relay, supplier=BoardSupplier(), chef_of=lambda: f"worker-{os.getpid()}",
+        chef_kind="process",
+    )  # fmt: skip
+
+
+def _serve_gevent(app: Any, fd: int, channel: Any) -> None:
+    from gevent.pywsgi import WSGIServer
+
+    listener = socket.socket(fileno=fd)
+    server = WSGIServer(listener, app, log=None)
+    server.start()
+    channel.send({"ready": os.getpid()})
+    server.serve_forever()
+
+
+def _serve_gunicorn(app: Any, fd: int, workers: int, channel: Any) -> None:
+    from gunicorn.app.base import BaseApplication
+
+    def worker_ready(worker: Any) -> None:
+        channel.send({"worker": os.getpid()})
+
+    options = {
+        "bind": [f"fd://{fd}"],
+        "workers": workers,
+        "worker_class": "sync",
+        # 0: no heartbeat limit; a 30 s dish or a slow model must not get a chef killed.
+        "timeout": 0,
+        "graceful_timeout": 1,
+        "loglevel": "warning",
+        "proc_name": f"chefline {PROCESSES}",
+        "post_fork": lambda server, worker: _die_with_parent(),
+        "post_worker_init": worker_ready,
+    }
+
+    class KitchenServer(BaseApplication):
+        def load_config(self) -> None:
+            for key, value in options.items():
+                self.cfg.set(key, value)
+
+        def load(self) -> Any:
+            return app
+
+    KitchenServer(prog=f"chefline {PROCESSES}").run()
+
+
+def _die_with_parent() -> None:
+    """Linux: the kernel kills a worker when gunicorn's arbiter dies, however it dies.
+
+    (The arbiter forks from its only thread, so the "parent thread" this watches is the
+    arbiter itself.) Elsewhere gunicorn's own check of the parent pid ends the worker.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    pr_set_pdeathsig = 1
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0)
