@@ -151,3 +151,47 @@ def test_testing_the_builtin_model_does_not_switch_the_kitchens(qtbot, qloop, op
         dialog.reject()  # Cancel: the kitchens still call the model they called
         assert window.session.models.supplier.current() == yours.link()
         assert window.session.models.own == yours.link()
+
+
+def test_the_cost_scene_shows_what_each_way_of_serving_holds(
+    qtbot, qloop, open_window, wait_for_signal
+):
+    from chefline.ui.main_window import COST_SCENE
+
+    window = open_window(["flask-one-chef"])
+    window.windowHandle().requestActivate()  # shortcuts go to the active window
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)  # fmt: skip
+    session = window.session
+    assert session.mode_names == COST_SCENE and window.controls.dish() is DishKind.LLM
+    window.controls.customers.setValue(20)
+    window.controls.tokens.setValue(4)
+    window.controls.speed = ModelSpeed(ttft=1.0, tokens_per_s=100)
+
+    async def race():
+        qtbot.keyClick(window, Qt.Key.Key_Space)
+        assert session.running
+        # Once every threaded order is with the model, and the meter has sampled since:
+        threaded = session.timelines["flask-threaded"]
+        while threaded.kitchen_now().chefs_busy < 20 and session.running:
+            await asyncio.sleep(0.02)
+        await asyncio.sleep(0.15)
+        for panel in window.panels.values():
+            panel.scoreboard.refresh()
+        live = {name: figure(window, name, "threads") for name in COST_SCENE}
+        (result,) = await wait_for_signal(session.sig_race_finished, 60)
+        return live, result
+
+    live, result = qloop.run_until_complete(race())
+    assert all(result.timelines[name].summary().served == 20 for name in COST_SCENE)
+    # Twenty users waiting: one thread in async, a thread each in threaded Flask.
+    assert live["fastapi-async"] == "1" and int(live["flask-threaded"]) >= 20
+    # After the race: the peaks, and the memory of the kitchens with processes of their own.
+    assert figure(window, "flask-threaded", "processes") == "in app"
+    assert figure(window, "flask-threaded", "memory") == "–"
+    assert figure(window, "flask-processes", "processes") == "5"  # the arbiter and 4 workers
+    assert figure(window, "flask-gevent", "processes") == "1"
+    for name in ("flask-processes", "flask-gevent"):
+        assert figure(window, name, "memory").endswith(" MB")
+        assert int(figure(window, name, "memory").split()[0]) > 10

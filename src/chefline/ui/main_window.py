@@ -37,6 +37,8 @@ from chefline.ui.time_scale import TimeScale
 
 LLM_SCENE = ["flask-one-chef", "flask-pool", "flask-threaded", "fastapi-async"]
 """The kitchens of "100 users ask an LLM": one chef, a brigade of k, a thread each, async."""
+COST_SCENE = ["flask-threaded", "flask-processes", "flask-gevent", "fastapi-async"]
+"""The four ways to keep 100 users waiting on a model at once, and what each holds for it."""
 
 
 class MainWindow(QMainWindow):
@@ -117,6 +119,8 @@ class MainWindow(QMainWindow):
         model_menu = self.menuBar().addMenu("&Model")
         for text, key, slot, name in (
             ("&100 users ask an LLM", "Ctrl+L", self.load_llm_scene, "llmSceneAction"),
+            ("100 users: what each way &costs", "Ctrl+Shift+L", self.load_cost_scene,
+             "costSceneAction"),
             ("Language &model…", "Ctrl+M", self.show_model_dialog, "modelAction"),
             ("Send a &bad order to Flask and FastAPI", "Ctrl+B", self.show_bad_order,
              "badOrderAction"),
@@ -147,16 +151,21 @@ class MainWindow(QMainWindow):
 
     def load_llm_scene(self) -> None:
         """Four kitchens, 100 customers, the LLM dish: who needs a thread per waiting user."""
+        self._load_llm_race(LLM_SCENE, "Watch threads busy and waits held.")
+
+    def load_cost_scene(self) -> None:
+        """Threads, worker processes, gevent and async serving 100 users: what each holds."""
+        self._load_llm_race(COST_SCENE, "Watch processes, threads held and memory.")
+
+    def _load_llm_race(self, kitchens: list[str], what_to_watch: str) -> None:
         if self.session.running:
             self.show_error("Wait for the race to finish before changing the scene.")
             return
-        self.session.open_kitchens(LLM_SCENE)
+        self.session.open_kitchens(kitchens)
         self.controls.customers.setValue(100)
         self.controls.arrivals.setCurrentIndex(0)
         self.controls.choose_dish(DishKind.LLM)
-        self.state_label.setText(
-            "100 users ask an LLM: press Serve (Space). Watch threads busy and waits held."
-        )
+        self.state_label.setText(f"100 users ask an LLM: press Serve (Space). {what_to_watch}")
 
     def show_model_dialog(self) -> ModelDialog:
         dialog = ModelDialog(self.session, self.controls, self)

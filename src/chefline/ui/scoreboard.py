@@ -5,12 +5,23 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
+from chefline.kitchen.cost import KitchenCost
 from chefline.kitchen.timeline import TimelineSummary
 from chefline.ui.session import RaceSession
 
 
 def seconds(value: float | None) -> str:
     return "–" if value is None else f"{value:.2f} s"
+
+
+def cost_texts(cost: KitchenCost | None) -> dict[str, str]:
+    if cost is None:
+        return {"processes": "–", "threads": "–", "memory": "–"}
+    return {
+        "processes": cost.processes_text(),
+        "threads": str(cost.threads),
+        "memory": cost.memory_text(),
+    }
 
 
 class Scoreboard(QFrame):
@@ -27,6 +38,9 @@ class Scoreboard(QFrame):
         ("busy", "threads busy"),
         ("waits", "waits held"),
         ("ttft", "TTFT"),
+        ("processes", "processes"),
+        ("threads", "threads held"),
+        ("memory", "memory"),
     )
     COLUMNS = 4
     REFRESH_EVERY = 6
@@ -61,6 +75,16 @@ class Scoreboard(QFrame):
         self.verdict.setObjectName("verdict")
         self.verdict.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.figures["busy"].setToolTip("Threads with an order in hand right now")
+        self.figures["processes"].setToolTip(
+            "Processes of the kitchen's own (\"in app\": it runs inside Chefline's process)"
+        )
+        self.figures["threads"].setToolTip(
+            "OS threads the kitchen holds: now during a race, the most at once after it"
+        )
+        self.figures["memory"].setToolTip(
+            "Memory of the kitchen's processes (PSS on Linux); a kitchen inside the app has "
+            "none of its own to measure"
+        )
         self.figures["ttft"].setToolTip("Time to first token of an LLM answer: p50·p95, seconds")
         self.figures["waits"].setToolTip(
             "Orders waiting on the stove right now (a sleep, or a model's tokens): an async "
@@ -108,6 +132,7 @@ class Scoreboard(QFrame):
         values["ttft"] = "–" if s.ttft_p50 is None else f"{s.ttft_p50:.2f}·{s.ttft_p95 or 0:.2f} s"
         tokens_per_s = s.tokens / makespan if s.tokens and makespan else None
         values["tokens"] = "–" if tokens_per_s is None else f"{tokens_per_s:.0f}"
+        values.update(cost_texts(self.session.cost_of(self.kitchen)))
         for key, text in values.items():
             self.figures[key].setText(text)
         reasons = ", ".join(f"{count} {kind}" for kind, count in sorted(s.failures.items()))

@@ -20,6 +20,7 @@ from chefline.client.loop_thread import LoopThread
 from chefline.client.plan import RacePlan
 from chefline.client.race import RaceResult, RaceRunner
 from chefline.kitchen.clock import now
+from chefline.kitchen.cost import KitchenCost
 from chefline.kitchen.modes import KitchenSettings
 from chefline.kitchen.recipe import RecipeError
 from chefline.kitchen.timeline import RaceTimeline
@@ -136,6 +137,13 @@ class RaceSession(QObject):
         if self.running or self.race_end is None:
             return now()
         return self.race_end
+
+    def cost_of(self, kitchen: str) -> KitchenCost | None:
+        """What ``kitchen`` holds: sampled now during a race, the race's peak after it."""
+        if self.running and self._runner is not None:
+            return self._runner.meter.latest.get(kitchen)
+        timeline = self.timelines.get(kitchen)
+        return None if timeline is None else timeline.cost
 
     def elapsed(self) -> float:
         return 0.0 if self.race_start is None else max(0.0, self.clock() - self.race_start)

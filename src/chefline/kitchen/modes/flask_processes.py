@@ -4,8 +4,8 @@ from chefline.kitchen.modes.base import KitchenMode, KitchenSettings
 class FlaskProcesses(KitchenMode):
     name = "flask-processes"
     framework = "flask"
-    route = "def + time.sleep, gunicorn with k sync worker processes"
-    chat_route = "def + httpx.Client stream, gunicorn with k sync worker processes"
+    route = "def + time.sleep, gunicorn, k sync workers"
+    chat_route = "def + httpx.Client stream, gunicorn, k workers"
     summary = "k one-chef kitchens behind one door: orders come in waves of k, each chef a process."
     own_process = True
 
