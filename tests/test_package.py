@@ -40,6 +40,16 @@ def test_the_frozen_app_passes_its_self_test(built):
     assert time.monotonic() - began < 30
 
 
+def test_the_frozen_app_starts_kitchens_in_processes_of_their_own(built):
+    # The frozen app is its own child: `chefline _kitchen-child` must work with no Python.
+    done = subprocess.run([str(built), "race", "-m", "flask-gevent", "-m", "flask-processes",
+                           "-n", "4", "-d", "0.2", "--workers", "2"],
+                          capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    rows = [line for line in done.stdout.splitlines() if line.startswith("flask-")]
+    assert len(rows) == 2 and all("4/4" in row and "MB" in row for row in rows)
+
+
 def test_the_frozen_app_fits_its_size_budget(built):
     assert size(FOLDER) <= 150 * MB, f"one folder is {size(FOLDER) / MB:.0f} MB"
     assert size(ONE_FILE) <= 90 * MB, f"one file is {size(ONE_FILE) / MB:.0f} MB"
