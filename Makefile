@@ -89,6 +89,10 @@ screenshots: $(RUN_STAMP) sysdeps
 	QT_QPA_PLATFORM=xcb $(XVFB) $(BIN)/chefline snapshot --size 1920x1080 --llm \
 		-m flask-one-chef -m flask-pool -m flask-threaded -m fastapi-async \
 		--customers 100 --ttft 0.2 --tokens-per-s 50 --max-tokens 8 --out docs/llm-100-users.png
+	QT_QPA_PLATFORM=xcb $(XVFB) $(BIN)/chefline snapshot --size 1920x1080 --llm \
+		-m flask-threaded -m flask-processes -m flask-gevent -m fastapi-async \
+		--customers 100 --ttft 0.2 --tokens-per-s 50 --max-tokens 8 \
+		--out docs/llm-100-users-cost.png
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
