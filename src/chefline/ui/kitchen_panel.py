@@ -10,6 +10,7 @@ from chefline.servers.kitchens import Kitchen
 from chefline.ui.chef_lanes import ChefLanesView
 from chefline.ui.kitchen_scene import KitchenScene
 from chefline.ui.order_timeline import OrderTimelineView
+from chefline.ui.route_view import RouteView
 from chefline.ui.scoreboard import Scoreboard
 from chefline.ui.session import RaceSession
 from chefline.ui.time_scale import TimeScale
@@ -83,7 +84,13 @@ class KitchenPanel(QFrame):
         layout.addLayout(header)
         layout.addWidget(route)
         layout.addWidget(summary)
-        layout.addWidget(self.scene)
+        self.code = RouteView()
+        self.code.hide()
+        picture = QHBoxLayout()
+        picture.setSpacing(8)
+        picture.addWidget(self.scene, 2)
+        picture.addWidget(self.code, 3)
+        layout.addLayout(picture)
         layout.addWidget(self.scoreboard)
         layout.addWidget(section("Orders"))
         layout.addWidget(self.timeline, 3)
@@ -95,7 +102,24 @@ class KitchenPanel(QFrame):
         chat = plan is not None and plan.is_chat
         self.route.setText(self.mode.chat_route if chat else self.mode.route)
 
+    def show_code(self, code: str | None) -> None:
+        """The route's source beside the picture (None: the picture alone)."""
+        if code is None:
+            self.code.hide()
+        else:
+            self.code.show_code(code)
+            self.code.show()
+        self._fit_picture()
+
+    def _fit_picture(self) -> None:
+        # The picture gives way to the timelines on small screens; the code needs more room.
+        tallest = 260 if self.code.isVisible() else 170
+        height = int(min(max(self.height() * 0.17, 70), tallest))
+        if self.code.isVisible():
+            height = max(height, int(min(self.height() * 0.26, tallest)))
+        self.scene.setFixedHeight(height)
+        self.code.setFixedHeight(height)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
-        # The picture gives way to the timelines on small screens.
-        self.scene.setFixedHeight(int(min(max(self.height() * 0.17, 70), 170)))
+        self._fit_picture()
         super().resizeEvent(event)

@@ -25,14 +25,20 @@ from chefline.client.plan import RacePlan
 from chefline.client.race import RaceResult
 from chefline.kitchen.modes import MODES
 from chefline.kitchen.recipe import DishKind
+from chefline.servers.route_code import route_code
 from chefline.ui.about import show_about
 from chefline.ui.bad_order_dialog import BadOrderDialog
+from chefline.ui.comparison_view import ComparisonView
 from chefline.ui.control_bar import ControlBar
 from chefline.ui.faults_menu import FaultsMenu
+from chefline.ui.help_overlay import HelpOverlay
 from chefline.ui.kitchen_panel import KitchenPanel
 from chefline.ui.legend import Legend
 from chefline.ui.model_dialog import ModelDialog
+from chefline.ui.presenter import Presenter
+from chefline.ui.scene_banner import SceneBanner
 from chefline.ui.session import RaceSession
+from chefline.ui.speaker_notes import SpeakerNotes
 from chefline.ui.time_scale import TimeScale
 
 LLM_SCENE = ["flask-one-chef", "flask-pool", "flask-threaded", "fastapi-async"]
@@ -69,10 +75,21 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
+        self.presenter = Presenter(self)
+        self.banner = SceneBanner(self.presenter)
+        layout.addWidget(self.banner)
         layout.addWidget(self.controls)
         layout.addWidget(self.legend)
         layout.addWidget(self.kitchens_area, 1)
         self.setCentralWidget(central)
+        self.notes = SpeakerNotes(self.presenter, self)
+        self.notes.setWindowFlag(Qt.WindowType.Window)
+        self.help_overlay = HelpOverlay(central)
+        self.presenter.sig_toggle_help.connect(self.help_overlay.toggle)
+        self.comparison = ComparisonView(self.presenter, central)
+        self._code_visible = False
+        # Code colours come from the theme when the text is highlighted: highlight again.
+        self.presenter.sig_look_changed.connect(lambda: self.set_code_visible(self._code_visible))
         self.state_label = QLabel()
         self.state_label.setObjectName("stateLabel")
         self.statusBar().addWidget(self.state_label, 1)
@@ -131,6 +148,25 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(key))
             action.triggered.connect(slot)
             model_menu.addAction(action)
+
+        talk_menu = self.menuBar().addMenu("&Talk")
+        p = self.presenter
+        for text, keys, slot, name in (
+            ("&Next scene", ["Right", "PgDown"], p.next, "nextSceneAction"),
+            ("&Previous scene", ["Left", "PgUp"], p.previous, "previousSceneAction"),
+            ("&Comparison table", ["C"], p.sig_toggle_table.emit, "tableAction"),
+            ("Speaker &notes", ["N"], p.sig_toggle_notes.emit, "notesAction"),
+            ("&Theme: light, dark, high contrast", ["T"], p.cycle_theme, "themeAction"),
+            ("&Language: English, 中文", ["L"], p.toggle_language, "languageAction"),
+            ("&Larger text", ["Ctrl++", "Ctrl+="], p.bigger, "biggerAction"),
+            ("&Smaller text", ["Ctrl+-"], p.smaller, "smallerAction"),
+            ("&Keys of the talk", ["?"], p.sig_toggle_help.emit, "helpAction"),
+        ):  # fmt: skip
+            action = QAction(text, self)
+            action.setObjectName(name)
+            action.setShortcuts([QKeySequence(key) for key in keys])
+            action.triggered.connect(slot)
+            talk_menu.addAction(action)
 
         view_menu = self.menuBar().addMenu("&View")
         full = QAction("&Full screen", self)
@@ -200,7 +236,7 @@ class MainWindow(QMainWindow):
         return show_about(self, log_file)
 
     def _build_shortcuts(self) -> None:
-        for key, slot in (("Space", self.controls.request_serve), ("R", self.reset),
+        for key, slot in (("Space", self.presenter.act), ("R", self.reset),
                           ("F", self.toggle_full_screen)):  # fmt: skip
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.activated.connect(slot)
@@ -214,12 +250,20 @@ class MainWindow(QMainWindow):
             panel = KitchenPanel(self.session, kitchen, self.scale)
             self.kitchens_layout.addWidget(panel, 1)
             self.panels[kitchen.name] = panel
+        self.set_code_visible(self._code_visible)
         open_names = set(self.session.mode_names)
         for name, action in self.kitchen_actions.items():
             action.blockSignals(True)
             action.setChecked(name in open_names)
             action.blockSignals(False)
         self._show_ready()
+
+    def set_code_visible(self, visible: bool) -> None:
+        """Show the source of the route each kitchen runs beside it (in the talk)."""
+        self._code_visible = visible
+        dish = self.controls.dish()
+        for name, panel in self.panels.items():
+            panel.show_code(route_code(name, dish) if visible else None)
 
     # -- actions ----------------------------------------------------------------------------
 

@@ -83,18 +83,70 @@ SWATCHES: dict[Look, Swatch] = {
     ),
 }
 
-THEME = {
-    "window": "#f4f5f7",
-    "panel": "#ffffff",
-    "card": "#f7f8fa",
-    "border": "#d0d4da",
-    "text": "#1d2430",
-    "muted": "#5b6573",
-    "accent": "#0072B2",
-    "accent_hover": "#005f94",
-    "grid": "#e3e6ea",
-    "now": "#1d2430",
+THEMES: dict[str, dict[str, str]] = {
+    "light": {
+        "window": "#f4f5f7",
+        "panel": "#ffffff",
+        "card": "#f7f8fa",
+        "border": "#d0d4da",
+        "text": "#1d2430",
+        "muted": "#5b6573",
+        "accent": "#0072B2",
+        "accent_hover": "#005f94",
+        "grid": "#e3e6ea",
+        "now": "#1d2430",
+        "banner": "#1d2430",
+        "banner_text": "#ffffff",
+        "code_string": "#009E73",
+        "code_wait": "#7a2f00",
+        "code_wait_bg": "#fde2c8",
+    },
+    "dark": {
+        "window": "#14171c",
+        "panel": "#1d2129",
+        "card": "#252a33",
+        "border": "#3a414d",
+        "text": "#e8ebf0",
+        "muted": "#a3acb9",
+        "accent": "#56B4E9",
+        "accent_hover": "#7cc6ef",
+        "grid": "#313743",
+        "now": "#e8ebf0",
+        "banner": "#0b0d10",
+        "banner_text": "#ffffff",
+        "code_string": "#7fd6b4",
+        "code_wait": "#ffd2a8",
+        "code_wait_bg": "#5a2a08",
+    },
+    # For projectors that wash colours out: black on white, strong borders, no greys.
+    "contrast": {
+        "window": "#ffffff",
+        "panel": "#ffffff",
+        "card": "#ffffff",
+        "border": "#000000",
+        "text": "#000000",
+        "muted": "#000000",
+        "accent": "#003f6b",
+        "accent_hover": "#002a47",
+        "grid": "#8c8c8c",
+        "now": "#000000",
+        "banner": "#000000",
+        "banner_text": "#ffffff",
+        "code_string": "#004d36",
+        "code_wait": "#000000",
+        "code_wait_bg": "#ffd400",
+    },
 }
+THEME_NAMES = tuple(THEMES)
+
+THEME: dict[str, str] = dict(THEMES["light"])
+"""The colours in use; painters read it at each paint, so ``use_theme`` takes effect at the
+next repaint."""
+
+
+def use_theme(name: str) -> None:
+    THEME.clear()
+    THEME.update(THEMES[name])
 
 
 @cache

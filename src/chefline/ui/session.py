@@ -28,6 +28,7 @@ from chefline.servers.kitchens import Kitchen, start_kitchen
 from chefline.servers.model_link import ModelError
 from chefline.servers.model_supply import ModelSupply
 from chefline.servers.server_thread import KitchenStartError
+from chefline.ui.off_thread import off_gui_thread
 
 log = logging.getLogger(__name__)
 
@@ -79,27 +80,62 @@ class RaceSession(QObject):
 
     def open_kitchens(self, names: list[str]) -> bool:
         """Run exactly these kitchens (keeping those already open). False if one failed."""
+        if not self._may_change_kitchens():
+            return False
+        return self._settle_kitchens(names, self._start_missing(names))
+
+    async def open_kitchens_async(self, names: list[str]) -> bool:
+        """``open_kitchens`` with the starting done off the GUI thread: a kitchen in a
+        process of its own takes most of a second to start, too long to freeze the window."""
+        if not self._may_change_kitchens():
+            return False
+        started = await off_gui_thread(lambda: self._start_missing(names))
+        if self.running:  # a race began meanwhile (a key press): keep what runs it
+            for kitchen in started[0].values():
+                kitchen.stop()
+            return False
+        return self._settle_kitchens(names, started)
+
+    def _may_change_kitchens(self) -> bool:
         if self.running:
             self.sig_error.emit("Wait for the race to finish before changing kitchens.")
             return False
-        keep = [k for k in self.kitchens if k.name in names]
-        for kitchen in self.kitchens:
-            if kitchen not in keep:
-                kitchen.stop()
-        opened = {k.name: k for k in keep}
-        ok = True
-        for name in names:
-            if name in opened:
-                continue
+        return True
+
+    def _start_missing(self, names: list[str]) -> tuple[dict[str, Kitchen], list[str]]:
+        """Start the kitchens of ``names`` not open yet, at the same time (any thread)."""
+        missing = [name for name in names if name not in self.mode_names]
+        started: dict[str, Kitchen] = {}
+        errors: list[str] = []
+
+        def start(name: str) -> None:
             try:
-                opened[name] = start_kitchen(name, self.settings, supplier=self.models.supplier)
+                started[name] = start_kitchen(name, self.settings, supplier=self.models.supplier)
             except (KitchenStartError, RecipeError) as error:
-                self.sig_error.emit(f"The {name} kitchen could not open: {error}")
-                ok = False
+                errors.append(f"The {name} kitchen could not open: {error}")
+
+        threads = [threading.Thread(target=start, args=(name,)) for name in missing]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        return started, errors
+
+    def _settle_kitchens(
+        self, names: list[str], started: tuple[dict[str, Kitchen], list[str]]
+    ) -> bool:
+        opened, errors = started
+        for kitchen in self.kitchens:
+            if kitchen.name in names:
+                opened[kitchen.name] = kitchen
+            else:
+                kitchen.stop()
+        for error in errors:
+            self.sig_error.emit(error)
         self.kitchens = [opened[name] for name in names if name in opened]
         self.clear()
         self.sig_kitchens_changed.emit()
-        return ok
+        return not errors
 
     def stop_kitchen(self, name: str) -> None:
         """Close one kitchen (as if it crashed); its orders fail, the others go on."""

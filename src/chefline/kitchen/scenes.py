@@ -1,0 +1,154 @@
+"""The talk: scenes read from a data file, and the claims each scene's caption makes.
+
+A scene names its kitchens and its race; its title, caption and speaker notes come in every
+language of the talk. Its claims are what the caption says in numbers, so that a test (and a
+speaker in a rehearsal) can check that the real race bears the caption out.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from chefline.kitchen.cost import KitchenCost
+from chefline.kitchen.modes import get_mode
+from chefline.kitchen.recipe import DishKind, RecipeError
+from chefline.kitchen.timeline import TimelineSummary
+
+LANGUAGES = ("en", "zh_CN")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One checkable sentence of a caption.
+
+    ``kind`` is ``ratio`` (makespan ÷ theory between ``low`` and ``high``), ``faster``
+    (``kitchen`` finishes at least ``low`` times sooner than ``than``), or ``figure`` (a
+    summary or cost figure, e.g. ``chefs``, ``peak_concurrency``, ``threads``, ``processes``,
+    between ``low`` and ``high``). ``min_cores``: only on a machine with that many cores.
+    """
+
+    kind: str
+    kitchen: str
+    low: float = 0.0
+    high: float = float("inf")
+    than: str | None = None
+    figure: str | None = None
+    min_cores: int = 1
+
+    def problem(
+        self, summaries: dict[str, TimelineSummary], costs: dict[str, KitchenCost | None]
+    ) -> str | None:
+        """Why the race does not bear this claim out, or None when it does."""
+        if (os.cpu_count() or 1) < self.min_cores:
+            return None
+        s = summaries[self.kitchen]
+        if self.kind == "ratio":
+            value, what = s.ratio_to_theory, "makespan ÷ theory"
+        elif self.kind == "faster":
+            assert self.than is not None
+            other = summaries[self.than].makespan
+            value = other / s.makespan if other and s.makespan else None
+            what = f"{self.than}'s makespan ÷ this one's"
+        else:
+            assert self.figure is not None
+            cost = costs.get(self.kitchen)
+            value = (
+                getattr(cost, self.figure) if hasattr(KitchenCost, self.figure) and cost
+                else getattr(s, self.figure)
+            )  # fmt: skip
+            what = self.figure
+        if value is None or not self.low <= value <= self.high:
+            return f"{self.kitchen}: {what} is {value}, expected {self.low}…{self.high}"
+        return None
+
+
+@dataclass(frozen=True)
+class Scene:
+    id: str
+    kitchens: list[str]
+    race: dict[str, Any]
+    """Control-bar values: customers, wait, dish, gap, tokens, ttft, tokens_per_s."""
+    title: dict[str, str]
+    caption: dict[str, str]
+    notes: dict[str, str]
+    action: str = "race"
+    """"race": Space serves the orders; "bad_order": Space sends one bad order to each."""
+    claims: list[Claim] = field(default_factory=list)
+
+    @property
+    def dish(self) -> DishKind:
+        return DishKind(self.race.get("dish", "io"))
+
+    def text(self, what: str, language: str) -> str:
+        texts: dict[str, str] = getattr(self, what)
+        return texts.get(language) or texts["en"]
+
+    def problems(
+        self, summaries: dict[str, TimelineSummary], costs: dict[str, KitchenCost | None]
+    ) -> list[str]:
+        return [p for c in self.claims if (p := c.problem(summaries, costs)) is not None]
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """A row of the reference's comparison table, and the scene that demonstrates it."""
+
+    topic: dict[str, str]
+    flask: dict[str, str]
+    fastapi: dict[str, str]
+    scene: str
+
+
+@dataclass(frozen=True)
+class Talk:
+    scenes: list[Scene]
+    table: list[TableRow]
+
+    def index_of(self, scene_id: str) -> int:
+        for index, scene in enumerate(self.scenes):
+            if scene.id == scene_id:
+                return index
+        raise RecipeError(f"the talk has no scene {scene_id!r}")
+
+
+def _texts(data: dict[str, Any], key: str, where: str) -> dict[str, str]:
+    texts = data.get(key)
+    if not isinstance(texts, dict) or any(not texts.get(lang) for lang in LANGUAGES):
+        raise RecipeError(f"{where}: {key} needs a text in each of {', '.join(LANGUAGES)}")
+    return {lang: str(texts[lang]) for lang in LANGUAGES}
+
+
+def load_talk(path: Path) -> Talk:
+    """The talk in ``path`` (JSON), checked: every kitchen known, every text in each language."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise RecipeError(f"cannot read the talk {path}: {error}") from None
+    scenes = []
+    for number, raw in enumerate(data["scenes"], 1):
+        where = f"scene {number} ({raw.get('id', '?')})"
+        for name in raw["kitchens"]:
+            get_mode(name)
+        claims = [Claim(**claim) for claim in raw.get("claims", [])]
+        for claim in claims:
+            if claim.kitchen not in raw["kitchens"] or claim.than not in (None, *raw["kitchens"]):
+                raise RecipeError(f"{where}: a claim names a kitchen the scene does not open")
+        scenes.append(Scene(
+            raw["id"], list(raw["kitchens"]), dict(raw.get("race", {})),
+            _texts(raw, "title", where), _texts(raw, "caption", where),
+            _texts(raw, "notes", where), raw.get("action", "race"), claims,
+        ))  # fmt: skip
+    ids = {scene.id for scene in scenes}
+    table = []
+    for raw in data["table"]:
+        if raw["scene"] not in ids:
+            raise RecipeError(f"the comparison table links to a missing scene {raw['scene']!r}")
+        table.append(TableRow(
+            _texts(raw, "topic", "table"), _texts(raw, "flask", "table"),
+            _texts(raw, "fastapi", "table"), raw["scene"],
+        ))  # fmt: skip
+    return Talk(scenes, table)

@@ -1,0 +1,66 @@
+"""The source of the route a kitchen runs, as the speaker shows it beside the kitchen.
+
+Read from the very functions the kitchen's app serves (``inspect``), followed by the step that
+does the waiting, so what is on screen is what is running, not a retelling of it.
+"""
+
+from __future__ import annotations
+
+import inspect
+import textwrap
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+
+from chefline.kitchen.modes import get_mode
+from chefline.kitchen.recipe import DishKind
+from chefline.servers.cooking import DishTicket
+from chefline.servers.fastapi_kitchen import RouteStyle, create_fastapi_app
+from chefline.servers.flask_kitchen import create_flask_app
+from chefline.servers.llm_cooking import LlmTicket
+from chefline.servers.relay import EventRelay
+
+FASTAPI_STYLES = {
+    "fastapi-async": RouteStyle.ASYNC,
+    "fastapi-def": RouteStyle.DEF,
+    "fastapi-blocking": RouteStyle.BLOCKING,
+}
+
+
+def _endpoint(mode: str, path: str) -> Callable[..., Any]:
+    if mode in FASTAPI_STYLES:
+        app = create_fastapi_app(mode, EventRelay(), FASTAPI_STYLES[mode])
+        for route in app.routes:
+            if getattr(route, "path", None) == path:
+                return route.endpoint  # type: ignore[attr-defined, no-any-return]
+        raise LookupError(path)
+    flask = create_flask_app(mode, EventRelay(), async_view=mode == "flask-async-view")
+    for rule in flask.url_map.iter_rules():
+        if rule.rule == path:
+            return flask.view_functions[rule.endpoint]  # type: ignore[no-any-return]
+    raise LookupError(path)
+
+
+def _source(function: Callable[..., Any]) -> str:
+    return textwrap.dedent(inspect.getsource(function)).strip()
+
+
+@cache
+def route_code(mode: str, dish: DishKind = DishKind.IO) -> str:
+    """The route of ``mode`` at /cook (or /chat for the LLM dish), then the step of it that
+    takes the time. Without the sources (a frozen app built without them): the one-liner."""
+    kitchen = get_mode(mode)
+    try:
+        route = _source(_endpoint(kitchen.name, "/chat" if dish is DishKind.LLM else "/cook"))
+        if dish is DishKind.LLM:
+            awaits = "stream_awaiting" in route
+            step = LlmTicket.stream_awaiting if awaits else LlmTicket.stream_holding
+        elif dish is DishKind.CPU:
+            step = DishTicket.work
+        else:
+            step = DishTicket.await_sleep if "cook_awaiting" in route else DishTicket.sleep
+        step_source = _source(step)
+    except (OSError, TypeError):
+        return f"# {kitchen.chat_route if dish is DishKind.LLM else kitchen.route}"
+    server = kitchen.route.partition(", ")[2]
+    return f"# {server}\n{route}\n\n# the step it calls that takes the time:\n{step_source}"

@@ -1,0 +1,61 @@
+"""Every key of the talk, drawn over the window (?)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from chefline.ui.language import tr
+from chefline.ui.overlay import Overlay
+
+KEYS = (
+    ("→  PgDn", QT_TRANSLATE_NOOP("Keys", "next scene (a clicker sends these)")),
+    ("←  PgUp", QT_TRANSLATE_NOOP("Keys", "previous scene")),
+    ("Space", QT_TRANSLATE_NOOP("Keys", "serve the orders (scene 8: send the bad order)")),
+    ("R", QT_TRANSLATE_NOOP("Keys", "reset")),
+    ("F  F11", QT_TRANSLATE_NOOP("Keys", "full screen")),
+    ("Ctrl +  Ctrl −", QT_TRANSLATE_NOOP("Keys", "larger or smaller text")),
+    ("N", QT_TRANSLATE_NOOP("Keys", "speaker notes (on the second screen if there is one)")),
+    ("T", QT_TRANSLATE_NOOP("Keys", "theme: light, dark, high contrast")),
+    ("L", QT_TRANSLATE_NOOP("Keys", "language: English, 中文")),
+    ("C", QT_TRANSLATE_NOOP("Keys", "the comparison table, each row linked to its scene")),
+    ("P", QT_TRANSLATE_NOOP("Keys", "replay the last race (again: live view)")),
+    ("[  ]", QT_TRANSLATE_NOOP("Keys", "replay slower or faster (0.1× to 4×)")),
+    (",  .", QT_TRANSLATE_NOOP("Keys", "replay: previous or next event")),
+    ("?", QT_TRANSLATE_NOOP("Keys", "this help; Esc closes it")),
+)
+
+
+class HelpOverlay(Overlay):
+    def __init__(self, host: QWidget) -> None:
+        super().__init__(host)
+        self.setObjectName("helpOverlay")
+        self.title = QLabel()
+        self.title.setObjectName("overlayTitle")
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(30)
+        self.descriptions: list[QLabel] = []
+        for row, (keys, _) in enumerate(KEYS):
+            key = QLabel(keys)
+            key.setStyleSheet("font-weight: 700;")
+            description = QLabel()
+            grid.addWidget(key, row, 0, Qt.AlignmentFlag.AlignRight)
+            grid.addWidget(description, row, 1)
+            self.descriptions.append(description)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.title, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addSpacing(16)
+        layout.addLayout(grid)
+        layout.addStretch(1)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Keys of the talk"))
+        for label, (_, text) in zip(self.descriptions, KEYS, strict=True):
+            label.setText(tr("Keys", text))

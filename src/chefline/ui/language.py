@@ -1,0 +1,65 @@
+"""The window's language: English, or Simplified Chinese from a Qt translation (.qm).
+
+Installing or removing a translator makes Qt send every widget a LanguageChange event; the
+widgets re-read their texts then, so the switch is live.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator, Signal
+
+from chefline.ui.resources import resources_dir
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = ("en", "zh_CN")
+
+
+def system_language() -> str:
+    """zh_CN when the system speaks Chinese, else English."""
+    return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+
+
+def tr(context: str, text: str) -> str:
+    """``text`` in the current language, for code that is not a QObject."""
+    return QCoreApplication.translate(context, text)
+
+
+class Language(QObject):
+    sig_changed = Signal(str)
+    """The language changed. Parameter: "en" or "zh_CN"."""
+
+    def __init__(self, app: QCoreApplication) -> None:
+        super().__init__(app)
+        self.app = app
+        self.current = "en"
+        self._translator: QTranslator | None = None
+
+    @classmethod
+    def for_app(cls, app: QCoreApplication) -> Language:
+        """The app's one Language (made on first use)."""
+        existing = app.findChild(Language)
+        return existing if isinstance(existing, Language) else cls(app)
+
+    def use(self, language: str) -> bool:
+        """Switch to ``language``; False (and English) if its translation cannot be loaded."""
+        if language not in LANGUAGES:
+            raise ValueError(f"unknown language {language!r}; choose from {LANGUAGES}")
+        if self._translator is not None:
+            self.app.removeTranslator(self._translator)
+            self._translator = None
+        loaded = True
+        if language != "en":
+            translator = QTranslator(self)
+            folder = resources_dir() / "translations"
+            if translator.load(f"chefline_{language}", str(folder)):
+                self.app.installTranslator(translator)
+                self._translator = translator
+            else:
+                log.warning("no %s translation in %s (run `make translations`)", language, folder)
+                loaded, language = False, "en"
+        self.current = language
+        self.sig_changed.emit(language)
+        return loaded
