@@ -75,7 +75,7 @@ def test_a_wheel_installs_a_working_chefline_with_its_resources(tmp_path):
     assert done.returncode == 0, done.stdout + done.stderr
     where = subprocess.run(
         [str(venv / "bin" / "python"), "-c",
-         "from chefline.ui.resources import resources_dir; print(resources_dir())"],
+         "from chefline.assets import resources_dir; print(resources_dir())"],
         capture_output=True, text=True, check=True, cwd=tmp_path,
     ).stdout  # fmt: skip
     assert "site-packages" in where

@@ -14,6 +14,7 @@ from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication
 
 from chefline import __version__
+from chefline.assets import resource_path
 from chefline.cli.options import chosen_modes, kitchen_settings, race_plan, snapshot_target
 from chefline.client.race import RaceResult
 from chefline.kitchen.modes import get_mode
@@ -22,7 +23,6 @@ from chefline.ui.collector import GuiThreadCollector
 from chefline.ui.errors import UNEXPECTED
 from chefline.ui.logs import set_up_logging
 from chefline.ui.main_window import MainWindow
-from chefline.ui.resources import resource_path
 from chefline.ui.session import RaceSession
 from chefline.ui.theme import stylesheet
 
@@ -48,16 +48,10 @@ def build_window(args: argparse.Namespace) -> tuple[MainWindow, RaceSession]:
     session = RaceSession(kitchen_settings(args))
     window = MainWindow(session)
     controls = window.controls
-    controls.customers.setValue(args.customers)
-    controls.wait.setValue(args.wait)
     plan = race_plan(args)
-    controls.choose_dish(plan.recipe.dish)
-    if plan.chat is not None and plan.speed is not None:
-        controls.tokens.setValue(plan.chat.max_tokens)
-        controls.chat, controls.speed = plan.chat, plan.speed
-    if controls.arrivals.findData(plan.arrivals.gap) < 0:
-        controls.arrivals.addItem(f"one every {plan.arrivals.gap * 1000:g} ms", plan.arrivals.gap)
-    controls.arrivals.setCurrentIndex(controls.arrivals.findData(plan.arrivals.gap))
+    controls.show_plan(plan)
+    if plan.chat is not None:
+        controls.chat = plan.chat
     window.faults_menu.choose(plan.faults, plan.patience)
     session.open_kitchens(chosen_modes(args))
     collector = GuiThreadCollector(window)

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from chefline import __version__
-from chefline.cli import race_command, serve_command
+from chefline.cli import race_command, rehearse_command, serve_command
 from chefline.cli.options import (
     add_kitchen_options,
     add_race_options,
@@ -60,6 +60,12 @@ def build_parser() -> argparse.ArgumentParser:
     add_race_options(race)
     race.add_argument("--json", action="store_true", help="print every order's full timeline")
 
+    rehearse = commands.add_parser(
+        "rehearse", help="run every scene of the talk and check that it shows what it says"
+    )
+    add_kitchen_options(rehearse)
+    rehearse_command.add_options(rehearse)
+
     serve = commands.add_parser("serve", help="run kitchens on loopback until Ctrl+C")
     add_kitchen_options(serve)
     serve.add_argument(
@@ -101,6 +107,8 @@ def main(argv: Sequence[str] | None = None, window: WindowRunner | None = None) 
             return race_command.run(args)
         if args.command == "serve":
             return serve_command.run(args)
+        if args.command == "rehearse":
+            return rehearse_command.run(args)
     except (RecipeError, ValueError) as error:
         print(f"chefline: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT

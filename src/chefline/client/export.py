@@ -5,8 +5,15 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
+from typing import Any
 
-from chefline.client.race import RaceResult
+from chefline.client.plan import RacePlan
+from chefline.client.race import RACE_FORMAT, RaceResult
+from chefline.kitchen.arrivals import Arrivals
+from chefline.kitchen.faults import FaultKind, Faults
+from chefline.kitchen.llm import ChatOrder, ModelSpeed
+from chefline.kitchen.recipe import DishKind, Recipe, RecipeError
+from chefline.kitchen.timeline import RaceTimeline
 
 CSV_COLUMNS = [
     "kitchen", "order", "status", "http_status", "chef", "sent", "accepted", "prep_start",
@@ -17,6 +24,38 @@ CSV_COLUMNS = [
 def save_json(result: RaceResult, path: Path) -> Path:
     path.write_text(json.dumps(result.to_json(), indent=2), encoding="utf-8")
     return path
+
+
+def load_json(path: Path) -> RaceResult:
+    """A race saved by ``save_json``; RecipeError says why a file is not one."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        raise RecipeError(f"cannot read {path.name}: {error}") from None
+    if not isinstance(data, dict) or data.get("format") != RACE_FORMAT:
+        raise RecipeError(f"{path.name} is not a race saved by Chefline ({RACE_FORMAT})")
+    try:
+        return _race_from_json(data)
+    except (KeyError, TypeError, ValueError) as error:
+        raise RecipeError(f"{path.name} is damaged: {error!r}") from None
+
+
+def _race_from_json(data: dict[str, Any]) -> RaceResult:
+    recipe = data["recipe"]
+    fault = data.get("fault") or {}
+    chat, speed = data.get("chat"), data.get("model_speed")
+    plan = RacePlan(
+        Recipe(recipe["wait"], DishKind(recipe["dish"]), recipe["prep"], recipe["plate"]),
+        Arrivals(data["customers"], data.get("gap", 0.0)),
+        Faults(FaultKind(fault.get("fault", "none")), fault.get("every", 0)),
+        data.get("patience"),
+        None if chat is None else ChatOrder(**chat),
+        None if speed is None else ModelSpeed(**speed),
+        bool(data.get("in_turn", False)),
+    )
+    timelines = [RaceTimeline.from_json(raw) for raw in data["kitchens"]]
+    return RaceResult(data["race"], plan, {t.kitchen: t for t in timelines},
+                      bool(data.get("cancelled")))  # fmt: skip
 
 
 def save_csv(result: RaceResult, path: Path) -> Path:

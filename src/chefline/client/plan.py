@@ -10,6 +10,7 @@ from chefline.kitchen.faults import Faults
 from chefline.kitchen.llm import ChatOrder, ModelSpeed
 from chefline.kitchen.modes import KitchenMode, KitchenSettings
 from chefline.kitchen.recipe import DishKind, Recipe, RecipeError
+from chefline.kitchen.scenes import Scene
 
 MIN_PATIENCE_S = 0.05
 MAX_PATIENCE_S = 600.0
@@ -26,6 +27,9 @@ class RacePlan:
     """The LLM dish's order (then ``recipe`` is its theory, from ``speed``)."""
     speed: ModelSpeed | None = None
     """How fast the model is expected to answer: set, or measured by a probe call."""
+    in_turn: bool = False
+    """Serve the kitchens one after another instead of at once, so that each has the
+    machine's cores to itself (the CPU-bound dish)."""
 
     @classmethod
     def for_chat(
@@ -69,3 +73,14 @@ class RacePlan:
     def order_timeout(self, expected: float) -> float:
         """How long one customer waits before walking out."""
         return self.patience if self.patience is not None else 2.0 * expected + 10.0
+
+
+def scene_plan(scene: Scene) -> RacePlan:
+    """The race a scene of the talk serves."""
+    race = scene.race
+    arrivals = Arrivals(int(race.get("customers", 10)), float(race.get("gap", 0.0)))
+    if scene.dish is DishKind.LLM:
+        speed = ModelSpeed(float(race.get("ttft", 0.2)), float(race.get("tokens_per_s", 50.0)))
+        return RacePlan.for_chat(ChatOrder(max_tokens=int(race.get("tokens", 8))), speed, arrivals)
+    recipe = Recipe(wait=float(race.get("wait", 1.0)), dish=scene.dish)
+    return RacePlan(recipe, arrivals, in_turn=bool(race.get("in_turn", False)))

@@ -25,6 +25,9 @@ from chefline.servers.cost_meter import CostMeter
 Listener = Callable[[OrderEvent], None]
 """Receives every live event; called from the loop and from kitchen threads alike."""
 
+RACE_FORMAT = "chefline-race/1"
+"""Written in every saved race, checked when one is opened."""
+
 RELAY_PATIENCE_S = 0.5
 """Longest wait, after a reply, for a kitchen's live events still on their way (a kitchen in
 another process reports through a pipe)."""
@@ -67,6 +70,7 @@ class RaceResult:
 
     def to_json(self) -> dict[str, Any]:
         return {
+            "format": RACE_FORMAT,
             "race": self.race_id,
             "customers": self.plan.arrivals.customers,
             "arrivals": self.plan.arrivals.pattern,
@@ -76,7 +80,9 @@ class RaceResult:
                 "prep": self.plan.recipe.prep,
                 "plate": self.plan.recipe.plate,
             },
+            "gap": self.plan.arrivals.gap,
             "faults": self.plan.faults.describe(),
+            "fault": self.plan.faults.as_json(),
             "patience": self.plan.patience,
             "chat": self.plan.chat.as_json() if self.plan.chat else None,
             "model_speed": (
@@ -84,6 +90,7 @@ class RaceResult:
                 if self.plan.speed
                 else None
             ),
+            "in_turn": self.plan.in_turn,
             "cancelled": self.cancelled,
             "kitchens": [timeline.to_json() for timeline in self.timelines.values()],
         }
@@ -158,8 +165,11 @@ class RaceRunner:
         client = httpx.AsyncClient(transport=transport, trust_env=False, verify=False)
         self.meter.start()
         try:
-            await self._launch(client, self._write_orders(client))
-            await asyncio.gather(*self._tasks, return_exceptions=True)
+            orders = self._write_orders(client)
+            turns = [[k] for k in self.kitchens] if self.plan.in_turn else [self.kitchens]
+            for kitchens in turns:
+                await self._launch(client, orders, kitchens)
+                await asyncio.gather(*self._tasks, return_exceptions=True)
         except asyncio.CancelledError:
             self.result.cancelled = True
             for task in self._tasks:
@@ -198,7 +208,14 @@ class RaceRunner:
         customers = range(self.plan.arrivals.customers)
         return [[write(kitchen, index) for kitchen in self.kitchens] for index in customers]
 
-    async def _launch(self, client: httpx.AsyncClient, orders: list[list[httpx.Request]]) -> None:
+    async def _launch(
+        self,
+        client: httpx.AsyncClient,
+        orders: list[list[httpx.Request]],
+        kitchens: list[RaceTarget],
+    ) -> None:
+        """Send ``kitchens`` their orders at the arrival times (``orders[index]`` holds one
+        request per kitchen of the race)."""
         start = now()
         for index, offset in enumerate(self.plan.arrivals.offsets):
             delay = start + offset - now()
@@ -207,8 +224,9 @@ class RaceRunner:
             elif index % LAUNCH_BATCH == 0:
                 await asyncio.sleep(0)
             for kitchen, request in zip(self.kitchens, orders[index], strict=True):
-                task = asyncio.create_task(self._order(client, kitchen, index, request))
-                self._tasks.append(task)
+                if kitchen in kitchens:
+                    task = asyncio.create_task(self._order(client, kitchen, index, request))
+                    self._tasks.append(task)
 
     async def _order(
         self, client: httpx.AsyncClient, kitchen: RaceTarget, index: int, request: httpx.Request

@@ -141,6 +141,27 @@ class OrderRecord:
         self.done = None if report["done"] is None else float(report["done"])
         self.steps = [Step.from_json(step) for step in report["steps"]]
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> OrderRecord:
+        """An order as ``to_json`` wrote it (a saved race)."""
+        failure = data.get("failure")
+        return cls(
+            kitchen=str(data["kitchen"]),
+            index=int(data["index"]),
+            sent=float(data["sent"]),
+            received=data.get("received"),
+            status=OrderStatus(data["status"]),
+            http_status=data.get("http_status"),
+            error=data.get("error"),
+            failure=None if failure is None else Failure(failure),
+            chef=data.get("chef"),
+            chef_kind=data.get("chef_kind"),
+            accepted=data.get("accepted"),
+            done=data.get("done"),
+            steps=[Step.from_json(step) for step in data.get("steps", [])],
+            tokens=[float(t) for t in data.get("tokens", [])],
+        )
+
     def to_json(self) -> dict[str, Any]:
         return {
             "kitchen": self.kitchen,

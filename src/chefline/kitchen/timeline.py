@@ -289,6 +289,16 @@ class RaceTimeline:
             tokens_per_s=tokens / makespan if tokens and makespan else None,
         )
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> RaceTimeline:
+        """A kitchen's orders as ``to_json`` wrote them (a saved race)."""
+        timeline = cls(data["kitchen"], data["summary"].get("expected_makespan"))
+        for raw in data["orders"]:
+            timeline.add(OrderRecord.from_json(raw))
+        cost = data.get("cost")
+        timeline.cost = None if cost is None else KitchenCost(**cost)
+        return timeline
+
     def to_json(self) -> dict[str, Any]:
         return {
             "kitchen": self.kitchen,

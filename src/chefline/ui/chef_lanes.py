@@ -33,7 +33,7 @@ class ChefLanesView(TimelineCanvas):
     def _on_frame(self) -> None:
         # A chef's lane is a summary; a third of the frame rate keeps it lively for less work.
         self._frames += 1
-        if not self.session.running or self._frames % self.EVERY_NTH_FRAME == 0:
+        if not self.session.live or self._frames % self.EVERY_NTH_FRAME == 0:
             self._recompute()
             self.update()
 
@@ -42,7 +42,7 @@ class ChefLanesView(TimelineCanvas):
         if timeline is None:
             self._lanes, self._load = {}, {}
             return
-        until = self.session.clock() if self.session.running else None
+        until = self.session.clock() if self.session.live else None
         self._lanes = timeline.chef_segments(until)
         self._load = timeline.stove_load(until)
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from dataclasses import replace
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -19,7 +21,18 @@ from chefline.kitchen.arrivals import Arrivals
 from chefline.kitchen.llm import ChatOrder, ModelSpeed
 from chefline.kitchen.recipe import DishKind, Recipe
 
-ARRIVALS = [("all at once", 0.0), ("one every 20 ms", 0.02), ("one every 100 ms", 0.1)]
+ARRIVALS = (
+    (QT_TRANSLATE_NOOP("ControlBar", "all at once"), 0.0, False),
+    (QT_TRANSLATE_NOOP("ControlBar", "one every 20 ms"), 0.02, False),
+    (QT_TRANSLATE_NOOP("ControlBar", "one every 100 ms"), 0.1, False),
+    # Each kitchen gets the machine's cores to itself (the CPU-bound dish).
+    (QT_TRANSLATE_NOOP("ControlBar", "all at once, one kitchen at a time"), 0.0, True),
+)
+DISHES = (
+    (QT_TRANSLATE_NOOP("ControlBar", "I/O-bound: the dish waits"), DishKind.IO),
+    (QT_TRANSLATE_NOOP("ControlBar", "CPU-bound: the chef chops"), DishKind.CPU),
+    (QT_TRANSLATE_NOOP("ControlBar", "LLM: a streamed model call"), DishKind.LLM),
+)
 
 
 class ControlBar(QWidget):
@@ -34,7 +47,6 @@ class ControlBar(QWidget):
         self.customers.setObjectName("customersSpin")
         self.customers.setRange(limits.MIN_CUSTOMERS, limits.MAX_CUSTOMERS)
         self.customers.setValue(10)
-        self.customers.setToolTip("How many customers order at once (1–1000)")
 
         self.wait = QDoubleSpinBox()
         self.wait.setObjectName("waitSpin")
@@ -43,24 +55,16 @@ class ControlBar(QWidget):
         self.wait.setSingleStep(0.1)
         self.wait.setValue(0.5)
         self.wait.setSuffix(" s")
-        self.wait.setToolTip("How long the slow step of each dish takes (0–30 s)")
 
         self.recipe = QComboBox()
         self.recipe.setObjectName("recipeCombo")
-        self.recipe.addItem("I/O-bound: the dish waits", DishKind.IO)
-        self.recipe.addItem("CPU-bound: the chef chops", DishKind.CPU)
-        self.recipe.addItem("LLM: a streamed model call", DishKind.LLM)
-        self.recipe.setToolTip(
-            "I/O: the slow step waits (a database, an LLM API).\n"
-            "CPU: the slow step is hashing, so async cannot help.\n"
-            "LLM: each kitchen calls a language model and streams its tokens on (Model menu)."
-        )
+        for label, dish in DISHES:
+            self.recipe.addItem(label, dish)
 
         self.tokens = QSpinBox()
         self.tokens.setObjectName("tokensSpin")
         self.tokens.setRange(limits.MIN_MAX_TOKENS, limits.MAX_MAX_TOKENS)
         self.tokens.setValue(16)
-        self.tokens.setToolTip("How many tokens each answer streams (max_tokens)")
         self.speed = ModelSpeed()
         """The built-in model's speed (set in the Model menu)."""
         self.chat = ChatOrder()
@@ -68,27 +72,26 @@ class ControlBar(QWidget):
 
         self.arrivals = QComboBox()
         self.arrivals.setObjectName("arrivalCombo")
-        for label, gap in ARRIVALS:
-            self.arrivals.addItem(label, gap)
+        # Sized for the short choices: the long one shows in full in the open list.
+        self.arrivals.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.arrivals.setMinimumContentsLength(16)
+        self.arrival_choices: list[tuple[str | None, float, bool]] = list(ARRIVALS)
+        """Label (None: "one every N ms"), gap, and whether kitchens are served in turn."""
+        for _ in self.arrival_choices:
+            self.arrivals.addItem("")
 
-        self.serve_button = QPushButton("Serve")
+        self.serve_button = QPushButton()
         self.serve_button.setObjectName("serveButton")
-        self.serve_button.setToolTip("Send the same orders to every kitchen at once (Space)")
-        self.reset_button = QPushButton("Reset")
+        self.reset_button = QPushButton()
         self.reset_button.setObjectName("resetButton")
-        self.reset_button.setToolTip("Clear the race (R)")
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 4)
         self.captions: dict[QWidget, QLabel] = {}
-        for caption, field in (
-            ("Customers", self.customers),
-            ("Recipe", self.recipe),
-            ("Wait per dish", self.wait),
-            ("Tokens", self.tokens),
-            ("Arrival", self.arrivals),
-        ):
-            self.captions[field] = QLabel(caption)
+        for field in (self.customers, self.recipe, self.wait, self.tokens, self.arrivals):
+            self.captions[field] = QLabel()
             layout.addWidget(self.captions[field])
             layout.addWidget(field)
             layout.addSpacing(10)
@@ -98,7 +101,43 @@ class ControlBar(QWidget):
         self.serve_button.clicked.connect(self.request_serve)
         self.reset_button.clicked.connect(self.sig_reset)
         self.recipe.currentIndexChanged.connect(self._show_fields_of_dish)
+        self._racing = False
+        self.retranslate()
         self._show_fields_of_dish()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        for field, caption in (
+            (self.customers, self.tr("Customers")),
+            (self.recipe, self.tr("Recipe")),
+            (self.wait, self.tr("Wait per dish")),
+            (self.tokens, self.tr("Tokens")),
+            (self.arrivals, self.tr("Arrival")),
+        ):
+            self.captions[field].setText(caption)
+        for index, (label, _) in enumerate(DISHES):
+            self.recipe.setItemText(index, self.tr(label))
+        for index, (label, gap, _) in enumerate(self.arrival_choices):
+            text = self.tr(label) if label else self.tr("one every {0:g} ms").format(gap * 1000)
+            self.arrivals.setItemText(index, text)
+        self.customers.setToolTip(self.tr("How many customers order at once (1–1000)"))
+        self.wait.setToolTip(self.tr("How long the slow step of each dish takes (0–30 s)"))
+        self.recipe.setToolTip(self.tr(
+            "I/O: the slow step waits (a database, an LLM API).\n"
+            "CPU: the slow step is hashing, so async cannot help.\n"
+            "LLM: each kitchen calls a language model and streams its tokens on (Model menu)."
+        ))  # fmt: skip
+        self.tokens.setToolTip(self.tr("How many tokens each answer streams (max_tokens)"))
+        self.serve_button.setText(self.tr("Serving…") if self._racing else self.tr("Serve"))
+        self.serve_button.setToolTip(
+            self.tr("Send the same orders to every kitchen at once (Space)")
+        )
+        self.reset_button.setText(self.tr("Reset"))
+        self.reset_button.setToolTip(self.tr("Clear the race (R)"))
 
     def dish(self) -> DishKind:
         return DishKind(self.recipe.currentData())  # Qt hands the enum back as a plain str
@@ -113,18 +152,40 @@ class ControlBar(QWidget):
         self.recipe.setCurrentIndex(self.recipe.findData(dish))
 
     def plan(self) -> RacePlan:
-        arrivals = Arrivals(self.customers.value(), self.arrivals.currentData())
+        _, gap, in_turn = self.arrival_choices[self.arrivals.currentIndex()]
+        arrivals = Arrivals(self.customers.value(), gap)
         dish = self.dish()
         if dish is DishKind.LLM:
             chat = ChatOrder(self.chat.prompt, self.tokens.value(), self.chat.temperature)
-            return RacePlan.for_chat(chat, self.speed, arrivals)
-        return RacePlan(Recipe(wait=self.wait.value(), dish=dish), arrivals)
+            plan = RacePlan.for_chat(chat, self.speed, arrivals)
+        else:
+            plan = RacePlan(Recipe(wait=self.wait.value(), dish=dish), arrivals)
+        return replace(plan, in_turn=in_turn)
+
+    def show_plan(self, plan: RacePlan) -> None:
+        """Fill the fields with ``plan``'s race (a scene of the talk)."""
+        self.choose_dish(plan.recipe.dish)
+        self.customers.setValue(plan.arrivals.customers)
+        wanted = (plan.arrivals.gap, plan.in_turn)
+        choices = [(gap, in_turn) for _, gap, in_turn in self.arrival_choices]
+        if wanted not in choices:  # a gap from the command line
+            self.arrival_choices.append((None, *wanted))
+            self.arrivals.addItem("")
+            choices.append(wanted)
+            self.retranslate()
+        self.arrivals.setCurrentIndex(choices.index(wanted))
+        if plan.chat is not None and plan.speed is not None:
+            self.tokens.setValue(plan.chat.max_tokens)
+            self.speed = plan.speed
+        else:
+            self.wait.setValue(plan.recipe.wait)
 
     def request_serve(self) -> None:
         self.sig_serve.emit()
 
     def set_racing(self, racing: bool) -> None:
+        self._racing = racing
         self.serve_button.setEnabled(not racing)
-        self.serve_button.setText("Serving…" if racing else "Serve")
+        self.retranslate()
         for field in (self.customers, self.wait, self.tokens, self.recipe, self.arrivals):
             field.setEnabled(not racing)

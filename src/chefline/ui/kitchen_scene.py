@@ -13,10 +13,10 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from chefline.assets import resource_path
 from chefline.kitchen.clock import now
 from chefline.kitchen.timeline import KitchenNow
 from chefline.ui.palette import THEME
-from chefline.ui.resources import resource_path
 from chefline.ui.session import RaceSession
 
 

@@ -10,7 +10,7 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator, Signal
 
-from chefline.ui.resources import resources_dir
+from chefline.assets import resources_dir
 
 log = logging.getLogger(__name__)
 

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chefline.client.export import save_csv, save_json
+from chefline.client.export import load_json, save_csv, save_json
 from chefline.client.plan import RacePlan
 from chefline.client.race import RaceResult
 from chefline.kitchen.modes import MODES
-from chefline.kitchen.recipe import DishKind
+from chefline.kitchen.recipe import DishKind, RecipeError
 from chefline.servers.route_code import route_code
 from chefline.ui.about import show_about
 from chefline.ui.bad_order_dialog import BadOrderDialog
@@ -36,6 +36,7 @@ from chefline.ui.kitchen_panel import KitchenPanel
 from chefline.ui.legend import Legend
 from chefline.ui.model_dialog import ModelDialog
 from chefline.ui.presenter import Presenter
+from chefline.ui.replay_bar import ReplayBar
 from chefline.ui.scene_banner import SceneBanner
 from chefline.ui.session import RaceSession
 from chefline.ui.speaker_notes import SpeakerNotes
@@ -79,6 +80,8 @@ class MainWindow(QMainWindow):
         self.banner = SceneBanner(self.presenter)
         layout.addWidget(self.banner)
         layout.addWidget(self.controls)
+        self.replay_bar = ReplayBar(session.replay)
+        layout.addWidget(self.replay_bar)
         layout.addWidget(self.legend)
         layout.addWidget(self.kitchens_area, 1)
         self.setCentralWidget(central)
@@ -115,6 +118,16 @@ class MainWindow(QMainWindow):
         self.export_action.setEnabled(False)
         self.export_action.triggered.connect(self.choose_export_folder)
         file_menu.addAction(self.export_action)
+        save = QAction("&Save race for replay…", self)
+        save.setObjectName("saveRaceAction")
+        save.setShortcut(QKeySequence("Ctrl+S"))
+        save.triggered.connect(self.choose_save_file)
+        file_menu.addAction(save)
+        open_race = QAction("&Open a saved race…", self)
+        open_race.setObjectName("openRaceAction")
+        open_race.setShortcut(QKeySequence("Ctrl+O"))
+        open_race.triggered.connect(self.choose_race_file)
+        file_menu.addAction(open_race)
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -161,6 +174,15 @@ class MainWindow(QMainWindow):
             ("&Larger text", ["Ctrl++", "Ctrl+="], p.bigger, "biggerAction"),
             ("&Smaller text", ["Ctrl+-"], p.smaller, "smallerAction"),
             ("&Keys of the talk", ["?"], p.sig_toggle_help.emit, "helpAction"),
+            ("&Replay the last race / back to live", ["P"], self.toggle_replay, "replayAction"),
+            ("Play this scene's &recorded race", ["Shift+P"], p.play_recording,
+             "recordingAction"),
+            ("Replay &slower", ["["], self.session.replay.slower, "slowerReplayAction"),
+            ("Replay &faster", ["]"], self.session.replay.faster, "fasterReplayAction"),
+            ("Replay: previous &event", [","], lambda: self.session.replay.step(-1),
+             "previousEventAction"),
+            ("Replay: next e&vent", ["."], lambda: self.session.replay.step(+1),
+             "nextEventAction"),
         ):  # fmt: skip
             action = QAction(text, self)
             action.setObjectName(name)
@@ -309,6 +331,8 @@ class MainWindow(QMainWindow):
         self.scale.fit(self._needed_span())
 
     def _on_race_started(self) -> None:
+        if not self.session.running:
+            return  # a replay: the kitchens are free, Serve ends the replay
         self.controls.set_racing(True)
         self.export_action.setEnabled(False)
         self.kitchen_menu.setEnabled(False)
@@ -351,6 +375,47 @@ class MainWindow(QMainWindow):
             if count
             else "No kitchen open: choose some in the Kitchens menu."
         )
+
+    # -- replay -----------------------------------------------------------------------------
+
+    def toggle_replay(self) -> None:
+        """P: replay the race on screen from its start, or leave the replay."""
+        player = self.session.replay
+        if player.active:
+            player.stop()
+        elif self.session.running:
+            self.show_error("Replay the race once it has finished.")
+        elif self.session.result is None:
+            self.show_error("No race to replay yet: press Serve (Space) first.")
+        else:
+            player.start(self.session.result)
+
+    def choose_save_file(self) -> None:
+        if self.session.result is None:
+            self.show_error("No finished race to save yet.")
+            return
+        name, _ = QFileDialog.getSaveFileName(self, "Save the race", "race.json", "Race (*.json)")
+        if name:
+            save_json(self.session.result, Path(name))
+            self.state_label.setText(f"Saved {name}: open it with Ctrl+O to replay it")
+
+    def choose_race_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Open a saved race", "", "Race (*.json)")
+        if name:
+            self.open_race(Path(name))
+
+    def open_race(self, path: Path) -> bool:
+        """Replay a saved race (marked as recorded); False, with the reason, if it cannot."""
+        if self.session.running:
+            self.show_error("Wait for the race to finish before opening another.")
+            return False
+        try:
+            result = load_json(path)
+        except RecipeError as error:
+            self.show_error(str(error))
+            return False
+        self.session.replay.start(result, recorded=True)
+        return True
 
     # -- export -----------------------------------------------------------------------------
 

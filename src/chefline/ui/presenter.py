@@ -8,17 +8,17 @@ subscribe to its signals.
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 
-from chefline.kitchen.llm import ModelSpeed
-from chefline.kitchen.recipe import DishKind
+from chefline.assets import resource_path, resources_dir
+from chefline.client.plan import scene_plan
 from chefline.kitchen.scenes import Scene, Talk, load_talk
 from chefline.ui.language import Language
 from chefline.ui.palette import THEME_NAMES
-from chefline.ui.resources import resource_path
 from chefline.ui.theme import Look
 
 if TYPE_CHECKING:
@@ -85,26 +85,34 @@ class Presenter(QObject):
         opened = await session.open_kitchens_async(scene.kitchens)
         if self.index != index:
             return opened  # the speaker moved on while the kitchens opened
-        self._fill_controls(scene)
+        self.window.controls.show_plan(scene_plan(scene))
         self.window.set_code_visible(True)
         self.sig_scene_changed.emit(index)
+        if not opened:  # the talk goes on with the race recorded for it, badge and all
+            self.play_recording()
         return opened
 
-    def _fill_controls(self, scene: Scene) -> None:
-        controls, race = self.window.controls, scene.race
-        controls.choose_dish(scene.dish)
-        controls.customers.setValue(int(race.get("customers", 10)))
-        controls.arrivals.setCurrentIndex(0)
-        if scene.dish is DishKind.LLM:
-            controls.tokens.setValue(int(race.get("tokens", 8)))
-            controls.speed = ModelSpeed(race.get("ttft", 0.2), race.get("tokens_per_s", 50.0))
-        else:
-            controls.wait.setValue(float(race.get("wait", 1.0)))
+    def recording_of(self, scene: Scene) -> Path:
+        return resources_dir() / "talk" / "replays" / f"{scene.id}.json"
+
+    def play_recording(self) -> bool:
+        """Replay the race recorded for this scene (shipped with the app), marked as such."""
+        scene = self.scene
+        if scene is None:
+            return False
+        path = self.recording_of(scene)
+        if not path.exists():
+            self.window.show_error(f"No recorded race for the scene {scene.id!r}.")
+            return False
+        return self.window.open_race(path)
 
     def act(self) -> None:
-        """Space: what the scene is for — serve its race, or send its bad order."""
+        """Space: play or pause a replay; else what the scene is for — serve its race, or
+        send its bad order."""
         scene = self.scene
-        if scene is not None and scene.action == "bad_order":
+        if self.window.session.replay.active:
+            self.window.session.replay.toggle()
+        elif scene is not None and scene.action == "bad_order":
             self.window.show_bad_order()
         else:
             self.window.controls.request_serve()

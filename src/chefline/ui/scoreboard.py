@@ -111,7 +111,7 @@ class Scoreboard(QFrame):
             self.verdict.setText(" ")
             return
         total = self.session.plan.arrivals.customers
-        running = self.session.running
+        running = self.session.live
         s = timeline.summary(self.session.clock() if running else None)
         makespan = self.session.elapsed() if running else s.makespan
         throughput = s.served / makespan if makespan else None

@@ -29,6 +29,7 @@ from chefline.servers.model_link import ModelError
 from chefline.servers.model_supply import ModelSupply
 from chefline.servers.server_thread import KitchenStartError
 from chefline.ui.off_thread import off_gui_thread
+from chefline.ui.replay_player import ReplayPlayer
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +61,9 @@ class RaceSession(QObject):
         self.race_start: float | None = None
         self.race_end: float | None = None
         self.models = ModelSupply()
+        self.replay_clock: float | None = None
+        """The moment a replay shows (None: no replay on screen)."""
+        self.replay = ReplayPlayer(self)
         """The language model of the LLM dish, shared by every kitchen."""
         self._feed = EventFeed()
         self._runner: RaceRunner | None = None
@@ -169,15 +173,44 @@ class RaceSession(QObject):
         return self._task is not None and not self._task.done()
 
     def clock(self) -> float:
-        """The moment to draw: now during a race, its end afterwards."""
+        """The moment to draw: now during a race, the replay's moment in a replay, the
+        race's end afterwards."""
+        if self.replay_clock is not None:
+            return self.replay_clock
         if self.running or self.race_end is None:
             return now()
         return self.race_end
 
+    @property
+    def live(self) -> bool:
+        """True while the picture moves: a race runs, or a replay is on screen."""
+        return self.running or self.replay_clock is not None
+
+    def begin_replay(self, result: RaceResult, start: float) -> None:
+        """Show a recorded race from its start (the replay player fills the timelines)."""
+        self.stop_race()
+        self.plan, self.result, self.race_start, self.race_end = result.plan, result, start, None
+        self.timelines = {}
+        self.replay_clock = start
+        self.sig_race_started.emit()
+
+    def end_replay(self, result: RaceResult) -> None:
+        """Back from a replay: the recorded race, whole."""
+        self.replay_clock = None
+        self.result, self.timelines = result, result.timelines
+        ends = [t.end for t in result.timelines.values() if t.end is not None]
+        self.race_end = max(ends) if ends else self.race_start
+        self.sig_frame.emit()
+        self.sig_race_finished.emit(result)
+
     def cost_of(self, kitchen: str) -> KitchenCost | None:
-        """What ``kitchen`` holds: sampled now during a race, the race's peak after it."""
+        """What ``kitchen`` holds: sampled now during a race, the race's peak after it (and
+        in its replay: the record has the peaks only)."""
         if self.running and self._runner is not None:
             return self._runner.meter.latest.get(kitchen)
+        if self.replay_clock is not None and self.result is not None:
+            recorded = self.result.timelines.get(kitchen)
+            return None if recorded is None else recorded.cost
         timeline = self.timelines.get(kitchen)
         return None if timeline is None else timeline.cost
 
@@ -188,6 +221,8 @@ class RaceSession(QObject):
         """Start a race with the same orders at every open kitchen. False if refused."""
         if self.running:
             return False
+        self.replay.stop(show_result=False)
+        self.replay_clock = None
         if not self.kitchens:
             self.sig_error.emit("No kitchen is open: choose at least one in the Kitchens menu.")
             return False
@@ -232,6 +267,8 @@ class RaceSession(QObject):
     def clear(self) -> None:
         """Forget the race on screen (stopping it first if it runs)."""
         self.stop_race()
+        self.replay.stop(show_result=False)
+        self.replay_clock = None
         self.plan, self.result, self.race_start, self.race_end = None, None, None, None
         self.timelines = {}
         self.sig_cleared.emit()

@@ -6,8 +6,8 @@ import re
 
 from PySide6.QtWidgets import QApplication
 
+from chefline.assets import resource_path
 from chefline.ui.palette import THEME, use_theme
-from chefline.ui.resources import resource_path
 
 MIN_FONT_SCALE = 0.8
 MAX_FONT_SCALE = 2.5

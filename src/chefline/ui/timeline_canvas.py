@@ -171,7 +171,7 @@ class TimelineCanvas(QWidget):
             tick += step
 
     def paint_now(self, painter: QPainter) -> None:
-        if not self.session.running:
+        if not self.session.live:
             return
         x = self.x_of(self.session.elapsed())
         plot = self._plot

@@ -1,4 +1,6 @@
-"""Find Chefline's art, styles and translations from a checkout, a wheel or a frozen app."""
+"""Find Chefline's art, styles, translations and talk from a checkout, a wheel or a frozen app.
+
+No Qt here: the command line reads the talk and the translations too."""
 
 from __future__ import annotations
 
@@ -10,10 +12,11 @@ from pathlib import Path
 @cache
 def resources_dir() -> Path:
     here = Path(__file__).resolve()
+    frozen = getattr(sys, "_MEIPASS", None)
     candidates = [
-        Path(getattr(sys, "_MEIPASS", "")) / "resources",  # PyInstaller bundle
-        here.parents[1] / "resources",  # wheel: chefline/resources
-        here.parents[3] / "resources",  # checkout: src/chefline/ui → repo/resources
+        *([Path(frozen) / "resources"] if frozen else []),  # PyInstaller bundle
+        here.parent / "resources",  # wheel: chefline/resources
+        here.parents[2] / "resources",  # checkout: src/chefline → repo/resources
     ]
     for candidate in candidates:
         if (candidate / "art").is_dir():

@@ -1,0 +1,71 @@
+"""``chefline rehearse``: run every scene of the talk headless and check its caption's claims.
+
+A speaker's dress rehearsal on the machine of the talk, and how the recorded races that
+ship with the app (``--record resources/talk/replays``) are made.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from pathlib import Path
+
+from chefline.assets import resource_path
+from chefline.cli.options import kitchen_settings
+from chefline.client.export import save_json
+from chefline.client.plan import scene_plan
+from chefline.client.race import RaceResult, RaceRunner
+from chefline.kitchen.scenes import Scene, load_talk
+from chefline.process import raise_open_file_limit
+from chefline.servers.kitchens import Kitchen, start_kitchen
+from chefline.servers.model_supply import ModelSupply
+
+
+def add_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--scene", action="append", metavar="ID",
+                        help="only this scene (repeat for several; default: all)")  # fmt: skip
+    parser.add_argument("--record", metavar="DIR", type=Path,
+                        help="save each scene's race there (<scene>.json) to replay")  # fmt: skip
+
+
+def run(args: argparse.Namespace) -> int:
+    talk = load_talk(resource_path("talk", "scenes.json"))
+    chosen = args.scene or [scene.id for scene in talk.scenes]
+    scenes = [talk.scenes[talk.index_of(scene_id)] for scene_id in chosen]
+    raise_open_file_limit()
+    if args.record:
+        args.record.mkdir(parents=True, exist_ok=True)
+    failed = 0
+    for scene in scenes:
+        result = rehearse(scene, args)
+        summaries = {name: t.summary() for name, t in result.timelines.items()}
+        costs = {name: t.cost for name, t in result.timelines.items()}
+        problems = scene.problems(summaries, costs)
+        times = ", ".join(f"{n} {s.makespan or 0:.2f} s" for n, s in summaries.items())
+        print(f"{'✓' if not problems else '✗'} {scene.text('title', 'en')}: {times}")
+        for problem in problems:
+            print(f"    {problem}")
+        failed += bool(problems)
+        if args.record:
+            save_json(result, args.record / f"{scene.id}.json")
+    print(f"{len(scenes) - failed} of {len(scenes)} scenes behave as their captions say")
+    return 1 if failed else 0
+
+
+def rehearse(scene: Scene, args: argparse.Namespace) -> RaceResult:
+    plan = scene_plan(scene)
+    supply = ModelSupply()
+    kitchens: list[Kitchen] = []
+    try:
+        if plan.speed is not None:
+            supply.use_builtin(plan.speed)
+        settings = kitchen_settings(args)
+        for name in scene.kitchens:
+            kitchens.append(start_kitchen(name, settings, supplier=supply.supplier))
+        print(f"  {scene.id}: serving {plan.arrivals.customers} orders…", file=sys.stderr)
+        return asyncio.run(RaceRunner(kitchens, plan).run())
+    finally:
+        for kitchen in kitchens:
+            kitchen.stop()
+        supply.close()
