@@ -7,7 +7,11 @@ BIN    := $(VENV)/bin
 RUN_STAMP  := $(VENV)/.installed-run
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test testdeps test-slow test-package package install-desktop lint format sysdeps screenshots bench bench-quick clean
+QM := resources/translations/chefline_zh_CN.qm
+TS := resources/translations/chefline_zh_CN.ts
+UI_SOURCES := $(wildcard src/chefline/ui/*.py src/chefline/kitchen/modes/*.py src/chefline/cli/*.py)
+
+.PHONY: run test testdeps translations ts test-slow test-package package install-desktop lint format sysdeps screenshots bench bench-quick clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Chefline needs Python 3.11 or newer; set PYTHON=python3.x")'
@@ -22,8 +26,19 @@ $(TEST_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $@ $(RUN_STAMP)
 
-run: $(RUN_STAMP)
+run: $(RUN_STAMP) translations
 	$(BIN)/chefline
+
+# The Chinese of the window, compiled from its Qt Linguist source (under version control).
+translations: $(QM)
+
+$(QM): $(TS) | $(RUN_STAMP)
+	$(BIN)/pyside6-lrelease -silent $(TS) -qm $(QM)
+
+# After changing user-visible strings: collect them again, then fill in packaging/zh_CN.py.
+ts: $(RUN_STAMP)
+	$(BIN)/pyside6-lupdate -no-obsolete $(UI_SOURCES) -ts $(TS)
+	$(BIN)/python packaging/translations.py
 
 sysdeps:
 	@sh packaging/qt-system-libs.sh
@@ -41,15 +56,15 @@ format: $(TEST_STAMP)
 	$(BIN)/ruff format src tests benchmarks
 	$(BIN)/ruff check --fix src tests benchmarks
 
-test: $(TEST_STAMP) sysdeps testdeps lint
+test: $(TEST_STAMP) sysdeps testdeps lint translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow and not package"
 
-test-slow: $(TEST_STAMP) sysdeps testdeps
+test-slow: $(TEST_STAMP) sysdeps testdeps translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m slow
 
 # The frozen app, built in a clean environment of its own (only Chefline and PyInstaller).
 PKG_VENV := build/package-venv
-package: sysdeps
+package: sysdeps translations
 	rm -rf $(PKG_VENV) build/work dist
 	$(PYTHON) -m venv $(PKG_VENV)
 	$(PKG_VENV)/bin/python -m pip install --quiet --upgrade pip
@@ -80,7 +95,7 @@ bench-quick: $(TEST_STAMP) sysdeps
 
 # Real X11 windows on a virtual screen (Xvfb), saved as the README's pictures.
 XVFB := xvfb-run -a -s "-screen 0 1920x1080x24"
-screenshots: $(RUN_STAMP) sysdeps
+screenshots: $(RUN_STAMP) sysdeps translations
 	@sh packaging/screenshot-tools.sh
 	QT_QPA_PLATFORM=xcb $(XVFB) $(BIN)/chefline snapshot --size 1920x1080 \
 		--customers 40 --wait 0.25 --out docs/race-1920x1080.png

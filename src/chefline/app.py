@@ -21,6 +21,7 @@ from chefline.kitchen.modes import get_mode
 from chefline.process import freeze_startup_objects, raise_open_file_limit
 from chefline.ui.collector import GuiThreadCollector
 from chefline.ui.errors import UNEXPECTED
+from chefline.ui.language import system_language
 from chefline.ui.logs import set_up_logging
 from chefline.ui.main_window import MainWindow
 from chefline.ui.session import RaceSession
@@ -47,6 +48,9 @@ def create_application() -> QApplication:
 def build_window(args: argparse.Namespace) -> tuple[MainWindow, RaceSession]:
     session = RaceSession(kitchen_settings(args))
     window = MainWindow(session)
+    language = system_language()
+    if language != "en":  # the window speaks the system's language from the start
+        window.presenter.language.use(language)
     controls = window.controls
     plan = race_plan(args)
     controls.show_plan(plan)

@@ -20,6 +20,7 @@ from chefline.kitchen.scenes import Scene, load_talk
 from chefline.process import raise_open_file_limit
 from chefline.servers.kitchens import Kitchen, start_kitchen
 from chefline.servers.model_supply import ModelSupply
+from chefline.texts import current_language, translate
 
 
 def add_options(parser: argparse.ArgumentParser) -> None:
@@ -37,19 +38,21 @@ def run(args: argparse.Namespace) -> int:
     if args.record:
         args.record.mkdir(parents=True, exist_ok=True)
     failed = 0
+    language = current_language()
     for scene in scenes:
         result = rehearse(scene, args)
         summaries = {name: t.summary() for name, t in result.timelines.items()}
         costs = {name: t.cost for name, t in result.timelines.items()}
         problems = scene.problems(summaries, costs)
         times = ", ".join(f"{n} {s.makespan or 0:.2f} s" for n, s in summaries.items())
-        print(f"{'✓' if not problems else '✗'} {scene.text('title', 'en')}: {times}")
+        print(f"{'✓' if not problems else '✗'} {scene.text('title', language)}: {times}")
         for problem in problems:
             print(f"    {problem}")
         failed += bool(problems)
         if args.record:
             save_json(result, args.record / f"{scene.id}.json")
-    print(f"{len(scenes) - failed} of {len(scenes)} scenes behave as their captions say")
+    print(translate("Cli", "{0} of {1} scenes behave as their captions say").format(
+        len(scenes) - failed, len(scenes)))  # fmt: skip
     return 1 if failed else 0
 
 
@@ -63,7 +66,8 @@ def rehearse(scene: Scene, args: argparse.Namespace) -> RaceResult:
         settings = kitchen_settings(args)
         for name in scene.kitchens:
             kitchens.append(start_kitchen(name, settings, supplier=supply.supplier))
-        print(f"  {scene.id}: serving {plan.arrivals.customers} orders…", file=sys.stderr)
+        print(translate("Cli", "  {0}: serving {1} orders…").format(
+            scene.id, plan.arrivals.customers), file=sys.stderr)  # fmt: skip
         return asyncio.run(RaceRunner(kitchens, plan).run())
     finally:
         for kitchen in kitchens:

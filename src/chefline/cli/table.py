@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 
 from chefline.client.race import RaceResult
 from chefline.kitchen.cost import KitchenCost
 from chefline.kitchen.modes import MODES
+from chefline.texts import QT_TRANSLATE_NOOP, translate
 
 
 def render(headers: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]) -> str:
-    widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows, strict=True)]
+    widths = [max(width_of(str(c)) for c in column) for column in zip(headers, *rows, strict=True)]
 
     def line(cells: Sequence[str]) -> str:
         parts = [
-            cell.rjust(width) if index in right else cell.ljust(width)
+            pad(cell, width, index in right)
             for index, (cell, width) in enumerate(zip(cells, widths, strict=True))
         ]
         return "  ".join(parts).rstrip()
@@ -23,37 +25,54 @@ def render(headers: Sequence[str], rows: Sequence[Sequence[str]], right: set[int
     return "\n".join([line(headers), rule, *(line(row) for row in rows)])
 
 
+def width_of(text: str) -> int:
+    """Columns ``text`` takes in a terminal: Chinese characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def pad(text: str, width: int, right: bool) -> str:
+    space = " " * (width - width_of(text))
+    return space + text if right else text + space
+
+
 def seconds(value: float | None) -> str:
     return "-" if value is None else f"{value:.2f} s"
 
 
-COST_NOTE = (
+COST_NOTE = QT_TRANSLATE_NOOP(
+    "Cli",
     "processes, threads, memory: the most each kitchen held at once, sampled during the race. "
     '"in app": the kitchen runs in this\nprocess, so it has no memory of its own to show; '
-    "its threads are those that took its orders. Memory is PSS on Linux."
+    "its threads are those that took its orders. Memory is PSS on Linux.",
 )
 
 
 def cost_cells(cost: KitchenCost | None) -> list[str]:
     if cost is None:
         return ["-", "-", "-"]
-    return [cost.processes_text(), str(cost.threads), cost.memory_text().replace("–", "-")]
+    processes = translate("Cli", "in app") if cost.in_app else str(cost.processes)
+    return [processes, str(cost.threads), cost.memory_text().replace("–", "-")]
 
 
 def modes_table() -> str:
-    rows = [[m.name, m.framework, m.route, m.summary] for m in MODES.values()]
-    return render(["mode", "framework", "route", "what you will see"], rows, right=set())
+    rows = [[m.name, m.framework, m.route, translate("Modes", m.summary)] for m in MODES.values()]
+    headers = [translate("Cli", "mode"), translate("Cli", "framework"), translate("Cli", "route"),
+               translate("Cli", "what you will see")]  # fmt: skip
+    return render(headers, rows, right=set())
 
 
 def race_table(result: RaceResult) -> str:
     headers = [
-        "kitchen", "served", "makespan", "theory", "×theory",
-        "p50", "p95", "queue p95", "peak", "chefs", "errors",
+        translate("Cli", "kitchen"), translate("Cli", "served"), translate("Cli", "makespan"),
+        translate("Cli", "theory"), translate("Cli", "×theory"), "p50", "p95",
+        translate("Cli", "queue p95"), translate("Cli", "peak"), translate("Cli", "chefs"),
+        translate("Cli", "errors"),
     ]  # fmt: skip
     chat = result.plan.chat is not None
     if chat:
-        headers += ["TTFT p50", "TTFT p95", "tokens/s"]
-    headers += ["processes", "threads", "memory"]
+        headers += ["TTFT p50", "TTFT p95", translate("Cli", "tokens/s")]
+    headers += [translate("Cli", "processes"), translate("Cli", "threads"),
+                translate("Cli", "memory")]  # fmt: skip
     rows = []
     notes = []
     for timeline in result.timelines.values():
@@ -78,19 +97,34 @@ def race_table(result: RaceResult) -> str:
         if s.failures:
             kinds = ", ".join(f"{count} {kind}" for kind, count in sorted(s.failures.items()))
             first_error = next((o.error for o in timeline.failed if o.error), "")
-            notes.append(f"  {s.kitchen}: {kinds} (first: {first_error})")
+            notes.append(translate("Cli", "  {0}: {1} (first: {2})").format(
+                s.kitchen, kinds, first_error))  # fmt: skip
     plan = result.plan
-    title = f"{plan.arrivals.customers} customers per kitchen, {plan.arrivals.pattern}, " + (
-        f"LLM dish: {plan.chat.max_tokens} tokens streamed, one call ≈{plan.recipe.wait:.2f} s "
-        f"(first token {plan.speed.ttft:g} s, {plan.speed.tokens_per_s:g} tokens/s)"
+    title = translate("Cli", "{0} customers per kitchen, {1}, ").format(
+        plan.arrivals.customers, plan.arrivals.pattern
+    ) + (
+        translate(
+            "Cli",
+            "LLM dish: {0} tokens streamed, one call ≈{1:.2f} s (first token {2:g} s, "
+            "{3:g} tokens/s)",
+        ).format(plan.chat.max_tokens, plan.recipe.wait, plan.speed.ttft, plan.speed.tokens_per_s)
         if plan.chat and plan.speed
-        else f"{plan.recipe.dish.value} dish with a {plan.recipe.wait:g} s wait"
+        else translate("Cli", "{0} dish with a {1:g} s wait").format(
+            plan.recipe.dish.value, plan.recipe.wait
+        )
     )
     if plan.faults.active:
         title += f", {plan.faults.describe()}"
+    if plan.in_turn:
+        title += translate("Cli", ", one kitchen at a time")
     if plan.patience is not None:
-        title += f", customers wait at most {plan.patience:g} s"
+        title += translate("Cli", ", customers wait at most {0:g} s").format(plan.patience)
     body = render(headers, rows, right=set(range(1, len(headers))))
-    body += "\n\n" + COST_NOTE
-    stopped = ["", "The race was stopped before every dish was served."] if result.cancelled else []
-    return "\n".join([title, "", body, *(["", "Errors:", *notes] if notes else []), *stopped])
+    body += "\n\n" + translate("Cli", COST_NOTE)
+    stopped = (
+        ["", translate("Cli", "The race was stopped before every dish was served.")]
+        if result.cancelled
+        else []
+    )
+    errors = ["", translate("Cli", "Errors:"), *notes] if notes else []
+    return "\n".join([title, "", body, *errors, *stopped])

@@ -63,4 +63,4 @@ def route_code(mode: str, dish: DishKind = DishKind.IO) -> str:
     except (OSError, TypeError):
         return f"# {kitchen.chat_route if dish is DishKind.LLM else kitchen.route}"
     server = kitchen.route.partition(", ")[2]
-    return f"# {server}\n{route}\n\n# the step it calls that takes the time:\n{step_source}"
+    return f"# {server}\n{route}\n\n# → {step.__qualname__}\n{step_source}"

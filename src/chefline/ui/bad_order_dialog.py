@@ -6,6 +6,7 @@ import asyncio
 import json
 
 import httpx
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -29,7 +30,9 @@ def send_bad_order(kitchen: Kitchen) -> str:
     try:
         reply = httpx.post(kitchen.chat_url, json=BAD_ORDER, timeout=5, trust_env=False)
     except httpx.HTTPError as error:
-        return f"No reply from {kitchen.url}: {error}"
+        return QCoreApplication.translate("BadOrderDialog", "No reply from {0}: {1}").format(
+            kitchen.url, error
+        )
     try:
         body = json.dumps(reply.json(), indent=2, ensure_ascii=False)
     except ValueError:
@@ -38,14 +41,17 @@ def send_bad_order(kitchen: Kitchen) -> str:
 
 
 class BadOrderDialog(QDialog):
-    FRAMEWORKS = (("flask", "Flask: checked by hand"), ("fastapi", "FastAPI: a Pydantic model"))
+    FRAMEWORKS = (
+        ("flask", QT_TRANSLATE_NOOP("BadOrderDialog", "Flask: checked by hand")),
+        ("fastapi", QT_TRANSLATE_NOOP("BadOrderDialog", "FastAPI: a Pydantic model")),
+    )
 
     def __init__(self, session: RaceSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("badOrderDialog")
-        self.setWindowTitle("A bad order, two ways of saying no")
+        self.setWindowTitle(self.tr("A bad order, two ways of saying no"))
         self.resize(1100, 640)
-        sent = QLabel("Sent to POST /chat of each:  " + json.dumps(BAD_ORDER))
+        sent = QLabel(self.tr("Sent to POST /chat of each:  {0}").format(json.dumps(BAD_ORDER)))
         sent.setObjectName("badOrderSent")
         grid = QGridLayout()
         self.replies: dict[str, QPlainTextEdit] = {}
@@ -53,15 +59,18 @@ class BadOrderDialog(QDialog):
         for column, (framework, caption) in enumerate(self.FRAMEWORKS):
             kitchen = next((k for k in session.kitchens if k.mode.framework == framework), None)
             self.kitchens[framework] = kitchen
-            title = QLabel(f"{caption} — {kitchen.name if kitchen else 'no kitchen open'}")
+            name = kitchen.name if kitchen else self.tr("no kitchen open")
+            title = QLabel(f"{self.tr(caption)} — {name}")
             title.setObjectName("sectionTitle")
             reply = QPlainTextEdit()
             reply.setObjectName(f"reply_{framework}")
             reply.setReadOnly(True)
             reply.setPlainText(
-                "Sending…"
+                self.tr("Sending…")
                 if kitchen
-                else f"Open a {framework} kitchen (Kitchens menu) to see its reply."
+                else self.tr("Open a {0} kitchen (Kitchens menu) to see its reply.").format(
+                    framework
+                )
             )
             grid.addWidget(title, 0, column)
             grid.addWidget(reply, 1, column)

@@ -65,7 +65,7 @@ class ChefLanesView(TimelineCanvas):
             if pitch >= 13:
                 painter.setPen(QColor(THEME["muted"]))
                 baseline = top + height / 2 + painter.fontMetrics().ascent() / 2 - 1
-                painter.drawText(QPointF(6, baseline), label)
+                painter.drawText(QPointF(6, baseline), self.chef_name(label))
 
     def paint_load(self, painter: QPainter, load: list[tuple[float, int]], start: float,
                    top: float, height: float) -> None:  # fmt: skip
@@ -86,7 +86,7 @@ class ChefLanesView(TimelineCanvas):
         if height >= 16:
             painter.setPen(QColor(THEME["text"]))
             painter.drawText(QPointF(self._plot.right() - 110, top + height - 4),
-                             f"up to {peak} pots")  # fmt: skip
+                             self.tr("up to {0} pots").format(peak))  # fmt: skip
 
     def hover(self, event: QMouseEvent) -> None:
         lane = self.lane_at(event.position().y())
@@ -98,12 +98,16 @@ class ChefLanesView(TimelineCanvas):
         for segment in segments:
             totals[segment.state] += segment.end - segment.start
         peak = max((count for _, count in self._load.get(label, [])), default=0)
-        text = (
-            f"{label}\nworking {totals[ChefState.WORKING]:.2f} s\n"
-            f"stuck at the pot {totals[ChefState.BLOCKED]:.2f} s\n"
-            f"free {totals[ChefState.FREE]:.2f} s\nmost pots at once: {peak}"
-        )
+        text = self.tr(
+            "{0}\nworking {1:.2f} s\nstuck at the pot {2:.2f} s\nfree {3:.2f} s\n"
+            "most pots at once: {4}"
+        ).format(self.chef_name(label), totals[ChefState.WORKING], totals[ChefState.BLOCKED],
+                 totals[ChefState.FREE], peak)  # fmt: skip
         QToolTip.showText(event.globalPosition().toPoint(), text, self)
 
     def empty_text(self) -> str:
-        return "Each chef's day appears here"
+        return self.tr("Each chef's day appears here")
+
+    def chef_name(self, label: str) -> str:
+        """The timeline's "chef 3", in the window's language."""
+        return self.tr("chef {0}").format(label.removeprefix("chef "))

@@ -8,7 +8,7 @@ import traceback
 from types import TracebackType
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 log = logging.getLogger("chefline")
@@ -47,8 +47,12 @@ class UnexpectedErrors:
         parent = QApplication.activeWindow()
         box = QMessageBox(
             QMessageBox.Icon.Critical,
-            "Chefline — unexpected error",
-            "Something went wrong, but Chefline is still running.\n\n" + summary,
+            QCoreApplication.translate("Errors", "Chefline — unexpected error"),
+            QCoreApplication.translate(
+                "Errors", "Something went wrong, but Chefline is still running."
+            )
+            + "\n\n"
+            + summary,
             parent=parent,
         )
         box.setDetailedText(details)

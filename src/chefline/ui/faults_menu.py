@@ -2,37 +2,52 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
 from chefline.kitchen.faults import FaultKind, Faults
 
 FAULT_CHOICES = [
-    ("No faults", Faults()),
-    ("Every 5th dish burns (HTTP 500)", Faults(FaultKind.BURN, 5)),
-    ("Every 10th dish burns (HTTP 500)", Faults(FaultKind.BURN, 10)),
-    ("Every 5th dish takes 3× as long", Faults(FaultKind.SLOW, 5)),
-]
+    (QT_TRANSLATE_NOOP("FaultsMenu", "No faults"), Faults()),
+    (QT_TRANSLATE_NOOP("FaultsMenu", "Every 5th dish burns (HTTP 500)"), Faults(FaultKind.BURN, 5)),
+    (QT_TRANSLATE_NOOP("FaultsMenu", "Every 10th dish burns (HTTP 500)"),
+     Faults(FaultKind.BURN, 10)),
+    (QT_TRANSLATE_NOOP("FaultsMenu", "Every 5th dish takes 3× as long"), Faults(FaultKind.SLOW, 5)),
+]  # fmt: skip
 PATIENCE_CHOICES = [
-    ("Customers wait as long as it takes", None),
-    ("Customers walk out after 2 s", 2.0),
-    ("Customers walk out after 5 s", 5.0),
+    (QT_TRANSLATE_NOOP("FaultsMenu", "Customers wait as long as it takes"), None),
+    (QT_TRANSLATE_NOOP("FaultsMenu", "Customers walk out after 2 s"), 2.0),
+    (QT_TRANSLATE_NOOP("FaultsMenu", "Customers walk out after 5 s"), 5.0),
 ]
 
 
 class FaultsMenu(QMenu):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("F&aults", parent)
+        super().__init__(parent)
         self.setObjectName("faultsMenu")
+        self._labels: list[tuple[QAction, str]] = []
         self._faults = self._choices(FAULT_CHOICES)
         self.addSeparator()
         self._patience = self._choices(PATIENCE_CHOICES)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("F&aults"))
+        for action, label in self._labels:
+            action.setText(self.tr(label))
 
     def _choices(self, choices: list[tuple[str, object]]) -> QActionGroup:
         group = QActionGroup(self)
         group.setExclusive(True)
         for index, (label, value) in enumerate(choices):
-            action = QAction(label, self)
+            action = QAction(self.tr(label), self)
+            self._labels.append((action, label))
             action.setCheckable(True)
             action.setChecked(index == 0)
             action.setData(value)
@@ -52,7 +67,8 @@ class FaultsMenu(QMenu):
         """Select the entries matching these settings, adding them if the menu has none."""
         for group, value, label in (
             (self._faults, faults, faults.describe()),
-            (self._patience, patience, f"Customers walk out after {patience:g} s"
+            (self._patience, patience,
+             self.tr("Customers walk out after {0:g} s").format(patience)
              if patience is not None else ""),
         ):  # fmt: skip
             match = next((a for a in group.actions() if a.data() == value), None)

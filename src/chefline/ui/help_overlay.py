@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from chefline.ui.language import tr
 from chefline.ui.overlay import Overlay
 
+KEYS_CONTEXT = "Keys"
 KEYS = (
     ("→  PgDn", QT_TRANSLATE_NOOP("Keys", "next scene (a clicker sends these)")),
     ("←  PgUp", QT_TRANSLATE_NOOP("Keys", "previous scene")),
@@ -58,4 +58,4 @@ class HelpOverlay(Overlay):
     def retranslate(self) -> None:
         self.title.setText(self.tr("Keys of the talk"))
         for label, (_, text) in zip(self.descriptions, KEYS, strict=True):
-            label.setText(tr("Keys", text))
+            label.setText(QCoreApplication.translate(KEYS_CONTEXT, text))

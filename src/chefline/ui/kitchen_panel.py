@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
@@ -16,8 +16,8 @@ from chefline.ui.session import RaceSession
 from chefline.ui.time_scale import TimeScale
 
 
-def section(title: str) -> QLabel:
-    label = QLabel(title)
+def section() -> QLabel:
+    label = QLabel()
     label.setObjectName("sectionTitle")
     return label
 
@@ -38,32 +38,29 @@ class KitchenPanel(QFrame):
         self.session = session
         self.mode = kitchen.mode
         session.sig_race_started.connect(self._show_route)
-        address = QLabel(kitchen.url.removeprefix("http://"))
+        self.kitchen = kitchen
+        address = QLabel()
         address.setObjectName("kitchenAddress")
-        address.setToolTip(f"The real server of this kitchen: GET {kitchen.cook_url}?wait=0.5")
-        if not kitchen.server.running:
-            address.setText("closed")
-            address.setToolTip("This kitchen is closed: its orders will find nobody. Restart it.")
+        self.address = address
         # Symbols, not words: four kitchens side by side must fit in 1920 pixels.
         stop = QToolButton()
         stop.setText("■")
-        stop.setAccessibleName("Stop")
         stop.setObjectName(f"stopButton_{name}")
-        stop.setToolTip("Close this kitchen now, as if it crashed; the others go on")
+        self.stop_button = stop
         stop.setEnabled(kitchen.server.running)
         stop.clicked.connect(lambda: session.stop_kitchen(name))
         restart = QToolButton()
         restart.setText("↻")
-        restart.setAccessibleName("Restart")
         restart.setObjectName(f"restartButton_{name}")
-        restart.setToolTip("Open this kitchen again on a new port")
+        self.restart_button = restart
         restart.clicked.connect(lambda: session.restart_kitchen(name))
         header.addWidget(title)
         header.addStretch(1)
         header.addWidget(address)
         header.addWidget(stop)
         header.addWidget(restart)
-        summary = QLabel(kitchen.mode.summary)
+        summary = QLabel()
+        self.summary = summary
         summary.setWordWrap(True)
         # Two lines whether or not the text wraps, so side-by-side timelines line up.
         summary.setFixedHeight(summary.fontMetrics().lineSpacing() * 2 + 2)
@@ -92,10 +89,41 @@ class KitchenPanel(QFrame):
         picture.addWidget(self.code, 3)
         layout.addLayout(picture)
         layout.addWidget(self.scoreboard)
-        layout.addWidget(section("Orders"))
+        self.orders_title, self.chefs_title = section(), section()
+        layout.addWidget(self.orders_title)
         layout.addWidget(self.timeline, 3)
-        layout.addWidget(section("Chefs"))
+        layout.addWidget(self.chefs_title)
         layout.addWidget(self.chefs, 1)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        kitchen = self.kitchen
+        if kitchen.server.running:
+            self.address.setText(kitchen.url.removeprefix("http://"))
+            self.address.setToolTip(
+                self.tr("The real server of this kitchen: GET {0}?wait=0.5").format(
+                    kitchen.cook_url
+                )
+            )
+        else:
+            self.address.setText(self.tr("closed"))
+            self.address.setToolTip(
+                self.tr("This kitchen is closed: its orders will find nobody. Restart it.")
+            )
+        self.stop_button.setAccessibleName(self.tr("Stop"))
+        self.stop_button.setToolTip(
+            self.tr("Close this kitchen now, as if it crashed; the others go on")
+        )
+        self.restart_button.setAccessibleName(self.tr("Restart"))
+        self.restart_button.setToolTip(self.tr("Open this kitchen again on a new port"))
+        self.summary.setText(QCoreApplication.translate("Modes", kitchen.mode.summary))
+        self.orders_title.setText(self.tr("Orders"))
+        self.chefs_title.setText(self.tr("Chefs"))
 
     def _show_route(self) -> None:
         plan = self.session.plan

@@ -72,9 +72,10 @@ class KitchenScene(QWidget):
         self.paint_stove(painter, zones[1], state)
         self.paint_served(painter, zones[2], state.served, state.failed)
         captions = [
-            f"waiting: {state.queued}",
+            self.tr("waiting: {0}").format(state.queued),
             self.chef_caption(state),
-            f"served: {state.served}" + (f"  failed: {state.failed}" if state.failed else ""),
+            self.tr("served: {0}").format(state.served)
+            + (self.tr("  failed: {0}").format(state.failed) if state.failed else ""),
         ]
         painter.setPen(QColor(THEME["text"]))
         for zone, caption in zip(zones, captions, strict=True):
@@ -83,14 +84,17 @@ class KitchenScene(QWidget):
         painter.end()
 
     def chef_caption(self, state: KitchenNow) -> str:
+        if state.chefs_stuck == 1:
+            return self.tr("1 chef stuck at the pot")
         if state.chefs_stuck:
-            who = "chef" if state.chefs_stuck == 1 else "chefs"
-            return f"{state.chefs_stuck} {who} stuck at the pot"
+            return self.tr("{0} chefs stuck at the pot").format(state.chefs_stuck)
         if state.on_stove:
-            return f"{state.on_stove} pots on the stove, chef free"
+            return self.tr("{0} pots on the stove, chef free").format(state.on_stove)
+        if state.chefs_busy == 1:
+            return self.tr("1 chef working")
         if state.chefs_busy:
-            return f"{state.chefs_busy} chef{'s' if state.chefs_busy != 1 else ''} working"
-        return "chef free"
+            return self.tr("{0} chefs working").format(state.chefs_busy)
+        return self.tr("chef free")
 
     def paint_row(self, painter: QPainter, zone: QRectF, name: str, count: int,
                   aspect: float, bob: float = 0.0, size: float = 0.8) -> list[QRectF]:  # fmt: skip

@@ -11,6 +11,7 @@ import logging
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator, Signal
 
 from chefline.assets import resources_dir
+from chefline.texts import use_language
 
 log = logging.getLogger(__name__)
 
@@ -20,11 +21,6 @@ LANGUAGES = ("en", "zh_CN")
 def system_language() -> str:
     """zh_CN when the system speaks Chinese, else English."""
     return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
-
-
-def tr(context: str, text: str) -> str:
-    """``text`` in the current language, for code that is not a QObject."""
-    return QCoreApplication.translate(context, text)
 
 
 class Language(QObject):
@@ -61,5 +57,6 @@ class Language(QObject):
                 log.warning("no %s translation in %s (run `make translations`)", language, folder)
                 loaded, language = False, "en"
         self.current = language
+        use_language(language)  # the texts of the Qt-free layers follow
         self.sig_changed.emit(language)
         return loaded

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize
+from PySide6.QtCore import QCoreApplication, QEvent, QRectF, QSize
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
@@ -36,13 +36,26 @@ class Legend(QWidget):
         self.setObjectName("legend")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 0, 12, 0)
+        self.entries: list[tuple[Look, SwatchIcon, QLabel]] = []
         for look in SHOWN:
-            swatch = SWATCHES[look]
             icon = SwatchIcon(look)
-            icon.setToolTip(swatch.meaning)
-            label = QLabel(swatch.label)
-            label.setToolTip(swatch.meaning)
+            label = QLabel()
             layout.addWidget(icon)
             layout.addWidget(label)
             layout.addSpacing(12)
+            self.entries.append((look, icon, label))
         layout.addStretch(1)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        for look, icon, label in self.entries:
+            swatch = SWATCHES[look]
+            meaning = QCoreApplication.translate("Palette", swatch.meaning)
+            label.setText(QCoreApplication.translate("Palette", swatch.label))
+            label.setToolTip(meaning)
+            icon.setToolTip(meaning)

@@ -7,8 +7,8 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, Qt, QUrl
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 from chefline.client.export import load_json, save_csv, save_json
 from chefline.client.plan import RacePlan
 from chefline.client.race import RaceResult
-from chefline.kitchen.modes import MODES
 from chefline.kitchen.recipe import DishKind, RecipeError
 from chefline.servers.route_code import route_code
 from chefline.ui.about import show_about
@@ -41,6 +40,7 @@ from chefline.ui.scene_banner import SceneBanner
 from chefline.ui.session import RaceSession
 from chefline.ui.speaker_notes import SpeakerNotes
 from chefline.ui.time_scale import TimeScale
+from chefline.ui.window_menus import WindowMenus
 
 LLM_SCENE = ["flask-one-chef", "flask-pool", "flask-threaded", "fastapi-async"]
 """The kitchens of "100 users ask an LLM": one chef, a brigade of k, a thread each, async."""
@@ -62,7 +62,6 @@ class MainWindow(QMainWindow):
         self._shutdown: asyncio.Future[None] | None = None
         self._bad_order: asyncio.Future[None] | None = None
         self._frames = 0
-        self.setWindowTitle("Chefline — sync vs async kitchens")
 
         self.controls = ControlBar()
         self.legend = Legend()
@@ -108,122 +107,55 @@ class MainWindow(QMainWindow):
         session.sig_cleared.connect(self._show_ready)
         session.sig_error.connect(self.show_error)
         self._rebuild_panels()
+        self.retranslate()
 
     # -- building ---------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.export_action = QAction("&Export race…", self)
-        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
-        self.export_action.setEnabled(False)
-        self.export_action.triggered.connect(self.choose_export_folder)
-        file_menu.addAction(self.export_action)
-        save = QAction("&Save race for replay…", self)
-        save.setObjectName("saveRaceAction")
-        save.setShortcut(QKeySequence("Ctrl+S"))
-        save.triggered.connect(self.choose_save_file)
-        file_menu.addAction(save)
-        open_race = QAction("&Open a saved race…", self)
-        open_race.setObjectName("openRaceAction")
-        open_race.setShortcut(QKeySequence("Ctrl+O"))
-        open_race.triggered.connect(self.choose_race_file)
-        file_menu.addAction(open_race)
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-
-        self.kitchen_menu = self.menuBar().addMenu("&Kitchens")
-        self.kitchen_actions: dict[str, QAction] = {}
-        for mode in MODES.values():
-            action = QAction(f"{mode.name} — {mode.route}", self)
-            action.setCheckable(True)
-            action.setToolTip(mode.summary)
-            action.toggled.connect(self._on_kitchen_toggled)
-            self.kitchen_menu.addAction(action)
-            self.kitchen_actions[mode.name] = action
-
         self.faults_menu = FaultsMenu(self)
-        self.menuBar().addMenu(self.faults_menu)
+        self.menus = WindowMenus(self)
+        self.kitchen_menu = self.menus.kitchen_menu
+        self.kitchen_actions = self.menus.kitchen_actions
+        for action in self.kitchen_actions.values():
+            action.toggled.connect(self._on_kitchen_toggled)
+        self.export_action = self.menus.actions["exportAction"]
+        self.export_action.setEnabled(False)
 
-        model_menu = self.menuBar().addMenu("&Model")
-        for text, key, slot, name in (
-            ("&100 users ask an LLM", "Ctrl+L", self.load_llm_scene, "llmSceneAction"),
-            ("100 users: what each way &costs", "Ctrl+Shift+L", self.load_cost_scene,
-             "costSceneAction"),
-            ("Language &model…", "Ctrl+M", self.show_model_dialog, "modelAction"),
-            ("Send a &bad order to Flask and FastAPI", "Ctrl+B", self.show_bad_order,
-             "badOrderAction"),
-            ("Open FastAPI's API &docs (/docs)", "Ctrl+D", self.open_docs, "docsAction"),
-        ):  # fmt: skip
-            action = QAction(text, self)
-            action.setObjectName(name)
-            action.setShortcut(QKeySequence(key))
-            action.triggered.connect(slot)
-            model_menu.addAction(action)
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
-        talk_menu = self.menuBar().addMenu("&Talk")
-        p = self.presenter
-        for text, keys, slot, name in (
-            ("&Next scene", ["Right", "PgDown"], p.next, "nextSceneAction"),
-            ("&Previous scene", ["Left", "PgUp"], p.previous, "previousSceneAction"),
-            ("&Comparison table", ["C"], p.sig_toggle_table.emit, "tableAction"),
-            ("Speaker &notes", ["N"], p.sig_toggle_notes.emit, "notesAction"),
-            ("&Theme: light, dark, high contrast", ["T"], p.cycle_theme, "themeAction"),
-            ("&Language: English, 中文", ["L"], p.toggle_language, "languageAction"),
-            ("&Larger text", ["Ctrl++", "Ctrl+="], p.bigger, "biggerAction"),
-            ("&Smaller text", ["Ctrl+-"], p.smaller, "smallerAction"),
-            ("&Keys of the talk", ["?"], p.sig_toggle_help.emit, "helpAction"),
-            ("&Replay the last race / back to live", ["P"], self.toggle_replay, "replayAction"),
-            ("Play this scene's &recorded race", ["Shift+P"], p.play_recording,
-             "recordingAction"),
-            ("Replay &slower", ["["], self.session.replay.slower, "slowerReplayAction"),
-            ("Replay &faster", ["]"], self.session.replay.faster, "fasterReplayAction"),
-            ("Replay: previous &event", [","], lambda: self.session.replay.step(-1),
-             "previousEventAction"),
-            ("Replay: next e&vent", ["."], lambda: self.session.replay.step(+1),
-             "nextEventAction"),
-        ):  # fmt: skip
-            action = QAction(text, self)
-            action.setObjectName(name)
-            action.setShortcuts([QKeySequence(key) for key in keys])
-            action.triggered.connect(slot)
-            talk_menu.addAction(action)
-
-        view_menu = self.menuBar().addMenu("&View")
-        full = QAction("&Full screen", self)
-        full.setShortcut(QKeySequence("F11"))
-        full.triggered.connect(self.toggle_full_screen)
-        view_menu.addAction(full)
-        fit = QAction("Fit the &time axis", self)
-        fit.setShortcut(QKeySequence("0"))
-        fit.triggered.connect(self.scale.reset)
-        view_menu.addAction(fit)
-
-        help_menu = self.menuBar().addMenu("&Help")
-        about = QAction("&About Chefline", self)
-        about.triggered.connect(self.show_about)
-        help_menu.addAction(about)
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Chefline — sync vs async kitchens"))
+        if hasattr(self, "menus"):
+            self.menus.retranslate()
+        if self.session.result is not None and not self.session.live:
+            self._on_race_finished(self.session.result)
+        else:
+            self._show_ready()
 
     # -- the LLM kitchen --------------------------------------------------------------------
 
     def load_llm_scene(self) -> None:
         """Four kitchens, 100 customers, the LLM dish: who needs a thread per waiting user."""
-        self._load_llm_race(LLM_SCENE, "Watch threads busy and waits held.")
+        self._load_llm_race(LLM_SCENE, self.tr("Watch threads busy and waits held."))
 
     def load_cost_scene(self) -> None:
         """Threads, worker processes, gevent and async serving 100 users: what each holds."""
-        self._load_llm_race(COST_SCENE, "Watch processes, threads held and memory.")
+        self._load_llm_race(COST_SCENE, self.tr("Watch processes, threads held and memory."))
 
     def _load_llm_race(self, kitchens: list[str], what_to_watch: str) -> None:
         if self.session.running:
-            self.show_error("Wait for the race to finish before changing the scene.")
+            self.show_error(self.tr("Wait for the race to finish before changing the scene."))
             return
         self.session.open_kitchens(kitchens)
         self.controls.customers.setValue(100)
         self.controls.arrivals.setCurrentIndex(0)
         self.controls.choose_dish(DishKind.LLM)
-        self.state_label.setText(f"100 users ask an LLM: press Serve (Space). {what_to_watch}")
+        self.state_label.setText(
+            self.tr("100 users ask an LLM: press Serve (Space). {0}").format(what_to_watch)
+        )
 
     def show_model_dialog(self) -> ModelDialog:
         dialog = ModelDialog(self.session, self.controls, self)
@@ -247,11 +179,11 @@ class MainWindow(QMainWindow):
         """FastAPI's own API docs in the system browser, served offline by the kitchen."""
         url = self.docs_url()
         if url is None:
-            self.show_error("Open a FastAPI kitchen (Kitchens menu) to see its API docs.")
+            self.show_error(self.tr("Open a FastAPI kitchen (Kitchens menu) to see its API docs."))
         elif not QDesktopServices.openUrl(QUrl(url)):
-            self.show_error(f"No browser opened; the docs are at {url}")
+            self.show_error(self.tr("No browser opened; the docs are at {0}").format(url))
         else:
-            self.state_label.setText(f"API docs: {url}")
+            self.state_label.setText(self.tr("API docs: {0}").format(url))
 
     def show_about(self) -> QMessageBox:
         log_file = QApplication.instance().property("logFile") or None
@@ -345,9 +277,8 @@ class MainWindow(QMainWindow):
             plan = self.session.plan
             total = plan.arrivals.customers if plan else 0
             parts = [f"{n} {len(t.served)}/{total}" for n, t in self.session.timelines.items()]
-            self.state_label.setText(
-                f"Serving… {self.session.elapsed():.1f} s   " + "   ".join(parts)
-            )
+            serving = self.tr("Serving… {0:.1f} s").format(self.session.elapsed())
+            self.state_label.setText(serving + "   " + "   ".join(parts))
 
     def _on_race_finished(self, result: RaceResult) -> None:
         self.controls.set_racing(False)
@@ -356,13 +287,16 @@ class MainWindow(QMainWindow):
         if self.scale.auto:
             self.scale.reset(self._needed_span())  # the finished race fills the width
         if result.cancelled:
-            self.state_label.setText("Race stopped.")
+            self.state_label.setText(self.tr("Race stopped."))
             return
         parts = []
         for name, timeline in result.timelines.items():
             s = timeline.summary()
-            parts.append(f"{name} {s.makespan or 0:.2f} s (theory {s.expected_makespan or 0:.2f})")
-        self.state_label.setText("Finished: " + " · ".join(parts) + "   Export: Ctrl+E")
+            parts.append(self.tr("{0} {1:.2f} s (theory {2:.2f})").format(
+                name, s.makespan or 0, s.expected_makespan or 0))  # fmt: skip
+        self.state_label.setText(
+            self.tr("Finished: {0}   Export: Ctrl+E").format(" · ".join(parts))
+        )
 
     def _show_ready(self) -> None:
         if self.session.running:
@@ -371,9 +305,9 @@ class MainWindow(QMainWindow):
         self.export_action.setEnabled(self.session.result is not None)
         count = len(self.session.kitchens)
         self.state_label.setText(
-            f"{count} kitchen{'s' if count != 1 else ''} open on 127.0.0.1 — press Serve (Space)"
+            self.tr("Kitchens open on 127.0.0.1: {0} — press Serve (Space)").format(count)
             if count
-            else "No kitchen open: choose some in the Kitchens menu."
+            else self.tr("No kitchen open: choose some in the Kitchens menu.")
         )
 
     # -- replay -----------------------------------------------------------------------------
@@ -384,30 +318,36 @@ class MainWindow(QMainWindow):
         if player.active:
             player.stop()
         elif self.session.running:
-            self.show_error("Replay the race once it has finished.")
+            self.show_error(self.tr("Replay the race once it has finished."))
         elif self.session.result is None:
-            self.show_error("No race to replay yet: press Serve (Space) first.")
+            self.show_error(self.tr("No race to replay yet: press Serve (Space) first."))
         else:
             player.start(self.session.result)
 
     def choose_save_file(self) -> None:
         if self.session.result is None:
-            self.show_error("No finished race to save yet.")
+            self.show_error(self.tr("No finished race to save yet."))
             return
-        name, _ = QFileDialog.getSaveFileName(self, "Save the race", "race.json", "Race (*.json)")
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the race"), "race.json", self.tr("Race (*.json)")
+        )
         if name:
             save_json(self.session.result, Path(name))
-            self.state_label.setText(f"Saved {name}: open it with Ctrl+O to replay it")
+            self.state_label.setText(
+                self.tr("Saved {0}: open it with Ctrl+O to replay it").format(name)
+            )
 
     def choose_race_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Open a saved race", "", "Race (*.json)")
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open a saved race"), "", self.tr("Race (*.json)")
+        )
         if name:
             self.open_race(Path(name))
 
     def open_race(self, path: Path) -> bool:
         """Replay a saved race (marked as recorded); False, with the reason, if it cannot."""
         if self.session.running:
-            self.show_error("Wait for the race to finish before opening another.")
+            self.show_error(self.tr("Wait for the race to finish before opening another."))
             return False
         try:
             result = load_json(path)
@@ -420,10 +360,10 @@ class MainWindow(QMainWindow):
     # -- export -----------------------------------------------------------------------------
 
     def choose_export_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Export the race to…")
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Export the race to…"))
         if folder:
             paths = self.export_race(Path(folder))
-            self.state_label.setText("Saved " + ", ".join(p.name for p in paths))
+            self.state_label.setText(self.tr("Saved {0}").format(", ".join(p.name for p in paths)))
 
     def export_race(self, folder: Path) -> list[Path]:
         """The timelines as PNG and every order as JSON and CSV; returns the files written."""

@@ -46,11 +46,13 @@ class ModelDialog(QDialog):
         self.session = session
         self.controls = controls
         self.setObjectName("modelDialog")
-        self.setWindowTitle("Language model of the LLM dish")
+        self.setWindowTitle(self.tr("Language model of the LLM dish"))
         own = session.models.own
-        self.builtin = QRadioButton("The built-in model (no network, set speed)")
+        self.builtin = QRadioButton(self.tr("The built-in model (no network, set speed)"))
         self.builtin.setObjectName("builtinRadio")
-        self.yours = QRadioButton("My own OpenAI-compatible server (Ollama, vLLM, LM Studio…)")
+        self.yours = QRadioButton(
+            self.tr("My own OpenAI-compatible server (Ollama, vLLM, LM Studio…)")
+        )
         self.yours.setObjectName("ownRadio")
         group = QButtonGroup(self)
         group.addButton(self.builtin)
@@ -67,7 +69,9 @@ class ModelDialog(QDialog):
         self.model.setObjectName("modelEdit")
         self.key_env = QLineEdit(own.api_key_env or "" if own else "")
         self.key_env.setObjectName("keyEnvEdit")
-        self.key_env.setPlaceholderText("e.g. OPENAI_API_KEY (the key itself is never stored)")
+        self.key_env.setPlaceholderText(
+            self.tr("e.g. OPENAI_API_KEY (the key itself is never stored)")
+        )
         self.prompt = QLineEdit(controls.chat.prompt)
         self.prompt.setObjectName("promptEdit")
         self.temperature = _spin(limits.MIN_TEMPERATURE, limits.MAX_TEMPERATURE,
@@ -75,19 +79,19 @@ class ModelDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.builtin)
-        form.addRow("Time to first token", self.ttft)
-        form.addRow("Speed", self.rate)
+        form.addRow(self.tr("Time to first token"), self.ttft)
+        form.addRow(self.tr("Speed"), self.rate)
         form.addRow(self.yours)
-        form.addRow("Base URL", self.url)
-        form.addRow("Model", self.model)
-        form.addRow("API key variable", self.key_env)
-        form.addRow(QLabel("Every customer asks:"))
-        form.addRow("Prompt", self.prompt)
-        form.addRow("Temperature", self.temperature)
+        form.addRow(self.tr("Base URL"), self.url)
+        form.addRow(self.tr("Model"), self.model)
+        form.addRow(self.tr("API key variable"), self.key_env)
+        form.addRow(QLabel(self.tr("Every customer asks:")))
+        form.addRow(self.tr("Prompt"), self.prompt)
+        form.addRow(self.tr("Temperature"), self.temperature)
         self.status = QLabel(" ")
         self.status.setObjectName("modelStatus")
         self.status.setWordWrap(True)
-        self.test_button = QPushButton("Test the model")
+        self.test_button = QPushButton(self.tr("Test the model"))
         self.test_button.setObjectName("testModelButton")
         self.test_button.clicked.connect(lambda: asyncio.ensure_future(self.test()))
         buttons = QDialogButtonBox(
@@ -116,7 +120,7 @@ class ModelDialog(QDialog):
 
     async def test(self) -> bool:
         """Call the chosen model once and say how it went; True if it answered."""
-        self.status.setText("Calling the model…")
+        self.status.setText(self.tr("Calling the model…"))
         self.test_button.setEnabled(False)
         try:
             if self.builtin.isChecked():
@@ -131,8 +135,9 @@ class ModelDialog(QDialog):
         finally:
             self.test_button.setEnabled(True)
         self.status.setText(
-            f"✓ first token after {probe.ttft:.2f} s, {probe.tokens_per_s:.0f} tokens/s: "
-            f"“{probe.text.strip()}”"
+            self.tr("✓ first token after {0:.2f} s, {1:.0f} tokens/s: “{2}”").format(
+                probe.ttft, probe.tokens_per_s, probe.text.strip()
+            )
         )
         return True
 
@@ -145,7 +150,7 @@ class ModelDialog(QDialog):
                 self.controls.speed = speed
             else:
                 link = self.link()
-                self.status.setText("Calling the model…")
+                self.status.setText(self.tr("Calling the model…"))
                 await off_gui_thread(lambda: self.session.models.use_own(link))
         except (ModelError, RecipeError) as error:
             self.status.setText(f"⚠ {error}")

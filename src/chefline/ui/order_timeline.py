@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter
 from PySide6.QtWidgets import QToolTip
 
@@ -25,26 +25,43 @@ def describe_order(order: OrderRecord, start: float) -> str:
     def at(t: float) -> str:
         return f"{t - start:.3f} s"
 
-    lines = [f"Order #{order.index + 1}", f"sent at {at(order.sent)}"]
+    translate = QCoreApplication.translate
+    lines = [
+        translate("OrderTimeline", "Order #{0}").format(order.index + 1),
+        translate("OrderTimeline", "sent at {0}").format(at(order.sent)),
+    ]
     if order.accepted is not None:
+        waited = order.accepted - order.sent
         lines.append(
-            f"picked up at {at(order.accepted)} (waited {order.accepted - order.sent:.3f} s)"
+            translate("OrderTimeline", "picked up at {0} (waited {1:.3f} s)").format(
+                at(order.accepted), waited
+            )
         )
     for step in [*order.steps, *([order.open_step] if order.open_step else [])]:
         running = step is order.open_step
-        what = {Look.WORKING: "chef working", Look.BLOCKED: "chef stuck at the pot",
-                Look.ON_STOVE: "on the stove, chef free"}[step_look(step)]  # fmt: skip
+        what = {
+            Look.WORKING: translate("OrderTimeline", "chef working"),
+            Look.BLOCKED: translate("OrderTimeline", "chef stuck at the pot"),
+            Look.ON_STOVE: translate("OrderTimeline", "on the stove, chef free"),
+        }[step_look(step)]
         end = "…" if running else at(step.end)
         lines.append(f"{step.name}: {at(step.start)} → {end}  ({what})")
     if order.tokens:
-        lines.append(
-            f"first token at {at(order.tokens[0])} (TTFT {order.ttft:.3f} s), "
-            f"{len(order.tokens)} tokens, the last at {at(order.tokens[-1])}"
+        tokens = translate(
+            "OrderTimeline", "first token at {0} (TTFT {1:.3f} s), {2} tokens, the last at {3}"
         )
+        lines.append(tokens.format(
+            at(order.tokens[0]), order.ttft, len(order.tokens), at(order.tokens[-1])
+        ))  # fmt: skip
     if order.status is OrderStatus.SERVED and order.received is not None:
-        lines.append(f"served at {at(order.received)}, {order.received - order.sent:.3f} s in all")
+        total = order.received - order.sent
+        lines.append(
+            translate("OrderTimeline", "served at {0}, {1:.3f} s in all").format(
+                at(order.received), total
+            )
+        )
     elif order.status is OrderStatus.FAILED:
-        lines.append(f"failed: {order.error}")
+        lines.append(translate("OrderTimeline", "failed: {0}").format(order.error))
     return "\n".join(lines)
 
 
@@ -169,4 +186,4 @@ class OrderTimelineView(TimelineCanvas):
         QToolTip.showText(event.globalPosition().toPoint(), text, self)
 
     def empty_text(self) -> str:
-        return "Orders appear here, one lane each, as they happen"
+        return self.tr("Orders appear here, one lane each, as they happen")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QBrush, QColor
 
 
@@ -23,6 +23,11 @@ class Look(StrEnum):
     FAILED = "failed"
     FREE = "free"
     FIRST_TOKEN = "first_token"
+
+
+def T(text: str) -> str:
+    """Marks a label for translation; the legend translates it (context "Palette")."""
+    return QT_TRANSLATE_NOOP("Palette", text)
 
 
 @dataclass(frozen=True)
@@ -43,43 +48,67 @@ class Swatch:
 
 SWATCHES: dict[Look, Swatch] = {
     Look.QUEUED: Swatch(
-        "#d9d9d9", Qt.BrushStyle.BDiagPattern, "#8c8c8c", "waiting", "waiting for a chef"
+        "#d9d9d9",
+        Qt.BrushStyle.BDiagPattern,
+        "#8c8c8c",
+        QT_TRANSLATE_NOOP("Palette", "waiting"),
+        QT_TRANSLATE_NOOP("Palette", "waiting for a chef"),
     ),
     Look.WORKING: Swatch(
-        "#E69F00", Qt.BrushStyle.SolidPattern, "#E69F00", "chef working", "chef's hands busy (CPU)"
+        "#E69F00",
+        Qt.BrushStyle.SolidPattern,
+        "#E69F00",
+        QT_TRANSLATE_NOOP("Palette", "chef working"),
+        QT_TRANSLATE_NOOP("Palette", "chef's hands busy (CPU)"),
     ),
     Look.BLOCKED: Swatch(
         "#D55E00",
         Qt.BrushStyle.DiagCrossPattern,
         "#7a2f00",
-        "chef stuck at pot",
-        "waiting, and the chef cannot leave (blocking)",
+        QT_TRANSLATE_NOOP("Palette", "chef stuck at pot"),
+        QT_TRANSLATE_NOOP("Palette", "waiting, and the chef cannot leave (blocking)"),
     ),
     Look.ON_STOVE: Swatch(
         "#56B4E9",
         Qt.BrushStyle.Dense6Pattern,
         "#1f6f9c",
-        "on the stove",
-        "waiting, the chef is free (await)",
+        QT_TRANSLATE_NOOP("Palette", "on the stove"),
+        QT_TRANSLATE_NOOP("Palette", "waiting, the chef is free (await)"),
     ),
     Look.DELIVERY: Swatch(
-        "#0072B2", Qt.BrushStyle.SolidPattern, "#0072B2", "to the table", "reply on its way"
+        "#0072B2",
+        Qt.BrushStyle.SolidPattern,
+        "#0072B2",
+        QT_TRANSLATE_NOOP("Palette", "to the table"),
+        QT_TRANSLATE_NOOP("Palette", "reply on its way"),
     ),
     Look.SERVED: Swatch(
-        "#009E73", Qt.BrushStyle.SolidPattern, "#009E73", "served", "the customer got the dish"
+        "#009E73",
+        Qt.BrushStyle.SolidPattern,
+        "#009E73",
+        QT_TRANSLATE_NOOP("Palette", "served"),
+        QT_TRANSLATE_NOOP("Palette", "the customer got the dish"),
     ),
     Look.FAILED: Swatch(
-        "#CC79A7", Qt.BrushStyle.SolidPattern, "#CC79A7", "failed", "no dish: error or timeout"
+        "#CC79A7",
+        Qt.BrushStyle.SolidPattern,
+        "#CC79A7",
+        QT_TRANSLATE_NOOP("Palette", "failed"),
+        QT_TRANSLATE_NOOP("Palette", "no dish: error or timeout"),
     ),
     Look.FIRST_TOKEN: Swatch(
         "#F0E442",
         Qt.BrushStyle.SolidPattern,
         "#F0E442",
-        "first token",
-        "an LLM answer's first token reached the customer",
+        QT_TRANSLATE_NOOP("Palette", "first token"),
+        QT_TRANSLATE_NOOP("Palette", "an LLM answer's first token reached the customer"),
     ),
     Look.FREE: Swatch(
-        "#eef3ee", Qt.BrushStyle.SolidPattern, "#eef3ee", "chef free", "free to take an order"
+        "#eef3ee",
+        Qt.BrushStyle.SolidPattern,
+        "#eef3ee",
+        QT_TRANSLATE_NOOP("Palette", "chef free"),
+        QT_TRANSLATE_NOOP("Palette", "free to take an order"),
     ),
 }
 

@@ -102,7 +102,7 @@ class Presenter(QObject):
             return False
         path = self.recording_of(scene)
         if not path.exists():
-            self.window.show_error(f"No recorded race for the scene {scene.id!r}.")
+            self.window.show_error(self.tr("No recorded race for the scene {0}.").format(scene.id))
             return False
         return self.window.open_race(path)
 

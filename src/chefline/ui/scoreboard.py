@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
 from chefline.kitchen.cost import KitchenCost
@@ -18,7 +18,9 @@ def cost_texts(cost: KitchenCost | None) -> dict[str, str]:
     if cost is None:
         return {"processes": "–", "threads": "–", "memory": "–"}
     return {
-        "processes": cost.processes_text(),
+        "processes": QCoreApplication.translate("Scoreboard", "in app")
+        if cost.in_app
+        else str(cost.processes),
         "threads": str(cost.threads),
         "memory": cost.memory_text(),
     }
@@ -26,21 +28,21 @@ def cost_texts(cost: KitchenCost | None) -> dict[str, str]:
 
 class Scoreboard(QFrame):
     FIELDS = (
-        ("served", "served"),
-        ("makespan", "makespan"),
-        ("throughput", "throughput"),
-        ("p50", "p50 wait"),
-        ("p95", "p95 wait"),
-        ("peak", "most at once"),
-        ("chefs", "chefs"),
-        ("errors", "errors"),
-        ("tokens", "tokens/s"),
-        ("busy", "threads busy"),
-        ("waits", "waits held"),
-        ("ttft", "TTFT"),
-        ("processes", "processes"),
-        ("threads", "threads held"),
-        ("memory", "memory"),
+        ("served", QT_TRANSLATE_NOOP("Scoreboard", "served")),
+        ("makespan", QT_TRANSLATE_NOOP("Scoreboard", "makespan")),
+        ("throughput", QT_TRANSLATE_NOOP("Scoreboard", "throughput")),
+        ("p50", QT_TRANSLATE_NOOP("Scoreboard", "p50 wait")),
+        ("p95", QT_TRANSLATE_NOOP("Scoreboard", "p95 wait")),
+        ("peak", QT_TRANSLATE_NOOP("Scoreboard", "most at once")),
+        ("chefs", QT_TRANSLATE_NOOP("Scoreboard", "chefs")),
+        ("errors", QT_TRANSLATE_NOOP("Scoreboard", "errors")),
+        ("tokens", QT_TRANSLATE_NOOP("Scoreboard", "tokens/s")),
+        ("busy", QT_TRANSLATE_NOOP("Scoreboard", "threads busy")),
+        ("waits", QT_TRANSLATE_NOOP("Scoreboard", "waits held")),
+        ("ttft", QT_TRANSLATE_NOOP("Scoreboard", "TTFT")),
+        ("processes", QT_TRANSLATE_NOOP("Scoreboard", "processes")),
+        ("threads", QT_TRANSLATE_NOOP("Scoreboard", "threads held")),
+        ("memory", QT_TRANSLATE_NOOP("Scoreboard", "memory")),
     )
     COLUMNS = 4
     REFRESH_EVERY = 6
@@ -55,41 +57,27 @@ class Scoreboard(QFrame):
         self.setObjectName(f"scoreboard_{kitchen}")
         self.setProperty("role", "scoreboard")
         self.figures: dict[str, QLabel] = {}
+        self.captions: dict[str, QLabel] = {}
         grid = QGridLayout(self)
         grid.setContentsMargins(10, 8, 10, 8)
         grid.setHorizontalSpacing(6)
         grid.setVerticalSpacing(0)
-        for position, (key, caption) in enumerate(self.FIELDS):
+        for position, (key, _) in enumerate(self.FIELDS):
             # Rows of four keep a kitchen readable in half of a 1280-pixel screen.
             row, column = divmod(position, self.columns)
             figure = QLabel("–")
             figure.setProperty("role", "figure")
             figure.setObjectName(f"figure_{key}")
             figure.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            label = QLabel(caption)
+            label = QLabel()
             label.setProperty("role", "caption")
+            self.captions[key] = label
             grid.addWidget(figure, row, 2 * column)
             grid.addWidget(label, row, 2 * column + 1)
             self.figures[key] = figure
         self.verdict = QLabel(" ")
         self.verdict.setObjectName("verdict")
         self.verdict.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.figures["busy"].setToolTip("Threads with an order in hand right now")
-        self.figures["processes"].setToolTip(
-            "Processes of the kitchen's own (\"in app\": it runs inside Chefline's process)"
-        )
-        self.figures["threads"].setToolTip(
-            "OS threads the kitchen holds: now during a race, the most at once after it"
-        )
-        self.figures["memory"].setToolTip(
-            "Memory of the kitchen's processes (PSS on Linux); a kitchen inside the app has "
-            "none of its own to measure"
-        )
-        self.figures["ttft"].setToolTip("Time to first token of an LLM answer: p50·p95, seconds")
-        self.figures["waits"].setToolTip(
-            "Orders waiting on the stove right now (a sleep, or a model's tokens): an async "
-            "kitchen holds them all on one thread, a sync one needs a thread for each"
-        )
         rows = -(-len(self.FIELDS) // self.columns)
         grid.addWidget(self.verdict, rows, 0, 1, 2 * self.columns)
         self._frames = 0
@@ -97,6 +85,37 @@ class Scoreboard(QFrame):
         session.sig_race_finished.connect(self.refresh)
         session.sig_cleared.connect(self.refresh)
         session.sig_race_started.connect(self.refresh)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        for key, caption in self.FIELDS:
+            self.captions[key].setText(self.tr(caption))
+        tips = {
+            "busy": self.tr("Threads with an order in hand right now"),
+            "processes": self.tr(
+                "Processes of the kitchen's own (\"in app\": it runs inside Chefline's process)"
+            ),
+            "threads": self.tr(
+                "OS threads the kitchen holds: now during a race, the most at once after it"
+            ),
+            "memory": self.tr(
+                "Memory of the kitchen's processes (PSS on Linux); a kitchen inside the app "
+                "has none of its own to measure"
+            ),
+            "ttft": self.tr("Time to first token of an LLM answer: p50·p95, seconds"),
+            "waits": self.tr(
+                "Orders waiting on the stove right now (a sleep, or a model's tokens): an async "
+                "kitchen holds them all on one thread, a sync one needs a thread for each"
+            ),
+        }
+        for key, tip in tips.items():
+            self.figures[key].setToolTip(tip)
+        self.refresh()
 
     def _on_frame(self) -> None:
         self._frames += 1
@@ -136,7 +155,7 @@ class Scoreboard(QFrame):
         for key, text in values.items():
             self.figures[key].setText(text)
         reasons = ", ".join(f"{count} {kind}" for kind, count in sorted(s.failures.items()))
-        self.figures["errors"].setToolTip(reasons or "no order failed")
+        self.figures["errors"].setToolTip(reasons or self.tr("no order failed"))
         self.verdict.setText(self.verdict_text(s, running, makespan))
 
     def verdict_text(self, s: TimelineSummary, running: bool, makespan: float | None) -> str:
@@ -144,8 +163,12 @@ class Scoreboard(QFrame):
         if expected is None:
             return " "
         if running:
-            return f"expected {expected:.2f} s · cooking for {seconds(makespan)}"
+            return self.tr("expected {0:.2f} s · cooking for {1}").format(
+                expected, seconds(makespan)
+            )
         if s.makespan is None:
-            return f"expected {expected:.2f} s"
+            return self.tr("expected {0:.2f} s").format(expected)
         ratio = s.makespan / expected if expected else 0.0
-        return f"expected {expected:.2f} s, took {s.makespan:.2f} s (×{ratio:.2f})"
+        return self.tr("expected {0:.2f} s, took {1:.2f} s (×{2:.2f})").format(
+            expected, s.makespan, ratio
+        )

@@ -102,7 +102,7 @@ class RaceSession(QObject):
 
     def _may_change_kitchens(self) -> bool:
         if self.running:
-            self.sig_error.emit("Wait for the race to finish before changing kitchens.")
+            self.sig_error.emit(self.tr("Wait for the race to finish before changing kitchens."))
             return False
         return True
 
@@ -116,7 +116,7 @@ class RaceSession(QObject):
             try:
                 started[name] = start_kitchen(name, self.settings, supplier=self.models.supplier)
             except (KitchenStartError, RecipeError) as error:
-                errors.append(f"The {name} kitchen could not open: {error}")
+                errors.append(self.tr("The {0} kitchen could not open: {1}").format(name, error))
 
         threads = [threading.Thread(target=start, args=(name,)) for name in missing]
         for thread in threads:
@@ -159,7 +159,9 @@ class RaceSession(QObject):
                     name, self.settings, supplier=self.models.supplier
                 )
             except (KitchenStartError, RecipeError) as error:
-                self.sig_error.emit(f"The {name} kitchen could not open again: {error}")
+                self.sig_error.emit(
+                    self.tr("The {0} kitchen could not open again: {1}").format(name, error)
+                )
                 self.sig_kitchens_changed.emit()
                 return False
             self.sig_kitchens_changed.emit()
@@ -224,7 +226,9 @@ class RaceSession(QObject):
         self.replay.stop(show_result=False)
         self.replay_clock = None
         if not self.kitchens:
-            self.sig_error.emit("No kitchen is open: choose at least one in the Kitchens menu.")
+            self.sig_error.emit(
+                self.tr("No kitchen is open: choose at least one in the Kitchens menu.")
+            )
             return False
         try:
             plan = self._with_model(plan)
@@ -293,7 +297,9 @@ class RaceSession(QObject):
         error = task.exception()
         if error is not None:
             log.error("race failed", exc_info=error)
-            self.sig_error.emit(f"The race stopped with an unexpected error: {error}")
+            self.sig_error.emit(
+                self.tr("The race stopped with an unexpected error: {0}").format(error)
+            )
             return
         result = task.result()
         self.result = result

@@ -147,7 +147,7 @@ class TimelineCanvas(QWidget):
         painter.drawText(self._plot, Qt.AlignmentFlag.AlignCenter, self.empty_text())
 
     def empty_text(self) -> str:
-        return "Press Serve to send the orders"
+        return self.tr("Press Serve to send the orders")
 
     def paint_lanes(self, painter: QPainter) -> None:
         raise NotImplementedError

@@ -1,4 +1,5 @@
 from chefline.kitchen.modes.base import KitchenMode, KitchenSettings
+from chefline.texts import QT_TRANSLATE_NOOP
 
 
 class FastApiAsync(KitchenMode):
@@ -6,7 +7,9 @@ class FastApiAsync(KitchenMode):
     framework = "fastapi"
     route = "async def + await asyncio.sleep, uvicorn"
     chat_route = "async def + await httpx.AsyncClient stream, uvicorn"
-    summary = "One chef puts every pot on the stove and takes the next order while they cook."
+    summary = QT_TRANSLATE_NOOP(
+        "Modes", "One chef puts every pot on the stove and takes the next order while they cook."
+    )
     on_event_loop = True
 
     def slots(self, settings: KitchenSettings) -> int | None:

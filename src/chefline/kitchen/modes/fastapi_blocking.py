@@ -1,4 +1,5 @@
 from chefline.kitchen.modes.base import KitchenMode
+from chefline.texts import QT_TRANSLATE_NOOP
 
 
 class FastApiBlocking(KitchenMode):
@@ -6,4 +7,6 @@ class FastApiBlocking(KitchenMode):
     framework = "fastapi"
     route = "async def + time.sleep, uvicorn"
     chat_route = "async def + sync httpx.Client: the loop stalls"
-    summary = "The classic mistake: time.sleep inside async def freezes the one chef at the pot."
+    summary = QT_TRANSLATE_NOOP(
+        "Modes", "The classic mistake: time.sleep inside async def freezes the one chef at the pot."
+    )

@@ -1,4 +1,5 @@
 from chefline.kitchen.modes.base import KitchenMode, KitchenSettings
+from chefline.texts import QT_TRANSLATE_NOOP
 
 
 class FastApiDef(KitchenMode):
@@ -6,7 +7,9 @@ class FastApiDef(KitchenMode):
     framework = "fastapi"
     route = "def + time.sleep, uvicorn (anyio thread pool)"
     chat_route = "def + httpx.Client stream, anyio thread pool"
-    summary = "FastAPI hands plain def routes to a thread pool: up to its cap (40) cook at once."
+    summary = QT_TRANSLATE_NOOP(
+        "Modes", "FastAPI hands plain def routes to a thread pool: up to its cap (40) cook at once."
+    )
 
     def slots(self, settings: KitchenSettings) -> int | None:
         return settings.thread_cap

@@ -1,4 +1,5 @@
 from chefline.kitchen.modes.base import KitchenMode
+from chefline.texts import QT_TRANSLATE_NOOP
 
 
 class FlaskAsyncView(KitchenMode):
@@ -6,4 +7,6 @@ class FlaskAsyncView(KitchenMode):
     framework = "flask"
     route = "async def + await asyncio.sleep, Flask (asgiref), threaded=False"
     chat_route = "async def view + httpx.AsyncClient (no streaming out)"
-    summary = "Async syntax in Flask: the one chef still waits for each coroutine to finish."
+    summary = QT_TRANSLATE_NOOP(
+        "Modes", "Async syntax in Flask: the one chef still waits for each coroutine to finish."
+    )

@@ -1,4 +1,5 @@
 from chefline.kitchen.modes.base import KitchenMode
+from chefline.texts import QT_TRANSLATE_NOOP
 
 
 class FlaskOneChef(KitchenMode):
@@ -6,4 +7,7 @@ class FlaskOneChef(KitchenMode):
     framework = "flask"
     route = "def + time.sleep, werkzeug threaded=False"
     chat_route = "def + httpx.Client stream, werkzeug threaded=False"
-    summary = "One chef cooks one dish at a time; every other customer queues behind the slow dish."
+    summary = QT_TRANSLATE_NOOP(
+        "Modes",
+        "One chef cooks one dish at a time; every other customer queues behind the slow dish.",
+    )

@@ -1,4 +1,5 @@
 from chefline.kitchen.modes.base import KitchenMode, KitchenSettings
+from chefline.texts import QT_TRANSLATE_NOOP
 
 
 class FlaskPool(KitchenMode):
@@ -6,7 +7,9 @@ class FlaskPool(KitchenMode):
     framework = "flask"
     route = "def + time.sleep, waitress with k threads"
     chat_route = "def + httpx.Client stream, waitress with k threads"
-    summary = "A fixed brigade of k chefs (a production WSGI server); orders come in waves of k."
+    summary = QT_TRANSLATE_NOOP(
+        "Modes", "A fixed brigade of k chefs (a production WSGI server); orders come in waves of k."
+    )
 
     def slots(self, settings: KitchenSettings) -> int | None:
         return settings.pool_size

@@ -1,4 +1,5 @@
 from chefline.kitchen.modes.base import KitchenMode, KitchenSettings
+from chefline.texts import QT_TRANSLATE_NOOP
 
 
 class FlaskProcesses(KitchenMode):
@@ -6,7 +7,10 @@ class FlaskProcesses(KitchenMode):
     framework = "flask"
     route = "def + time.sleep, gunicorn, k sync workers"
     chat_route = "def + httpx.Client stream, gunicorn, k workers"
-    summary = "k one-chef kitchens behind one door: orders come in waves of k, each chef a process."
+    summary = QT_TRANSLATE_NOOP(
+        "Modes",
+        "k one-chef kitchens behind one door: orders come in waves of k, each chef a process.",
+    )
     own_process = True
 
     def slots(self, settings: KitchenSettings) -> int | None:

@@ -1,4 +1,5 @@
 from chefline.kitchen.modes.base import KitchenMode, KitchenSettings
+from chefline.texts import QT_TRANSLATE_NOOP
 
 
 class FlaskThreaded(KitchenMode):
@@ -6,7 +7,9 @@ class FlaskThreaded(KitchenMode):
     framework = "flask"
     route = "def + time.sleep, werkzeug threaded=True"
     chat_route = "def + httpx.Client stream, werkzeug threaded=True"
-    summary = "A new chef (thread) is hired for every order; each one stands at their own pot."
+    summary = QT_TRANSLATE_NOOP(
+        "Modes", "A new chef (thread) is hired for every order; each one stands at their own pot."
+    )
 
     def slots(self, settings: KitchenSettings) -> int | None:
         return None

@@ -1,0 +1,1462 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+  <context>
+    <name>About</name>
+    <message>
+      <location filename="../../src/chefline/ui/about.py" line="23" />
+      <source>not installed</source>
+      <translation>未安装</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/about.py" line="29" />
+      <source>standard error only</source>
+      <translation>仅输出到标准错误</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/about.py" line="30" />
+      <source>Real Flask and FastAPI kitchens racing the same orders, measured.</source>
+      <translation>真实的 Flask 与 FastAPI 厨房处理同样的订单，一切数字都是实测的。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/about.py" line="33" />
+      <source>Licence: MIT.</source>
+      <translation>许可证：MIT。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/about.py" line="34" />
+      <source>Log file: {0}</source>
+      <translation>日志文件：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/about.py" line="42" />
+      <source>About Chefline</source>
+      <translation>关于 Chefline</translation>
+    </message>
+  </context>
+  <context>
+    <name>BadOrderDialog</name>
+    <message>
+      <location filename="../../src/chefline/ui/bad_order_dialog.py" line="33" />
+      <source>No reply from {0}: {1}</source>
+      <translation>{0} 没有回应：{1}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/bad_order_dialog.py" line="45" />
+      <source>Flask: checked by hand</source>
+      <translation>Flask：手写检查</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/bad_order_dialog.py" line="46" />
+      <source>FastAPI: a Pydantic model</source>
+      <translation>FastAPI：Pydantic 模型</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/bad_order_dialog.py" line="52" />
+      <source>A bad order, two ways of saying no</source>
+      <translation>一张错误订单，两种拒绝方式</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/bad_order_dialog.py" line="54" />
+      <source>Sent to POST /chat of each:  {0}</source>
+      <translation>发送到两边的 POST /chat：  {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/bad_order_dialog.py" line="62" />
+      <source>no kitchen open</source>
+      <translation>没有打开的厨房</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/bad_order_dialog.py" line="69" />
+      <source>Sending…</source>
+      <translation>发送中…</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/bad_order_dialog.py" line="71" />
+      <source>Open a {0} kitchen (Kitchens menu) to see its reply.</source>
+      <translation>请先打开一个 {0} 厨房（“厨房”菜单）再看它的回复。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChefLanesView</name>
+    <message>
+      <location filename="../../src/chefline/ui/chef_lanes.py" line="89" />
+      <source>up to {0} pots</source>
+      <translation>最多 {0} 口锅</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/chef_lanes.py" line="102" />
+      <source>{0}
+working {1:.2f} s
+stuck at the pot {2:.2f} s
+free {3:.2f} s
+most pots at once: {4}</source>
+      <translation>{0}
+干活 {1:.2f} 秒
+守在锅边 {2:.2f} 秒
+空闲 {3:.2f} 秒
+同时最多几口锅：{4}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/chef_lanes.py" line="109" />
+      <source>Each chef's day appears here</source>
+      <translation>每位厨师的一天会显示在这里</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/chef_lanes.py" line="113" />
+      <source>chef {0}</source>
+      <translation>厨师 {0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>Cli</name>
+    <message>
+      <location filename="../../src/chefline/cli/rehearse_command.py" line="54" />
+      <source>{0} of {1} scenes behave as their captions say</source>
+      <translation>{1} 个场景中有 {0} 个与说明相符</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/rehearse_command.py" line="69" />
+      <source>  {0}: serving {1} orders…</source>
+      <translation>  {0}：正在处理 {1} 张订单…</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/table.py" line="42" />
+      <source>processes, threads, memory: the most each kitchen held at once, sampled during the race. "in app": the kitchen runs in this
+process, so it has no memory of its own to show; its threads are those that took its orders. Memory is PSS on Linux.</source>
+      <translation>进程数、线程数、内存：比赛中采样得到的每个厨房同时占用的最大值。“在应用内”：厨房运行在本进程中，
+没有可单独显示的内存；它的线程是接过它订单的那些线程。Linux 上内存为 PSS。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/table.py" line="53" />
+      <source>in app</source>
+      <translation>在应用内</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/table.py" line="59" />
+      <source>mode</source>
+      <translation>模式</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/table.py" line="59" />
+      <source>framework</source>
+      <translation>框架</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/table.py" line="59" />
+      <source>route</source>
+      <translation>路由</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/table.py" line="60" />
+      <source>what you will see</source>
+      <translation>你会看到</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/table.py" line="66" />
+      <source>kitchen</source>
+      <translation>厨房</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/table.py" line="66" />
+      <source>served</source>
+      <translation>已上菜</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/table.py" line="66" />
+      <source>makespan</source>
+      <translation>总用时</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/table.py" line="67" />
+      <source>theory</source>
+      <translation>理论值</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/table.py" line="67" />
+      <source>×theory</source>
+      <translation>×理论</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/table.py" line="68" />
+      <source>queue p95</source>
+      <translation>排队 p95</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/table.py" line="68" />
+      <source>peak</source>
+      <translation>峰值</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/table.py" line="68" />
+      <source>chefs</source>
+      <translation>厨师</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/table.py" line="69" />
+      <source>errors</source>
+      <translation>错误</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/table.py" line="73" />
+      <source>tokens/s</source>
+      <translation>token/秒</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/table.py" line="74" />
+      <source>processes</source>
+      <translation>进程数</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/table.py" line="74" />
+      <source>threads</source>
+      <translation>线程数</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/table.py" line="75" />
+      <source>memory</source>
+      <translation>内存</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/table.py" line="100" />
+      <source>  {0}: {1} (first: {2})</source>
+      <translation>  {0}：{1}（第一个：{2}）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/table.py" line="103" />
+      <source>{0} customers per kitchen, {1}, </source>
+      <translation>每个厨房 {0} 位客人，{1}，</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/table.py" line="106" />
+      <source>LLM dish: {0} tokens streamed, one call ≈{1:.2f} s (first token {2:g} s, {3:g} tokens/s)</source>
+      <translation>大模型菜品：流式输出 {0} 个 token，一次调用约 {1:.2f} 秒（首个 token {2:g} 秒，每秒 {3:g} 个 token）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/table.py" line="112" />
+      <source>{0} dish with a {1:g} s wait</source>
+      <translation>{0} 类菜品，等待 {1:g} 秒</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/table.py" line="119" />
+      <source>, one kitchen at a time</source>
+      <translation>，厨房依次上场</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/table.py" line="121" />
+      <source>, customers wait at most {0:g} s</source>
+      <translation>，客人最多等 {0:g} 秒</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/table.py" line="125" />
+      <source>The race was stopped before every dish was served.</source>
+      <translation>比赛在所有菜上齐之前被停止了。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/table.py" line="129" />
+      <source>Errors:</source>
+      <translation>错误：</translation>
+    </message>
+  </context>
+  <context>
+    <name>ComparisonView</name>
+    <message>
+      <location filename="../../src/chefline/ui/comparison_view.py" line="81" />
+      <source>Flask and FastAPI, side by side</source>
+      <translation>Flask 与 FastAPI 对照</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/comparison_view.py" line="82" />
+      <source>Enter or a click on a row opens the scene that shows it; Esc closes the table.</source>
+      <translation>按回车或点击某一行，打开演示它的场景；按 Esc 关闭表格。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/comparison_view.py" line="86" />
+      <source>Topic</source>
+      <translation>特性</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/comparison_view.py" line="87" />
+      <source>Flask (sync)</source>
+      <translation>Flask（同步）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/comparison_view.py" line="88" />
+      <source>FastAPI (async)</source>
+      <translation>FastAPI（异步）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/comparison_view.py" line="89" />
+      <source>Shown in</source>
+      <translation>演示场景</translation>
+    </message>
+  </context>
+  <context>
+    <name>ControlBar</name>
+    <message>
+      <location filename="../../src/chefline/ui/control_bar.py" line="25" />
+      <source>all at once</source>
+      <translation>同时到达</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/control_bar.py" line="26" />
+      <source>one every 20 ms</source>
+      <translation>每 20 毫秒一位</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/control_bar.py" line="27" />
+      <source>one every 100 ms</source>
+      <translation>每 100 毫秒一位</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/control_bar.py" line="29" />
+      <source>all at once, one kitchen at a time</source>
+      <translation>同时到达，厨房依次上场</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/control_bar.py" line="32" />
+      <source>I/O-bound: the dish waits</source>
+      <translation>I/O 密集：菜在锅里等</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/control_bar.py" line="33" />
+      <source>CPU-bound: the chef chops</source>
+      <translation>CPU 密集：厨师切个不停</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/control_bar.py" line="34" />
+      <source>LLM: a streamed model call</source>
+      <translation>大模型：流式调用模型</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/control_bar.py" line="115" />
+      <source>Customers</source>
+      <translation>客人</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/control_bar.py" line="116" />
+      <source>Recipe</source>
+      <translation>菜谱</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/control_bar.py" line="117" />
+      <source>Wait per dish</source>
+      <translation>每道菜等待</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/control_bar.py" line="118" />
+      <source>Tokens</source>
+      <translation>Token 数</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/control_bar.py" line="119" />
+      <source>Arrival</source>
+      <translation>到达方式</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/control_bar.py" line="125" />
+      <source>one every {0:g} ms</source>
+      <translation>每 {0:g} 毫秒一位</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/control_bar.py" line="127" />
+      <source>How many customers order at once (1–1000)</source>
+      <translation>同时点单的客人数（1–1000）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/control_bar.py" line="128" />
+      <source>How long the slow step of each dish takes (0–30 s)</source>
+      <translation>每道菜慢步骤的时长（0–30 秒）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/control_bar.py" line="130" />
+      <source>I/O: the slow step waits (a database, an LLM API).
+CPU: the slow step is hashing, so async cannot help.
+LLM: each kitchen calls a language model and streams its tokens on (Model menu).</source>
+      <translation>I/O：慢步骤是等待（数据库、大模型 API）。
+CPU：慢步骤是计算哈希，异步帮不上忙。
+大模型：每个厨房调用语言模型，并把 token 逐个转发给客人（“模型”菜单）。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/control_bar.py" line="134" />
+      <source>How many tokens each answer streams (max_tokens)</source>
+      <translation>每个回答流式输出的 token 数（max_tokens）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/control_bar.py" line="135" />
+      <source>Serving…</source>
+      <translation>上菜中…</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/control_bar.py" line="135" />
+      <source>Serve</source>
+      <translation>上菜</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/control_bar.py" line="137" />
+      <source>Send the same orders to every kitchen at once (Space)</source>
+      <translation>把同样的订单同时发给每个厨房（空格键）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/control_bar.py" line="139" />
+      <source>Reset</source>
+      <translation>重置</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/control_bar.py" line="140" />
+      <source>Clear the race (R)</source>
+      <translation>清除本轮比赛（R）</translation>
+    </message>
+  </context>
+  <context>
+    <name>Errors</name>
+    <message>
+      <location filename="../../src/chefline/ui/errors.py" line="50" />
+      <source>Chefline — unexpected error</source>
+      <translation>Chefline — 意外错误</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/errors.py" line="51" />
+      <source>Something went wrong, but Chefline is still running.</source>
+      <translation>出了点问题，但 Chefline 仍在运行。</translation>
+    </message>
+  </context>
+  <context>
+    <name>FaultsMenu</name>
+    <message>
+      <location filename="../../src/chefline/ui/faults_menu.py" line="12" />
+      <source>No faults</source>
+      <translation>没有故障</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/faults_menu.py" line="13" />
+      <source>Every 5th dish burns (HTTP 500)</source>
+      <translation>每 5 道菜烧糊一道（HTTP 500）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/faults_menu.py" line="14" />
+      <source>Every 10th dish burns (HTTP 500)</source>
+      <translation>每 10 道菜烧糊一道（HTTP 500）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/faults_menu.py" line="16" />
+      <source>Every 5th dish takes 3× as long</source>
+      <translation>每 5 道菜有一道慢 3 倍</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/faults_menu.py" line="19" />
+      <source>Customers wait as long as it takes</source>
+      <translation>客人会一直等下去</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/faults_menu.py" line="20" />
+      <source>Customers walk out after 2 s</source>
+      <translation>客人等 2 秒就走</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/faults_menu.py" line="21" />
+      <source>Customers walk out after 5 s</source>
+      <translation>客人等 5 秒就走</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/faults_menu.py" line="41" />
+      <source>F&amp;aults</source>
+      <translation>故障(&amp;A)</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/faults_menu.py" line="71" />
+      <source>Customers walk out after {0:g} s</source>
+      <translation>客人等 {0:g} 秒就走</translation>
+    </message>
+  </context>
+  <context>
+    <name>HelpOverlay</name>
+    <message>
+      <location filename="../../src/chefline/ui/help_overlay.py" line="59" />
+      <source>Keys of the talk</source>
+      <translation>演讲快捷键</translation>
+    </message>
+  </context>
+  <context>
+    <name>Keys</name>
+    <message>
+      <location filename="../../src/chefline/ui/help_overlay.py" line="12" />
+      <source>next scene (a clicker sends these)</source>
+      <translation>下一个场景（翻页笔发送的就是这两个键）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/help_overlay.py" line="13" />
+      <source>previous scene</source>
+      <translation>上一个场景</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/help_overlay.py" line="14" />
+      <source>serve the orders (scene 8: send the bad order)</source>
+      <translation>上菜（第 8 场：发送错误订单）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/help_overlay.py" line="15" />
+      <source>reset</source>
+      <translation>重置</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/help_overlay.py" line="16" />
+      <source>full screen</source>
+      <translation>全屏</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/help_overlay.py" line="17" />
+      <source>larger or smaller text</source>
+      <translation>放大或缩小文字</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/help_overlay.py" line="18" />
+      <source>speaker notes (on the second screen if there is one)</source>
+      <translation>演讲者备注（有第二块屏幕时显示在那里）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/help_overlay.py" line="19" />
+      <source>theme: light, dark, high contrast</source>
+      <translation>主题：浅色、深色、高对比度</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/help_overlay.py" line="20" />
+      <source>language: English, 中文</source>
+      <translation>语言：English、中文</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/help_overlay.py" line="21" />
+      <source>the comparison table, each row linked to its scene</source>
+      <translation>对比表，每一行都链接到演示它的场景</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/help_overlay.py" line="22" />
+      <source>replay the last race (again: live view)</source>
+      <translation>回放上一轮比赛（再按一次：回到实时）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/help_overlay.py" line="23" />
+      <source>replay slower or faster (0.1× to 4×)</source>
+      <translation>回放减速或加速（0.1× 到 4×）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/help_overlay.py" line="24" />
+      <source>replay: previous or next event</source>
+      <translation>回放：上一个或下一个事件</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/help_overlay.py" line="25" />
+      <source>this help; Esc closes it</source>
+      <translation>本帮助；按 Esc 关闭</translation>
+    </message>
+  </context>
+  <context>
+    <name>KitchenPanel</name>
+    <message>
+      <location filename="../../src/chefline/ui/kitchen_panel.py" line="109" />
+      <source>The real server of this kitchen: GET {0}?wait=0.5</source>
+      <translation>这个厨房背后的真实服务器：GET {0}?wait=0.5</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/kitchen_panel.py" line="114" />
+      <source>closed</source>
+      <translation>已关闭</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/kitchen_panel.py" line="116" />
+      <source>This kitchen is closed: its orders will find nobody. Restart it.</source>
+      <translation>这个厨房已关闭：发给它的订单没人接。请重新打开。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/kitchen_panel.py" line="118" />
+      <source>Stop</source>
+      <translation>停止</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/kitchen_panel.py" line="120" />
+      <source>Close this kitchen now, as if it crashed; the others go on</source>
+      <translation>立刻关闭这个厨房，就像它崩溃了一样；其他厨房照常营业</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/kitchen_panel.py" line="122" />
+      <source>Restart</source>
+      <translation>重新打开</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/kitchen_panel.py" line="123" />
+      <source>Open this kitchen again on a new port</source>
+      <translation>在新端口上重新打开这个厨房</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/kitchen_panel.py" line="125" />
+      <source>Orders</source>
+      <translation>订单</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/kitchen_panel.py" line="126" />
+      <source>Chefs</source>
+      <translation>厨师</translation>
+    </message>
+  </context>
+  <context>
+    <name>KitchenScene</name>
+    <message>
+      <location filename="../../src/chefline/ui/kitchen_scene.py" line="75" />
+      <source>waiting: {0}</source>
+      <translation>排队：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/kitchen_scene.py" line="77" />
+      <source>served: {0}</source>
+      <translation>已上菜：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/kitchen_scene.py" line="78" />
+      <source>  failed: {0}</source>
+      <translation>  失败：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/kitchen_scene.py" line="88" />
+      <source>1 chef stuck at the pot</source>
+      <translation>1 位厨师守在锅边</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/kitchen_scene.py" line="90" />
+      <source>{0} chefs stuck at the pot</source>
+      <translation>{0} 位厨师守在锅边</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/kitchen_scene.py" line="92" />
+      <source>{0} pots on the stove, chef free</source>
+      <translation>灶上 {0} 口锅，厨师有空</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/kitchen_scene.py" line="94" />
+      <source>1 chef working</source>
+      <translation>1 位厨师在干活</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/kitchen_scene.py" line="96" />
+      <source>{0} chefs working</source>
+      <translation>{0} 位厨师在干活</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/kitchen_scene.py" line="97" />
+      <source>chef free</source>
+      <translation>厨师有空</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <location filename="../../src/chefline/ui/main_window.py" line="130" />
+      <source>Chefline — sync vs async kitchens</source>
+      <translation>Chefline — 同步与异步厨房</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/main_window.py" line="142" />
+      <source>Watch threads busy and waits held.</source>
+      <translation>留意“忙碌线程”和“挂起的等待”。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/main_window.py" line="146" />
+      <source>Watch processes, threads held and memory.</source>
+      <translation>留意进程数、占用线程和内存。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/main_window.py" line="150" />
+      <source>Wait for the race to finish before changing the scene.</source>
+      <translation>请等本轮比赛结束后再切换场景。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/main_window.py" line="157" />
+      <source>100 users ask an LLM: press Serve (Space). {0}</source>
+      <translation>100 个用户同时问大模型：按“上菜”（空格键）。{0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/main_window.py" line="182" />
+      <source>Open a FastAPI kitchen (Kitchens menu) to see its API docs.</source>
+      <translation>请先打开一个 FastAPI 厨房（“厨房”菜单）再看它的 API 文档。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/main_window.py" line="184" />
+      <source>No browser opened; the docs are at {0}</source>
+      <translation>没有打开浏览器；文档地址是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/main_window.py" line="186" />
+      <source>API docs: {0}</source>
+      <translation>API 文档：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/main_window.py" line="280" />
+      <source>Serving… {0:.1f} s</source>
+      <translation>上菜中… {0:.1f} 秒</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/main_window.py" line="290" />
+      <source>Race stopped.</source>
+      <translation>比赛已停止。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/main_window.py" line="295" />
+      <source>{0} {1:.2f} s (theory {2:.2f})</source>
+      <translation>{0} {1:.2f} 秒（理论 {2:.2f}）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/main_window.py" line="298" />
+      <source>Finished: {0}   Export: Ctrl+E</source>
+      <translation>完成：{0}   导出：Ctrl+E</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/main_window.py" line="308" />
+      <source>Kitchens open on 127.0.0.1: {0} — press Serve (Space)</source>
+      <translation>127.0.0.1 上已打开的厨房：{0} 个 — 按“上菜”（空格键）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/main_window.py" line="310" />
+      <source>No kitchen open: choose some in the Kitchens menu.</source>
+      <translation>没有打开的厨房：请在“厨房”菜单中选择。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/main_window.py" line="321" />
+      <source>Replay the race once it has finished.</source>
+      <translation>请等比赛结束后再回放。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/main_window.py" line="323" />
+      <source>No race to replay yet: press Serve (Space) first.</source>
+      <translation>还没有可回放的比赛：请先按“上菜”（空格键）。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/main_window.py" line="329" />
+      <source>No finished race to save yet.</source>
+      <translation>还没有已完成的比赛可保存。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/main_window.py" line="332" />
+      <source>Save the race</source>
+      <translation>保存比赛</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/main_window.py" line="332" />
+      <location filename="../../src/chefline/ui/main_window.py" line="342" />
+      <source>Race (*.json)</source>
+      <translation>比赛 (*.json)</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/main_window.py" line="337" />
+      <source>Saved {0}: open it with Ctrl+O to replay it</source>
+      <translation>已保存 {0}：用 Ctrl+O 打开即可回放</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/main_window.py" line="342" />
+      <source>Open a saved race</source>
+      <translation>打开保存的比赛</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/main_window.py" line="350" />
+      <source>Wait for the race to finish before opening another.</source>
+      <translation>请等本轮比赛结束后再打开另一场。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/main_window.py" line="363" />
+      <source>Export the race to…</source>
+      <translation>把比赛导出到…</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/main_window.py" line="366" />
+      <source>Saved {0}</source>
+      <translation>已保存 {0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>Menus</name>
+    <message>
+      <location filename="../../src/chefline/ui/window_menus.py" line="43" />
+      <source>&amp;File</source>
+      <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/window_menus.py" line="44" />
+      <source>&amp;Export race…</source>
+      <translation>导出比赛(&amp;E)…</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/window_menus.py" line="45" />
+      <source>&amp;Save race for replay…</source>
+      <translation>保存比赛以便回放(&amp;S)…</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/window_menus.py" line="46" />
+      <source>&amp;Open a saved race…</source>
+      <translation>打开保存的比赛(&amp;O)…</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/window_menus.py" line="47" />
+      <source>&amp;Quit</source>
+      <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/window_menus.py" line="49" />
+      <source>&amp;Kitchens</source>
+      <translation>厨房(&amp;K)</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/window_menus.py" line="50" />
+      <source>&amp;Model</source>
+      <translation>模型(&amp;M)</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/window_menus.py" line="51" />
+      <source>&amp;100 users ask an LLM</source>
+      <translation>100 个用户同时问大模型(&amp;1)</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/window_menus.py" line="52" />
+      <source>100 users: what each way &amp;costs</source>
+      <translation>100 个用户：每种做法的成本(&amp;C)</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/window_menus.py" line="54" />
+      <source>Language &amp;model…</source>
+      <translation>语言模型(&amp;M)…</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/window_menus.py" line="55" />
+      <source>Send a &amp;bad order to Flask and FastAPI</source>
+      <translation>向 Flask 和 FastAPI 发送错误订单(&amp;B)</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/window_menus.py" line="57" />
+      <source>Open FastAPI's API &amp;docs (/docs)</source>
+      <translation>打开 FastAPI 的 API 文档(&amp;D)（/docs）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/window_menus.py" line="59" />
+      <source>&amp;Talk</source>
+      <translation>演讲(&amp;T)</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/window_menus.py" line="60" />
+      <source>&amp;Next scene</source>
+      <translation>下一个场景(&amp;N)</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/window_menus.py" line="61" />
+      <source>&amp;Previous scene</source>
+      <translation>上一个场景(&amp;P)</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/window_menus.py" line="63" />
+      <source>&amp;Comparison table</source>
+      <translation>对比表(&amp;C)</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/window_menus.py" line="65" />
+      <source>Speaker &amp;notes</source>
+      <translation>演讲者备注(&amp;N)</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/window_menus.py" line="66" />
+      <source>&amp;Theme: light, dark, high contrast</source>
+      <translation>主题：浅色、深色、高对比度(&amp;T)</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/window_menus.py" line="68" />
+      <source>&amp;Language: English, 中文</source>
+      <translation>语言：English、中文(&amp;L)</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/window_menus.py" line="70" />
+      <source>&amp;Larger text</source>
+      <translation>放大文字(&amp;L)</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/window_menus.py" line="71" />
+      <source>&amp;Smaller text</source>
+      <translation>缩小文字(&amp;S)</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/window_menus.py" line="72" />
+      <source>&amp;Keys of the talk</source>
+      <translation>演讲快捷键(&amp;K)</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/window_menus.py" line="74" />
+      <source>&amp;Replay the last race / back to live</source>
+      <translation>回放上一轮比赛 / 回到实时(&amp;R)</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/window_menus.py" line="76" />
+      <source>Play this scene's &amp;recorded race</source>
+      <translation>播放本场景预先录制的比赛(&amp;R)</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/window_menus.py" line="78" />
+      <source>Replay &amp;slower</source>
+      <translation>回放减速(&amp;S)</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/window_menus.py" line="79" />
+      <source>Replay &amp;faster</source>
+      <translation>回放加速(&amp;F)</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/window_menus.py" line="80" />
+      <source>Replay: previous &amp;event</source>
+      <translation>回放：上一个事件(&amp;E)</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/window_menus.py" line="82" />
+      <source>Replay: next e&amp;vent</source>
+      <translation>回放：下一个事件(&amp;V)</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/window_menus.py" line="85" />
+      <source>&amp;View</source>
+      <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/window_menus.py" line="86" />
+      <source>&amp;Full screen</source>
+      <translation>全屏(&amp;F)</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/window_menus.py" line="87" />
+      <source>Fit the &amp;time axis</source>
+      <translation>时间轴自适应(&amp;T)</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/window_menus.py" line="89" />
+      <source>&amp;Help</source>
+      <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/window_menus.py" line="90" />
+      <source>&amp;About Chefline</source>
+      <translation>关于 Chefline(&amp;A)</translation>
+    </message>
+  </context>
+  <context>
+    <name>ModelDialog</name>
+    <message>
+      <location filename="../../src/chefline/ui/model_dialog.py" line="49" />
+      <source>Language model of the LLM dish</source>
+      <translation>大模型菜品使用的语言模型</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/model_dialog.py" line="51" />
+      <source>The built-in model (no network, set speed)</source>
+      <translation>内置模型（无需联网，可设定速度）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/model_dialog.py" line="54" />
+      <source>My own OpenAI-compatible server (Ollama, vLLM, LM Studio…)</source>
+      <translation>我自己的 OpenAI 兼容服务（Ollama、vLLM、LM Studio…）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/model_dialog.py" line="73" />
+      <source>e.g. OPENAI_API_KEY (the key itself is never stored)</source>
+      <translation>例如 OPENAI_API_KEY（密钥本身从不保存）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/model_dialog.py" line="82" />
+      <source>Time to first token</source>
+      <translation>首个 token 用时</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/model_dialog.py" line="83" />
+      <source>Speed</source>
+      <translation>速度</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/model_dialog.py" line="85" />
+      <source>Base URL</source>
+      <translation>基础地址</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/model_dialog.py" line="86" />
+      <source>Model</source>
+      <translation>模型</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/model_dialog.py" line="87" />
+      <source>API key variable</source>
+      <translation>API 密钥环境变量</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/model_dialog.py" line="88" />
+      <source>Every customer asks:</source>
+      <translation>每位客人都问：</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/model_dialog.py" line="89" />
+      <source>Prompt</source>
+      <translation>提示词</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/model_dialog.py" line="90" />
+      <source>Temperature</source>
+      <translation>温度</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/model_dialog.py" line="94" />
+      <source>Test the model</source>
+      <translation>测试模型</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/model_dialog.py" line="123" />
+      <location filename="../../src/chefline/ui/model_dialog.py" line="153" />
+      <source>Calling the model…</source>
+      <translation>正在调用模型…</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/model_dialog.py" line="138" />
+      <source>✓ first token after {0:.2f} s, {1:.0f} tokens/s: “{2}”</source>
+      <translation>✓ {0:.2f} 秒后收到首个 token，每秒 {1:.0f} 个 token：“{2}”</translation>
+    </message>
+  </context>
+  <context>
+    <name>Modes</name>
+    <message>
+      <location filename="../../src/chefline/kitchen/modes/fastapi_async.py" line="10" />
+      <source>One chef puts every pot on the stove and takes the next order while they cook.</source>
+      <translation>一个厨师把每口锅都放上灶，趁着煮的时候去接下一张单。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/modes/fastapi_blocking.py" line="10" />
+      <source>The classic mistake: time.sleep inside async def freezes the one chef at the pot.</source>
+      <translation>经典错误：在 async def 里调用 time.sleep，把唯一的厨师定在了锅边。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/modes/fastapi_def.py" line="10" />
+      <source>FastAPI hands plain def routes to a thread pool: up to its cap (40) cook at once.</source>
+      <translation>FastAPI 把普通 def 路由交给线程池：最多同时做上限（40）道菜。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/modes/flask_async_view.py" line="10" />
+      <source>Async syntax in Flask: the one chef still waits for each coroutine to finish.</source>
+      <translation>Flask 里的异步写法：唯一的厨师仍要等每个协程做完。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/modes/flask_gevent.py" line="10" />
+      <source>The one-chef route, but gevent makes sleep and sockets green: one thread juggles all.</source>
+      <translation>还是单厨师的路由，但 gevent 把 sleep 和 socket 换成了绿色版本：一个线程照看所有订单。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/modes/flask_one_chef.py" line="10" />
+      <source>One chef cooks one dish at a time; every other customer queues behind the slow dish.</source>
+      <translation>一个厨师一次只做一道菜；其他客人都排在慢菜后面。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/modes/flask_pool.py" line="10" />
+      <source>A fixed brigade of k chefs (a production WSGI server); orders come in waves of k.</source>
+      <translation>固定的 k 人厨师班（生产级 WSGI 服务器）；订单按每批 k 道完成。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/modes/flask_processes.py" line="10" />
+      <source>k one-chef kitchens behind one door: orders come in waves of k, each chef a process.</source>
+      <translation>一扇门后有 k 个单厨师厨房：订单按每批 k 道完成，每个厨师是一个进程。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/modes/flask_threaded.py" line="10" />
+      <source>A new chef (thread) is hired for every order; each one stands at their own pot.</source>
+      <translation>每来一张订单就雇一个新厨师（线程）；每个人守着自己的锅。</translation>
+    </message>
+  </context>
+  <context>
+    <name>OrderTimeline</name>
+    <message>
+      <location filename="../../src/chefline/ui/order_timeline.py" line="30" />
+      <source>Order #{0}</source>
+      <translation>订单 #{0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/order_timeline.py" line="31" />
+      <source>sent at {0}</source>
+      <translation>{0} 下单</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/order_timeline.py" line="36" />
+      <source>picked up at {0} (waited {1:.3f} s)</source>
+      <translation>{0} 被接单（等了 {1:.3f} 秒）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/order_timeline.py" line="43" />
+      <source>chef working</source>
+      <translation>厨师在干活</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/order_timeline.py" line="44" />
+      <source>chef stuck at the pot</source>
+      <translation>厨师守在锅边</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/order_timeline.py" line="45" />
+      <source>on the stove, chef free</source>
+      <translation>在灶上煮，厨师有空</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/order_timeline.py" line="50" />
+      <source>first token at {0} (TTFT {1:.3f} s), {2} tokens, the last at {3}</source>
+      <translation>{0} 收到首个 token（TTFT {1:.3f} 秒），共 {2} 个 token，最后一个在 {3}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/order_timeline.py" line="59" />
+      <source>served at {0}, {1:.3f} s in all</source>
+      <translation>{0} 上菜，共 {1:.3f} 秒</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/order_timeline.py" line="64" />
+      <source>failed: {0}</source>
+      <translation>失败：{0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>OrderTimelineView</name>
+    <message>
+      <location filename="../../src/chefline/ui/order_timeline.py" line="189" />
+      <source>Orders appear here, one lane each, as they happen</source>
+      <translation>订单会实时显示在这里，每单一行</translation>
+    </message>
+  </context>
+  <context>
+    <name>Palette</name>
+    <message>
+      <location filename="../../src/chefline/ui/palette.py" line="54" />
+      <source>waiting</source>
+      <translation>排队</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/palette.py" line="55" />
+      <source>waiting for a chef</source>
+      <translation>等厨师来接单</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/palette.py" line="61" />
+      <source>chef working</source>
+      <translation>厨师干活</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/palette.py" line="62" />
+      <source>chef's hands busy (CPU)</source>
+      <translation>厨师的手不得闲（CPU）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/palette.py" line="68" />
+      <source>chef stuck at pot</source>
+      <translation>厨师守在锅边</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/palette.py" line="69" />
+      <source>waiting, and the chef cannot leave (blocking)</source>
+      <translation>在等待，而且厨师走不开（阻塞）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/palette.py" line="75" />
+      <source>on the stove</source>
+      <translation>在灶上</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/palette.py" line="76" />
+      <source>waiting, the chef is free (await)</source>
+      <translation>在等待，厨师却有空（await）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/palette.py" line="82" />
+      <source>to the table</source>
+      <translation>端上桌</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/palette.py" line="83" />
+      <source>reply on its way</source>
+      <translation>回复在路上</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/palette.py" line="89" />
+      <source>served</source>
+      <translation>已上菜</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/palette.py" line="90" />
+      <source>the customer got the dish</source>
+      <translation>客人拿到了菜</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/palette.py" line="96" />
+      <source>failed</source>
+      <translation>失败</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/palette.py" line="97" />
+      <source>no dish: error or timeout</source>
+      <translation>没有菜：出错或超时</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/palette.py" line="103" />
+      <source>first token</source>
+      <translation>首个 token</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/palette.py" line="104" />
+      <source>an LLM answer's first token reached the customer</source>
+      <translation>大模型回答的首个 token 到达客人</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/palette.py" line="110" />
+      <source>chef free</source>
+      <translation>厨师有空</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/palette.py" line="111" />
+      <source>free to take an order</source>
+      <translation>可以接新单</translation>
+    </message>
+  </context>
+  <context>
+    <name>Presenter</name>
+    <message>
+      <location filename="../../src/chefline/ui/presenter.py" line="105" />
+      <source>No recorded race for the scene {0}.</source>
+      <translation>场景 {0} 没有预先录制的比赛。</translation>
+    </message>
+  </context>
+  <context>
+    <name>RaceSession</name>
+    <message>
+      <location filename="../../src/chefline/ui/session.py" line="105" />
+      <source>Wait for the race to finish before changing kitchens.</source>
+      <translation>请等本轮比赛结束后再更换厨房。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/session.py" line="119" />
+      <source>The {0} kitchen could not open: {1}</source>
+      <translation>{0} 厨房无法打开：{1}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/session.py" line="163" />
+      <source>The {0} kitchen could not open again: {1}</source>
+      <translation>{0} 厨房无法重新打开：{1}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/session.py" line="230" />
+      <source>No kitchen is open: choose at least one in the Kitchens menu.</source>
+      <translation>没有打开的厨房：请在“厨房”菜单中至少选择一个。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/session.py" line="301" />
+      <source>The race stopped with an unexpected error: {0}</source>
+      <translation>比赛因意外错误而停止：{0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReplayBar</name>
+    <message>
+      <location filename="../../src/chefline/ui/replay_bar.py" line="72" />
+      <source>RECORDED RACE — replay, not live</source>
+      <translation>预录比赛 — 回放，并非实时</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/replay_bar.py" line="73" />
+      <source>REPLAY of the last race</source>
+      <translation>上一轮比赛的回放</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/replay_bar.py" line="76" />
+      <source>Play or pause (Space)</source>
+      <translation>播放或暂停（空格键）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/replay_bar.py" line="77" />
+      <source>Previous event (,)</source>
+      <translation>上一个事件（,）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/replay_bar.py" line="78" />
+      <source>Next event (.)</source>
+      <translation>下一个事件（.）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/replay_bar.py" line="79" />
+      <source>Slower ([)</source>
+      <translation>减速（[）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/replay_bar.py" line="80" />
+      <source>Faster (])</source>
+      <translation>加速（]）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/replay_bar.py" line="82" />
+      <source>Back to live (P)</source>
+      <translation>回到实时（P）</translation>
+    </message>
+  </context>
+  <context>
+    <name>SceneBanner</name>
+    <message>
+      <location filename="../../src/chefline/ui/scene_banner.py" line="56" />
+      <source>scene {0} of {1}</source>
+      <translation>第 {0} 场，共 {1} 场</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/scene_banner.py" line="59" />
+      <source>REPLAY — recorded, not live</source>
+      <translation>回放 — 预先录制，并非实时</translation>
+    </message>
+  </context>
+  <context>
+    <name>Scoreboard</name>
+    <message>
+      <location filename="../../src/chefline/ui/scoreboard.py" line="21" />
+      <source>in app</source>
+      <translation>在应用内</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/scoreboard.py" line="31" />
+      <source>served</source>
+      <translation>已上菜</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/scoreboard.py" line="32" />
+      <source>makespan</source>
+      <translation>总用时</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/scoreboard.py" line="33" />
+      <source>throughput</source>
+      <translation>吞吐量</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/scoreboard.py" line="34" />
+      <source>p50 wait</source>
+      <translation>p50 等待</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/scoreboard.py" line="35" />
+      <source>p95 wait</source>
+      <translation>p95 等待</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/scoreboard.py" line="36" />
+      <source>most at once</source>
+      <translation>同时最多</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/scoreboard.py" line="37" />
+      <source>chefs</source>
+      <translation>厨师</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/scoreboard.py" line="38" />
+      <source>errors</source>
+      <translation>错误</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/scoreboard.py" line="39" />
+      <source>tokens/s</source>
+      <translation>token/秒</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/scoreboard.py" line="40" />
+      <source>threads busy</source>
+      <translation>忙碌线程</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/scoreboard.py" line="41" />
+      <source>waits held</source>
+      <translation>挂起的等待</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/scoreboard.py" line="42" />
+      <source>TTFT</source>
+      <translation>首 token 用时</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/scoreboard.py" line="43" />
+      <source>processes</source>
+      <translation>进程数</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/scoreboard.py" line="44" />
+      <source>threads held</source>
+      <translation>占用线程</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/scoreboard.py" line="45" />
+      <source>memory</source>
+      <translation>内存</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/scoreboard.py" line="99" />
+      <source>Threads with an order in hand right now</source>
+      <translation>此刻手上有订单的线程</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/scoreboard.py" line="101" />
+      <source>Processes of the kitchen's own ("in app": it runs inside Chefline's process)</source>
+      <translation>厨房自己的进程（“在应用内”：它运行在 Chefline 的进程里）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/scoreboard.py" line="104" />
+      <source>OS threads the kitchen holds: now during a race, the most at once after it</source>
+      <translation>厨房占用的操作系统线程：比赛中显示当前值，赛后显示峰值</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/scoreboard.py" line="107" />
+      <source>Memory of the kitchen's processes (PSS on Linux); a kitchen inside the app has none of its own to measure</source>
+      <translation>厨房进程的内存（Linux 上为 PSS）；在应用内运行的厨房没有可单独测量的内存</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/scoreboard.py" line="110" />
+      <source>Time to first token of an LLM answer: p50·p95, seconds</source>
+      <translation>大模型回答的首个 token 用时：p50·p95，单位秒</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/scoreboard.py" line="112" />
+      <source>Orders waiting on the stove right now (a sleep, or a model's tokens): an async kitchen holds them all on one thread, a sync one needs a thread for each</source>
+      <translation>此刻在灶上等待的订单（一次 sleep，或等模型的 token）：异步厨房用一个线程挂着全部，同步厨房每单都要一个线程</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/scoreboard.py" line="158" />
+      <source>no order failed</source>
+      <translation>没有订单失败</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/scoreboard.py" line="166" />
+      <source>expected {0:.2f} s · cooking for {1}</source>
+      <translation>预计 {0:.2f} 秒 · 已做 {1}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/scoreboard.py" line="170" />
+      <source>expected {0:.2f} s</source>
+      <translation>预计 {0:.2f} 秒</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/scoreboard.py" line="172" />
+      <source>expected {0:.2f} s, took {1:.2f} s (×{2:.2f})</source>
+      <translation>预计 {0:.2f} 秒，实际 {1:.2f} 秒（×{2:.2f}）</translation>
+    </message>
+  </context>
+  <context>
+    <name>SpeakerNotes</name>
+    <message>
+      <location filename="../../src/chefline/ui/speaker_notes.py" line="47" />
+      <source>Chefline — speaker notes</source>
+      <translation>Chefline — 演讲者备注</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/speaker_notes.py" line="50" />
+      <source>Press → to start the talk.</source>
+      <translation>按 → 开始演讲。</translation>
+    </message>
+  </context>
+  <context>
+    <name>TimelineCanvas</name>
+    <message>
+      <location filename="../../src/chefline/ui/timeline_canvas.py" line="150" />
+      <source>Press Serve to send the orders</source>
+      <translation>按“上菜”发送订单</translation>
+    </message>
+  </context>
+</TS>
