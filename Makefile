@@ -108,6 +108,12 @@ screenshots: $(RUN_STAMP) sysdeps translations
 		-m flask-threaded -m flask-processes -m flask-gevent -m fastapi-async \
 		--customers 100 --ttft 0.2 --tokens-per-s 50 --max-tokens 8 \
 		--out docs/llm-100-users-cost.png
+	QT_QPA_PLATFORM=xcb $(XVFB) $(BIN)/chefline snapshot --scene 3 --theme dark --language en \
+		--out docs/talk-scene3-dark.png
+	QT_QPA_PLATFORM=xcb $(XVFB) $(BIN)/chefline snapshot --scene 4 --language zh_CN \
+		--out docs/talk-scene4-chinese.png
+	QT_QPA_PLATFORM=xcb $(XVFB) $(BIN)/chefline snapshot --scene 7 --full-screen --language en \
+		--out docs/talk-scene7-fullscreen.png
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

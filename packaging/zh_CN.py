@@ -303,4 +303,12 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("Cli", ", customers wait at most {0:g} s"): "，客人最多等 {0:g} 秒",
     ("Cli", "The race was stopped before every dish was served."): "比赛在所有菜上齐之前被停止了。",
     ("Cli", "Errors:"): "错误：",
+    ("Menus", "Export this &view as a 1920×1080 PNG…"): "把当前画面导出为 1920×1080 PNG(&V)…",
+    ("Menus", "Export the replay as an animated &GIF…"): "把回放导出为 GIF 动画(&G)…",
+    ("MainWindow", "Export this view"): "导出当前画面",
+    ("MainWindow", "Image (*.png)"): "图片 (*.png)",
+    ("MainWindow", "Export a replay once a race has finished."): "请等比赛结束后再导出回放。",
+    ("MainWindow", "Export the replay"): "导出回放",
+    ("MainWindow", "Animation (*.gif)"): "动画 (*.gif)",
+    ("MainWindow", "Writing the GIF… frame {0} of {1}"): "正在生成 GIF… 第 {0} 帧，共 {1} 帧",
 }

@@ -648,123 +648,155 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="130" />
+      <location filename="../../src/chefline/ui/main_window.py" line="133" />
       <source>Chefline — sync vs async kitchens</source>
       <translation>Chefline — 同步与异步厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="142" />
+      <location filename="../../src/chefline/ui/main_window.py" line="145" />
       <source>Watch threads busy and waits held.</source>
       <translation>留意“忙碌线程”和“挂起的等待”。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="146" />
+      <location filename="../../src/chefline/ui/main_window.py" line="149" />
       <source>Watch processes, threads held and memory.</source>
       <translation>留意进程数、占用线程和内存。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="150" />
+      <location filename="../../src/chefline/ui/main_window.py" line="153" />
       <source>Wait for the race to finish before changing the scene.</source>
       <translation>请等本轮比赛结束后再切换场景。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="157" />
+      <location filename="../../src/chefline/ui/main_window.py" line="160" />
       <source>100 users ask an LLM: press Serve (Space). {0}</source>
       <translation>100 个用户同时问大模型：按“上菜”（空格键）。{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="182" />
+      <location filename="../../src/chefline/ui/main_window.py" line="185" />
       <source>Open a FastAPI kitchen (Kitchens menu) to see its API docs.</source>
       <translation>请先打开一个 FastAPI 厨房（“厨房”菜单）再看它的 API 文档。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="184" />
+      <location filename="../../src/chefline/ui/main_window.py" line="187" />
       <source>No browser opened; the docs are at {0}</source>
       <translation>没有打开浏览器；文档地址是 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="186" />
+      <location filename="../../src/chefline/ui/main_window.py" line="189" />
       <source>API docs: {0}</source>
       <translation>API 文档：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="280" />
+      <location filename="../../src/chefline/ui/main_window.py" line="283" />
       <source>Serving… {0:.1f} s</source>
       <translation>上菜中… {0:.1f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="290" />
+      <location filename="../../src/chefline/ui/main_window.py" line="293" />
       <source>Race stopped.</source>
       <translation>比赛已停止。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="295" />
+      <location filename="../../src/chefline/ui/main_window.py" line="298" />
       <source>{0} {1:.2f} s (theory {2:.2f})</source>
       <translation>{0} {1:.2f} 秒（理论 {2:.2f}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="298" />
+      <location filename="../../src/chefline/ui/main_window.py" line="301" />
       <source>Finished: {0}   Export: Ctrl+E</source>
       <translation>完成：{0}   导出：Ctrl+E</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="308" />
+      <location filename="../../src/chefline/ui/main_window.py" line="311" />
       <source>Kitchens open on 127.0.0.1: {0} — press Serve (Space)</source>
       <translation>127.0.0.1 上已打开的厨房：{0} 个 — 按“上菜”（空格键）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="310" />
+      <location filename="../../src/chefline/ui/main_window.py" line="313" />
       <source>No kitchen open: choose some in the Kitchens menu.</source>
       <translation>没有打开的厨房：请在“厨房”菜单中选择。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="321" />
+      <location filename="../../src/chefline/ui/main_window.py" line="324" />
       <source>Replay the race once it has finished.</source>
       <translation>请等比赛结束后再回放。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="323" />
+      <location filename="../../src/chefline/ui/main_window.py" line="326" />
       <source>No race to replay yet: press Serve (Space) first.</source>
       <translation>还没有可回放的比赛：请先按“上菜”（空格键）。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="329" />
+      <location filename="../../src/chefline/ui/main_window.py" line="332" />
       <source>No finished race to save yet.</source>
       <translation>还没有已完成的比赛可保存。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="332" />
+      <location filename="../../src/chefline/ui/main_window.py" line="335" />
       <source>Save the race</source>
       <translation>保存比赛</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="332" />
-      <location filename="../../src/chefline/ui/main_window.py" line="342" />
+      <location filename="../../src/chefline/ui/main_window.py" line="335" />
+      <location filename="../../src/chefline/ui/main_window.py" line="345" />
       <source>Race (*.json)</source>
       <translation>比赛 (*.json)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="337" />
+      <location filename="../../src/chefline/ui/main_window.py" line="340" />
       <source>Saved {0}: open it with Ctrl+O to replay it</source>
       <translation>已保存 {0}：用 Ctrl+O 打开即可回放</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="342" />
+      <location filename="../../src/chefline/ui/main_window.py" line="345" />
       <source>Open a saved race</source>
       <translation>打开保存的比赛</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="350" />
+      <location filename="../../src/chefline/ui/main_window.py" line="353" />
       <source>Wait for the race to finish before opening another.</source>
       <translation>请等本轮比赛结束后再打开另一场。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="363" />
+      <location filename="../../src/chefline/ui/main_window.py" line="367" />
+      <source>Export this view</source>
+      <translation>导出当前画面</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/main_window.py" line="367" />
+      <source>Image (*.png)</source>
+      <translation>图片 (*.png)</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/main_window.py" line="393" />
+      <source>Export a replay once a race has finished.</source>
+      <translation>请等比赛结束后再导出回放。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/main_window.py" line="396" />
+      <source>Export the replay</source>
+      <translation>导出回放</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/main_window.py" line="396" />
+      <source>Animation (*.gif)</source>
+      <translation>动画 (*.gif)</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/main_window.py" line="410" />
+      <source>Writing the GIF… frame {0} of {1}</source>
+      <translation>正在生成 GIF… 第 {0} 帧，共 {1} 帧</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/main_window.py" line="418" />
       <source>Export the race to…</source>
       <translation>把比赛导出到…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="366" />
+      <location filename="../../src/chefline/ui/main_window.py" line="371" />
+      <location filename="../../src/chefline/ui/main_window.py" line="414" />
+      <location filename="../../src/chefline/ui/main_window.py" line="421" />
       <source>Saved {0}</source>
       <translation>已保存 {0}</translation>
     </message>
@@ -783,156 +815,166 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
     </message>
     <message>
       <location filename="../../src/chefline/ui/window_menus.py" line="45" />
+      <source>Export this &amp;view as a 1920×1080 PNG…</source>
+      <translation>把当前画面导出为 1920×1080 PNG(&amp;V)…</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/window_menus.py" line="46" />
+      <source>Export the replay as an animated &amp;GIF…</source>
+      <translation>把回放导出为 GIF 动画(&amp;G)…</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/window_menus.py" line="47" />
       <source>&amp;Save race for replay…</source>
       <translation>保存比赛以便回放(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="46" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="48" />
       <source>&amp;Open a saved race…</source>
       <translation>打开保存的比赛(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="47" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="49" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="49" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="51" />
       <source>&amp;Kitchens</source>
       <translation>厨房(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="50" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="52" />
       <source>&amp;Model</source>
       <translation>模型(&amp;M)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="51" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="53" />
       <source>&amp;100 users ask an LLM</source>
       <translation>100 个用户同时问大模型(&amp;1)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="52" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="54" />
       <source>100 users: what each way &amp;costs</source>
       <translation>100 个用户：每种做法的成本(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="54" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="56" />
       <source>Language &amp;model…</source>
       <translation>语言模型(&amp;M)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="55" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="57" />
       <source>Send a &amp;bad order to Flask and FastAPI</source>
       <translation>向 Flask 和 FastAPI 发送错误订单(&amp;B)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="57" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="59" />
       <source>Open FastAPI's API &amp;docs (/docs)</source>
       <translation>打开 FastAPI 的 API 文档(&amp;D)（/docs）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="59" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="61" />
       <source>&amp;Talk</source>
       <translation>演讲(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="60" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="62" />
       <source>&amp;Next scene</source>
       <translation>下一个场景(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="61" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="63" />
       <source>&amp;Previous scene</source>
       <translation>上一个场景(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="63" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="65" />
       <source>&amp;Comparison table</source>
       <translation>对比表(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="65" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="67" />
       <source>Speaker &amp;notes</source>
       <translation>演讲者备注(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="66" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="68" />
       <source>&amp;Theme: light, dark, high contrast</source>
       <translation>主题：浅色、深色、高对比度(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="68" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="70" />
       <source>&amp;Language: English, 中文</source>
       <translation>语言：English、中文(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="70" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="72" />
       <source>&amp;Larger text</source>
       <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="71" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="73" />
       <source>&amp;Smaller text</source>
       <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="72" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="74" />
       <source>&amp;Keys of the talk</source>
       <translation>演讲快捷键(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="74" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="76" />
       <source>&amp;Replay the last race / back to live</source>
       <translation>回放上一轮比赛 / 回到实时(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="76" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="78" />
       <source>Play this scene's &amp;recorded race</source>
       <translation>播放本场景预先录制的比赛(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="78" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="80" />
       <source>Replay &amp;slower</source>
       <translation>回放减速(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="79" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="81" />
       <source>Replay &amp;faster</source>
       <translation>回放加速(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="80" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="82" />
       <source>Replay: previous &amp;event</source>
       <translation>回放：上一个事件(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="82" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="84" />
       <source>Replay: next e&amp;vent</source>
       <translation>回放：下一个事件(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="85" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="87" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="86" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="88" />
       <source>&amp;Full screen</source>
       <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="87" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="89" />
       <source>Fit the &amp;time axis</source>
       <translation>时间轴自适应(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="89" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="91" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="90" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="92" />
       <source>&amp;About Chefline</source>
       <translation>关于 Chefline(&amp;A)</translation>
     </message>
@@ -1216,7 +1258,7 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>Presenter</name>
     <message>
-      <location filename="../../src/chefline/ui/presenter.py" line="105" />
+      <location filename="../../src/chefline/ui/presenter.py" line="108" />
       <source>No recorded race for the scene {0}.</source>
       <translation>场景 {0} 没有预先录制的比赛。</translation>
     </message>

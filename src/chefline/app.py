@@ -108,7 +108,14 @@ def run_snapshot(args: argparse.Namespace) -> int:
     _, loop = start_qt()
     window, session = build_window(args)
     window.resize(width, height)
-    window.show()
+    window.showFullScreen() if args.full_screen else window.show()
+    presenter = window.presenter
+    if args.language:
+        presenter.language.use(args.language)
+    presenter.look.apply(theme=args.theme)
+    talk = presenter.talk
+    if args.scene is not None and not 1 <= args.scene <= len(talk.scenes):
+        raise ValueError(f"the talk has scenes 1 to {len(talk.scenes)}, not {args.scene}")
 
     async def race_and_save() -> None:
         finished: asyncio.Future[RaceResult] = loop.create_future()
@@ -116,7 +123,12 @@ def run_snapshot(args: argparse.Namespace) -> int:
             lambda result: finished.done() or finished.set_result(result)
         )
         try:
-            if not window.serve(plan):
+            if args.scene is not None:
+                await presenter.go(args.scene - 1)
+                plan_now = None  # the scene's race, as the control bar now holds it
+            else:
+                plan_now = plan
+            if not window.serve(plan_now):
                 raise RuntimeError(window.last_error or "the race could not start")
             await finished
             await asyncio.sleep(0.1)  # let the last frame paint

@@ -52,6 +52,12 @@ def build_parser() -> argparse.ArgumentParser:
     add_race_options(snapshot)
     snapshot.add_argument("--out", default="race.png", help="image file (default race.png)")
     snapshot.add_argument("--size", default="1920x1080", help="window size (default 1920x1080)")
+    snapshot.add_argument("--scene", type=int, metavar="N",
+                          help="show scene N of the talk and serve its race instead")  # fmt: skip
+    snapshot.add_argument("--theme", choices=["light", "dark", "contrast"], default="light")
+    snapshot.add_argument("--language", choices=["en", "zh_CN"],
+                          help="the window's language (default: the system's)")  # fmt: skip
+    snapshot.add_argument("--full-screen", action="store_true", help="full screen, as in a talk")
 
     commands.add_parser("modes", help="list the kitchen modes")
 

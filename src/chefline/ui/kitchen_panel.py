@@ -131,12 +131,14 @@ class KitchenPanel(QFrame):
         self.route.setText(self.mode.chat_route if chat else self.mode.route)
 
     def show_code(self, code: str | None) -> None:
-        """The route's source beside the picture (None: the picture alone)."""
+        """The route's source beside the picture (None: the picture alone). Three or four
+        kitchens leave no room for both: the code takes the picture's place."""
         if code is None:
             self.code.hide()
         else:
             self.code.show_code(code)
             self.code.show()
+        self.scene.setVisible(code is None or len(self.session.kitchens) <= 2)
         self._fit_picture()
 
     def _fit_picture(self) -> None:

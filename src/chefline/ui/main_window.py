@@ -7,7 +7,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QUrl
+from PySide6.QtCore import QEvent, QSize, Qt, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,6 +30,7 @@ from chefline.ui.bad_order_dialog import BadOrderDialog
 from chefline.ui.comparison_view import ComparisonView
 from chefline.ui.control_bar import ControlBar
 from chefline.ui.faults_menu import FaultsMenu
+from chefline.ui.gif_export import export_replay_gif
 from chefline.ui.help_overlay import HelpOverlay
 from chefline.ui.kitchen_panel import KitchenPanel
 from chefline.ui.legend import Legend
@@ -41,6 +42,8 @@ from chefline.ui.session import RaceSession
 from chefline.ui.speaker_notes import SpeakerNotes
 from chefline.ui.time_scale import TimeScale
 from chefline.ui.window_menus import WindowMenus
+
+EXPORT_SIZE = QSize(1920, 1080)
 
 LLM_SCENE = ["flask-one-chef", "flask-pool", "flask-threaded", "fastapi-async"]
 """The kitchens of "100 users ask an LLM": one chef, a brigade of k, a thread each, async."""
@@ -81,6 +84,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.controls)
         self.replay_bar = ReplayBar(session.replay)
         layout.addWidget(self.replay_bar)
+        session.replay.sig_changed.connect(
+            lambda: self.banner.show_replay_badge(session.replay.active)
+        )
         layout.addWidget(self.legend)
         layout.addWidget(self.kitchens_area, 1)
         self.setCentralWidget(central)
@@ -358,6 +364,58 @@ class MainWindow(QMainWindow):
         return True
 
     # -- export -----------------------------------------------------------------------------
+
+    def choose_view_png(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export this view"), "chefline.png", self.tr("Image (*.png)")
+        )
+        if name:
+            self.export_view_png(Path(name))
+            self.state_label.setText(self.tr("Saved {0}").format(name))
+
+    def export_view_png(self, path: Path) -> Path:
+        """The window as a 1920×1080 picture, for a slide; the window keeps its size."""
+        size = self.size()
+        if not self.isFullScreen():
+            self.resize(EXPORT_SIZE)
+        try:
+            picture = self.grab().scaled(
+                EXPORT_SIZE,
+                Qt.AspectRatioMode.IgnoreAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+            if not picture.save(str(path)):
+                raise OSError(f"could not write {path}")
+        finally:
+            if not self.isFullScreen():
+                self.resize(size)
+        return path
+
+    def choose_replay_gif(self) -> None:
+        if self.session.running or (self.session.result is None and not self.session.replay.active):
+            self.show_error(self.tr("Export a replay once a race has finished."))
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export the replay"), "chefline.gif", self.tr("Animation (*.gif)")
+        )
+        if name:
+            self._gif = asyncio.ensure_future(self.export_replay_gif(Path(name)))
+
+    async def export_replay_gif(self, path: Path) -> Path:
+        """The race on screen replayed into an animated GIF of the kitchens."""
+        player = self.session.replay
+        if not player.active:
+            assert self.session.result is not None
+            player.start(self.session.result, recorded=False)
+
+        def progress(done: int, total: int) -> None:
+            self.state_label.setText(
+                self.tr("Writing the GIF… frame {0} of {1}").format(done, total)
+            )
+
+        await export_replay_gif(player, self.kitchens_area, path, progress=progress)
+        self.state_label.setText(self.tr("Saved {0}").format(path.name))
+        return path
 
     def choose_export_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Export the race to…"))

@@ -63,10 +63,12 @@ class Presenter(QObject):
     # -- scenes -----------------------------------------------------------------------------
 
     def next(self) -> None:
-        self.go_soon(min(self.index + 1, len(self.talk.scenes) - 1))
+        if self.index + 1 < len(self.talk.scenes):  # past the last scene the talk stays put
+            self.go_soon(self.index + 1)
 
     def previous(self) -> None:
-        self.go_soon(max(self.index - 1, 0))
+        if self.index > 0:
+            self.go_soon(self.index - 1)
 
     def go_soon(self, index: int) -> asyncio.Future[bool]:
         """Show scene ``index`` (from a key press); the future says whether it opened."""
@@ -78,9 +80,10 @@ class Presenter(QObject):
         control bar with its race; False (and the session's message) if a kitchen failed."""
         scene = self.talk.scenes[index]
         session = self.window.session
-        if session.running:
-            session.stop_race()
         self.index = index
+        await session.finish_race()  # the speaker moved on: the old scene's race ends here
+        if self.index != index:
+            return False
         self.sig_scene_loading.emit(index)
         opened = await session.open_kitchens_async(scene.kitchens)
         if self.index != index:

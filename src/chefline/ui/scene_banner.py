@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QPropertyAnimation, Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QGraphicsOpacityEffect,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from chefline.ui.presenter import Presenter
+
+FADE_MS = 300
 
 
 class SceneBanner(QFrame):
@@ -34,9 +43,22 @@ class SceneBanner(QFrame):
         layout.addLayout(top)
         layout.addWidget(self.caption)
         self.hide()
-        presenter.sig_scene_loading.connect(self.refresh)
+        # A new scene fades in: the eye follows the change instead of being jolted by it.
+        self._opacity = QGraphicsOpacityEffect(self)
+        self._opacity.setOpacity(1.0)
+        self.setGraphicsEffect(self._opacity)
+        self._fade = QPropertyAnimation(self._opacity, b"opacity", self)
+        self._fade.setDuration(FADE_MS)
+        self._fade.setStartValue(0.2)
+        self._fade.setEndValue(1.0)
+        presenter.sig_scene_loading.connect(self._fade_in)
         presenter.sig_scene_changed.connect(self.refresh)
         presenter.language.sig_changed.connect(self.refresh)
+
+    def _fade_in(self) -> None:
+        self.refresh()
+        self._fade.stop()
+        self._fade.start()
 
     def show_replay_badge(self, shown: bool) -> None:
         self.badge.setVisible(shown)

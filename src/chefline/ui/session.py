@@ -309,12 +309,16 @@ class RaceSession(QObject):
         self.sig_frame.emit()
         self.sig_race_finished.emit(result)
 
-    async def shutdown(self) -> None:
-        """Stop the race and every kitchen; safe to call twice."""
+    async def finish_race(self) -> None:
+        """Stop the race, if one runs, and return once it has stopped (2 s at most)."""
         if self._task is not None and not self._task.done():
             self.stop_race()
             with contextlib.suppress(asyncio.CancelledError, TimeoutError):
                 await asyncio.wait_for(asyncio.wrap_future(self._task), timeout=2.0)
+
+    async def shutdown(self) -> None:
+        """Stop the race and every kitchen; safe to call twice."""
+        await self.finish_race()
         self._frames.stop()
         if self._client is not None:
             self._client.stop()

@@ -42,6 +42,8 @@ def T(text: str) -> str:
 MENUS: tuple[tuple[str, tuple[Command, ...]], ...] = (
     (QT_TRANSLATE_NOOP("Menus", "&File"), (
         Command(QT_TRANSLATE_NOOP("Menus", "&Export race…"), "choose_export_folder", ("Ctrl+E",), "exportAction"),
+        Command(QT_TRANSLATE_NOOP("Menus", "Export this &view as a 1920×1080 PNG…"), "choose_view_png", ("Ctrl+Shift+E",), "viewPngAction"),
+        Command(QT_TRANSLATE_NOOP("Menus", "Export the replay as an animated &GIF…"), "choose_replay_gif", ("Ctrl+G",), "gifAction"),
         Command(QT_TRANSLATE_NOOP("Menus", "&Save race for replay…"), "choose_save_file", ("Ctrl+S",), "saveRaceAction"),
         Command(QT_TRANSLATE_NOOP("Menus", "&Open a saved race…"), "choose_race_file", ("Ctrl+O",), "openRaceAction"),
         Command(QT_TRANSLATE_NOOP("Menus", "&Quit"), "close", ("Ctrl+Q",), "quitAction"),
