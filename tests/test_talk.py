@@ -284,7 +284,8 @@ def _english_words(text: str) -> list[str]:
     if text.startswith(("def ", "async def", "# ")) or "://" in text or "@app" in text:
         return []  # route code and addresses are code
     words = re.findall(r"[A-Za-z]+", text.replace("flask-", "").replace("fastapi-", ""))
-    return [w for w in words if w.lower() not in KEEP]
+    # Single letters are keys and menu mnemonics (&G), not words.
+    return [w for w in words if len(w) > 1 and w.lower() not in KEEP]
 
 
 def _has_chinese(text: str) -> bool:
