@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (
 
 from chefline.ui.overlay import Overlay
 from chefline.ui.presenter import Presenter
+from chefline.ui.retranslating import Retranslating
 
 
-class ComparisonView(Overlay):
+class ComparisonView(Retranslating, Overlay):
     def __init__(self, presenter: Presenter, host: QWidget) -> None:
         super().__init__(host)
         self.presenter = presenter
@@ -70,11 +71,6 @@ class ComparisonView(Overlay):
         entry = self.presenter.talk.table[row]
         self.hide()
         self.presenter.go_soon(self.presenter.talk.index_of(entry.scene))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         language = self.presenter.language.current

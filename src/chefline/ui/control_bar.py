@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -20,6 +20,7 @@ from chefline.kitchen import limits
 from chefline.kitchen.arrivals import Arrivals
 from chefline.kitchen.llm import ChatOrder, ModelSpeed
 from chefline.kitchen.recipe import DishKind, Recipe
+from chefline.ui.retranslating import Retranslating
 
 ARRIVALS = (
     (QT_TRANSLATE_NOOP("ControlBar", "all at once"), 0.0, False),
@@ -35,7 +36,7 @@ DISHES = (
 )
 
 
-class ControlBar(QWidget):
+class ControlBar(Retranslating, QWidget):
     sig_serve = Signal()
     """Serve was pressed (or Space); ``plan()`` reads the fields."""
     sig_reset = Signal()
@@ -104,11 +105,6 @@ class ControlBar(QWidget):
         self._racing = False
         self.retranslate()
         self._show_fields_of_dish()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         for field, caption in (

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
 from chefline.kitchen.faults import FaultKind, Faults
+from chefline.ui.retranslating import Retranslating
 
 FAULT_CHOICES = [
     (QT_TRANSLATE_NOOP("FaultsMenu", "No faults"), Faults()),
@@ -22,7 +23,7 @@ PATIENCE_CHOICES = [
 ]
 
 
-class FaultsMenu(QMenu):
+class FaultsMenu(Retranslating, QMenu):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("faultsMenu")
@@ -31,11 +32,6 @@ class FaultsMenu(QMenu):
         self.addSeparator()
         self._patience = self._choices(PATIENCE_CHOICES)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("F&aults"))

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from chefline.ui.overlay import Overlay
+from chefline.ui.retranslating import Retranslating
 
 KEYS_CONTEXT = "Keys"
 KEYS = (
@@ -26,7 +27,7 @@ KEYS = (
 )
 
 
-class HelpOverlay(Overlay):
+class HelpOverlay(Retranslating, Overlay):
     def __init__(self, host: QWidget) -> None:
         super().__init__(host)
         self.setObjectName("helpOverlay")
@@ -49,11 +50,6 @@ class HelpOverlay(Overlay):
         layout.addLayout(grid)
         layout.addStretch(1)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Keys of the talk"))

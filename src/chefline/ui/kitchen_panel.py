@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
@@ -10,6 +10,7 @@ from chefline.servers.kitchens import Kitchen
 from chefline.ui.chef_lanes import ChefLanesView
 from chefline.ui.kitchen_scene import KitchenScene
 from chefline.ui.order_timeline import OrderTimelineView
+from chefline.ui.retranslating import Retranslating
 from chefline.ui.route_view import RouteView
 from chefline.ui.scoreboard import Scoreboard
 from chefline.ui.session import RaceSession
@@ -22,7 +23,7 @@ def section() -> QLabel:
     return label
 
 
-class KitchenPanel(QFrame):
+class KitchenPanel(Retranslating, QFrame):
     def __init__(self, session: RaceSession, kitchen: Kitchen, scale: TimeScale,
                  parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
@@ -95,11 +96,6 @@ class KitchenPanel(QFrame):
         layout.addWidget(self.chefs_title)
         layout.addWidget(self.chefs, 1)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         kitchen = self.kitchen

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QRectF, QSize
+from PySide6.QtCore import QCoreApplication, QRectF, QSize
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from chefline.ui.palette import SWATCHES, THEME, Look
+from chefline.ui.retranslating import Retranslating
 
 SHOWN = (Look.QUEUED, Look.WORKING, Look.BLOCKED, Look.ON_STOVE, Look.DELIVERY, Look.SERVED,
          Look.FAILED, Look.FREE, Look.FIRST_TOKEN)  # fmt: skip
@@ -30,7 +31,7 @@ class SwatchIcon(QWidget):
         painter.end()
 
 
-class Legend(QWidget):
+class Legend(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("legend")
@@ -46,11 +47,6 @@ class Legend(QWidget):
             self.entries.append((look, icon, label))
         layout.addStretch(1)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         for look, icon, label in self.entries:

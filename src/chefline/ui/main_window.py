@@ -7,7 +7,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt, QUrl
+from PySide6.QtCore import QSize, Qt, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -37,6 +37,7 @@ from chefline.ui.legend import Legend
 from chefline.ui.model_dialog import ModelDialog
 from chefline.ui.presenter import Presenter
 from chefline.ui.replay_bar import ReplayBar
+from chefline.ui.retranslating import Retranslating
 from chefline.ui.scene_banner import SceneBanner
 from chefline.ui.session import RaceSession
 from chefline.ui.speaker_notes import SpeakerNotes
@@ -51,7 +52,7 @@ COST_SCENE = ["flask-threaded", "flask-processes", "flask-gevent", "fastapi-asyn
 """The four ways to keep 100 users waiting on a model at once, and what each holds for it."""
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     STATUS_EVERY = 10
     """Frames between status-line updates."""
 
@@ -126,11 +127,6 @@ class MainWindow(QMainWindow):
             action.toggled.connect(self._on_kitchen_toggled)
         self.export_action = self.menus.actions["exportAction"]
         self.export_action.setEnabled(False)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Chefline — sync vs async kitchens"))

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSlider, QToolButton, QWidget
 
 from chefline.ui.replay_player import ReplayPlayer
+from chefline.ui.retranslating import Retranslating
 
 SLIDER_STEPS = 1000
 
 
-class ReplayBar(QFrame):
+class ReplayBar(Retranslating, QFrame):
     def __init__(self, player: ReplayPlayer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.player = player
@@ -61,10 +62,8 @@ class ReplayBar(QFrame):
             self.slider.setValue(int(SLIDER_STEPS * moment / duration) if duration else 0)
         self.position.setText(f"{moment:.2f} / {duration:.2f} s")
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.refresh()
-        super().changeEvent(event)
+    def retranslate(self) -> None:
+        self.refresh()
 
     def refresh(self) -> None:
         self.setVisible(self.player.active)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPropertyAnimation, Qt
+from PySide6.QtCore import QPropertyAnimation, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QGraphicsOpacityEffect,
@@ -13,11 +13,12 @@ from PySide6.QtWidgets import (
 )
 
 from chefline.ui.presenter import Presenter
+from chefline.ui.retranslating import Retranslating
 
 FADE_MS = 300
 
 
-class SceneBanner(QFrame):
+class SceneBanner(Retranslating, QFrame):
     def __init__(self, presenter: Presenter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.presenter = presenter
@@ -63,10 +64,8 @@ class SceneBanner(QFrame):
     def show_replay_badge(self, shown: bool) -> None:
         self.badge.setVisible(shown)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.refresh()
-        super().changeEvent(event)
+    def retranslate(self) -> None:
+        self.refresh()
 
     def refresh(self) -> None:
         scene = self.presenter.scene

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
 from chefline.kitchen.cost import KitchenCost
 from chefline.kitchen.timeline import TimelineSummary
+from chefline.ui.retranslating import Retranslating
 from chefline.ui.session import RaceSession
 
 
@@ -26,7 +27,7 @@ def cost_texts(cost: KitchenCost | None) -> dict[str, str]:
     }
 
 
-class Scoreboard(QFrame):
+class Scoreboard(Retranslating, QFrame):
     FIELDS = (
         ("served", QT_TRANSLATE_NOOP("Scoreboard", "served")),
         ("makespan", QT_TRANSLATE_NOOP("Scoreboard", "makespan")),
@@ -86,11 +87,6 @@ class Scoreboard(QFrame):
         session.sig_cleared.connect(self.refresh)
         session.sig_race_started.connect(self.refresh)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         for key, caption in self.FIELDS:

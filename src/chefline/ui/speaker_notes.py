@@ -3,14 +3,14 @@ screen when there is one, so the room sees the kitchens and the speaker sees the
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from chefline.ui.presenter import Presenter
+from chefline.ui.retranslating import Retranslating
 
 
-class SpeakerNotes(QWidget):
+class SpeakerNotes(Retranslating, QWidget):
     def __init__(self, presenter: Presenter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.presenter = presenter
@@ -25,10 +25,8 @@ class SpeakerNotes(QWidget):
         presenter.sig_toggle_notes.connect(self.toggle)
         self.refresh()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.refresh()
-        super().changeEvent(event)
+    def retranslate(self) -> None:
+        self.refresh()
 
     def toggle(self) -> None:
         if self.isVisible():
