@@ -34,6 +34,71 @@
     </message>
   </context>
   <context>
+    <name>Argparse</name>
+    <message>
+      <location filename="../../src/chefline/cli/argparse_words.py" line="14" />
+      <source>usage: </source>
+      <translation>用法：</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/argparse_words.py" line="15" />
+      <source>options</source>
+      <translation>选项</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/argparse_words.py" line="16" />
+      <source>positional arguments</source>
+      <translation>位置参数</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/argparse_words.py" line="17" />
+      <source>show this help message and exit</source>
+      <translation>显示本帮助并退出</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/argparse_words.py" line="18" />
+      <source>argument %(argument_name)s: %(message)s</source>
+      <translation>参数 %(argument_name)s：%(message)s</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/argparse_words.py" line="19" />
+      <source>unrecognized arguments: %s</source>
+      <translation>无法识别的参数：%s</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/argparse_words.py" line="20" />
+      <source>the following arguments are required: %s</source>
+      <translation>缺少以下必需参数：%s</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/argparse_words.py" line="21" />
+      <source>expected one argument</source>
+      <translation>需要一个值</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/argparse_words.py" line="22" />
+      <source>invalid %(type)s value: %(value)r</source>
+      <translation>无效的 %(type)s 值：%(value)r</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/argparse_words.py" line="23" />
+      <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+      <translation>无效的选择：%(value)r（可选：%(choices)s）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/argparse_words.py" line="24" />
+      <source>%(prog)s: error: %(message)s
+</source>
+      <translation>%(prog)s：错误：%(message)s
+</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/argparse_words.py" line="25" />
+      <source>ambiguous option: %(option)s could match %(matches)s</source>
+      <translation>有歧义的选项：%(option)s 可匹配 %(matches)s</translation>
+    </message>
+  </context>
+  <context>
     <name>BadOrderDialog</name>
     <message>
       <location filename="../../src/chefline/ui/bad_order_dialog.py" line="33" />
@@ -110,12 +175,22 @@ most pots at once: {4}</source>
   <context>
     <name>Cli</name>
     <message>
-      <location filename="../../src/chefline/cli/rehearse_command.py" line="54" />
+      <location filename="../../src/chefline/cli/rehearse_command.py" line="31" />
+      <source>only this scene (repeat for several; default: all)</source>
+      <translation>只运行这个场景（可重复指定多个；默认：全部）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/rehearse_command.py" line="37" />
+      <source>save each scene's race there (&lt;scene&gt;.json) to replay</source>
+      <translation>把每个场景的比赛保存到这里（&lt;场景&gt;.json），以便回放</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/rehearse_command.py" line="62" />
       <source>{0} of {1} scenes behave as their captions say</source>
       <translation>{1} 个场景中有 {0} 个与说明相符</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/rehearse_command.py" line="69" />
+      <location filename="../../src/chefline/cli/rehearse_command.py" line="77" />
       <source>  {0}: serving {1} orders…</source>
       <translation>  {0}：正在处理 {1} 张订单…</translation>
     </message>
@@ -256,36 +331,236 @@ process, so it has no memory of its own to show; its threads are those that took
       <source>Errors:</source>
       <translation>错误：</translation>
     </message>
+    <message>
+      <location filename="../../src/chefline/cli/main.py" line="36" />
+      <source>Real Flask and FastAPI kitchens racing the same orders, measured.</source>
+      <translation>真实的 Flask 与 FastAPI 厨房处理同样的订单，一切数字都是实测的。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/main.py" line="44" />
+      <source>run a short real race in the window (offscreen), check it, exit 0 or 1</source>
+      <translation>在窗口中（离屏）跑一轮真实的短比赛并检查，退出码为 0 或 1</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/main.py" line="51" />
+      <source>open the window (the default command)</source>
+      <translation>打开窗口（默认命令）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/main.py" line="56" />
+      <source>serve the orders at once</source>
+      <translation>立刻上菜</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/main.py" line="61" />
+      <source>run a real race in the window offscreen and save it as an image</source>
+      <translation>在离屏窗口中跑一轮真实比赛，并保存为图片</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/main.py" line="66" />
+      <source>image file (default race.png)</source>
+      <translation>图片文件（默认 race.png）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/main.py" line="69" />
+      <source>window size (default 1920x1080)</source>
+      <translation>窗口尺寸（默认 1920x1080）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/main.py" line="75" />
+      <source>show scene N of the talk and serve its race instead</source>
+      <translation>显示演讲的第 N 场，并改为处理该场的比赛</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/main.py" line="81" />
+      <source>the window's language (default: the system's)</source>
+      <translation>窗口语言（默认跟随系统）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/main.py" line="84" />
+      <source>full screen, as in a talk</source>
+      <translation>全屏，和演讲时一样</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/main.py" line="87" />
+      <source>list the kitchen modes</source>
+      <translation>列出所有厨房模式</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/main.py" line="90" />
+      <source>race kitchens headless and print the comparison</source>
+      <translation>无界面地让厨房比赛，并打印对比结果</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/main.py" line="95" />
+      <source>print every order's full timeline</source>
+      <translation>打印每张订单的完整时间线</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/main.py" line="100" />
+      <source>run every scene of the talk and check that it shows what it says</source>
+      <translation>运行演讲的每一个场景，检查结果是否与说明相符</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/main.py" line="106" />
+      <source>run kitchens on loopback until Ctrl+C</source>
+      <translation>在本机回环地址上运行厨房，直到按 Ctrl+C</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/main.py" line="113" />
+      <source>port of the first kitchen, the next ones count up (default: free ports)</source>
+      <translation>第一个厨房的端口，后面的依次加一（默认：空闲端口）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/options.py" line="27" />
+      <source>a kitchen to race (repeat for several; default: {0}). Modes: {1}</source>
+      <translation>参加比赛的厨房（可重复指定多个；默认：{0}）。可选模式：{1}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/options.py" line="36" />
+      <source>chefs in flask-pool ({0}-{1}, default 4)</source>
+      <translation>flask-pool 的厨师数（{0}-{1}，默认 4）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/options.py" line="45" />
+      <source>worker processes in flask-processes ({0}-{1}, default 4)</source>
+      <translation>flask-processes 的工作进程数（{0}-{1}，默认 4）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/options.py" line="54" />
+      <source>anyio thread limit in fastapi-def (default 40, as in FastAPI)</source>
+      <translation>fastapi-def 中 anyio 的线程上限（默认 40，与 FastAPI 相同）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/options.py" line="65" />
+      <source>orders per kitchen ({0}-{1}, default 10)</source>
+      <translation>每个厨房的订单数（{0}-{1}，默认 10）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/options.py" line="75" />
+      <source>the slow step of each dish (0-{0:g} s, default 0.5)</source>
+      <translation>每道菜慢步骤的时长（0-{0:g} 秒，默认 0.5）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/options.py" line="83" />
+      <source>io: the slow step waits (sleep/await); cpu: it needs the chef's hands (hashing)</source>
+      <translation>io：慢步骤是等待（sleep/await）；cpu：慢步骤要厨师亲手做（计算哈希）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/options.py" line="93" />
+      <source>prep CPU work</source>
+      <translation>备菜的 CPU 工作</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/options.py" line="100" />
+      <source>plating CPU</source>
+      <translation>装盘的 CPU 工作</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/options.py" line="106" />
+      <source>burn: one order in every K gets an HTTP 500; slow: it takes 3× as long</source>
+      <translation>burn：每 K 张订单有一张得到 HTTP 500；slow：那一张要慢 3 倍</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/options.py" line="115" />
+      <source>how often --fault strikes (default 5)</source>
+      <translation>--fault 出现的频率（默认 5）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/options.py" line="122" />
+      <source>customers walk out after this long (default: well past the theory)</source>
+      <translation>客人等这么久就离开（默认：远超理论用时）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/options.py" line="129" />
+      <source>seconds between arrivals (default 0: everyone orders at once)</source>
+      <translation>两位客人到达的间隔秒数（默认 0：所有人同时点单）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/options.py" line="135" />
+      <source>LLM dish</source>
+      <translation>大模型菜品</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/options.py" line="136" />
+      <source>--llm orders a streamed answer from a language model at each kitchen's /chat</source>
+      <translation>--llm 在每个厨房的 /chat 点一份来自语言模型的流式回答</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/options.py" line="141" />
+      <source>serve the LLM dish instead of a wait</source>
+      <translation>用大模型菜品代替等待</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/options.py" line="144" />
+      <source>what every customer asks</source>
+      <translation>每位客人问的问题</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/options.py" line="147" />
+      <source>answer length (1-{0}, default 16)</source>
+      <translation>回答长度（1-{0}，默认 16）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/options.py" line="150" />
+      <source>0-2 (default 0.7)</source>
+      <translation>0-2（默认 0.7）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/options.py" line="157" />
+      <source>built-in model: time to first token (default 0.5)</source>
+      <translation>内置模型：首个 token 用时（默认 0.5）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/options.py" line="164" />
+      <source>built-in model: tokens per second (default 30)</source>
+      <translation>内置模型：每秒 token 数（默认 30）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/options.py" line="169" />
+      <source>your OpenAI server, e.g. http://127.0.0.1:11434/v1</source>
+      <translation>你的 OpenAI 兼容服务，例如 http://127.0.0.1:11434/v1</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/options.py" line="171" />
+      <source>the model to ask there</source>
+      <translation>在那里要调用的模型</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/options.py" line="175" />
+      <source>environment variable holding the API key (never written anywhere)</source>
+      <translation>保存 API 密钥的环境变量（密钥从不写入任何地方）</translation>
+    </message>
   </context>
   <context>
     <name>ComparisonView</name>
     <message>
-      <location filename="../../src/chefline/ui/comparison_view.py" line="81" />
+      <location filename="../../src/chefline/ui/comparison_view.py" line="77" />
       <source>Flask and FastAPI, side by side</source>
       <translation>Flask 与 FastAPI 对照</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/comparison_view.py" line="82" />
+      <location filename="../../src/chefline/ui/comparison_view.py" line="78" />
       <source>Enter or a click on a row opens the scene that shows it; Esc closes the table.</source>
       <translation>按回车或点击某一行，打开演示它的场景；按 Esc 关闭表格。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/comparison_view.py" line="86" />
+      <location filename="../../src/chefline/ui/comparison_view.py" line="82" />
       <source>Topic</source>
       <translation>特性</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/comparison_view.py" line="87" />
+      <location filename="../../src/chefline/ui/comparison_view.py" line="83" />
       <source>Flask (sync)</source>
       <translation>Flask（同步）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/comparison_view.py" line="88" />
+      <location filename="../../src/chefline/ui/comparison_view.py" line="84" />
       <source>FastAPI (async)</source>
       <translation>FastAPI（异步）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/comparison_view.py" line="89" />
+      <location filename="../../src/chefline/ui/comparison_view.py" line="85" />
       <source>Shown in</source>
       <translation>演示场景</translation>
     </message>
@@ -293,82 +568,82 @@ process, so it has no memory of its own to show; its threads are those that took
   <context>
     <name>ControlBar</name>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="25" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="26" />
       <source>all at once</source>
       <translation>同时到达</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="26" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="27" />
       <source>one every 20 ms</source>
       <translation>每 20 毫秒一位</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="27" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="28" />
       <source>one every 100 ms</source>
       <translation>每 100 毫秒一位</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="29" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="30" />
       <source>all at once, one kitchen at a time</source>
       <translation>同时到达，厨房依次上场</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="32" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="33" />
       <source>I/O-bound: the dish waits</source>
       <translation>I/O 密集：菜在锅里等</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="33" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="34" />
       <source>CPU-bound: the chef chops</source>
       <translation>CPU 密集：厨师切个不停</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="34" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="35" />
       <source>LLM: a streamed model call</source>
       <translation>大模型：流式调用模型</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="115" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="111" />
       <source>Customers</source>
       <translation>客人</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="116" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="112" />
       <source>Recipe</source>
       <translation>菜谱</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="117" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="113" />
       <source>Wait per dish</source>
       <translation>每道菜等待</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="118" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="114" />
       <source>Tokens</source>
       <translation>Token 数</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="119" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="115" />
       <source>Arrival</source>
       <translation>到达方式</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="125" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="121" />
       <source>one every {0:g} ms</source>
       <translation>每 {0:g} 毫秒一位</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="127" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="123" />
       <source>How many customers order at once (1–1000)</source>
       <translation>同时点单的客人数（1–1000）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="128" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="124" />
       <source>How long the slow step of each dish takes (0–30 s)</source>
       <translation>每道菜慢步骤的时长（0–30 秒）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="130" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="126" />
       <source>I/O: the slow step waits (a database, an LLM API).
 CPU: the slow step is hashing, so async cannot help.
 LLM: each kitchen calls a language model and streams its tokens on (Model menu).</source>
@@ -377,32 +652,32 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
 大模型：每个厨房调用语言模型，并把 token 逐个转发给客人（“模型”菜单）。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="134" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="130" />
       <source>How many tokens each answer streams (max_tokens)</source>
       <translation>每个回答流式输出的 token 数（max_tokens）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="135" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="131" />
       <source>Serving…</source>
       <translation>上菜中…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="135" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="131" />
       <source>Serve</source>
       <translation>上菜</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="137" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="133" />
       <source>Send the same orders to every kitchen at once (Space)</source>
       <translation>把同样的订单同时发给每个厨房（空格键）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="139" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="135" />
       <source>Reset</source>
       <translation>重置</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="140" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="136" />
       <source>Clear the race (R)</source>
       <translation>清除本轮比赛（R）</translation>
     </message>
@@ -419,51 +694,176 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <source>Something went wrong, but Chefline is still running.</source>
       <translation>出了点问题，但 Chefline 仍在运行。</translation>
     </message>
+    <message>
+      <location filename="../../src/chefline/servers/model_link.py" line="87" />
+      <source>the API key should be in the environment variable {0}, which is not set</source>
+      <translation>API 密钥应放在环境变量 {0} 中，但它没有设置</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/model_link.py" line="123" />
+      <source>the reply from {0} is not an OpenAI chat stream: {1!r}</source>
+      <translation>{0} 的回复不是 OpenAI 聊天流：{1!r}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/model_link.py" line="129" />
+      <source>the reply from {0} is not an OpenAI chat stream</source>
+      <translation>{0} 的回复不是 OpenAI 聊天流</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/model_link.py" line="144" />
+      <source>the model server at {0} refused the API key in ${1} ({2}){3}</source>
+      <translation>{0} 的模型服务拒绝了 ${1} 中的 API 密钥（{2}）{3}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/model_link.py" line="148" />
+      <source>the model server at {0} wants an API key (name its environment variable, e.g. OPENAI_API_KEY) ({1}){2}</source>
+      <translation>{0} 的模型服务需要 API 密钥（请填写保存它的环境变量名，例如 OPENAI_API_KEY）（{1}）{2}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/model_link.py" line="155" />
+      <source>the model server at {0} has no model {1!r} ({2}){3}</source>
+      <translation>{0} 的模型服务没有模型 {1!r}（{2}）{3}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/model_link.py" line="158" />
+      <source>nothing at {0} answers OpenAI chat requests (404, {1} content): check the base URL, which usually ends in /v1</source>
+      <translation>{0} 不响应 OpenAI 聊天请求（404，{1} 内容）：请检查基础地址，它通常以 /v1 结尾</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/model_link.py" line="164" />
+      <source>the model server at {0} answered {1}{2}</source>
+      <translation>{0} 的模型服务返回了 {1}{2}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/model_link.py" line="192" />
+      <source>the reply from {0} is not an OpenAI event stream (content type {1}): {2!r}</source>
+      <translation>{0} 的回复不是 OpenAI 事件流（内容类型 {1}）：{2!r}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/model_link.py" line="202" />
+      <source>nobody answered at {0}: is the model server running?</source>
+      <translation>{0} 没有人应答：模型服务在运行吗？</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/model_link.py" line="205" />
+      <source>the model at {0} went silent for over {1:g} s</source>
+      <translation>{0} 的模型超过 {1:g} 秒没有回应</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/model_link.py" line="207" />
+      <source>the call to {0} failed: {1}: {2}</source>
+      <translation>调用 {0} 失败：{1}：{2}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/model_link.py" line="282" />
+      <source>{0} answered with no tokens at all</source>
+      <translation>{0} 的回答里一个 token 也没有</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/model_link.py" line="324" />
+      <source>no language model is set up for the kitchens</source>
+      <translation>还没有为厨房设置语言模型</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/server_thread.py" line="27" />
+      <source>port must be between 0 and 65535, not {0}</source>
+      <translation>端口必须在 0 到 65535 之间，而不是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/server_thread.py" line="36" />
+      <source>port {0} on {1} is already in use</source>
+      <translation>{1} 上的端口 {0} 已被占用</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/server_thread.py" line="38" />
+      <source>cannot listen on {0}:{1}: {2}</source>
+      <translation>无法在 {0}:{1} 上监听：{2}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/server_thread.py" line="93" />
+      <source>kitchen {0} did not start{1}</source>
+      <translation>厨房 {0} 没有启动{1}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/client/export.py" line="35" />
+      <source>cannot read {0}: {1}</source>
+      <translation>无法读取 {0}：{1}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/client/export.py" line="38" />
+      <source>{0} is not a race saved by Chefline ({1})</source>
+      <translation>{0} 不是 Chefline 保存的比赛（{1}）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/client/export.py" line="43" />
+      <source>{0} is damaged: {1!r}</source>
+      <translation>{0} 已损坏：{1!r}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/client/plan.py" line="67" />
+      <source>{0} would need about {1:.0f} s for {2} customers with a {3:g} s wait; a race may last at most {4:.0f} s. Use fewer customers or a shorter wait.</source>
+      <translation>{0} 处理 {2} 位客人（每道菜等待 {3:g} 秒）大约需要 {1:.0f} 秒；一轮比赛最多 {4:.0f} 秒。请减少客人或缩短等待。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/client/race.py" line="105" />
+      <source>nobody answered at {0}: the kitchen is not running</source>
+      <translation>{0} 没有人应答：厨房没有在运行</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/client/race.py" line="110" />
+      <source>the kitchen hung up before the dish was served</source>
+      <translation>厨房在上菜之前挂断了连接</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/client/race.py" line="114" />
+      <source>the customer walked out after waiting {0:.1f} s</source>
+      <translation>客人等了 {0:.1f} 秒后离开了</translation>
+    </message>
   </context>
   <context>
     <name>FaultsMenu</name>
     <message>
-      <location filename="../../src/chefline/ui/faults_menu.py" line="12" />
+      <location filename="../../src/chefline/ui/faults_menu.py" line="13" />
       <source>No faults</source>
       <translation>没有故障</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/faults_menu.py" line="13" />
+      <location filename="../../src/chefline/ui/faults_menu.py" line="14" />
       <source>Every 5th dish burns (HTTP 500)</source>
       <translation>每 5 道菜烧糊一道（HTTP 500）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/faults_menu.py" line="14" />
+      <location filename="../../src/chefline/ui/faults_menu.py" line="15" />
       <source>Every 10th dish burns (HTTP 500)</source>
       <translation>每 10 道菜烧糊一道（HTTP 500）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/faults_menu.py" line="16" />
+      <location filename="../../src/chefline/ui/faults_menu.py" line="17" />
       <source>Every 5th dish takes 3× as long</source>
       <translation>每 5 道菜有一道慢 3 倍</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/faults_menu.py" line="19" />
+      <location filename="../../src/chefline/ui/faults_menu.py" line="20" />
       <source>Customers wait as long as it takes</source>
       <translation>客人会一直等下去</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/faults_menu.py" line="20" />
+      <location filename="../../src/chefline/ui/faults_menu.py" line="21" />
       <source>Customers walk out after 2 s</source>
       <translation>客人等 2 秒就走</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/faults_menu.py" line="21" />
+      <location filename="../../src/chefline/ui/faults_menu.py" line="22" />
       <source>Customers walk out after 5 s</source>
       <translation>客人等 5 秒就走</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/faults_menu.py" line="41" />
+      <location filename="../../src/chefline/ui/faults_menu.py" line="37" />
       <source>F&amp;aults</source>
       <translation>故障(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/faults_menu.py" line="71" />
+      <location filename="../../src/chefline/ui/faults_menu.py" line="67" />
       <source>Customers walk out after {0:g} s</source>
       <translation>客人等 {0:g} 秒就走</translation>
     </message>
@@ -471,7 +871,7 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>HelpOverlay</name>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="59" />
+      <location filename="../../src/chefline/ui/help_overlay.py" line="55" />
       <source>Keys of the talk</source>
       <translation>演讲快捷键</translation>
     </message>
@@ -479,72 +879,72 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>Keys</name>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="12" />
+      <location filename="../../src/chefline/ui/help_overlay.py" line="13" />
       <source>next scene (a clicker sends these)</source>
       <translation>下一个场景（翻页笔发送的就是这两个键）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="13" />
+      <location filename="../../src/chefline/ui/help_overlay.py" line="14" />
       <source>previous scene</source>
       <translation>上一个场景</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="14" />
+      <location filename="../../src/chefline/ui/help_overlay.py" line="15" />
       <source>serve the orders (scene 8: send the bad order)</source>
       <translation>上菜（第 8 场：发送错误订单）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="15" />
+      <location filename="../../src/chefline/ui/help_overlay.py" line="16" />
       <source>reset</source>
       <translation>重置</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="16" />
+      <location filename="../../src/chefline/ui/help_overlay.py" line="17" />
       <source>full screen</source>
       <translation>全屏</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="17" />
+      <location filename="../../src/chefline/ui/help_overlay.py" line="18" />
       <source>larger or smaller text</source>
       <translation>放大或缩小文字</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="18" />
+      <location filename="../../src/chefline/ui/help_overlay.py" line="19" />
       <source>speaker notes (on the second screen if there is one)</source>
       <translation>演讲者备注（有第二块屏幕时显示在那里）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="19" />
+      <location filename="../../src/chefline/ui/help_overlay.py" line="20" />
       <source>theme: light, dark, high contrast</source>
       <translation>主题：浅色、深色、高对比度</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="20" />
+      <location filename="../../src/chefline/ui/help_overlay.py" line="21" />
       <source>language: English, 中文</source>
       <translation>语言：English、中文</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="21" />
+      <location filename="../../src/chefline/ui/help_overlay.py" line="22" />
       <source>the comparison table, each row linked to its scene</source>
       <translation>对比表，每一行都链接到演示它的场景</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="22" />
+      <location filename="../../src/chefline/ui/help_overlay.py" line="23" />
       <source>replay the last race (again: live view)</source>
       <translation>回放上一轮比赛（再按一次：回到实时）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="23" />
+      <location filename="../../src/chefline/ui/help_overlay.py" line="24" />
       <source>replay slower or faster (0.1× to 4×)</source>
       <translation>回放减速或加速（0.1× 到 4×）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="24" />
+      <location filename="../../src/chefline/ui/help_overlay.py" line="25" />
       <source>replay: previous or next event</source>
       <translation>回放：上一个或下一个事件</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="25" />
+      <location filename="../../src/chefline/ui/help_overlay.py" line="26" />
       <source>this help; Esc closes it</source>
       <translation>本帮助；按 Esc 关闭</translation>
     </message>
@@ -552,47 +952,47 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>KitchenPanel</name>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_panel.py" line="109" />
+      <location filename="../../src/chefline/ui/kitchen_panel.py" line="105" />
       <source>The real server of this kitchen: GET {0}?wait=0.5</source>
       <translation>这个厨房背后的真实服务器：GET {0}?wait=0.5</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_panel.py" line="114" />
+      <location filename="../../src/chefline/ui/kitchen_panel.py" line="110" />
       <source>closed</source>
       <translation>已关闭</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_panel.py" line="116" />
+      <location filename="../../src/chefline/ui/kitchen_panel.py" line="112" />
       <source>This kitchen is closed: its orders will find nobody. Restart it.</source>
       <translation>这个厨房已关闭：发给它的订单没人接。请重新打开。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_panel.py" line="118" />
+      <location filename="../../src/chefline/ui/kitchen_panel.py" line="114" />
       <source>Stop</source>
       <translation>停止</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_panel.py" line="120" />
+      <location filename="../../src/chefline/ui/kitchen_panel.py" line="116" />
       <source>Close this kitchen now, as if it crashed; the others go on</source>
       <translation>立刻关闭这个厨房，就像它崩溃了一样；其他厨房照常营业</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_panel.py" line="122" />
+      <location filename="../../src/chefline/ui/kitchen_panel.py" line="118" />
       <source>Restart</source>
       <translation>重新打开</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_panel.py" line="123" />
+      <location filename="../../src/chefline/ui/kitchen_panel.py" line="119" />
       <source>Open this kitchen again on a new port</source>
       <translation>在新端口上重新打开这个厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_panel.py" line="125" />
+      <location filename="../../src/chefline/ui/kitchen_panel.py" line="121" />
       <source>Orders</source>
       <translation>订单</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_panel.py" line="126" />
+      <location filename="../../src/chefline/ui/kitchen_panel.py" line="122" />
       <source>Chefs</source>
       <translation>厨师</translation>
     </message>
@@ -648,155 +1048,155 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="133" />
+      <location filename="../../src/chefline/ui/main_window.py" line="132" />
       <source>Chefline — sync vs async kitchens</source>
       <translation>Chefline — 同步与异步厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="145" />
+      <location filename="../../src/chefline/ui/main_window.py" line="144" />
       <source>Watch threads busy and waits held.</source>
       <translation>留意“忙碌线程”和“挂起的等待”。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="149" />
+      <location filename="../../src/chefline/ui/main_window.py" line="148" />
       <source>Watch processes, threads held and memory.</source>
       <translation>留意进程数、占用线程和内存。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="153" />
+      <location filename="../../src/chefline/ui/main_window.py" line="152" />
       <source>Wait for the race to finish before changing the scene.</source>
       <translation>请等本轮比赛结束后再切换场景。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="160" />
+      <location filename="../../src/chefline/ui/main_window.py" line="159" />
       <source>100 users ask an LLM: press Serve (Space). {0}</source>
       <translation>100 个用户同时问大模型：按“上菜”（空格键）。{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="185" />
+      <location filename="../../src/chefline/ui/main_window.py" line="184" />
       <source>Open a FastAPI kitchen (Kitchens menu) to see its API docs.</source>
       <translation>请先打开一个 FastAPI 厨房（“厨房”菜单）再看它的 API 文档。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="187" />
+      <location filename="../../src/chefline/ui/main_window.py" line="186" />
       <source>No browser opened; the docs are at {0}</source>
       <translation>没有打开浏览器；文档地址是 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="189" />
+      <location filename="../../src/chefline/ui/main_window.py" line="188" />
       <source>API docs: {0}</source>
       <translation>API 文档：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="283" />
+      <location filename="../../src/chefline/ui/main_window.py" line="282" />
       <source>Serving… {0:.1f} s</source>
       <translation>上菜中… {0:.1f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="293" />
+      <location filename="../../src/chefline/ui/main_window.py" line="292" />
       <source>Race stopped.</source>
       <translation>比赛已停止。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="298" />
+      <location filename="../../src/chefline/ui/main_window.py" line="297" />
       <source>{0} {1:.2f} s (theory {2:.2f})</source>
       <translation>{0} {1:.2f} 秒（理论 {2:.2f}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="301" />
+      <location filename="../../src/chefline/ui/main_window.py" line="300" />
       <source>Finished: {0}   Export: Ctrl+E</source>
       <translation>完成：{0}   导出：Ctrl+E</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="311" />
+      <location filename="../../src/chefline/ui/main_window.py" line="310" />
       <source>Kitchens open on 127.0.0.1: {0} — press Serve (Space)</source>
       <translation>127.0.0.1 上已打开的厨房：{0} 个 — 按“上菜”（空格键）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="313" />
+      <location filename="../../src/chefline/ui/main_window.py" line="312" />
       <source>No kitchen open: choose some in the Kitchens menu.</source>
       <translation>没有打开的厨房：请在“厨房”菜单中选择。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="324" />
+      <location filename="../../src/chefline/ui/main_window.py" line="323" />
       <source>Replay the race once it has finished.</source>
       <translation>请等比赛结束后再回放。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="326" />
+      <location filename="../../src/chefline/ui/main_window.py" line="325" />
       <source>No race to replay yet: press Serve (Space) first.</source>
       <translation>还没有可回放的比赛：请先按“上菜”（空格键）。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="332" />
+      <location filename="../../src/chefline/ui/main_window.py" line="331" />
       <source>No finished race to save yet.</source>
       <translation>还没有已完成的比赛可保存。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="335" />
+      <location filename="../../src/chefline/ui/main_window.py" line="334" />
       <source>Save the race</source>
       <translation>保存比赛</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="335" />
-      <location filename="../../src/chefline/ui/main_window.py" line="345" />
+      <location filename="../../src/chefline/ui/main_window.py" line="334" />
+      <location filename="../../src/chefline/ui/main_window.py" line="344" />
       <source>Race (*.json)</source>
       <translation>比赛 (*.json)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="340" />
+      <location filename="../../src/chefline/ui/main_window.py" line="339" />
       <source>Saved {0}: open it with Ctrl+O to replay it</source>
       <translation>已保存 {0}：用 Ctrl+O 打开即可回放</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="345" />
+      <location filename="../../src/chefline/ui/main_window.py" line="344" />
       <source>Open a saved race</source>
       <translation>打开保存的比赛</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="353" />
+      <location filename="../../src/chefline/ui/main_window.py" line="352" />
       <source>Wait for the race to finish before opening another.</source>
       <translation>请等本轮比赛结束后再打开另一场。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="367" />
+      <location filename="../../src/chefline/ui/main_window.py" line="366" />
       <source>Export this view</source>
       <translation>导出当前画面</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="367" />
+      <location filename="../../src/chefline/ui/main_window.py" line="366" />
       <source>Image (*.png)</source>
       <translation>图片 (*.png)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="393" />
+      <location filename="../../src/chefline/ui/main_window.py" line="392" />
       <source>Export a replay once a race has finished.</source>
       <translation>请等比赛结束后再导出回放。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="396" />
+      <location filename="../../src/chefline/ui/main_window.py" line="395" />
       <source>Export the replay</source>
       <translation>导出回放</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="396" />
+      <location filename="../../src/chefline/ui/main_window.py" line="395" />
       <source>Animation (*.gif)</source>
       <translation>动画 (*.gif)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="410" />
+      <location filename="../../src/chefline/ui/main_window.py" line="409" />
       <source>Writing the GIF… frame {0} of {1}</source>
       <translation>正在生成 GIF… 第 {0} 帧，共 {1} 帧</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="418" />
+      <location filename="../../src/chefline/ui/main_window.py" line="417" />
       <source>Export the race to…</source>
       <translation>把比赛导出到…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="371" />
-      <location filename="../../src/chefline/ui/main_window.py" line="414" />
-      <location filename="../../src/chefline/ui/main_window.py" line="421" />
+      <location filename="../../src/chefline/ui/main_window.py" line="370" />
+      <location filename="../../src/chefline/ui/main_window.py" line="413" />
+      <location filename="../../src/chefline/ui/main_window.py" line="420" />
       <source>Saved {0}</source>
       <translation>已保存 {0}</translation>
     </message>
@@ -1294,42 +1694,42 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>ReplayBar</name>
     <message>
-      <location filename="../../src/chefline/ui/replay_bar.py" line="72" />
+      <location filename="../../src/chefline/ui/replay_bar.py" line="71" />
       <source>RECORDED RACE — replay, not live</source>
       <translation>预录比赛 — 回放，并非实时</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/replay_bar.py" line="73" />
+      <location filename="../../src/chefline/ui/replay_bar.py" line="72" />
       <source>REPLAY of the last race</source>
       <translation>上一轮比赛的回放</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/replay_bar.py" line="76" />
+      <location filename="../../src/chefline/ui/replay_bar.py" line="75" />
       <source>Play or pause (Space)</source>
       <translation>播放或暂停（空格键）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/replay_bar.py" line="77" />
+      <location filename="../../src/chefline/ui/replay_bar.py" line="76" />
       <source>Previous event (,)</source>
       <translation>上一个事件（,）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/replay_bar.py" line="78" />
+      <location filename="../../src/chefline/ui/replay_bar.py" line="77" />
       <source>Next event (.)</source>
       <translation>下一个事件（.）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/replay_bar.py" line="79" />
+      <location filename="../../src/chefline/ui/replay_bar.py" line="78" />
       <source>Slower ([)</source>
       <translation>减速（[）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/replay_bar.py" line="80" />
+      <location filename="../../src/chefline/ui/replay_bar.py" line="79" />
       <source>Faster (])</source>
       <translation>加速（]）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/replay_bar.py" line="82" />
+      <location filename="../../src/chefline/ui/replay_bar.py" line="81" />
       <source>Back to live (P)</source>
       <translation>回到实时（P）</translation>
     </message>
@@ -1337,12 +1737,12 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>SceneBanner</name>
     <message>
-      <location filename="../../src/chefline/ui/scene_banner.py" line="56" />
+      <location filename="../../src/chefline/ui/scene_banner.py" line="77" />
       <source>scene {0} of {1}</source>
       <translation>第 {0} 场，共 {1} 场</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scene_banner.py" line="59" />
+      <location filename="../../src/chefline/ui/scene_banner.py" line="80" />
       <source>REPLAY — recorded, not live</source>
       <translation>回放 — 预先录制，并非实时</translation>
     </message>
@@ -1350,132 +1750,132 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>Scoreboard</name>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="21" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="22" />
       <source>in app</source>
       <translation>在应用内</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="31" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="32" />
       <source>served</source>
       <translation>已上菜</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="32" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="33" />
       <source>makespan</source>
       <translation>总用时</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="33" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="34" />
       <source>throughput</source>
       <translation>吞吐量</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="34" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="35" />
       <source>p50 wait</source>
       <translation>p50 等待</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="35" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="36" />
       <source>p95 wait</source>
       <translation>p95 等待</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="36" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="37" />
       <source>most at once</source>
       <translation>同时最多</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="37" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="38" />
       <source>chefs</source>
       <translation>厨师</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="38" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="39" />
       <source>errors</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="39" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="40" />
       <source>tokens/s</source>
       <translation>token/秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="40" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="41" />
       <source>threads busy</source>
       <translation>忙碌线程</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="41" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="42" />
       <source>waits held</source>
       <translation>挂起的等待</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="42" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="43" />
       <source>TTFT</source>
       <translation>首 token 用时</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="43" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="44" />
       <source>processes</source>
       <translation>进程数</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="44" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="45" />
       <source>threads held</source>
       <translation>占用线程</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="45" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="46" />
       <source>memory</source>
       <translation>内存</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="99" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="95" />
       <source>Threads with an order in hand right now</source>
       <translation>此刻手上有订单的线程</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="101" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="97" />
       <source>Processes of the kitchen's own ("in app": it runs inside Chefline's process)</source>
       <translation>厨房自己的进程（“在应用内”：它运行在 Chefline 的进程里）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="104" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="100" />
       <source>OS threads the kitchen holds: now during a race, the most at once after it</source>
       <translation>厨房占用的操作系统线程：比赛中显示当前值，赛后显示峰值</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="107" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="103" />
       <source>Memory of the kitchen's processes (PSS on Linux); a kitchen inside the app has none of its own to measure</source>
       <translation>厨房进程的内存（Linux 上为 PSS）；在应用内运行的厨房没有可单独测量的内存</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="110" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="106" />
       <source>Time to first token of an LLM answer: p50·p95, seconds</source>
       <translation>大模型回答的首个 token 用时：p50·p95，单位秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="112" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="108" />
       <source>Orders waiting on the stove right now (a sleep, or a model's tokens): an async kitchen holds them all on one thread, a sync one needs a thread for each</source>
       <translation>此刻在灶上等待的订单（一次 sleep，或等模型的 token）：异步厨房用一个线程挂着全部，同步厨房每单都要一个线程</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="158" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="154" />
       <source>no order failed</source>
       <translation>没有订单失败</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="166" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="162" />
       <source>expected {0:.2f} s · cooking for {1}</source>
       <translation>预计 {0:.2f} 秒 · 已做 {1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="170" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="166" />
       <source>expected {0:.2f} s</source>
       <translation>预计 {0:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="172" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="168" />
       <source>expected {0:.2f} s, took {1:.2f} s (×{2:.2f})</source>
       <translation>预计 {0:.2f} 秒，实际 {1:.2f} 秒（×{2:.2f}）</translation>
     </message>
@@ -1483,12 +1883,12 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>SpeakerNotes</name>
     <message>
-      <location filename="../../src/chefline/ui/speaker_notes.py" line="47" />
+      <location filename="../../src/chefline/ui/speaker_notes.py" line="45" />
       <source>Chefline — speaker notes</source>
       <translation>Chefline — 演讲者备注</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/speaker_notes.py" line="50" />
+      <location filename="../../src/chefline/ui/speaker_notes.py" line="48" />
       <source>Press → to start the talk.</source>
       <translation>按 → 开始演讲。</translation>
     </message>

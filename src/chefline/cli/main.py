@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 
 from chefline import __version__
 from chefline.cli import race_command, rehearse_command, serve_command
+from chefline.cli.argparse_words import speak_the_users_language
 from chefline.cli.options import (
     add_kitchen_options,
     add_race_options,
@@ -19,6 +20,7 @@ from chefline.cli.table import modes_table
 from chefline.kitchen.recipe import RecipeError
 from chefline.servers.model_link import ModelError
 from chefline.servers.server_thread import KitchenStartError
+from chefline.texts import translate
 
 EXIT_BAD_INPUT = 2
 EXIT_KITCHEN_FAILED = 1
@@ -28,57 +30,89 @@ WindowRunner = Callable[[argparse.Namespace], int]
 
 
 def build_parser() -> argparse.ArgumentParser:
+    speak_the_users_language()
     parser = argparse.ArgumentParser(
         prog="chefline",
-        description="Real Flask and FastAPI kitchens racing the same orders, measured.",
+        description=translate(
+            "Cli", "Real Flask and FastAPI kitchens racing the same orders, measured."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"chefline {__version__}")
     parser.add_argument(
         "--self-test",
         action="store_true",
-        help="run a short real race in the window (offscreen), check it, exit 0 or 1",
+        help=translate(
+            "Cli", "run a short real race in the window (offscreen), check it, exit 0 or 1"
+        ),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    window = commands.add_parser("window", help="open the window (the default command)")
+    window = commands.add_parser(
+        "window", help=translate("Cli", "open the window (the default command)")
+    )
     add_kitchen_options(window)
     add_race_options(window)
-    window.add_argument("--serve", action="store_true", help="serve the orders at once")
+    window.add_argument(
+        "--serve", action="store_true", help=translate("Cli", "serve the orders at once")
+    )
 
     snapshot = commands.add_parser(
-        "snapshot", help="run a real race in the window offscreen and save it as an image"
+        "snapshot",
+        help=translate("Cli", "run a real race in the window offscreen and save it as an image"),
     )
     add_kitchen_options(snapshot)
     add_race_options(snapshot)
-    snapshot.add_argument("--out", default="race.png", help="image file (default race.png)")
-    snapshot.add_argument("--size", default="1920x1080", help="window size (default 1920x1080)")
-    snapshot.add_argument("--scene", type=int, metavar="N",
-                          help="show scene N of the talk and serve its race instead")  # fmt: skip
+    snapshot.add_argument(
+        "--out", default="race.png", help=translate("Cli", "image file (default race.png)")
+    )
+    snapshot.add_argument(
+        "--size", default="1920x1080", help=translate("Cli", "window size (default 1920x1080)")
+    )
+    snapshot.add_argument(
+        "--scene",
+        type=int,
+        metavar="N",
+        help=translate("Cli", "show scene N of the talk and serve its race instead"),
+    )
     snapshot.add_argument("--theme", choices=["light", "dark", "contrast"], default="light")
-    snapshot.add_argument("--language", choices=["en", "zh_CN"],
-                          help="the window's language (default: the system's)")  # fmt: skip
-    snapshot.add_argument("--full-screen", action="store_true", help="full screen, as in a talk")
+    snapshot.add_argument(
+        "--language",
+        choices=["en", "zh_CN"],
+        help=translate("Cli", "the window's language (default: the system's)"),
+    )
+    snapshot.add_argument(
+        "--full-screen", action="store_true", help=translate("Cli", "full screen, as in a talk")
+    )
 
-    commands.add_parser("modes", help="list the kitchen modes")
+    commands.add_parser("modes", help=translate("Cli", "list the kitchen modes"))
 
-    race = commands.add_parser("race", help="race kitchens headless and print the comparison")
+    race = commands.add_parser(
+        "race", help=translate("Cli", "race kitchens headless and print the comparison")
+    )
     add_kitchen_options(race)
     add_race_options(race)
-    race.add_argument("--json", action="store_true", help="print every order's full timeline")
+    race.add_argument(
+        "--json", action="store_true", help=translate("Cli", "print every order's full timeline")
+    )
 
     rehearse = commands.add_parser(
-        "rehearse", help="run every scene of the talk and check that it shows what it says"
+        "rehearse",
+        help=translate("Cli", "run every scene of the talk and check that it shows what it says"),
     )
     add_kitchen_options(rehearse)
     rehearse_command.add_options(rehearse)
 
-    serve = commands.add_parser("serve", help="run kitchens on loopback until Ctrl+C")
+    serve = commands.add_parser(
+        "serve", help=translate("Cli", "run kitchens on loopback until Ctrl+C")
+    )
     add_kitchen_options(serve)
     serve.add_argument(
         "--port",
         type=int,
         default=0,
-        help="port of the first kitchen, the next ones count up (default: free ports)",
+        help=translate(
+            "Cli", "port of the first kitchen, the next ones count up (default: free ports)"
+        ),
     )
     return parser
 

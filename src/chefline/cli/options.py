@@ -13,6 +13,7 @@ from chefline.kitchen.llm import DEFAULT_PROMPT, ChatOrder, ModelSpeed
 from chefline.kitchen.modes import MODES, KitchenSettings, get_mode
 from chefline.kitchen.recipe import DEFAULT_STEP_CPU_S, DishKind, Recipe
 from chefline.servers.model_link import ModelLink
+from chefline.texts import translate
 
 DEFAULT_MODES = ["flask-one-chef", "fastapi-async"]
 
@@ -23,30 +24,34 @@ def add_kitchen_options(parser: argparse.ArgumentParser) -> None:
         "-m",
         action="append",
         metavar="MODE",
-        help=f"a kitchen to race (repeat for several; default: {' and '.join(DEFAULT_MODES)}). "
-        f"Modes: {', '.join(MODES)}",
+        help=translate(
+            "Cli", "a kitchen to race (repeat for several; default: {0}). Modes: {1}"
+        ).format(" and ".join(DEFAULT_MODES), ", ".join(MODES)),
     )
     parser.add_argument(
         "--pool-size",
         type=int,
         default=4,
         metavar="K",
-        help=f"chefs in flask-pool ({limits.MIN_POOL_SIZE}-{limits.MAX_POOL_SIZE}, default 4)",
+        help=translate("Cli", "chefs in flask-pool ({0}-{1}, default 4)").format(
+            limits.MIN_POOL_SIZE, limits.MAX_POOL_SIZE
+        ),
     )
     parser.add_argument(
         "--workers",
         type=int,
         default=4,
         metavar="K",
-        help=f"worker processes in flask-processes ({limits.MIN_WORKERS}-{limits.MAX_WORKERS}, "
-        "default 4)",
+        help=translate("Cli", "worker processes in flask-processes ({0}-{1}, default 4)").format(
+            limits.MIN_WORKERS, limits.MAX_WORKERS
+        ),
     )
     parser.add_argument(
         "--thread-cap",
         type=int,
         default=40,
         metavar="C",
-        help="anyio thread limit in fastapi-def (default 40, as in FastAPI)",
+        help=translate("Cli", "anyio thread limit in fastapi-def (default 40, as in FastAPI)"),
     )
 
 
@@ -57,7 +62,9 @@ def add_race_options(parser: argparse.ArgumentParser) -> None:
         type=int,
         default=10,
         metavar="N",
-        help=f"orders per kitchen ({limits.MIN_CUSTOMERS}-{limits.MAX_CUSTOMERS}, default 10)",
+        help=translate("Cli", "orders per kitchen ({0}-{1}, default 10)").format(
+            limits.MIN_CUSTOMERS, limits.MAX_CUSTOMERS
+        ),
     )
     parser.add_argument(
         "--wait",
@@ -65,67 +72,107 @@ def add_race_options(parser: argparse.ArgumentParser) -> None:
         type=float,
         default=0.5,
         metavar="SECONDS",
-        help=f"the slow step of each dish (0-{limits.MAX_WAIT_S:g} s, default 0.5)",
+        help=translate("Cli", "the slow step of each dish (0-{0:g} s, default 0.5)").format(
+            limits.MAX_WAIT_S
+        ),
     )
     parser.add_argument(
         "--dish",
         choices=[DishKind.IO.value, DishKind.CPU.value],
         default=DishKind.IO.value,
-        help="io: the slow step waits (sleep/await); cpu: it needs the chef's hands (hashing)",
+        help=translate(
+            "Cli", "io: the slow step waits (sleep/await); cpu: it needs the chef's hands (hashing)"
+        ),
     )
     add_llm_options(parser)
     parser.add_argument(
-        "--prep", type=float, default=DEFAULT_STEP_CPU_S, metavar="SECONDS", help="prep CPU work"
+        "--prep",
+        type=float,
+        default=DEFAULT_STEP_CPU_S,
+        metavar="SECONDS",
+        help=translate("Cli", "prep CPU work"),
     )
     parser.add_argument(
-        "--plate", type=float, default=DEFAULT_STEP_CPU_S, metavar="SECONDS", help="plating CPU"
+        "--plate",
+        type=float,
+        default=DEFAULT_STEP_CPU_S,
+        metavar="SECONDS",
+        help=translate("Cli", "plating CPU"),
     )
     parser.add_argument(
         "--fault",
         choices=[kind.value for kind in FaultKind],
         default=FaultKind.NONE.value,
-        help="burn: one order in every K gets an HTTP 500; slow: it takes 3× as long",
+        help=translate(
+            "Cli", "burn: one order in every K gets an HTTP 500; slow: it takes 3× as long"
+        ),
     )
     parser.add_argument(
-        "--every", type=int, default=5, metavar="K", help="how often --fault strikes (default 5)"
+        "--every",
+        type=int,
+        default=5,
+        metavar="K",
+        help=translate("Cli", "how often --fault strikes (default 5)"),
     )
     parser.add_argument(
         "--patience",
         type=float,
         default=None,
         metavar="SECONDS",
-        help="customers walk out after this long (default: well past the theory)",
+        help=translate("Cli", "customers walk out after this long (default: well past the theory)"),
     )
     parser.add_argument(
         "--gap",
         type=float,
         default=0.0,
         metavar="SECONDS",
-        help="seconds between arrivals (default 0: everyone orders at once)",
+        help=translate("Cli", "seconds between arrivals (default 0: everyone orders at once)"),
     )
 
 
 def add_llm_options(parser: argparse.ArgumentParser) -> None:
     llm = parser.add_argument_group(
-        "LLM dish", "--llm orders a streamed answer from a language model at each kitchen's /chat"
+        translate("Cli", "LLM dish"),
+        translate(
+            "Cli", "--llm orders a streamed answer from a language model at each kitchen's /chat"
+        ),
     )
-    llm.add_argument("--llm", action="store_true", help="serve the LLM dish instead of a wait")
-    llm.add_argument("--prompt", default=DEFAULT_PROMPT, help="what every customer asks")
-    llm.add_argument("--max-tokens", type=int, default=16, metavar="T",
-                     help=f"answer length (1-{limits.MAX_MAX_TOKENS}, default 16)")  # fmt: skip
-    llm.add_argument("--temperature", type=float, default=0.7, help="0-2 (default 0.7)")
-    llm.add_argument("--ttft", type=float, default=0.5, metavar="SECONDS",
-                     help="built-in model: time to first token (default 0.5)")  # fmt: skip
-    llm.add_argument("--tokens-per-s", type=float, default=30.0, metavar="R",
-                     help="built-in model: tokens per second (default 30)")  # fmt: skip
     llm.add_argument(
-        "--model-url", metavar="URL", help="your OpenAI server, e.g. http://127.0.0.1:11434/v1"
+        "--llm", action="store_true", help=translate("Cli", "serve the LLM dish instead of a wait")
     )
-    llm.add_argument("--model", metavar="NAME", help="the model to ask there")
+    llm.add_argument(
+        "--prompt", default=DEFAULT_PROMPT, help=translate("Cli", "what every customer asks")
+    )
+    llm.add_argument("--max-tokens", type=int, default=16, metavar="T",
+                     help=translate("Cli", "answer length (1-{0}, default 16)").format(
+                         limits.MAX_MAX_TOKENS))  # fmt: skip
+    llm.add_argument(
+        "--temperature", type=float, default=0.7, help=translate("Cli", "0-2 (default 0.7)")
+    )
+    llm.add_argument(
+        "--ttft",
+        type=float,
+        default=0.5,
+        metavar="SECONDS",
+        help=translate("Cli", "built-in model: time to first token (default 0.5)"),
+    )
+    llm.add_argument(
+        "--tokens-per-s",
+        type=float,
+        default=30.0,
+        metavar="R",
+        help=translate("Cli", "built-in model: tokens per second (default 30)"),
+    )
+    llm.add_argument(
+        "--model-url",
+        metavar="URL",
+        help=translate("Cli", "your OpenAI server, e.g. http://127.0.0.1:11434/v1"),
+    )
+    llm.add_argument("--model", metavar="NAME", help=translate("Cli", "the model to ask there"))
     llm.add_argument(
         "--api-key-env",
         metavar="VAR",
-        help="environment variable holding the API key (never written anywhere)",
+        help=translate("Cli", "environment variable holding the API key (never written anywhere)"),
     )
 
 

@@ -24,10 +24,18 @@ from chefline.texts import current_language, translate
 
 
 def add_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--scene", action="append", metavar="ID",
-                        help="only this scene (repeat for several; default: all)")  # fmt: skip
-    parser.add_argument("--record", metavar="DIR", type=Path,
-                        help="save each scene's race there (<scene>.json) to replay")  # fmt: skip
+    parser.add_argument(
+        "--scene",
+        action="append",
+        metavar="ID",
+        help=translate("Cli", "only this scene (repeat for several; default: all)"),
+    )
+    parser.add_argument(
+        "--record",
+        metavar="DIR",
+        type=Path,
+        help=translate("Cli", "save each scene's race there (<scene>.json) to replay"),
+    )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -14,6 +14,7 @@ from chefline.kitchen.faults import FaultKind, Faults
 from chefline.kitchen.llm import ChatOrder, ModelSpeed
 from chefline.kitchen.recipe import DishKind, Recipe, RecipeError
 from chefline.kitchen.timeline import RaceTimeline
+from chefline.texts import translate
 
 CSV_COLUMNS = [
     "kitchen", "order", "status", "http_status", "chef", "sent", "accepted", "prep_start",
@@ -31,13 +32,16 @@ def load_json(path: Path) -> RaceResult:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError) as error:
-        raise RecipeError(f"cannot read {path.name}: {error}") from None
+        text = translate("Errors", "cannot read {0}: {1}")
+        raise RecipeError(text.format(path.name, error)) from None
     if not isinstance(data, dict) or data.get("format") != RACE_FORMAT:
-        raise RecipeError(f"{path.name} is not a race saved by Chefline ({RACE_FORMAT})")
+        text = translate("Errors", "{0} is not a race saved by Chefline ({1})")
+        raise RecipeError(text.format(path.name, RACE_FORMAT))
     try:
         return _race_from_json(data)
     except (KeyError, TypeError, ValueError) as error:
-        raise RecipeError(f"{path.name} is damaged: {error!r}") from None
+        text = translate("Errors", "{0} is damaged: {1!r}")
+        raise RecipeError(text.format(path.name, error)) from None
 
 
 def _race_from_json(data: dict[str, Any]) -> RaceResult:

@@ -11,6 +11,7 @@ from chefline.kitchen.llm import ChatOrder, ModelSpeed
 from chefline.kitchen.modes import KitchenMode, KitchenSettings
 from chefline.kitchen.recipe import DishKind, Recipe, RecipeError
 from chefline.kitchen.scenes import Scene
+from chefline.texts import translate
 
 MIN_PATIENCE_S = 0.05
 MAX_PATIENCE_S = 600.0
@@ -63,11 +64,14 @@ class RacePlan:
         """The expected makespan, or RecipeError when it is longer than a race may last."""
         expected = self.expected_makespan(mode, settings)
         if expected > limits.MAX_EXPECTED_RACE_S:
-            raise RecipeError(
-                f"{mode.name} would need about {expected:.0f} s for {self.arrivals.customers} "
-                f"customers with a {self.recipe.wait:g} s wait; a race may last at most "
-                f"{limits.MAX_EXPECTED_RACE_S:.0f} s. Use fewer customers or a shorter wait."
+            text = translate(
+                "Errors",
+                "{0} would need about {1:.0f} s for {2} customers with a {3:g} s wait; a race "
+                "may last at most {4:.0f} s. Use fewer customers or a shorter wait.",
             )
+            customers, wait = self.arrivals.customers, self.recipe.wait
+            limit = limits.MAX_EXPECTED_RACE_S
+            raise RecipeError(text.format(mode.name, expected, customers, wait, limit))
         return expected
 
     def order_timeout(self, expected: float) -> float:

@@ -21,6 +21,7 @@ from chefline.kitchen.modes import KitchenMode, KitchenSettings
 from chefline.kitchen.order import Failure, OrderRecord, OrderStatus
 from chefline.kitchen.timeline import RaceTimeline
 from chefline.servers.cost_meter import CostMeter
+from chefline.texts import translate
 
 Listener = Callable[[OrderEvent], None]
 """Receives every live event; called from the loop and from kitchen threads alike."""
@@ -101,13 +102,17 @@ def describe_failure(error: Exception, url: str, waited: float) -> tuple[Failure
     # httpx-aiohttp maps some connection errors to timeouts, so look at aiohttp's own error.
     cause = error.__cause__
     if isinstance(error, httpx.ConnectError) or isinstance(cause, aiohttp.ClientConnectorError):
-        return Failure.NO_KITCHEN, f"nobody answered at {url}: the kitchen is not running"
+        text = translate("Errors", "nobody answered at {0}: the kitchen is not running")
+        return Failure.NO_KITCHEN, text.format(url)
     if isinstance(cause, aiohttp.ServerDisconnectedError) or isinstance(
         error, httpx.RemoteProtocolError | httpx.ReadError
     ):
-        return Failure.HUNG_UP, "the kitchen hung up before the dish was served"
+        return Failure.HUNG_UP, translate(
+            "Errors", "the kitchen hung up before the dish was served"
+        )
     if isinstance(error, httpx.TimeoutException | TimeoutError):
-        return Failure.WALKED_OUT, f"the customer walked out after waiting {waited:.1f} s"
+        text = translate("Errors", "the customer walked out after waiting {0:.1f} s")
+        return Failure.WALKED_OUT, text.format(waited)
     return Failure.OTHER, f"{type(error).__name__}: {error}"
 
 

@@ -24,6 +24,7 @@ import httpx
 
 from chefline.kitchen.llm import ChatOrder
 from chefline.kitchen.recipe import RecipeError
+from chefline.texts import translate
 
 ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,127}")
 MAX_MODEL_NAME = 200
@@ -83,10 +84,9 @@ class ModelLink:
             return {}
         key = os.environ.get(self.api_key_env)
         if not key:
-            raise ModelError(
-                f"the API key should be in the environment variable {self.api_key_env}, "
-                "which is not set"
-            )
+            raise ModelError(translate(
+                "Errors", "the API key should be in the environment variable {0}, which is not set"
+            ).format(self.api_key_env))  # fmt: skip
         return {"Authorization": f"Bearer {key}"}
 
     def body(self, order: ChatOrder, *, stream: bool) -> dict[str, Any]:
@@ -120,10 +120,16 @@ def token_from_event(line: str, link: ModelLink) -> str | object | None:
         choice = chunk["choices"][0]
     except (ValueError, KeyError, IndexError, TypeError):
         raise ModelError(
-            f"the reply from {link.chat_url} is not an OpenAI chat stream: {payload[:120]!r}"
+            translate("Errors", "the reply from {0} is not an OpenAI chat stream: {1!r}").format(
+                link.chat_url, payload[:120]
+            )
         ) from None
     if not isinstance(choice, dict):
-        raise ModelError(f"the reply from {link.chat_url} is not an OpenAI chat stream")
+        raise ModelError(
+            translate("Errors", "the reply from {0} is not an OpenAI chat stream").format(
+                link.chat_url
+            )
+        )
     delta = choice.get("delta") or {}
     content = delta.get("content") if isinstance(delta, dict) else None
     return content or None
@@ -135,20 +141,28 @@ def explain_refusal(status: int, body: str, content_type: str, link: ModelLink) 
     said = f": {message}" if message else ""
     if status in (401, 403):
         if link.api_key_env:
-            why = f"refused the API key in ${link.api_key_env}"
-        else:
-            why = "wants an API key (name its environment variable, e.g. OPENAI_API_KEY)"
-        return ModelError(f"the model server at {link.base_url} {why} ({status}){said}")
+            text = translate(
+                "Errors", "the model server at {0} refused the API key in ${1} ({2}){3}"
+            )
+            return ModelError(text.format(link.base_url, link.api_key_env, status, said))
+        text = translate(
+            "Errors",
+            "the model server at {0} wants an API key (name its environment variable, "
+            "e.g. OPENAI_API_KEY) ({1}){2}",
+        )
+        return ModelError(text.format(link.base_url, status, said))
     if status == 404 and ("model" in message.lower() or link.model in message):
-        return ModelError(
-            f"the model server at {link.base_url} has no model {link.model!r} ({status}){said}"
-        )
+        text = translate("Errors", "the model server at {0} has no model {1!r} ({2}){3}")
+        return ModelError(text.format(link.base_url, link.model, status, said))
     if status == 404:
-        return ModelError(
-            f"nothing at {link.chat_url} answers OpenAI chat requests (404, {content_type or 'no'}"
-            " content): check the base URL, which usually ends in /v1"
+        text = translate(
+            "Errors",
+            "nothing at {0} answers OpenAI chat requests (404, {1} content): check the base "
+            "URL, which usually ends in /v1",
         )
-    return ModelError(f"the model server at {link.base_url} answered {status}{said}")
+        return ModelError(text.format(link.chat_url, content_type or "no"))
+    text = translate("Errors", "the model server at {0} answered {1}{2}")
+    return ModelError(text.format(link.base_url, status, said))
 
 
 def _error_message(body: str) -> str:
@@ -175,20 +189,23 @@ def _no_stream(response: httpx.Response, link: ModelLink, body: str) -> ModelErr
     content_type = response.headers.get("content-type", "")
     if response.status_code != 200:
         return explain_refusal(response.status_code, body, content_type, link)
-    return ModelError(
-        f"the reply from {link.chat_url} is not an OpenAI event stream "
-        f"(content type {content_type or 'none'}): {body[:120]!r}"
+    text = translate(
+        "Errors", "the reply from {0} is not an OpenAI event stream (content type {1}): {2!r}"
     )
+    return ModelError(text.format(link.chat_url, content_type or "none", body[:120]))
 
 
 def _transport_error(error: httpx.HTTPError, link: ModelLink) -> ModelError:
     # httpx-aiohttp reports a refused connection as a timeout; aiohttp's own error says more.
     refused = isinstance(error.__cause__, aiohttp.ClientConnectorError)
     if isinstance(error, httpx.ConnectError) or refused:
-        return ModelError(f"nobody answered at {link.base_url}: is the model server running?")
+        text = translate("Errors", "nobody answered at {0}: is the model server running?")
+        return ModelError(text.format(link.base_url))
     if isinstance(error, httpx.TimeoutException):
-        return ModelError(f"the model at {link.base_url} went silent for over {READ_TIMEOUT_S:g} s")
-    return ModelError(f"the call to {link.chat_url} failed: {type(error).__name__}: {error}")
+        text = translate("Errors", "the model at {0} went silent for over {1:g} s")
+        return ModelError(text.format(link.base_url, READ_TIMEOUT_S))
+    text = translate("Errors", "the call to {0} failed: {1}: {2}")
+    return ModelError(text.format(link.chat_url, type(error).__name__, error))
 
 
 def model_timeout() -> httpx.Timeout:
@@ -261,7 +278,9 @@ def probe_model(link: ModelLink, order: ChatOrder = PROBE_ORDER) -> ModelProbe:
             stamps.append(time.perf_counter())
             words.append(token)
     if not stamps:
-        raise ModelError(f"{link.describe()} answered with no tokens at all")
+        raise ModelError(
+            translate("Errors", "{0} answered with no tokens at all").format(link.describe())
+        )
     ttft = stamps[0] - start
     gaps = len(stamps) - 1
     rate = gaps / (stamps[-1] - stamps[0]) if gaps and stamps[-1] > stamps[0] else 1000.0
@@ -302,7 +321,7 @@ class Supplier:
 
     def current(self) -> ModelLink:
         if self.link is None:
-            raise ModelError("no language model is set up for the kitchens")
+            raise ModelError(translate("Errors", "no language model is set up for the kitchens"))
         return self.link
 
     def client(self) -> httpx.Client:

@@ -7,6 +7,8 @@ import socket
 import threading
 from abc import ABC, abstractmethod
 
+from chefline.texts import translate
+
 LOOPBACK = "127.0.0.1"
 
 BACKLOG = 2048
@@ -21,7 +23,9 @@ class KitchenStartError(RuntimeError):
 def bind_loopback(port: int = 0) -> socket.socket:
     """A listening TCP socket on 127.0.0.1 (``port`` 0: any free port)."""
     if not 0 <= port <= 65535:
-        raise KitchenStartError(f"port must be between 0 and 65535, not {port}")
+        raise KitchenStartError(
+            translate("Errors", "port must be between 0 and 65535, not {0}").format(port)
+        )
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
@@ -29,8 +33,10 @@ def bind_loopback(port: int = 0) -> socket.socket:
     except OSError as error:
         sock.close()
         if error.errno == errno.EADDRINUSE:
-            raise KitchenStartError(f"port {port} on {LOOPBACK} is already in use") from None
-        raise KitchenStartError(f"cannot listen on {LOOPBACK}:{port}: {error.strerror}") from None
+            text = translate("Errors", "port {0} on {1} is already in use")
+            raise KitchenStartError(text.format(port, LOOPBACK)) from None
+        text = translate("Errors", "cannot listen on {0}:{1}: {2}")
+        raise KitchenStartError(text.format(LOOPBACK, port, error.strerror)) from None
     sock.listen(BACKLOG)
     return sock
 
@@ -84,7 +90,8 @@ class ServerThread(ABC):
         if not self._ready(self.start_timeout) or not self.running:
             reason = f": {self._failure!r}" if self._failure else ""
             self.stop()
-            raise KitchenStartError(f"kitchen {self.name} did not start{reason}")
+            text = translate("Errors", "kitchen {0} did not start{1}")
+            raise KitchenStartError(text.format(self.name, reason))
 
     def stop(self) -> None:
         """Ask the server to stop and wait a little; daemon threads never block exit."""
