@@ -433,11 +433,11 @@ def test_a_saved_race_opens_as_a_badged_replay(qtbot, qloop, speaker, tmp_path, 
 
     result = qloop.run_until_complete(race())
     path = save_json(result, tmp_path / "race.json")
-    assert window.open_race(path)
+    assert window.files.open_race(path)
     assert window.session.replay.recorded and "RECORDED" in window.replay_bar.badge.text()
     bad = tmp_path / "not-a-race.json"
     bad.write_text('{"hello": 1}')
-    assert not window.open_race(bad)
+    assert not window.files.open_race(bad)
     assert "not a race saved by Chefline" in window.last_error
     for box in window.findChildren(QMessageBox):  # the speaker reads it and closes it
         box.close()
@@ -480,9 +480,9 @@ def test_the_view_exports_at_1080p_and_a_replay_as_an_animated_gif(
     async def race_then_gif():
         qtbot.keyClick(window, Qt.Key.Key_Space)
         await wait_for_signal(window.session.sig_race_finished, 30)
-        return await window.export_replay_gif(tmp_path / "race.gif")
+        return await window.files.export_replay_gif(tmp_path / "race.gif")
 
-    png = window.export_view_png(tmp_path / "view.png")
+    png = window.files.export_view_png(tmp_path / "view.png")
     assert QImage(str(png)).size().toTuple() == (1920, 1080)
     gif = qloop.run_until_complete(race_then_gif())
     reader = QImageReader(str(gif))

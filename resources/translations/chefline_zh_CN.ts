@@ -1048,157 +1048,74 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="132" />
+      <location filename="../../src/chefline/ui/main_window.py" line="127" />
       <source>Chefline — sync vs async kitchens</source>
       <translation>Chefline — 同步与异步厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="144" />
+      <location filename="../../src/chefline/ui/main_window.py" line="139" />
       <source>Watch threads busy and waits held.</source>
       <translation>留意“忙碌线程”和“挂起的等待”。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="148" />
+      <location filename="../../src/chefline/ui/main_window.py" line="143" />
       <source>Watch processes, threads held and memory.</source>
       <translation>留意进程数、占用线程和内存。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="152" />
+      <location filename="../../src/chefline/ui/main_window.py" line="147" />
       <source>Wait for the race to finish before changing the scene.</source>
       <translation>请等本轮比赛结束后再切换场景。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="159" />
+      <location filename="../../src/chefline/ui/main_window.py" line="154" />
       <source>100 users ask an LLM: press Serve (Space). {0}</source>
       <translation>100 个用户同时问大模型：按“上菜”（空格键）。{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="184" />
+      <location filename="../../src/chefline/ui/main_window.py" line="179" />
       <source>Open a FastAPI kitchen (Kitchens menu) to see its API docs.</source>
       <translation>请先打开一个 FastAPI 厨房（“厨房”菜单）再看它的 API 文档。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="186" />
+      <location filename="../../src/chefline/ui/main_window.py" line="181" />
       <source>No browser opened; the docs are at {0}</source>
       <translation>没有打开浏览器；文档地址是 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="188" />
+      <location filename="../../src/chefline/ui/main_window.py" line="183" />
       <source>API docs: {0}</source>
       <translation>API 文档：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="282" />
+      <location filename="../../src/chefline/ui/main_window.py" line="277" />
       <source>Serving… {0:.1f} s</source>
       <translation>上菜中… {0:.1f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="292" />
+      <location filename="../../src/chefline/ui/main_window.py" line="287" />
       <source>Race stopped.</source>
       <translation>比赛已停止。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="297" />
+      <location filename="../../src/chefline/ui/main_window.py" line="292" />
       <source>{0} {1:.2f} s (theory {2:.2f})</source>
       <translation>{0} {1:.2f} 秒（理论 {2:.2f}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="300" />
+      <location filename="../../src/chefline/ui/main_window.py" line="295" />
       <source>Finished: {0}   Export: Ctrl+E</source>
       <translation>完成：{0}   导出：Ctrl+E</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="310" />
+      <location filename="../../src/chefline/ui/main_window.py" line="305" />
       <source>Kitchens open on 127.0.0.1: {0} — press Serve (Space)</source>
       <translation>127.0.0.1 上已打开的厨房：{0} 个 — 按“上菜”（空格键）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="312" />
+      <location filename="../../src/chefline/ui/main_window.py" line="307" />
       <source>No kitchen open: choose some in the Kitchens menu.</source>
       <translation>没有打开的厨房：请在“厨房”菜单中选择。</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="323" />
-      <source>Replay the race once it has finished.</source>
-      <translation>请等比赛结束后再回放。</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="325" />
-      <source>No race to replay yet: press Serve (Space) first.</source>
-      <translation>还没有可回放的比赛：请先按“上菜”（空格键）。</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="331" />
-      <source>No finished race to save yet.</source>
-      <translation>还没有已完成的比赛可保存。</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="334" />
-      <source>Save the race</source>
-      <translation>保存比赛</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="334" />
-      <location filename="../../src/chefline/ui/main_window.py" line="344" />
-      <source>Race (*.json)</source>
-      <translation>比赛 (*.json)</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="339" />
-      <source>Saved {0}: open it with Ctrl+O to replay it</source>
-      <translation>已保存 {0}：用 Ctrl+O 打开即可回放</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="344" />
-      <source>Open a saved race</source>
-      <translation>打开保存的比赛</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="352" />
-      <source>Wait for the race to finish before opening another.</source>
-      <translation>请等本轮比赛结束后再打开另一场。</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="366" />
-      <source>Export this view</source>
-      <translation>导出当前画面</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="366" />
-      <source>Image (*.png)</source>
-      <translation>图片 (*.png)</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="392" />
-      <source>Export a replay once a race has finished.</source>
-      <translation>请等比赛结束后再导出回放。</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="395" />
-      <source>Export the replay</source>
-      <translation>导出回放</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="395" />
-      <source>Animation (*.gif)</source>
-      <translation>动画 (*.gif)</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="409" />
-      <source>Writing the GIF… frame {0} of {1}</source>
-      <translation>正在生成 GIF… 第 {0} 帧，共 {1} 帧</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="417" />
-      <source>Export the race to…</source>
-      <translation>把比赛导出到…</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="370" />
-      <location filename="../../src/chefline/ui/main_window.py" line="413" />
-      <location filename="../../src/chefline/ui/main_window.py" line="420" />
-      <source>Saved {0}</source>
-      <translation>已保存 {0}</translation>
     </message>
   </context>
   <context>
@@ -1661,6 +1578,92 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <location filename="../../src/chefline/ui/presenter.py" line="108" />
       <source>No recorded race for the scene {0}.</source>
       <translation>场景 {0} 没有预先录制的比赛。</translation>
+    </message>
+  </context>
+  <context>
+    <name>RaceFiles</name>
+    <message>
+      <location filename="../../src/chefline/ui/race_files.py" line="37" />
+      <source>Replay the race once it has finished.</source>
+      <translation>请等比赛结束后再回放。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/race_files.py" line="39" />
+      <source>No race to replay yet: press Serve (Space) first.</source>
+      <translation>还没有可回放的比赛：请先按“上菜”（空格键）。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/race_files.py" line="45" />
+      <source>No finished race to save yet.</source>
+      <translation>还没有已完成的比赛可保存。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/race_files.py" line="48" />
+      <source>Save the race</source>
+      <translation>保存比赛</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/race_files.py" line="48" />
+      <location filename="../../src/chefline/ui/race_files.py" line="58" />
+      <source>Race (*.json)</source>
+      <translation>比赛 (*.json)</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/race_files.py" line="53" />
+      <source>Saved {0}: open it with Ctrl+O to replay it</source>
+      <translation>已保存 {0}：用 Ctrl+O 打开即可回放</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/race_files.py" line="58" />
+      <source>Open a saved race</source>
+      <translation>打开保存的比赛</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/race_files.py" line="66" />
+      <source>Wait for the race to finish before opening another.</source>
+      <translation>请等本轮比赛结束后再打开另一场。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/race_files.py" line="78" />
+      <source>Export this view</source>
+      <translation>导出当前画面</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/race_files.py" line="78" />
+      <source>Image (*.png)</source>
+      <translation>图片 (*.png)</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/race_files.py" line="82" />
+      <location filename="../../src/chefline/ui/race_files.py" line="128" />
+      <location filename="../../src/chefline/ui/race_files.py" line="136" />
+      <source>Saved {0}</source>
+      <translation>已保存 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/race_files.py" line="107" />
+      <source>Export a replay once a race has finished.</source>
+      <translation>请等比赛结束后再导出回放。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/race_files.py" line="110" />
+      <source>Export the replay</source>
+      <translation>导出回放</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/race_files.py" line="110" />
+      <source>Animation (*.gif)</source>
+      <translation>动画 (*.gif)</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/race_files.py" line="124" />
+      <source>Writing the GIF… frame {0} of {1}</source>
+      <translation>正在生成 GIF… 第 {0} 帧，共 {1} 帧</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/race_files.py" line="132" />
+      <source>Export the race to…</source>
+      <translation>把比赛导出到…</translation>
     </message>
   </context>
   <context>

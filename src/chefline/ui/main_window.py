@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-import time
 from dataclasses import replace
-from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -20,22 +17,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chefline.client.export import load_json, save_csv, save_json
 from chefline.client.plan import RacePlan
 from chefline.client.race import RaceResult
-from chefline.kitchen.recipe import DishKind, RecipeError
+from chefline.kitchen.recipe import DishKind
 from chefline.servers.route_code import route_code
 from chefline.ui.about import show_about
 from chefline.ui.bad_order_dialog import BadOrderDialog
 from chefline.ui.comparison_view import ComparisonView
 from chefline.ui.control_bar import ControlBar
 from chefline.ui.faults_menu import FaultsMenu
-from chefline.ui.gif_export import export_replay_gif
 from chefline.ui.help_overlay import HelpOverlay
 from chefline.ui.kitchen_panel import KitchenPanel
 from chefline.ui.legend import Legend
 from chefline.ui.model_dialog import ModelDialog
 from chefline.ui.presenter import Presenter
+from chefline.ui.race_files import RaceFiles
 from chefline.ui.replay_bar import ReplayBar
 from chefline.ui.retranslating import Retranslating
 from chefline.ui.scene_banner import SceneBanner
@@ -43,8 +39,6 @@ from chefline.ui.session import RaceSession
 from chefline.ui.speaker_notes import SpeakerNotes
 from chefline.ui.time_scale import TimeScale
 from chefline.ui.window_menus import WindowMenus
-
-EXPORT_SIZE = QSize(1920, 1080)
 
 LLM_SCENE = ["flask-one-chef", "flask-pool", "flask-threaded", "fastapi-async"]
 """The kitchens of "100 users ask an LLM": one chef, a brigade of k, a thread each, async."""
@@ -103,6 +97,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.state_label.setObjectName("stateLabel")
         self.statusBar().addWidget(self.state_label, 1)
 
+        self.files = RaceFiles(self)
         self._build_menus()
         self._build_shortcuts()
         self.controls.sig_serve.connect(self.serve)
@@ -311,126 +306,6 @@ class MainWindow(Retranslating, QMainWindow):
             if count
             else self.tr("No kitchen open: choose some in the Kitchens menu.")
         )
-
-    # -- replay -----------------------------------------------------------------------------
-
-    def toggle_replay(self) -> None:
-        """P: replay the race on screen from its start, or leave the replay."""
-        player = self.session.replay
-        if player.active:
-            player.stop()
-        elif self.session.running:
-            self.show_error(self.tr("Replay the race once it has finished."))
-        elif self.session.result is None:
-            self.show_error(self.tr("No race to replay yet: press Serve (Space) first."))
-        else:
-            player.start(self.session.result)
-
-    def choose_save_file(self) -> None:
-        if self.session.result is None:
-            self.show_error(self.tr("No finished race to save yet."))
-            return
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the race"), "race.json", self.tr("Race (*.json)")
-        )
-        if name:
-            save_json(self.session.result, Path(name))
-            self.state_label.setText(
-                self.tr("Saved {0}: open it with Ctrl+O to replay it").format(name)
-            )
-
-    def choose_race_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open a saved race"), "", self.tr("Race (*.json)")
-        )
-        if name:
-            self.open_race(Path(name))
-
-    def open_race(self, path: Path) -> bool:
-        """Replay a saved race (marked as recorded); False, with the reason, if it cannot."""
-        if self.session.running:
-            self.show_error(self.tr("Wait for the race to finish before opening another."))
-            return False
-        try:
-            result = load_json(path)
-        except RecipeError as error:
-            self.show_error(str(error))
-            return False
-        self.session.replay.start(result, recorded=True)
-        return True
-
-    # -- export -----------------------------------------------------------------------------
-
-    def choose_view_png(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export this view"), "chefline.png", self.tr("Image (*.png)")
-        )
-        if name:
-            self.export_view_png(Path(name))
-            self.state_label.setText(self.tr("Saved {0}").format(name))
-
-    def export_view_png(self, path: Path) -> Path:
-        """The window as a 1920×1080 picture, for a slide; the window keeps its size."""
-        size = self.size()
-        if not self.isFullScreen():
-            self.resize(EXPORT_SIZE)
-        try:
-            picture = self.grab().scaled(
-                EXPORT_SIZE,
-                Qt.AspectRatioMode.IgnoreAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-            if not picture.save(str(path)):
-                raise OSError(f"could not write {path}")
-        finally:
-            if not self.isFullScreen():
-                self.resize(size)
-        return path
-
-    def choose_replay_gif(self) -> None:
-        if self.session.running or (self.session.result is None and not self.session.replay.active):
-            self.show_error(self.tr("Export a replay once a race has finished."))
-            return
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export the replay"), "chefline.gif", self.tr("Animation (*.gif)")
-        )
-        if name:
-            self._gif = asyncio.ensure_future(self.export_replay_gif(Path(name)))
-
-    async def export_replay_gif(self, path: Path) -> Path:
-        """The race on screen replayed into an animated GIF of the kitchens."""
-        player = self.session.replay
-        if not player.active:
-            assert self.session.result is not None
-            player.start(self.session.result, recorded=False)
-
-        def progress(done: int, total: int) -> None:
-            self.state_label.setText(
-                self.tr("Writing the GIF… frame {0} of {1}").format(done, total)
-            )
-
-        await export_replay_gif(player, self.kitchens_area, path, progress=progress)
-        self.state_label.setText(self.tr("Saved {0}").format(path.name))
-        return path
-
-    def choose_export_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Export the race to…"))
-        if folder:
-            paths = self.export_race(Path(folder))
-            self.state_label.setText(self.tr("Saved {0}").format(", ".join(p.name for p in paths)))
-
-    def export_race(self, folder: Path) -> list[Path]:
-        """The timelines as PNG and every order as JSON and CSV; returns the files written."""
-        result = self.session.result
-        if result is None:
-            raise RuntimeError("there is no finished race to export")
-        folder.mkdir(parents=True, exist_ok=True)
-        stem = folder / f"chefline-race-{time.strftime('%Y%m%d-%H%M%S')}"
-        png = stem.with_suffix(".png")
-        if not self.kitchens_area.grab().save(str(png)):
-            raise OSError(f"could not write {png}")
-        return [png, save_json(result, stem.with_suffix(".json")),
-                save_csv(result, stem.with_suffix(".csv"))]  # fmt: skip
 
     # -- closing ----------------------------------------------------------------------------
 

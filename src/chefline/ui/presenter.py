@@ -107,7 +107,7 @@ class Presenter(QObject):
         if not path.exists():
             self.window.show_error(self.tr("No recorded race for the scene {0}.").format(scene.id))
             return False
-        return self.window.open_race(path)
+        return self.window.files.open_race(path)
 
     def act(self) -> None:
         """Space: play or pause a replay; else what the scene is for — serve its race, or

@@ -41,11 +41,11 @@ def T(text: str) -> str:
 
 MENUS: tuple[tuple[str, tuple[Command, ...]], ...] = (
     (QT_TRANSLATE_NOOP("Menus", "&File"), (
-        Command(QT_TRANSLATE_NOOP("Menus", "&Export race…"), "choose_export_folder", ("Ctrl+E",), "exportAction"),
-        Command(QT_TRANSLATE_NOOP("Menus", "Export this &view as a 1920×1080 PNG…"), "choose_view_png", ("Ctrl+Shift+E",), "viewPngAction"),
-        Command(QT_TRANSLATE_NOOP("Menus", "Export the replay as an animated &GIF…"), "choose_replay_gif", ("Ctrl+G",), "gifAction"),
-        Command(QT_TRANSLATE_NOOP("Menus", "&Save race for replay…"), "choose_save_file", ("Ctrl+S",), "saveRaceAction"),
-        Command(QT_TRANSLATE_NOOP("Menus", "&Open a saved race…"), "choose_race_file", ("Ctrl+O",), "openRaceAction"),
+        Command(QT_TRANSLATE_NOOP("Menus", "&Export race…"), "files.choose_export_folder", ("Ctrl+E",), "exportAction"),
+        Command(QT_TRANSLATE_NOOP("Menus", "Export this &view as a 1920×1080 PNG…"), "files.choose_view_png", ("Ctrl+Shift+E",), "viewPngAction"),
+        Command(QT_TRANSLATE_NOOP("Menus", "Export the replay as an animated &GIF…"), "files.choose_replay_gif", ("Ctrl+G",), "gifAction"),
+        Command(QT_TRANSLATE_NOOP("Menus", "&Save race for replay…"), "files.choose_save_file", ("Ctrl+S",), "saveRaceAction"),
+        Command(QT_TRANSLATE_NOOP("Menus", "&Open a saved race…"), "files.choose_race_file", ("Ctrl+O",), "openRaceAction"),
         Command(QT_TRANSLATE_NOOP("Menus", "&Quit"), "close", ("Ctrl+Q",), "quitAction"),
     )),
     (QT_TRANSLATE_NOOP("Menus", "&Kitchens"), ()),  # filled from the modes
@@ -73,7 +73,7 @@ MENUS: tuple[tuple[str, tuple[Command, ...]], ...] = (
         Command(QT_TRANSLATE_NOOP("Menus", "&Smaller text"), "presenter.smaller", ("Ctrl+-",), "smallerAction"),
         Command(QT_TRANSLATE_NOOP("Menus", "&Keys of the talk"), "presenter.sig_toggle_help.emit", ("?",),
                 "helpAction"),
-        Command(QT_TRANSLATE_NOOP("Menus", "&Replay the last race / back to live"), "toggle_replay", ("P",),
+        Command(QT_TRANSLATE_NOOP("Menus", "&Replay the last race / back to live"), "files.toggle_replay", ("P",),
                 "replayAction"),
         Command(QT_TRANSLATE_NOOP("Menus", "Play this scene's &recorded race"), "presenter.play_recording",
                 ("Shift+P",), "recordingAction"),
