@@ -338,7 +338,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("Cli", "the model to ask there"): "在那里要调用的模型",
     ("Cli", "environment variable holding the API key (never written anywhere)"): "保存 API 密钥的环境变量（密钥从不写入任何地方）",
     ("Cli", "only this scene (repeat for several; default: all)"): "只运行这个场景（可重复指定多个；默认：全部）",
-    ("Cli", "save each scene's race there (<scene>.json) to replay"): "把每个场景的比赛保存到这里（<场景>.json），以便回放",
+    ("Cli", "save each scene's race there (<scene>.json.gz) to replay"): "把每个场景的比赛保存到这里（<场景>.json.gz），以便回放",
     ("Argparse", "usage: "): "用法：",
     ("Argparse", "options"): "选项",
     ("Argparse", "positional arguments"): "位置参数",

@@ -181,8 +181,8 @@ most pots at once: {4}</source>
     </message>
     <message>
       <location filename="../../src/chefline/cli/rehearse_command.py" line="37" />
-      <source>save each scene's race there (&lt;scene&gt;.json) to replay</source>
-      <translation>把每个场景的比赛保存到这里（&lt;场景&gt;.json），以便回放</translation>
+      <source>save each scene's race there (&lt;scene&gt;.json.gz) to replay</source>
+      <translation>把每个场景的比赛保存到这里（&lt;场景&gt;.json.gz），以便回放</translation>
     </message>
     <message>
       <location filename="../../src/chefline/cli/rehearse_command.py" line="62" />
@@ -785,17 +785,17 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>厨房 {0} 没有启动{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/client/export.py" line="35" />
+      <location filename="../../src/chefline/client/export.py" line="42" />
       <source>cannot read {0}: {1}</source>
       <translation>无法读取 {0}：{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/client/export.py" line="38" />
+      <location filename="../../src/chefline/client/export.py" line="45" />
       <source>{0} is not a race saved by Chefline ({1})</source>
       <translation>{0} 不是 Chefline 保存的比赛（{1}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/client/export.py" line="43" />
+      <location filename="../../src/chefline/client/export.py" line="50" />
       <source>{0} is damaged: {1!r}</source>
       <translation>{0} 已损坏：{1!r}</translation>
     </message>

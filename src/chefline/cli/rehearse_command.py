@@ -34,7 +34,7 @@ def add_options(parser: argparse.ArgumentParser) -> None:
         "--record",
         metavar="DIR",
         type=Path,
-        help=translate("Cli", "save each scene's race there (<scene>.json) to replay"),
+        help=translate("Cli", "save each scene's race there (<scene>.json.gz) to replay"),
     )
 
 
@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"    {problem}")
         failed += bool(problems)
         if args.record:
-            save_json(result, args.record / f"{scene.id}.json")
+            save_json(result, args.record / f"{scene.id}.json.gz")
     print(translate("Cli", "{0} of {1} scenes behave as their captions say").format(
         len(scenes) - failed, len(scenes)))  # fmt: skip
     return 1 if failed else 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import json
 from pathlib import Path
 from typing import Any
@@ -23,15 +24,21 @@ CSV_COLUMNS = [
 
 
 def save_json(result: RaceResult, path: Path) -> Path:
-    path.write_text(json.dumps(result.to_json(), indent=2), encoding="utf-8")
+    """The race as JSON; gzipped when ``path`` ends in .gz (the recordings that ship)."""
+    text = json.dumps(result.to_json(), indent=2)
+    if path.suffix == ".gz":
+        path.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
+    else:
+        path.write_text(text, encoding="utf-8")
     return path
 
 
 def load_json(path: Path) -> RaceResult:
     """A race saved by ``save_json``; RecipeError says why a file is not one."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as error:
+        raw = path.read_bytes()
+        data = json.loads(gzip.decompress(raw) if path.suffix == ".gz" else raw)
+    except (OSError, UnicodeDecodeError, ValueError, EOFError) as error:
         text = translate("Errors", "cannot read {0}: {1}")
         raise RecipeError(text.format(path.name, error)) from None
     if not isinstance(data, dict) or data.get("format") != RACE_FORMAT:

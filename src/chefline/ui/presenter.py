@@ -96,7 +96,7 @@ class Presenter(QObject):
         return opened
 
     def recording_of(self, scene: Scene) -> Path:
-        return resources_dir() / "talk" / "replays" / f"{scene.id}.json"
+        return resources_dir() / "talk" / "replays" / f"{scene.id}.json.gz"
 
     def play_recording(self) -> bool:
         """Replay the race recorded for this scene (shipped with the app), marked as such."""
