@@ -30,6 +30,19 @@ def press(qtbot, window, key, modifier=Qt.KeyboardModifier.NoModifier):
     qtbot.keyClick(window, key, modifier)
 
 
+def short_race(qtbot, qloop, window, wait_for_signal, scene_id, customers, wait):
+    """Scene ``scene_id`` with a smaller race, served by Space; the race's result."""
+    qloop.run_until_complete(window.presenter.go(TALK.index_of(scene_id)))
+    window.controls.customers.setValue(customers)
+    window.controls.wait.setValue(wait)
+
+    async def race():
+        qtbot.keyClick(window, Qt.Key.Key_Space)
+        return (await wait_for_signal(window.session.sig_race_finished, 30))[0]
+
+    return qloop.run_until_complete(race())
+
+
 def test_the_talk_has_every_scene_in_both_languages():
     ids = [scene.id for scene in TALK.scenes]
     assert ids == ["one-chef", "juggler", "head-to-head", "the-mistake", "thread-pool",
@@ -376,16 +389,7 @@ def test_every_translatable_string_has_its_chinese():
 
 def test_replay_plays_steps_and_scrubs_a_recorded_race(qtbot, qloop, speaker, wait_for_signal):
     window = speaker
-    qloop.run_until_complete(window.presenter.go(TALK.index_of("head-to-head")))
-    window.controls.customers.setValue(4)
-    window.controls.wait.setValue(0.3)
-
-    async def race():
-        qtbot.keyClick(window, Qt.Key.Key_Space)
-        (result,) = await wait_for_signal(window.session.sig_race_finished, 30)
-        return result
-
-    result = qloop.run_until_complete(race())
+    result = short_race(qtbot, qloop, window, wait_for_signal, "head-to-head", 4, 0.3)
     player = window.session.replay
     press(qtbot, window, Qt.Key.Key_P)
     assert player.active and player.playing and window.replay_bar.isVisible()
@@ -423,15 +427,7 @@ def test_a_saved_race_opens_as_a_badged_replay(qtbot, qloop, speaker, tmp_path, 
     from chefline.client.export import save_json
 
     window = speaker
-    qloop.run_until_complete(window.presenter.go(TALK.index_of("juggler")))
-    window.controls.customers.setValue(3)
-    window.controls.wait.setValue(0.2)
-
-    async def race():
-        qtbot.keyClick(window, Qt.Key.Key_Space)
-        return (await wait_for_signal(window.session.sig_race_finished, 30))[0]
-
-    result = qloop.run_until_complete(race())
+    result = short_race(qtbot, qloop, window, wait_for_signal, "juggler", 3, 0.2)
     path = save_json(result, tmp_path / "race.json")
     assert window.files.open_race(path)
     assert window.session.replay.recorded and "RECORDED" in window.replay_bar.badge.text()
@@ -473,18 +469,10 @@ def test_the_view_exports_at_1080p_and_a_replay_as_an_animated_gif(
     from PySide6.QtGui import QImage, QImageReader
 
     window = speaker
-    qloop.run_until_complete(window.presenter.go(TALK.index_of("one-chef")))
-    window.controls.customers.setValue(3)
-    window.controls.wait.setValue(0.2)
-
-    async def race_then_gif():
-        qtbot.keyClick(window, Qt.Key.Key_Space)
-        await wait_for_signal(window.session.sig_race_finished, 30)
-        return await window.files.export_replay_gif(tmp_path / "race.gif")
-
+    short_race(qtbot, qloop, window, wait_for_signal, "one-chef", 3, 0.2)
     png = window.files.export_view_png(tmp_path / "view.png")
     assert QImage(str(png)).size().toTuple() == (1920, 1080)
-    gif = qloop.run_until_complete(race_then_gif())
+    gif = qloop.run_until_complete(window.files.export_replay_gif(tmp_path / "race.gif"))
     reader = QImageReader(str(gif))
     frames = []
     while reader.canRead():
