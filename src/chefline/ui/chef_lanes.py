@@ -85,8 +85,10 @@ class ChefLanesView(TimelineCanvas):
         painter.drawPath(path)
         if height >= 16:
             painter.setPen(QColor(THEME["text"]))
-            painter.drawText(QPointF(self._plot.right() - 110, top + height - 4),
-                             self.tr("up to {0} pots").format(peak))  # fmt: skip
+            text = self.tr("up to {0} pots").format(peak)
+            # Measured, not guessed: the text grows with the font scale and the language.
+            left = self._plot.right() - painter.fontMetrics().horizontalAdvance(text) - 6
+            painter.drawText(QPointF(left, top + height - 4), text)
 
     def hover(self, event: QMouseEvent) -> None:
         lane = self.lane_at(event.position().y())
