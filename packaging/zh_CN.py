@@ -210,7 +210,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("Palette", "failed"): "失败",
     ("Palette", "no dish: error or timeout"): "没有菜：出错或超时",
     ("Palette", "first token"): "首个 token",
-    ("Palette", "an LLM answer's first token reached the customer"): "大模型回答的首个 token 到达客人",
+    ("Palette", "an LLM answer's first token reached the customer (short ticks: the next)"): "大模型回答的首个 token 到达客人（短刻度：后续的 token）",
     ("Palette", "chef free"): "厨师有空",
     ("Palette", "free to take an order"): "可以接新单",
     # Presenter

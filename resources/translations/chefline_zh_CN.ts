@@ -144,12 +144,12 @@
   <context>
     <name>ChefLanesView</name>
     <message>
-      <location filename="../../src/chefline/ui/chef_lanes.py" line="89" />
+      <location filename="../../src/chefline/ui/chef_lanes.py" line="88" />
       <source>up to {0} pots</source>
       <translation>最多 {0} 口锅</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/chef_lanes.py" line="102" />
+      <location filename="../../src/chefline/ui/chef_lanes.py" line="104" />
       <source>{0}
 working {1:.2f} s
 stuck at the pot {2:.2f} s
@@ -162,12 +162,12 @@ most pots at once: {4}</source>
 同时最多几口锅：{4}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/chef_lanes.py" line="109" />
+      <location filename="../../src/chefline/ui/chef_lanes.py" line="111" />
       <source>Each chef's day appears here</source>
       <translation>每位厨师的一天会显示在这里</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/chef_lanes.py" line="113" />
+      <location filename="../../src/chefline/ui/chef_lanes.py" line="115" />
       <source>chef {0}</source>
       <translation>厨师 {0}</translation>
     </message>
@@ -1474,7 +1474,7 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>OrderTimelineView</name>
     <message>
-      <location filename="../../src/chefline/ui/order_timeline.py" line="189" />
+      <location filename="../../src/chefline/ui/order_timeline.py" line="194" />
       <source>Orders appear here, one lane each, as they happen</source>
       <translation>订单会实时显示在这里，每单一行</translation>
     </message>
@@ -1558,16 +1558,16 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
     </message>
     <message>
       <location filename="../../src/chefline/ui/palette.py" line="104" />
-      <source>an LLM answer's first token reached the customer</source>
-      <translation>大模型回答的首个 token 到达客人</translation>
+      <source>an LLM answer's first token reached the customer (short ticks: the next)</source>
+      <translation>大模型回答的首个 token 到达客人（短刻度：后续的 token）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="110" />
+      <location filename="../../src/chefline/ui/palette.py" line="112" />
       <source>chef free</source>
       <translation>厨师有空</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="111" />
+      <location filename="../../src/chefline/ui/palette.py" line="113" />
       <source>free to take an order</source>
       <translation>可以接新单</translation>
     </message>

@@ -65,6 +65,9 @@ def describe_order(order: OrderRecord, start: float) -> str:
     return "\n".join(lines)
 
 
+MAX_TOKEN_TICKS = 64
+"""Ticks drawn per answer at most: a long answer shows its pace, not every token."""
+
 Piece = tuple[float, float, Look, bool]
 """A span to draw: start and end (seconds since the race began), its look, and whether it is
 the thin bar of a reply on its way."""
@@ -82,11 +85,13 @@ def order_pieces(order: OrderRecord, start: float, clock: float, mark: float,
     if order.open_step is not None:
         step = order.open_step
         growing.append((step.start - start, clock - start, step_look(step), False))
-    if order.tokens:  # an LLM answer: where the customer saw its first token
+    if order.tokens:  # an LLM answer: where the customer saw its first token, then the rest
+        into = final if order.received is not None else growing
         t = order.tokens[0] - start
-        (final if order.received is not None else growing).append(
-            (t, t + mark, Look.FIRST_TOKEN, False)
-        )
+        into.append((t, t + mark, Look.FIRST_TOKEN, False))
+        later = order.tokens[1:]
+        step = max(1, len(later) // MAX_TOKEN_TICKS)
+        into += [(t - start, t - start + mark / 3, Look.FIRST_TOKEN, True) for t in later[::step]]
     if order.received is not None:
         if order.done is not None:
             final.append((order.done - start, order.received - start, Look.DELIVERY, True))

@@ -101,7 +101,9 @@ SWATCHES: dict[Look, Swatch] = {
         Qt.BrushStyle.SolidPattern,
         "#F0E442",
         QT_TRANSLATE_NOOP("Palette", "first token"),
-        QT_TRANSLATE_NOOP("Palette", "an LLM answer's first token reached the customer"),
+        QT_TRANSLATE_NOOP(
+            "Palette", "an LLM answer's first token reached the customer (short ticks: the next)"
+        ),
     ),
     Look.FREE: Swatch(
         "#eef3ee",
