@@ -15,6 +15,7 @@ import sys
 import time
 
 import engine
+import llm
 import package
 from common import ROOT, Row, child, load_rows, median, percentile, table, write_readme
 
@@ -91,6 +92,7 @@ BENCHMARKS = {
     "overhead": engine.client_overhead,
     "smoothness": smoothness,
     "capacity": lambda: window_capacity() + engine.one_chef_capacity(),
+    "llm": llm.llm_users,
     "start": start_and_stop,
     "package": package.package,
 }

@@ -44,9 +44,11 @@ class KitchenCost:
         return "–" if self.memory is None else f"{self.memory / MIB:.0f} MB"
 
     def describe(self) -> str:
+        threads = f"{self.threads} thread{'s' if self.threads != 1 else ''}"
         if self.in_app:
-            return f"in the app's process, {self.threads} threads"
-        return f"{self.processes} processes, {self.threads} threads, {self.memory_text()}"
+            return f"in the app's process, {threads}"
+        processes = f"{self.processes} process{'es' if self.processes != 1 else ''}"
+        return f"{processes}, {threads}, {self.memory_text()}"
 
     def to_json(self) -> dict[str, Any]:
         return {"processes": self.processes, "threads": self.threads, "memory": self.memory}

@@ -1,0 +1,60 @@
+"""100 users ask the built-in model at once: how close each concurrent kitchen comes to one
+model call, and what it holds to get there."""
+
+from __future__ import annotations
+
+import asyncio
+
+from common import Row, median
+
+from chefline.client import RacePlan, RaceRunner
+from chefline.kitchen import Arrivals, KitchenSettings
+from chefline.kitchen.llm import ChatOrder, ModelSpeed
+from chefline.process import raise_open_file_limit
+from chefline.servers import start_kitchen
+from chefline.servers.model_supply import ModelSupply
+
+USERS = 100
+SPEED = ModelSpeed(ttft=0.5, tokens_per_s=32.0)
+CHAT = ChatOrder(max_tokens=16)
+REPEATS = 3
+
+
+def one_kitchen(name: str, supply: ModelSupply) -> tuple[float, float, object]:
+    """Median makespan ÷ one call of ``name`` raced alone, its median TTFT p95, its cost."""
+    call = SPEED.call_seconds(CHAT.max_tokens)
+    ratios, ttfts, cost = [], [], None
+    with start_kitchen(name, KitchenSettings(), supplier=supply.supplier) as kitchen:
+        for _ in range(REPEATS):
+            plan = RacePlan.for_chat(CHAT, SPEED, Arrivals(USERS))
+            result = asyncio.run(RaceRunner([kitchen], plan).run())
+            timeline = result.timelines[name]
+            summary = timeline.summary()
+            assert summary.served == USERS, summary
+            ratios.append(summary.makespan / call)
+            ttfts.append(summary.ttft_p95)
+            cost = timeline.cost
+    return median(ratios), median(ttfts), cost
+
+
+def llm_users() -> list[Row]:
+    raise_open_file_limit()
+    supply = ModelSupply()
+    supply.use_builtin(SPEED)
+    call = SPEED.call_seconds(CHAT.max_tokens)
+    rows = []
+    try:
+        # async and gevent promise "about one call"; threads get there too, at a thread each.
+        for name, promised in (("fastapi-async", True), ("flask-gevent", True),
+                               ("flask-threaded", False)):  # fmt: skip
+            ratio, ttft, cost = one_kitchen(name, supply)
+            rows.append(Row(
+                "llm", f"{name}, {USERS} users ask the model at once (one call {call:.2f} s): "
+                "makespan ÷ one call, raced alone (median of 3)",
+                f"{ratio:.2f}", "≤ 1.50" if promised else "", ratio <= 1.5 if promised else None,
+            ))  # fmt: skip
+            rows.append(Row("llm", f"{name}: TTFT p95 (model's own {SPEED.ttft:g} s); held",
+                            f"{ttft:.2f} s; {cost.describe()}", "", None))  # fmt: skip
+    finally:
+        supply.close()
+    return rows
