@@ -480,3 +480,24 @@ def test_the_view_exports_at_1080p_and_a_replay_as_an_animated_gif(
     assert len(frames) >= 30 and frames[0].width() == 960
     # The queue fills in as the replay moves: the first and last frames differ.
     assert frames[0] != frames[-1]
+
+
+def test_quick_key_presses_are_taken_in_turn_and_leave_no_stray_kitchen(
+    qtbot, qloop, speaker, wait_for_signal
+):
+    import threading
+
+    window = speaker
+
+    async def three_presses():
+        for _ in range(3):
+            press(qtbot, window, Qt.Key.Key_Right)
+        while True:
+            (index,) = await wait_for_signal(window.presenter.sig_scene_changed, 30)
+            if index == 2:
+                return index
+
+    assert qloop.run_until_complete(three_presses()) == 2
+    assert window.session.mode_names == TALK.scenes[2].kitchens
+    serving = sorted(t.name for t in threading.enumerate() if t.name.startswith("kitchen-"))
+    assert serving == sorted(f"kitchen-{name}" for name in TALK.scenes[2].kitchens)

@@ -55,6 +55,7 @@ class Presenter(QObject):
         self.look = Look(app)
         self.language = Language.for_app(app)
         self._going: asyncio.Future[bool] | None = None
+        self._changing = asyncio.Lock()
 
     @property
     def scene(self) -> Scene | None:
@@ -72,25 +73,31 @@ class Presenter(QObject):
 
     def go_soon(self, index: int) -> asyncio.Future[bool]:
         """Show scene ``index`` (from a key press); the future says whether it opened."""
+        self.index = index  # now, not when the coroutine starts: the next press counts from here
         self._going = asyncio.ensure_future(self.go(index))
         return self._going
 
     async def go(self, index: int) -> bool:
         """Stop what is running, open the scene's kitchens off the GUI thread, fill the
-        control bar with its race; False (and the session's message) if a kitchen failed."""
+        control bar with its race; False (and the session's message) if a kitchen failed.
+
+        Key presses that come faster than kitchens open are taken in turn, and a scene the
+        speaker has already left is skipped.
+        """
         scene = self.talk.scenes[index]
         session = self.window.session
-        self.index = index
-        await session.finish_race()  # the speaker moved on: the old scene's race ends here
-        if self.index != index:
-            return False
-        self.sig_scene_loading.emit(index)
-        opened = await session.open_kitchens_async(scene.kitchens)
-        if self.index != index:
-            return opened  # the speaker moved on while the kitchens opened
-        self.window.controls.show_plan(scene_plan(scene))
-        self.window.set_code_visible(True)
-        self.sig_scene_changed.emit(index)
+        self.index = index  # the next key press counts from here
+        async with self._changing:
+            if self.index != index:
+                return False
+            await session.finish_race()  # the speaker moved on: the old scene's race ends here
+            self.sig_scene_loading.emit(index)
+            opened = await session.open_kitchens_async(scene.kitchens)
+            if self.index != index:
+                return opened
+            self.window.controls.show_plan(scene_plan(scene))
+            self.window.set_code_visible(True)
+            self.sig_scene_changed.emit(index)
         if not opened:  # the talk goes on with the race recorded for it, badge and all
             self.play_recording()
         return opened

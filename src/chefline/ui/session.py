@@ -131,6 +131,9 @@ class RaceSession(QObject):
         opened, errors = started
         for kitchen in self.kitchens:
             if kitchen.name in names:
+                twin = opened.get(kitchen.name)
+                if twin is not None:  # started meanwhile by an earlier request: one is enough
+                    twin.stop()
                 opened[kitchen.name] = kitchen
             else:
                 kitchen.stop()
