@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPlainTextEdit
 
-from chefline.kitchen.scenes import LANGUAGES
+from chefline.texts import LANGUAGES
 from chefline.ui.palette import THEME, THEMES
 from chefline.ui.presenter import load_default_talk
 

@@ -10,7 +10,10 @@ import argparse
 from collections.abc import Sequence
 
 CHILD_COMMAND = "_kitchen-child"
-MODES = ("flask-gevent", "flask-processes")
+GEVENT = "flask-gevent"
+PROCESSES = "flask-processes"
+MODES = (GEVENT, PROCESSES)
+"""The kitchens that run in processes of their own."""
 
 
 def main(argv: Sequence[str]) -> int:
@@ -19,7 +22,7 @@ def main(argv: Sequence[str]) -> int:
     parser.add_argument("--fd", type=int, required=True, help="the listening socket")
     parser.add_argument("--workers", type=int, default=4)
     args = parser.parse_args(argv)
-    if args.mode == "flask-gevent":
+    if args.mode == GEVENT:
         # Before anything imports socket, threading or time: that is what gets patched.
         from gevent import monkey
 

@@ -37,9 +37,6 @@ class KitchenCost:
             max(memories) if memories else None,
         )
 
-    def processes_text(self) -> str:
-        return "in app" if self.in_app else str(self.processes)
-
     def memory_text(self) -> str:
         return "–" if self.memory is None else f"{self.memory / MIB:.0f} MB"
 

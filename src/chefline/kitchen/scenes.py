@@ -17,8 +17,7 @@ from chefline.kitchen.cost import KitchenCost
 from chefline.kitchen.modes import get_mode
 from chefline.kitchen.recipe import DishKind, RecipeError
 from chefline.kitchen.timeline import TimelineSummary
-
-LANGUAGES = ("en", "zh_CN")
+from chefline.texts import LANGUAGES
 
 
 @dataclass(frozen=True)

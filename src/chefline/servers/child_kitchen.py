@@ -15,8 +15,7 @@ import socket
 import sys
 from typing import Any
 
-GEVENT = "flask-gevent"
-PROCESSES = "flask-processes"
+from chefline.child import GEVENT, PROCESSES
 
 
 def serve(mode: str, fd: int, workers: int) -> None:

@@ -25,7 +25,7 @@ from typing import IO
 
 import psutil
 
-from chefline.child import CHILD_COMMAND
+from chefline.child import CHILD_COMMAND, PROCESSES
 from chefline.kitchen.clock import now
 from chefline.kitchen.cost import KitchenCost
 from chefline.kitchen.events import OrderEvent
@@ -48,6 +48,7 @@ def child_command(mode: str, fd: int, workers: int) -> list[str]:
 
 
 class ChildProcessServer(ServerThread):
+    in_app = False
     start_timeout = 20.0
     """A fresh interpreter imports Flask (and gevent or gunicorn) first: about a second here."""
     stop_timeout = 2.0
@@ -65,7 +66,7 @@ class ChildProcessServer(ServerThread):
         self.relay = relay
         self.supplier = supplier
         self.workers = workers
-        self.expected_workers = workers if name == "flask-processes" else 0
+        self.expected_workers = workers if name == PROCESSES else 0
         self.clock_offset: float | None = None
         """The child's clock minus ours, measured at start (seconds)."""
         self._process: subprocess.Popen[bytes] | None = None
@@ -255,7 +256,7 @@ class ChildProcessServer(ServerThread):
         except psutil.Error:
             return []
 
-    def cost(self) -> KitchenCost:
+    def own_cost(self) -> KitchenCost:
         processes = threads = 0
         running = self.processes()
         for process in running:

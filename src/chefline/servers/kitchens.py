@@ -80,22 +80,18 @@ class Kitchen:
     """Something the person who opened the kitchen should know (a port that was busy)."""
 
     def __post_init__(self) -> None:
-        self._app_threads: AppThreads | None = None
-        if not isinstance(self.server, ChildProcessServer):
-            self._app_threads = AppThreads(lambda: self.server.thread_ident)
+        self._app_threads = AppThreads(lambda: self.server.thread_ident)
+        if self.server.in_app:  # a kitchen of its own processes is measured by them instead
             self.relay.subscribe(self._app_threads.note)
 
     def relay_caught_up(self) -> bool:
         """Whether every live event the kitchen sent has been published (those of a kitchen
-        in another process travel through a pipe; those of the others are published at once)."""
-        return not isinstance(self.server, ChildProcessServer) or self.server.caught_up()
+        in another process travel through a pipe)."""
+        return self.server.caught_up()
 
     def cost(self) -> KitchenCost:
         """What the kitchen holds now: its processes, or the app threads it cooks on."""
-        if isinstance(self.server, ChildProcessServer):
-            return self.server.cost()
-        assert self._app_threads is not None
-        return self._app_threads.cost()
+        return self._app_threads.cost() if self.server.in_app else self.server.own_cost()
 
     @property
     def name(self) -> str:

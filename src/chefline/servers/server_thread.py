@@ -7,6 +7,7 @@ import socket
 import threading
 from abc import ABC, abstractmethod
 
+from chefline.kitchen.cost import KitchenCost
 from chefline.texts import translate
 
 LOOPBACK = "127.0.0.1"
@@ -49,6 +50,9 @@ class ServerThread(ABC):
     """Seconds stop() waits for the thread. A one-chef server holding a long dish cannot stop
     before the dish is done; stop() then closes its socket and leaves the daemon thread to end
     by itself, so that closing the app never waits for a dish."""
+
+    in_app = True
+    """True when the server runs in the app's own process (its threads are the app's)."""
 
     def __init__(self, name: str, port: int = 0) -> None:
         self.name = name
@@ -117,6 +121,15 @@ class ServerThread(ABC):
     @abstractmethod
     def _request_stop(self) -> None:
         """Tell the server to stop serving (from any thread)."""
+
+    def caught_up(self) -> bool:
+        """Whether every live event the server sent has been published: at once here, where
+        publishing is a call in the cooking thread."""
+        return True
+
+    def own_cost(self) -> KitchenCost:
+        """What the server's own processes hold (only for a server outside the app)."""
+        raise NotImplementedError(f"{self.name} runs in the app's process")
 
     def _close(self) -> None:  # noqa: B027 - optional hook: most servers clean up themselves
         """Release what is left after the thread ended or timed out."""

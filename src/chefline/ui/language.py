@@ -11,11 +11,9 @@ import logging
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator, Signal
 
 from chefline.assets import resources_dir
-from chefline.texts import use_language
+from chefline.texts import LANGUAGES, use_language
 
 log = logging.getLogger(__name__)
-
-LANGUAGES = ("en", "zh_CN")
 
 
 def system_language() -> str:
