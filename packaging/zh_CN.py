@@ -392,4 +392,9 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("RaceFiles", 'Animation (*.gif)'): '动画 (*.gif)',
     ("RaceFiles", 'Writing the GIF… frame {0} of {1}'): '正在生成 GIF… 第 {0} 帧，共 {1} 帧',
     ("RaceFiles", 'Export the race to…'): '把比赛导出到…',
+    ("Cli", "there is no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set); use `chefline race` for a race in the terminal, `chefline snapshot` for a picture of one, or QT_QPA_PLATFORM=offscreen to run the window unseen"): "没有可以打开窗口的显示器（DISPLAY 和 WAYLAND_DISPLAY 都未设置）；请用 `chefline race` 在终端里比赛，用 `chefline snapshot` 把比赛存成图片，或设置 QT_QPA_PLATFORM=offscreen 在后台运行窗口",
+    ("Cli", "the display {display} does not answer (is the X server running?); use `chefline race` for a race in the terminal or QT_QPA_PLATFORM=offscreen"): "显示器 {display} 没有响应（X 服务器在运行吗？）；请用 `chefline race` 在终端里比赛，或设置 QT_QPA_PLATFORM=offscreen",
+    ("Cli", "Qt's {platform} window plugin cannot load: these system libraries are missing: {names}"): "Qt 的 {platform} 窗口插件无法加载：缺少这些系统库：{names}",
+    ("Cli", "; install them with: sudo apt-get install {packages}"): "；安装命令：sudo apt-get install {packages}",
+    ("Cli", "; Qt's own libraries are incomplete: reinstall PySide6"): "；Qt 自带的库不完整：请重新安装 PySide6",
 }

@@ -531,6 +531,31 @@ process, so it has no memory of its own to show; its threads are those that took
       <source>environment variable holding the API key (never written anywhere)</source>
       <translation>保存 API 密钥的环境变量（密钥从不写入任何地方）</translation>
     </message>
+    <message>
+      <location filename="../../src/chefline/cli/display_check.py" line="85" />
+      <source>there is no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set); use `chefline race` for a race in the terminal, `chefline snapshot` for a picture of one, or QT_QPA_PLATFORM=offscreen to run the window unseen</source>
+      <translation>没有可以打开窗口的显示器（DISPLAY 和 WAYLAND_DISPLAY 都未设置）；请用 `chefline race` 在终端里比赛，用 `chefline snapshot` 把比赛存成图片，或设置 QT_QPA_PLATFORM=offscreen 在后台运行窗口</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/display_check.py" line="94" />
+      <source>the display {display} does not answer (is the X server running?); use `chefline race` for a race in the terminal or QT_QPA_PLATFORM=offscreen</source>
+      <translation>显示器 {display} 没有响应（X 服务器在运行吗？）；请用 `chefline race` 在终端里比赛，或设置 QT_QPA_PLATFORM=offscreen</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/display_check.py" line="161" />
+      <source>Qt's {platform} window plugin cannot load: these system libraries are missing: {names}</source>
+      <translation>Qt 的 {platform} 窗口插件无法加载：缺少这些系统库：{names}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/display_check.py" line="165" />
+      <source>; install them with: sudo apt-get install {packages}</source>
+      <translation>；安装命令：sudo apt-get install {packages}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/display_check.py" line="169" />
+      <source>; Qt's own libraries are incomplete: reinstall PySide6</source>
+      <translation>；Qt 自带的库不完整：请重新安装 PySide6</translation>
+    </message>
   </context>
   <context>
     <name>ComparisonView</name>
@@ -765,22 +790,22 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>还没有为厨房设置语言模型</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/server_thread.py" line="27" />
+      <location filename="../../src/chefline/servers/server_thread.py" line="28" />
       <source>port must be between 0 and 65535, not {0}</source>
       <translation>端口必须在 0 到 65535 之间，而不是 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/server_thread.py" line="36" />
+      <location filename="../../src/chefline/servers/server_thread.py" line="37" />
       <source>port {0} on {1} is already in use</source>
       <translation>{1} 上的端口 {0} 已被占用</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/server_thread.py" line="38" />
+      <location filename="../../src/chefline/servers/server_thread.py" line="39" />
       <source>cannot listen on {0}:{1}: {2}</source>
       <translation>无法在 {0}:{1} 上监听：{2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/server_thread.py" line="93" />
+      <location filename="../../src/chefline/servers/server_thread.py" line="97" />
       <source>kitchen {0} did not start{1}</source>
       <translation>厨房 {0} 没有启动{1}</translation>
     </message>
@@ -1575,7 +1600,7 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>Presenter</name>
     <message>
-      <location filename="../../src/chefline/ui/presenter.py" line="108" />
+      <location filename="../../src/chefline/ui/presenter.py" line="115" />
       <source>No recorded race for the scene {0}.</source>
       <translation>场景 {0} 没有预先录制的比赛。</translation>
     </message>
@@ -1679,17 +1704,17 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>{0} 厨房无法打开：{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="163" />
+      <location filename="../../src/chefline/ui/session.py" line="166" />
       <source>The {0} kitchen could not open again: {1}</source>
       <translation>{0} 厨房无法重新打开：{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="230" />
+      <location filename="../../src/chefline/ui/session.py" line="233" />
       <source>No kitchen is open: choose at least one in the Kitchens menu.</source>
       <translation>没有打开的厨房：请在“厨房”菜单中至少选择一个。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="301" />
+      <location filename="../../src/chefline/ui/session.py" line="304" />
       <source>The race stopped with an unexpected error: {0}</source>
       <translation>比赛因意外错误而停止：{0}</translation>
     </message>

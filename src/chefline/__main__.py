@@ -25,7 +25,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_windowed(args) -> int:
-    """Qt is imported only here, when a command needs the window."""
+    """Qt is imported only here, when a command needs the window, and only once it can load."""
+    from chefline.cli.display_check import DisplayProblem, check_display
+    from chefline.cli.main import EXIT_BAD_INPUT
+
+    if args.command in ("self-test", "snapshot"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # they draw unseen by default
+    try:
+        check_display()
+    except DisplayProblem as problem:
+        print(f"chefline: {problem}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     from chefline import app
 
     if args.command == "self-test":
