@@ -173,14 +173,15 @@ def test_the_cost_meter_shows_what_a_hundred_orders_cost(race):
     # A thread per order in hand: as many as were cooking at once (the meter samples every
     # 0.1 s, so it may miss the very top of the peak).
     threaded = result.timelines["flask-threaded"].summary()
-    assert cost["flask-threaded"].in_app and cost["flask-threaded"].threads >= 50
+    assert cost["flask-threaded"].in_app and threaded.peak_concurrency >= 20
     assert cost["flask-threaded"].threads >= 0.7 * threaded.peak_concurrency
     assert cost["fastapi-async"].in_app and cost["fastapi-async"].threads == 1
     assert cost["flask-gevent"].processes == 1 and cost["flask-gevent"].threads < 10
     assert cost["flask-processes"].processes == k + 1
     for name in ("flask-gevent", "flask-processes"):
         assert 10 * 2**20 < cost[name].memory < 2**30, name
-    assert result.timelines["flask-gevent"].summary().chefs == 100  # greenlets
+    gevent = result.timelines["flask-gevent"].summary()
+    assert gevent.chefs >= gevent.peak_concurrency  # a greenlet for each order in hand
     assert all(result.to_json()["kitchens"][i]["cost"]["threads"] >= 1 for i in range(4))
 
 
@@ -195,7 +196,9 @@ def test_the_cli_prints_the_cost_of_each_kitchen(capsys):
     rows = {line.split()[0]: line.split() for line in out.splitlines() if line.startswith("flask")}
     # Columns end with: processes, threads, memory ("in app" and "88 MB" are two words).
     assert rows["flask-threaded"][-4:-2] == ["in", "app"] and rows["flask-threaded"][-1] == "-"
-    assert int(rows["flask-threaded"][-2]) >= 50
+    # A thread per order in hand (peak is the 7th column from the end); the meter samples
+    # every 0.1 s, so it may miss the very top of the peak.
+    assert int(rows["flask-threaded"][-2]) >= 0.7 * int(rows["flask-threaded"][-7]) >= 14
     assert rows["flask-processes"][-4] == "11" and rows["flask-processes"][-1] == "MB"
     assert rows["flask-gevent"][-4] == "1"
 

@@ -18,6 +18,7 @@ from chefline.kitchen import (
     KitchenSettings,
     OrderStatus,
     Recipe,
+    StepKind,
 )
 from chefline.kitchen.events import Phase
 from chefline.servers import start_kitchen
@@ -134,13 +135,23 @@ def test_queue_wait_grows_at_the_one_chef_kitchen(burst):
 
 
 def test_cpu_bound_dishes_gain_nothing_from_async(race):
-    # Hashing holds the chef: the async kitchen serialises N dishes into N·d.
+    # Hashing holds the chef: the async kitchen serialises N dishes into at least N·d.
+    # (A dish is d seconds of the chef's CPU time, so a busy machine stretches each one; what
+    # cannot change is that no two dishes are ever cooked at once.)
     n, d = 4, 0.15
     with start_kitchen("fastapi-async") as kitchen:
         result = race([kitchen], RacePlan(Recipe(wait=d, dish=DishKind.CPU), Arrivals(n)))
-    s = result.timelines["fastapi-async"].summary()
+    timeline = result.timelines["fastapi-async"]
+    s = timeline.summary()
     assert s.served == n
-    assert n * d <= s.makespan <= n * d * 1.3 + 0.2
+    cooking = sorted(
+        (step.start, step.end)
+        for order in timeline.served
+        for step in order.steps
+        if step.kind is StepKind.CPU
+    )
+    assert all(end <= start for (_, end), (start, _) in itertools.pairwise(cooking))
+    assert s.makespan >= sum(end - start for start, end in cooking) >= n * d
 
 
 def test_staggered_arrivals_follow_the_gap(race):
