@@ -52,7 +52,7 @@ def test_gevent_serves_a_burst_of_plain_sleeps_in_about_one_wait(race):
     timeline = result.timelines["flask-gevent"]
     s = timeline.summary()
     assert s.served == n and s.peak_concurrency == n
-    assert d <= s.makespan < d + 0.5
+    assert d <= s.makespan < 2 * d  # one wave of waits, not two
     # A greenlet per order, all in one process.
     assert s.chefs == n and {o.chef_kind for o in timeline.served} == {"greenlet"}
     assert timeline.cost is not None and timeline.cost.processes == 1
@@ -66,7 +66,7 @@ def test_k_worker_processes_serve_in_waves_of_k(race):
     s = timeline.summary()
     waves = math.ceil(n / k)
     assert s.served == n
-    assert waves * d <= s.makespan < waves * d + 0.4
+    assert waves * d <= s.makespan < (waves + 1) * d  # not one wave more
     assert s.peak_concurrency == k
     assert s.chefs == k and {o.chef_kind for o in timeline.served} == {"process"}
     assert s.expected_makespan == pytest.approx(waves * d, abs=0.05)
@@ -148,12 +148,13 @@ def test_gevent_streams_the_llm_dish_and_follows_a_change_of_model(race):
             result = race([kitchen], RacePlan.for_chat(chat, slow, Arrivals(20)))
             s = result.timelines["flask-gevent"].summary()
             assert s.served == 20 and s.tokens == 80
-            assert slow.ttft <= s.ttft_p50 < slow.ttft + 0.3
-            assert s.makespan < slow.call_seconds(4) + 0.6  # together, not one after another
+            assert slow.ttft <= s.ttft_p50 < 2 * slow.ttft
+            # Together, not one after another (that would be 20 calls).
+            assert s.makespan < 2 * slow.call_seconds(4)
             quick = ModelSpeed(ttft=0.05, tokens_per_s=200.0)
             supply.use_builtin(quick)
             result = race([kitchen], RacePlan.for_chat(chat, quick, Arrivals(5)))
-            assert result.timelines["flask-gevent"].summary().ttft_p50 < 0.2
+            assert result.timelines["flask-gevent"].summary().ttft_p50 < slow.ttft  # the new one
     finally:
         supply.close()
 

@@ -75,9 +75,6 @@ async def _race(runner: RaceRunner, show_progress: bool) -> RaceResult:
 async def _report_progress(runner: RaceRunner) -> None:
     customers = runner.plan.arrivals.customers
     while True:
-        parts = [
-            f"{name} {len(timeline.served)}/{customers}"
-            for name, timeline in runner.result.timelines.items()
-        ]
+        parts = [f"{name} {served}/{customers}" for name, served in runner.served.items()]
         print("\r\033[Kserving… " + "  ".join(parts), end="", file=sys.stderr, flush=True)
         await asyncio.sleep(0.25)

@@ -12,9 +12,9 @@ from fastapi import FastAPI
 from flask import Flask
 
 from chefline.kitchen.cost import KitchenCost
+from chefline.kitchen.cost_meter import AppThreads
 from chefline.kitchen.modes import KitchenMode, KitchenSettings, get_mode
 from chefline.servers.child_process import ChildProcessServer
-from chefline.servers.cost_meter import AppThreads
 from chefline.servers.fastapi_kitchen import RouteStyle, create_fastapi_app
 from chefline.servers.flask_kitchen import create_flask_app
 from chefline.servers.model_link import Supplier

@@ -15,12 +15,14 @@ import threading
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from chefline.client.customer_process import CustomerProcess, CustomersGone
 from chefline.client.feed import EventFeed
 from chefline.client.loop_thread import LoopThread
 from chefline.client.plan import RacePlan
 from chefline.client.race import RaceResult, RaceRunner
 from chefline.kitchen.clock import now
 from chefline.kitchen.cost import KitchenCost
+from chefline.kitchen.llm import ModelSpeed
 from chefline.kitchen.modes import KitchenSettings
 from chefline.kitchen.recipe import RecipeError
 from chefline.kitchen.timeline import RaceTimeline
@@ -61,6 +63,7 @@ class RaceSession(QObject):
         self.race_start: float | None = None
         self.race_end: float | None = None
         self.models = ModelSupply()
+        self.models.prepare_builtin(ModelSpeed())
         self.replay_clock: float | None = None
         """The moment a replay shows (None: no replay on screen)."""
         self.replay = ReplayPlayer(self)
@@ -72,6 +75,9 @@ class RaceSession(QObject):
         # GUI loop would hold a frame back by over 100 ms; in a thread it interleaves with
         # painting at the interpreter's switch interval.
         self._client: LoopThread | None = None
+        # The customers come from outside the restaurant: a process of their own, started
+        # now so that it is ready by the first race, and kept for the session's life.
+        self._customers = CustomerProcess()
         self._frames = QTimer(self)
         self._frames.setInterval(self.FRAME_MS)
         self._frames.timeout.connect(self._on_frame)
@@ -235,8 +241,14 @@ class RaceSession(QObject):
             return False
         try:
             plan = self._with_model(plan)
-            runner = RaceRunner(self.kitchens, plan, listener=self._feed)
-        except (RecipeError, ValueError, ModelError, KitchenStartError) as error:
+            if not self._customers.alive:  # ended by the system or a crash: a new one
+                self._customers = CustomerProcess()
+            # Started with the session, it is ready long before a person presses Serve;
+            # only a race started at once (a test, --serve) waits here for its imports.
+            self._customers.wait_ready()
+            runner = RaceRunner(self.kitchens, plan, listener=self._feed,
+                                customers=self._customers)  # fmt: skip
+        except (RecipeError, ValueError, ModelError, KitchenStartError, CustomersGone) as error:
             self.sig_error.emit(str(error))
             return False
         self._feed.drain()
@@ -330,6 +342,7 @@ class RaceSession(QObject):
         # GUI thread, with plain threads (qasync's executor outlives the app and warns).
         stoppers = [threading.Thread(target=k.stop, daemon=True) for k in self.kitchens]
         stoppers.append(threading.Thread(target=self.models.close, daemon=True))
+        stoppers.append(threading.Thread(target=self._customers.close, daemon=True))
         self.kitchens = []
         for stopper in stoppers:
             stopper.start()
