@@ -184,14 +184,14 @@ class RaceRunner:
             if what is not None:
                 loop.call_soon_threadsafe(finish, what or None)
 
+        own = self.customers is None
+        customers = self.customers or CustomerProcess()
         for kitchen in self.kitchens:
             if kitchen.relay is not None:
                 kitchen.relay.subscribe(self._relay_listener)
-        own = self.customers is None
-        customers = self.customers or await asyncio.to_thread(CustomerProcess)
-        await asyncio.to_thread(customers.wait_ready)
-        self.meter.start()
         try:
+            await asyncio.to_thread(customers.wait_ready)
+            self.meter.start()
             customers.start_race(self.brief(), hear)
             try:
                 gone = await asyncio.shield(over)
@@ -201,6 +201,8 @@ class RaceRunner:
                 gone = await asyncio.wait_for(over, CANCEL_PATIENCE_S)
             if gone:
                 raise CustomersGone(gone)
+        except asyncio.CancelledError:  # before the customers were ready: nobody was sent
+            self.result.cancelled = True
         finally:
             for kitchen in self.kitchens:
                 if kitchen.relay is not None:
