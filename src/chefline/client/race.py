@@ -55,6 +55,10 @@ class RaceTarget(Protocol):
     def settings(self) -> KitchenSettings: ...
     @property
     def relay(self) -> EventSource | None: ...
+    @property
+    def own_cost_per_order(self) -> float | None: ...
+    @property
+    def in_app(self) -> bool: ...
     def cost(self) -> KitchenCost: ...
     def relay_caught_up(self) -> bool: ...
 
@@ -126,6 +130,7 @@ class RaceRunner:
             plan,
             {name: RaceTimeline(name, value) for name, value in expected.items()},
         )
+        self._expect_own_work()
         self.meter = CostMeter({k.name: k.cost for k in self.kitchens})
         """What each kitchen holds, sampled in a thread while the race runs."""
         self.served = {k.name: 0 for k in self.kitchens}
@@ -136,6 +141,25 @@ class RaceRunner:
         self._held: dict[tuple[str, int], list[OrderEvent]] = {}
         self._finished: set[tuple[str, int]] = set()
         self._records: list[OrderRecord] = []
+
+    def _expect_own_work(self) -> None:
+        """What each kitchen's own measured work adds to the ideal theory. Kitchens in the
+        app share one interpreter, so in a race side by side each also waits for the
+        others' work ("next door"); a kitchen in processes of its own has only its own."""
+        customers = self.plan.arrivals.customers
+        for kitchen in self.kitchens:
+            per_order = kitchen.own_cost_per_order
+            if per_order is not None:
+                timeline = self.result.timelines[kitchen.name]
+                timeline.own_cost_per_order = per_order
+                timeline.own_work = kitchen.mode.own_work(customers, per_order, kitchen.settings)
+        if self.plan.in_turn:
+            return
+        in_app = [self.result.timelines[k.name] for k in self.kitchens if k.in_app]
+        for timeline in in_app:
+            timeline.neighbours_work = sum(
+                other.own_work or 0.0 for other in in_app if other is not timeline
+            )
 
     def _emit(self, event: OrderEvent) -> None:
         if self.listener is not None:

@@ -120,7 +120,9 @@ class RaceSession(QObject):
 
         def start(name: str) -> None:
             try:
-                started[name] = start_kitchen(name, self.settings, supplier=self.models.supplier)
+                kitchen = start_kitchen(name, self.settings, supplier=self.models.supplier)
+                kitchen.own_cost_per_order  # noqa: B018 - measured here, off the GUI thread
+                started[name] = kitchen
             except (KitchenStartError, RecipeError) as error:
                 errors.append(self.tr("The {0} kitchen could not open: {1}").format(name, error))
 
