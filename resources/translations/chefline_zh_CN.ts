@@ -175,159 +175,181 @@ most pots at once: {4}</source>
   <context>
     <name>Cli</name>
     <message>
-      <location filename="../../src/chefline/cli/rehearse_command.py" line="31" />
+      <location filename="../../src/chefline/cli/rehearse_command.py" line="32" />
       <source>only this scene (repeat for several; default: all)</source>
       <translation>只运行这个场景（可重复指定多个；默认：全部）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/rehearse_command.py" line="37" />
+      <location filename="../../src/chefline/cli/rehearse_command.py" line="38" />
       <source>save each scene's race there (&lt;scene&gt;.json.gz) to replay</source>
       <translation>把每个场景的比赛保存到这里（&lt;场景&gt;.json.gz），以便回放</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/rehearse_command.py" line="62" />
+      <location filename="../../src/chefline/cli/rehearse_command.py" line="64" />
       <source>{0} of {1} scenes behave as their captions say</source>
       <translation>{1} 个场景中有 {0} 个与说明相符</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/rehearse_command.py" line="77" />
+      <location filename="../../src/chefline/cli/rehearse_command.py" line="79" />
       <source>  {0}: serving {1} orders…</source>
       <translation>  {0}：正在处理 {1} 张订单…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="42" />
+      <location filename="../../src/chefline/cli/table.py" line="43" />
       <source>processes, threads, memory: the most each kitchen held at once, sampled during the race. "in app": the kitchen runs in this
 process, so it has no memory of its own to show; its threads are those that took its orders. Memory is PSS on Linux.</source>
       <translation>进程数、线程数、内存：比赛中采样得到的每个厨房同时占用的最大值。“在应用内”：厨房运行在本进程中，
 没有可单独显示的内存；它的线程是接过它订单的那些线程。Linux 上内存为 PSS。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="53" />
+      <location filename="../../src/chefline/cli/table.py" line="51" />
+      <source>Beside the ideal theory, each kitchen's own work (measured when it opened: an empty order's round trip), which runs in
+series in one interpreter, also that of the kitchens next door:</source>
+      <translation>除理想理论外，还有每个厨房自身的工作（开张时测得：一张空订单的往返时间），在同一个解释器里
+只能串行进行，隔壁厨房的工作也一样：</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/table.py" line="65" />
+      <source>  {0}: ideal {1:.2f} s + {2} × {3:.2f} ms own work</source>
+      <translation>  {0}：理想 {1:.2f} 秒 + {2} × {3:.2f} 毫秒自身工作</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/table.py" line="69" />
+      <source> + {0:.2f} s next door</source>
+      <translation> + 隔壁 {0:.2f} 秒</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/table.py" line="72" />
+      <source> (took ×{0:.2f})</source>
+      <translation>（实际 ×{0:.2f}）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/table.py" line="79" />
       <source>in app</source>
       <translation>在应用内</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="59" />
+      <location filename="../../src/chefline/cli/table.py" line="85" />
       <source>mode</source>
       <translation>模式</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="59" />
+      <location filename="../../src/chefline/cli/table.py" line="85" />
       <source>framework</source>
       <translation>框架</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="59" />
+      <location filename="../../src/chefline/cli/table.py" line="85" />
       <source>route</source>
       <translation>路由</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="60" />
+      <location filename="../../src/chefline/cli/table.py" line="86" />
       <source>what you will see</source>
       <translation>你会看到</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="66" />
+      <location filename="../../src/chefline/cli/table.py" line="92" />
       <source>kitchen</source>
       <translation>厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="66" />
+      <location filename="../../src/chefline/cli/table.py" line="92" />
       <source>served</source>
       <translation>已上菜</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="66" />
+      <location filename="../../src/chefline/cli/table.py" line="92" />
       <source>makespan</source>
       <translation>总用时</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="67" />
+      <location filename="../../src/chefline/cli/table.py" line="93" />
       <source>theory</source>
       <translation>理论值</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="67" />
+      <location filename="../../src/chefline/cli/table.py" line="93" />
       <source>×theory</source>
       <translation>×理论</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="68" />
+      <location filename="../../src/chefline/cli/table.py" line="94" />
       <source>queue p95</source>
       <translation>排队 p95</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="68" />
+      <location filename="../../src/chefline/cli/table.py" line="94" />
       <source>peak</source>
       <translation>峰值</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="68" />
+      <location filename="../../src/chefline/cli/table.py" line="94" />
       <source>chefs</source>
       <translation>厨师</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="69" />
+      <location filename="../../src/chefline/cli/table.py" line="95" />
       <source>errors</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="73" />
+      <location filename="../../src/chefline/cli/table.py" line="99" />
       <source>tokens/s</source>
       <translation>token/秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="74" />
+      <location filename="../../src/chefline/cli/table.py" line="100" />
       <source>processes</source>
       <translation>进程数</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="74" />
+      <location filename="../../src/chefline/cli/table.py" line="100" />
       <source>threads</source>
       <translation>线程数</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="75" />
+      <location filename="../../src/chefline/cli/table.py" line="101" />
       <source>memory</source>
       <translation>内存</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="100" />
+      <location filename="../../src/chefline/cli/table.py" line="129" />
       <source>  {0}: {1} (first: {2})</source>
       <translation>  {0}：{1}（第一个：{2}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="103" />
+      <location filename="../../src/chefline/cli/table.py" line="132" />
       <source>{0} customers per kitchen, {1}, </source>
       <translation>每个厨房 {0} 位客人，{1}，</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="106" />
+      <location filename="../../src/chefline/cli/table.py" line="135" />
       <source>LLM dish: {0} tokens streamed, one call ≈{1:.2f} s (first token {2:g} s, {3:g} tokens/s)</source>
       <translation>大模型菜品：流式输出 {0} 个 token，一次调用约 {1:.2f} 秒（首个 token {2:g} 秒，每秒 {3:g} 个 token）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="112" />
+      <location filename="../../src/chefline/cli/table.py" line="141" />
       <source>{0} dish with a {1:g} s wait</source>
       <translation>{0} 类菜品，等待 {1:g} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="119" />
+      <location filename="../../src/chefline/cli/table.py" line="148" />
       <source>, one kitchen at a time</source>
       <translation>，厨房依次上场</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="121" />
+      <location filename="../../src/chefline/cli/table.py" line="150" />
       <source>, customers wait at most {0:g} s</source>
       <translation>，客人最多等 {0:g} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="125" />
+      <location filename="../../src/chefline/cli/table.py" line="156" />
       <source>The race was stopped before every dish was served.</source>
       <translation>比赛在所有菜上齐之前被停止了。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="129" />
+      <location filename="../../src/chefline/cli/table.py" line="160" />
       <source>Errors:</source>
       <translation>错误：</translation>
     </message>
@@ -547,12 +569,12 @@ process, so it has no memory of its own to show; its threads are those that took
       <translation>Qt 的 {platform} 窗口插件无法加载：缺少这些系统库：{names}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/display_check.py" line="165" />
+      <location filename="../../src/chefline/cli/display_check.py" line="166" />
       <source>; install them with: sudo apt-get install {packages}</source>
       <translation>；安装命令：sudo apt-get install {packages}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/display_check.py" line="169" />
+      <location filename="../../src/chefline/cli/display_check.py" line="170" />
       <source>; Qt's own libraries are incomplete: reinstall PySide6</source>
       <translation>；Qt 自带的库不完整：请重新安装 PySide6</translation>
     </message>
@@ -795,17 +817,17 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>端口必须在 0 到 65535 之间，而不是 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/server_thread.py" line="37" />
+      <location filename="../../src/chefline/servers/server_thread.py" line="42" />
       <source>port {0} on {1} is already in use</source>
       <translation>{1} 上的端口 {0} 已被占用</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/server_thread.py" line="39" />
+      <location filename="../../src/chefline/servers/server_thread.py" line="44" />
       <source>cannot listen on {0}:{1}: {2}</source>
       <translation>无法在 {0}:{1} 上监听：{2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/server_thread.py" line="97" />
+      <location filename="../../src/chefline/servers/server_thread.py" line="102" />
       <source>kitchen {0} did not start{1}</source>
       <translation>厨房 {0} 没有启动{1}</translation>
     </message>
@@ -830,17 +852,17 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>{0} 处理 {2} 位客人（每道菜等待 {3:g} 秒）大约需要 {1:.0f} 秒；一轮比赛最多 {4:.0f} 秒。请减少客人或缩短等待。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/client/race.py" line="105" />
+      <location filename="../../src/chefline/client/customers.py" line="84" />
       <source>nobody answered at {0}: the kitchen is not running</source>
       <translation>{0} 没有人应答：厨房没有在运行</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/client/race.py" line="110" />
+      <location filename="../../src/chefline/client/customers.py" line="89" />
       <source>the kitchen hung up before the dish was served</source>
       <translation>厨房在上菜之前挂断了连接</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/client/race.py" line="114" />
+      <location filename="../../src/chefline/client/customers.py" line="93" />
       <source>the customer walked out after waiting {0:.1f} s</source>
       <translation>客人等了 {0:.1f} 秒后离开了</translation>
     </message>
@@ -1694,27 +1716,27 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>RaceSession</name>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="105" />
+      <location filename="../../src/chefline/ui/session.py" line="111" />
       <source>Wait for the race to finish before changing kitchens.</source>
       <translation>请等本轮比赛结束后再更换厨房。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="119" />
+      <location filename="../../src/chefline/ui/session.py" line="127" />
       <source>The {0} kitchen could not open: {1}</source>
       <translation>{0} 厨房无法打开：{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="166" />
+      <location filename="../../src/chefline/ui/session.py" line="174" />
       <source>The {0} kitchen could not open again: {1}</source>
       <translation>{0} 厨房无法重新打开：{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="233" />
+      <location filename="../../src/chefline/ui/session.py" line="241" />
       <source>No kitchen is open: choose at least one in the Kitchens menu.</source>
       <translation>没有打开的厨房：请在“厨房”菜单中至少选择一个。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="304" />
+      <location filename="../../src/chefline/ui/session.py" line="318" />
       <source>The race stopped with an unexpected error: {0}</source>
       <translation>比赛因意外错误而停止：{0}</translation>
     </message>
@@ -1858,52 +1880,72 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>内存</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="95" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="101" />
       <source>Threads with an order in hand right now</source>
       <translation>此刻手上有订单的线程</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="97" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="103" />
       <source>Processes of the kitchen's own ("in app": it runs inside Chefline's process)</source>
       <translation>厨房自己的进程（“在应用内”：它运行在 Chefline 的进程里）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="100" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="106" />
       <source>OS threads the kitchen holds: now during a race, the most at once after it</source>
       <translation>厨房占用的操作系统线程：比赛中显示当前值，赛后显示峰值</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="103" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="109" />
       <source>Memory of the kitchen's processes (PSS on Linux); a kitchen inside the app has none of its own to measure</source>
       <translation>厨房进程的内存（Linux 上为 PSS）；在应用内运行的厨房没有可单独测量的内存</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="106" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="112" />
       <source>Time to first token of an LLM answer: p50·p95, seconds</source>
       <translation>大模型回答的首个 token 用时：p50·p95，单位秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="108" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="114" />
       <source>Orders waiting on the stove right now (a sleep, or a model's tokens): an async kitchen holds them all on one thread, a sync one needs a thread for each</source>
       <translation>此刻在灶上等待的订单（一次 sleep，或等模型的 token）：异步厨房用一个线程挂着全部，同步厨房每单都要一个线程</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="154" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="121" />
+      <source>The ideal theory counts only the dishes. Every order also costs the kitchen its own Python work (parsing, routing, recording), measured when it opened; in one interpreter that work runs in series, also that of the kitchens next door.</source>
+      <translation>理想理论只计算菜本身。每张订单还要花厨房自己的 Python 工作（解析、路由、记录），在厨房开张时测得；在同一个解释器里，这些工作只能一件接一件地做，隔壁厨房的也一样。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/scoreboard.py" line="166" />
       <source>no order failed</source>
       <translation>没有订单失败</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="162" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="175" />
+      <source>ideal {0:.2f} s + {1} × {2:.2f} ms own work</source>
+      <translation>理想 {0:.2f} 秒 + {1} × {2:.2f} 毫秒自身工作</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/scoreboard.py" line="179" />
+      <source> + {0:.2f} s next door</source>
+      <translation> + 隔壁 {0:.2f} 秒</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/scoreboard.py" line="183" />
+      <source> (took ×{0:.2f})</source>
+      <translation>（实际 ×{0:.2f}）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/scoreboard.py" line="191" />
       <source>expected {0:.2f} s · cooking for {1}</source>
       <translation>预计 {0:.2f} 秒 · 已做 {1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="166" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="195" />
       <source>expected {0:.2f} s</source>
       <translation>预计 {0:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="168" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="197" />
       <source>expected {0:.2f} s, took {1:.2f} s (×{2:.2f})</source>
       <translation>预计 {0:.2f} 秒，实际 {1:.2f} 秒（×{2:.2f}）</translation>
     </message>
