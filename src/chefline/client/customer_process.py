@@ -63,6 +63,10 @@ class CustomerProcess:
     def alive(self) -> bool:
         return self._process.poll() is None
 
+    @property
+    def ready(self) -> bool:
+        return self._ready.is_set()
+
     def wait_ready(self, timeout: float = START_TIMEOUT_S) -> None:
         """Return once the process has started (its imports take most of a second), so that
         a race's clock starts when its customers can walk in; raises CustomersGone."""
@@ -85,8 +89,8 @@ class CustomerProcess:
         with contextlib.suppress(OSError, ValueError):
             if self._process.stdin is not None:
                 self._process.stdin.close()
-        try:
-            self._process.wait(2.0)
+        try:  # a process still importing notices its closed stdin only once started
+            self._process.wait(1.0 if self.ready else 0.0)
         except subprocess.TimeoutExpired:
             self._process.kill()
             self._process.wait(2.0)

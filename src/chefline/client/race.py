@@ -214,7 +214,8 @@ class RaceRunner:
             if kitchen.relay is not None:
                 kitchen.relay.subscribe(self._relay_listener)
         try:
-            await asyncio.to_thread(customers.wait_ready)
+            if not customers.ready:  # a window's is ready long before: no executor needed
+                await asyncio.to_thread(customers.wait_ready)
             self.meter.start()
             customers.start_race(self.brief(), hear)
             try:

@@ -106,14 +106,13 @@ class ModelProcess:
             self.speed = speed
 
     def stop(self) -> None:
+        """End the model at once: it keeps nothing worth a goodbye, and one still importing
+        would notice its closed stdin only once it has started."""
         with contextlib.suppress(OSError, ValueError):
             if self._process.stdin is not None:
                 self._process.stdin.close()
-        try:
-            self._process.wait(2.0)
-        except subprocess.TimeoutExpired:
-            self._process.kill()
-            self._process.wait(2.0)
+        self._process.kill()
+        self._process.wait(2.0)
 
 
 def child_main(argv: list[str]) -> int:

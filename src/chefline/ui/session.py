@@ -8,7 +8,6 @@ append to the event feed, which a frame timer drains.
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
 import contextlib
 import logging
 import threading
@@ -17,7 +16,6 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from chefline.client.customer_process import CustomerProcess, CustomersGone
 from chefline.client.feed import EventFeed
-from chefline.client.loop_thread import LoopThread
 from chefline.client.plan import RacePlan
 from chefline.client.race import RaceResult, RaceRunner
 from chefline.kitchen.clock import now
@@ -50,6 +48,8 @@ class RaceSession(QObject):
     sig_error = Signal(str)
     """Something the user asked for failed. Parameter: a sentence to show them."""
 
+    MODEL_WARM_UP_MS = 3000
+    """When the built-in model's process starts, after the window opened."""
     FRAME_MS = 25
     """40 frames a second: smooth to the eye, and leaves the shared GIL to the kitchens."""
 
@@ -63,24 +63,27 @@ class RaceSession(QObject):
         self.race_start: float | None = None
         self.race_end: float | None = None
         self.models = ModelSupply()
-        self.models.prepare_builtin(ModelSpeed())
+        self._shut_down = False
+        # The built-in model's process starts once the window is up (its imports would slow
+        # the start); an LLM race served before then waits for it.
+        QTimer.singleShot(self.MODEL_WARM_UP_MS, self._prepare_model)
         self.replay_clock: float | None = None
         """The moment a replay shows (None: no replay on screen)."""
         self.replay = ReplayPlayer(self)
         """The language model of the LLM dish, shared by every kitchen."""
         self._feed = EventFeed()
         self._runner: RaceRunner | None = None
-        self._task: concurrent.futures.Future[RaceResult] | None = None
-        # The client runs on a loop of its own thread: a burst of 200 replies handled on the
-        # GUI loop would hold a frame back by over 100 ms; in a thread it interleaves with
-        # painting at the interpreter's switch interval.
-        self._client: LoopThread | None = None
+        self._task: asyncio.Task[RaceResult] | None = None
         # The customers come from outside the restaurant: a process of their own, started
         # now so that it is ready by the first race, and kept for the session's life.
         self._customers = CustomerProcess()
         self._frames = QTimer(self)
         self._frames.setInterval(self.FRAME_MS)
         self._frames.timeout.connect(self._on_frame)
+
+    def _prepare_model(self) -> None:
+        if not self._shut_down:
+            self.models.prepare_builtin(ModelSpeed())
 
     # -- kitchens ---------------------------------------------------------------------------
 
@@ -261,9 +264,9 @@ class RaceSession(QObject):
             for name, timeline in runner.result.timelines.items()
         }
         self.race_start, self.race_end = now(), None
-        if self._client is None:
-            self._client = LoopThread()
-        self._task = self._client.submit(runner.run())
+        # On the GUI's own loop: the orders go out from the customers' process, and the news
+        # is parsed in the runner's reader thread, so all the loop does is await the end.
+        self._task = asyncio.ensure_future(runner.run())
         self._frames.start()
         self.sig_race_started.emit()
         return True
@@ -282,8 +285,8 @@ class RaceSession(QObject):
                                  plan.patience)  # fmt: skip
 
     def stop_race(self) -> None:
-        if self._runner is not None and self._client is not None and self.running:
-            self._client.call(self._runner.cancel)
+        if self._runner is not None and self.running:
+            self._runner.cancel()
 
     def clear(self) -> None:
         """Forget the race on screen (stopping it first if it runs)."""
@@ -306,7 +309,7 @@ class RaceSession(QObject):
             if timeline is not None:
                 timeline.apply(event)
 
-    def _on_race_done(self, task: concurrent.futures.Future[RaceResult]) -> None:
+    def _on_race_done(self, task: asyncio.Task[RaceResult]) -> None:
         self._frames.stop()
         self._apply_events()
         if task.cancelled():
@@ -331,15 +334,13 @@ class RaceSession(QObject):
         if self._task is not None and not self._task.done():
             self.stop_race()
             with contextlib.suppress(asyncio.CancelledError, TimeoutError):
-                await asyncio.wait_for(asyncio.wrap_future(self._task), timeout=2.0)
+                await asyncio.wait_for(asyncio.shield(self._task), timeout=2.0)
 
     async def shutdown(self) -> None:
         """Stop the race and every kitchen; safe to call twice."""
+        self._shut_down = True
         await self.finish_race()
         self._frames.stop()
-        if self._client is not None:
-            self._client.stop()
-            self._client = None
         # Each server takes up to a few hundred ms to stop; stop them side by side, off the
         # GUI thread, with plain threads (qasync's executor outlives the app and warns).
         stoppers = [threading.Thread(target=k.stop, daemon=True) for k in self.kitchens]
