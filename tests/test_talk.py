@@ -254,6 +254,7 @@ KEEP = {
     "werkzeug",
     "waitress",
     "gunicorn",
+    "perfetto",
     "threaded",
     "false",
     "true",
