@@ -1068,100 +1068,95 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>LatencyHistogram</name>
     <message>
-      <location filename="../../src/chefline/ui/latency_histogram.py" line="54" />
-      <source>Time in the restaurant: how many served customers took how long</source>
-      <translation>在餐厅里待了多久：已上菜的顾客各用了多长时间</translation>
+      <location filename="../../src/chefline/ui/latency_histogram.py" line="76" />
+      <source>Time in the restaurant, from order to dish: how many served customers took how long, every kitchen on the same axis</source>
+      <translation>在餐厅里待了多久（从下单到上菜）：已上菜的顾客各用了多长时间，所有厨房共用同一条时间轴</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/latency_histogram.py" line="55" />
-      <source>seconds from order to dish, every kitchen on the same axis</source>
-      <translation>从下单到上菜的秒数，所有厨房共用同一条时间轴</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/latency_histogram.py" line="56" />
+      <location filename="../../src/chefline/ui/latency_histogram.py" line="79" />
       <source>No dish served yet: the histogram fills as orders are served.</source>
       <translation>还没有上菜：上菜后直方图会逐渐填满。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/latency_histogram.py" line="58" />
+      <location filename="../../src/chefline/ui/latency_histogram.py" line="81" />
       <source>Each row is one kitchen, scaled to its tallest bar; p50, p95, p99 marked</source>
       <translation>每行是一个厨房，按它最高的柱子缩放；标出了 p50、p95、p99</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/latency_histogram.py" line="168" />
-      <source>tallest bar: {0} orders</source>
-      <translation>最高的柱子：{0} 张订单</translation>
+      <location filename="../../src/chefline/ui/latency_histogram.py" line="227" />
+      <source>tallest bar: {0}</source>
+      <translation>最高的柱子：{0}</translation>
     </message>
   </context>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="131" />
+      <location filename="../../src/chefline/ui/main_window.py" line="129" />
       <source>Chefline — sync vs async kitchens</source>
       <translation>Chefline — 同步与异步厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="143" />
+      <location filename="../../src/chefline/ui/main_window.py" line="141" />
       <source>Watch threads busy and waits held.</source>
       <translation>留意“忙碌线程”和“挂起的等待”。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="147" />
+      <location filename="../../src/chefline/ui/main_window.py" line="145" />
       <source>Watch processes, threads held and memory.</source>
       <translation>留意进程数、占用线程和内存。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="151" />
+      <location filename="../../src/chefline/ui/main_window.py" line="149" />
       <source>Wait for the race to finish before changing the scene.</source>
       <translation>请等本轮比赛结束后再切换场景。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="158" />
+      <location filename="../../src/chefline/ui/main_window.py" line="156" />
       <source>100 users ask an LLM: press Serve (Space). {0}</source>
       <translation>100 个用户同时问大模型：按“上菜”（空格键）。{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="183" />
+      <location filename="../../src/chefline/ui/main_window.py" line="181" />
       <source>Open a FastAPI kitchen (Kitchens menu) to see its API docs.</source>
       <translation>请先打开一个 FastAPI 厨房（“厨房”菜单）再看它的 API 文档。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="185" />
+      <location filename="../../src/chefline/ui/main_window.py" line="183" />
       <source>No browser opened; the docs are at {0}</source>
       <translation>没有打开浏览器；文档地址是 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="187" />
+      <location filename="../../src/chefline/ui/main_window.py" line="185" />
       <source>API docs: {0}</source>
       <translation>API 文档：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="281" />
+      <location filename="../../src/chefline/ui/main_window.py" line="279" />
       <source>Serving… {0:.1f} s</source>
       <translation>上菜中… {0:.1f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="291" />
+      <location filename="../../src/chefline/ui/main_window.py" line="289" />
       <source>Race stopped.</source>
       <translation>比赛已停止。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="296" />
+      <location filename="../../src/chefline/ui/main_window.py" line="294" />
       <source>{0} {1:.2f} s (theory {2:.2f})</source>
       <translation>{0} {1:.2f} 秒（理论 {2:.2f}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="299" />
+      <location filename="../../src/chefline/ui/main_window.py" line="297" />
       <source>Finished: {0}   Export: Ctrl+E</source>
       <translation>完成：{0}   导出：Ctrl+E</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="309" />
+      <location filename="../../src/chefline/ui/main_window.py" line="307" />
       <source>Kitchens open on 127.0.0.1: {0} — press Serve (Space)</source>
       <translation>127.0.0.1 上已打开的厨房：{0} 个 — 按“上菜”（空格键）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="311" />
+      <location filename="../../src/chefline/ui/main_window.py" line="309" />
       <source>No kitchen open: choose some in the Kitchens menu.</source>
       <translation>没有打开的厨房：请在“厨房”菜单中选择。</translation>
     </message>

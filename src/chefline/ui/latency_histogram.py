@@ -2,14 +2,14 @@
 
 One chef's long tail and the async kitchen's tight peak line up because every row bins the
 same seconds; each row is scaled to its own tallest bin so a spread-out kitchen still shows.
-The panel repaints from the records at most once a frame, and only while it is shown.
+The drawer repaints from the records at most once a frame, and only while it is shown.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QWidget
 
 from chefline.kitchen.histogram import SharedHistogram, nice_ceiling, shared_histogram
 from chefline.kitchen.stats import percentile
@@ -34,25 +34,48 @@ MARKS = ((50, Qt.PenStyle.DotLine), (95, Qt.PenStyle.DashLine), (99, Qt.PenStyle
 
 
 class LatencyHistogram(Retranslating, QWidget):
+    """A drawer over the bottom of ``host`` (the kitchens), so showing it never resizes the
+    window: on a 1280×720 screen the kitchens have no height to give up."""
+
     BIN_PIXELS = 12
     """About this wide a bin: fine enough for a tail, coarse enough to count."""
+    SHARE = (0.4, 0.6)
+    """The least and the most of the host's height the drawer covers."""
 
-    def __init__(self, session: RaceSession, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, session: RaceSession, host: QWidget) -> None:
+        super().__init__(host)
         self.session = session
+        self.host = host
         self.setObjectName("latencyHistogram")
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setAutoFillBackground(True)
         self.histogram: SharedHistogram | None = None
-        self._title = self._axis = self._empty = ""
+        self._title = self._empty = ""
         for signal in (session.sig_frame, session.sig_cleared, session.sig_race_started):
             signal.connect(self._changed)
         session.sig_race_finished.connect(self._changed)
-        session.sig_kitchens_changed.connect(self.updateGeometry)
+        # New kitchen panels are stacked above it: come back on top once they are built.
+        session.sig_kitchens_changed.connect(lambda: QTimer.singleShot(0, self._place))
+        host.installEventFilter(self)
+        self.hide()
         self.retranslate()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.host and event.type() == QEvent.Type.Resize:
+            self._place()
+        return False
+
+    def _place(self) -> None:
+        area = self.host.rect()
+        least, most = (share * area.height() for share in self.SHARE)
+        height = int(min(max(self.sizeHint().height(), least), most))
+        self.setGeometry(0, area.height() - height, area.width(), height)
+        self.raise_()
+
     def retranslate(self) -> None:
-        self._title = self.tr("Time in the restaurant: how many served customers took how long")
-        self._axis = self.tr("seconds from order to dish, every kitchen on the same axis")
+        self._title = self.tr(
+            "Time in the restaurant, from order to dish: how many served customers took how "
+            "long, every kitchen on the same axis"
+        )
         self._empty = self.tr("No dish served yet: the histogram fills as orders are served.")
         self.setToolTip(
             self.tr("Each row is one kitchen, scaled to its tallest bar; p50, p95, p99 marked")
@@ -60,8 +83,12 @@ class LatencyHistogram(Retranslating, QWidget):
         self.update()
 
     def toggle(self) -> None:
-        """H: show or hide the panel."""
-        self.setVisible(not self.isVisible())
+        """H: show or hide the drawer."""
+        if self.isVisible():
+            self.hide()
+            return
+        self._place()
+        self.show()
 
     def _changed(self, *_: object) -> None:
         if self.isVisible():  # a hidden panel costs nothing during a race
@@ -73,10 +100,7 @@ class LatencyHistogram(Retranslating, QWidget):
     def sizeHint(self) -> QSize:
         line = self.fontMetrics().height()
         rows = max(len(self._kitchens()), 2)
-        return QSize(640, int(line * (3.4 + 2.4 * rows)))
-
-    def minimumSizeHint(self) -> QSize:
-        return self.sizeHint()
+        return QSize(640, int(line * (3.3 + 2.4 * rows)))
 
     def latencies(self) -> dict[str, list[float]]:
         timelines = self.session.timelines
@@ -110,16 +134,20 @@ class LatencyHistogram(Retranslating, QWidget):
     def paint(self, painter: QPainter, rect: QRectF) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         painter.fillRect(rect, QColor(THEME["panel"]))
-        painter.setPen(QColor(THEME["border"]))
-        painter.drawLine(rect.topLeft(), rect.topRight())  # the panel's edge
+        painter.setPen(QPen(QColor(THEME["border"]), 3))
+        painter.drawLine(rect.topLeft(), rect.topRight())  # the drawer's edge, over the kitchens
         metrics = painter.fontMetrics()
         line = metrics.height()
-        left = rect.left() + max(metrics.horizontalAdvance("fastapi-blocking") + 24, 150)
-        plot = QRectF(left, rect.top() + 1.4 * line, rect.right() - 16 - left, 0)
-        plot.setBottom(rect.bottom() - 1.8 * line)
+        # The label column fits a kitchen's name and its three percentiles.
+        label_width = max(metrics.horizontalAdvance("p50 0.00 · p95 0.00 · p99 00.00 s"),
+                          metrics.horizontalAdvance("fastapi-blocking")) + 44  # fmt: skip
+        plot = QRectF(rect.left() + 10 + label_width, rect.top() + 1.6 * line, 0, 0)
+        plot.setRight(rect.right() - 24)
+        plot.setBottom(rect.bottom() - 1.5 * line)
+        title = QRectF(rect.left() + 10, rect.top() + 2, rect.width() - 20, 1.4 * line)
         painter.setPen(QColor(THEME["text"]))
-        painter.drawText(QRectF(rect.left() + 10, rect.top() + 2, rect.width() - 20, line * 1.3),
-                         Qt.AlignmentFlag.AlignVCenter, self._title)  # fmt: skip
+        painter.drawText(title, Qt.AlignmentFlag.AlignVCenter, self._title)
+        self._paint_key(painter, title, metrics.horizontalAdvance(self._title) + 30)
         kitchens = self._kitchens()
         latencies = self.latencies()
         self.histogram = histogram = self.compute(plot.width(), latencies)
@@ -129,10 +157,20 @@ class LatencyHistogram(Retranslating, QWidget):
             return
         pitch = plot.height() / max(len(kitchens), 1)
         for row, name in enumerate(kitchens):
-            band = QRectF(rect.left() + 10, plot.top() + row * pitch, rect.width() - 26, pitch)
+            band = QRectF(rect.left() + 10, plot.top() + row * pitch, label_width, pitch)
             look = KITCHEN_LOOKS[row % len(KITCHEN_LOOKS)]
             self._paint_row(painter, band, plot, name, look, latencies[name])
         self._paint_axis(painter, plot, histogram.span, line)
+
+    def _paint_key(self, painter: QPainter, title: QRectF, indent: float) -> None:
+        """Which line marks which percentile, after the title."""
+        x, y = title.left() + indent, title.center().y()
+        for q, style in MARKS:
+            painter.setPen(QPen(QColor(THEME["text"]), 1.5, style))
+            painter.drawLine(QPointF(x, y - 6), QPointF(x, y + 6))
+            painter.setPen(QColor(THEME["text"]))
+            painter.drawText(QPointF(x + 6, y + painter.fontMetrics().ascent() / 2 - 1), f"p{q}")
+            x += painter.fontMetrics().horizontalAdvance("p99") + 24
 
     def _paint_row(self, painter: QPainter, band: QRectF, plot: QRectF, name: str,
                    look: tuple[str, Qt.BrushStyle], values: list[float]) -> None:  # fmt: skip
@@ -140,18 +178,29 @@ class LatencyHistogram(Retranslating, QWidget):
         colour, pattern = look
         counts, span = self.histogram.counts[name], self.histogram.span
         metrics = painter.fontMetrics()
+        tallest = max(counts, default=0)
+        lines = 2 if band.height() >= 2 * metrics.height() else 1
+        upper = QRectF(band.left(), band.center().y() - lines * metrics.height() / 2,
+                       band.width() - 12, metrics.height())  # fmt: skip
+        lower = upper.translated(0, metrics.height())
+        painter.fillRect(
+            QRectF(band.left(), upper.top() + 3, 10, upper.height() - 6), QColor(colour)
+        )
         painter.setPen(QColor(THEME["text"]))
-        label = QRectF(band.left(), band.top(), plot.left() - band.left() - 8, band.height())
-        painter.drawText(label, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+        painter.drawText(upper.adjusted(16, 0, 0, 0), Qt.AlignmentFlag.AlignLeft,
                          metrics.elidedText(name, Qt.TextElideMode.ElideMiddle,
-                                            int(label.width())))  # fmt: skip
+                                            int(upper.width() - 16)))  # fmt: skip
+        marks = {q: percentile(values, q) for q, _ in MARKS}
+        known = [f"p{q} {value:.2f}" for q, value in marks.items() if value is not None]
+        if band.height() >= 2 * metrics.height():  # room for the percentiles under the name
+            painter.setPen(QColor(THEME["muted"]))
+            painter.drawText(lower.adjusted(16, 0, 0, 0), Qt.AlignmentFlag.AlignLeft,
+                             " · ".join(known) + " s" if known else "–")  # fmt: skip
         painter.setPen(QColor(THEME["grid"]))
         painter.drawLine(QPointF(plot.left(), band.bottom()), QPointF(plot.right(), band.bottom()))
-        tallest = max(counts, default=0)
         if not tallest:
             return
-        top = band.top() + 0.25 * band.height()
-        height = band.bottom() - top - 1
+        height = band.height() - 4
         width = plot.width() / len(counts)
         fill = QBrush(QColor(colour), pattern)
         painter.setPen(QPen(QColor(colour), 1))
@@ -162,26 +211,23 @@ class LatencyHistogram(Retranslating, QWidget):
                 painter.fillRect(bar, QColor(THEME["panel"]))
                 painter.fillRect(bar, fill)
                 painter.drawRect(bar)
-        painter.setPen(QColor(THEME["muted"]))
-        painter.drawText(QRectF(plot.left() + 2, band.top(), plot.width() - 4, top - band.top()),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         self.tr("tallest bar: {0} orders").format(tallest))  # fmt: skip
-        marks = []
-        for q, style in MARKS:
-            value = percentile(values, q)
+        for q, style in MARKS:  # over the bars, with a halo so they show on any colour
+            value = marks[q]
             if value is None:
                 continue
-            x = plot.left() + value / span * plot.width()
+            x = plot.left() + min(value / span, 1.0) * plot.width()
+            top, bottom = QPointF(x, band.top() + 2), QPointF(x, band.bottom())
+            painter.setPen(QPen(QColor(THEME["panel"]), 4))
+            painter.drawLine(top, bottom)
             painter.setPen(QPen(QColor(THEME["text"]), 1.5, style))
-            painter.drawLine(QPointF(x, top), QPointF(x, band.bottom()))
-            marks.append(f"p{q} {value:.2f}")
-        painter.setPen(QColor(THEME["text"]))
-        painter.drawText(QRectF(plot.left(), band.top(), plot.width() - 2, top - band.top()),
-                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                         " · ".join(marks) + " s")  # fmt: skip
+            painter.drawLine(top, bottom)
+        painter.setPen(QColor(THEME["muted"]))
+        painter.drawText(QRectF(plot.right() - 200, band.top(), 200, metrics.height()),
+                         Qt.AlignmentFlag.AlignRight,
+                         self.tr("tallest bar: {0}").format(tallest))  # fmt: skip
 
     def _paint_axis(self, painter: QPainter, plot: QRectF, span: float, line: int) -> None:
-        step = nice_step(span, 8)
+        step = nice_step(span, 10)
         painter.setPen(QColor(THEME["muted"]))
         painter.drawLine(plot.bottomLeft(), plot.bottomRight())
         tick = 0.0
@@ -192,5 +238,3 @@ class LatencyHistogram(Retranslating, QWidget):
             painter.drawText(QRectF(x - 40, plot.bottom() + 4, 80, line),
                              Qt.AlignmentFlag.AlignHCenter, text)  # fmt: skip
             tick += step
-        painter.drawText(QRectF(plot.left(), plot.bottom() + 4 + line, plot.width(), line * 0.9),
-                         Qt.AlignmentFlag.AlignLeft, self._axis)  # fmt: skip

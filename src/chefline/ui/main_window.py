@@ -85,9 +85,7 @@ class MainWindow(Retranslating, QMainWindow):
         )
         layout.addWidget(self.legend)
         layout.addWidget(self.kitchens_area, 1)
-        self.histogram = LatencyHistogram(session)
-        self.histogram.hide()  # H shows it
-        layout.addWidget(self.histogram)
+        self.histogram = LatencyHistogram(session, self.kitchens_area)  # a drawer, H shows it
         self.setCentralWidget(central)
         self.notes = SpeakerNotes(self.presenter, self)
         self.notes.setWindowFlag(Qt.WindowType.Window)

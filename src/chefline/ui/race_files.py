@@ -184,8 +184,12 @@ class RaceFiles(QObject):
 
     def _race_picture(self) -> QImage:
         """The kitchens' timelines with the latency histogram below them, shown or not."""
+        drawer = self.window.histogram
+        shown = drawer.isVisible()
+        drawer.hide()  # drawn below the kitchens, not over them
         timelines = self.window.kitchens_area.grab().toImage()
-        histogram = self.window.histogram.render_image(timelines.width())
+        drawer.setVisible(shown)
+        histogram = drawer.render_image(timelines.width())
         picture = QImage(timelines.width(), timelines.height() + histogram.height(),
                          QImage.Format.Format_ARGB32)  # fmt: skip
         painter = QPainter(picture)
