@@ -174,7 +174,12 @@ class RaceTimeline:
 
     def latencies(self) -> list[float]:
         """Each served order's time in the restaurant (sent to received), in seconds."""
-        return [o.latency for o in self.served if o.latency is not None]
+        served = OrderStatus.SERVED  # read once per frame for the histogram: kept lean
+        return [
+            o.received - o.sent
+            for o in self.orders.values()
+            if o.status is served and o.received is not None
+        ]
 
     @property
     def start(self) -> float | None:

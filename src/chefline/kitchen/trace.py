@@ -4,8 +4,8 @@ One process per kitchen. Its chefs come first, one thread track each, holding wh
 (or their thread) did: working, stuck at the pot. Then one track per order with its whole life
 as a slice and its phases nested inside: waiting, working, stuck at the pot, on the stove,
 served; an LLM answer's tokens are instant events on it. Orders get tracks of their own because
-an event loop's orders overlap, and slices on one track must nest. Times are microseconds from
-the race's first order (``otherData.clock_origin_s`` is that moment on the shared clock).
+an event loop's orders overlap, and slices on one track must nest. Times are whole microseconds
+from the race's first order (``otherData.clock_origin_s`` is that moment on the shared clock).
 """
 
 from __future__ import annotations
@@ -37,9 +37,11 @@ class TraceBuilder:
         self.origin = origin
         self.events: list[Event] = []
 
-    def us(self, t: float) -> float:
-        # Three decimals keep nanoseconds: the records round-trip well within 1 µs.
-        return round((t - self.origin) * 1e6, 3)
+    def us(self, t: float) -> int:
+        # Whole microseconds: within 0.5 µs of the records, and rounding keeps their order, so
+        # a phase stays inside its order and a chef's slices never overlap (importers turn
+        # fractional microseconds into nanoseconds by truncating, which could break nesting).
+        return round((t - self.origin) * 1e6)
 
     def name(self, kind: str, pid: int, tid: int | None, name: str, sort: int) -> None:
         ids: Event = {"pid": pid} if tid is None else {"pid": pid, "tid": tid}
@@ -53,7 +55,7 @@ class TraceBuilder:
         begin = self.us(start)
         self.events.append({
             "ph": "X", "name": name, "cat": cat, "pid": pid, "tid": tid, "ts": begin,
-            "dur": max(0.0, round(self.us(end) - begin, 3)), "args": args,
+            "dur": max(0, self.us(end) - begin), "args": args,
         })  # fmt: skip
 
     def instant(self, pid: int, tid: int, name: str, t: float, args: dict[str, Any]) -> None:

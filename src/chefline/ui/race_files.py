@@ -189,10 +189,13 @@ class RaceFiles(QObject):
         drawer.hide()  # drawn below the kitchens, not over them
         timelines = self.window.kitchens_area.grab().toImage()
         drawer.setVisible(shown)
-        histogram = drawer.render_image(timelines.width())
+        ratio = timelines.devicePixelRatio()
+        histogram = drawer.render_image(round(timelines.width() / ratio), ratio)
         picture = QImage(timelines.width(), timelines.height() + histogram.height(),
-                         QImage.Format.Format_ARGB32)  # fmt: skip
-        painter = QPainter(picture)
+                         QImage.Format.Format_RGB32)  # fmt: skip
+        painter = QPainter(picture)  # in physical pixels: both images keep their own
+        timelines.setDevicePixelRatio(1.0)
+        histogram.setDevicePixelRatio(1.0)
         painter.drawImage(0, 0, timelines)
         painter.drawImage(0, timelines.height(), histogram)
         painter.end()
