@@ -256,6 +256,7 @@ KEEP = {
     "werkzeug",
     "waitress",
     "gunicorn",
+    "perfetto",
     "threaded",
     "false",
     "true",

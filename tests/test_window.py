@@ -114,7 +114,7 @@ def test_export_writes_timelines_png_and_orders(qtbot, qloop, window, tmp_path, 
         await wait_for_signal(window.session.sig_race_finished, 10)
 
     qloop.run_until_complete(race())
-    png, js, table = window.files.export_race(tmp_path)
+    png, js, table, _summary, _trace = window.files.export_race(tmp_path)
     image = QImage(str(png))
     assert image.width() > 800 and image.height() > 400
     data = json.loads(js.read_text())

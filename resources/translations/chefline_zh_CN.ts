@@ -285,71 +285,76 @@ series in one interpreter, also that of the kitchens next door:</source>
     </message>
     <message>
       <location filename="../../src/chefline/cli/table.py" line="94" />
+      <source>queue p99</source>
+      <translation>排队 p99</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/table.py" line="95" />
       <source>chefs</source>
       <translation>厨师</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="95" />
+      <location filename="../../src/chefline/cli/table.py" line="96" />
       <source>errors</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="99" />
+      <location filename="../../src/chefline/cli/table.py" line="100" />
       <source>tokens/s</source>
       <translation>token/秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="100" />
+      <location filename="../../src/chefline/cli/table.py" line="101" />
       <source>processes</source>
       <translation>进程数</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="100" />
+      <location filename="../../src/chefline/cli/table.py" line="101" />
       <source>threads</source>
       <translation>线程数</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="101" />
+      <location filename="../../src/chefline/cli/table.py" line="102" />
       <source>memory</source>
       <translation>内存</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="129" />
+      <location filename="../../src/chefline/cli/table.py" line="132" />
       <source>  {0}: {1} (first: {2})</source>
       <translation>  {0}：{1}（第一个：{2}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="132" />
+      <location filename="../../src/chefline/cli/table.py" line="135" />
       <source>{0} customers per kitchen, {1}, </source>
       <translation>每个厨房 {0} 位客人，{1}，</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="135" />
+      <location filename="../../src/chefline/cli/table.py" line="138" />
       <source>LLM dish: {0} tokens streamed, one call ≈{1:.2f} s (first token {2:g} s, {3:g} tokens/s)</source>
       <translation>大模型菜品：流式输出 {0} 个 token，一次调用约 {1:.2f} 秒（首个 token {2:g} 秒，每秒 {3:g} 个 token）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="141" />
+      <location filename="../../src/chefline/cli/table.py" line="144" />
       <source>{0} dish with a {1:g} s wait</source>
       <translation>{0} 类菜品，等待 {1:g} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="148" />
+      <location filename="../../src/chefline/cli/table.py" line="151" />
       <source>, one kitchen at a time</source>
       <translation>，厨房依次上场</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="150" />
+      <location filename="../../src/chefline/cli/table.py" line="153" />
       <source>, customers wait at most {0:g} s</source>
       <translation>，客人最多等 {0:g} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="156" />
+      <location filename="../../src/chefline/cli/table.py" line="159" />
       <source>The race was stopped before every dish was served.</source>
       <translation>比赛在所有菜上齐之前被停止了。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="160" />
+      <location filename="../../src/chefline/cli/table.py" line="163" />
       <source>Errors:</source>
       <translation>错误：</translation>
     </message>
@@ -420,16 +425,21 @@ series in one interpreter, also that of the kitchens next door:</source>
     </message>
     <message>
       <location filename="../../src/chefline/cli/main.py" line="100" />
+      <source>also write the race as a trace for ui.perfetto.dev or chrome://tracing</source>
+      <translation>同时把比赛写成追踪文件，可在 ui.perfetto.dev 或 chrome://tracing 中打开</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/main.py" line="107" />
       <source>run every scene of the talk and check that it shows what it says</source>
       <translation>运行演讲的每一个场景，检查结果是否与说明相符</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="106" />
+      <location filename="../../src/chefline/cli/main.py" line="113" />
       <source>run kitchens on loopback until Ctrl+C</source>
       <translation>在本机回环地址上运行厨房，直到按 Ctrl+C</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="113" />
+      <location filename="../../src/chefline/cli/main.py" line="120" />
       <source>port of the first kitchen, the next ones count up (default: free ports)</source>
       <translation>第一个厨房的端口，后面的依次加一（默认：空闲端口）</translation>
     </message>
@@ -577,6 +587,11 @@ series in one interpreter, also that of the kitchens next door:</source>
       <location filename="../../src/chefline/cli/display_check.py" line="170" />
       <source>; Qt's own libraries are incomplete: reinstall PySide6</source>
       <translation>；Qt 自带的库不完整：请重新安装 PySide6</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/race_command.py" line="71" />
+      <source>Trace written to {0}: open it in ui.perfetto.dev</source>
+      <translation>追踪文件已写入 {0}：可在 ui.perfetto.dev 中打开</translation>
     </message>
   </context>
   <context>
@@ -866,6 +881,11 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <source>the customer walked out after waiting {0:.1f} s</source>
       <translation>客人等了 {0:.1f} 秒后离开了</translation>
     </message>
+    <message>
+      <location filename="../../src/chefline/client/trace_file.py" line="33" />
+      <source>Could not write the trace to {0}: {1}.</source>
+      <translation>无法把追踪文件写入 {0}：{1}。</translation>
+    </message>
   </context>
   <context>
     <name>FaultsMenu</name>
@@ -1093,74 +1113,97 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
     </message>
   </context>
   <context>
+    <name>LatencyHistogram</name>
+    <message>
+      <location filename="../../src/chefline/ui/latency_histogram.py" line="97" />
+      <source>Time in the restaurant, from order to dish: how many served customers took how long, every kitchen on the same axis</source>
+      <translation>在餐厅里待了多久（从下单到上菜）：已上菜的顾客各用了多长时间，所有厨房共用同一条时间轴</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/latency_histogram.py" line="100" />
+      <source>No dish served yet: the histogram fills as orders are served.</source>
+      <translation>还没有上菜：上菜后直方图会逐渐填满。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/latency_histogram.py" line="102" />
+      <source>Each row is one kitchen, scaled to its tallest bar; p50, p95, p99 marked</source>
+      <translation>每行是一个厨房，按它最高的柱子缩放；标出了 p50、p95、p99</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/latency_histogram.py" line="278" />
+      <source>tallest bar: {0}</source>
+      <translation>最高的柱子：{0}</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="127" />
+      <location filename="../../src/chefline/ui/main_window.py" line="129" />
       <source>Chefline — sync vs async kitchens</source>
       <translation>Chefline — 同步与异步厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="139" />
+      <location filename="../../src/chefline/ui/main_window.py" line="141" />
       <source>Watch threads busy and waits held.</source>
       <translation>留意“忙碌线程”和“挂起的等待”。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="143" />
+      <location filename="../../src/chefline/ui/main_window.py" line="145" />
       <source>Watch processes, threads held and memory.</source>
       <translation>留意进程数、占用线程和内存。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="147" />
+      <location filename="../../src/chefline/ui/main_window.py" line="149" />
       <source>Wait for the race to finish before changing the scene.</source>
       <translation>请等本轮比赛结束后再切换场景。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="154" />
+      <location filename="../../src/chefline/ui/main_window.py" line="156" />
       <source>100 users ask an LLM: press Serve (Space). {0}</source>
       <translation>100 个用户同时问大模型：按“上菜”（空格键）。{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="179" />
+      <location filename="../../src/chefline/ui/main_window.py" line="181" />
       <source>Open a FastAPI kitchen (Kitchens menu) to see its API docs.</source>
       <translation>请先打开一个 FastAPI 厨房（“厨房”菜单）再看它的 API 文档。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="181" />
+      <location filename="../../src/chefline/ui/main_window.py" line="183" />
       <source>No browser opened; the docs are at {0}</source>
       <translation>没有打开浏览器；文档地址是 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="183" />
+      <location filename="../../src/chefline/ui/main_window.py" line="185" />
       <source>API docs: {0}</source>
       <translation>API 文档：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="277" />
+      <location filename="../../src/chefline/ui/main_window.py" line="279" />
       <source>Serving… {0:.1f} s</source>
       <translation>上菜中… {0:.1f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="287" />
+      <location filename="../../src/chefline/ui/main_window.py" line="289" />
       <source>Race stopped.</source>
       <translation>比赛已停止。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="292" />
+      <location filename="../../src/chefline/ui/main_window.py" line="294" />
       <source>{0} {1:.2f} s (theory {2:.2f})</source>
       <translation>{0} {1:.2f} 秒（理论 {2:.2f}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="295" />
+      <location filename="../../src/chefline/ui/main_window.py" line="297" />
       <source>Finished: {0}   Export: Ctrl+E</source>
       <translation>完成：{0}   导出：Ctrl+E</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="305" />
+      <location filename="../../src/chefline/ui/main_window.py" line="307" />
       <source>Kitchens open on 127.0.0.1: {0} — press Serve (Space)</source>
       <translation>127.0.0.1 上已打开的厨房：{0} 个 — 按“上菜”（空格键）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="307" />
+      <location filename="../../src/chefline/ui/main_window.py" line="309" />
       <source>No kitchen open: choose some in the Kitchens menu.</source>
       <translation>没有打开的厨房：请在“厨房”菜单中选择。</translation>
     </message>
@@ -1189,156 +1232,166 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
     </message>
     <message>
       <location filename="../../src/chefline/ui/window_menus.py" line="47" />
+      <source>Export a &amp;trace for Perfetto…</source>
+      <translation>导出 Perfetto 追踪文件(&amp;T)…</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/window_menus.py" line="48" />
       <source>&amp;Save race for replay…</source>
       <translation>保存比赛以便回放(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="48" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="49" />
       <source>&amp;Open a saved race…</source>
       <translation>打开保存的比赛(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="49" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="50" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="51" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="52" />
       <source>&amp;Kitchens</source>
       <translation>厨房(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="52" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="53" />
       <source>&amp;Model</source>
       <translation>模型(&amp;M)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="53" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="54" />
       <source>&amp;100 users ask an LLM</source>
       <translation>100 个用户同时问大模型(&amp;1)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="54" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="55" />
       <source>100 users: what each way &amp;costs</source>
       <translation>100 个用户：每种做法的成本(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="56" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="57" />
       <source>Language &amp;model…</source>
       <translation>语言模型(&amp;M)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="57" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="58" />
       <source>Send a &amp;bad order to Flask and FastAPI</source>
       <translation>向 Flask 和 FastAPI 发送错误订单(&amp;B)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="59" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="60" />
       <source>Open FastAPI's API &amp;docs (/docs)</source>
       <translation>打开 FastAPI 的 API 文档(&amp;D)（/docs）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="61" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="62" />
       <source>&amp;Talk</source>
       <translation>演讲(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="62" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="63" />
       <source>&amp;Next scene</source>
       <translation>下一个场景(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="63" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="64" />
       <source>&amp;Previous scene</source>
       <translation>上一个场景(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="65" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="66" />
       <source>&amp;Comparison table</source>
       <translation>对比表(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="67" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="68" />
       <source>Speaker &amp;notes</source>
       <translation>演讲者备注(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="68" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="69" />
       <source>&amp;Theme: light, dark, high contrast</source>
       <translation>主题：浅色、深色、高对比度(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="70" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="71" />
       <source>&amp;Language: English, 中文</source>
       <translation>语言：English、中文(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="72" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="73" />
       <source>&amp;Larger text</source>
       <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="73" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="74" />
       <source>&amp;Smaller text</source>
       <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="74" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="75" />
       <source>&amp;Keys of the talk</source>
       <translation>演讲快捷键(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="76" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="77" />
       <source>&amp;Replay the last race / back to live</source>
       <translation>回放上一轮比赛 / 回到实时(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="78" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="79" />
       <source>Play this scene's &amp;recorded race</source>
       <translation>播放本场景预先录制的比赛(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="80" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="81" />
       <source>Replay &amp;slower</source>
       <translation>回放减速(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="81" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="82" />
       <source>Replay &amp;faster</source>
       <translation>回放加速(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="82" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="83" />
       <source>Replay: previous &amp;event</source>
       <translation>回放：上一个事件(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="84" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="85" />
       <source>Replay: next e&amp;vent</source>
       <translation>回放：下一个事件(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="87" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="88" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="88" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="89" />
       <source>&amp;Full screen</source>
       <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="89" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="90" />
       <source>Fit the &amp;time axis</source>
       <translation>时间轴自适应(&amp;T)</translation>
     </message>
     <message>
       <location filename="../../src/chefline/ui/window_menus.py" line="91" />
+      <source>Latency &amp;histogram: show or hide</source>
+      <translation>延迟直方图：显示或隐藏(&amp;H)</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/window_menus.py" line="93" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="92" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="94" />
       <source>&amp;About Chefline</source>
       <translation>关于 Chefline(&amp;A)</translation>
     </message>
@@ -1630,85 +1683,110 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>RaceFiles</name>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="37" />
+      <location filename="../../src/chefline/ui/race_files.py" line="39" />
       <source>Replay the race once it has finished.</source>
       <translation>请等比赛结束后再回放。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="39" />
+      <location filename="../../src/chefline/ui/race_files.py" line="41" />
       <source>No race to replay yet: press Serve (Space) first.</source>
       <translation>还没有可回放的比赛：请先按“上菜”（空格键）。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="45" />
+      <location filename="../../src/chefline/ui/race_files.py" line="47" />
       <source>No finished race to save yet.</source>
       <translation>还没有已完成的比赛可保存。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="48" />
+      <location filename="../../src/chefline/ui/race_files.py" line="50" />
       <source>Save the race</source>
       <translation>保存比赛</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="48" />
-      <location filename="../../src/chefline/ui/race_files.py" line="58" />
+      <location filename="../../src/chefline/ui/race_files.py" line="50" />
+      <location filename="../../src/chefline/ui/race_files.py" line="88" />
       <source>Race (*.json)</source>
       <translation>比赛 (*.json)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="53" />
+      <location filename="../../src/chefline/ui/race_files.py" line="55" />
       <source>Saved {0}: open it with Ctrl+O to replay it</source>
       <translation>已保存 {0}：用 Ctrl+O 打开即可回放</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="58" />
+      <location filename="../../src/chefline/ui/race_files.py" line="61" />
+      <source>Export the trace once the race has finished.</source>
+      <translation>请等比赛结束后再导出追踪文件。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/race_files.py" line="64" />
+      <source>No race to export yet: press Serve (Space) first.</source>
+      <translation>还没有可导出的比赛：请先按“上菜”（空格键）。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/race_files.py" line="67" />
+      <source>Export a trace for Perfetto</source>
+      <translation>导出 Perfetto 追踪文件</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/race_files.py" line="68" />
+      <source>Trace Event Format (*.json)</source>
+      <translation>Trace Event Format 追踪文件 (*.json)</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/race_files.py" line="82" />
+      <source>Saved {0}: open it in ui.perfetto.dev or chrome://tracing</source>
+      <translation>已保存 {0}：可在 ui.perfetto.dev 或 chrome://tracing 中打开</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/race_files.py" line="88" />
       <source>Open a saved race</source>
       <translation>打开保存的比赛</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="66" />
+      <location filename="../../src/chefline/ui/race_files.py" line="96" />
       <source>Wait for the race to finish before opening another.</source>
       <translation>请等本轮比赛结束后再打开另一场。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="78" />
+      <location filename="../../src/chefline/ui/race_files.py" line="108" />
       <source>Export this view</source>
       <translation>导出当前画面</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="78" />
+      <location filename="../../src/chefline/ui/race_files.py" line="108" />
       <source>Image (*.png)</source>
       <translation>图片 (*.png)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="82" />
-      <location filename="../../src/chefline/ui/race_files.py" line="128" />
-      <location filename="../../src/chefline/ui/race_files.py" line="136" />
+      <location filename="../../src/chefline/ui/race_files.py" line="112" />
+      <location filename="../../src/chefline/ui/race_files.py" line="158" />
+      <location filename="../../src/chefline/ui/race_files.py" line="166" />
       <source>Saved {0}</source>
       <translation>已保存 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="107" />
+      <location filename="../../src/chefline/ui/race_files.py" line="137" />
       <source>Export a replay once a race has finished.</source>
       <translation>请等比赛结束后再导出回放。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="110" />
+      <location filename="../../src/chefline/ui/race_files.py" line="140" />
       <source>Export the replay</source>
       <translation>导出回放</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="110" />
+      <location filename="../../src/chefline/ui/race_files.py" line="140" />
       <source>Animation (*.gif)</source>
       <translation>动画 (*.gif)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="124" />
+      <location filename="../../src/chefline/ui/race_files.py" line="154" />
       <source>Writing the GIF… frame {0} of {1}</source>
       <translation>正在生成 GIF… 第 {0} 帧，共 {1} 帧</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="132" />
+      <location filename="../../src/chefline/ui/race_files.py" line="162" />
       <source>Export the race to…</source>
       <translation>把比赛导出到…</translation>
     </message>
@@ -1716,27 +1794,27 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>RaceSession</name>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="111" />
+      <location filename="../../src/chefline/ui/session.py" line="114" />
       <source>Wait for the race to finish before changing kitchens.</source>
       <translation>请等本轮比赛结束后再更换厨房。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="127" />
+      <location filename="../../src/chefline/ui/session.py" line="130" />
       <source>The {0} kitchen could not open: {1}</source>
       <translation>{0} 厨房无法打开：{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="174" />
+      <location filename="../../src/chefline/ui/session.py" line="177" />
       <source>The {0} kitchen could not open again: {1}</source>
       <translation>{0} 厨房无法重新打开：{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="241" />
+      <location filename="../../src/chefline/ui/session.py" line="244" />
       <source>No kitchen is open: choose at least one in the Kitchens menu.</source>
       <translation>没有打开的厨房：请在“厨房”菜单中至少选择一个。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="318" />
+      <location filename="../../src/chefline/ui/session.py" line="321" />
       <source>The race stopped with an unexpected error: {0}</source>
       <translation>比赛因意外错误而停止：{0}</translation>
     </message>
@@ -1831,121 +1909,126 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
     </message>
     <message>
       <location filename="../../src/chefline/ui/scoreboard.py" line="37" />
+      <source>p99 wait</source>
+      <translation>p99 等待</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/scoreboard.py" line="38" />
       <source>most at once</source>
       <translation>同时最多</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="38" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="39" />
       <source>chefs</source>
       <translation>厨师</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="39" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="40" />
       <source>errors</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="40" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="41" />
       <source>tokens/s</source>
       <translation>token/秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="41" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="42" />
       <source>threads busy</source>
       <translation>忙碌线程</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="42" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="43" />
       <source>waits held</source>
       <translation>挂起的等待</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="43" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="44" />
       <source>TTFT</source>
       <translation>首 token 用时</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="44" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="45" />
       <source>processes</source>
       <translation>进程数</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="45" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="46" />
       <source>threads held</source>
       <translation>占用线程</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="46" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="47" />
       <source>memory</source>
       <translation>内存</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="101" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="102" />
       <source>Threads with an order in hand right now</source>
       <translation>此刻手上有订单的线程</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="103" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="104" />
       <source>Processes of the kitchen's own ("in app": it runs inside Chefline's process)</source>
       <translation>厨房自己的进程（“在应用内”：它运行在 Chefline 的进程里）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="106" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="107" />
       <source>OS threads the kitchen holds: now during a race, the most at once after it</source>
       <translation>厨房占用的操作系统线程：比赛中显示当前值，赛后显示峰值</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="109" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="110" />
       <source>Memory of the kitchen's processes (PSS on Linux); a kitchen inside the app has none of its own to measure</source>
       <translation>厨房进程的内存（Linux 上为 PSS）；在应用内运行的厨房没有可单独测量的内存</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="112" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="113" />
       <source>Time to first token of an LLM answer: p50·p95, seconds</source>
       <translation>大模型回答的首个 token 用时：p50·p95，单位秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="114" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="115" />
       <source>Orders waiting on the stove right now (a sleep, or a model's tokens): an async kitchen holds them all on one thread, a sync one needs a thread for each</source>
       <translation>此刻在灶上等待的订单（一次 sleep，或等模型的 token）：异步厨房用一个线程挂着全部，同步厨房每单都要一个线程</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="121" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="122" />
       <source>The ideal theory counts only the dishes. Every order also costs the kitchen its own Python work (parsing, routing, recording), measured when it opened; in one interpreter that work runs in series, also that of the kitchens next door.</source>
       <translation>理想理论只计算菜本身。每张订单还要花厨房自己的 Python 工作（解析、路由、记录），在厨房开张时测得；在同一个解释器里，这些工作只能一件接一件地做，隔壁厨房的也一样。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="166" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="168" />
       <source>no order failed</source>
       <translation>没有订单失败</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="175" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="177" />
       <source>ideal {0:.2f} s + {1} × {2:.2f} ms own work</source>
       <translation>理想 {0:.2f} 秒 + {1} × {2:.2f} 毫秒自身工作</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="179" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="181" />
       <source> + {0:.2f} s next door</source>
       <translation> + 隔壁 {0:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="183" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="185" />
       <source> (took ×{0:.2f})</source>
       <translation>（实际 ×{0:.2f}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="191" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="193" />
       <source>expected {0:.2f} s · cooking for {1}</source>
       <translation>预计 {0:.2f} 秒 · 已做 {1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="195" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="197" />
       <source>expected {0:.2f} s</source>
       <translation>预计 {0:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="197" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="199" />
       <source>expected {0:.2f} s, took {1:.2f} s (×{2:.2f})</source>
       <translation>预计 {0:.2f} 秒，实际 {1:.2f} 秒（×{2:.2f}）</translation>
     </message>

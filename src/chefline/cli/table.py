@@ -90,13 +90,14 @@ def modes_table() -> str:
 def race_table(result: RaceResult) -> str:
     headers = [
         translate("Cli", "kitchen"), translate("Cli", "served"), translate("Cli", "makespan"),
-        translate("Cli", "theory"), translate("Cli", "×theory"), "p50", "p95",
-        translate("Cli", "queue p95"), translate("Cli", "peak"), translate("Cli", "chefs"),
+        translate("Cli", "theory"), translate("Cli", "×theory"), "p50", "p95", "p99",
+        translate("Cli", "queue p95"), translate("Cli", "queue p99"), translate("Cli", "peak"),
+        translate("Cli", "chefs"),
         translate("Cli", "errors"),
     ]  # fmt: skip
     chat = result.plan.chat is not None
     if chat:
-        headers += ["TTFT p50", "TTFT p95", translate("Cli", "tokens/s")]
+        headers += ["TTFT p50", "TTFT p95", "TTFT p99", translate("Cli", "tokens/s")]
     headers += [translate("Cli", "processes"), translate("Cli", "threads"),
                 translate("Cli", "memory")]  # fmt: skip
     rows = []
@@ -115,11 +116,13 @@ def race_table(result: RaceResult) -> str:
             "-" if ratio is None else f"{ratio:.2f}",
             seconds(s.latency_p50),
             seconds(s.latency_p95),
+            seconds(s.latency_p99),
             seconds(s.queue_wait_p95),
+            seconds(s.queue_wait_p99),
             str(s.peak_concurrency),
             str(s.chefs),
             str(s.failed),
-            *([seconds(s.ttft_p50), seconds(s.ttft_p95),
+            *([seconds(s.ttft_p50), seconds(s.ttft_p95), seconds(s.ttft_p99),
                "-" if s.tokens_per_s is None else f"{s.tokens_per_s:.0f}"] if chat else []),
             *cost_cells(timeline.cost),
         ])  # fmt: skip

@@ -98,3 +98,26 @@ def save_csv(result: RaceResult, path: Path) -> Path:
                     order.error or "",
                 ])  # fmt: skip
     return path
+
+
+SUMMARY_COLUMNS = [
+    "kitchen", "customers", "served", "failed", "makespan", "expected_makespan", "throughput",
+    "latency_p50", "latency_p95", "latency_p99", "queue_wait_mean", "queue_wait_p95",
+    "queue_wait_p99", "queue_wait_max", "peak_concurrency", "chefs", "ttft_p50", "ttft_p95",
+    "ttft_p99", "tokens_per_s",
+]  # fmt: skip
+
+
+def save_summary_csv(result: RaceResult, path: Path) -> Path:
+    """One row per kitchen: its figures (seconds, orders per second), tail included."""
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(SUMMARY_COLUMNS)
+        for timeline in result.timelines.values():
+            figures = timeline.summary().to_json()
+            writer.writerow(
+                "" if figures[name] is None else
+                f"{figures[name]:.6f}" if isinstance(figures[name], float) else figures[name]
+                for name in SUMMARY_COLUMNS
+            )  # fmt: skip
+    return path

@@ -63,6 +63,7 @@ class TimelineSummary:
     latency_p99: float | None
     queue_wait_mean: float | None
     queue_wait_p95: float | None
+    queue_wait_p99: float | None
     queue_wait_max: float | None
     peak_concurrency: int
     chefs: int
@@ -72,6 +73,7 @@ class TimelineSummary:
     ttft_p50: float | None = None
     """LLM dishes: time to the first token, as customers saw it."""
     ttft_p95: float | None = None
+    ttft_p99: float | None = None
     tokens: int = 0
     """LLM dishes: tokens that reached customers."""
     tokens_per_s: float | None = None
@@ -195,6 +197,15 @@ class RaceTimeline:
     def failed(self) -> list[OrderRecord]:
         return self._with_status(OrderStatus.FAILED)
 
+    def latencies(self) -> list[float]:
+        """Each served order's time in the restaurant (sent to received), in seconds."""
+        served = OrderStatus.SERVED  # read once per frame for the histogram: kept lean
+        return [
+            o.received - o.sent
+            for o in self.orders.values()
+            if o.status is served and o.received is not None
+        ]
+
     @property
     def start(self) -> float | None:
         return min((o.sent for o in self.orders.values()), default=None)
@@ -279,7 +290,7 @@ class RaceTimeline:
     def summary(self, until: float | None = None) -> TimelineSummary:
         """The race's figures; ``until`` counts dishes still cooking as in the kitchen till then."""
         served = self.served
-        latencies = [o.latency for o in served if o.latency is not None]
+        latencies = self.latencies()
         waits = [o.queue_wait for o in served if o.queue_wait is not None]
         in_kitchen = []
         for order in self.orders.values():
@@ -303,6 +314,7 @@ class RaceTimeline:
             latency_p99=percentile(latencies, 99),
             queue_wait_mean=mean(waits),
             queue_wait_p95=percentile(waits, 95),
+            queue_wait_p99=percentile(waits, 99),
             queue_wait_max=max(waits, default=None),
             peak_concurrency=peak_overlap(in_kitchen),
             chefs=len(self.chef_labels()),
@@ -310,6 +322,7 @@ class RaceTimeline:
             failures=dict(Counter(o.failure.value for o in self.failed if o.failure)),
             ttft_p50=percentile(ttfts, 50),
             ttft_p95=percentile(ttfts, 95),
+            ttft_p99=percentile(ttfts, 99),
             tokens=tokens,
             tokens_per_s=tokens / makespan if tokens and makespan else None,
             own_cost_per_order=self.own_cost_per_order,

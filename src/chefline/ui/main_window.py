@@ -28,6 +28,7 @@ from chefline.ui.control_bar import ControlBar
 from chefline.ui.faults_menu import FaultsMenu
 from chefline.ui.help_overlay import HelpOverlay
 from chefline.ui.kitchen_panel import KitchenPanel
+from chefline.ui.latency_histogram import LatencyHistogram
 from chefline.ui.legend import Legend
 from chefline.ui.model_dialog import ModelDialog
 from chefline.ui.presenter import Presenter
@@ -84,6 +85,7 @@ class MainWindow(Retranslating, QMainWindow):
         )
         layout.addWidget(self.legend)
         layout.addWidget(self.kitchens_area, 1)
+        self.histogram = LatencyHistogram(session, self.kitchens_area)  # a drawer, H shows it
         self.setCentralWidget(central)
         self.notes = SpeakerNotes(self.presenter, self)
         self.notes.setWindowFlag(Qt.WindowType.Window)
