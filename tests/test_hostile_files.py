@@ -187,3 +187,74 @@ def test_too_many_objects_are_refused_while_parsing(tmp_path):
     race["padding"] = [{} for _ in range(200_000)]
     with pytest.raises(RecipeError, match="more orders than any race"):
         load_json(write(tmp_path, race))
+
+
+# -- the window: one dialog, the app keeps running, nothing half-started -------------------
+
+
+@pytest.fixture
+def window(open_window):
+    return open_window(["flask-one-chef"])
+
+
+def boxes(window):
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    found = QApplication.topLevelWidgets() + window.findChildren(QMessageBox)
+    unique = {id(w): w for w in found if isinstance(w, QMessageBox) and w.isVisible()}
+    return list(unique.values())
+
+
+def test_a_nan_race_file_gives_one_dialog_and_no_replay(qtbot, window, tmp_path):
+    race = good_race()
+    nan_time(race)
+    path = write(tmp_path, race)
+    for _ in range(3):  # opened again and again: still one box for one cause
+        assert not window.files.open_race(path)
+    qtbot.wait(200)
+    assert len(boxes(window)) == 1
+    assert window.last_error == "cannot read race.json: NaN is not a number a race can hold"
+    assert not window.session.replay.active and window.replay_bar.isHidden()
+    assert window.controls.serve_button.isEnabled()
+    for box in boxes(window):
+        box.close()
+
+
+def test_an_error_in_every_frame_gives_one_dialog(qtbot, qloop, window):
+    from PySide6.QtCore import QTimer
+
+    from chefline.ui.errors import UNEXPECTED
+
+    UNEXPECTED.install(qloop)
+    before = len(UNEXPECTED.seen)
+
+    def broken_frame():
+        int(float("nan"))  # what the replay bar did with a NaN race, 40 times a second
+
+    timer = QTimer()
+    timer.timeout.connect(broken_frame)
+    timer.start(10)
+    qtbot.waitUntil(lambda: len(UNEXPECTED.seen) >= before + 20, timeout=5000)
+    timer.stop()
+    qtbot.wait(100)
+    shown = [b for b in boxes(window) if "cannot convert float NaN" in b.text()]
+    assert len(shown) == 1
+    assert window.isVisible() and window.controls.serve_button.isEnabled()
+    for box in boxes(window):
+        box.close()
+
+
+def test_a_replay_that_cannot_start_leaves_the_last_one_playing(qtbot, window):
+    from chefline.client.export import load_json as load
+
+    player = window.session.replay
+    shipped = load(SHIPPED)
+    player.start(shipped, recorded=True)
+    assert player.active
+    broken = load(SHIPPED)
+    first_order_record = next(iter(next(iter(broken.timelines.values())).orders.values()))
+    first_order_record.sent = "soon"  # what a file with a string time made of the story
+    with pytest.raises(TypeError):
+        player.start(broken)
+    assert player.active and player.result is shipped and player.recorded
+    player.stop()
