@@ -685,12 +685,12 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>Errors</name>
     <message>
-      <location filename="../../src/chefline/ui/errors.py" line="50" />
+      <location filename="../../src/chefline/ui/errors.py" line="63" />
       <source>Chefline — unexpected error</source>
       <translation>Chefline — 意外错误</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/errors.py" line="51" />
+      <location filename="../../src/chefline/ui/errors.py" line="64" />
       <source>Something went wrong, but Chefline is still running.</source>
       <translation>出了点问题，但 Chefline 仍在运行。</translation>
     </message>
@@ -765,39 +765,44 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>还没有为厨房设置语言模型</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/server_thread.py" line="27" />
+      <location filename="../../src/chefline/servers/server_thread.py" line="28" />
       <source>port must be between 0 and 65535, not {0}</source>
       <translation>端口必须在 0 到 65535 之间，而不是 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/server_thread.py" line="36" />
+      <location filename="../../src/chefline/servers/server_thread.py" line="37" />
       <source>port {0} on {1} is already in use</source>
       <translation>{1} 上的端口 {0} 已被占用</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/server_thread.py" line="38" />
+      <location filename="../../src/chefline/servers/server_thread.py" line="39" />
       <source>cannot listen on {0}:{1}: {2}</source>
       <translation>无法在 {0}:{1} 上监听：{2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/server_thread.py" line="93" />
+      <location filename="../../src/chefline/servers/server_thread.py" line="97" />
       <source>kitchen {0} did not start{1}</source>
       <translation>厨房 {0} 没有启动{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/client/export.py" line="42" />
+      <location filename="../../src/chefline/client/race_file.py" line="61" />
       <source>cannot read {0}: {1}</source>
       <translation>无法读取 {0}：{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/client/export.py" line="45" />
-      <source>{0} is not a race saved by Chefline ({1})</source>
-      <translation>{0} 不是 Chefline 保存的比赛（{1}）</translation>
+      <location filename="../../src/chefline/client/race_file.py" line="65" />
+      <source>it is larger than {0} MB uncompressed</source>
+      <translation>解压后超过 {0} MB</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/client/export.py" line="50" />
-      <source>{0} is damaged: {1!r}</source>
-      <translation>{0} 已损坏：{1!r}</translation>
+      <location filename="../../src/chefline/client/race_file.py" line="99" />
+      <source>it holds more orders than any race can ({0} customers)</source>
+      <translation>订单数超过任何比赛可能有的数量（{0} 位客人）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/client/race_file.py" line="102" />
+      <source>it is nested deeper than a race</source>
+      <translation>嵌套层数超过比赛文件应有的深度</translation>
     </message>
     <message>
       <location filename="../../src/chefline/client/plan.py" line="67" />
@@ -818,6 +823,12 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <location filename="../../src/chefline/client/race.py" line="114" />
       <source>the customer walked out after waiting {0:.1f} s</source>
       <translation>客人等了 {0:.1f} 秒后离开了</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/client/export.py" line="47" />
+      <location filename="../../src/chefline/client/race_file.py" line="56" />
+      <source>{0} is damaged: {1}</source>
+      <translation>{0} 已损坏：{1}</translation>
     </message>
   </context>
   <context>
@@ -1048,72 +1059,72 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="127" />
+      <location filename="../../src/chefline/ui/main_window.py" line="129" />
       <source>Chefline — sync vs async kitchens</source>
       <translation>Chefline — 同步与异步厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="139" />
+      <location filename="../../src/chefline/ui/main_window.py" line="141" />
       <source>Watch threads busy and waits held.</source>
       <translation>留意“忙碌线程”和“挂起的等待”。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="143" />
+      <location filename="../../src/chefline/ui/main_window.py" line="145" />
       <source>Watch processes, threads held and memory.</source>
       <translation>留意进程数、占用线程和内存。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="147" />
+      <location filename="../../src/chefline/ui/main_window.py" line="149" />
       <source>Wait for the race to finish before changing the scene.</source>
       <translation>请等本轮比赛结束后再切换场景。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="154" />
+      <location filename="../../src/chefline/ui/main_window.py" line="156" />
       <source>100 users ask an LLM: press Serve (Space). {0}</source>
       <translation>100 个用户同时问大模型：按“上菜”（空格键）。{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="179" />
+      <location filename="../../src/chefline/ui/main_window.py" line="181" />
       <source>Open a FastAPI kitchen (Kitchens menu) to see its API docs.</source>
       <translation>请先打开一个 FastAPI 厨房（“厨房”菜单）再看它的 API 文档。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="181" />
+      <location filename="../../src/chefline/ui/main_window.py" line="183" />
       <source>No browser opened; the docs are at {0}</source>
       <translation>没有打开浏览器；文档地址是 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="183" />
+      <location filename="../../src/chefline/ui/main_window.py" line="185" />
       <source>API docs: {0}</source>
       <translation>API 文档：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="277" />
+      <location filename="../../src/chefline/ui/main_window.py" line="283" />
       <source>Serving… {0:.1f} s</source>
       <translation>上菜中… {0:.1f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="287" />
+      <location filename="../../src/chefline/ui/main_window.py" line="293" />
       <source>Race stopped.</source>
       <translation>比赛已停止。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="292" />
+      <location filename="../../src/chefline/ui/main_window.py" line="298" />
       <source>{0} {1:.2f} s (theory {2:.2f})</source>
       <translation>{0} {1:.2f} 秒（理论 {2:.2f}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="295" />
+      <location filename="../../src/chefline/ui/main_window.py" line="301" />
       <source>Finished: {0}   Export: Ctrl+E</source>
       <translation>完成：{0}   导出：Ctrl+E</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="305" />
+      <location filename="../../src/chefline/ui/main_window.py" line="311" />
       <source>Kitchens open on 127.0.0.1: {0} — press Serve (Space)</source>
       <translation>127.0.0.1 上已打开的厨房：{0} 个 — 按“上菜”（空格键）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="307" />
+      <location filename="../../src/chefline/ui/main_window.py" line="313" />
       <source>No kitchen open: choose some in the Kitchens menu.</source>
       <translation>没有打开的厨房：请在“厨房”菜单中选择。</translation>
     </message>
@@ -1575,7 +1586,7 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>Presenter</name>
     <message>
-      <location filename="../../src/chefline/ui/presenter.py" line="108" />
+      <location filename="../../src/chefline/ui/presenter.py" line="126" />
       <source>No recorded race for the scene {0}.</source>
       <translation>场景 {0} 没有预先录制的比赛。</translation>
     </message>
@@ -1679,17 +1690,17 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>{0} 厨房无法打开：{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="163" />
+      <location filename="../../src/chefline/ui/session.py" line="166" />
       <source>The {0} kitchen could not open again: {1}</source>
       <translation>{0} 厨房无法重新打开：{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="230" />
+      <location filename="../../src/chefline/ui/session.py" line="233" />
       <source>No kitchen is open: choose at least one in the Kitchens menu.</source>
       <translation>没有打开的厨房：请在“厨房”菜单中至少选择一个。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="301" />
+      <location filename="../../src/chefline/ui/session.py" line="304" />
       <source>The race stopped with an unexpected error: {0}</source>
       <translation>比赛因意外错误而停止：{0}</translation>
     </message>
