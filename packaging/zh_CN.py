@@ -353,6 +353,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("Argparse", "ambiguous option: %(option)s could match %(matches)s"): "有歧义的选项：%(option)s 可匹配 %(matches)s",
     ("Errors", "cannot read {0}: {1}"): "无法读取 {0}：{1}",
     ("Errors", "{0} is damaged: {1}"): "{0} 已损坏：{1}",
+    ("Errors", "{0} was still streaming after {1:g} s"): "{0} 过了 {1:g} 秒仍在输出",
+    ("Errors", "the reply from {0} has a line of over {1} characters"): "{0} 的回复中有一行超过 {1} 个字符",
     ("Errors", "it is larger than {0} MB uncompressed"): "解压后超过 {0} MB",
     ("Errors", "it holds more orders than any race can ({0} customers)"): "订单数超过任何比赛可能有的数量（{0} 位客人）",
     ("Errors", "it is nested deeper than a race"): "嵌套层数超过比赛文件应有的深度",

@@ -695,72 +695,82 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>出了点问题，但 Chefline 仍在运行。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="87" />
+      <location filename="../../src/chefline/servers/model_link.py" line="91" />
       <source>the API key should be in the environment variable {0}, which is not set</source>
       <translation>API 密钥应放在环境变量 {0} 中，但它没有设置</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="123" />
+      <location filename="../../src/chefline/servers/model_link.py" line="153" />
       <source>the reply from {0} is not an OpenAI chat stream: {1!r}</source>
       <translation>{0} 的回复不是 OpenAI 聊天流：{1!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="129" />
+      <location filename="../../src/chefline/servers/model_link.py" line="159" />
       <source>the reply from {0} is not an OpenAI chat stream</source>
       <translation>{0} 的回复不是 OpenAI 聊天流</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="144" />
+      <location filename="../../src/chefline/servers/model_link.py" line="174" />
       <source>the model server at {0} refused the API key in ${1} ({2}){3}</source>
       <translation>{0} 的模型服务拒绝了 ${1} 中的 API 密钥（{2}）{3}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="148" />
+      <location filename="../../src/chefline/servers/model_link.py" line="178" />
       <source>the model server at {0} wants an API key (name its environment variable, e.g. OPENAI_API_KEY) ({1}){2}</source>
       <translation>{0} 的模型服务需要 API 密钥（请填写保存它的环境变量名，例如 OPENAI_API_KEY）（{1}）{2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="155" />
+      <location filename="../../src/chefline/servers/model_link.py" line="185" />
       <source>the model server at {0} has no model {1!r} ({2}){3}</source>
       <translation>{0} 的模型服务没有模型 {1!r}（{2}）{3}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="158" />
+      <location filename="../../src/chefline/servers/model_link.py" line="188" />
       <source>nothing at {0} answers OpenAI chat requests (404, {1} content): check the base URL, which usually ends in /v1</source>
       <translation>{0} 不响应 OpenAI 聊天请求（404，{1} 内容）：请检查基础地址，它通常以 /v1 结尾</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="164" />
+      <location filename="../../src/chefline/servers/model_link.py" line="194" />
       <source>the model server at {0} answered {1}{2}</source>
       <translation>{0} 的模型服务返回了 {1}{2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="192" />
+      <location filename="../../src/chefline/servers/model_link.py" line="222" />
       <source>the reply from {0} is not an OpenAI event stream (content type {1}): {2!r}</source>
       <translation>{0} 的回复不是 OpenAI 事件流（内容类型 {1}）：{2!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="202" />
+      <location filename="../../src/chefline/servers/model_link.py" line="232" />
       <source>nobody answered at {0}: is the model server running?</source>
       <translation>{0} 没有人应答：模型服务在运行吗？</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="205" />
+      <location filename="../../src/chefline/servers/model_link.py" line="235" />
       <source>the model at {0} went silent for over {1:g} s</source>
       <translation>{0} 的模型超过 {1:g} 秒没有回应</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="207" />
+      <location filename="../../src/chefline/servers/model_link.py" line="237" />
       <source>the call to {0} failed: {1}: {2}</source>
       <translation>调用 {0} 失败：{1}：{2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="282" />
+      <location filename="../../src/chefline/servers/model_link.py" line="252" />
+      <source>{0} was still streaming after {1:g} s</source>
+      <translation>{0} 过了 {1:g} 秒仍在输出</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/model_link.py" line="257" />
+      <source>the reply from {0} has a line of over {1} characters</source>
+      <translation>{0} 的回复中有一行超过 {1} 个字符</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/model_link.py" line="335" />
       <source>{0} answered with no tokens at all</source>
       <translation>{0} 的回答里一个 token 也没有</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="324" />
+      <location filename="../../src/chefline/servers/model_link.py" line="377" />
       <source>no language model is set up for the kitchens</source>
       <translation>还没有为厨房设置语言模型</translation>
     </message>
