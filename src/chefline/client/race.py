@@ -9,10 +9,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-import aiohttp
 import httpx
-from httpx_aiohttp import AiohttpTransport
 
+from chefline.client.failures import SendOnceTransport, describe_failure
 from chefline.client.plan import RacePlan
 from chefline.kitchen.clock import now
 from chefline.kitchen.cost import KitchenCost
@@ -21,7 +20,6 @@ from chefline.kitchen.modes import KitchenMode, KitchenSettings
 from chefline.kitchen.order import Failure, OrderRecord, OrderStatus
 from chefline.kitchen.timeline import RaceTimeline
 from chefline.servers.cost_meter import CostMeter
-from chefline.texts import translate
 
 Listener = Callable[[OrderEvent], None]
 """Receives every live event; called from the loop and from kitchen threads alike."""
@@ -97,25 +95,6 @@ class RaceResult:
         }
 
 
-def describe_failure(error: Exception, url: str, waited: float) -> tuple[Failure, str]:
-    """Why an order failed on the client side, and a sentence a speaker can read out."""
-    # httpx-aiohttp maps some connection errors to timeouts, so look at aiohttp's own error.
-    cause = error.__cause__
-    if isinstance(error, httpx.ConnectError) or isinstance(cause, aiohttp.ClientConnectorError):
-        text = translate("Errors", "nobody answered at {0}: the kitchen is not running")
-        return Failure.NO_KITCHEN, text.format(url)
-    if isinstance(cause, aiohttp.ServerDisconnectedError) or isinstance(
-        error, httpx.RemoteProtocolError | httpx.ReadError
-    ):
-        return Failure.HUNG_UP, translate(
-            "Errors", "the kitchen hung up before the dish was served"
-        )
-    if isinstance(error, httpx.TimeoutException | TimeoutError):
-        text = translate("Errors", "the customer walked out after waiting {0:.1f} s")
-        return Failure.WALKED_OUT, text.format(waited)
-    return Failure.OTHER, f"{type(error).__name__}: {error}"
-
-
 class RaceRunner:
     """Runs one race. Create it, ``await run()``, read ``result``; ``cancel()`` from anywhere
     on the loop stops it, marking open orders as failed."""
@@ -145,6 +124,8 @@ class RaceRunner:
         self._tasks: list[asyncio.Task[None]] = []
         self._main: asyncio.Task[RaceResult] | None = None
         self._finished: set[tuple[str, int]] = set()
+        self._accepted: set[tuple[str, int]] = set()
+        """Orders a chef has taken, as the kitchens said live: their failure is a hang-up."""
 
     def _emit(self, event: OrderEvent) -> None:
         if self.listener is not None:
@@ -154,6 +135,8 @@ class RaceRunner:
         # A kitchen in another process reports through a pipe, so its last events can come
         # after the customer already has the dish; the reply carried them, drop the echo.
         if race == self.race_id and (event.kitchen, event.order) not in self._finished:
+            if event.phase is Phase.ACCEPTED:
+                self._accepted.add((event.kitchen, event.order))
             self._emit(event)
 
     async def run(self) -> RaceResult:
@@ -166,7 +149,7 @@ class RaceRunner:
         # client side and make a concurrent kitchen look slow.
         limits = httpx.Limits(max_connections=total + 8, max_keepalive_connections=total + 8)
         # Plain HTTP on loopback: no proxy from the environment, and no CA bundle to load.
-        transport = AiohttpTransport(limits=limits, verify=False)
+        transport = SendOnceTransport(limits=limits, verify=False)
         client = httpx.AsyncClient(transport=transport, trust_env=False, verify=False)
         self.meter.start()
         try:
@@ -258,7 +241,8 @@ class RaceRunner:
             record.status = OrderStatus.FAILED
             waited = record.received - record.sent
             url = kitchen.chat_url if self.plan.chat else kitchen.cook_url
-            record.failure, record.error = describe_failure(error, url, waited)
+            accepted = (kitchen.name, index) in self._accepted
+            record.failure, record.error = describe_failure(error, url, waited, accepted=accepted)
         finally:
             phase = Phase.RECEIVED if record.status is OrderStatus.SERVED else Phase.FAILED
             t = record.received or now()
