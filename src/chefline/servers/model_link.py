@@ -337,7 +337,7 @@ def probe_model(link: ModelLink, order: ChatOrder = PROBE_ORDER) -> ModelProbe:
     ttft = stamps[0] - start
     gaps = len(stamps) - 1
     rate = gaps / (stamps[-1] - stamps[0]) if gaps and stamps[-1] > stamps[0] else 1000.0
-    return ModelProbe(ttft, rate, len(stamps), printable("".join(words), 400))
+    return ModelProbe(ttft, rate, len(stamps), "".join(words))
 
 
 class Supplier:
