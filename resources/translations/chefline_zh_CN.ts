@@ -747,82 +747,92 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>Errors</name>
     <message>
-      <location filename="../../src/chefline/ui/errors.py" line="50" />
+      <location filename="../../src/chefline/ui/errors.py" line="63" />
       <source>Chefline — unexpected error</source>
       <translation>Chefline — 意外错误</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/errors.py" line="51" />
+      <location filename="../../src/chefline/ui/errors.py" line="64" />
       <source>Something went wrong, but Chefline is still running.</source>
       <translation>出了点问题，但 Chefline 仍在运行。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="87" />
+      <location filename="../../src/chefline/servers/model_link.py" line="91" />
       <source>the API key should be in the environment variable {0}, which is not set</source>
       <translation>API 密钥应放在环境变量 {0} 中，但它没有设置</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="123" />
+      <location filename="../../src/chefline/servers/model_link.py" line="153" />
       <source>the reply from {0} is not an OpenAI chat stream: {1!r}</source>
       <translation>{0} 的回复不是 OpenAI 聊天流：{1!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="129" />
+      <location filename="../../src/chefline/servers/model_link.py" line="159" />
       <source>the reply from {0} is not an OpenAI chat stream</source>
       <translation>{0} 的回复不是 OpenAI 聊天流</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="144" />
+      <location filename="../../src/chefline/servers/model_link.py" line="174" />
       <source>the model server at {0} refused the API key in ${1} ({2}){3}</source>
       <translation>{0} 的模型服务拒绝了 ${1} 中的 API 密钥（{2}）{3}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="148" />
+      <location filename="../../src/chefline/servers/model_link.py" line="178" />
       <source>the model server at {0} wants an API key (name its environment variable, e.g. OPENAI_API_KEY) ({1}){2}</source>
       <translation>{0} 的模型服务需要 API 密钥（请填写保存它的环境变量名，例如 OPENAI_API_KEY）（{1}）{2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="155" />
+      <location filename="../../src/chefline/servers/model_link.py" line="185" />
       <source>the model server at {0} has no model {1!r} ({2}){3}</source>
       <translation>{0} 的模型服务没有模型 {1!r}（{2}）{3}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="158" />
+      <location filename="../../src/chefline/servers/model_link.py" line="188" />
       <source>nothing at {0} answers OpenAI chat requests (404, {1} content): check the base URL, which usually ends in /v1</source>
       <translation>{0} 不响应 OpenAI 聊天请求（404，{1} 内容）：请检查基础地址，它通常以 /v1 结尾</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="164" />
+      <location filename="../../src/chefline/servers/model_link.py" line="194" />
       <source>the model server at {0} answered {1}{2}</source>
       <translation>{0} 的模型服务返回了 {1}{2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="192" />
+      <location filename="../../src/chefline/servers/model_link.py" line="222" />
       <source>the reply from {0} is not an OpenAI event stream (content type {1}): {2!r}</source>
       <translation>{0} 的回复不是 OpenAI 事件流（内容类型 {1}）：{2!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="202" />
+      <location filename="../../src/chefline/servers/model_link.py" line="232" />
       <source>nobody answered at {0}: is the model server running?</source>
       <translation>{0} 没有人应答：模型服务在运行吗？</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="205" />
+      <location filename="../../src/chefline/servers/model_link.py" line="235" />
       <source>the model at {0} went silent for over {1:g} s</source>
       <translation>{0} 的模型超过 {1:g} 秒没有回应</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="207" />
+      <location filename="../../src/chefline/servers/model_link.py" line="237" />
       <source>the call to {0} failed: {1}: {2}</source>
       <translation>调用 {0} 失败：{1}：{2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="282" />
+      <location filename="../../src/chefline/servers/model_link.py" line="252" />
+      <source>{0} was still streaming after {1:g} s</source>
+      <translation>{0} 过了 {1:g} 秒仍在输出</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/model_link.py" line="257" />
+      <source>the reply from {0} has a line of over {1} characters</source>
+      <translation>{0} 的回复中有一行超过 {1} 个字符</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/model_link.py" line="335" />
       <source>{0} answered with no tokens at all</source>
       <translation>{0} 的回答里一个 token 也没有</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="324" />
+      <location filename="../../src/chefline/servers/model_link.py" line="377" />
       <source>no language model is set up for the kitchens</source>
       <translation>还没有为厨房设置语言模型</translation>
     </message>
@@ -847,19 +857,24 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>厨房 {0} 没有启动{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/client/export.py" line="42" />
+      <location filename="../../src/chefline/client/race_file.py" line="61" />
       <source>cannot read {0}: {1}</source>
       <translation>无法读取 {0}：{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/client/export.py" line="45" />
-      <source>{0} is not a race saved by Chefline ({1})</source>
-      <translation>{0} 不是 Chefline 保存的比赛（{1}）</translation>
+      <location filename="../../src/chefline/client/race_file.py" line="65" />
+      <source>it is larger than {0} MB uncompressed</source>
+      <translation>解压后超过 {0} MB</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/client/export.py" line="50" />
-      <source>{0} is damaged: {1!r}</source>
-      <translation>{0} 已损坏：{1!r}</translation>
+      <location filename="../../src/chefline/client/race_file.py" line="99" />
+      <source>it holds more orders than any race can ({0} customers)</source>
+      <translation>订单数超过任何比赛可能有的数量（{0} 位客人）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/client/race_file.py" line="102" />
+      <source>it is nested deeper than a race</source>
+      <translation>嵌套层数超过比赛文件应有的深度</translation>
     </message>
     <message>
       <location filename="../../src/chefline/client/plan.py" line="67" />
@@ -867,17 +882,18 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>{0} 处理 {2} 位客人（每道菜等待 {3:g} 秒）大约需要 {1:.0f} 秒；一轮比赛最多 {4:.0f} 秒。请减少客人或缩短等待。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/client/customers.py" line="84" />
+      <location filename="../../src/chefline/client/failures.py" line="57" />
       <source>nobody answered at {0}: the kitchen is not running</source>
       <translation>{0} 没有人应答：厨房没有在运行</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/client/customers.py" line="89" />
+      <location filename="../../src/chefline/client/failures.py" line="37" />
       <source>the kitchen hung up before the dish was served</source>
       <translation>厨房在上菜之前挂断了连接</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/client/customers.py" line="93" />
+      <location filename="../../src/chefline/client/failures.py" line="50" />
+      <location filename="../../src/chefline/client/failures.py" line="68" />
       <source>the customer walked out after waiting {0:.1f} s</source>
       <translation>客人等了 {0:.1f} 秒后离开了</translation>
     </message>
@@ -885,6 +901,12 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <location filename="../../src/chefline/client/trace_file.py" line="33" />
       <source>Could not write the trace to {0}: {1}.</source>
       <translation>无法把追踪文件写入 {0}：{1}。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/client/export.py" line="47" />
+      <location filename="../../src/chefline/client/race_file.py" line="56" />
+      <source>{0} is damaged: {1}</source>
+      <translation>{0} 已损坏：{1}</translation>
     </message>
   </context>
   <context>
@@ -1138,72 +1160,72 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="129" />
+      <location filename="../../src/chefline/ui/main_window.py" line="131" />
       <source>Chefline — sync vs async kitchens</source>
       <translation>Chefline — 同步与异步厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="141" />
+      <location filename="../../src/chefline/ui/main_window.py" line="143" />
       <source>Watch threads busy and waits held.</source>
       <translation>留意“忙碌线程”和“挂起的等待”。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="145" />
+      <location filename="../../src/chefline/ui/main_window.py" line="147" />
       <source>Watch processes, threads held and memory.</source>
       <translation>留意进程数、占用线程和内存。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="149" />
+      <location filename="../../src/chefline/ui/main_window.py" line="151" />
       <source>Wait for the race to finish before changing the scene.</source>
       <translation>请等本轮比赛结束后再切换场景。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="156" />
+      <location filename="../../src/chefline/ui/main_window.py" line="158" />
       <source>100 users ask an LLM: press Serve (Space). {0}</source>
       <translation>100 个用户同时问大模型：按“上菜”（空格键）。{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="181" />
+      <location filename="../../src/chefline/ui/main_window.py" line="183" />
       <source>Open a FastAPI kitchen (Kitchens menu) to see its API docs.</source>
       <translation>请先打开一个 FastAPI 厨房（“厨房”菜单）再看它的 API 文档。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="183" />
+      <location filename="../../src/chefline/ui/main_window.py" line="185" />
       <source>No browser opened; the docs are at {0}</source>
       <translation>没有打开浏览器；文档地址是 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="185" />
+      <location filename="../../src/chefline/ui/main_window.py" line="187" />
       <source>API docs: {0}</source>
       <translation>API 文档：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="279" />
+      <location filename="../../src/chefline/ui/main_window.py" line="285" />
       <source>Serving… {0:.1f} s</source>
       <translation>上菜中… {0:.1f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="289" />
+      <location filename="../../src/chefline/ui/main_window.py" line="295" />
       <source>Race stopped.</source>
       <translation>比赛已停止。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="294" />
+      <location filename="../../src/chefline/ui/main_window.py" line="300" />
       <source>{0} {1:.2f} s (theory {2:.2f})</source>
       <translation>{0} {1:.2f} 秒（理论 {2:.2f}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="297" />
+      <location filename="../../src/chefline/ui/main_window.py" line="303" />
       <source>Finished: {0}   Export: Ctrl+E</source>
       <translation>完成：{0}   导出：Ctrl+E</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="307" />
+      <location filename="../../src/chefline/ui/main_window.py" line="313" />
       <source>Kitchens open on 127.0.0.1: {0} — press Serve (Space)</source>
       <translation>127.0.0.1 上已打开的厨房：{0} 个 — 按“上菜”（空格键）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="309" />
+      <location filename="../../src/chefline/ui/main_window.py" line="315" />
       <source>No kitchen open: choose some in the Kitchens menu.</source>
       <translation>没有打开的厨房：请在“厨房”菜单中选择。</translation>
     </message>
@@ -1675,7 +1697,7 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>Presenter</name>
     <message>
-      <location filename="../../src/chefline/ui/presenter.py" line="115" />
+      <location filename="../../src/chefline/ui/presenter.py" line="126" />
       <source>No recorded race for the scene {0}.</source>
       <translation>场景 {0} 没有预先录制的比赛。</translation>
     </message>

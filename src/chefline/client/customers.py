@@ -17,13 +17,11 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any, TextIO
 
-import aiohttp
 import httpx
-from httpx_aiohttp import AiohttpTransport
 
+from chefline.client.failures import SendOnceTransport, describe_failure
 from chefline.kitchen.clock import now
 from chefline.kitchen.order import Failure, OrderRecord, OrderStatus
-from chefline.texts import translate
 
 CUSTOMERS_COMMAND = "_customers"
 
@@ -76,25 +74,6 @@ class CustomerNews:
 Say = Callable[[list[Any]], None]
 
 
-def describe_failure(error: Exception, url: str, waited: float) -> tuple[Failure, str]:
-    """Why an order failed on the client side, and a sentence a speaker can read out."""
-    # httpx-aiohttp maps some connection errors to timeouts, so look at aiohttp's own error.
-    cause = error.__cause__
-    if isinstance(error, httpx.ConnectError) or isinstance(cause, aiohttp.ClientConnectorError):
-        text = translate("Errors", "nobody answered at {0}: the kitchen is not running")
-        return Failure.NO_KITCHEN, text.format(url)
-    if isinstance(cause, aiohttp.ServerDisconnectedError) or isinstance(
-        error, httpx.RemoteProtocolError | httpx.ReadError
-    ):
-        return Failure.HUNG_UP, translate(
-            "Errors", "the kitchen hung up before the dish was served"
-        )
-    if isinstance(error, httpx.TimeoutException | TimeoutError):
-        text = translate("Errors", "the customer walked out after waiting {0:.1f} s")
-        return Failure.WALKED_OUT, text.format(waited)
-    return Failure.OTHER, f"{type(error).__name__}: {error}"
-
-
 class Customers:
     """Runs one race's orders against the kitchens and says what happens through ``say``."""
 
@@ -111,7 +90,7 @@ class Customers:
         # and make a concurrent kitchen look slow.
         limits = httpx.Limits(max_connections=total + 8, max_keepalive_connections=total + 8)
         # Plain HTTP on loopback: no proxy from the environment, and no CA bundle to load.
-        transport = AiohttpTransport(limits=limits, verify=False)
+        transport = SendOnceTransport(limits=limits, verify=False)  # each order once
         async with httpx.AsyncClient(transport=transport, trust_env=False, verify=False) as client:
             orders = self._write_orders(client)
             turns = [[k] for k in range(len(brief.kitchens))] if brief.in_turn else [None]

@@ -12,13 +12,14 @@ from typing import Any, Protocol
 
 from chefline.client.customer_process import CustomerProcess, CustomersGone
 from chefline.client.customers import CustomerNews, KitchenDoor, RaceBrief
+from chefline.client.failures import hung_up
 from chefline.client.plan import RacePlan
 from chefline.kitchen.clock import now
 from chefline.kitchen.cost import KitchenCost
 from chefline.kitchen.cost_meter import CostMeter
 from chefline.kitchen.events import OrderEvent, Phase
 from chefline.kitchen.modes import KitchenMode, KitchenSettings
-from chefline.kitchen.order import OrderRecord, OrderStatus
+from chefline.kitchen.order import Failure, OrderRecord, OrderStatus
 from chefline.kitchen.timeline import RaceTimeline
 
 Listener = Callable[[OrderEvent], None]
@@ -140,6 +141,8 @@ class RaceRunner:
         self._sent: set[tuple[str, int]] = set()
         self._held: dict[tuple[str, int], list[OrderEvent]] = {}
         self._finished: set[tuple[str, int]] = set()
+        self._accepted: set[tuple[str, int]] = set()
+        """Orders a chef has taken, as the kitchens said live: their failure is a hang-up."""
         self._records: list[OrderRecord] = []
 
     def _expect_own_work(self) -> None:
@@ -175,6 +178,8 @@ class RaceRunner:
         with self._lock:
             if key in self._finished:
                 return
+            if event.phase is Phase.ACCEPTED:
+                self._accepted.add(key)
             if key in self._sent:
                 self._emit(event)
             else:
@@ -266,6 +271,11 @@ class RaceRunner:
             self._relay_caught_up(kitchen)
             record = OrderRecord.from_json(news[3])
             record.text = str(news[3].get("text", ""))
+            with self._lock:
+                taken = key in self._accepted
+            if taken and record.failure is Failure.NO_KITCHEN:
+                # The customers cannot tell, but the kitchen said a chef had taken it.
+                record.failure, record.error = Failure.HUNG_UP, hung_up()
             served = record.status is OrderStatus.SERVED
             event = OrderEvent(
                 kitchen.name, key[1], Phase.RECEIVED if served else Phase.FAILED,

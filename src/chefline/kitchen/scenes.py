@@ -16,6 +16,7 @@ from typing import Any
 from chefline.kitchen.cost import KitchenCost
 from chefline.kitchen.modes import get_mode
 from chefline.kitchen.recipe import DishKind, RecipeError
+from chefline.kitchen.talk_file import MAX_TALK_BYTES, talk_problem
 from chefline.kitchen.timeline import TimelineSummary
 from chefline.texts import LANGUAGES
 
@@ -138,9 +139,16 @@ def _texts(data: dict[str, Any], key: str, where: str) -> dict[str, str]:
 def load_talk(path: Path) -> Talk:
     """The talk in ``path`` (JSON), checked: every kitchen known, every text in each language."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise RecipeError(f"cannot read the talk {path}: {error}") from None
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_TALK_BYTES + 1)
+        if len(raw) > MAX_TALK_BYTES:
+            raise ValueError(f"it is larger than {MAX_TALK_BYTES // 1024} kB")
+        data = json.loads(raw.decode("utf-8"))
+    except (OSError, ValueError, RecursionError) as error:
+        raise RecipeError(f"cannot read the talk {path.name}: {error}") from None
+    problem = talk_problem(data)
+    if problem:
+        raise RecipeError(f"the talk {path.name} is damaged: {problem}")
     scenes = []
     for number, raw in enumerate(data["scenes"], 1):
         where = f"scene {number} ({raw.get('id', '?')})"

@@ -11,6 +11,7 @@ from typing import Annotated, Any
 import anyio.to_thread
 import httpx
 from fastapi import FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, StreamingResponse
 from fastapi_offline import FastAPIOffline
 from httpx_aiohttp import AiohttpTransport
@@ -19,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from chefline.kitchen import limits
 from chefline.kitchen.faults import MAX_EVERY, FaultKind, Faults, KitchenFire
 from chefline.kitchen.recipe import DEFAULT_STEP_CPU_S, DishKind, Recipe, RecipeError
+from chefline.servers.bad_requests import capped_validation_error, recipe_error_422
 from chefline.servers.chat_forms import MAX_ORDER, MAX_RACE_ID, ChatBody, ChatTicket
 from chefline.servers.cooking import DishTicket, current_chef
 from chefline.servers.flask_kitchen import LLM_AT_COOK
@@ -128,6 +130,9 @@ def create_fastapi_app(
         description="Order a dish at /cook (a wait) or /chat (a streamed LLM call).",
         lifespan=lifespan,
     )
+
+    app.add_exception_handler(RequestValidationError, capped_validation_error)  # type: ignore[arg-type]
+    app.add_exception_handler(RecipeError, recipe_error_422)  # type: ignore[arg-type]
 
     @app.exception_handler(KitchenFire)
     async def burnt_dish(_: Request, error: KitchenFire) -> JSONResponse:

@@ -25,6 +25,7 @@ from chefline.ui.about import show_about
 from chefline.ui.bad_order_dialog import BadOrderDialog
 from chefline.ui.comparison_view import ComparisonView
 from chefline.ui.control_bar import ControlBar
+from chefline.ui.error_boxes import ErrorBoxes
 from chefline.ui.faults_menu import FaultsMenu
 from chefline.ui.help_overlay import HelpOverlay
 from chefline.ui.kitchen_panel import KitchenPanel
@@ -57,6 +58,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.scale = TimeScale(self)
         self.panels: dict[str, KitchenPanel] = {}
         self.last_error: str | None = None
+        self.error_boxes = ErrorBoxes()
         self._closing = False
         self._shutdown: asyncio.Future[None] | None = None
         self._bad_order: asyncio.Future[None] | None = None
@@ -248,9 +250,13 @@ class MainWindow(Retranslating, QMainWindow):
     def show_error(self, message: str) -> None:
         self.last_error = message
         self.state_label.setText(message)
-        box = QMessageBox(QMessageBox.Icon.Warning, "Chefline", message, parent=self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()  # not exec(): a nested loop would stall the kitchens' event loop
+
+        def make_box() -> QMessageBox:
+            box = QMessageBox(QMessageBox.Icon.Warning, "Chefline", message, parent=self)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            return box
+
+        self.error_boxes.show(message, make_box)  # one open box per message
 
     # -- race state -------------------------------------------------------------------------
 
