@@ -8,17 +8,24 @@ import signal
 import pytest
 
 from chefline.client import RacePlan, RaceRunner
+from chefline.client.customer_process import CustomerProcess
 from chefline.kitchen import Arrivals, Recipe
 from chefline.kitchen.order import Failure
 from chefline.servers import start_kitchen
 
 
 async def race_and_kill(kitchen, customers: int, after: float):
-    runner = RaceRunner([kitchen], RacePlan(Recipe(wait=2.0), Arrivals(customers)))
-    task = asyncio.ensure_future(runner.run())
-    await asyncio.sleep(after)
-    os.kill(kitchen.server.pid, signal.SIGKILL)  # gevent's process, or gunicorn's arbiter
-    return await task
+    walk_in = CustomerProcess()
+    walk_in.wait_ready()  # as a window's: the orders leave at once
+    runner = RaceRunner([kitchen], RacePlan(Recipe(wait=2.0), Arrivals(customers)),
+                        customers=walk_in)  # fmt: skip
+    try:
+        task = asyncio.ensure_future(runner.run())
+        await asyncio.sleep(after)
+        os.kill(kitchen.server.pid, signal.SIGKILL)  # gevent's process, or gunicorn's arbiter
+        return await task
+    finally:
+        walk_in.close()
 
 
 @pytest.mark.parametrize("mode", ["flask-gevent", "flask-processes"])
