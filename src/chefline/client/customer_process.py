@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from chefline.client.customers import CUSTOMERS_COMMAND, RaceBrief
+from chefline.client.customers import CUSTOMERS_COMMAND, RaceBrief, decode_news
 
 NewsHandler = Callable[[list[Any]], None]
 """Called in the reader thread with each line the customers write."""
@@ -112,7 +112,7 @@ class CustomerProcess:
         stdout = self._process.stdout
         assert stdout is not None
         for line in stdout:
-            news = json.loads(line)
+            news = decode_news(line)
             if news[0] == "ready":
                 self._ready.set()
                 continue
