@@ -22,6 +22,7 @@ import httpx
 from chefline.client.failures import SendOnceTransport, describe_failure
 from chefline.kitchen.clock import now
 from chefline.kitchen.order import Failure, OrderRecord, OrderStatus
+from chefline.kitchen.your_app import ORDER_HEADER, RACE_HEADER, ReportSource
 
 CUSTOMERS_COMMAND = "_customers"
 
@@ -36,6 +37,13 @@ class KitchenDoor:
     name: str
     url: str
     timeout: float
+    report: ReportSource = ReportSource.BODY
+    """RELAY: the kitchen is your app; its reply is its own (any 2xx is served) and the
+    order is named in headers, not in the race's fields."""
+    method: str = "GET"
+    """Your app's route's method (the built-in kitchens: GET /cook, POST /chat)."""
+    body: Any = None
+    """Your app's route's JSON body, if it takes one."""
 
 
 @dataclass(frozen=True)
@@ -57,7 +65,10 @@ class RaceBrief:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> RaceBrief:
-        doors = [KitchenDoor(**door) for door in data["kitchens"]]
+        doors = [
+            KitchenDoor(**{**door, "report": ReportSource(door.get("report", "body"))})
+            for door in data["kitchens"]
+        ]
         return cls(data["race"], doors, [float(t) for t in data["offsets"]], data["fields"],
                    bool(data["chat"]), bool(data["in_turn"]))  # fmt: skip
 
@@ -128,6 +139,10 @@ class Customers:
         brief = self.brief
 
         def write(door: KitchenDoor, index: int) -> httpx.Request:
+            if door.report is ReportSource.RELAY:
+                named = {RACE_HEADER: brief.race, ORDER_HEADER: str(index)}
+                return client.build_request(door.method, door.url, headers=named,
+                                            json=door.body, timeout=door.timeout)  # fmt: skip
             content = {**brief.fields, "race": brief.race, "order": index}
             if brief.chat:
                 return client.build_request("POST", door.url, json=content, timeout=door.timeout)
@@ -159,7 +174,9 @@ class Customers:
         try:
             # The whole order, streamed or not, within the customer's patience.
             async with asyncio.timeout(door.timeout):
-                if self.brief.chat:
+                if door.report is ReportSource.RELAY:
+                    _take_own(record, await client.send(request))
+                elif self.brief.chat:
                     await self._take_stream(k, record, await client.send(request, stream=True))
                 else:
                     _take(record, await client.send(request))
@@ -228,6 +245,22 @@ def _take(record: OrderRecord, response: httpx.Response) -> None:
     partial = body.get("kitchen_report") if isinstance(body, dict) else None
     if isinstance(partial, dict):  # what a failing kitchen did before the failure
         record.apply_kitchen_report(partial)
+
+
+def _take_own(record: OrderRecord, response: httpx.Response) -> None:
+    """Your app's reply: any 2xx is served (its kitchen part comes from the relay); anything
+    else fails with its status and the first line of its body."""
+    record.received = now()
+    record.http_status = response.status_code
+    if 200 <= response.status_code < 300:
+        record.status = OrderStatus.SERVED
+        return
+    record.status = OrderStatus.FAILED
+    record.failure = Failure.BURNT if response.status_code >= 500 else Failure.REFUSED
+    first = next((line.strip() for line in response.text.splitlines() if line.strip()), "")
+    record.error = (
+        f"the kitchen answered {response.status_code}: {first[:200] or response.reason_phrase}"
+    )
 
 
 def _failure_of(status: int, body: object) -> Failure:

@@ -21,6 +21,7 @@ from chefline.kitchen.events import OrderEvent, Phase
 from chefline.kitchen.modes import KitchenMode, KitchenSettings
 from chefline.kitchen.order import Failure, OrderRecord, OrderStatus
 from chefline.kitchen.timeline import RaceTimeline
+from chefline.kitchen.your_app import ReportSource
 
 Listener = Callable[[OrderEvent], None]
 """Receives every live event; called from the loop and from kitchen threads alike."""
@@ -31,6 +32,9 @@ RACE_FORMAT = "chefline-race/1"
 RELAY_PATIENCE_S = 0.5
 """Longest wait, after a reply, for a kitchen's live events still on their way (a kitchen in
 another process reports through a pipe)."""
+
+YOUR_PATIENCE_S = 60.0
+"""How long a customer waits for your own app, unless the race's patience says otherwise."""
 
 CANCEL_PATIENCE_S = 5.0
 """Longest wait, after a cancel, for the customers to hand back their open orders."""
@@ -60,6 +64,12 @@ class RaceTarget(Protocol):
     def own_cost_per_order(self) -> float | None: ...
     @property
     def in_app(self) -> bool: ...
+    @property
+    def report(self) -> ReportSource: ...
+    @property
+    def method(self) -> str: ...
+    @property
+    def body(self) -> Any: ...
     def cost(self) -> KitchenCost: ...
     def relay_caught_up(self) -> bool: ...
 
@@ -124,8 +134,21 @@ class RaceRunner:
         self.customers = customers
         """The customers' process to use; None: one of its own, for this race only."""
         self.race_id = uuid.uuid4().hex[:12]
-        expected = {k.name: plan.check_fits(k.mode, k.settings) for k in self.kitchens}
-        self.timeouts = {name: plan.order_timeout(value) for name, value in expected.items()}
+        # Your own app has no theory: its route's cost is what the race finds out.
+        expected = {
+            k.name: plan.check_fits(k.mode, k.settings) if k.report is ReportSource.BODY else None
+            for k in self.kitchens
+        }
+        self.timeouts = {
+            name: plan.order_timeout(value)
+            if value is not None
+            else plan.patience or YOUR_PATIENCE_S
+            for name, value in expected.items()
+        }
+        self._told = {
+            k.name: RaceTimeline(k.name) for k in self.kitchens if k.report is ReportSource.RELAY
+        }
+        """What the relays of kitchens whose report comes from a middleware said, per order."""
         self.result = RaceResult(
             self.race_id,
             plan,
@@ -180,6 +203,9 @@ class RaceRunner:
                 return
             if event.phase is Phase.ACCEPTED:
                 self._accepted.add(key)
+            told = self._told.get(event.kitchen)
+            if told is not None:
+                told.apply(event)
             if key in self._sent:
                 self._emit(event)
             else:
@@ -194,6 +220,8 @@ class RaceRunner:
             fields = {**chat.as_json(), **plan.faults.as_json()}
         doors = [
             KitchenDoor(k.name, k.chat_url if chat else k.cook_url, self.timeouts[k.name])
+            if k.report is ReportSource.BODY
+            else KitchenDoor(k.name, k.cook_url, self.timeouts[k.name], k.report, k.method, k.body)
             for k in self.kitchens
         ]
         return RaceBrief(self.race_id, doors, list(plan.arrivals.offsets), fields,
@@ -273,6 +301,9 @@ class RaceRunner:
             record.text = str(news[3].get("text", ""))
             with self._lock:
                 taken = key in self._accepted
+                told = self._told.get(kitchen.name)
+                if told is not None and key[1] in told.orders:
+                    _take_told(record, told.orders[key[1]])
             if taken and record.failure is Failure.NO_KITCHEN:
                 # The customers cannot tell, but the kitchen said a chef had taken it.
                 record.failure, record.error = Failure.HUNG_UP, hung_up()
@@ -296,3 +327,9 @@ class RaceRunner:
         deadline = now() + RELAY_PATIENCE_S
         while not kitchen.relay_caught_up() and now() < deadline:
             time.sleep(0.002)
+
+
+def _take_told(record: OrderRecord, told: OrderRecord) -> None:
+    """The kitchen's part of an order of your app, as its middleware said it live."""
+    record.chef, record.chef_kind = told.chef, told.chef_kind
+    record.accepted, record.done, record.steps = told.accepted, told.done, list(told.steps)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import Any, ClassVar
 
 from fastapi import FastAPI
 from flask import Flask
@@ -14,6 +15,7 @@ from flask import Flask
 from chefline.kitchen.cost import KitchenCost
 from chefline.kitchen.cost_meter import AppThreads
 from chefline.kitchen.modes import KitchenMode, KitchenSettings, get_mode
+from chefline.kitchen.your_app import ReportSource
 from chefline.servers.calibration import own_cost_per_order
 from chefline.servers.child_process import ChildProcessServer
 from chefline.servers.fastapi_kitchen import RouteStyle, create_fastapi_app
@@ -80,6 +82,12 @@ class Kitchen:
     notice: str | None = None
     """Something the person who opened the kitchen should know (a port that was busy)."""
     _own_cost: float | None = field(default=None, init=False, repr=False)
+
+    report = ReportSource.BODY
+    """Where each order's kitchen part comes from: the reply (here), or the relay."""
+    method = "GET"
+    body: ClassVar[Any] = None
+    """Your app's route's method and JSON body (a built-in kitchen's come with the race)."""
 
     def __post_init__(self) -> None:
         self._app_threads = AppThreads(lambda: self.server.thread_ident)

@@ -80,9 +80,11 @@ class UvicornThread(ServerThread):
     graceful_timeout = 0.05
     """Seconds in-flight orders get at stop; without a bound, stop waits for every dish."""
 
-    def __init__(self, name: str, app: FastAPI, *, port: int = 0) -> None:
+    def __init__(self, name: str, app: FastAPI, *, port: int = 0, lifespan: str = "on") -> None:
         super().__init__(name, port)
         self.app = app
+        self.lifespan = lifespan
+        """"auto" for an app that may not speak the lifespan protocol (your own)."""
         self._server: _PromptServer | None = None
         self._sock: socket.socket | None = None
         self.loop: asyncio.AbstractEventLoop | None = None
@@ -92,7 +94,7 @@ class UvicornThread(ServerThread):
             self.app,
             http="httptools",
             loop="none",
-            lifespan="on",
+            lifespan=self.lifespan,
             log_config=None,
             access_log=False,
             backlog=BACKLOG,

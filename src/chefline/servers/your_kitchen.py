@@ -1,0 +1,145 @@
+"""Your own Flask or FastAPI app as a kitchen: loaded, wrapped in the order middleware (and
+the loop watchdog for an async app), served on 127.0.0.1 by the server you chose."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from chefline.kitchen.modes import KitchenSettings
+from chefline.kitchen.your_app import ReportSource, ServerKind, YourAppMode
+from chefline.servers.app_loading import AppError, LoadedApp, load_app
+from chefline.servers.kitchens import Kitchen
+from chefline.servers.loop_watchdog import DEFAULT_THRESHOLD_S, LoopWatchdog, watch_loop
+from chefline.servers.relay import EventRelay
+from chefline.servers.server_thread import KitchenStartError, ServerThread
+from chefline.servers.uvicorn_runner import UvicornThread
+from chefline.servers.waitress_runner import WaitressThread
+from chefline.servers.werkzeug_runner import WerkzeugThread
+from chefline.servers.your_middleware import AsgiOrders, OrderNews, WsgiOrders
+from chefline.texts import translate
+
+METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+
+
+@dataclass(frozen=True)
+class YourOrder:
+    """What the customers ask your app: the route, its method and its JSON body."""
+
+    path: str = "/"
+    method: str = "GET"
+    body: Any = None
+
+    def __post_init__(self) -> None:
+        if not self.path.startswith("/"):
+            raise AppError(
+                translate("Cli", "--path must start with /, not {0!r}").format(self.path)
+            )
+        if self.method.upper() not in METHODS:
+            text = translate("Cli", "--method must be one of {0}, not {1!r}")
+            raise AppError(text.format(", ".join(METHODS), self.method))
+
+    @classmethod
+    def parse(cls, path: str, method: str, body: str | None) -> YourOrder:
+        try:
+            content = None if body is None else json.loads(body)
+        except json.JSONDecodeError as error:
+            text = translate("Cli", "--body must be JSON: {0} (line {1}, column {2})")
+            raise AppError(text.format(error.msg, error.lineno, error.colno)) from None
+        return cls(path, method.upper(), content)
+
+
+@dataclass
+class YourKitchen(Kitchen):
+    """A kitchen whose reply is your app's own: its report comes from the middleware."""
+
+    loaded: LoadedApp | None = None
+    order: YourOrder = field(default_factory=YourOrder)
+    watchdog: LoopWatchdog | None = None
+
+    report = ReportSource.RELAY
+
+    @property
+    def method(self) -> str:  # type: ignore[override]
+        return self.order.method
+
+    @property
+    def body(self) -> Any:
+        return self.order.body
+
+    @property
+    def own_cost_per_order(self) -> float | None:
+        return None  # your route's own cost is what the race measures
+
+    @property
+    def cook_url(self) -> str:
+        return f"{self.server.url}{self.order.path}"
+
+    @property
+    def chat_url(self) -> str:
+        return self.cook_url
+
+    def stop(self) -> None:
+        if self.watchdog is not None:
+            self.watchdog.stop()
+        super().stop()
+
+
+def default_server(kind: str) -> ServerKind:
+    return ServerKind.UVICORN if kind == "asgi" else ServerKind.WERKZEUG_THREADED
+
+
+def start_your_kitchen(
+    target: str,
+    server: str | None = None,
+    order: YourOrder | None = None,
+    *,
+    port: int = 0,
+    threshold: float = DEFAULT_THRESHOLD_S,
+) -> YourKitchen:
+    """Load ``target`` and serve it; returns once it accepts orders. Raises AppError (one
+    sentence) for every reason it cannot."""
+    loaded = load_app(target)
+    try:
+        kind = ServerKind(server) if server else default_server(loaded.kind)
+    except ValueError:
+        known = ", ".join(k.value for k in ServerKind)
+        raise AppError(translate("Cli", "--server must be one of {0}, not {1!r}").format(
+            known, server)) from None  # fmt: skip
+    if kind.speaks != loaded.kind:
+        text = translate("Cli", "{0} is a {1} app, and {2} serves {3} apps; try --server {4}")
+        raise AppError(text.format(target, loaded.kind.upper(), kind.value, kind.speaks.upper(),
+                                   default_server(loaded.kind).value))  # fmt: skip
+    if not 0 < threshold < 10:
+        text = translate("Cli", "the blocking threshold must be between 0 and 10 s, not {0:g}")
+        raise AppError(text.format(threshold))
+    mode = YourAppMode(loaded.label, target, kind)
+    relay = EventRelay()
+    watchdog = None
+    if kind is ServerKind.UVICORN:
+        orders = AsgiOrders(loaded.app, OrderNews(mode.name, relay, "event-loop"))
+        watchdog = LoopWatchdog(orders, threshold)
+        runner: ServerThread = UvicornThread(
+            mode.name, watch_loop(orders, watchdog), port=port, lifespan="auto"
+        )
+    else:
+        wsgi = WsgiOrders(loaded.app, OrderNews(mode.name, relay, "thread"))
+        if kind is ServerKind.WAITRESS:
+            runner = WaitressThread(mode.name, wsgi, threads=mode.slots(KitchenSettings()) or 4,
+                                    port=port)  # fmt: skip
+        else:
+            threaded = kind is ServerKind.WERKZEUG_THREADED
+            runner = WerkzeugThread(mode.name, wsgi, threaded=threaded, port=port)
+    try:
+        runner.start()
+    except KitchenStartError as error:
+        if watchdog is not None:
+            watchdog.stop()
+        failure = orders.startup_failure if kind is ServerKind.UVICORN else None
+        if failure:
+            text = translate("Cli", "{0} failed to start: {1}")
+            raise AppError(text.format(target, failure)) from None
+        raise AppError(str(error)) from None
+    return YourKitchen(mode, KitchenSettings(), runner, relay, loaded=loaded,
+                       order=order or YourOrder(), watchdog=watchdog)  # fmt: skip

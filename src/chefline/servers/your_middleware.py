@@ -1,0 +1,156 @@
+"""Middleware that tells a kitchen's relay what your app does with each order, with no change
+to your code: accepted, the chef (thread or event loop), the route's time and done.
+
+Orders are recognised by the headers the customers send (``x-chefline-race``,
+``x-chefline-order``); any other request passes through untouched.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from chefline.kitchen.clock import now
+from chefline.kitchen.events import OrderEvent, Phase
+from chefline.kitchen.order import StepKind
+from chefline.kitchen.your_app import ORDER_HEADER, RACE_HEADER, ROUTE_STEP
+from chefline.servers.cooking import current_chef
+from chefline.servers.relay import EventRelay
+
+OrderTag = tuple[str, int]
+"""(race, order)."""
+
+BUSY_SHARE = 0.5
+"""A thread chef that ran Python (its own CPU time) for at least this share of its time in the
+route was working; less, and it stood at the pot (sleep, socket, lock)."""
+
+_RACE_KEY = RACE_HEADER.encode()
+_ORDER_KEY = ORDER_HEADER.encode()
+
+
+class OrderNews:
+    """Publishes one kitchen's order events; shared by both middlewares."""
+
+    def __init__(self, kitchen: str, relay: EventRelay, chef_kind: str) -> None:
+        self.kitchen = kitchen
+        self.relay = relay
+        self.chef_kind = chef_kind
+
+    def say(self, tag: OrderTag, phase: Phase, t: float, **step: Any) -> None:
+        event = OrderEvent(self.kitchen, tag[1], phase, t, **step)
+        self.relay.publish(tag[0], event)
+
+    def accepted(self, tag: OrderTag, chef: str) -> None:
+        self.say(tag, Phase.ACCEPTED, now(), chef=chef, chef_kind=self.chef_kind)
+
+    def step(self, tag: OrderTag, name: str, kind: StepKind, start: float, end: float,
+             holds_chef: bool) -> None:  # fmt: skip
+        self.say(tag, Phase.STEP_START, start, step=name, kind=kind, holds_chef=holds_chef)
+        self.say(tag, Phase.STEP_END, end, step=name, kind=kind, holds_chef=holds_chef)
+
+
+def _tag(race: str | None, order: str | None) -> OrderTag | None:
+    if not race or order is None or not order.isdigit():
+        return None
+    return race, int(order)
+
+
+class AsgiOrders:
+    """Wraps an ASGI app. Keeps which task serves which order, for the loop watchdog."""
+
+    def __init__(self, app: Any, news: OrderNews) -> None:
+        self.app = app
+        self.news = news
+        self.running: dict[asyncio.Task[Any], OrderTag] = {}
+        self.startup_failure: str | None = None
+        """What your app said when its start-up failed (the last line of its traceback)."""
+        self.before_reply: Callable[[], None] = lambda: None
+        """Called on the loop as each order begins and before its reply goes out (the
+        watchdog closes a block there)."""
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] == "lifespan":
+            await self.app(scope, receive, self._lifespan_send(send))
+            return
+        tag = None
+        if scope["type"] == "http":
+            headers = dict(scope.get("headers") or ())
+            race, order = headers.get(_RACE_KEY), headers.get(_ORDER_KEY)
+            tag = _tag(race and race.decode("latin-1"), order and order.decode("latin-1"))
+        if tag is None:
+            await self.app(scope, receive, send)
+            return
+        task = asyncio.current_task()
+        assert task is not None
+        self.before_reply()  # the loop turned to a new order: a block before it is over
+        self.running[task] = tag
+        self.news.accepted(tag, current_chef())
+        done = False
+
+        async def reply(message: dict[str, Any]) -> None:
+            nonlocal done
+            self.before_reply()
+            last = message["type"] == "http.response.body" and not message.get("more_body")
+            if last and not done:
+                done = True
+                self.news.say(tag, Phase.DONE, now())
+            await send(message)
+
+        try:
+            await self.app(scope, receive, reply)
+        finally:
+            self.running.pop(task, None)
+
+    def _lifespan_send(self, send: Any) -> Any:
+        async def lifespan_send(message: dict[str, Any]) -> None:
+            if message.get("type") == "lifespan.startup.failed":
+                lines = [line for line in str(message.get("message", "")).splitlines() if line]
+                self.startup_failure = lines[-1].strip() if lines else "start-up failed"
+            await send(message)
+
+        return lifespan_send
+
+
+class WsgiOrders:
+    """Wraps a WSGI app. The chef is the thread that serves the order; whether it worked or
+    stood at the pot is told from the thread's own CPU time over the route."""
+
+    def __init__(self, app: Any, news: OrderNews) -> None:
+        self.app = app
+        self.news = news
+
+    def __call__(self, environ: dict[str, Any], start_response: Any) -> Iterable[bytes]:
+        tag = _tag(environ.get("HTTP_X_CHEFLINE_RACE"), environ.get("HTTP_X_CHEFLINE_ORDER"))
+        if tag is None:
+            return self.app(environ, start_response)  # type: ignore[no-any-return]
+        self.news.accepted(tag, current_chef())
+        start, cpu = now(), time.thread_time()
+        try:
+            body = self.app(environ, start_response)
+        finally:
+            end = now()
+            busy = (time.thread_time() - cpu) >= BUSY_SHARE * (end - start)
+            kind = StepKind.CPU if busy else StepKind.IO
+            self.news.step(tag, ROUTE_STEP, kind, start, end, holds_chef=True)
+        return self._served(tag, body)
+
+    def _served(self, tag: OrderTag, body: Iterable[bytes]) -> Iterator[bytes]:
+        """The body as it was, with DONE said before its last piece goes out (so the news
+        is on the relay before the customer has the dish)."""
+        pieces = iter(body)
+        try:
+            piece = next(pieces, None)
+            if piece is None:  # an empty body: done now
+                self.news.say(tag, Phase.DONE, now())
+            while piece is not None:
+                following = next(pieces, None)
+                if following is None:
+                    self.news.say(tag, Phase.DONE, now())
+                yield piece
+                piece = following
+        finally:
+            close = getattr(body, "close", None)
+            if close is not None:
+                close()
