@@ -17,6 +17,7 @@ from chefline.cli.options import (
     snapshot_target,
 )
 from chefline.cli.table import modes_table
+from chefline.cli.your_app_options import add_your_app_options
 from chefline.kitchen.recipe import RecipeError
 from chefline.servers.model_link import ModelError
 from chefline.servers.server_thread import KitchenStartError
@@ -91,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_kitchen_options(race)
     add_race_options(race)
+    add_your_app_options(race, race=True)
     race.add_argument(
         "--json", action="store_true", help=translate("Cli", "print every order's full timeline")
     )
@@ -113,6 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
         "serve", help=translate("Cli", "run kitchens on loopback until Ctrl+C")
     )
     add_kitchen_options(serve)
+    add_your_app_options(serve, race=False)
     serve.add_argument(
         "--port",
         type=int,

@@ -11,12 +11,19 @@ from pathlib import Path
 
 from chefline.cli.options import chosen_modes, kitchen_settings, model_link, model_speed, race_plan
 from chefline.cli.table import race_table
+from chefline.cli.your_app_options import (
+    add_blocks,
+    block_lines,
+    check_your_app_options,
+    start_from_options,
+)
 from chefline.client.race import RaceResult, RaceRunner
 from chefline.client.trace_file import TraceWriteError, save_trace
 from chefline.kitchen.modes import get_mode
 from chefline.process import raise_open_file_limit
 from chefline.servers.kitchens import Kitchen, start_kitchen
 from chefline.servers.model_supply import ModelSupply
+from chefline.servers.your_kitchen import YourKitchen
 from chefline.texts import translate
 
 EXIT_INTERRUPTED = 130
@@ -25,14 +32,19 @@ EXIT_TRACE_FAILED = 1
 
 
 def run(args: argparse.Namespace) -> int:
-    names = chosen_modes(args)
+    check_your_app_options(args)
+    names = chosen_modes(args) if args.mode or args.app is None else []
     settings = kitchen_settings(args)
     plan = race_plan(args)
     own_model = model_link(args) if args.llm else None
     raise_open_file_limit()
     kitchens: list[Kitchen] = []
+    yours: list[YourKitchen] = []
     supply = ModelSupply()
     try:
+        if args.app is not None:  # your app first: a reason it cannot race comes at once
+            yours.append(start_from_options(args))
+            kitchens.append(yours[0])
         if own_model is not None:
             probe = supply.use_own(own_model)  # ModelError: the reason, before any kitchen
             supply.check_customers(args.customers)
@@ -58,9 +70,14 @@ def run(args: argparse.Namespace) -> int:
             kitchen.stop()
         supply.close()
     if args.json:
-        print(json.dumps(result.to_json(), indent=2))
+        data = result.to_json()
+        add_blocks(data, result, yours)
+        print(json.dumps(data, indent=2))
     else:
         print(race_table(result))
+        for kitchen in yours:
+            if lines := block_lines(result, kitchen):
+                print("\n" + "\n".join(lines))
     if args.trace:
         try:
             save_trace(result, Path(args.trace))

@@ -6,18 +6,23 @@ import argparse
 import threading
 
 from chefline.cli.options import chosen_modes, kitchen_settings
+from chefline.cli.your_app_options import check_your_app_options, start_from_options
 from chefline.process import raise_open_file_limit
 from chefline.servers.kitchens import Kitchen, start_kitchen
+from chefline.texts import translate
 
 
 def run(args: argparse.Namespace, stop: threading.Event | None = None) -> int:
-    names = chosen_modes(args)
+    check_your_app_options(args)
+    names = chosen_modes(args) if args.mode or args.app is None else []
     settings = kitchen_settings(args)
     raise_open_file_limit()
     stop = stop or threading.Event()
     kitchens: list[Kitchen] = []
     try:
-        for offset, name in enumerate(names):
+        if args.app is not None:
+            kitchens.append(start_from_options(args, port=args.port))
+        for offset, name in enumerate(names, start=len(kitchens)):
             port = args.port + offset if args.port else 0
             kitchens.append(start_kitchen(name, settings, port=port))
         for kitchen in kitchens:
@@ -27,18 +32,25 @@ def run(args: argparse.Namespace, stop: threading.Event | None = None) -> int:
                 print(f"note: {kitchen.notice}")
         example = kitchens[0].cook_url
         print()
+        if args.app is not None and not names:
+            print(translate("Cli", "Press Ctrl+C to close your app."), flush=True)
+            return _wait(stop)
         print("Order a dish (wait in seconds, dish io or cpu):")
         print(f'  curl "{example}?wait=0.5&dish=io"')
         print("Ten at once:")
         print(f'  seq 10 | xargs -P10 -I{{}} curl -s "{example}?wait=1&order={{}}" -o /dev/null')
         print("\nPress Ctrl+C to close the kitchens.", flush=True)
-        try:
-            # wait() in short slices so that Ctrl+C is handled promptly on every platform.
-            while not stop.wait(0.2):
-                pass
-        except KeyboardInterrupt:
-            print("\nclosing the kitchens…")
+        return _wait(stop)
     finally:
         for kitchen in kitchens:
             kitchen.stop()
+
+
+def _wait(stop: threading.Event) -> int:
+    try:
+        # wait() in short slices so that Ctrl+C is handled promptly on every platform.
+        while not stop.wait(0.2):
+            pass
+    except KeyboardInterrupt:
+        print("\nclosing the kitchens…")
     return 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import re
 import sys
 import threading
 from collections.abc import Callable
@@ -247,6 +248,9 @@ def _take(record: OrderRecord, response: httpx.Response) -> None:
         record.apply_kitchen_report(partial)
 
 
+_TAG = re.compile(r"<[^>]*>")
+
+
 def _take_own(record: OrderRecord, response: httpx.Response) -> None:
     """Your app's reply: any 2xx is served (its kitchen part comes from the relay); anything
     else fails with its status and the first line of its body."""
@@ -257,7 +261,8 @@ def _take_own(record: OrderRecord, response: httpx.Response) -> None:
         return
     record.status = OrderStatus.FAILED
     record.failure = Failure.BURNT if response.status_code >= 500 else Failure.REFUSED
-    first = next((line.strip() for line in response.text.splitlines() if line.strip()), "")
+    text = _TAG.sub("", response.text)  # an HTML error page: its words, not its markup
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     record.error = (
         f"the kitchen answered {response.status_code}: {first[:200] or response.reason_phrase}"
     )

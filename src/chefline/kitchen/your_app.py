@@ -52,8 +52,9 @@ class YourAppMode(KitchenMode):
     """Your app under one server. Its route's cost is unknown, so it has no theory: the race
     shows what happens, and the watchdog says why."""
 
-    def __init__(self, name: str, target: str, server: ServerKind) -> None:
-        self.name = name
+    def __init__(self, label: str, target: str, server: ServerKind) -> None:
+        self.name = f"{label}@{server.value}"
+        """e.g. ``slow_app:app@uvicorn``: one app can race under two servers."""
         self.framework = server.speaks
         self.route = f"{target} on {server.value}"
         self.summary = target
