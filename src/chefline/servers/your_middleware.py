@@ -84,9 +84,9 @@ class AsgiOrders:
             return
         task = asyncio.current_task()
         assert task is not None
-        self.before_reply()  # the loop turned to a new order: a block before it is over
         self.running[task] = tag
         self.news.accepted(tag, current_chef())
+        self.before_reply()  # the loop turned to a new order: a block before it is over
         done = False
 
         async def reply(message: dict[str, Any]) -> None:

@@ -1,0 +1,201 @@
+"""Your own app as a kitchen: the examples raced for real, the watchdog's verdict, and every
+bad input refused with one sentence and exit code 2."""
+
+import asyncio
+import json
+import socket
+from pathlib import Path
+
+import pytest
+
+from chefline.cli import main
+from chefline.client.plan import RacePlan
+from chefline.client.race import RaceRunner
+from chefline.kitchen.arrivals import Arrivals
+from chefline.kitchen.recipe import Recipe
+from chefline.servers.your_kitchen import YourOrder, start_your_kitchen
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+SLOW = EXAMPLES / "slow_kitchen.py"
+FLASK = EXAMPLES / "flask_kitchen.py"
+SLEEP_S = 0.3
+N = 4
+
+
+def line_of(path: Path, text: str) -> int:
+    return next(i for i, line in enumerate(path.read_text().splitlines(), 1) if text in line)
+
+
+def race_json(capsys, *argv: str) -> dict:
+    assert main(["race", "-n", str(N), "--json", *argv]) == 0
+    data = json.loads(capsys.readouterr().out)
+    return {kitchen["kitchen"]: kitchen for kitchen in data["kitchens"]}
+
+
+def test_a_blocking_async_route_takes_n_sleeps_and_the_watchdog_names_its_line(capsys):
+    kitchens = race_json(capsys, "--app", f"{SLOW}:app", "--path", "/blocking",
+                         "-m", "fastapi-async", "-d", str(SLEEP_S))  # fmt: skip
+    yours, builtin = kitchens["slow_kitchen:app@uvicorn"], kitchens["fastapi-async"]
+    assert yours["summary"]["served"] == N and yours["summary"]["chefs"] == 1
+    makespan = yours["summary"]["makespan"]
+    assert makespan >= 0.9 * N * SLEEP_S  # one sleep after another
+    assert builtin["summary"]["makespan"] < makespan / 2  # the same wait, awaited
+    blocks = yours["blocks"]
+    assert sorted(block["order"] for block in blocks) == list(range(N))
+    line = line_of(SLOW, "time.sleep(SLEEP_S)")
+    for block in blocks:
+        assert block["file"] == str(SLOW) and block["line"] == line
+        assert block["function"] == "blocking" and block["code"] == "time.sleep(SLEEP_S)"
+        assert 0.8 * SLEEP_S <= block["seconds"] <= 2 * SLEEP_S
+        assert block["frames"][0].endswith(f"slow_kitchen.py:{line} in blocking")
+    assert yours["blocked_s"] >= 0.8 * makespan
+    for order in yours["orders"]:  # the blocked span is drawn on the order as a step
+        (step,) = order["steps"]
+        assert step["name"] == "stuck at the pot" and step["holds_chef"]
+        assert order["sent"] <= order["accepted"] <= step["start"] <= order["done"]
+        assert order["done"] <= order["received"]
+
+
+def test_the_fixed_route_takes_one_sleep_and_has_no_block(capsys):
+    kitchens = race_json(capsys, "--app", f"{SLOW}:app", "--path", "/fixed")
+    (yours,) = kitchens.values()
+    assert yours["summary"]["served"] == N
+    assert yours["summary"]["makespan"] < 2 * SLEEP_S  # N awaited sleeps overlap
+    assert yours["blocks"] == [] and yours["blocked_s"] == 0.0
+    assert yours["summary"]["peak_concurrency"] >= 2
+
+
+def test_the_table_says_who_held_the_chef(capsys):
+    assert main(["race", "--app", f"{SLOW}:app", "--path", "/blocking", "-n", "2"]) == 0
+    out = capsys.readouterr().out
+    line = line_of(SLOW, "time.sleep(SLEEP_S)")
+    assert "slow_kitchen:app@uvicorn: the chef was stuck at the pot for" in out
+    assert "order 2 held the chef for 0.3" in out
+    assert f"at slow_kitchen.py:{line} in `blocking` (time.sleep(SLEEP_S))" in out
+
+
+def test_a_post_route_gets_its_body(capsys):
+    kitchens = race_json(capsys, "--app", f"{SLOW}:app", "--path", "/echo", "--method", "post",
+                         "--body", '{"dish": "soup"}')  # fmt: skip
+    (yours,) = kitchens.values()
+    assert yours["summary"]["served"] == N
+    assert all(order["http_status"] == 200 for order in yours["orders"])
+
+
+def test_flask_under_werkzeug_is_sequential_and_under_threads_concurrent():
+    one = start_your_kitchen(f"{FLASK}:app", "werkzeug", YourOrder("/wait"))
+    many = start_your_kitchen(f"{FLASK}:app", "werkzeug-threaded", YourOrder("/wait"))
+    try:
+        runner = RaceRunner([one, many], RacePlan(Recipe(wait=SLEEP_S), Arrivals(N, 0.0)))
+        result = asyncio.run(runner.run())
+    finally:
+        one.stop()
+        many.stop()
+    sequential = result.timelines[one.name].summary()
+    threaded = result.timelines[many.name].summary()
+    assert sequential.served == threaded.served == N
+    assert sequential.makespan >= 0.9 * N * SLEEP_S and sequential.chefs == 1
+    assert threaded.makespan < sequential.makespan / 2 and threaded.chefs >= 2
+    for order in result.timelines[one.name].orders.values():
+        (step,) = order.steps  # a thread in time.sleep: stuck at the pot, not working
+        assert step.name == "your route" and step.kind == "io" and step.holds_chef
+
+
+def test_a_route_that_fails_fails_each_order_with_its_first_words(capsys):
+    kitchens = race_json(capsys, "--app", f"{FLASK}:app", "--path", "/broken")
+    (yours,) = kitchens.values()
+    assert yours["summary"]["failures"] == {"burnt": N}
+    assert {o["error"] for o in yours["orders"]} == {
+        "the kitchen answered 500: 500 Internal Server Error"
+    }
+    kitchens = race_json(capsys, "--app", f"{SLOW}:app", "--path", "/nowhere")
+    (yours,) = kitchens.values()
+    assert yours["summary"]["failures"] == {"refused": N}
+    assert yours["orders"][0]["error"] == 'the kitchen answered 404: {"detail":"Not Found"}'
+
+
+@pytest.fixture
+def busy_port():
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen()
+    yield sock.getsockname()[1]
+    sock.close()
+
+
+def write(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "mine.py"
+    path.write_text(text)
+    return str(path)
+
+
+START_FAILS = """
+from contextlib import asynccontextmanager
+from fastapi import FastAPI
+
+@asynccontextmanager
+async def lifespan(app):
+    raise RuntimeError("no database at localhost:5432")
+    yield
+
+app = FastAPI(lifespan=lifespan)
+"""
+
+
+@pytest.mark.parametrize(
+    ("make_argv", "message"),
+    [
+        (
+            lambda tmp, port: ["race", "--app", "nowhere/app.py:app"],
+            "there is no file nowhere/app.py",
+        ),
+        (
+            lambda tmp, port: ["race", "--app", "no_such_package_x.app:app"],
+            "there is no module no_such_package_x.app",
+        ),
+        (
+            lambda tmp, port: [
+                "race",
+                "--app",
+                write(tmp, "x = 1\nimport no_such_module_x\n") + ":app",
+            ],
+            "ModuleNotFoundError: No module named 'no_such_module_x' (at {tmp}/mine.py:2)",
+        ),
+        (lambda tmp, port: ["race", "--app", write(tmp, "def f(:\n") + ":app"], "SyntaxError"),
+        (
+            lambda tmp, port: ["race", "--app", write(tmp, "app = 42\n") + ":app"],
+            "is a int, not an app",
+        ),
+        (lambda tmp, port: ["race", "--app", f"{SLOW}:ap"], "has no attribute 'ap'; its apps: app"),
+        (lambda tmp, port: ["race", "--app", f"{SLOW}"], "--app must look like"),
+        (
+            lambda tmp, port: ["race", "--app", f"{SLOW}:app", "--server", "werkzeug"],
+            "is a ASGI app, and werkzeug serves WSGI apps; try --server uvicorn",
+        ),
+        (
+            lambda tmp, port: ["race", "--app", f"{SLOW}:app", "--server", "tomcat"],
+            "--server must be one of",
+        ),
+        (
+            lambda tmp, port: ["race", "--app", f"{SLOW}:app", "--path", "fixed"],
+            "--path must start with /",
+        ),
+        (
+            lambda tmp, port: ["race", "--app", f"{SLOW}:app", "--body", "{oops"],
+            "--body must be JSON",
+        ),
+        (
+            lambda tmp, port: ["race", "--app", write(tmp, START_FAILS) + ":app"],
+            "failed to start: RuntimeError: no database at localhost:5432",
+        ),
+        (
+            lambda tmp, port: ["serve", "--app", f"{FLASK}:app", "--port", str(port)],
+            "is already in use",
+        ),
+    ],
+)
+def test_bad_input_is_one_sentence_and_exit_2(make_argv, message, tmp_path, busy_port, capsys):
+    assert main(make_argv(tmp_path, busy_port)) == 2
+    err = capsys.readouterr().err
+    assert message.format(tmp=tmp_path) in err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
