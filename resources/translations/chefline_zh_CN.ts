@@ -359,87 +359,87 @@ series in one interpreter, also that of the kitchens next door:</source>
       <translation>错误：</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="36" />
+      <location filename="../../src/chefline/cli/main.py" line="37" />
       <source>Real Flask and FastAPI kitchens racing the same orders, measured.</source>
       <translation>真实的 Flask 与 FastAPI 厨房处理同样的订单，一切数字都是实测的。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="44" />
+      <location filename="../../src/chefline/cli/main.py" line="45" />
       <source>run a short real race in the window (offscreen), check it, exit 0 or 1</source>
       <translation>在窗口中（离屏）跑一轮真实的短比赛并检查，退出码为 0 或 1</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="51" />
+      <location filename="../../src/chefline/cli/main.py" line="52" />
       <source>open the window (the default command)</source>
       <translation>打开窗口（默认命令）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="56" />
+      <location filename="../../src/chefline/cli/main.py" line="57" />
       <source>serve the orders at once</source>
       <translation>立刻上菜</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="61" />
+      <location filename="../../src/chefline/cli/main.py" line="62" />
       <source>run a real race in the window offscreen and save it as an image</source>
       <translation>在离屏窗口中跑一轮真实比赛，并保存为图片</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="66" />
+      <location filename="../../src/chefline/cli/main.py" line="67" />
       <source>image file (default race.png)</source>
       <translation>图片文件（默认 race.png）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="69" />
+      <location filename="../../src/chefline/cli/main.py" line="70" />
       <source>window size (default 1920x1080)</source>
       <translation>窗口尺寸（默认 1920x1080）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="75" />
+      <location filename="../../src/chefline/cli/main.py" line="76" />
       <source>show scene N of the talk and serve its race instead</source>
       <translation>显示演讲的第 N 场，并改为处理该场的比赛</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="81" />
+      <location filename="../../src/chefline/cli/main.py" line="82" />
       <source>the window's language (default: the system's)</source>
       <translation>窗口语言（默认跟随系统）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="84" />
+      <location filename="../../src/chefline/cli/main.py" line="85" />
       <source>full screen, as in a talk</source>
       <translation>全屏，和演讲时一样</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="87" />
+      <location filename="../../src/chefline/cli/main.py" line="88" />
       <source>list the kitchen modes</source>
       <translation>列出所有厨房模式</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="90" />
+      <location filename="../../src/chefline/cli/main.py" line="91" />
       <source>race kitchens headless and print the comparison</source>
       <translation>无界面地让厨房比赛，并打印对比结果</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="95" />
+      <location filename="../../src/chefline/cli/main.py" line="97" />
       <source>print every order's full timeline</source>
       <translation>打印每张订单的完整时间线</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="100" />
+      <location filename="../../src/chefline/cli/main.py" line="102" />
       <source>also write the race as a trace for ui.perfetto.dev or chrome://tracing</source>
       <translation>同时把比赛写成追踪文件，可在 ui.perfetto.dev 或 chrome://tracing 中打开</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="107" />
+      <location filename="../../src/chefline/cli/main.py" line="109" />
       <source>run every scene of the talk and check that it shows what it says</source>
       <translation>运行演讲的每一个场景，检查结果是否与说明相符</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="113" />
+      <location filename="../../src/chefline/cli/main.py" line="115" />
       <source>run kitchens on loopback until Ctrl+C</source>
       <translation>在本机回环地址上运行厨房，直到按 Ctrl+C</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="120" />
+      <location filename="../../src/chefline/cli/main.py" line="123" />
       <source>port of the first kitchen, the next ones count up (default: free ports)</source>
       <translation>第一个厨房的端口，后面的依次加一（默认：空闲端口）</translation>
     </message>
@@ -589,9 +589,169 @@ series in one interpreter, also that of the kitchens next door:</source>
       <translation>；Qt 自带的库不完整：请重新安装 PySide6</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/race_command.py" line="71" />
+      <location filename="../../src/chefline/cli/race_command.py" line="88" />
       <source>Trace written to {0}: open it in ui.perfetto.dev</source>
       <translation>追踪文件已写入 {0}：可在 ui.perfetto.dev 中打开</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/serve_command.py" line="36" />
+      <source>Press Ctrl+C to close your app.</source>
+      <translation>按 Ctrl+C 关闭你的应用。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/your_app_options.py" line="22" />
+      <source>your app</source>
+      <translation>你的应用</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/your_app_options.py" line="23" />
+      <source>race or serve your own Flask or FastAPI app beside the built-in kitchens</source>
+      <translation>让你自己的 Flask 或 FastAPI 应用与内置厨房一起比赛或提供服务</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/your_app_options.py" line="30" />
+      <source>path/to/app.py:app or package.module:app (ASGI or WSGI)</source>
+      <translation>path/to/app.py:app 或 package.module:app（ASGI 或 WSGI）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/your_app_options.py" line="36" />
+      <source>{0} (default: uvicorn for ASGI, werkzeug-threaded for WSGI)</source>
+      <translation>{0}（默认：ASGI 用 uvicorn，WSGI 用 werkzeug-threaded）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/your_app_options.py" line="45" />
+      <source>an event loop standing still longer than this is blocked (default 20)</source>
+      <translation>事件循环停住超过这么多毫秒即算阻塞（默认 20）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/your_app_options.py" line="52" />
+      <source>the route every customer orders (default /)</source>
+      <translation>每位顾客点的路由（默认 /）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/your_app_options.py" line="58" />
+      <source>the route's method: {0} (default GET)</source>
+      <translation>路由的方法：{0}（默认 GET）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/your_app_options.py" line="60" />
+      <source>the route's JSON body</source>
+      <translation>路由的 JSON 请求体</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/your_app_options.py" line="69" />
+      <source>{0} goes with --app</source>
+      <translation>{0} 需要与 --app 一起使用</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/your_app_options.py" line="73" />
+      <source>--app races your own route; --llm is for the built-in kitchens</source>
+      <translation>--app 比的是你自己的路由；--llm 只用于内置厨房</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/your_app_options.py" line="89" />
+      <source>the chef was held for {0:.2f} s at {1} in `{2}` ({3})</source>
+      <translation>厨师在 {1} 的 `{2}` 里被拖住了 {0:.2f} 秒（{3}）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/your_app_options.py" line="91" />
+      <source>order {0} held the chef for {1:.2f} s at {2} in `{3}` ({4})</source>
+      <translation>订单 {0} 在 {2} 的 `{3}` 里拖住厨师 {1:.2f} 秒（{4}）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/your_app_options.py" line="102" />
+      <source>{0}: the event loop never stood still for more than {1:g} ms</source>
+      <translation>{0}：事件循环从未停住超过 {1:g} 毫秒</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/your_app_options.py" line="106" />
+      <source>{0}: the chef was stuck at the pot for {1:.2f} s of the {2:.2f} s race ({3:.0f} %), in {4} blocks:</source>
+      <translation>{0}：在 {2:.2f} 秒的比赛中，厨师守在锅边 {1:.2f} 秒（{3:.0f} %），共 {4} 次阻塞：</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/your_app_options.py" line="113" />
+      <source>  … and {0} more (--json lists every one)</source>
+      <translation>  ……还有 {0} 次（--json 会全部列出）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/app_loading.py" line="37" />
+      <source>--app must look like path/to/app.py:app or package.module:app, not {0!r}</source>
+      <translation>--app 的格式应为 path/to/app.py:app 或 package.module:app，而不是 {0!r}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/app_loading.py" line="47" />
+      <source>{0} has no attribute {1!r}</source>
+      <translation>{0} 没有属性 {1!r}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/app_loading.py" line="48" />
+      <source>; its apps: {0}</source>
+      <translation>；其中的应用：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/app_loading.py" line="53" />
+      <source>{0} is a {1}, not an app: name a FastAPI, Starlette or Flask app (ASGI or WSGI)</source>
+      <translation>{0} 是 {1}，不是应用：请指定一个 FastAPI、Starlette 或 Flask 应用（ASGI 或 WSGI）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/app_loading.py" line="84" />
+      <source>there is no file {0}</source>
+      <translation>没有文件 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/app_loading.py" line="89" />
+      <source>{0} is not a Python file</source>
+      <translation>{0} 不是 Python 文件</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/app_loading.py" line="111" />
+      <source>there is no module {0}</source>
+      <translation>没有模块 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/app_loading.py" line="121" />
+      <source>cannot import {0}: {1}</source>
+      <translation>无法导入 {0}：{1}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/app_loading.py" line="123" />
+      <source> (at {0})</source>
+      <translation>（位于 {0}）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/your_kitchen.py" line="37" />
+      <source>--path must start with /, not {0!r}</source>
+      <translation>--path 必须以 / 开头，而不是 {0!r}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/your_kitchen.py" line="40" />
+      <source>--method must be one of {0}, not {1!r}</source>
+      <translation>--method 必须是 {0} 之一，而不是 {1!r}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/your_kitchen.py" line="48" />
+      <source>--body must be JSON: {0} (line {1}, column {2})</source>
+      <translation>--body 必须是 JSON：{0}（第 {1} 行，第 {2} 列）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/your_kitchen.py" line="108" />
+      <source>--server must be one of {0}, not {1!r}</source>
+      <translation>--server 必须是 {0} 之一，而不是 {1!r}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/your_kitchen.py" line="111" />
+      <source>{0} is a {1} app, and {2} serves {3} apps; try --server {4}</source>
+      <translation>{0} 是 {1} 应用，而 {2} 只能运行 {3} 应用；请试试 --server {4}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/your_kitchen.py" line="115" />
+      <source>the blocking threshold must be between 0 and 10 s, not {0:g}</source>
+      <translation>阻塞阈值必须在 0 到 10 秒之间，而不是 {0:g}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/your_kitchen.py" line="141" />
+      <source>{0} failed to start: {1}</source>
+      <translation>{0} 启动失败：{1}</translation>
     </message>
   </context>
   <context>
