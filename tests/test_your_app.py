@@ -50,8 +50,8 @@ def test_a_blocking_async_route_takes_n_sleeps_and_the_watchdog_names_its_line(c
         assert block["frames"][0].endswith(f"slow_kitchen.py:{line} in blocking")
     assert yours["blocked_s"] >= 0.8 * makespan
     for order in yours["orders"]:  # the blocked span is drawn on the order as a step
-        (step,) = order["steps"]
-        assert step["name"] == "stuck at the pot" and step["holds_chef"]
+        (step,) = [step for step in order["steps"] if step["name"] == "stuck at the pot"]
+        assert step["holds_chef"] and step["kind"] == "io"
         assert order["sent"] <= order["accepted"] <= step["start"] <= order["done"]
         assert order["done"] <= order["received"]
 
@@ -63,6 +63,10 @@ def test_the_fixed_route_takes_one_sleep_and_has_no_block(capsys):
     assert yours["summary"]["makespan"] < 2 * SLEEP_S  # N awaited sleeps overlap
     assert yours["blocks"] == [] and yours["blocked_s"] == 0.0
     assert yours["summary"]["peak_concurrency"] >= 2
+    for order in yours["orders"]:  # awaited: on the stove, the chef free for the next order
+        (step,) = order["steps"]
+        assert step["name"] == "your route" and not step["holds_chef"]
+        assert step["end"] - step["start"] >= 0.9 * SLEEP_S
 
 
 def test_the_table_says_who_held_the_chef(capsys):

@@ -58,7 +58,9 @@ class LoopWatchdog:
         self._loop_thread: int | None = None
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._spans: dict[tuple[str, int], list[tuple[float, float]]] = {}
         orders.before_reply = self.settle
+        orders.blocks_of = self.spans_of
 
     def start_on(self, loop: asyncio.AbstractEventLoop) -> None:
         """Call on the loop's own thread, once it runs (a lifespan start-up is the place)."""
@@ -95,8 +97,13 @@ class LoopWatchdog:
                            seen.function, seen.code, seen.frames)  # fmt: skip
         self.blocks.append(closed)
         if closed.race is not None and closed.order is not None:
+            self._spans.setdefault((closed.race, closed.order), []).append((closed.start, end))
             self.orders.news.say((closed.race, closed.order), Phase.STEP_END, end,
                                  step=STUCK_STEP, kind=StepKind.IO, holds_chef=True)  # fmt: skip
+
+    def spans_of(self, tag: tuple[str, int]) -> list[tuple[float, float]]:
+        """The order's blocks, once (on the loop, as its reply goes out)."""
+        return self._spans.pop(tag, [])
 
     def _watch(self) -> None:
         while not self._stop.wait(BEAT_S):

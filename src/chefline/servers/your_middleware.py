@@ -26,6 +26,10 @@ BUSY_SHARE = 0.5
 """A thread chef that ran Python (its own CPU time) for at least this share of its time in the
 route was working; less, and it stood at the pot (sleep, socket, lock)."""
 
+SHORTEST_STEP_S = 0.001
+"""An awaited stretch shorter than this (between the order's start and its first block, say)
+is not drawn: it is the loop reaching the next line, not a wait."""
+
 _RACE_KEY = RACE_HEADER.encode()
 _ORDER_KEY = ORDER_HEADER.encode()
 
@@ -69,6 +73,8 @@ class AsgiOrders:
         self.before_reply: Callable[[], None] = lambda: None
         """Called on the loop as each order begins and before its reply goes out (the
         watchdog closes a block there)."""
+        self.blocks_of: Callable[[OrderTag], list[tuple[float, float]]] = lambda tag: []
+        """The spans in which an order held the loop (the watchdog forgets them here)."""
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         if scope["type"] == "lifespan":
@@ -85,7 +91,9 @@ class AsgiOrders:
         task = asyncio.current_task()
         assert task is not None
         self.running[task] = tag
-        self.news.accepted(tag, current_chef())
+        accepted = now()
+        self.news.say(tag, Phase.ACCEPTED, accepted, chef=current_chef(),
+                      chef_kind=self.news.chef_kind)  # fmt: skip
         self.before_reply()  # the loop turned to a new order: a block before it is over
         done = False
 
@@ -95,13 +103,25 @@ class AsgiOrders:
             last = message["type"] == "http.response.body" and not message.get("more_body")
             if last and not done:
                 done = True
-                self.news.say(tag, Phase.DONE, now())
+                self._awaited(tag, accepted, now())
             await send(message)
 
         try:
             await self.app(scope, receive, reply)
         finally:
             self.running.pop(task, None)
+
+    def _awaited(self, tag: OrderTag, accepted: float, done: float) -> None:
+        """The order's time in your route outside its blocks: the chef was free then (the
+        dish was awaited, on the stove); then DONE."""
+        cursor = accepted
+        for start, end in sorted(self.blocks_of(tag)):
+            if start - cursor > SHORTEST_STEP_S:
+                self.news.step(tag, ROUTE_STEP, StepKind.IO, cursor, start, holds_chef=False)
+            cursor = max(cursor, end)
+        if done - cursor > SHORTEST_STEP_S:
+            self.news.step(tag, ROUTE_STEP, StepKind.IO, cursor, done, holds_chef=False)
+        self.news.say(tag, Phase.DONE, done)
 
     def _lifespan_send(self, send: Any) -> Any:
         async def lifespan_send(message: dict[str, Any]) -> None:
