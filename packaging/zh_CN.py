@@ -447,6 +447,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("Cli", "{0} is a {1} app, and {2} serves {3} apps; try --server {4}"): "{0} 是 {1} 应用，而 {2} 只能运行 {3} 应用；请试试 --server {4}",
     ("Cli", "the blocking threshold must be between 0 and 10 s, not {0:g}"): "阻塞阈值必须在 0 到 10 秒之间，而不是 {0:g}",
     ("Cli", "{0} failed to start: {1}"): "{0} 启动失败：{1}",
+    ("Cli", "your app: {0}"): "你的应用：{0}",
+    ("Cli", "; your app: {0}"): "；你的应用：{0}",
     ("Errors", "Could not write the trace to {0}: {1}."): "无法把追踪文件写入 {0}：{1}。",
     ("LatencyHistogram", "Time in the restaurant, from order to dish: how many served customers took how long, every kitchen on the same axis"): "在餐厅里待了多久（从下单到上菜）：已上菜的顾客各用了多长时间，所有厨房共用同一条时间轴",
     ("LatencyHistogram", "No dish served yet: the histogram fills as orders are served."): "还没有上菜：上菜后直方图会逐渐填满。",

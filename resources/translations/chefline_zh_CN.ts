@@ -249,112 +249,123 @@ series in one interpreter, also that of the kitchens next door:</source>
       <translation>你会看到</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="92" />
+      <location filename="../../src/chefline/cli/table.py" line="94" />
       <source>kitchen</source>
       <translation>厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="92" />
+      <location filename="../../src/chefline/cli/table.py" line="94" />
       <source>served</source>
       <translation>已上菜</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="92" />
+      <location filename="../../src/chefline/cli/table.py" line="94" />
       <source>makespan</source>
       <translation>总用时</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="93" />
+      <location filename="../../src/chefline/cli/table.py" line="95" />
       <source>theory</source>
       <translation>理论值</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="93" />
+      <location filename="../../src/chefline/cli/table.py" line="95" />
       <source>×theory</source>
       <translation>×理论</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="94" />
+      <location filename="../../src/chefline/cli/table.py" line="96" />
       <source>queue p95</source>
       <translation>排队 p95</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="94" />
+      <location filename="../../src/chefline/cli/table.py" line="96" />
       <source>peak</source>
       <translation>峰值</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="94" />
+      <location filename="../../src/chefline/cli/table.py" line="96" />
       <source>queue p99</source>
       <translation>排队 p99</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="95" />
+      <location filename="../../src/chefline/cli/table.py" line="97" />
       <source>chefs</source>
       <translation>厨师</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="96" />
+      <location filename="../../src/chefline/cli/table.py" line="98" />
       <source>errors</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="100" />
+      <location filename="../../src/chefline/cli/table.py" line="102" />
       <source>tokens/s</source>
       <translation>token/秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="101" />
+      <location filename="../../src/chefline/cli/table.py" line="103" />
       <source>processes</source>
       <translation>进程数</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="101" />
+      <location filename="../../src/chefline/cli/table.py" line="103" />
       <source>threads</source>
       <translation>线程数</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="102" />
+      <location filename="../../src/chefline/cli/table.py" line="104" />
       <source>memory</source>
       <translation>内存</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="132" />
+      <location filename="../../src/chefline/cli/table.py" line="134" />
       <source>  {0}: {1} (first: {2})</source>
       <translation>  {0}：{1}（第一个：{2}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="135" />
+      <location filename="../../src/chefline/cli/table.py" line="137" />
+      <location filename="../../src/chefline/cli/table.py" line="152" />
       <source>{0} customers per kitchen, {1}, </source>
       <translation>每个厨房 {0} 位客人，{1}，</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="138" />
+      <location filename="../../src/chefline/cli/table.py" line="140" />
       <source>LLM dish: {0} tokens streamed, one call ≈{1:.2f} s (first token {2:g} s, {3:g} tokens/s)</source>
       <translation>大模型菜品：流式输出 {0} 个 token，一次调用约 {1:.2f} 秒（首个 token {2:g} 秒，每秒 {3:g} 个 token）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="144" />
+      <location filename="../../src/chefline/cli/table.py" line="146" />
       <source>{0} dish with a {1:g} s wait</source>
       <translation>{0} 类菜品，等待 {1:g} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="151" />
+      <location filename="../../src/chefline/cli/table.py" line="156" />
+      <source>your app: {0}</source>
+      <translation>你的应用：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/table.py" line="158" />
+      <source>; your app: {0}</source>
+      <translation>；你的应用：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/table.py" line="163" />
       <source>, one kitchen at a time</source>
       <translation>，厨房依次上场</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="153" />
+      <location filename="../../src/chefline/cli/table.py" line="165" />
       <source>, customers wait at most {0:g} s</source>
       <translation>，客人最多等 {0:g} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="159" />
+      <location filename="../../src/chefline/cli/table.py" line="171" />
       <source>The race was stopped before every dish was served.</source>
       <translation>比赛在所有菜上齐之前被停止了。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="163" />
+      <location filename="../../src/chefline/cli/table.py" line="175" />
       <source>Errors:</source>
       <translation>错误：</translation>
     </message>
@@ -589,7 +600,7 @@ series in one interpreter, also that of the kitchens next door:</source>
       <translation>；Qt 自带的库不完整：请重新安装 PySide6</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/race_command.py" line="88" />
+      <location filename="../../src/chefline/cli/race_command.py" line="89" />
       <source>Trace written to {0}: open it in ui.perfetto.dev</source>
       <translation>追踪文件已写入 {0}：可在 ui.perfetto.dev 中打开</translation>
     </message>

@@ -74,7 +74,8 @@ def run(args: argparse.Namespace) -> int:
         add_blocks(data, result, yours)
         print(json.dumps(data, indent=2))
     else:
-        print(race_table(result))
+        route = f"{yours[0].order.method} {yours[0].order.path}" if yours else None
+        print(race_table(result, route, builtin=bool(names)))
         for kitchen in yours:
             if lines := block_lines(result, kitchen):
                 print("\n" + "\n".join(lines))

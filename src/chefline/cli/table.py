@@ -87,7 +87,9 @@ def modes_table() -> str:
     return render(headers, rows, right=set())
 
 
-def race_table(result: RaceResult) -> str:
+def race_table(result: RaceResult, your_route: str | None = None, builtin: bool = True) -> str:
+    """``your_route``: what your app's customers order (``GET /wait``), when it races;
+    ``builtin``: whether any built-in kitchen races (their dish is in the title)."""
     headers = [
         translate("Cli", "kitchen"), translate("Cli", "served"), translate("Cli", "makespan"),
         translate("Cli", "theory"), translate("Cli", "×theory"), "p50", "p95", "p99",
@@ -145,6 +147,16 @@ def race_table(result: RaceResult) -> str:
             plan.recipe.dish.value, plan.recipe.wait
         )
     )
+    if your_route is not None:
+        if not builtin:
+            title = translate("Cli", "{0} customers per kitchen, {1}, ").format(
+                plan.arrivals.customers, plan.arrivals.pattern
+            )
+        title += (
+            translate("Cli", "your app: {0}").format(your_route)
+            if not builtin
+            else (translate("Cli", "; your app: {0}").format(your_route))
+        )
     if plan.faults.active:
         title += f", {plan.faults.describe()}"
     if plan.in_turn:
