@@ -203,3 +203,28 @@ def test_bad_input_is_one_sentence_and_exit_2(make_argv, message, tmp_path, busy
     err = capsys.readouterr().err
     assert message.format(tmp=tmp_path) in err
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_gunicorn_and_gevent_serve_your_flask_app_in_processes_of_their_own():
+    from chefline.kitchen.modes import KitchenSettings
+
+    two = KitchenSettings(workers=2)
+    workers = start_your_kitchen(f"{FLASK}:app", "gunicorn", YourOrder("/wait"), settings=two)
+    greenlets = start_your_kitchen(f"{FLASK}:app", "gevent", YourOrder("/wait"))
+    try:
+        assert not workers.in_app and not greenlets.in_app
+        plan = RacePlan(Recipe(wait=SLEEP_S), Arrivals(N, 0.0))
+        result = asyncio.run(RaceRunner([workers, greenlets], plan).run())
+    finally:
+        workers.stop()
+        greenlets.stop()
+    pair = result.timelines[workers.name].summary()
+    many = result.timelines[greenlets.name].summary()
+    assert pair.served == many.served == N
+    assert pair.chefs == 2 and 0.9 * 2 * SLEEP_S <= pair.makespan < 0.9 * N * SLEEP_S
+    assert many.makespan < 2 * SLEEP_S and many.chefs == N
+    for order in result.timelines[workers.name].orders.values():
+        assert order.chef_kind == "process" and not order.phase_order_problems()
+    for order in result.timelines[greenlets.name].orders.values():
+        (step,) = order.steps  # a patched sleep: the greenlet waits, the chef is free
+        assert order.chef_kind == "greenlet" and not step.holds_chef

@@ -23,6 +23,8 @@ def main(argv: Sequence[str]) -> int:
     parser.add_argument("mode", choices=MODES)
     parser.add_argument("--fd", type=int, required=True, help="the listening socket")
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--app", help="your own WSGI app (path/to/app.py:app), served instead")
+    parser.add_argument("--name", help="the kitchen's name, for your app's events")
     args = parser.parse_args(argv)
     if args.mode == GEVENT:
         # Before anything imports socket, threading or time: that is what gets patched.
@@ -31,5 +33,5 @@ def main(argv: Sequence[str]) -> int:
         monkey.patch_all()
     from chefline.servers.child_kitchen import serve
 
-    serve(args.mode, args.fd, args.workers)
+    serve(args.mode, args.fd, args.workers, args.app, args.name)
     return 0

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from chefline.cli.options import kitchen_settings
 from chefline.client.race import RaceResult
 from chefline.kitchen.your_app import LoopBlock, ServerKind, blocked_seconds
 from chefline.servers.app_loading import AppError
@@ -79,8 +80,9 @@ def start_from_options(args: argparse.Namespace, port: int = 0) -> YourKitchen:
     if hasattr(args, "path"):
         order = YourOrder.parse(args.path, args.method, args.body)
     return start_your_kitchen(
-        args.app, args.server, order, port=port, threshold=args.block_ms / 1000
-    )
+        args.app, args.server, order, port=port, threshold=args.block_ms / 1000,
+        settings=kitchen_settings(args),
+    )  # fmt: skip
 
 
 def describe_block(block: LoopBlock) -> str:

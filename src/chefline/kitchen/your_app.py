@@ -37,6 +37,14 @@ class ServerKind(StrEnum):
     WERKZEUG = "werkzeug"
     WERKZEUG_THREADED = "werkzeug-threaded"
     WAITRESS = "waitress"
+    GUNICORN = "gunicorn"
+    """Sync workers, each a process of its own (``--workers``)."""
+    GEVENT = "gevent"
+    """gevent's WSGI server in a monkey-patched process of its own: one greenlet per order."""
+
+    @property
+    def own_process(self) -> bool:
+        return self in (ServerKind.GUNICORN, ServerKind.GEVENT)
 
     @property
     def speaks(self) -> str:
@@ -59,14 +67,20 @@ class YourAppMode(KitchenMode):
         self.route = f"{target} on {server.value}"
         self.summary = target
         self.server = server
-        self.on_event_loop = server is ServerKind.UVICORN
+        self.on_event_loop = server in (ServerKind.UVICORN, ServerKind.GEVENT)
+        self.own_process = server.own_process
 
     def slots(self, settings: KitchenSettings) -> int | None:
         if self.server is ServerKind.WERKZEUG:
             return 1
         if self.server is ServerKind.WAITRESS:
             return WAITRESS_THREADS
+        if self.server is ServerKind.GUNICORN:
+            return settings.workers
         return None
+
+    def interpreters(self, settings: KitchenSettings) -> int:
+        return settings.workers if self.server is ServerKind.GUNICORN else 1
 
 
 @dataclass(frozen=True, slots=True)

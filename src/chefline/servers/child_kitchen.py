@@ -18,14 +18,20 @@ from typing import Any
 from chefline.child import GEVENT, PROCESSES
 
 
-def serve(mode: str, fd: int, workers: int) -> None:
-    """Serve ``mode``'s kitchen on the socket ``fd`` until the app lets go of the lifeline."""
+def serve(
+    mode: str, fd: int, workers: int, target: str | None = None, name: str | None = None
+) -> None:
+    """Serve ``mode``'s kitchen on the socket ``fd`` until the app lets go of the lifeline;
+    ``target``: your own WSGI app instead, its events said under the kitchen's ``name``."""
     from chefline.servers.child_channel import ChildChannel, LinkBoard, hold_lifeline
 
     channel = ChildChannel()
     board = LinkBoard()
     hold_lifeline(channel, board)
-    app = _flask_app(mode, channel, board)
+    if target is not None:
+        app = _your_app(mode, target, name or target, channel)
+    else:
+        app = _flask_app(mode, channel, board)
     if mode == GEVENT:
         _serve_gevent(app, fd, channel)
     else:
@@ -54,6 +60,20 @@ def _flask_app(mode: str, channel: Any, board: Any) -> Any:
         mode, relay, supplier=BoardSupplier(), chef_of=lambda: f"worker-{os.getpid()}",
         chef_kind="process",
     )  # fmt: skip
+
+
+def _your_app(mode: str, target: str, name: str, channel: Any) -> Any:
+    """Your app (the app loaded it once already, so it loads), with the order middleware."""
+    from chefline.servers.app_loading import load_app
+    from chefline.servers.relay import EventRelay
+    from chefline.servers.your_middleware import OrderNews, WsgiOrders
+
+    relay = EventRelay()
+    relay.subscribe(channel.publish)
+    if mode == GEVENT:
+        return WsgiOrders(load_app(target).app, OrderNews(name, relay, "greenlet"), shared=True)
+    news = OrderNews(name, relay, "process")
+    return WsgiOrders(load_app(target).app, news, chef_of=lambda: f"worker-{os.getpid()}")
 
 
 def _serve_gevent(app: Any, fd: int, channel: Any) -> None:

@@ -39,11 +39,13 @@ CLOCK_TOLERANCE_S = 0.002
 that we accept: both read the machine's monotonic clock, so it should be nil."""
 
 
-def child_command(mode: str, fd: int, workers: int) -> list[str]:
-    """How to start a kitchen's process, from a checkout, a wheel or the frozen app."""
+def child_command(mode: str, fd: int, workers: int, app: str | None = None) -> list[str]:
+    """How to start a kitchen's process, from a checkout, a wheel or the frozen app;
+    ``app``: your own app's target, served in ``mode``'s way under the kitchen's name."""
     frozen = getattr(sys, "frozen", False)
     program = [sys.executable] if frozen else [sys.executable, "-m", "chefline"]
-    return [*program, CHILD_COMMAND, mode, "--fd", str(fd), "--workers", str(workers)]
+    command = [*program, CHILD_COMMAND, mode, "--fd", str(fd), "--workers", str(workers)]
+    return command if app is None else [*command, "--app", app, "--name", "_"]
 
 
 class ChildProcessServer(ServerThread):
@@ -60,12 +62,18 @@ class ChildProcessServer(ServerThread):
         *,
         workers: int = 1,
         port: int = 0,
+        mode: str | None = None,
+        app: str | None = None,
     ) -> None:
         super().__init__(name, port)
         self.relay = relay
         self.supplier = supplier
         self.workers = workers
-        self.expected_workers = workers if name == PROCESSES else 0
+        self.mode = mode or name
+        """How the child serves (flask-gevent or flask-processes); the name may be your app's."""
+        self.app = app
+        """Your own WSGI app's target, served instead of the Flask kitchen."""
+        self.expected_workers = workers if self.mode == PROCESSES else 0
         self.clock_offset: float | None = None
         """The child's clock minus ours, measured at start (seconds)."""
         self._process: subprocess.Popen[bytes] | None = None
@@ -89,7 +97,7 @@ class ChildProcessServer(ServerThread):
             )
         try:
             self._process = subprocess.Popen(
-                child_command(self.name, sock.fileno(), self.workers),
+                self._child_command(sock.fileno()),
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=self._errors.write_fd,
@@ -105,6 +113,10 @@ class ChildProcessServer(ServerThread):
             sock.close()  # the child listens on it now; our copy would keep the port open
             self._errors.handed_over()
         self.supplier.watch(self._post_link)
+
+    def _child_command(self, fd: int) -> list[str]:
+        command = child_command(self.mode, fd, self.workers, self.app)
+        return command if self.app is None else [*command[:-1], self.name]
 
     def _serve(self) -> None:
         assert self._process is not None and self._process.stdout is not None

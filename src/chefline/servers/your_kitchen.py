@@ -4,14 +4,19 @@ the loop watchdog for an async app), served on 127.0.0.1 by the server you chose
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from chefline.child import GEVENT, PROCESSES
 from chefline.kitchen.modes import KitchenSettings
 from chefline.kitchen.your_app import ReportSource, ServerKind, YourAppMode
 from chefline.servers.app_loading import AppError, LoadedApp, load_app
+from chefline.servers.child_process import ChildProcessServer
 from chefline.servers.kitchens import Kitchen
 from chefline.servers.loop_watchdog import DEFAULT_THRESHOLD_S, LoopWatchdog, watch_loop
+from chefline.servers.model_link import Supplier
 from chefline.servers.relay import EventRelay
 from chefline.servers.server_thread import KitchenStartError, ServerThread
 from chefline.servers.uvicorn_runner import UvicornThread
@@ -86,6 +91,14 @@ class YourKitchen(Kitchen):
         super().stop()
 
 
+def _absolute(target: str) -> str:
+    """A file target as an absolute path (the child may start in another folder)."""
+    module, _, attr = target.rpartition(":")
+    if module.endswith(".py") or "/" in module or os.sep in module:
+        return f"{Path(module).resolve()}:{attr}"
+    return target
+
+
 def default_server(kind: str) -> ServerKind:
     return ServerKind.UVICORN if kind == "asgi" else ServerKind.WERKZEUG_THREADED
 
@@ -97,6 +110,7 @@ def start_your_kitchen(
     *,
     port: int = 0,
     threshold: float = DEFAULT_THRESHOLD_S,
+    settings: KitchenSettings | None = None,
 ) -> YourKitchen:
     """Load ``target`` and serve it; returns once it accepts orders. Raises AppError (one
     sentence) for every reason it cannot."""
@@ -115,6 +129,7 @@ def start_your_kitchen(
         text = translate("Cli", "the blocking threshold must be between 0 and 10 s, not {0:g}")
         raise AppError(text.format(threshold))
     mode = YourAppMode(loaded.label, target, kind)
+    settings = settings or KitchenSettings()
     relay = EventRelay()
     watchdog = None
     if kind is ServerKind.UVICORN:
@@ -123,6 +138,10 @@ def start_your_kitchen(
         runner: ServerThread = UvicornThread(
             mode.name, watch_loop(orders, watchdog), port=port, lifespan="auto"
         )
+    elif kind.own_process:
+        child_mode = GEVENT if kind is ServerKind.GEVENT else PROCESSES
+        runner = ChildProcessServer(mode.name, relay, Supplier(), workers=settings.workers,
+                                    port=port, mode=child_mode, app=_absolute(target))  # fmt: skip
     else:
         wsgi = WsgiOrders(loaded.app, OrderNews(mode.name, relay, "thread"))
         if kind is ServerKind.WAITRESS:
@@ -141,5 +160,5 @@ def start_your_kitchen(
             text = translate("Cli", "{0} failed to start: {1}")
             raise AppError(text.format(target, failure)) from None
         raise AppError(str(error)) from None
-    return YourKitchen(mode, KitchenSettings(), runner, relay, loaded=loaded,
+    return YourKitchen(mode, settings, runner, relay, loaded=loaded,
                        order=order or YourOrder(), watchdog=watchdog)  # fmt: skip

@@ -137,15 +137,27 @@ class WsgiOrders:
     """Wraps a WSGI app. The chef is the thread that serves the order; whether it worked or
     stood at the pot is told from the thread's own CPU time over the route."""
 
-    def __init__(self, app: Any, news: OrderNews) -> None:
+    def __init__(
+        self,
+        app: Any,
+        news: OrderNews,
+        *,
+        chef_of: Callable[[], str] = current_chef,
+        shared: bool = False,
+    ) -> None:
         self.app = app
         self.news = news
+        self.chef_of = chef_of
+        """Names the chef (a forked worker's main thread has the same name in every worker)."""
+        self.shared = shared
+        """True when the chefs take turns on one thread (gevent's greenlets): a wait there
+        is awaited, and the thread's CPU time is everyone's."""
 
     def __call__(self, environ: dict[str, Any], start_response: Any) -> Iterable[bytes]:
         tag = _tag(environ.get("HTTP_X_CHEFLINE_RACE"), environ.get("HTTP_X_CHEFLINE_ORDER"))
         if tag is None:
             return self.app(environ, start_response)  # type: ignore[no-any-return]
-        self.news.accepted(tag, current_chef())
+        self.news.accepted(tag, self.chef_of())
         start, cpu = now(), time.thread_time()
         try:
             body = self.app(environ, start_response)
@@ -153,7 +165,8 @@ class WsgiOrders:
             end = now()
             busy = (time.thread_time() - cpu) >= BUSY_SHARE * (end - start)
             kind = StepKind.CPU if busy else StepKind.IO
-            self.news.step(tag, ROUTE_STEP, kind, start, end, holds_chef=True)
+            holds = not (self.shared and kind is StepKind.IO)
+            self.news.step(tag, ROUTE_STEP, kind, start, end, holds_chef=holds)
         return self._served(tag, body)
 
     def _served(self, tag: OrderTag, body: Iterable[bytes]) -> Iterator[bytes]:
