@@ -2,6 +2,7 @@
 bad input refused with one sentence and exit code 2."""
 
 import asyncio
+import itertools
 import json
 import socket
 from pathlib import Path
@@ -101,8 +102,28 @@ def test_flask_under_werkzeug_is_sequential_and_under_threads_concurrent():
     assert sequential.makespan >= 0.9 * N * SLEEP_S and sequential.chefs == 1
     assert threaded.makespan < sequential.makespan / 2 and threaded.chefs >= 2
     for order in result.timelines[one.name].orders.values():
-        (step,) = order.steps  # a thread in time.sleep: stuck at the pot, not working
-        assert step.name == "your route" and step.kind == "io" and step.holds_chef
+        # A thread in time.sleep: stuck at the pot (its CPU clock stood still), not working.
+        stuck = sum(s.duration for s in order.steps if s.name == "stuck at the pot")
+        working = sum(s.duration for s in order.steps if s.kind == "cpu")
+        assert stuck >= 0.9 * SLEEP_S and working < 0.05
+        assert all(step.holds_chef for step in order.steps)
+
+
+def test_the_sampler_tells_a_thread_chef_working_from_stuck_at_the_pot(capsys):
+    kitchens = race_json(capsys, "--app", f"{FLASK}:app", "--path", "/mixed", "-n", "2",
+                         "--server", "werkzeug")  # fmt: skip
+    (yours,) = kitchens.values()
+    for order in yours["orders"]:  # 0.1 s of Python, then 0.2 s of time.sleep
+        steps = order["steps"]
+        working = sum(s["end"] - s["start"] for s in steps if s["kind"] == "cpu")
+        stuck = sum(s["end"] - s["start"] for s in steps if s["name"] == "stuck at the pot")
+        # Working takes ≥ 0.1 s of wall time (longer when the machine is busy), never 0.2 s
+        # more: the sleep is not counted as work.
+        assert 0.08 <= working <= 0.3 and 0.18 <= stuck <= 0.3
+        assert steps[0]["kind"] == "cpu"
+        longest = max(steps, key=lambda s: s["end"] - s["start"] if s["kind"] == "io" else 0)
+        assert longest["end"] - longest["start"] >= 0.18 and longest["holds_chef"]
+        assert all(a["end"] <= b["start"] for a, b in itertools.pairwise(steps))
 
 
 def test_a_route_that_fails_fails_each_order_with_its_first_words(capsys):

@@ -19,6 +19,7 @@ from chefline.servers.loop_watchdog import DEFAULT_THRESHOLD_S, LoopWatchdog, wa
 from chefline.servers.model_link import Supplier
 from chefline.servers.relay import EventRelay
 from chefline.servers.server_thread import KitchenStartError, ServerThread
+from chefline.servers.thread_sampler import ThreadSampler
 from chefline.servers.uvicorn_runner import UvicornThread
 from chefline.servers.waitress_runner import WaitressThread
 from chefline.servers.werkzeug_runner import WerkzeugThread
@@ -62,6 +63,7 @@ class YourKitchen(Kitchen):
     loaded: LoadedApp | None = None
     order: YourOrder = field(default_factory=YourOrder)
     watchdog: LoopWatchdog | None = None
+    sampler: ThreadSampler | None = None
 
     report = ReportSource.RELAY
 
@@ -88,6 +90,8 @@ class YourKitchen(Kitchen):
     def stop(self) -> None:
         if self.watchdog is not None:
             self.watchdog.stop()
+        if self.sampler is not None:
+            self.sampler.stop()
         super().stop()
 
 
@@ -131,7 +135,7 @@ def start_your_kitchen(
     mode = YourAppMode(loaded.label, target, kind)
     settings = settings or KitchenSettings()
     relay = EventRelay()
-    watchdog = None
+    watchdog = sampler = None
     if kind is ServerKind.UVICORN:
         orders = AsgiOrders(loaded.app, OrderNews(mode.name, relay, "event-loop"))
         watchdog = LoopWatchdog(orders, threshold)
@@ -143,7 +147,9 @@ def start_your_kitchen(
         runner = ChildProcessServer(mode.name, relay, Supplier(), workers=settings.workers,
                                     port=port, mode=child_mode, app=_absolute(target))  # fmt: skip
     else:
-        wsgi = WsgiOrders(loaded.app, OrderNews(mode.name, relay, "thread"))
+        sampler = ThreadSampler()
+        news = OrderNews(mode.name, relay, "thread")
+        wsgi = WsgiOrders(loaded.app, news, sampler=sampler)
         if kind is ServerKind.WAITRESS:
             runner = WaitressThread(mode.name, wsgi, threads=mode.slots(KitchenSettings()) or 4,
                                     port=port)  # fmt: skip
@@ -161,4 +167,4 @@ def start_your_kitchen(
             raise AppError(text.format(target, failure)) from None
         raise AppError(str(error)) from None
     return YourKitchen(mode, settings, runner, relay, loaded=loaded,
-                       order=order or YourOrder(), watchdog=watchdog)  # fmt: skip
+                       order=order or YourOrder(), watchdog=watchdog, sampler=sampler)  # fmt: skip

@@ -15,9 +15,10 @@ from typing import Any
 from chefline.kitchen.clock import now
 from chefline.kitchen.events import OrderEvent, Phase
 from chefline.kitchen.order import StepKind
-from chefline.kitchen.your_app import ORDER_HEADER, RACE_HEADER, ROUTE_STEP
+from chefline.kitchen.your_app import ORDER_HEADER, RACE_HEADER, ROUTE_STEP, STUCK_STEP
 from chefline.servers.cooking import current_chef
 from chefline.servers.relay import EventRelay
+from chefline.servers.thread_sampler import ThreadSampler
 
 OrderTag = tuple[str, int]
 """(race, order)."""
@@ -144,10 +145,13 @@ class WsgiOrders:
         *,
         chef_of: Callable[[], str] = current_chef,
         shared: bool = False,
+        sampler: ThreadSampler | None = None,
     ) -> None:
         self.app = app
         self.news = news
         self.chef_of = chef_of
+        self.sampler = sampler if sampler is not None and sampler.usable else None
+        """Splits a thread chef's time in the route into working and stuck segments."""
         """Names the chef (a forked worker's main thread has the same name in every worker)."""
         self.shared = shared
         """True when the chefs take turns on one thread (gevent's greenlets): a wait there
@@ -159,15 +163,28 @@ class WsgiOrders:
             return self.app(environ, start_response)  # type: ignore[no-any-return]
         self.news.accepted(tag, self.chef_of())
         start, cpu = now(), time.thread_time()
+        if self.sampler is not None:
+            self.sampler.enter()
         try:
             body = self.app(environ, start_response)
         finally:
             end = now()
-            busy = (time.thread_time() - cpu) >= BUSY_SHARE * (end - start)
-            kind = StepKind.CPU if busy else StepKind.IO
-            holds = not (self.shared and kind is StepKind.IO)
-            self.news.step(tag, ROUTE_STEP, kind, start, end, holds_chef=holds)
+            if self.sampler is not None:
+                self._said_sampled(tag, self.sampler.leave())
+            else:
+                busy = (time.thread_time() - cpu) >= BUSY_SHARE * (end - start)
+                kind = StepKind.CPU if busy else StepKind.IO
+                holds = not (self.shared and kind is StepKind.IO)
+                self.news.step(tag, ROUTE_STEP, kind, start, end, holds_chef=holds)
         return self._served(tag, body)
+
+    def _said_sampled(self, tag: OrderTag, segments: list[tuple[float, float, bool]]) -> None:
+        """The sampler's segments as steps: working (hands on it) or stuck at the pot."""
+        for start, end, working in segments:
+            if working:
+                self.news.step(tag, ROUTE_STEP, StepKind.CPU, start, end, holds_chef=True)
+            else:
+                self.news.step(tag, STUCK_STEP, StepKind.IO, start, end, holds_chef=True)
 
     def _served(self, tag: OrderTag, body: Iterable[bytes]) -> Iterator[bytes]:
         """The body as it was, with DONE said before its last piece goes out (so the news

@@ -1,0 +1,124 @@
+"""Working or stuck at the pot: a sampler that watches the threads cooking your WSGI app's
+orders and tells, every few ms, whether each one ran Python (its own CPU time went up) or
+stood waiting in a blocking call (sleep, socket, lock: its CPU time stood still).
+
+It reads each thread's CPU clock (``pthread_getcpuclockid``), not its stack, so it costs one
+system call per cooking thread and look, and nothing at all while no order is in the kitchen.
+Where a thread's CPU clock cannot be read (not Linux) ``ThreadSampler.usable`` is False and
+the middleware tells the whole route from its CPU share instead.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+
+from chefline.kitchen.clock import now
+
+LOOK_S = 0.005
+"""How often the sampler looks: the resolution of the working / stuck segments."""
+BUSY_SHARE = 0.5
+"""A thread that ran for at least this share of a look's time was working."""
+
+
+@dataclass
+class _Cooking:
+    clock: int
+    """The thread's CPU clock id."""
+    native_id: int
+    """The thread's id for the kernel (``/proc/self/task/<id>``)."""
+    since: float
+    cpu: float
+    segments: list[tuple[float, float, bool]] = field(default_factory=list)
+    """(start, end, working), consecutive looks of one state merged."""
+
+
+def _cpu_clock(ident: int) -> int | None:
+    try:
+        return time.pthread_getcpuclockid(ident)
+    except (AttributeError, OSError):
+        return None
+
+
+class ThreadSampler:
+    def __init__(self) -> None:
+        self._cooking: dict[int, _Cooking] = {}
+        self._lock = threading.Lock()
+        self._wake = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._stopped = False
+        self.usable = _cpu_clock(threading.get_ident()) is not None
+
+    def enter(self) -> None:
+        """The calling thread starts cooking an order."""
+        ident = threading.get_ident()
+        clock = _cpu_clock(ident)
+        if clock is None:
+            return
+        with self._lock:
+            cooking = _Cooking(clock, threading.get_native_id(), now(), time.clock_gettime(clock))
+            self._cooking[ident] = cooking
+            if self._thread is None:
+                self._thread = threading.Thread(
+                    target=self._run, name="chefline-thread-sampler", daemon=True
+                )
+                self._thread.start()
+        self._wake.set()
+
+    def leave(self) -> list[tuple[float, float, bool]]:
+        """The calling thread is done with its order: its segments, the last one included."""
+        with self._lock:
+            cooking = self._cooking.pop(threading.get_ident(), None)
+            if cooking is None:
+                return []
+            self._look_at(cooking, now(), time.clock_gettime(cooking.clock))
+        return cooking.segments
+
+    def stop(self) -> None:
+        self._stopped = True
+        self._wake.set()
+
+    def _run(self) -> None:
+        while not self._stopped:
+            with self._lock:
+                cooking = list(self._cooking.items())
+                if not cooking:
+                    self._wake.clear()
+            if not cooking:
+                self._wake.wait()  # nothing in the kitchen: sleep until an order comes
+                continue
+            for ident, order in cooking:
+                with self._lock:
+                    if self._cooking.get(ident) is not order:
+                        continue  # done meanwhile: leave() took its last look
+                    try:
+                        cpu = time.clock_gettime(order.clock)
+                    except OSError:
+                        continue
+                    self._look_at(order, now(), cpu)
+            time.sleep(LOOK_S)
+
+    @staticmethod
+    def _look_at(order: _Cooking, t: float, cpu: float) -> None:
+        if t <= order.since:
+            return
+        # A thread that wants a core and waits for one (a busy machine) is still working:
+        # the kernel says R (running or runnable) for it, S or D for a blocking call.
+        working = cpu - order.cpu >= BUSY_SHARE * (t - order.since) or _runnable(order)
+        last = order.segments[-1] if order.segments else None
+        if last is not None and last[2] == working and last[1] == order.since:
+            order.segments[-1] = (last[0], t, working)
+        else:
+            order.segments.append((order.since, t, working))
+        order.since, order.cpu = t, cpu
+
+
+def _runnable(order: _Cooking) -> bool:
+    """Whether the kernel has the thread running or waiting for a core (Linux; else False)."""
+    try:
+        with open(f"/proc/self/task/{order.native_id}/stat", "rb") as stat:
+            fields = stat.read().rpartition(b")")[2].split()
+    except OSError:
+        return False
+    return bool(fields) and fields[0] == b"R"
