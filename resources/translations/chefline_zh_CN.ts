@@ -390,67 +390,67 @@ series in one interpreter, also that of the kitchens next door:</source>
       <translation>立刻上菜</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="62" />
+      <location filename="../../src/chefline/cli/main.py" line="63" />
       <source>run a real race in the window offscreen and save it as an image</source>
       <translation>在离屏窗口中跑一轮真实比赛，并保存为图片</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="67" />
+      <location filename="../../src/chefline/cli/main.py" line="68" />
       <source>image file (default race.png)</source>
       <translation>图片文件（默认 race.png）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="70" />
+      <location filename="../../src/chefline/cli/main.py" line="71" />
       <source>window size (default 1920x1080)</source>
       <translation>窗口尺寸（默认 1920x1080）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="76" />
+      <location filename="../../src/chefline/cli/main.py" line="77" />
       <source>show scene N of the talk and serve its race instead</source>
       <translation>显示演讲的第 N 场，并改为处理该场的比赛</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="82" />
+      <location filename="../../src/chefline/cli/main.py" line="83" />
       <source>the window's language (default: the system's)</source>
       <translation>窗口语言（默认跟随系统）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="85" />
+      <location filename="../../src/chefline/cli/main.py" line="86" />
       <source>full screen, as in a talk</source>
       <translation>全屏，和演讲时一样</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="88" />
+      <location filename="../../src/chefline/cli/main.py" line="90" />
       <source>list the kitchen modes</source>
       <translation>列出所有厨房模式</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="91" />
+      <location filename="../../src/chefline/cli/main.py" line="93" />
       <source>race kitchens headless and print the comparison</source>
       <translation>无界面地让厨房比赛，并打印对比结果</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="97" />
+      <location filename="../../src/chefline/cli/main.py" line="99" />
       <source>print every order's full timeline</source>
       <translation>打印每张订单的完整时间线</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="102" />
+      <location filename="../../src/chefline/cli/main.py" line="104" />
       <source>also write the race as a trace for ui.perfetto.dev or chrome://tracing</source>
       <translation>同时把比赛写成追踪文件，可在 ui.perfetto.dev 或 chrome://tracing 中打开</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="109" />
+      <location filename="../../src/chefline/cli/main.py" line="111" />
       <source>run every scene of the talk and check that it shows what it says</source>
       <translation>运行演讲的每一个场景，检查结果是否与说明相符</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="115" />
+      <location filename="../../src/chefline/cli/main.py" line="117" />
       <source>run kitchens on loopback until Ctrl+C</source>
       <translation>在本机回环地址上运行厨房，直到按 Ctrl+C</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="123" />
+      <location filename="../../src/chefline/cli/main.py" line="125" />
       <source>port of the first kitchen, the next ones count up (default: free ports)</source>
       <translation>第一个厨房的端口，后面的依次加一（默认：空闲端口）</translation>
     </message>
@@ -610,77 +610,77 @@ series in one interpreter, also that of the kitchens next door:</source>
       <translation>按 Ctrl+C 关闭你的应用。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="22" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="23" />
       <source>your app</source>
       <translation>你的应用</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="23" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="24" />
       <source>race or serve your own Flask or FastAPI app beside the built-in kitchens</source>
       <translation>让你自己的 Flask 或 FastAPI 应用与内置厨房一起比赛或提供服务</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="30" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="31" />
       <source>path/to/app.py:app or package.module:app (ASGI or WSGI)</source>
       <translation>path/to/app.py:app 或 package.module:app（ASGI 或 WSGI）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="36" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="37" />
       <source>{0} (default: uvicorn for ASGI, werkzeug-threaded for WSGI)</source>
       <translation>{0}（默认：ASGI 用 uvicorn，WSGI 用 werkzeug-threaded）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="45" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="46" />
       <source>an event loop standing still longer than this is blocked (default 20)</source>
       <translation>事件循环停住超过这么多毫秒即算阻塞（默认 20）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="52" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="53" />
       <source>the route every customer orders (default /)</source>
       <translation>每位顾客点的路由（默认 /）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="58" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="59" />
       <source>the route's method: {0} (default GET)</source>
       <translation>路由的方法：{0}（默认 GET）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="60" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="61" />
       <source>the route's JSON body</source>
       <translation>路由的 JSON 请求体</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="69" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="70" />
       <source>{0} goes with --app</source>
       <translation>{0} 需要与 --app 一起使用</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="73" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="74" />
       <source>--app races your own route; --llm is for the built-in kitchens</source>
       <translation>--app 比的是你自己的路由；--llm 只用于内置厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="89" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="91" />
       <source>the chef was held for {0:.2f} s at {1} in `{2}` ({3})</source>
       <translation>厨师在 {1} 的 `{2}` 里被拖住了 {0:.2f} 秒（{3}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="91" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="93" />
       <source>order {0} held the chef for {1:.2f} s at {2} in `{3}` ({4})</source>
       <translation>订单 {0} 在 {2} 的 `{3}` 里拖住厨师 {1:.2f} 秒（{4}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="102" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="104" />
       <source>{0}: the event loop never stood still for more than {1:g} ms</source>
       <translation>{0}：事件循环从未停住超过 {1:g} 毫秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="106" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="108" />
       <source>{0}: the chef was stuck at the pot for {1:.2f} s of the {2:.2f} s race ({3:.0f} %), in {4} blocks:</source>
       <translation>{0}：在 {2:.2f} 秒的比赛中，厨师守在锅边 {1:.2f} 秒（{3:.0f} %），共 {4} 次阻塞：</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="113" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="115" />
       <source>  … and {0} more (--json lists every one)</source>
       <translation>  ……还有 {0} 次（--json 会全部列出）</translation>
     </message>
@@ -730,37 +730,37 @@ series in one interpreter, also that of the kitchens next door:</source>
       <translation>（位于 {0}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_kitchen.py" line="37" />
+      <location filename="../../src/chefline/servers/your_kitchen.py" line="43" />
       <source>--path must start with /, not {0!r}</source>
       <translation>--path 必须以 / 开头，而不是 {0!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_kitchen.py" line="40" />
+      <location filename="../../src/chefline/servers/your_kitchen.py" line="46" />
       <source>--method must be one of {0}, not {1!r}</source>
       <translation>--method 必须是 {0} 之一，而不是 {1!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_kitchen.py" line="48" />
+      <location filename="../../src/chefline/servers/your_kitchen.py" line="54" />
       <source>--body must be JSON: {0} (line {1}, column {2})</source>
       <translation>--body 必须是 JSON：{0}（第 {1} 行，第 {2} 列）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_kitchen.py" line="108" />
+      <location filename="../../src/chefline/servers/your_kitchen.py" line="126" />
       <source>--server must be one of {0}, not {1!r}</source>
       <translation>--server 必须是 {0} 之一，而不是 {1!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_kitchen.py" line="111" />
+      <location filename="../../src/chefline/servers/your_kitchen.py" line="129" />
       <source>{0} is a {1} app, and {2} serves {3} apps; try --server {4}</source>
       <translation>{0} 是 {1} 应用，而 {2} 只能运行 {3} 应用；请试试 --server {4}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_kitchen.py" line="115" />
+      <location filename="../../src/chefline/servers/your_kitchen.py" line="133" />
       <source>the blocking threshold must be between 0 and 10 s, not {0:g}</source>
       <translation>阻塞阈值必须在 0 到 10 秒之间，而不是 {0:g}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_kitchen.py" line="141" />
+      <location filename="../../src/chefline/servers/your_kitchen.py" line="166" />
       <source>{0} failed to start: {1}</source>
       <translation>{0} 启动失败：{1}</translation>
     </message>
@@ -1331,72 +1331,72 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="131" />
+      <location filename="../../src/chefline/ui/main_window.py" line="136" />
       <source>Chefline — sync vs async kitchens</source>
       <translation>Chefline — 同步与异步厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="143" />
+      <location filename="../../src/chefline/ui/main_window.py" line="148" />
       <source>Watch threads busy and waits held.</source>
       <translation>留意“忙碌线程”和“挂起的等待”。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="147" />
+      <location filename="../../src/chefline/ui/main_window.py" line="152" />
       <source>Watch processes, threads held and memory.</source>
       <translation>留意进程数、占用线程和内存。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="151" />
+      <location filename="../../src/chefline/ui/main_window.py" line="156" />
       <source>Wait for the race to finish before changing the scene.</source>
       <translation>请等本轮比赛结束后再切换场景。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="158" />
+      <location filename="../../src/chefline/ui/main_window.py" line="163" />
       <source>100 users ask an LLM: press Serve (Space). {0}</source>
       <translation>100 个用户同时问大模型：按“上菜”（空格键）。{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="183" />
+      <location filename="../../src/chefline/ui/main_window.py" line="188" />
       <source>Open a FastAPI kitchen (Kitchens menu) to see its API docs.</source>
       <translation>请先打开一个 FastAPI 厨房（“厨房”菜单）再看它的 API 文档。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="185" />
+      <location filename="../../src/chefline/ui/main_window.py" line="190" />
       <source>No browser opened; the docs are at {0}</source>
       <translation>没有打开浏览器；文档地址是 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="187" />
+      <location filename="../../src/chefline/ui/main_window.py" line="192" />
       <source>API docs: {0}</source>
       <translation>API 文档：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="285" />
+      <location filename="../../src/chefline/ui/main_window.py" line="296" />
       <source>Serving… {0:.1f} s</source>
       <translation>上菜中… {0:.1f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="295" />
+      <location filename="../../src/chefline/ui/main_window.py" line="306" />
       <source>Race stopped.</source>
       <translation>比赛已停止。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="300" />
+      <location filename="../../src/chefline/ui/main_window.py" line="311" />
       <source>{0} {1:.2f} s (theory {2:.2f})</source>
       <translation>{0} {1:.2f} 秒（理论 {2:.2f}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="303" />
+      <location filename="../../src/chefline/ui/main_window.py" line="314" />
       <source>Finished: {0}   Export: Ctrl+E</source>
       <translation>完成：{0}   导出：Ctrl+E</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="313" />
+      <location filename="../../src/chefline/ui/main_window.py" line="324" />
       <source>Kitchens open on 127.0.0.1: {0} — press Serve (Space)</source>
       <translation>127.0.0.1 上已打开的厨房：{0} 个 — 按“上菜”（空格键）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="315" />
+      <location filename="../../src/chefline/ui/main_window.py" line="326" />
       <source>No kitchen open: choose some in the Kitchens menu.</source>
       <translation>没有打开的厨房：请在“厨房”菜单中选择。</translation>
     </message>
@@ -1450,141 +1450,146 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
     </message>
     <message>
       <location filename="../../src/chefline/ui/window_menus.py" line="53" />
+      <source>Your &amp;app…</source>
+      <translation>你的应用(&amp;A)…</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/window_menus.py" line="55" />
       <source>&amp;Model</source>
       <translation>模型(&amp;M)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="54" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="56" />
       <source>&amp;100 users ask an LLM</source>
       <translation>100 个用户同时问大模型(&amp;1)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="55" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="57" />
       <source>100 users: what each way &amp;costs</source>
       <translation>100 个用户：每种做法的成本(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="57" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="59" />
       <source>Language &amp;model…</source>
       <translation>语言模型(&amp;M)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="58" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="60" />
       <source>Send a &amp;bad order to Flask and FastAPI</source>
       <translation>向 Flask 和 FastAPI 发送错误订单(&amp;B)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="60" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="62" />
       <source>Open FastAPI's API &amp;docs (/docs)</source>
       <translation>打开 FastAPI 的 API 文档(&amp;D)（/docs）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="62" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="64" />
       <source>&amp;Talk</source>
       <translation>演讲(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="63" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="65" />
       <source>&amp;Next scene</source>
       <translation>下一个场景(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="64" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="66" />
       <source>&amp;Previous scene</source>
       <translation>上一个场景(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="66" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="68" />
       <source>&amp;Comparison table</source>
       <translation>对比表(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="68" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="70" />
       <source>Speaker &amp;notes</source>
       <translation>演讲者备注(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="69" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="71" />
       <source>&amp;Theme: light, dark, high contrast</source>
       <translation>主题：浅色、深色、高对比度(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="71" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="73" />
       <source>&amp;Language: English, 中文</source>
       <translation>语言：English、中文(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="73" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="75" />
       <source>&amp;Larger text</source>
       <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="74" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="76" />
       <source>&amp;Smaller text</source>
       <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="75" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="77" />
       <source>&amp;Keys of the talk</source>
       <translation>演讲快捷键(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="77" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="79" />
       <source>&amp;Replay the last race / back to live</source>
       <translation>回放上一轮比赛 / 回到实时(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="79" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="81" />
       <source>Play this scene's &amp;recorded race</source>
       <translation>播放本场景预先录制的比赛(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="81" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="83" />
       <source>Replay &amp;slower</source>
       <translation>回放减速(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="82" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="84" />
       <source>Replay &amp;faster</source>
       <translation>回放加速(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="83" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="85" />
       <source>Replay: previous &amp;event</source>
       <translation>回放：上一个事件(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="85" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="87" />
       <source>Replay: next e&amp;vent</source>
       <translation>回放：下一个事件(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="88" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="90" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="89" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="91" />
       <source>&amp;Full screen</source>
       <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="90" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="92" />
       <source>Fit the &amp;time axis</source>
       <translation>时间轴自适应(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="91" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="93" />
       <source>Latency &amp;histogram: show or hide</source>
       <translation>延迟直方图：显示或隐藏(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="93" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="95" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="94" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="96" />
       <source>&amp;About Chefline</source>
       <translation>关于 Chefline(&amp;A)</translation>
     </message>
@@ -1987,27 +1992,27 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>RaceSession</name>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="114" />
+      <location filename="../../src/chefline/ui/session.py" line="146" />
       <source>Wait for the race to finish before changing kitchens.</source>
       <translation>请等本轮比赛结束后再更换厨房。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="130" />
+      <location filename="../../src/chefline/ui/session.py" line="162" />
       <source>The {0} kitchen could not open: {1}</source>
       <translation>{0} 厨房无法打开：{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="177" />
+      <location filename="../../src/chefline/ui/session.py" line="209" />
       <source>The {0} kitchen could not open again: {1}</source>
       <translation>{0} 厨房无法重新打开：{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="244" />
+      <location filename="../../src/chefline/ui/session.py" line="276" />
       <source>No kitchen is open: choose at least one in the Kitchens menu.</source>
       <translation>没有打开的厨房：请在“厨房”菜单中至少选择一个。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="321" />
+      <location filename="../../src/chefline/ui/session.py" line="353" />
       <source>The race stopped with an unexpected error: {0}</source>
       <translation>比赛因意外错误而停止：{0}</translation>
     </message>
@@ -2245,6 +2250,68 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <location filename="../../src/chefline/ui/timeline_canvas.py" line="150" />
       <source>Press Serve to send the orders</source>
       <translation>按“上菜”发送订单</translation>
+    </message>
+  </context>
+  <context>
+    <name>YourAppDialog</name>
+    <message>
+      <location filename="../../src/chefline/ui/your_app_dialog.py" line="77" />
+      <location filename="../../src/chefline/ui/your_app_dialog.py" line="130" />
+      <source>Your app</source>
+      <translation>你的应用</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/your_app_dialog.py" line="91" />
+      <source>the app's default</source>
+      <translation>应用的默认服务器</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/your_app_dialog.py" line="111" />
+      <source>App (file or import string)</source>
+      <translation>应用（文件或导入路径）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/your_app_dialog.py" line="112" />
+      <source>Server</source>
+      <translation>服务器</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/your_app_dialog.py" line="113" />
+      <source>Route</source>
+      <translation>路由</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/your_app_dialog.py" line="114" />
+      <source>Method</source>
+      <translation>方法</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/your_app_dialog.py" line="115" />
+      <source>JSON body</source>
+      <translation>JSON 请求体</translation>
+    </message>
+  </context>
+  <context>
+    <name>YourAppOpener</name>
+    <message>
+      <location filename="../../src/chefline/ui/your_app_dialog.py" line="218" />
+      <source>{0}: the event loop never stood still.</source>
+      <translation>{0}：事件循环从未停住。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/your_app_dialog.py" line="224" />
+      <source>{0}: the chef was stuck at the pot {1:.2f} s of {2:.2f} s, in {3} blocks; e.g. {4}</source>
+      <translation>{0}：{2:.2f} 秒里厨师守在锅边 {1:.2f} 秒，共 {3} 次阻塞；例如 {4}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/your_app_dialog.py" line="239" />
+      <source>held the chef {0:.2f} s</source>
+      <translation>拖住厨师 {0:.2f} 秒</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/your_app_dialog.py" line="245" />
+      <source>order {0} held the chef for {1:.2f} s at {2} in `{3}` ({4})</source>
+      <translation>订单 {0} 在 {2} 的 `{3}` 里拖住厨师 {1:.2f} 秒（{4}）</translation>
     </message>
   </context>
 </TS>

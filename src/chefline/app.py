@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from chefline import __version__
 from chefline.assets import resource_path
 from chefline.cli.options import chosen_modes, kitchen_settings, race_plan, snapshot_target
+from chefline.cli.your_app_options import start_from_options
 from chefline.client.race import RaceResult
 from chefline.kitchen.modes import get_mode
 from chefline.process import freeze_startup_objects, raise_open_file_limit
@@ -57,6 +58,8 @@ def build_window(args: argparse.Namespace) -> tuple[MainWindow, RaceSession]:
         controls.chat = plan.chat
     window.faults_menu.choose(plan.faults, plan.patience)
     session.open_kitchens(chosen_modes(args))
+    if getattr(args, "app", None):  # your app beside them (AppError: one sentence, exit 2)
+        session.add_kitchen(start_from_options(args))
     collector = GuiThreadCollector(window)
     session.sig_race_started.connect(lambda: collector.set_racing(True))
     session.sig_race_finished.connect(lambda _: collector.set_racing(False))

@@ -17,7 +17,7 @@ from chefline.cli.options import (
     snapshot_target,
 )
 from chefline.cli.table import modes_table
-from chefline.cli.your_app_options import add_your_app_options
+from chefline.cli.your_app_options import add_your_app_options, check_your_app_options
 from chefline.kitchen.recipe import RecipeError
 from chefline.servers.model_link import ModelError
 from chefline.servers.server_thread import KitchenStartError
@@ -56,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     window.add_argument(
         "--serve", action="store_true", help=translate("Cli", "serve the orders at once")
     )
+    add_your_app_options(window, race=True)
 
     snapshot = commands.add_parser(
         "snapshot",
@@ -84,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     snapshot.add_argument(
         "--full-screen", action="store_true", help=translate("Cli", "full screen, as in a talk")
     )
+    add_your_app_options(snapshot, race=True)
 
     commands.add_parser("modes", help=translate("Cli", "list the kitchen modes"))
 
@@ -147,6 +149,7 @@ def main(argv: Sequence[str] | None = None, window: WindowRunner | None = None) 
                 return EXIT_BAD_INPUT
             chosen_modes(args)
             race_plan(args)
+            check_your_app_options(args)
             if args.command == "snapshot":
                 snapshot_target(args)
             return window(args)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from chefline.client.plan import RacePlan
 from chefline.client.race import RaceResult
+from chefline.kitchen.modes import MODES
 from chefline.kitchen.recipe import DishKind
 from chefline.servers.route_code import route_code
 from chefline.ui.about import show_about
@@ -41,6 +42,7 @@ from chefline.ui.session import RaceSession
 from chefline.ui.speaker_notes import SpeakerNotes
 from chefline.ui.time_scale import TimeScale
 from chefline.ui.window_menus import WindowMenus
+from chefline.ui.your_app_dialog import YourAppOpener
 
 LLM_SCENE = ["flask-one-chef", "flask-pool", "flask-threaded", "fastapi-async"]
 """The kitchens of "100 users ask an LLM": one chef, a brigade of k, a thread each, async."""
@@ -102,6 +104,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.statusBar().addWidget(self.state_label, 1)
 
         self.files = RaceFiles(self)
+        self.your_app = YourAppOpener(session, parent=self)
+        self.your_app.sig_said.connect(self.state_label.setText)
+        self.your_app.sig_code.connect(self._show_your_code)
         self._build_menus()
         self._build_shortcuts()
         self.controls.sig_serve.connect(self.serve)
@@ -218,7 +223,13 @@ class MainWindow(Retranslating, QMainWindow):
         self._code_visible = visible
         dish = self.controls.dish()
         for name, panel in self.panels.items():
-            panel.show_code(route_code(name, dish) if visible else None)
+            code = route_code(name, dish) if name in MODES else self.your_app.code_of(name)
+            panel.show_code(code if visible else None)
+
+    def _show_your_code(self, name: str, code: str) -> None:
+        """Your route beside your kitchen after a race that blocked its loop."""
+        if name in self.panels and code:
+            self.panels[name].show_code(code)
 
     # -- actions ----------------------------------------------------------------------------
 

@@ -15,6 +15,8 @@ KEYWORDS = re.compile(
 # The calls the talk is about: where a chef waits, blocking or not.
 WAITS = re.compile(r"\b(await\s+asyncio\.sleep|time\.sleep|burn_cpu|next\(lines\)|await\s+anext)")
 COMMENT = re.compile(r"#.*$")
+BLAMED = re.compile(r"^.*# ◀.*$")
+"""A line the loop watchdog blamed (your app's route)."""
 STRING = re.compile(r"\"[^\"]*\"|'[^']*'")
 
 
@@ -38,6 +40,7 @@ class PythonHighlighter(QSyntaxHighlighter):
             (KEYWORDS, _format(THEME["accent"], bold=True)),
             (WAITS, _format(THEME["code_wait"], bold=True, background=THEME["code_wait_bg"])),
             (COMMENT, _format(THEME["muted"])),
+            (BLAMED, _format(THEME["code_wait"], bold=True, background=THEME["code_wait_bg"])),
         )
         for pattern, fmt in rules:
             for match in pattern.finditer(text):

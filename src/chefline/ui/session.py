@@ -24,6 +24,7 @@ from chefline.kitchen.llm import ModelSpeed
 from chefline.kitchen.modes import KitchenSettings
 from chefline.kitchen.recipe import RecipeError
 from chefline.kitchen.timeline import RaceTimeline
+from chefline.kitchen.your_app import ReportSource
 from chefline.servers.kitchens import Kitchen, start_kitchen
 from chefline.servers.model_link import ModelError
 from chefline.servers.model_supply import ModelSupply
@@ -92,16 +93,47 @@ class RaceSession(QObject):
         return [kitchen.name for kitchen in self.kitchens]
 
     def open_kitchens(self, names: list[str]) -> bool:
-        """Run exactly these kitchens (keeping those already open). False if one failed."""
+        """Run exactly these kitchens (keeping those already open, and your app's). False
+        if one failed."""
         if not self._may_change_kitchens():
             return False
+        names = self._with_your_app(names)
         return self._settle_kitchens(names, self._start_missing(names))
+
+    def _with_your_app(self, names: list[str]) -> list[str]:
+        yours = [k.name for k in self.kitchens if k.report is ReportSource.RELAY]
+        return [*names, *(name for name in yours if name not in names)]
+
+    def add_kitchen(self, kitchen: Kitchen) -> bool:
+        """Race ``kitchen`` (your app, started by the caller) beside the others, in place of
+        your app open before. False (and the kitchen stopped) while a race runs."""
+        if not self._may_change_kitchens():
+            kitchen.stop()
+            return False
+        for old in [k for k in self.kitchens if k.report is ReportSource.RELAY]:
+            old.stop()
+            self.kitchens.remove(old)
+        self.kitchens.append(kitchen)
+        self.clear()
+        self.sig_kitchens_changed.emit()
+        return True
+
+    def close_kitchen(self, name: str) -> None:
+        """Stop ``name`` and take it off the pass (your app)."""
+        if not self._may_change_kitchens():
+            return
+        for kitchen in [k for k in self.kitchens if k.name == name]:
+            kitchen.stop()
+            self.kitchens.remove(kitchen)
+        self.clear()
+        self.sig_kitchens_changed.emit()
 
     async def open_kitchens_async(self, names: list[str]) -> bool:
         """``open_kitchens`` with the starting done off the GUI thread: a kitchen in a
         process of its own takes most of a second to start, too long to freeze the window."""
         if not self._may_change_kitchens():
             return False
+        names = self._with_your_app(names)
         started = await off_gui_thread(lambda: self._start_missing(names))
         if self.running:  # a race began meanwhile (a key press): keep what runs it
             for kitchen in started[0].values():

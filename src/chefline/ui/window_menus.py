@@ -49,7 +49,9 @@ MENUS: tuple[tuple[str, tuple[Command, ...]], ...] = (
         Command(QT_TRANSLATE_NOOP("Menus", "&Open a saved race…"), "files.choose_race_file", ("Ctrl+O",), "openRaceAction"),
         Command(QT_TRANSLATE_NOOP("Menus", "&Quit"), "close", ("Ctrl+Q",), "quitAction"),
     )),
-    (QT_TRANSLATE_NOOP("Menus", "&Kitchens"), ()),  # filled from the modes
+    (QT_TRANSLATE_NOOP("Menus", "&Kitchens"), (  # then filled from the modes
+        Command(QT_TRANSLATE_NOOP("Menus", "Your &app…"), "your_app.show", ("Ctrl+Shift+A",), "yourAppAction"),
+    )),
     (QT_TRANSLATE_NOOP("Menus", "&Model"), (
         Command(QT_TRANSLATE_NOOP("Menus", "&100 users ask an LLM"), "load_llm_scene", ("Ctrl+L",), "llmSceneAction"),
         Command(QT_TRANSLATE_NOOP("Menus", "100 users: what each way &costs"), "load_cost_scene", ("Ctrl+Shift+L",),
@@ -112,6 +114,7 @@ class WindowMenus(QObject):
                 self._add(menu, command)
             if title == MENUS[1][0]:
                 self.kitchen_menu = menu
+                menu.addSeparator()
                 for mode in MODES.values():
                     action = QAction(menu)
                     action.setCheckable(True)
