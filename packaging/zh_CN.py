@@ -250,6 +250,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("Scoreboard", "processes"): "进程数",
     ("Scoreboard", "threads held"): "占用线程",
     ("Scoreboard", "memory"): "内存",
+    ("Scoreboard", "× theory"): "× 理论",
     ("Scoreboard", "Threads with an order in hand right now"): "此刻手上有订单的线程",
     ("Scoreboard", "Processes of the kitchen's own (\"in app\": it runs inside Chefline's process)"): "厨房自己的进程（“在应用内”：它运行在 Chefline 的进程里）",
     ("Scoreboard", "OS threads the kitchen holds: now during a race, the most at once after it"): "厨房占用的操作系统线程：比赛中显示当前值，赛后显示峰值",

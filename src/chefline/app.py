@@ -24,6 +24,7 @@ from chefline.ui.errors import UNEXPECTED
 from chefline.ui.language import system_language
 from chefline.ui.logs import set_up_logging
 from chefline.ui.main_window import MainWindow
+from chefline.ui.screen_fit import place_on
 from chefline.ui.session import RaceSession
 from chefline.ui.theme import stylesheet
 
@@ -84,7 +85,7 @@ def run_window(args: argparse.Namespace) -> int:
     """``chefline`` / ``chefline window``: the app until its window closes."""
     _, loop = start_qt()
     window, _ = build_window(args)
-    window.resize(1600, 1000)
+    place_on(window)  # 1600×1000, or the screen's free area when that is smaller
     window.show()
     if args.serve:
         QTimer.singleShot(0, window.controls.request_serve)

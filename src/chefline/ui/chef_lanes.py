@@ -22,7 +22,7 @@ class ChefLanesView(TimelineCanvas):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.setMinimumHeight(56)
+        self.setMinimumHeight(28)
         self._lanes: dict[str, list] = {}
         self._load: dict[str, list[tuple[float, int]]] = {}
         self._frames = 0

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLay
 
 from chefline.servers.kitchens import Kitchen
 from chefline.ui.chef_lanes import ChefLanesView
+from chefline.ui.fitting import ElidedLabel
 from chefline.ui.kitchen_scene import KitchenScene
 from chefline.ui.order_timeline import OrderTimelineView
 from chefline.ui.retranslating import Retranslating
@@ -31,9 +32,9 @@ class KitchenPanel(Retranslating, QFrame):
         self.setObjectName(f"kitchenPanel_{name}")
         self.setProperty("class", "kitchenPanel")
         header = QHBoxLayout()
-        title = QLabel(name)
+        title = ElidedLabel(name)
         title.setObjectName("kitchenTitle")
-        route = QLabel(kitchen.mode.route)
+        route = ElidedLabel(kitchen.mode.route)
         route.setObjectName("kitchenRoute")
         self.route = route
         self.session = session
@@ -55,8 +56,7 @@ class KitchenPanel(Retranslating, QFrame):
         restart.setObjectName(f"restartButton_{name}")
         self.restart_button = restart
         restart.clicked.connect(lambda: session.restart_kitchen(name))
-        header.addWidget(title)
-        header.addStretch(1)
+        header.addWidget(title, 1)
         header.addWidget(address)
         header.addWidget(stop)
         header.addWidget(restart)
@@ -88,13 +88,14 @@ class KitchenPanel(Retranslating, QFrame):
         picture.setSpacing(8)
         picture.addWidget(self.scene, 2)
         picture.addWidget(self.code, 3)
-        layout.addLayout(picture)
+        layout.addLayout(picture, 2)
         layout.addWidget(self.scoreboard)
         self.orders_title, self.chefs_title = section(), section()
         layout.addWidget(self.orders_title)
         layout.addWidget(self.timeline, 3)
         layout.addWidget(self.chefs_title)
         layout.addWidget(self.chefs, 1)
+        self.compact = False
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -138,14 +139,27 @@ class KitchenPanel(Retranslating, QFrame):
         self._fit_picture()
 
     def _fit_picture(self) -> None:
-        # The picture gives way to the timelines on small screens; the code needs more room.
-        tallest = 260 if self.code.isVisible() else 170
-        height = int(min(max(self.height() * 0.17, 70), tallest))
-        if self.code.isVisible():
-            height = max(height, int(min(self.height() * 0.26, tallest)))
-        self.scene.setFixedHeight(height)
-        self.code.setFixedHeight(height)
+        """What the panel shows follows the height it gets, never the other way round: the
+        picture and the code share a stretch with the timelines (none has a fixed height),
+        and a short panel (a 720-line projector, large text) drops the kitchen's one-line
+        summary and the section titles, which the legend and the code already say."""
+        line = self.fontMetrics().lineSpacing()
+        compact = self.height() < line * 34
+        if compact != self.compact or not self.isVisible():
+            self.compact = compact
+            for part in (self.route, self.summary, self.orders_title, self.chefs_title):
+                part.setVisible(not compact)
+            self.scoreboard.set_compact(compact)
+            layout = self.layout()
+            layout.setContentsMargins(*((8, 6, 8, 6) if compact else (12, 10, 12, 10)))
+            layout.setSpacing(3 if compact else 6)
+        tallest = line * (16 if self.code.isVisible() else 11)
+        self.scene.setMaximumHeight(tallest)
+        self.code.setMaximumHeight(tallest)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        # A narrow panel (four kitchens on a projector) keeps the kitchen's name whole; the
+        # address stays in the tooltip of the name.
+        self.address.setVisible(event.size().width() >= self.fontMetrics().averageCharWidth() * 52)
         self._fit_picture()
         super().resizeEvent(event)

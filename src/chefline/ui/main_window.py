@@ -35,8 +35,10 @@ from chefline.ui.race_files import RaceFiles
 from chefline.ui.replay_bar import ReplayBar
 from chefline.ui.retranslating import Retranslating
 from chefline.ui.scene_banner import SceneBanner
+from chefline.ui.screen_fit import ScreenFit
 from chefline.ui.session import RaceSession
 from chefline.ui.speaker_notes import SpeakerNotes
+from chefline.ui.talk_keys import TalkKeys
 from chefline.ui.time_scale import TimeScale
 from chefline.ui.window_menus import WindowMenus
 
@@ -86,11 +88,12 @@ class MainWindow(Retranslating, QMainWindow):
         layout.addWidget(self.kitchens_area, 1)
         self.setCentralWidget(central)
         self.notes = SpeakerNotes(self.presenter, self)
-        self.notes.setWindowFlag(Qt.WindowType.Window)
         self.help_overlay = HelpOverlay(central)
         self.presenter.sig_toggle_help.connect(self.help_overlay.toggle)
         self.comparison = ComparisonView(self.presenter, central)
         self._code_visible = False
+        self.spoken: tuple[str, ...] = ()
+        """The figures the scene's caption speaks of, shown large in the talk."""
         # Code colours come from the theme when the text is highlighted: highlight again.
         self.presenter.sig_look_changed.connect(lambda: self.set_code_visible(self._code_visible))
         self.state_label = QLabel()
@@ -100,6 +103,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.files = RaceFiles(self)
         self._build_menus()
         self._build_shortcuts()
+        self.keys = TalkKeys(self)
+        self.screen_fit = ScreenFit(self)
         self.controls.sig_serve.connect(self.serve)
         self.controls.sig_reset.connect(self.reset)
         session.sig_kitchens_changed.connect(self._rebuild_panels)
@@ -157,12 +162,14 @@ class MainWindow(Retranslating, QMainWindow):
     def show_model_dialog(self) -> ModelDialog:
         dialog = ModelDialog(self.session, self.controls, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.keys.return_after(dialog)
         dialog.open()
         return dialog
 
     def show_bad_order(self) -> BadOrderDialog:
         dialog = BadOrderDialog(self.session, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.keys.return_after(dialog)
         dialog.open()
         self._bad_order = asyncio.ensure_future(dialog.send())
         return dialog
@@ -215,6 +222,7 @@ class MainWindow(Retranslating, QMainWindow):
         dish = self.controls.dish()
         for name, panel in self.panels.items():
             panel.show_code(route_code(name, dish) if visible else None)
+            panel.scoreboard.set_headline(self.spoken if visible else ())
 
     # -- actions ----------------------------------------------------------------------------
 
@@ -248,6 +256,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.state_label.setText(message)
         box = QMessageBox(QMessageBox.Icon.Warning, "Chefline", message, parent=self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.keys.return_after(box)
         box.open()  # not exec(): a nested loop would stall the kitchens' event loop
 
     # -- race state -------------------------------------------------------------------------

@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QResizeEvent,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QSizePolicy, QWidget
 
 from chefline.ui.palette import THEME
 
@@ -45,13 +54,62 @@ class PythonHighlighter(QSyntaxHighlighter):
 
 
 class RouteView(QPlainTextEdit):
+    """The whole route, never scrolled: the text's size follows the room it gets, up to
+    the app's text size (Ctrl+ and Ctrl− included)."""
+
+    SMALLEST_PT = 6.0
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("routeCode")
         self.setReadOnly(True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys stay with the talk
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.highlighter = PythonHighlighter(self.document())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(60, 40)
+
+    def sizeHint(self) -> QSize:
+        lines = max(len(self.toPlainText().splitlines()), 1)
+        line = QFontMetricsF(self._font_of(QApplication.font().pointSizeF())).lineSpacing()
+        return QSize(320, int(lines * line + 16))
 
     def show_code(self, code: str) -> None:
         self.setPlainText(code)
         self.highlighter.rehighlight()
+        self.fit_text()
+        self.updateGeometry()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_text()
+
+    @staticmethod
+    def _font_of(points: float) -> QFont:
+        font = QFont("DejaVu Sans Mono")
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        font.setPointSizeF(points)
+        return font
+
+    def fit_text(self) -> None:
+        """The largest size (at most the app's) at which every line fits, whole."""
+        lines = self.toPlainText().splitlines() or [""]
+        margin = 2 * self.document().documentMargin() + 4
+        room_w = self.viewport().width() - margin
+        room_h = self.viewport().height() - margin
+        points = QApplication.font().pointSizeF()
+        while points > self.SMALLEST_PT:
+            metrics = QFontMetricsF(self._font_of(points))
+            wide = max(metrics.horizontalAdvance(line) for line in lines)
+            if wide <= room_w and metrics.lineSpacing() * len(lines) <= room_h:
+                break
+            points *= 0.94
+        points = max(points, self.SMALLEST_PT)
+        if abs(self.font().pointSizeF() - points) > 0.05:
+            self.setFont(self._font_of(points))
+        self.verticalScrollBar().setValue(0)
+        self.horizontalScrollBar().setValue(0)

@@ -49,7 +49,7 @@ class TimelineCanvas(QWidget):
         self._x_per_second = 1.0
         self._spans: dict[Look, list[QRectF]] = defaultdict(list)
         self.setMouseTracking(True)
-        self.setMinimumHeight(90)
+        self.setMinimumHeight(40)  # gives way on a small screen; the lanes share what is left
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         session.sig_frame.connect(self.update)
         session.sig_cleared.connect(self.update)
