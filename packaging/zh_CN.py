@@ -393,4 +393,9 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("RaceFiles", 'Animation (*.gif)'): '动画 (*.gif)',
     ("RaceFiles", 'Writing the GIF… frame {0} of {1}'): '正在生成 GIF… 第 {0} 帧，共 {1} 帧',
     ("RaceFiles", 'Export the race to…'): '把比赛导出到…',
+    ("KitchenPanel", "CPU dish: nothing to await, so the one chef chops each dish in turn."): "CPU 菜：没有可以 await 的等待，唯一的厨师只能一道接一道地切。",
+    ("KitchenPanel", "CPU dish: a chef per process, so the dishes are chopped at once, one per core."): "CPU 菜：每个进程一个厨师，几道菜同时切，每个核心一道。",
+    ("KitchenPanel", "CPU dish: the chefs are threads, and take turns at Python's one GIL."): "CPU 菜：厨师是线程，要轮流使用 Python 唯一的 GIL。",
+    ("Scoreboard", "waiting its turn: one kitchen at a time"): "等待轮到它：一次一个厨房",
+    ("TimelineCanvas", "Waiting its turn: one kitchen at a time, each has the machine"): "等待轮到它：一次一个厨房，各自独享整台机器",
 }

@@ -952,49 +952,64 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>KitchenPanel</name>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_panel.py" line="106" />
+      <location filename="../../src/chefline/ui/kitchen_panel.py" line="108" />
       <source>The real server of this kitchen: GET {0}?wait=0.5</source>
       <translation>这个厨房背后的真实服务器：GET {0}?wait=0.5</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_panel.py" line="111" />
+      <location filename="../../src/chefline/ui/kitchen_panel.py" line="113" />
       <source>closed</source>
       <translation>已关闭</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_panel.py" line="113" />
+      <location filename="../../src/chefline/ui/kitchen_panel.py" line="115" />
       <source>This kitchen is closed: its orders will find nobody. Restart it.</source>
       <translation>这个厨房已关闭：发给它的订单没人接。请重新打开。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_panel.py" line="115" />
+      <location filename="../../src/chefline/ui/kitchen_panel.py" line="117" />
       <source>Stop</source>
       <translation>停止</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_panel.py" line="117" />
+      <location filename="../../src/chefline/ui/kitchen_panel.py" line="119" />
       <source>Close this kitchen now, as if it crashed; the others go on</source>
       <translation>立刻关闭这个厨房，就像它崩溃了一样；其他厨房照常营业</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_panel.py" line="119" />
+      <location filename="../../src/chefline/ui/kitchen_panel.py" line="121" />
       <source>Restart</source>
       <translation>重新打开</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_panel.py" line="120" />
+      <location filename="../../src/chefline/ui/kitchen_panel.py" line="122" />
       <source>Open this kitchen again on a new port</source>
       <translation>在新端口上重新打开这个厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_panel.py" line="122" />
+      <location filename="../../src/chefline/ui/kitchen_panel.py" line="124" />
       <source>Orders</source>
       <translation>订单</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_panel.py" line="123" />
+      <location filename="../../src/chefline/ui/kitchen_panel.py" line="125" />
       <source>Chefs</source>
       <translation>厨师</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/kitchen_panel.py" line="150" />
+      <source>CPU dish: nothing to await, so the one chef chops each dish in turn.</source>
+      <translation>CPU 菜：没有可以 await 的等待，唯一的厨师只能一道接一道地切。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/kitchen_panel.py" line="152" />
+      <source>CPU dish: a chef per process, so the dishes are chopped at once, one per core.</source>
+      <translation>CPU 菜：每个进程一个厨师，几道菜同时切，每个核心一道。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/kitchen_panel.py" line="154" />
+      <source>CPU dish: the chefs are threads, and take turns at Python's one GIL.</source>
+      <translation>CPU 菜：厨师是线程，要轮流使用 Python 唯一的 GIL。</translation>
     </message>
   </context>
   <context>
@@ -1753,137 +1768,142 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>Scoreboard</name>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="23" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="35" />
       <source>in app</source>
       <translation>在应用内</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="33" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="45" />
       <source>served</source>
       <translation>已上菜</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="34" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="46" />
       <source>makespan</source>
       <translation>总用时</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="35" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="47" />
       <source>throughput</source>
       <translation>吞吐量</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="36" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="48" />
       <source>p50 wait</source>
       <translation>p50 等待</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="37" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="49" />
       <source>p95 wait</source>
       <translation>p95 等待</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="38" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="50" />
       <source>most at once</source>
       <translation>同时最多</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="39" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="51" />
       <source>chefs</source>
       <translation>厨师</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="40" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="52" />
       <source>errors</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="41" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="53" />
       <source>tokens/s</source>
       <translation>token/秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="42" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="54" />
       <source>threads busy</source>
       <translation>忙碌线程</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="43" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="55" />
       <source>waits held</source>
       <translation>挂起的等待</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="44" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="56" />
       <source>TTFT</source>
       <translation>首 token 用时</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="45" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="57" />
       <source>processes</source>
       <translation>进程数</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="46" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="58" />
       <source>threads held</source>
       <translation>占用线程</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="47" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="59" />
       <source>memory</source>
       <translation>内存</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="49" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="61" />
       <source>× theory</source>
       <translation>× 理论</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="173" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="196" />
       <source>Threads with an order in hand right now</source>
       <translation>此刻手上有订单的线程</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="175" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="198" />
       <source>Processes of the kitchen's own ("in app": it runs inside Chefline's process)</source>
       <translation>厨房自己的进程（“在应用内”：它运行在 Chefline 的进程里）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="178" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="201" />
       <source>OS threads the kitchen holds: now during a race, the most at once after it</source>
       <translation>厨房占用的操作系统线程：比赛中显示当前值，赛后显示峰值</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="181" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="204" />
       <source>Memory of the kitchen's processes (PSS on Linux); a kitchen inside the app has none of its own to measure</source>
       <translation>厨房进程的内存（Linux 上为 PSS）；在应用内运行的厨房没有可单独测量的内存</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="184" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="207" />
       <source>Time to first token of an LLM answer: p50·p95, seconds</source>
       <translation>大模型回答的首个 token 用时：p50·p95，单位秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="186" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="209" />
       <source>Orders waiting on the stove right now (a sleep, or a model's tokens): an async kitchen holds them all on one thread, a sync one needs a thread for each</source>
       <translation>此刻在灶上等待的订单（一次 sleep，或等模型的 token）：异步厨房用一个线程挂着全部，同步厨房每单都要一个线程</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="235" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="259" />
       <source>no order failed</source>
       <translation>没有订单失败</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="243" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="261" />
+      <source>waiting its turn: one kitchen at a time</source>
+      <translation>等待轮到它：一次一个厨房</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/scoreboard.py" line="270" />
       <source>expected {0:.2f} s · cooking for {1}</source>
       <translation>预计 {0:.2f} 秒 · 已做 {1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="247" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="274" />
       <source>expected {0:.2f} s</source>
       <translation>预计 {0:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="249" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="276" />
       <source>expected {0:.2f} s, took {1:.2f} s (×{2:.2f})</source>
       <translation>预计 {0:.2f} 秒，实际 {1:.2f} 秒（×{2:.2f}）</translation>
     </message>
@@ -1905,6 +1925,11 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
     <name>TimelineCanvas</name>
     <message>
       <location filename="../../src/chefline/ui/timeline_canvas.py" line="150" />
+      <source>Waiting its turn: one kitchen at a time, each has the machine</source>
+      <translation>等待轮到它：一次一个厨房，各自独享整台机器</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/timeline_canvas.py" line="157" />
       <source>Press Serve to send the orders</source>
       <translation>按“上菜”发送订单</translation>
     </message>

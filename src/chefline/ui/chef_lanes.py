@@ -50,7 +50,7 @@ class ChefLanesView(TimelineCanvas):
         return len(self._lanes)
 
     def paint_lanes(self, painter: QPainter) -> None:
-        start = self.session.race_start
+        start = self.origin()
         assert start is not None
         pitch = self._plot.height() / max(self.lane_count(), 1)
         for lane, segments in enumerate(self._lanes.values()):

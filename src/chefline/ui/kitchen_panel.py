@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
+from chefline.kitchen.recipe import DishKind
 from chefline.servers.kitchens import Kitchen
 from chefline.ui.chef_lanes import ChefLanesView
 from chefline.ui.fitting import ElidedLabel
@@ -96,6 +97,7 @@ class KitchenPanel(Retranslating, QFrame):
         layout.addWidget(self.chefs_title)
         layout.addWidget(self.chefs, 1)
         self.compact = False
+        self.dish = DishKind.IO
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -118,18 +120,44 @@ class KitchenPanel(Retranslating, QFrame):
         )
         self.restart_button.setAccessibleName(self.tr("Restart"))
         self.restart_button.setToolTip(self.tr("Open this kitchen again on a new port"))
-        self.summary.setText(QCoreApplication.translate("Modes", kitchen.mode.summary))
+        self.summary.setText(self.summary_text())
         self.orders_title.setText(self.tr("Orders"))
         self.chefs_title.setText(self.tr("Chefs"))
 
     def _show_route(self) -> None:
         plan = self.session.plan
-        chat = plan is not None and plan.is_chat
-        self.route.setText(self.mode.chat_route if chat else self.mode.route)
+        if plan is not None:
+            self.show_dish(plan.recipe.dish)
 
-    def show_code(self, code: str | None) -> None:
+    def show_dish(self, dish: DishKind) -> None:
+        """The route line and the one-line summary say what the kitchen does with this dish
+        (a CPU-bound dish has no sleep to await: the chef hashes)."""
+        self.dish = dish
+        route = self.mode.route
+        if dish is DishKind.LLM:
+            route = self.mode.chat_route
+        elif dish is DishKind.CPU:
+            kind, _, rest = route.partition(" + ")
+            route = f"{kind} + burn_cpu (hashing), {rest.partition(', ')[2]}"
+        self.route.setText(route)
+        self.summary.setText(self.summary_text())
+
+    def summary_text(self) -> str:
+        mode = self.mode
+        if self.dish is not DishKind.CPU:
+            return QCoreApplication.translate("Modes", mode.summary)
+        if mode.on_event_loop:
+            return self.tr("CPU dish: nothing to await, so the one chef chops each dish in turn.")
+        if mode.own_process:
+            return self.tr("CPU dish: a chef per process, so the dishes are chopped at once, "
+                           "one per core.")  # fmt: skip
+        return self.tr("CPU dish: the chefs are threads, and take turns at Python's one GIL.")
+
+    def show_code(self, code: str | None, dish: DishKind | None = None) -> None:
         """The route's source beside the picture (None: the picture alone). Three or four
         kitchens leave no room for both: the code takes the picture's place."""
+        if dish is not None:
+            self.show_dish(dish)
         if code is None:
             self.code.hide()
         else:

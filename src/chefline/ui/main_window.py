@@ -221,7 +221,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._code_visible = visible
         dish = self.controls.dish()
         for name, panel in self.panels.items():
-            panel.show_code(route_code(name, dish) if visible else None)
+            panel.show_code(route_code(name, dish) if visible else None, dish)
             panel.scoreboard.set_headline(self.spoken if visible else ())
 
     # -- actions ----------------------------------------------------------------------------

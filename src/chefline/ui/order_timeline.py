@@ -129,7 +129,7 @@ class OrderTimelineView(TimelineCanvas):
 
     def paint_lanes(self, painter: QPainter) -> None:
         timeline = self.session.timelines[self.kitchen]
-        start = self.session.race_start
+        start = self.origin()
         assert start is not None
         self.paint_labels(painter)
         key = (self.width(), self.height(), self.scale.start, self.scale.span, start,
@@ -187,7 +187,7 @@ class OrderTimelineView(TimelineCanvas):
             QToolTip.hideText()
             return
         assert self.session.race_start is not None
-        text = describe_order(timeline.orders[lane], self.session.race_start)
+        text = describe_order(timeline.orders[lane], self.origin())
         QToolTip.showText(event.globalPosition().toPoint(), text, self)
 
     def empty_text(self) -> str:

@@ -14,14 +14,14 @@ from PySide6.QtWidgets import (
 
 from chefline.kitchen.cost import KitchenCost
 from chefline.kitchen.timeline import TimelineSummary
+from chefline.ui import kitchen_clock
 from chefline.ui.fitting import ElidedLabel, FlowLayout
 from chefline.ui.retranslating import Retranslating
 from chefline.ui.session import RaceSession
+from chefline.ui.theme import TEXT_SCALE
 
 HEADLINE_PX = 30
 """Pixel height of a headline figure on a 1080-line screen at the normal text size."""
-BASE_POINTS = 10.5
-"""The app's normal text size (chefline.app.create_application)."""
 
 
 def seconds(value: float | None) -> str:
@@ -31,12 +31,12 @@ def seconds(value: float | None) -> str:
 def cost_texts(cost: KitchenCost | None) -> dict[str, str]:
     if cost is None:
         return {"processes": "–", "threads": "–", "memory": "–"}
+    # A kitchen inside the app has no memory of its own: "in app", as for its processes.
+    in_app = QCoreApplication.translate("Scoreboard", "in app")
     return {
-        "processes": QCoreApplication.translate("Scoreboard", "in app")
-        if cost.in_app
-        else str(cost.processes),
+        "processes": in_app if cost.in_app else str(cost.processes),
         "threads": str(cost.threads),
-        "memory": cost.memory_text(),
+        "memory": in_app if cost.in_app else cost.memory_text(),
     }
 
 
@@ -129,8 +129,8 @@ class Scoreboard(Retranslating, QFrame):
         others (the room sees the whole screen), times the text size (Ctrl+, Ctrl−)."""
         screen = self.screen()
         lines = screen.geometry().height() if screen is not None else 1080
-        text_size = QApplication.font().pointSizeF() / BASE_POINTS
-        return round(HEADLINE_PX * lines / 1080 * text_size)
+        text_size = QApplication.instance().property(TEXT_SCALE) or 1.0
+        return round(HEADLINE_PX * lines / 1080 * float(text_size))
 
     def set_compact(self, compact: bool) -> None:
         self.compact = compact
@@ -228,9 +228,10 @@ class Scoreboard(Retranslating, QFrame):
             self.verdict.setText(" ")
             return
         total = self.session.plan.arrivals.customers
-        running = self.session.live
+        # A kitchen whose last dish is out stops its clock: its figures freeze there.
+        running = self.session.live and not kitchen_clock.finished(self.session, timeline)
         s = timeline.summary(self.session.clock() if running else None)
-        makespan = self.session.elapsed() if running else s.makespan
+        makespan = kitchen_clock.cooking_for(self.session, self.kitchen)
         throughput = s.served / makespan if makespan else None
         values = {
             "served": f"{s.served}/{total}",
@@ -256,7 +257,10 @@ class Scoreboard(Retranslating, QFrame):
             self.figures[key].setText(text)
         reasons = ", ".join(f"{count} {kind}" for kind, count in sorted(s.failures.items()))
         self.figures["errors"].setToolTip(reasons or self.tr("no order failed"))
-        self.verdict.setText(self.verdict_text(s, running, makespan))
+        if kitchen_clock.waiting_turn(self.session, self.kitchen):
+            self.verdict.setText(self.tr("waiting its turn: one kitchen at a time"))
+        else:
+            self.verdict.setText(self.verdict_text(s, running, makespan))
 
     def verdict_text(self, s: TimelineSummary, running: bool, makespan: float | None) -> str:
         expected = s.expected_makespan
