@@ -398,4 +398,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("KitchenPanel", "CPU dish: the chefs are threads, and take turns at Python's one GIL."): "CPU 菜：厨师是线程，要轮流使用 Python 唯一的 GIL。",
     ("Scoreboard", "waiting its turn: one kitchen at a time"): "等待轮到它：一次一个厨房",
     ("TimelineCanvas", "Waiting its turn: one kitchen at a time, each has the machine"): "等待轮到它：一次一个厨房，各自独享整台机器",
+    ("RouteView", "Fold the route back to what a reader would write"): "把路由折叠回读者会写的样子",
+    ("RouteView", "Show what Chefline adds: the recording around the route"): "展开 Chefline 加上的部分：围绕路由的记录代码",
+    ("RouteView", "Show what Chefline adds"): "展开 Chefline 加上的部分",
 }

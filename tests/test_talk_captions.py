@@ -108,3 +108,33 @@ def test_the_figures_a_caption_speaks_of_are_large_at_1080p(qtbot, qloop, open_w
             assert QFontInfo(label.font()).pixelSize() >= 28, (key, label.font().pixelSize())
         # The others stay small: the headline is what the caption speaks of.
         assert QFontInfo(panel.scoreboard.figures["served"].font()).pixelSize() < 28
+
+
+def test_code_panels_show_the_route_as_a_reader_writes_it_whole_and_unfold_the_rest(
+    qtbot, qloop, open_window
+):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFontMetricsF
+
+    window = open_window([])
+    qloop.run_until_complete(window.presenter.go(TALK.index_of("the-mistake")))
+    views = {name: panel.code for name, panel in window.panels.items()}
+    heights = {view.height() for view in views.values()}
+    assert len(heights) == 1  # side by side, the same height
+    for view in views.values():
+        text = view.toPlainText()
+        assert not any(word in text for word in ("DishTicket", "ticket(", "relay", "chef_of"))
+        assert text.splitlines()[1].startswith("@app.get")
+        # Whole: every line fits the box at the size the text is drawn.
+        metrics = QFontMetricsF(view.font())
+        room = view.viewport().rect()
+        assert metrics.lineSpacing() * len(text.splitlines()) <= room.height()
+        assert max(metrics.horizontalAdvance(line) for line in text.splitlines()) <= room.width()
+    assert "time.sleep(seconds)" in views["fastapi-blocking"].toPlainText()
+    assert "await asyncio.sleep(seconds)" in views["fastapi-async"].toPlainText()
+    # What Chefline adds is one click away, and folds back.
+    view = views["fastapi-async"]
+    qtbot.mouseClick(view.unfold, Qt.MouseButton.LeftButton)
+    assert "DishTicket.await_sleep" in view.toPlainText() and "_begin" in view.toPlainText()
+    qtbot.mouseClick(view.unfold, Qt.MouseButton.LeftButton)
+    assert "DishTicket" not in view.toPlainText()

@@ -1030,32 +1030,32 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>  失败：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_scene.py" line="88" />
+      <location filename="../../src/chefline/ui/kitchen_scene.py" line="91" />
       <source>1 chef stuck at the pot</source>
       <translation>1 位厨师守在锅边</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_scene.py" line="90" />
+      <location filename="../../src/chefline/ui/kitchen_scene.py" line="93" />
       <source>{0} chefs stuck at the pot</source>
       <translation>{0} 位厨师守在锅边</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_scene.py" line="92" />
+      <location filename="../../src/chefline/ui/kitchen_scene.py" line="95" />
       <source>{0} pots on the stove, chef free</source>
       <translation>灶上 {0} 口锅，厨师有空</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_scene.py" line="94" />
+      <location filename="../../src/chefline/ui/kitchen_scene.py" line="97" />
       <source>1 chef working</source>
       <translation>1 位厨师在干活</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_scene.py" line="96" />
+      <location filename="../../src/chefline/ui/kitchen_scene.py" line="99" />
       <source>{0} chefs working</source>
       <translation>{0} 位厨师在干活</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_scene.py" line="97" />
+      <location filename="../../src/chefline/ui/kitchen_scene.py" line="100" />
       <source>chef free</source>
       <translation>厨师有空</translation>
     </message>
@@ -1103,32 +1103,32 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>API 文档：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="286" />
+      <location filename="../../src/chefline/ui/main_window.py" line="287" />
       <source>Serving… {0:.1f} s</source>
       <translation>上菜中… {0:.1f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="296" />
+      <location filename="../../src/chefline/ui/main_window.py" line="297" />
       <source>Race stopped.</source>
       <translation>比赛已停止。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="301" />
+      <location filename="../../src/chefline/ui/main_window.py" line="302" />
       <source>{0} {1:.2f} s (theory {2:.2f})</source>
       <translation>{0} {1:.2f} 秒（理论 {2:.2f}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="304" />
+      <location filename="../../src/chefline/ui/main_window.py" line="305" />
       <source>Finished: {0}   Export: Ctrl+E</source>
       <translation>完成：{0}   导出：Ctrl+E</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="314" />
+      <location filename="../../src/chefline/ui/main_window.py" line="315" />
       <source>Kitchens open on 127.0.0.1: {0} — press Serve (Space)</source>
       <translation>127.0.0.1 上已打开的厨房：{0} 个 — 按“上菜”（空格键）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="316" />
+      <location filename="../../src/chefline/ui/main_window.py" line="317" />
       <source>No kitchen open: choose some in the Kitchens menu.</source>
       <translation>没有打开的厨房：请在“厨房”菜单中选择。</translation>
     </message>
@@ -1750,6 +1750,24 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <location filename="../../src/chefline/ui/replay_bar.py" line="81" />
       <source>Back to live (P)</source>
       <translation>回到实时（P）</translation>
+    </message>
+  </context>
+  <context>
+    <name>RouteView</name>
+    <message>
+      <location filename="../../src/chefline/ui/route_view.py" line="89" />
+      <source>Fold the route back to what a reader would write</source>
+      <translation>把路由折叠回读者会写的样子</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/route_view.py" line="91" />
+      <source>Show what Chefline adds: the recording around the route</source>
+      <translation>展开 Chefline 加上的部分：围绕路由的记录代码</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/route_view.py" line="93" />
+      <source>Show what Chefline adds</source>
+      <translation>展开 Chefline 加上的部分</translation>
     </message>
   </context>
   <context>

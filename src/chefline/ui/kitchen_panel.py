@@ -153,7 +153,9 @@ class KitchenPanel(Retranslating, QFrame):
                            "one per core.")  # fmt: skip
         return self.tr("CPU dish: the chefs are threads, and take turns at Python's one GIL.")
 
-    def show_code(self, code: str | None, dish: DishKind | None = None) -> None:
+    def show_code(
+        self, code: str | None, dish: DishKind | None = None, full: str | None = None
+    ) -> None:
         """The route's source beside the picture (None: the picture alone). Three or four
         kitchens leave no room for both: the code takes the picture's place."""
         if dish is not None:
@@ -161,7 +163,7 @@ class KitchenPanel(Retranslating, QFrame):
         if code is None:
             self.code.hide()
         else:
-            self.code.show_code(code)
+            self.code.show_code(code, full)
             self.code.show()
         self.scene.setVisible(code is None or len(self.session.kitchens) <= 2)
         self._fit_picture()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from chefline.client.plan import RacePlan
 from chefline.client.race import RaceResult
 from chefline.kitchen.recipe import DishKind
-from chefline.servers.route_code import route_code
+from chefline.servers.route_code import reader_code, route_code
 from chefline.ui.about import show_about
 from chefline.ui.bad_order_dialog import BadOrderDialog
 from chefline.ui.comparison_view import ComparisonView
@@ -221,7 +221,8 @@ class MainWindow(Retranslating, QMainWindow):
         self._code_visible = visible
         dish = self.controls.dish()
         for name, panel in self.panels.items():
-            panel.show_code(route_code(name, dish) if visible else None, dish)
+            reader = reader_code(name, dish) if visible else None
+            panel.show_code(reader, dish, full=route_code(name, dish) if visible else None)
             panel.scoreboard.set_headline(self.spoken if visible else ())
 
     # -- actions ----------------------------------------------------------------------------

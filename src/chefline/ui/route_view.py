@@ -14,15 +14,18 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextDocument,
 )
-from PySide6.QtWidgets import QApplication, QPlainTextEdit, QSizePolicy, QWidget
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QSizePolicy, QToolButton, QWidget
 
 from chefline.ui.palette import THEME
+from chefline.ui.retranslating import Retranslating
 
 KEYWORDS = re.compile(
     r"\b(def|async|await|return|for|in|if|else|with|yield|import|from|as|None|True|False)\b"
 )
 # The calls the talk is about: where a chef waits, blocking or not.
-WAITS = re.compile(r"\b(await\s+asyncio\.sleep|time\.sleep|burn_cpu|next\(lines\)|await\s+anext)")
+WAITS = re.compile(
+    r"\b(await\s+asyncio\.sleep|time\.sleep|burn_cpu|next\(lines\)|await\s+anext|next\(tokens)"
+)
 COMMENT = re.compile(r"#.*$")
 STRING = re.compile(r"\"[^\"]*\"|'[^']*'")
 
@@ -53,9 +56,10 @@ class PythonHighlighter(QSyntaxHighlighter):
                 self.setFormat(match.start(), match.end() - match.start(), fmt)
 
 
-class RouteView(QPlainTextEdit):
-    """The whole route, never scrolled: the text's size follows the room it gets, up to
-    the app's text size (Ctrl+ and Ctrl− included)."""
+class RouteView(Retranslating, QPlainTextEdit):
+    """The route as a reader would write it, whole and never scrolled: the text's size
+    follows the room it gets, up to the app's text size (Ctrl+ and Ctrl− included). A
+    corner button unfolds what Chefline adds around it (the recording), scrolled if long."""
 
     SMALLEST_PT = 6.0
 
@@ -69,6 +73,24 @@ class RouteView(QPlainTextEdit):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.highlighter = PythonHighlighter(self.document())
+        self.reader = ""
+        self.full = ""
+        self.unfold = QToolButton(self.viewport())
+        self.unfold.setObjectName("unfoldCode")
+        self.unfold.setCheckable(True)
+        self.unfold.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys stay with the talk
+        self.unfold.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.unfold.toggled.connect(self._show)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.unfold.setText("−" if self.unfold.isChecked() else "+")
+        self.unfold.setToolTip(
+            self.tr("Fold the route back to what a reader would write")
+            if self.unfold.isChecked()
+            else self.tr("Show what Chefline adds: the recording around the route")
+        )
+        self.unfold.setAccessibleName(self.tr("Show what Chefline adds"))
 
     def minimumSizeHint(self) -> QSize:
         return QSize(60, 40)
@@ -78,15 +100,35 @@ class RouteView(QPlainTextEdit):
         line = QFontMetricsF(self._font_of(QApplication.font().pointSizeF())).lineSpacing()
         return QSize(320, int(lines * line + 16))
 
-    def show_code(self, code: str) -> None:
-        self.setPlainText(code)
+    def show_code(self, code: str, full: str | None = None) -> None:
+        """``code`` as a reader writes it; ``full``: the running source it was folded from."""
+        self.reader, self.full = code, full or code
+        self.unfold.setVisible(self.full != self.reader)
+        self._show()
+
+    @property
+    def unfolded(self) -> bool:
+        return self.unfold.isChecked() and self.unfold.isVisible()
+
+    def _show(self) -> None:
+        self.setPlainText(self.full if self.unfolded else self.reader)
+        scrolls = (Qt.ScrollBarPolicy.ScrollBarAsNeeded if self.unfolded
+                   else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # fmt: skip
+        self.setHorizontalScrollBarPolicy(scrolls)
+        self.setVerticalScrollBarPolicy(scrolls)
         self.highlighter.rehighlight()
+        self.retranslate()
         self.fit_text()
         self.updateGeometry()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.fit_text()
+        self._place_button()
+
+    def _place_button(self) -> None:
+        self.unfold.adjustSize()
+        self.unfold.move(self.viewport().width() - self.unfold.width() - 2, 2)
 
     @staticmethod
     def _font_of(points: float) -> QFont:
@@ -96,7 +138,12 @@ class RouteView(QPlainTextEdit):
         return font
 
     def fit_text(self) -> None:
-        """The largest size (at most the app's) at which every line fits, whole."""
+        """The largest size (at most the app's) at which every line fits, whole; the
+        unfolded source keeps the app's size and scrolls."""
+        self._place_button()
+        if self.unfolded:
+            self.setFont(self._font_of(QApplication.font().pointSizeF()))
+            return
         lines = self.toPlainText().splitlines() or [""]
         margin = 2 * self.document().documentMargin() + 4
         room_w = self.viewport().width() - margin
