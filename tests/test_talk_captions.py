@@ -138,3 +138,71 @@ def test_code_panels_show_the_route_as_a_reader_writes_it_whole_and_unfold_the_r
     assert "DishTicket.await_sleep" in view.toPlainText() and "_begin" in view.toPlainText()
     qtbot.mouseClick(view.unfold, Qt.MouseButton.LeftButton)
     assert "DishTicket" not in view.toPlainText()
+
+
+def test_reset_mid_race_leaves_no_stale_plates(qtbot, qloop, open_window, wait_for_signal):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    window = open_window([])
+    qloop.run_until_complete(window.presenter.go(TALK.index_of("head-to-head")))
+    window.controls.customers.setValue(4)
+    window.controls.wait.setValue(0.4)
+
+    async def race_then_reset():
+        assert window.serve()
+        await asyncio.sleep(0.5)  # some dishes served, others cooking
+        assert window.session.running
+        qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_R)
+        while window.session.running:
+            await asyncio.sleep(0.02)
+        await asyncio.sleep(0.2)  # the frames after the race
+
+    qloop.run_until_complete(race_then_reset())
+    assert window.session.timelines == {} and window.session.result is None
+    for name, panel in window.panels.items():
+        assert panel.scene.state().served == 0, name
+        assert panel.scoreboard.figures["served"].text() == "–"
+    assert window.controls.serve_button.isEnabled()
+
+
+def test_presenter_view_spotlight_help_and_replay_steps(qtbot, qloop, open_window, wait_for_signal):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from chefline.ui.help_overlay import KEYS
+
+    window = open_window([])
+    window.windowHandle().requestActivate()
+    qtbot.waitUntil(window.isActiveWindow)
+    qloop.run_until_complete(window.presenter.go(TALK.index_of("juggler")))
+    notes = window.notes
+    notes.refresh()
+    assert notes.clock.text().startswith("This scene 0:0") and "of 2:30" in notes.clock.text()
+    following = TALK.scenes[TALK.index_of("juggler") + 1]
+    assert following.text("title", "en") in notes.next_scene.text()
+    assert following.text("caption", "en") in notes.next_scene.text()
+    assert {"Ctrl+D", "Shift+P", "S"} <= {keys for keys, _ in KEYS}
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S)
+    assert window.spotlight.isVisible()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S)
+    assert not window.spotlight.isVisible()
+    # A replay step always lands on an event and picks out the order it changed.
+    window.controls.customers.setValue(3)
+    window.controls.wait.setValue(0.2)
+
+    async def race():
+        assert window.serve()
+        await wait_for_signal(window.session.sig_race_finished, 30)
+
+    qloop.run_until_complete(race())
+    window.files.toggle_replay()
+    player = window.session.replay
+    assert player.active and not window.controls.isVisible() and window.replay_bar.isVisible()
+    assert not window.replay_bar.play_button.icon().isNull()
+    player.seek(0.0)
+    for _ in range(4):
+        player.step(+1)
+        assert player.highlight and all(k == "fastapi-async" for k, _ in player.highlight)
+    player.stop()
+    assert window.controls.isVisible()

@@ -871,7 +871,7 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>HelpOverlay</name>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="55" />
+      <location filename="../../src/chefline/ui/help_overlay.py" line="59" />
       <source>Keys of the talk</source>
       <translation>演讲快捷键</translation>
     </message>
@@ -935,16 +935,36 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
     </message>
     <message>
       <location filename="../../src/chefline/ui/help_overlay.py" line="24" />
+      <source>this scene's recorded race (no live kitchen)</source>
+      <translation>本场景录好的比赛（没有现场厨房时）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/help_overlay.py" line="25" />
+      <source>FastAPI's API docs (/docs) in the browser</source>
+      <translation>在浏览器里打开 FastAPI 的 API 文档（/docs）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/help_overlay.py" line="26" />
+      <source>spotlight: dim all but the pointer's circle</source>
+      <translation>聚光灯：除指针周围一圈外全部变暗</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/help_overlay.py" line="27" />
+      <source>leave a field: the keys go back to the talk</source>
+      <translation>离开输入框：按键回到演讲</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/help_overlay.py" line="28" />
       <source>replay slower or faster (0.1× to 4×)</source>
       <translation>回放减速或加速（0.1× 到 4×）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="25" />
+      <location filename="../../src/chefline/ui/help_overlay.py" line="29" />
       <source>replay: previous or next event</source>
       <translation>回放：上一个或下一个事件</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="26" />
+      <location filename="../../src/chefline/ui/help_overlay.py" line="30" />
       <source>this help; Esc closes it</source>
       <translation>本帮助；按 Esc 关闭</translation>
     </message>
@@ -1063,72 +1083,77 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="132" />
+      <location filename="../../src/chefline/ui/main_window.py" line="133" />
       <source>Chefline — sync vs async kitchens</source>
       <translation>Chefline — 同步与异步厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="144" />
+      <location filename="../../src/chefline/ui/main_window.py" line="145" />
       <source>Watch threads busy and waits held.</source>
       <translation>留意“忙碌线程”和“挂起的等待”。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="148" />
+      <location filename="../../src/chefline/ui/main_window.py" line="149" />
       <source>Watch processes, threads held and memory.</source>
       <translation>留意进程数、占用线程和内存。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="152" />
+      <location filename="../../src/chefline/ui/main_window.py" line="153" />
       <source>Wait for the race to finish before changing the scene.</source>
       <translation>请等本轮比赛结束后再切换场景。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="159" />
+      <location filename="../../src/chefline/ui/main_window.py" line="160" />
       <source>100 users ask an LLM: press Serve (Space). {0}</source>
       <translation>100 个用户同时问大模型：按“上菜”（空格键）。{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="186" />
+      <location filename="../../src/chefline/ui/main_window.py" line="194" />
       <source>Open a FastAPI kitchen (Kitchens menu) to see its API docs.</source>
       <translation>请先打开一个 FastAPI 厨房（“厨房”菜单）再看它的 API 文档。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="188" />
+      <location filename="../../src/chefline/ui/main_window.py" line="197" />
+      <source>Browsers do not open for the root user. The docs are at {0} (copied to the clipboard).</source>
+      <translation>浏览器不能以 root 用户打开。文档在 {0}（已复制到剪贴板）。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/main_window.py" line="200" />
       <source>No browser opened; the docs are at {0}</source>
       <translation>没有打开浏览器；文档地址是 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="190" />
+      <location filename="../../src/chefline/ui/main_window.py" line="202" />
       <source>API docs: {0}</source>
       <translation>API 文档：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="287" />
+      <location filename="../../src/chefline/ui/main_window.py" line="299" />
       <source>Serving… {0:.1f} s</source>
       <translation>上菜中… {0:.1f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="297" />
+      <location filename="../../src/chefline/ui/main_window.py" line="309" />
       <source>Race stopped.</source>
       <translation>比赛已停止。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="302" />
+      <location filename="../../src/chefline/ui/main_window.py" line="314" />
       <source>{0} {1:.2f} s (theory {2:.2f})</source>
       <translation>{0} {1:.2f} 秒（理论 {2:.2f}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="305" />
+      <location filename="../../src/chefline/ui/main_window.py" line="317" />
       <source>Finished: {0}   Export: Ctrl+E</source>
       <translation>完成：{0}   导出：Ctrl+E</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="315" />
+      <location filename="../../src/chefline/ui/main_window.py" line="327" />
       <source>Kitchens open on 127.0.0.1: {0} — press Serve (Space)</source>
       <translation>127.0.0.1 上已打开的厨房：{0} 个 — 按“上菜”（空格键）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="317" />
+      <location filename="../../src/chefline/ui/main_window.py" line="329" />
       <source>No kitchen open: choose some in the Kitchens menu.</source>
       <translation>没有打开的厨房：请在“厨房”菜单中选择。</translation>
     </message>
@@ -1252,61 +1277,66 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
     </message>
     <message>
       <location filename="../../src/chefline/ui/window_menus.py" line="74" />
+      <source>S&amp;potlight on the pointer</source>
+      <translation>指针聚光灯(&amp;P)</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/window_menus.py" line="75" />
       <source>&amp;Keys of the talk</source>
       <translation>演讲快捷键(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="76" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="77" />
       <source>&amp;Replay the last race / back to live</source>
       <translation>回放上一轮比赛 / 回到实时(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="78" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="79" />
       <source>Play this scene's &amp;recorded race</source>
       <translation>播放本场景预先录制的比赛(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="80" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="81" />
       <source>Replay &amp;slower</source>
       <translation>回放减速(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="81" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="82" />
       <source>Replay &amp;faster</source>
       <translation>回放加速(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="82" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="83" />
       <source>Replay: previous &amp;event</source>
       <translation>回放：上一个事件(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="84" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="85" />
       <source>Replay: next e&amp;vent</source>
       <translation>回放：下一个事件(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="87" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="88" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="88" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="89" />
       <source>&amp;Full screen</source>
       <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="89" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="90" />
       <source>Fit the &amp;time axis</source>
       <translation>时间轴自适应(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="91" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="92" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="92" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="93" />
       <source>&amp;About Chefline</source>
       <translation>关于 Chefline(&amp;A)</translation>
     </message>
@@ -1489,7 +1519,7 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>OrderTimelineView</name>
     <message>
-      <location filename="../../src/chefline/ui/order_timeline.py" line="194" />
+      <location filename="../../src/chefline/ui/order_timeline.py" line="213" />
       <source>Orders appear here, one lane each, as they happen</source>
       <translation>订单会实时显示在这里，每单一行</translation>
     </message>
@@ -1497,92 +1527,92 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>Palette</name>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="54" />
+      <location filename="../../src/chefline/ui/palette.py" line="58" />
       <source>waiting</source>
       <translation>排队</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="55" />
+      <location filename="../../src/chefline/ui/palette.py" line="59" />
       <source>waiting for a chef</source>
       <translation>等厨师来接单</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="61" />
+      <location filename="../../src/chefline/ui/palette.py" line="65" />
       <source>chef working</source>
       <translation>厨师干活</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="62" />
+      <location filename="../../src/chefline/ui/palette.py" line="66" />
       <source>chef's hands busy (CPU)</source>
       <translation>厨师的手不得闲（CPU）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="68" />
+      <location filename="../../src/chefline/ui/palette.py" line="72" />
       <source>chef stuck at pot</source>
       <translation>厨师守在锅边</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="69" />
+      <location filename="../../src/chefline/ui/palette.py" line="73" />
       <source>waiting, and the chef cannot leave (blocking)</source>
       <translation>在等待，而且厨师走不开（阻塞）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="75" />
+      <location filename="../../src/chefline/ui/palette.py" line="79" />
       <source>on the stove</source>
       <translation>在灶上</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="76" />
+      <location filename="../../src/chefline/ui/palette.py" line="80" />
       <source>waiting, the chef is free (await)</source>
       <translation>在等待，厨师却有空（await）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="82" />
+      <location filename="../../src/chefline/ui/palette.py" line="86" />
       <source>to the table</source>
       <translation>端上桌</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="83" />
+      <location filename="../../src/chefline/ui/palette.py" line="87" />
       <source>reply on its way</source>
       <translation>回复在路上</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="89" />
+      <location filename="../../src/chefline/ui/palette.py" line="93" />
       <source>served</source>
       <translation>已上菜</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="90" />
+      <location filename="../../src/chefline/ui/palette.py" line="94" />
       <source>the customer got the dish</source>
       <translation>客人拿到了菜</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="96" />
+      <location filename="../../src/chefline/ui/palette.py" line="100" />
       <source>failed</source>
       <translation>失败</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="97" />
+      <location filename="../../src/chefline/ui/palette.py" line="101" />
       <source>no dish: error or timeout</source>
       <translation>没有菜：出错或超时</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="103" />
+      <location filename="../../src/chefline/ui/palette.py" line="107" />
       <source>first token</source>
       <translation>首个 token</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="104" />
+      <location filename="../../src/chefline/ui/palette.py" line="108" />
       <source>an LLM answer's first token reached the customer (short ticks: the next)</source>
       <translation>大模型回答的首个 token 到达客人（短刻度：后续的 token）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="112" />
+      <location filename="../../src/chefline/ui/palette.py" line="117" />
       <source>chef free</source>
       <translation>厨师有空</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="113" />
+      <location filename="../../src/chefline/ui/palette.py" line="118" />
       <source>free to take an order</source>
       <translation>可以接新单</translation>
     </message>
@@ -1684,27 +1714,27 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>RaceSession</name>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="105" />
+      <location filename="../../src/chefline/ui/session.py" line="107" />
       <source>Wait for the race to finish before changing kitchens.</source>
       <translation>请等本轮比赛结束后再更换厨房。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="119" />
+      <location filename="../../src/chefline/ui/session.py" line="121" />
       <source>The {0} kitchen could not open: {1}</source>
       <translation>{0} 厨房无法打开：{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="166" />
+      <location filename="../../src/chefline/ui/session.py" line="168" />
       <source>The {0} kitchen could not open again: {1}</source>
       <translation>{0} 厨房无法重新打开：{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="233" />
+      <location filename="../../src/chefline/ui/session.py" line="235" />
       <source>No kitchen is open: choose at least one in the Kitchens menu.</source>
       <translation>没有打开的厨房：请在“厨房”菜单中至少选择一个。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="304" />
+      <location filename="../../src/chefline/ui/session.py" line="313" />
       <source>The race stopped with an unexpected error: {0}</source>
       <translation>比赛因意外错误而停止：{0}</translation>
     </message>
@@ -1712,42 +1742,42 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>ReplayBar</name>
     <message>
-      <location filename="../../src/chefline/ui/replay_bar.py" line="71" />
+      <location filename="../../src/chefline/ui/replay_bar.py" line="88" />
       <source>RECORDED RACE — replay, not live</source>
       <translation>预录比赛 — 回放，并非实时</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/replay_bar.py" line="72" />
+      <location filename="../../src/chefline/ui/replay_bar.py" line="89" />
       <source>REPLAY of the last race</source>
       <translation>上一轮比赛的回放</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/replay_bar.py" line="75" />
+      <location filename="../../src/chefline/ui/replay_bar.py" line="92" />
       <source>Play or pause (Space)</source>
       <translation>播放或暂停（空格键）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/replay_bar.py" line="76" />
+      <location filename="../../src/chefline/ui/replay_bar.py" line="93" />
       <source>Previous event (,)</source>
       <translation>上一个事件（,）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/replay_bar.py" line="77" />
+      <location filename="../../src/chefline/ui/replay_bar.py" line="94" />
       <source>Next event (.)</source>
       <translation>下一个事件（.）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/replay_bar.py" line="78" />
+      <location filename="../../src/chefline/ui/replay_bar.py" line="95" />
       <source>Slower ([)</source>
       <translation>减速（[）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/replay_bar.py" line="79" />
+      <location filename="../../src/chefline/ui/replay_bar.py" line="96" />
       <source>Faster (])</source>
       <translation>加速（]）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/replay_bar.py" line="81" />
+      <location filename="../../src/chefline/ui/replay_bar.py" line="98" />
       <source>Back to live (P)</source>
       <translation>回到实时（P）</translation>
     </message>
@@ -1929,12 +1959,32 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>SpeakerNotes</name>
     <message>
-      <location filename="../../src/chefline/ui/speaker_notes.py" line="67" />
+      <location filename="../../src/chefline/ui/speaker_notes.py" line="104" />
+      <source>The clock starts with the first scene.</source>
+      <translation>计时从第一个场景开始。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/speaker_notes.py" line="111" />
+      <source>This scene {0} of {1}   ·   talk {2}</source>
+      <translation>本场景 {0} / {1}   ·   演讲 {2}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/speaker_notes.py" line="116" />
       <source>Chefline — speaker notes</source>
       <translation>Chefline — 演讲者备注</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/speaker_notes.py" line="70" />
+      <location filename="../../src/chefline/ui/speaker_notes.py" line="124" />
+      <source>Next: the end of the talk.</source>
+      <translation>下一个：演讲结束。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/speaker_notes.py" line="127" />
+      <source>Next: {0} — {1}</source>
+      <translation>下一个：{0} — {1}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/speaker_notes.py" line="129" />
       <source>Press → to start the talk.</source>
       <translation>按 → 开始演讲。</translation>
     </message>

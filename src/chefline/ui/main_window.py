@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, QUrl
@@ -38,6 +39,7 @@ from chefline.ui.scene_banner import SceneBanner
 from chefline.ui.screen_fit import ScreenFit
 from chefline.ui.session import RaceSession
 from chefline.ui.speaker_notes import SpeakerNotes
+from chefline.ui.spotlight import Spotlight
 from chefline.ui.talk_keys import TalkKeys
 from chefline.ui.time_scale import TimeScale
 from chefline.ui.window_menus import WindowMenus
@@ -81,9 +83,7 @@ class MainWindow(Retranslating, QMainWindow):
         layout.addWidget(self.controls)
         self.replay_bar = ReplayBar(session.replay)
         layout.addWidget(self.replay_bar)
-        session.replay.sig_changed.connect(
-            lambda: self.banner.show_replay_badge(session.replay.active)
-        )
+        session.replay.sig_changed.connect(self._replay_changed)
         layout.addWidget(self.legend)
         layout.addWidget(self.kitchens_area, 1)
         self.setCentralWidget(central)
@@ -91,6 +91,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.help_overlay = HelpOverlay(central)
         self.presenter.sig_toggle_help.connect(self.help_overlay.toggle)
         self.comparison = ComparisonView(self.presenter, central)
+        self.spotlight = Spotlight(central)
         self._code_visible = False
         self.spoken: tuple[str, ...] = ()
         """The figures the scene's caption speaks of, shown large in the talk."""
@@ -159,6 +160,13 @@ class MainWindow(Retranslating, QMainWindow):
             self.tr("100 users ask an LLM: press Serve (Space). {0}").format(what_to_watch)
         )
 
+    def _replay_changed(self) -> None:
+        active = self.session.replay.active
+        self.banner.show_replay_badge(active)
+        if active:  # the replay bar takes the controls' place: the layout does not jump
+            self.replay_bar.setMinimumHeight(self.controls.height())
+        self.controls.setVisible(not active)
+
     def show_model_dialog(self) -> ModelDialog:
         dialog = ModelDialog(self.session, self.controls, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -184,6 +192,10 @@ class MainWindow(Retranslating, QMainWindow):
         url = self.docs_url()
         if url is None:
             self.show_error(self.tr("Open a FastAPI kitchen (Kitchens menu) to see its API docs."))
+        elif hasattr(os, "geteuid") and os.geteuid() == 0:  # browsers refuse to run as root
+            QApplication.clipboard().setText(url)
+            self.show_error(self.tr("Browsers do not open for the root user. The docs are at "
+                                    "{0} (copied to the clipboard).").format(url))  # fmt: skip
         elif not QDesktopServices.openUrl(QUrl(url)):
             self.show_error(self.tr("No browser opened; the docs are at {0}").format(url))
         else:

@@ -68,6 +68,8 @@ class RaceSession(QObject):
         self._feed = EventFeed()
         self._runner: RaceRunner | None = None
         self._task: concurrent.futures.Future[RaceResult] | None = None
+        self._forgotten: concurrent.futures.Future[RaceResult] | None = None
+        """A race cleared (R) while it ran: its stopped result is not shown when it ends."""
         # The client runs on a loop of its own thread: a burst of 200 replies handled on the
         # GUI loop would hold a frame back by over 100 ms; in a thread it interleaves with
         # painting at the interpreter's switch interval.
@@ -273,6 +275,8 @@ class RaceSession(QObject):
 
     def clear(self) -> None:
         """Forget the race on screen (stopping it first if it runs)."""
+        if self.running:
+            self._forgotten = self._task
         self.stop_race()
         self.replay.stop(show_result=False)
         self.replay_clock = None
@@ -294,6 +298,11 @@ class RaceSession(QObject):
 
     def _on_race_done(self, task: concurrent.futures.Future[RaceResult]) -> None:
         self._frames.stop()
+        if task is self._forgotten:  # cleared mid-race: no stale plates, no "stopped" race
+            self._forgotten = None
+            self.timelines = {}
+            self.sig_cleared.emit()
+            return
         self._apply_events()
         if task.cancelled():
             return  # only when the client loop itself is going away
