@@ -178,7 +178,7 @@ def test_presenter_view_spotlight_help_and_replay_steps(qtbot, qloop, open_windo
     qloop.run_until_complete(window.presenter.go(TALK.index_of("juggler")))
     notes = window.notes
     notes.refresh()
-    assert notes.clock.text().startswith("This scene 0:0") and "of 2:30" in notes.clock.text()
+    assert notes.clock.text().startswith("This scene 0:0") and "of 1:15" in notes.clock.text()
     following = TALK.scenes[TALK.index_of("juggler") + 1]
     assert following.text("title", "en") in notes.next_scene.text()
     assert following.text("caption", "en") in notes.next_scene.text()

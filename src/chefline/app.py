@@ -108,6 +108,7 @@ def run_snapshot(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     _, loop = start_qt()
     window, session = build_window(args)
+    window.screen_fit.enabled = False  # a picture of the asked size, whatever the screen
     window.resize(width, height)
     window.showFullScreen() if args.full_screen else window.show()
     presenter = window.presenter
@@ -140,7 +141,7 @@ def run_snapshot(args: argparse.Namespace) -> int:
 
     with loop:
         loop.run_until_complete(race_and_save())
-    print(f"saved {out} ({width}x{height})")
+    print(f"saved {out} ({window.width()}x{window.height()})")
     return 0
 
 

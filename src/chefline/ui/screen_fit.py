@@ -49,6 +49,8 @@ class ScreenFit(QObject):
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self.window = window
+        self.enabled = True
+        """False for a picture of an asked size (``chefline snapshot``), not a window to use."""
         self._pending = False
         window.installEventFilter(self)
 
@@ -67,7 +69,9 @@ class ScreenFit(QObject):
         """Bring the window back within the screen (unless full screen: that is the screen)."""
         self._pending = False
         window = self.window
-        if not window.isVisible() or window.isFullScreen() or window.isMaximized():
+        if not self.enabled or not window.isVisible():
+            return
+        if window.isFullScreen() or window.isMaximized():
             return
         area = free_area(window)
         frame = window.frameGeometry()

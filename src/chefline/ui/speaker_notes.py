@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 from chefline.ui.presenter import Presenter
 from chefline.ui.retranslating import Retranslating
 
-TALK_BUDGET_S = 20 * 60
+TALK_BUDGET_S = 10 * 60
 """The talk's length; each scene's budget is an equal share of it."""
 
 
