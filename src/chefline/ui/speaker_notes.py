@@ -74,7 +74,13 @@ class SpeakerNotes(Retranslating, QWidget):
             window = self.presenter.window.windowHandle()
             main = window.screen() if window is not None else screens[0]
             other = next(s for s in screens if s is not main)
+            self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, False)
             self.move(other.availableGeometry().topLeft())
+        else:  # one screen: a corner of it, kept above the window (it is never activated)
+            area = screens[0].availableGeometry()
+            self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+            self.resize(min(900, area.width() * 2 // 5), min(600, area.height() // 2))
+            self.move(area.right() - self.width() - 20, area.bottom() - self.height() - 40)
         self.show()
         self.raise_()
         # Where the window manager activates it anyway, the talk takes the keys back.
