@@ -234,9 +234,14 @@ class LatencyHistogram(Retranslating, QWidget):
             QRectF(band.left(), upper.top() + 3, 10, upper.height() - 6), QColor(colour)
         )
         painter.setPen(QColor(THEME["text"]))
-        painter.drawText(upper.adjusted(16, 0, 0, 0), Qt.AlignmentFlag.AlignLeft,
-                         metrics.elidedText(name, Qt.TextElideMode.ElideMiddle,
-                                            int(upper.width() - 16)))  # fmt: skip
+        shown = metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, int(upper.width() - 16))
+        painter.drawText(upper.adjusted(16, 0, 0, 0), Qt.AlignmentFlag.AlignLeft, shown)
+        if tallest:  # the row's scale, beside its name: over the plot it would hide a bar
+            painter.setPen(QColor(THEME["muted"]))
+            scale = upper.adjusted(16 + metrics.horizontalAdvance(shown + "  "), 0, 0, 0)
+            painter.drawText(scale, Qt.AlignmentFlag.AlignLeft, metrics.elidedText(
+                self.tr("tallest bar: {0}").format(tallest), Qt.TextElideMode.ElideRight,
+                int(scale.width())))  # fmt: skip
         ordered = sorted(values)  # sorted once: each percentile then reads it in linear time
         marks = {q: percentile(ordered, q) for q, _ in MARKS}
         known = [f"p{q} {value:.2f}" for q, value in marks.items() if value is not None]
@@ -272,10 +277,6 @@ class LatencyHistogram(Retranslating, QWidget):
             painter.drawLine(QPointF(x, band.top() + 2), QPointF(x, band.bottom()))
             if style is Qt.PenStyle.SolidLine:
                 painter.drawLine(QPointF(x + 1, band.top() + 2), QPointF(x + 1, band.bottom()))
-        painter.setPen(QColor(THEME["muted"]))
-        painter.drawText(QRectF(plot.right() - 200, band.top(), 200, metrics.height()),
-                         Qt.AlignmentFlag.AlignRight,
-                         self.tr("tallest bar: {0}").format(tallest))  # fmt: skip
 
     def _paint_axis(self, painter: QPainter, plot: QRectF, span: float, line: int) -> None:
         step = nice_step(span, 10)
