@@ -426,4 +426,5 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("RaceFiles", "Export a trace for Perfetto"): "导出 Perfetto 追踪文件",
     ("RaceFiles", "Trace Event Format (*.json)"): "Trace Event Format 追踪文件 (*.json)",
     ("RaceFiles", "Saved {0}: open it in ui.perfetto.dev or chrome://tracing"): "已保存 {0}：可在 ui.perfetto.dev 或 chrome://tracing 中打开",
+    ("Keys", "latency histogram: how long each kitchen's customers took"): "延迟直方图：每个厨房的顾客各用了多长时间",
 }

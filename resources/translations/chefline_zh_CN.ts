@@ -960,7 +960,7 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>HelpOverlay</name>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="55" />
+      <location filename="../../src/chefline/ui/help_overlay.py" line="56" />
       <source>Keys of the talk</source>
       <translation>演讲快捷键</translation>
     </message>
@@ -1019,21 +1019,26 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
     </message>
     <message>
       <location filename="../../src/chefline/ui/help_overlay.py" line="23" />
+      <source>latency histogram: how long each kitchen's customers took</source>
+      <translation>延迟直方图：每个厨房的顾客各用了多长时间</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/help_overlay.py" line="24" />
       <source>replay the last race (again: live view)</source>
       <translation>回放上一轮比赛（再按一次：回到实时）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="24" />
+      <location filename="../../src/chefline/ui/help_overlay.py" line="25" />
       <source>replay slower or faster (0.1× to 4×)</source>
       <translation>回放减速或加速（0.1× 到 4×）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="25" />
+      <location filename="../../src/chefline/ui/help_overlay.py" line="26" />
       <source>replay: previous or next event</source>
       <translation>回放：上一个或下一个事件</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="26" />
+      <location filename="../../src/chefline/ui/help_overlay.py" line="27" />
       <source>this help; Esc closes it</source>
       <translation>本帮助；按 Esc 关闭</translation>
     </message>
@@ -1152,7 +1157,7 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>每行是一个厨房，按它最高的柱子缩放；标出了 p50、p95、p99</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/latency_histogram.py" line="278" />
+      <location filename="../../src/chefline/ui/latency_histogram.py" line="243" />
       <source>tallest bar: {0}</source>
       <translation>最高的柱子：{0}</translation>
     </message>
