@@ -166,6 +166,10 @@ class Scoreboard(Retranslating, QFrame):
             self.figures[key].setText(text)
         reasons = ", ".join(f"{count} {kind}" for kind, count in sorted(s.failures.items()))
         self.figures["errors"].setToolTip(reasons or self.tr("no order failed"))
+        ttft_tip = self.tr("Time to first token of an LLM answer: p50·p95, seconds")
+        if s.ttft_p99 is not None:  # the tail, where the figure has no room for it
+            ttft_tip += f" · p99 {s.ttft_p99:.2f} s"
+        self.figures["ttft"].setToolTip(ttft_tip)
         self.verdict.setText(self.verdict_text(s, running, makespan))
         self.own_work.setText(self.own_work_text(s, total, running))
 
