@@ -1142,22 +1142,22 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>LatencyHistogram</name>
     <message>
-      <location filename="../../src/chefline/ui/latency_histogram.py" line="97" />
+      <location filename="../../src/chefline/ui/latency_histogram.py" line="98" />
       <source>Time in the restaurant, from order to dish: how many served customers took how long, every kitchen on the same axis</source>
       <translation>在餐厅里待了多久（从下单到上菜）：已上菜的顾客各用了多长时间，所有厨房共用同一条时间轴</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/latency_histogram.py" line="100" />
+      <location filename="../../src/chefline/ui/latency_histogram.py" line="101" />
       <source>No dish served yet: the histogram fills as orders are served.</source>
       <translation>还没有上菜：上菜后直方图会逐渐填满。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/latency_histogram.py" line="102" />
+      <location filename="../../src/chefline/ui/latency_histogram.py" line="103" />
       <source>Each row is one kitchen, scaled to its tallest bar; p50, p95, p99 marked</source>
       <translation>每行是一个厨房，按它最高的柱子缩放；标出了 p50、p95、p99</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/latency_histogram.py" line="243" />
+      <location filename="../../src/chefline/ui/latency_histogram.py" line="244" />
       <source>tallest bar: {0}</source>
       <translation>最高的柱子：{0}</translation>
     </message>
@@ -2011,6 +2011,7 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
     </message>
     <message>
       <location filename="../../src/chefline/ui/scoreboard.py" line="113" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="169" />
       <source>Time to first token of an LLM answer: p50·p95, seconds</source>
       <translation>大模型回答的首个 token 用时：p50·p95，单位秒</translation>
     </message>
@@ -2030,32 +2031,32 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>没有订单失败</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="177" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="181" />
       <source>ideal {0:.2f} s + {1} × {2:.2f} ms own work</source>
       <translation>理想 {0:.2f} 秒 + {1} × {2:.2f} 毫秒自身工作</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="181" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="185" />
       <source> + {0:.2f} s next door</source>
       <translation> + 隔壁 {0:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="185" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="189" />
       <source> (took ×{0:.2f})</source>
       <translation>（实际 ×{0:.2f}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="193" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="197" />
       <source>expected {0:.2f} s · cooking for {1}</source>
       <translation>预计 {0:.2f} 秒 · 已做 {1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="197" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="201" />
       <source>expected {0:.2f} s</source>
       <translation>预计 {0:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="199" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="203" />
       <source>expected {0:.2f} s, took {1:.2f} s (×{2:.2f})</source>
       <translation>预计 {0:.2f} 秒，实际 {1:.2f} 秒（×{2:.2f}）</translation>
     </message>
