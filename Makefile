@@ -27,7 +27,7 @@ $(TEST_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $@ $(RUN_STAMP)
 
-run: $(RUN_STAMP) translations
+run: $(RUN_STAMP) sysdeps translations
 	$(BIN)/chefline
 
 # The Chinese of the window, compiled from its Qt Linguist source (under version control).

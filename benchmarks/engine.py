@@ -1,15 +1,12 @@
-"""Benchmarks of the engine alone (no window): fidelity, client overhead, one-chef capacity."""
+"""Benchmarks of the engine alone (no window): fidelity, one-chef capacity."""
 
 from __future__ import annotations
 
 import asyncio
 import itertools
 import math
-import time
 
-import httpx
 from common import Row, median
-from httpx_aiohttp import AiohttpTransport
 
 from chefline.client import RacePlan, RaceRunner
 from chefline.kitchen import Arrivals, KitchenSettings, Recipe
@@ -62,41 +59,6 @@ def fidelity(quick: bool) -> list[Row]:
         rows.append(Row(
             "fidelity", f"{name}: ×theory at N=10, 100, 200 (d={wait:g} s)", at,
             f"≤ {limit:.2f} at N=200", ratios[name][200] <= limit,
-        ))  # fmt: skip
-    return rows
-
-
-async def bare_gather(url: str, n: int, d: float) -> float:
-    """The least a script can do: one client like the runner's, one gather of n calls."""
-    limits = httpx.Limits(max_connections=n + 8, max_keepalive_connections=n + 8)
-    transport = AiohttpTransport(limits=limits, verify=False)
-    async with httpx.AsyncClient(transport=transport, trust_env=False, timeout=60) as client:
-        params = Recipe(wait=d).as_query()
-        began = time.perf_counter()
-        replies = await asyncio.gather(
-            *(client.get(url, params={**params, "order": str(i)}) for i in range(n))
-        )
-        elapsed = time.perf_counter() - began
-    assert all(reply.status_code == 200 for reply in replies)
-    return elapsed
-
-
-def client_overhead() -> list[Row]:
-    """The race runner (records, events, pacing) against a bare gather, same servers, N, d."""
-    rows = []
-    n, d = 200, 1.0
-    for name in ("fastapi-async", "flask-threaded"):
-        with start_kitchen(name) as kitchen:
-            runner, bare = [], []
-            for _ in range(5):  # interleaved, so that drift hits both alike
-                runner.append(race([kitchen], RacePlan(Recipe(wait=d), Arrivals(n)))
-                              .timelines[name].makespan)  # fmt: skip
-                bare.append(asyncio.run(bare_gather(kitchen.cook_url, n, d)))
-        ratio = median(runner) / median(bare)
-        rows.append(Row(
-            "client overhead", f"{name}, N={n}, d={d:g} s: runner ÷ bare gather",
-            f"{ratio:.3f} ({median(runner):.2f} s vs {median(bare):.2f} s)", "≤ 1.05",
-            ratio <= 1.05,
         ))  # fmt: skip
     return rows
 

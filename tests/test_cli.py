@@ -33,7 +33,7 @@ def test_race_prints_a_comparison_table(capsys):
     }
     assert rows["flask-one-chef"][1] == "3/3" and rows["fastapi-async"][1] == "3/3"
     one_chef, async_chef = float(rows["flask-one-chef"][2]), float(rows["fastapi-async"][2])
-    assert one_chef >= 0.6 and async_chef < 0.5
+    assert one_chef >= 0.6 and one_chef >= 2 * async_chef  # three waits against one
     assert rows["flask-one-chef"][4] == "0.60"  # theory: 3 × (0.2 s + 0.4 ms) = 0.601 s
 
 

@@ -52,7 +52,7 @@ def test_gevent_serves_a_burst_of_plain_sleeps_in_about_one_wait(race):
     timeline = result.timelines["flask-gevent"]
     s = timeline.summary()
     assert s.served == n and s.peak_concurrency == n
-    assert d <= s.makespan < d + 0.5
+    assert d <= s.makespan < 2 * d  # one wave of waits, not two
     # A greenlet per order, all in one process.
     assert s.chefs == n and {o.chef_kind for o in timeline.served} == {"greenlet"}
     assert timeline.cost is not None and timeline.cost.processes == 1
@@ -66,7 +66,7 @@ def test_k_worker_processes_serve_in_waves_of_k(race):
     s = timeline.summary()
     waves = math.ceil(n / k)
     assert s.served == n
-    assert waves * d <= s.makespan < waves * d + 0.4
+    assert waves * d <= s.makespan < (waves + 1) * d  # not one wave more
     assert s.peak_concurrency == k
     assert s.chefs == k and {o.chef_kind for o in timeline.served} == {"process"}
     assert s.expected_makespan == pytest.approx(waves * d, abs=0.05)
@@ -148,12 +148,13 @@ def test_gevent_streams_the_llm_dish_and_follows_a_change_of_model(race):
             result = race([kitchen], RacePlan.for_chat(chat, slow, Arrivals(20)))
             s = result.timelines["flask-gevent"].summary()
             assert s.served == 20 and s.tokens == 80
-            assert slow.ttft <= s.ttft_p50 < slow.ttft + 0.3
-            assert s.makespan < slow.call_seconds(4) + 0.6  # together, not one after another
+            assert slow.ttft <= s.ttft_p50 < 2 * slow.ttft
+            # Together, not one after another (that would be 20 calls).
+            assert s.makespan < 2 * slow.call_seconds(4)
             quick = ModelSpeed(ttft=0.05, tokens_per_s=200.0)
             supply.use_builtin(quick)
             result = race([kitchen], RacePlan.for_chat(chat, quick, Arrivals(5)))
-            assert result.timelines["flask-gevent"].summary().ttft_p50 < 0.2
+            assert result.timelines["flask-gevent"].summary().ttft_p50 < slow.ttft  # the new one
     finally:
         supply.close()
 
@@ -173,14 +174,15 @@ def test_the_cost_meter_shows_what_a_hundred_orders_cost(race):
     # A thread per order in hand: as many as were cooking at once (the meter samples every
     # 0.1 s, so it may miss the very top of the peak).
     threaded = result.timelines["flask-threaded"].summary()
-    assert cost["flask-threaded"].in_app and cost["flask-threaded"].threads >= 50
+    assert cost["flask-threaded"].in_app and threaded.peak_concurrency >= 20
     assert cost["flask-threaded"].threads >= 0.7 * threaded.peak_concurrency
     assert cost["fastapi-async"].in_app and cost["fastapi-async"].threads == 1
     assert cost["flask-gevent"].processes == 1 and cost["flask-gevent"].threads < 10
     assert cost["flask-processes"].processes == k + 1
     for name in ("flask-gevent", "flask-processes"):
         assert 10 * 2**20 < cost[name].memory < 2**30, name
-    assert result.timelines["flask-gevent"].summary().chefs == 100  # greenlets
+    gevent = result.timelines["flask-gevent"].summary()
+    assert gevent.chefs >= gevent.peak_concurrency  # a greenlet for each order in hand
     assert all(result.to_json()["kitchens"][i]["cost"]["threads"] >= 1 for i in range(4))
 
 
@@ -195,7 +197,9 @@ def test_the_cli_prints_the_cost_of_each_kitchen(capsys):
     rows = {line.split()[0]: line.split() for line in out.splitlines() if line.startswith("flask")}
     # Columns end with: processes, threads, memory ("in app" and "88 MB" are two words).
     assert rows["flask-threaded"][-4:-2] == ["in", "app"] and rows["flask-threaded"][-1] == "-"
-    assert int(rows["flask-threaded"][-2]) >= 50
+    # A thread per order in hand (peak is the 7th column from the end); the meter samples
+    # every 0.1 s, so it may miss the very top of the peak.
+    assert int(rows["flask-threaded"][-2]) >= 0.7 * int(rows["flask-threaded"][-7]) >= 14
     assert rows["flask-processes"][-4] == "11" and rows["flask-processes"][-1] == "MB"
     assert rows["flask-gevent"][-4] == "1"
 

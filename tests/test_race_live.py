@@ -18,6 +18,7 @@ from chefline.kitchen import (
     KitchenSettings,
     OrderStatus,
     Recipe,
+    StepKind,
 )
 from chefline.kitchen.events import Phase
 from chefline.servers import start_kitchen
@@ -61,17 +62,20 @@ def test_every_order_is_served(burst):
 
 @pytest.mark.parametrize("name", SEQUENTIAL)
 def test_sequential_kitchens_take_n_times_d(name, burst):
-    # One chef: the waits cannot overlap, so N·d is a hard floor; overhead stays small.
+    # One chef: the waits cannot overlap, so N·d is a hard floor, and in the same race the
+    # async kitchen is at least three times quicker. (How small the overhead stays is
+    # `make bench`'s to measure: a busy machine stretches it.)
     s = summary(burst, name)
-    assert N * D <= s.makespan <= N * D * 1.10 + 0.2
+    assert s.makespan >= N * D
+    assert s.makespan >= 3 * summary(burst, "fastapi-async").makespan
     assert s.peak_concurrency == 1 and s.chefs == 1
 
 
 @pytest.mark.parametrize("name", CONCURRENT)
 def test_concurrent_kitchens_take_about_d(name, burst):
-    # All N waits overlap: about d, far from N·d.
+    # All N waits overlap: one wave of d, not two, and every order in the kitchen at once.
     s = summary(burst, name)
-    assert D <= s.makespan <= D + 0.35
+    assert D <= s.makespan < 2 * D
     assert s.peak_concurrency == N
 
 
@@ -84,7 +88,7 @@ def test_pool_serves_in_waves_of_k(burst):
     # k chefs: ⌈N/k⌉ waves of d, never more than k orders in the kitchen.
     s = summary(burst, "flask-pool")
     waves = math.ceil(N / POOL)
-    assert waves * D <= s.makespan <= waves * D + 0.35
+    assert waves * D <= s.makespan < (waves + 1) * D  # not one wave more
     assert s.peak_concurrency == POOL and s.chefs <= POOL
 
 
@@ -92,7 +96,7 @@ def test_fastapi_def_hits_its_thread_cap(burst):
     # The thread limiter lets CAP orders in at once: ⌈N/CAP⌉ waves.
     s = summary(burst, "fastapi-def")
     waves = math.ceil(N / CAP)
-    assert waves * D <= s.makespan <= waves * D + 0.35
+    assert waves * D <= s.makespan < (waves + 1) * D  # not one wave more
     assert s.peak_concurrency == CAP and s.chefs <= CAP
 
 
@@ -134,13 +138,23 @@ def test_queue_wait_grows_at_the_one_chef_kitchen(burst):
 
 
 def test_cpu_bound_dishes_gain_nothing_from_async(race):
-    # Hashing holds the chef: the async kitchen serialises N dishes into N·d.
+    # Hashing holds the chef: the async kitchen serialises N dishes into at least N·d.
+    # (A dish is d seconds of the chef's CPU time, so a busy machine stretches each one; what
+    # cannot change is that no two dishes are ever cooked at once.)
     n, d = 4, 0.15
     with start_kitchen("fastapi-async") as kitchen:
         result = race([kitchen], RacePlan(Recipe(wait=d, dish=DishKind.CPU), Arrivals(n)))
-    s = result.timelines["fastapi-async"].summary()
+    timeline = result.timelines["fastapi-async"]
+    s = timeline.summary()
     assert s.served == n
-    assert n * d <= s.makespan <= n * d * 1.3 + 0.2
+    cooking = sorted(
+        (step.start, step.end)
+        for order in timeline.served
+        for step in order.steps
+        if step.kind is StepKind.CPU
+    )
+    assert all(end <= start for (_, end), (start, _) in itertools.pairwise(cooking))
+    assert s.makespan >= sum(end - start for start, end in cooking) >= n * d
 
 
 def test_staggered_arrivals_follow_the_gap(race):

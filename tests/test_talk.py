@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPlainTextEdit
 
+from chefline.servers.spare_cores import SpareCores
 from chefline.texts import LANGUAGES
 from chefline.ui.palette import THEME, THEMES
 from chefline.ui.presenter import load_default_talk
@@ -93,11 +94,12 @@ def test_every_scene_by_key_presses_behaves_as_its_caption_says(
             assert index == number and window.session.mode_names == scene.kitchens
             assert window.banner.title.text() == scene.text("title", language)
             assert window.banner.caption.text() == scene.text("caption", language)
+            spare = SpareCores()  # a claim about parallel work needs free cores to show
             outcome = await _serve_and_wait(window, wait_for_signal, qtbot)
-            seen.append((scene, outcome))
+            seen.append((scene, outcome, spare.cores()))
         return seen
 
-    for scene, outcome in qloop.run_until_complete(talk()):
+    for scene, outcome, spare_cores in qloop.run_until_complete(talk()):
         if scene.action == "bad_order":
             # FastAPI's Pydantic model answers 422 per field; Flask's hand checks 400.
             assert outcome.replies["fastapi"].toPlainText().startswith("HTTP 422")
@@ -106,7 +108,7 @@ def test_every_scene_by_key_presses_behaves_as_its_caption_says(
             continue
         summaries = {name: t.summary() for name, t in outcome.timelines.items()}
         costs = {name: t.cost for name, t in outcome.timelines.items()}
-        assert scene.problems(summaries, costs) == [], scene.id
+        assert scene.problems(summaries, costs, spare_cores) == [], scene.id
     # The bad order's dialog had the keys; back to the window, as the speaker would click.
     window.windowHandle().requestActivate()
     qtbot.waitUntil(window.isActiveWindow)
@@ -254,6 +256,8 @@ KEEP = {
     "werkzeug",
     "waitress",
     "gunicorn",
+    "perfetto",
+    "python",
     "threaded",
     "false",
     "true",

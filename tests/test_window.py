@@ -62,8 +62,9 @@ def test_serve_shows_one_chef_queueing_and_the_async_chef_juggling(
     result = qloop.run_until_complete(race())
     sync_s, async_s = (result.timelines[k].summary() for k in (SYNC, ASYNC))
     assert sync_s.served == async_s.served == n
-    assert n * d <= sync_s.makespan <= n * d * 1.15 + 0.3
-    assert d <= async_s.makespan <= d + 0.4
+    # One chef: N waits back to back; async: one wave, and at least three times quicker.
+    assert n * d <= sync_s.makespan and sync_s.makespan >= 3 * async_s.makespan
+    assert d <= async_s.makespan < 2 * d
     assert sync_s.peak_concurrency == 1 and async_s.peak_concurrency == n
     assert figure(window, SYNC, "served") == f"{n}/{n}"
     assert figure(window, ASYNC, "peak") == str(n)
@@ -113,7 +114,7 @@ def test_export_writes_timelines_png_and_orders(qtbot, qloop, window, tmp_path, 
         await wait_for_signal(window.session.sig_race_finished, 10)
 
     qloop.run_until_complete(race())
-    png, js, table = window.files.export_race(tmp_path)
+    png, js, table, _summary, _trace = window.files.export_race(tmp_path)
     image = QImage(str(png))
     assert image.width() > 800 and image.height() > 400
     data = json.loads(js.read_text())

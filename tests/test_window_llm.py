@@ -55,10 +55,13 @@ def test_the_llm_scene_shows_threads_busy_against_waits_held(
         s = result.timelines[name].summary()
         assert s.served == 12 and s.ttft_p50 >= 0.3
         assert figure(window, name, "ttft") != "–"
+        ttft = window.panels[name].scoreboard.figures["ttft"]
+        assert ttft.toolTip().endswith(f"p99 {s.ttft_p99:.2f} s")  # the tail, on hover
         assert int(figure(window, name, "tokens")) > 0
     one_chef = result.timelines["flask-one-chef"].summary().makespan
     async_chef = result.timelines["fastapi-async"].summary().makespan
-    assert one_chef > 8 * async_chef
+    # Twelve calls in a row against about one: a third of that ratio holds on a busy machine.
+    assert one_chef > 4 * async_chef
 
 
 def free_port() -> int:

@@ -175,159 +175,186 @@ most pots at once: {4}</source>
   <context>
     <name>Cli</name>
     <message>
-      <location filename="../../src/chefline/cli/rehearse_command.py" line="31" />
+      <location filename="../../src/chefline/cli/rehearse_command.py" line="32" />
       <source>only this scene (repeat for several; default: all)</source>
       <translation>只运行这个场景（可重复指定多个；默认：全部）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/rehearse_command.py" line="37" />
+      <location filename="../../src/chefline/cli/rehearse_command.py" line="38" />
       <source>save each scene's race there (&lt;scene&gt;.json.gz) to replay</source>
       <translation>把每个场景的比赛保存到这里（&lt;场景&gt;.json.gz），以便回放</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/rehearse_command.py" line="62" />
+      <location filename="../../src/chefline/cli/rehearse_command.py" line="64" />
       <source>{0} of {1} scenes behave as their captions say</source>
       <translation>{1} 个场景中有 {0} 个与说明相符</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/rehearse_command.py" line="77" />
+      <location filename="../../src/chefline/cli/rehearse_command.py" line="79" />
       <source>  {0}: serving {1} orders…</source>
       <translation>  {0}：正在处理 {1} 张订单…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="42" />
+      <location filename="../../src/chefline/cli/table.py" line="43" />
       <source>processes, threads, memory: the most each kitchen held at once, sampled during the race. "in app": the kitchen runs in this
 process, so it has no memory of its own to show; its threads are those that took its orders. Memory is PSS on Linux.</source>
       <translation>进程数、线程数、内存：比赛中采样得到的每个厨房同时占用的最大值。“在应用内”：厨房运行在本进程中，
 没有可单独显示的内存；它的线程是接过它订单的那些线程。Linux 上内存为 PSS。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="53" />
+      <location filename="../../src/chefline/cli/table.py" line="51" />
+      <source>Beside the ideal theory, each kitchen's own work (measured when it opened: an empty order's round trip), which runs in
+series in one interpreter, also that of the kitchens next door:</source>
+      <translation>除理想理论外，还有每个厨房自身的工作（开张时测得：一张空订单的往返时间），在同一个解释器里
+只能串行进行，隔壁厨房的工作也一样：</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/table.py" line="65" />
+      <source>  {0}: ideal {1:.2f} s + {2} × {3:.2f} ms own work</source>
+      <translation>  {0}：理想 {1:.2f} 秒 + {2} × {3:.2f} 毫秒自身工作</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/table.py" line="69" />
+      <source> + {0:.2f} s next door</source>
+      <translation> + 隔壁 {0:.2f} 秒</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/table.py" line="72" />
+      <source> (took ×{0:.2f})</source>
+      <translation>（实际 ×{0:.2f}）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/table.py" line="79" />
       <source>in app</source>
       <translation>在应用内</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="59" />
+      <location filename="../../src/chefline/cli/table.py" line="85" />
       <source>mode</source>
       <translation>模式</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="59" />
+      <location filename="../../src/chefline/cli/table.py" line="85" />
       <source>framework</source>
       <translation>框架</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="59" />
+      <location filename="../../src/chefline/cli/table.py" line="85" />
       <source>route</source>
       <translation>路由</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="60" />
+      <location filename="../../src/chefline/cli/table.py" line="86" />
       <source>what you will see</source>
       <translation>你会看到</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="66" />
+      <location filename="../../src/chefline/cli/table.py" line="92" />
       <source>kitchen</source>
       <translation>厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="66" />
+      <location filename="../../src/chefline/cli/table.py" line="92" />
       <source>served</source>
       <translation>已上菜</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="66" />
+      <location filename="../../src/chefline/cli/table.py" line="92" />
       <source>makespan</source>
       <translation>总用时</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="67" />
+      <location filename="../../src/chefline/cli/table.py" line="93" />
       <source>theory</source>
       <translation>理论值</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="67" />
+      <location filename="../../src/chefline/cli/table.py" line="93" />
       <source>×theory</source>
       <translation>×理论</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="68" />
+      <location filename="../../src/chefline/cli/table.py" line="94" />
       <source>queue p95</source>
       <translation>排队 p95</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="68" />
+      <location filename="../../src/chefline/cli/table.py" line="94" />
       <source>peak</source>
       <translation>峰值</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="68" />
+      <location filename="../../src/chefline/cli/table.py" line="94" />
+      <source>queue p99</source>
+      <translation>排队 p99</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/table.py" line="95" />
       <source>chefs</source>
       <translation>厨师</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="69" />
+      <location filename="../../src/chefline/cli/table.py" line="96" />
       <source>errors</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="73" />
+      <location filename="../../src/chefline/cli/table.py" line="100" />
       <source>tokens/s</source>
       <translation>token/秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="74" />
+      <location filename="../../src/chefline/cli/table.py" line="101" />
       <source>processes</source>
       <translation>进程数</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="74" />
+      <location filename="../../src/chefline/cli/table.py" line="101" />
       <source>threads</source>
       <translation>线程数</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="75" />
+      <location filename="../../src/chefline/cli/table.py" line="102" />
       <source>memory</source>
       <translation>内存</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="100" />
+      <location filename="../../src/chefline/cli/table.py" line="132" />
       <source>  {0}: {1} (first: {2})</source>
       <translation>  {0}：{1}（第一个：{2}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="103" />
+      <location filename="../../src/chefline/cli/table.py" line="135" />
       <source>{0} customers per kitchen, {1}, </source>
       <translation>每个厨房 {0} 位客人，{1}，</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="106" />
+      <location filename="../../src/chefline/cli/table.py" line="138" />
       <source>LLM dish: {0} tokens streamed, one call ≈{1:.2f} s (first token {2:g} s, {3:g} tokens/s)</source>
       <translation>大模型菜品：流式输出 {0} 个 token，一次调用约 {1:.2f} 秒（首个 token {2:g} 秒，每秒 {3:g} 个 token）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="112" />
+      <location filename="../../src/chefline/cli/table.py" line="144" />
       <source>{0} dish with a {1:g} s wait</source>
       <translation>{0} 类菜品，等待 {1:g} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="119" />
+      <location filename="../../src/chefline/cli/table.py" line="151" />
       <source>, one kitchen at a time</source>
       <translation>，厨房依次上场</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="121" />
+      <location filename="../../src/chefline/cli/table.py" line="153" />
       <source>, customers wait at most {0:g} s</source>
       <translation>，客人最多等 {0:g} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="125" />
+      <location filename="../../src/chefline/cli/table.py" line="159" />
       <source>The race was stopped before every dish was served.</source>
       <translation>比赛在所有菜上齐之前被停止了。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="129" />
+      <location filename="../../src/chefline/cli/table.py" line="163" />
       <source>Errors:</source>
       <translation>错误：</translation>
     </message>
@@ -398,16 +425,21 @@ process, so it has no memory of its own to show; its threads are those that took
     </message>
     <message>
       <location filename="../../src/chefline/cli/main.py" line="100" />
+      <source>also write the race as a trace for ui.perfetto.dev or chrome://tracing</source>
+      <translation>同时把比赛写成追踪文件，可在 ui.perfetto.dev 或 chrome://tracing 中打开</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/main.py" line="107" />
       <source>run every scene of the talk and check that it shows what it says</source>
       <translation>运行演讲的每一个场景，检查结果是否与说明相符</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="106" />
+      <location filename="../../src/chefline/cli/main.py" line="113" />
       <source>run kitchens on loopback until Ctrl+C</source>
       <translation>在本机回环地址上运行厨房，直到按 Ctrl+C</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="113" />
+      <location filename="../../src/chefline/cli/main.py" line="120" />
       <source>port of the first kitchen, the next ones count up (default: free ports)</source>
       <translation>第一个厨房的端口，后面的依次加一（默认：空闲端口）</translation>
     </message>
@@ -531,36 +563,66 @@ process, so it has no memory of its own to show; its threads are those that took
       <source>environment variable holding the API key (never written anywhere)</source>
       <translation>保存 API 密钥的环境变量（密钥从不写入任何地方）</translation>
     </message>
+    <message>
+      <location filename="../../src/chefline/cli/display_check.py" line="85" />
+      <source>there is no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set); use `chefline race` for a race in the terminal, `chefline snapshot` for a picture of one, or QT_QPA_PLATFORM=offscreen to run the window unseen</source>
+      <translation>没有可以打开窗口的显示器（DISPLAY 和 WAYLAND_DISPLAY 都未设置）；请用 `chefline race` 在终端里比赛，用 `chefline snapshot` 把比赛存成图片，或设置 QT_QPA_PLATFORM=offscreen 在后台运行窗口</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/display_check.py" line="94" />
+      <source>the display {display} does not answer (is the X server running?); use `chefline race` for a race in the terminal or QT_QPA_PLATFORM=offscreen</source>
+      <translation>显示器 {display} 没有响应（X 服务器在运行吗？）；请用 `chefline race` 在终端里比赛，或设置 QT_QPA_PLATFORM=offscreen</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/display_check.py" line="161" />
+      <source>Qt's {platform} window plugin cannot load: these system libraries are missing: {names}</source>
+      <translation>Qt 的 {platform} 窗口插件无法加载：缺少这些系统库：{names}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/display_check.py" line="166" />
+      <source>; install them with: sudo apt-get install {packages}</source>
+      <translation>；安装命令：sudo apt-get install {packages}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/display_check.py" line="170" />
+      <source>; Qt's own libraries are incomplete: reinstall PySide6</source>
+      <translation>；Qt 自带的库不完整：请重新安装 PySide6</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/race_command.py" line="71" />
+      <source>Trace written to {0}: open it in ui.perfetto.dev</source>
+      <translation>追踪文件已写入 {0}：可在 ui.perfetto.dev 中打开</translation>
+    </message>
   </context>
   <context>
     <name>ComparisonView</name>
     <message>
-      <location filename="../../src/chefline/ui/comparison_view.py" line="77" />
+      <location filename="../../src/chefline/ui/comparison_view.py" line="89" />
       <source>Flask and FastAPI, side by side</source>
       <translation>Flask 与 FastAPI 对照</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/comparison_view.py" line="78" />
+      <location filename="../../src/chefline/ui/comparison_view.py" line="90" />
       <source>Enter or a click on a row opens the scene that shows it; Esc closes the table.</source>
       <translation>按回车或点击某一行，打开演示它的场景；按 Esc 关闭表格。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/comparison_view.py" line="82" />
+      <location filename="../../src/chefline/ui/comparison_view.py" line="94" />
       <source>Topic</source>
       <translation>特性</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/comparison_view.py" line="83" />
+      <location filename="../../src/chefline/ui/comparison_view.py" line="95" />
       <source>Flask (sync)</source>
       <translation>Flask（同步）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/comparison_view.py" line="84" />
+      <location filename="../../src/chefline/ui/comparison_view.py" line="96" />
       <source>FastAPI (async)</source>
       <translation>FastAPI（异步）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/comparison_view.py" line="85" />
+      <location filename="../../src/chefline/ui/comparison_view.py" line="97" />
       <source>Shown in</source>
       <translation>演示场景</translation>
     </message>
@@ -685,82 +747,92 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>Errors</name>
     <message>
-      <location filename="../../src/chefline/ui/errors.py" line="50" />
+      <location filename="../../src/chefline/ui/errors.py" line="63" />
       <source>Chefline — unexpected error</source>
       <translation>Chefline — 意外错误</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/errors.py" line="51" />
+      <location filename="../../src/chefline/ui/errors.py" line="64" />
       <source>Something went wrong, but Chefline is still running.</source>
       <translation>出了点问题，但 Chefline 仍在运行。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="87" />
+      <location filename="../../src/chefline/servers/model_link.py" line="91" />
       <source>the API key should be in the environment variable {0}, which is not set</source>
       <translation>API 密钥应放在环境变量 {0} 中，但它没有设置</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="123" />
+      <location filename="../../src/chefline/servers/model_link.py" line="153" />
       <source>the reply from {0} is not an OpenAI chat stream: {1!r}</source>
       <translation>{0} 的回复不是 OpenAI 聊天流：{1!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="129" />
+      <location filename="../../src/chefline/servers/model_link.py" line="159" />
       <source>the reply from {0} is not an OpenAI chat stream</source>
       <translation>{0} 的回复不是 OpenAI 聊天流</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="144" />
+      <location filename="../../src/chefline/servers/model_link.py" line="174" />
       <source>the model server at {0} refused the API key in ${1} ({2}){3}</source>
       <translation>{0} 的模型服务拒绝了 ${1} 中的 API 密钥（{2}）{3}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="148" />
+      <location filename="../../src/chefline/servers/model_link.py" line="178" />
       <source>the model server at {0} wants an API key (name its environment variable, e.g. OPENAI_API_KEY) ({1}){2}</source>
       <translation>{0} 的模型服务需要 API 密钥（请填写保存它的环境变量名，例如 OPENAI_API_KEY）（{1}）{2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="155" />
+      <location filename="../../src/chefline/servers/model_link.py" line="185" />
       <source>the model server at {0} has no model {1!r} ({2}){3}</source>
       <translation>{0} 的模型服务没有模型 {1!r}（{2}）{3}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="158" />
+      <location filename="../../src/chefline/servers/model_link.py" line="188" />
       <source>nothing at {0} answers OpenAI chat requests (404, {1} content): check the base URL, which usually ends in /v1</source>
       <translation>{0} 不响应 OpenAI 聊天请求（404，{1} 内容）：请检查基础地址，它通常以 /v1 结尾</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="164" />
+      <location filename="../../src/chefline/servers/model_link.py" line="194" />
       <source>the model server at {0} answered {1}{2}</source>
       <translation>{0} 的模型服务返回了 {1}{2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="192" />
+      <location filename="../../src/chefline/servers/model_link.py" line="222" />
       <source>the reply from {0} is not an OpenAI event stream (content type {1}): {2!r}</source>
       <translation>{0} 的回复不是 OpenAI 事件流（内容类型 {1}）：{2!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="202" />
+      <location filename="../../src/chefline/servers/model_link.py" line="232" />
       <source>nobody answered at {0}: is the model server running?</source>
       <translation>{0} 没有人应答：模型服务在运行吗？</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="205" />
+      <location filename="../../src/chefline/servers/model_link.py" line="235" />
       <source>the model at {0} went silent for over {1:g} s</source>
       <translation>{0} 的模型超过 {1:g} 秒没有回应</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="207" />
+      <location filename="../../src/chefline/servers/model_link.py" line="237" />
       <source>the call to {0} failed: {1}: {2}</source>
       <translation>调用 {0} 失败：{1}：{2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="282" />
+      <location filename="../../src/chefline/servers/model_link.py" line="252" />
+      <source>{0} was still streaming after {1:g} s</source>
+      <translation>{0} 过了 {1:g} 秒仍在输出</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/model_link.py" line="257" />
+      <source>the reply from {0} has a line of over {1} characters</source>
+      <translation>{0} 的回复中有一行超过 {1} 个字符</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/model_link.py" line="335" />
       <source>{0} answered with no tokens at all</source>
       <translation>{0} 的回答里一个 token 也没有</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="324" />
+      <location filename="../../src/chefline/servers/model_link.py" line="377" />
       <source>no language model is set up for the kitchens</source>
       <translation>还没有为厨房设置语言模型</translation>
     </message>
@@ -770,34 +842,39 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>端口必须在 0 到 65535 之间，而不是 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/server_thread.py" line="37" />
+      <location filename="../../src/chefline/servers/server_thread.py" line="42" />
       <source>port {0} on {1} is already in use</source>
       <translation>{1} 上的端口 {0} 已被占用</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/server_thread.py" line="39" />
+      <location filename="../../src/chefline/servers/server_thread.py" line="44" />
       <source>cannot listen on {0}:{1}: {2}</source>
       <translation>无法在 {0}:{1} 上监听：{2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/server_thread.py" line="97" />
+      <location filename="../../src/chefline/servers/server_thread.py" line="102" />
       <source>kitchen {0} did not start{1}</source>
       <translation>厨房 {0} 没有启动{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/client/export.py" line="42" />
+      <location filename="../../src/chefline/client/race_file.py" line="61" />
       <source>cannot read {0}: {1}</source>
       <translation>无法读取 {0}：{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/client/export.py" line="45" />
-      <source>{0} is not a race saved by Chefline ({1})</source>
-      <translation>{0} 不是 Chefline 保存的比赛（{1}）</translation>
+      <location filename="../../src/chefline/client/race_file.py" line="65" />
+      <source>it is larger than {0} MB uncompressed</source>
+      <translation>解压后超过 {0} MB</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/client/export.py" line="50" />
-      <source>{0} is damaged: {1!r}</source>
-      <translation>{0} 已损坏：{1!r}</translation>
+      <location filename="../../src/chefline/client/race_file.py" line="99" />
+      <source>it holds more orders than any race can ({0} customers)</source>
+      <translation>订单数超过任何比赛可能有的数量（{0} 位客人）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/client/race_file.py" line="102" />
+      <source>it is nested deeper than a race</source>
+      <translation>嵌套层数超过比赛文件应有的深度</translation>
     </message>
     <message>
       <location filename="../../src/chefline/client/plan.py" line="67" />
@@ -805,19 +882,31 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>{0} 处理 {2} 位客人（每道菜等待 {3:g} 秒）大约需要 {1:.0f} 秒；一轮比赛最多 {4:.0f} 秒。请减少客人或缩短等待。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/client/race.py" line="105" />
+      <location filename="../../src/chefline/client/failures.py" line="57" />
       <source>nobody answered at {0}: the kitchen is not running</source>
       <translation>{0} 没有人应答：厨房没有在运行</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/client/race.py" line="110" />
+      <location filename="../../src/chefline/client/failures.py" line="37" />
       <source>the kitchen hung up before the dish was served</source>
       <translation>厨房在上菜之前挂断了连接</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/client/race.py" line="114" />
+      <location filename="../../src/chefline/client/failures.py" line="50" />
+      <location filename="../../src/chefline/client/failures.py" line="68" />
       <source>the customer walked out after waiting {0:.1f} s</source>
       <translation>客人等了 {0:.1f} 秒后离开了</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/client/trace_file.py" line="33" />
+      <source>Could not write the trace to {0}: {1}.</source>
+      <translation>无法把追踪文件写入 {0}：{1}。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/client/export.py" line="47" />
+      <location filename="../../src/chefline/client/race_file.py" line="56" />
+      <source>{0} is damaged: {1}</source>
+      <translation>{0} 已损坏：{1}</translation>
     </message>
   </context>
   <context>
@@ -871,7 +960,7 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>HelpOverlay</name>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="59" />
+      <location filename="../../src/chefline/ui/help_overlay.py" line="60" />
       <source>Keys of the talk</source>
       <translation>演讲快捷键</translation>
     </message>
@@ -930,41 +1019,46 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
     </message>
     <message>
       <location filename="../../src/chefline/ui/help_overlay.py" line="23" />
+      <source>latency histogram: how long each kitchen's customers took</source>
+      <translation>延迟直方图：每个厨房的顾客各用了多长时间</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/help_overlay.py" line="24" />
       <source>replay the last race (again: live view)</source>
       <translation>回放上一轮比赛（再按一次：回到实时）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="24" />
+      <location filename="../../src/chefline/ui/help_overlay.py" line="25" />
       <source>this scene's recorded race (no live kitchen)</source>
       <translation>本场景录好的比赛（没有现场厨房时）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="25" />
+      <location filename="../../src/chefline/ui/help_overlay.py" line="26" />
       <source>FastAPI's API docs (/docs) in the browser</source>
       <translation>在浏览器里打开 FastAPI 的 API 文档（/docs）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="26" />
+      <location filename="../../src/chefline/ui/help_overlay.py" line="27" />
       <source>spotlight: dim all but the pointer's circle</source>
       <translation>聚光灯：除指针周围一圈外全部变暗</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="27" />
+      <location filename="../../src/chefline/ui/help_overlay.py" line="28" />
       <source>leave a field: the keys go back to the talk</source>
       <translation>离开输入框：按键回到演讲</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="28" />
+      <location filename="../../src/chefline/ui/help_overlay.py" line="29" />
       <source>replay slower or faster (0.1× to 4×)</source>
       <translation>回放减速或加速（0.1× 到 4×）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="29" />
+      <location filename="../../src/chefline/ui/help_overlay.py" line="30" />
       <source>replay: previous or next event</source>
       <translation>回放：上一个或下一个事件</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="30" />
+      <location filename="../../src/chefline/ui/help_overlay.py" line="31" />
       <source>this help; Esc closes it</source>
       <translation>本帮助；按 Esc 关闭</translation>
     </message>
@@ -1081,79 +1175,102 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
     </message>
   </context>
   <context>
+    <name>LatencyHistogram</name>
+    <message>
+      <location filename="../../src/chefline/ui/latency_histogram.py" line="98" />
+      <source>Time in the restaurant, from order to dish: how many served customers took how long, every kitchen on the same axis</source>
+      <translation>在餐厅里待了多久（从下单到上菜）：已上菜的顾客各用了多长时间，所有厨房共用同一条时间轴</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/latency_histogram.py" line="101" />
+      <source>No dish served yet: the histogram fills as orders are served.</source>
+      <translation>还没有上菜：上菜后直方图会逐渐填满。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/latency_histogram.py" line="103" />
+      <source>Each row is one kitchen, scaled to its tallest bar; p50, p95, p99 marked</source>
+      <translation>每行是一个厨房，按它最高的柱子缩放；标出了 p50、p95、p99</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/latency_histogram.py" line="244" />
+      <source>tallest bar: {0}</source>
+      <translation>最高的柱子：{0}</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="133" />
+      <location filename="../../src/chefline/ui/main_window.py" line="137" />
       <source>Chefline — sync vs async kitchens</source>
       <translation>Chefline — 同步与异步厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="145" />
+      <location filename="../../src/chefline/ui/main_window.py" line="149" />
       <source>Watch threads busy and waits held.</source>
       <translation>留意“忙碌线程”和“挂起的等待”。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="149" />
+      <location filename="../../src/chefline/ui/main_window.py" line="153" />
       <source>Watch processes, threads held and memory.</source>
       <translation>留意进程数、占用线程和内存。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="153" />
+      <location filename="../../src/chefline/ui/main_window.py" line="157" />
       <source>Wait for the race to finish before changing the scene.</source>
       <translation>请等本轮比赛结束后再切换场景。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="160" />
+      <location filename="../../src/chefline/ui/main_window.py" line="164" />
       <source>100 users ask an LLM: press Serve (Space). {0}</source>
       <translation>100 个用户同时问大模型：按“上菜”（空格键）。{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="194" />
+      <location filename="../../src/chefline/ui/main_window.py" line="198" />
       <source>Open a FastAPI kitchen (Kitchens menu) to see its API docs.</source>
       <translation>请先打开一个 FastAPI 厨房（“厨房”菜单）再看它的 API 文档。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="197" />
+      <location filename="../../src/chefline/ui/main_window.py" line="201" />
       <source>Browsers do not open for the root user. The docs are at {0} (copied to the clipboard).</source>
       <translation>浏览器不能以 root 用户打开。文档在 {0}（已复制到剪贴板）。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="200" />
+      <location filename="../../src/chefline/ui/main_window.py" line="204" />
       <source>No browser opened; the docs are at {0}</source>
       <translation>没有打开浏览器；文档地址是 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="202" />
+      <location filename="../../src/chefline/ui/main_window.py" line="206" />
       <source>API docs: {0}</source>
       <translation>API 文档：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="299" />
+      <location filename="../../src/chefline/ui/main_window.py" line="307" />
       <source>Serving… {0:.1f} s</source>
       <translation>上菜中… {0:.1f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="309" />
+      <location filename="../../src/chefline/ui/main_window.py" line="317" />
       <source>Race stopped.</source>
       <translation>比赛已停止。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="314" />
+      <location filename="../../src/chefline/ui/main_window.py" line="322" />
       <source>{0} {1:.2f} s (theory {2:.2f})</source>
       <translation>{0} {1:.2f} 秒（理论 {2:.2f}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="317" />
+      <location filename="../../src/chefline/ui/main_window.py" line="325" />
       <source>Finished: {0}   Export: Ctrl+E</source>
       <translation>完成：{0}   导出：Ctrl+E</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="327" />
+      <location filename="../../src/chefline/ui/main_window.py" line="335" />
       <source>Kitchens open on 127.0.0.1: {0} — press Serve (Space)</source>
       <translation>127.0.0.1 上已打开的厨房：{0} 个 — 按“上菜”（空格键）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="329" />
+      <location filename="../../src/chefline/ui/main_window.py" line="337" />
       <source>No kitchen open: choose some in the Kitchens menu.</source>
       <translation>没有打开的厨房：请在“厨房”菜单中选择。</translation>
     </message>
@@ -1182,161 +1299,171 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
     </message>
     <message>
       <location filename="../../src/chefline/ui/window_menus.py" line="47" />
+      <source>Export a &amp;trace for Perfetto…</source>
+      <translation>导出 Perfetto 追踪文件(&amp;T)…</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/window_menus.py" line="48" />
       <source>&amp;Save race for replay…</source>
       <translation>保存比赛以便回放(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="48" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="49" />
       <source>&amp;Open a saved race…</source>
       <translation>打开保存的比赛(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="49" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="50" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="51" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="52" />
       <source>&amp;Kitchens</source>
       <translation>厨房(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="52" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="53" />
       <source>&amp;Model</source>
       <translation>模型(&amp;M)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="53" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="54" />
       <source>&amp;100 users ask an LLM</source>
       <translation>100 个用户同时问大模型(&amp;1)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="54" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="55" />
       <source>100 users: what each way &amp;costs</source>
       <translation>100 个用户：每种做法的成本(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="56" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="57" />
       <source>Language &amp;model…</source>
       <translation>语言模型(&amp;M)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="57" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="58" />
       <source>Send a &amp;bad order to Flask and FastAPI</source>
       <translation>向 Flask 和 FastAPI 发送错误订单(&amp;B)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="59" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="60" />
       <source>Open FastAPI's API &amp;docs (/docs)</source>
       <translation>打开 FastAPI 的 API 文档(&amp;D)（/docs）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="61" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="62" />
       <source>&amp;Talk</source>
       <translation>演讲(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="62" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="63" />
       <source>&amp;Next scene</source>
       <translation>下一个场景(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="63" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="64" />
       <source>&amp;Previous scene</source>
       <translation>上一个场景(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="65" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="66" />
       <source>&amp;Comparison table</source>
       <translation>对比表(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="67" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="68" />
       <source>Speaker &amp;notes</source>
       <translation>演讲者备注(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="68" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="69" />
       <source>&amp;Theme: light, dark, high contrast</source>
       <translation>主题：浅色、深色、高对比度(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="70" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="71" />
       <source>&amp;Language: English, 中文</source>
       <translation>语言：English、中文(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="72" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="73" />
       <source>&amp;Larger text</source>
       <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="73" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="74" />
       <source>&amp;Smaller text</source>
       <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="74" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="75" />
       <source>S&amp;potlight on the pointer</source>
       <translation>指针聚光灯(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="75" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="76" />
       <source>&amp;Keys of the talk</source>
       <translation>演讲快捷键(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="77" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="78" />
       <source>&amp;Replay the last race / back to live</source>
       <translation>回放上一轮比赛 / 回到实时(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="79" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="80" />
       <source>Play this scene's &amp;recorded race</source>
       <translation>播放本场景预先录制的比赛(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="81" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="82" />
       <source>Replay &amp;slower</source>
       <translation>回放减速(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="82" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="83" />
       <source>Replay &amp;faster</source>
       <translation>回放加速(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="83" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="84" />
       <source>Replay: previous &amp;event</source>
       <translation>回放：上一个事件(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="85" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="86" />
       <source>Replay: next e&amp;vent</source>
       <translation>回放：下一个事件(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="88" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="89" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="89" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="90" />
       <source>&amp;Full screen</source>
       <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="90" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="91" />
       <source>Fit the &amp;time axis</source>
       <translation>时间轴自适应(&amp;T)</translation>
     </message>
     <message>
       <location filename="../../src/chefline/ui/window_menus.py" line="92" />
+      <source>Latency &amp;histogram: show or hide</source>
+      <translation>延迟直方图：显示或隐藏(&amp;H)</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/window_menus.py" line="94" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="93" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="95" />
       <source>&amp;About Chefline</source>
       <translation>关于 Chefline(&amp;A)</translation>
     </message>
@@ -1620,7 +1747,7 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>Presenter</name>
     <message>
-      <location filename="../../src/chefline/ui/presenter.py" line="131" />
+      <location filename="../../src/chefline/ui/presenter.py" line="142" />
       <source>No recorded race for the scene {0}.</source>
       <translation>场景 {0} 没有预先录制的比赛。</translation>
     </message>
@@ -1628,85 +1755,110 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>RaceFiles</name>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="37" />
+      <location filename="../../src/chefline/ui/race_files.py" line="39" />
       <source>Replay the race once it has finished.</source>
       <translation>请等比赛结束后再回放。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="39" />
+      <location filename="../../src/chefline/ui/race_files.py" line="41" />
       <source>No race to replay yet: press Serve (Space) first.</source>
       <translation>还没有可回放的比赛：请先按“上菜”（空格键）。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="45" />
+      <location filename="../../src/chefline/ui/race_files.py" line="47" />
       <source>No finished race to save yet.</source>
       <translation>还没有已完成的比赛可保存。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="48" />
+      <location filename="../../src/chefline/ui/race_files.py" line="50" />
       <source>Save the race</source>
       <translation>保存比赛</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="48" />
-      <location filename="../../src/chefline/ui/race_files.py" line="58" />
+      <location filename="../../src/chefline/ui/race_files.py" line="50" />
+      <location filename="../../src/chefline/ui/race_files.py" line="88" />
       <source>Race (*.json)</source>
       <translation>比赛 (*.json)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="53" />
+      <location filename="../../src/chefline/ui/race_files.py" line="55" />
       <source>Saved {0}: open it with Ctrl+O to replay it</source>
       <translation>已保存 {0}：用 Ctrl+O 打开即可回放</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="58" />
+      <location filename="../../src/chefline/ui/race_files.py" line="61" />
+      <source>Export the trace once the race has finished.</source>
+      <translation>请等比赛结束后再导出追踪文件。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/race_files.py" line="64" />
+      <source>No race to export yet: press Serve (Space) first.</source>
+      <translation>还没有可导出的比赛：请先按“上菜”（空格键）。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/race_files.py" line="67" />
+      <source>Export a trace for Perfetto</source>
+      <translation>导出 Perfetto 追踪文件</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/race_files.py" line="68" />
+      <source>Trace Event Format (*.json)</source>
+      <translation>Trace Event Format 追踪文件 (*.json)</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/race_files.py" line="82" />
+      <source>Saved {0}: open it in ui.perfetto.dev or chrome://tracing</source>
+      <translation>已保存 {0}：可在 ui.perfetto.dev 或 chrome://tracing 中打开</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/race_files.py" line="88" />
       <source>Open a saved race</source>
       <translation>打开保存的比赛</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="66" />
+      <location filename="../../src/chefline/ui/race_files.py" line="96" />
       <source>Wait for the race to finish before opening another.</source>
       <translation>请等本轮比赛结束后再打开另一场。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="78" />
+      <location filename="../../src/chefline/ui/race_files.py" line="108" />
       <source>Export this view</source>
       <translation>导出当前画面</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="78" />
+      <location filename="../../src/chefline/ui/race_files.py" line="108" />
       <source>Image (*.png)</source>
       <translation>图片 (*.png)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="82" />
-      <location filename="../../src/chefline/ui/race_files.py" line="128" />
-      <location filename="../../src/chefline/ui/race_files.py" line="136" />
+      <location filename="../../src/chefline/ui/race_files.py" line="112" />
+      <location filename="../../src/chefline/ui/race_files.py" line="158" />
+      <location filename="../../src/chefline/ui/race_files.py" line="166" />
       <source>Saved {0}</source>
       <translation>已保存 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="107" />
+      <location filename="../../src/chefline/ui/race_files.py" line="137" />
       <source>Export a replay once a race has finished.</source>
       <translation>请等比赛结束后再导出回放。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="110" />
+      <location filename="../../src/chefline/ui/race_files.py" line="140" />
       <source>Export the replay</source>
       <translation>导出回放</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="110" />
+      <location filename="../../src/chefline/ui/race_files.py" line="140" />
       <source>Animation (*.gif)</source>
       <translation>动画 (*.gif)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="124" />
+      <location filename="../../src/chefline/ui/race_files.py" line="154" />
       <source>Writing the GIF… frame {0} of {1}</source>
       <translation>正在生成 GIF… 第 {0} 帧，共 {1} 帧</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="132" />
+      <location filename="../../src/chefline/ui/race_files.py" line="162" />
       <source>Export the race to…</source>
       <translation>把比赛导出到…</translation>
     </message>
@@ -1714,27 +1866,27 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>RaceSession</name>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="107" />
+      <location filename="../../src/chefline/ui/session.py" line="116" />
       <source>Wait for the race to finish before changing kitchens.</source>
       <translation>请等本轮比赛结束后再更换厨房。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="121" />
+      <location filename="../../src/chefline/ui/session.py" line="132" />
       <source>The {0} kitchen could not open: {1}</source>
       <translation>{0} 厨房无法打开：{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="168" />
+      <location filename="../../src/chefline/ui/session.py" line="179" />
       <source>The {0} kitchen could not open again: {1}</source>
       <translation>{0} 厨房无法重新打开：{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="235" />
+      <location filename="../../src/chefline/ui/session.py" line="246" />
       <source>No kitchen is open: choose at least one in the Kitchens menu.</source>
       <translation>没有打开的厨房：请在“厨房”菜单中至少选择一个。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="313" />
+      <location filename="../../src/chefline/ui/session.py" line="332" />
       <source>The race stopped with an unexpected error: {0}</source>
       <translation>比赛因意外错误而停止：{0}</translation>
     </message>
@@ -1847,111 +1999,137 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
     </message>
     <message>
       <location filename="../../src/chefline/ui/scoreboard.py" line="50" />
+      <source>p99 wait</source>
+      <translation>p99 等待</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/scoreboard.py" line="51" />
       <source>most at once</source>
       <translation>同时最多</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="51" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="52" />
       <source>chefs</source>
       <translation>厨师</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="52" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="53" />
       <source>errors</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="53" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="54" />
       <source>tokens/s</source>
       <translation>token/秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="54" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="55" />
       <source>threads busy</source>
       <translation>忙碌线程</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="55" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="56" />
       <source>waits held</source>
       <translation>挂起的等待</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="56" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="57" />
       <source>TTFT</source>
       <translation>首 token 用时</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="57" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="58" />
       <source>processes</source>
       <translation>进程数</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="58" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="59" />
       <source>threads held</source>
       <translation>占用线程</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="59" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="60" />
       <source>memory</source>
       <translation>内存</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="61" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="62" />
       <source>× theory</source>
       <translation>× 理论</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="196" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="204" />
       <source>Threads with an order in hand right now</source>
       <translation>此刻手上有订单的线程</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="198" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="206" />
       <source>Processes of the kitchen's own ("in app": it runs inside Chefline's process)</source>
       <translation>厨房自己的进程（“在应用内”：它运行在 Chefline 的进程里）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="201" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="209" />
       <source>OS threads the kitchen holds: now during a race, the most at once after it</source>
       <translation>厨房占用的操作系统线程：比赛中显示当前值，赛后显示峰值</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="204" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="212" />
       <source>Memory of the kitchen's processes (PSS on Linux); a kitchen inside the app has none of its own to measure</source>
       <translation>厨房进程的内存（Linux 上为 PSS）；在应用内运行的厨房没有可单独测量的内存</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="207" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="215" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="275" />
       <source>Time to first token of an LLM answer: p50·p95, seconds</source>
       <translation>大模型回答的首个 token 用时：p50·p95，单位秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="209" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="217" />
       <source>Orders waiting on the stove right now (a sleep, or a model's tokens): an async kitchen holds them all on one thread, a sync one needs a thread for each</source>
       <translation>此刻在灶上等待的订单（一次 sleep，或等模型的 token）：异步厨房用一个线程挂着全部，同步厨房每单都要一个线程</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="259" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="224" />
+      <source>The ideal theory counts only the dishes. Every order also costs the kitchen its own Python work (parsing, routing, recording), measured when it opened; in one interpreter that work runs in series, also that of the kitchens next door.</source>
+      <translation>理想理论只计算菜本身。每张订单还要花厨房自己的 Python 工作（解析、路由、记录），在厨房开张时测得；在同一个解释器里，这些工作只能一件接一件地做，隔壁厨房的也一样。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/scoreboard.py" line="274" />
       <source>no order failed</source>
       <translation>没有订单失败</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="261" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="280" />
       <source>waiting its turn: one kitchen at a time</source>
       <translation>等待轮到它：一次一个厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="270" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="290" />
+      <source>ideal {0:.2f} s + {1} × {2:.2f} ms own work</source>
+      <translation>理想 {0:.2f} 秒 + {1} × {2:.2f} 毫秒自身工作</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/scoreboard.py" line="294" />
+      <source> + {0:.2f} s next door</source>
+      <translation> + 隔壁 {0:.2f} 秒</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/scoreboard.py" line="298" />
+      <source> (took ×{0:.2f})</source>
+      <translation>（实际 ×{0:.2f}）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/scoreboard.py" line="306" />
       <source>expected {0:.2f} s · cooking for {1}</source>
       <translation>预计 {0:.2f} 秒 · 已做 {1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="274" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="310" />
       <source>expected {0:.2f} s</source>
       <translation>预计 {0:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="276" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="312" />
       <source>expected {0:.2f} s, took {1:.2f} s (×{2:.2f})</source>
       <translation>预计 {0:.2f} 秒，实际 {1:.2f} 秒（×{2:.2f}）</translation>
     </message>
@@ -1959,32 +2137,32 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>SpeakerNotes</name>
     <message>
-      <location filename="../../src/chefline/ui/speaker_notes.py" line="104" />
+      <location filename="../../src/chefline/ui/speaker_notes.py" line="110" />
       <source>The clock starts with the first scene.</source>
       <translation>计时从第一个场景开始。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/speaker_notes.py" line="111" />
+      <location filename="../../src/chefline/ui/speaker_notes.py" line="117" />
       <source>This scene {0} of {1}   ·   talk {2}</source>
       <translation>本场景 {0} / {1}   ·   演讲 {2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/speaker_notes.py" line="116" />
+      <location filename="../../src/chefline/ui/speaker_notes.py" line="122" />
       <source>Chefline — speaker notes</source>
       <translation>Chefline — 演讲者备注</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/speaker_notes.py" line="124" />
+      <location filename="../../src/chefline/ui/speaker_notes.py" line="130" />
       <source>Next: the end of the talk.</source>
       <translation>下一个：演讲结束。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/speaker_notes.py" line="127" />
+      <location filename="../../src/chefline/ui/speaker_notes.py" line="133" />
       <source>Next: {0} — {1}</source>
       <translation>下一个：{0} — {1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/speaker_notes.py" line="129" />
+      <location filename="../../src/chefline/ui/speaker_notes.py" line="135" />
       <source>Press → to start the talk.</source>
       <translation>按 → 开始演讲。</translation>
     </message>

@@ -6,7 +6,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from chefline.child import CHILD_COMMAND
+from chefline.child import CHILD_COMMAND, MODEL_COMMAND
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -15,6 +15,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         from chefline import child
 
         return child.main(args[1:])
+    if args[:1] == [MODEL_COMMAND]:  # the built-in model's own process, started by the app
+        from chefline.servers.model_process import child_main
+
+        return child_main(args[1:])
+    from chefline.client import customers  # after the kitchen's child: gevent patches first
+
+    if args[:1] == [customers.CUSTOMERS_COMMAND]:  # the race's customers, started by the app
+        return customers.main()
     # A frozen windowed app has no console: printing to None would crash it.
     for name in ("stdout", "stderr"):
         if getattr(sys, name) is None:
@@ -25,7 +33,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_windowed(args) -> int:
-    """Qt is imported only here, when a command needs the window."""
+    """Qt is imported only here, when a command needs the window, and only once it can load."""
+    from chefline.cli.display_check import DisplayProblem, check_display
+    from chefline.cli.main import EXIT_BAD_INPUT
+
+    if args.command in ("self-test", "snapshot"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # they draw unseen by default
+    try:
+        check_display()
+    except DisplayProblem as problem:
+        print(f"chefline: {problem}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     from chefline import app
 
     if args.command == "self-test":

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import signal
 import sys
 
@@ -105,7 +104,6 @@ def run_snapshot(args: argparse.Namespace) -> int:
     plan = race_plan(args)
     for name in chosen_modes(args):
         plan.check_fits(get_mode(name), kitchen_settings(args))
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     _, loop = start_qt()
     window, session = build_window(args)
     window.screen_fit.enabled = False  # a picture of the asked size, whatever the screen
@@ -151,7 +149,6 @@ SELF_TEST_WAIT = 0.2
 
 def run_self_test(args: argparse.Namespace) -> int:
     """``chefline --self-test``: a short real race in the window, offscreen, checked."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     argv = ["window", "-m", "flask-one-chef", "-m", "fastapi-async",
             "-n", str(SELF_TEST_CUSTOMERS), "-d", str(SELF_TEST_WAIT)]  # fmt: skip
     from chefline.cli import build_parser

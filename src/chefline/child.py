@@ -14,6 +14,8 @@ GEVENT = "flask-gevent"
 PROCESSES = "flask-processes"
 MODES = (GEVENT, PROCESSES)
 """The kitchens that run in processes of their own."""
+MODEL_COMMAND = "_model"
+"""The built-in language model's own process (``chefline.servers.model_process``)."""
 
 
 def main(argv: Sequence[str]) -> int:

@@ -94,6 +94,13 @@ def build_parser() -> argparse.ArgumentParser:
     race.add_argument(
         "--json", action="store_true", help=translate("Cli", "print every order's full timeline")
     )
+    race.add_argument(
+        "--trace",
+        metavar="FILE.json",
+        help=translate(
+            "Cli", "also write the race as a trace for ui.perfetto.dev or chrome://tracing"
+        ),
+    )
 
     rehearse = commands.add_parser(
         "rehearse",

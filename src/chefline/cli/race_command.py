@@ -7,16 +7,21 @@ import asyncio
 import contextlib
 import json
 import sys
+from pathlib import Path
 
 from chefline.cli.options import chosen_modes, kitchen_settings, model_link, model_speed, race_plan
 from chefline.cli.table import race_table
 from chefline.client.race import RaceResult, RaceRunner
+from chefline.client.trace_file import TraceWriteError, save_trace
 from chefline.kitchen.modes import get_mode
 from chefline.process import raise_open_file_limit
 from chefline.servers.kitchens import Kitchen, start_kitchen
 from chefline.servers.model_supply import ModelSupply
+from chefline.texts import translate
 
 EXIT_INTERRUPTED = 130
+EXIT_TRACE_FAILED = 1
+"""The race ran and its result was printed, but the trace could not be written."""
 
 
 def run(args: argparse.Namespace) -> int:
@@ -56,6 +61,15 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(result.to_json(), indent=2))
     else:
         print(race_table(result))
+    if args.trace:
+        try:
+            save_trace(result, Path(args.trace))
+        except TraceWriteError as error:  # the race is printed already: say why, lose nothing
+            print(f"chefline: {error}", file=sys.stderr)
+            return EXIT_TRACE_FAILED
+        if not args.json:
+            print(translate("Cli", "Trace written to {0}: open it in ui.perfetto.dev").format(
+                args.trace))  # fmt: skip
     return 0
 
 
@@ -75,9 +89,6 @@ async def _race(runner: RaceRunner, show_progress: bool) -> RaceResult:
 async def _report_progress(runner: RaceRunner) -> None:
     customers = runner.plan.arrivals.customers
     while True:
-        parts = [
-            f"{name} {len(timeline.served)}/{customers}"
-            for name, timeline in runner.result.timelines.items()
-        ]
+        parts = [f"{name} {served}/{customers}" for name, served in runner.served.items()]
         print("\r\033[Kserving… " + "  ".join(parts), end="", file=sys.stderr, flush=True)
         await asyncio.sleep(0.25)

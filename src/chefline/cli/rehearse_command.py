@@ -20,6 +20,7 @@ from chefline.kitchen.scenes import Scene, load_talk
 from chefline.process import raise_open_file_limit
 from chefline.servers.kitchens import Kitchen, start_kitchen
 from chefline.servers.model_supply import ModelSupply
+from chefline.servers.spare_cores import SpareCores
 from chefline.texts import current_language, translate
 
 
@@ -48,10 +49,11 @@ def run(args: argparse.Namespace) -> int:
     failed = 0
     language = current_language()
     for scene in scenes:
+        spare = SpareCores()
         result = rehearse(scene, args)
         summaries = {name: t.summary() for name, t in result.timelines.items()}
         costs = {name: t.cost for name, t in result.timelines.items()}
-        problems = scene.problems(summaries, costs)
+        problems = scene.problems(summaries, costs, spare.cores())
         times = ", ".join(f"{n} {s.makespan or 0:.2f} s" for n, s in summaries.items())
         print(f"{'✓' if not problems else '✗'} {scene.text('title', language)}: {times}")
         for problem in problems:

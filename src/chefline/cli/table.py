@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from chefline.client.race import RaceResult
 from chefline.kitchen.cost import KitchenCost
 from chefline.kitchen.modes import MODES
+from chefline.kitchen.timeline import TimelineSummary
 from chefline.texts import QT_TRANSLATE_NOOP, translate
 
 
@@ -47,6 +48,31 @@ COST_NOTE = QT_TRANSLATE_NOOP(
 )
 
 
+OWN_WORK_NOTE = QT_TRANSLATE_NOOP(
+    "Cli",
+    "Beside the ideal theory, each kitchen's own work (measured when it opened: an empty "
+    "order's round trip), which runs in\nseries in one interpreter, also that of the "
+    "kitchens next door:",
+)
+
+
+def own_work_line(s: TimelineSummary) -> str | None:
+    """ "  fastapi-async: ideal 1.00 s + 200 × 0.65 ms own work + 0.26 s next door = 1.39 s
+    (took ×1.05)"."""
+    with_work = s.expected_with_own_work
+    if with_work is None or s.expected_makespan is None or s.own_cost_per_order is None:
+        return None
+    text = translate("Cli", "  {0}: ideal {1:.2f} s + {2} × {3:.2f} ms own work").format(
+        s.kitchen, s.expected_makespan, s.customers, 1000 * s.own_cost_per_order
+    )
+    if s.neighbours_work:
+        text += translate("Cli", " + {0:.2f} s next door").format(s.neighbours_work)
+    text += f" = {with_work:.2f} s"
+    if s.ratio_to_own_work is not None:
+        text += translate("Cli", " (took ×{0:.2f})").format(s.ratio_to_own_work)
+    return text
+
+
 def cost_cells(cost: KitchenCost | None) -> list[str]:
     if cost is None:
         return ["-", "-", "-"]
@@ -64,19 +90,23 @@ def modes_table() -> str:
 def race_table(result: RaceResult) -> str:
     headers = [
         translate("Cli", "kitchen"), translate("Cli", "served"), translate("Cli", "makespan"),
-        translate("Cli", "theory"), translate("Cli", "×theory"), "p50", "p95",
-        translate("Cli", "queue p95"), translate("Cli", "peak"), translate("Cli", "chefs"),
+        translate("Cli", "theory"), translate("Cli", "×theory"), "p50", "p95", "p99",
+        translate("Cli", "queue p95"), translate("Cli", "queue p99"), translate("Cli", "peak"),
+        translate("Cli", "chefs"),
         translate("Cli", "errors"),
     ]  # fmt: skip
     chat = result.plan.chat is not None
     if chat:
-        headers += ["TTFT p50", "TTFT p95", translate("Cli", "tokens/s")]
+        headers += ["TTFT p50", "TTFT p95", "TTFT p99", translate("Cli", "tokens/s")]
     headers += [translate("Cli", "processes"), translate("Cli", "threads"),
                 translate("Cli", "memory")]  # fmt: skip
     rows = []
     notes = []
+    own_work = []
     for timeline in result.timelines.values():
         s = timeline.summary()
+        if (line := own_work_line(s)) is not None:
+            own_work.append(line)
         ratio = s.ratio_to_theory
         rows.append([
             s.kitchen,
@@ -86,11 +116,13 @@ def race_table(result: RaceResult) -> str:
             "-" if ratio is None else f"{ratio:.2f}",
             seconds(s.latency_p50),
             seconds(s.latency_p95),
+            seconds(s.latency_p99),
             seconds(s.queue_wait_p95),
+            seconds(s.queue_wait_p99),
             str(s.peak_concurrency),
             str(s.chefs),
             str(s.failed),
-            *([seconds(s.ttft_p50), seconds(s.ttft_p95),
+            *([seconds(s.ttft_p50), seconds(s.ttft_p95), seconds(s.ttft_p99),
                "-" if s.tokens_per_s is None else f"{s.tokens_per_s:.0f}"] if chat else []),
             *cost_cells(timeline.cost),
         ])  # fmt: skip
@@ -121,6 +153,8 @@ def race_table(result: RaceResult) -> str:
         title += translate("Cli", ", customers wait at most {0:g} s").format(plan.patience)
     body = render(headers, rows, right=set(range(1, len(headers))))
     body += "\n\n" + translate("Cli", COST_NOTE)
+    if own_work:
+        body += "\n\n" + translate("Cli", OWN_WORK_NOTE) + "\n" + "\n".join(own_work)
     stopped = (
         ["", translate("Cli", "The race was stopped before every dish was served.")]
         if result.cancelled

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from chefline.client.plan import RacePlan
-from chefline.client.race import RACE_FORMAT, RaceResult
+from chefline.client.race import RaceResult
+from chefline.client.race_file import read_race_file
 from chefline.kitchen.arrivals import Arrivals
 from chefline.kitchen.faults import FaultKind, Faults
 from chefline.kitchen.llm import ChatOrder, ModelSpeed
@@ -34,20 +35,16 @@ def save_json(result: RaceResult, path: Path) -> Path:
 
 
 def load_json(path: Path) -> RaceResult:
-    """A race saved by ``save_json``; RecipeError says why a file is not one."""
-    try:
-        raw = path.read_bytes()
-        data = json.loads(gzip.decompress(raw) if path.suffix == ".gz" else raw)
-    except (OSError, UnicodeDecodeError, ValueError, EOFError) as error:
-        text = translate("Errors", "cannot read {0}: {1}")
-        raise RecipeError(text.format(path.name, error)) from None
-    if not isinstance(data, dict) or data.get("format") != RACE_FORMAT:
-        text = translate("Errors", "{0} is not a race saved by Chefline ({1})")
-        raise RecipeError(text.format(path.name, RACE_FORMAT))
+    """A race saved by ``save_json``; RecipeError says in one sentence why a file is not one.
+
+    The file is read with bounds and checked whole first (``race_file``); the domain's own
+    constructors then check what only they know (a dish, a fault, a chat order).
+    """
+    data = read_race_file(path)
     try:
         return _race_from_json(data)
     except (KeyError, TypeError, ValueError) as error:
-        text = translate("Errors", "{0} is damaged: {1!r}")
+        text = translate("Errors", "{0} is damaged: {1}")
         raise RecipeError(text.format(path.name, error)) from None
 
 
@@ -97,4 +94,27 @@ def save_csv(result: RaceResult, path: Path) -> Path:
                     "" if order.queue_wait is None else f"{order.queue_wait:.6f}",
                     order.error or "",
                 ])  # fmt: skip
+    return path
+
+
+SUMMARY_COLUMNS = [
+    "kitchen", "customers", "served", "failed", "makespan", "expected_makespan", "throughput",
+    "latency_p50", "latency_p95", "latency_p99", "queue_wait_mean", "queue_wait_p95",
+    "queue_wait_p99", "queue_wait_max", "peak_concurrency", "chefs", "ttft_p50", "ttft_p95",
+    "ttft_p99", "tokens_per_s",
+]  # fmt: skip
+
+
+def save_summary_csv(result: RaceResult, path: Path) -> Path:
+    """One row per kitchen: its figures (seconds, orders per second), tail included."""
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(SUMMARY_COLUMNS)
+        for timeline in result.timelines.values():
+            figures = timeline.summary().to_json()
+            writer.writerow(
+                "" if figures[name] is None else
+                f"{figures[name]:.6f}" if isinstance(figures[name], float) else figures[name]
+                for name in SUMMARY_COLUMNS
+            )  # fmt: skip
     return path

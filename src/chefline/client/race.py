@@ -3,25 +3,24 @@
 from __future__ import annotations
 
 import asyncio
-import json
+import threading
+import time
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-import aiohttp
-import httpx
-from httpx_aiohttp import AiohttpTransport
-
+from chefline.client.customer_process import CustomerProcess, CustomersGone
+from chefline.client.customers import CustomerNews, KitchenDoor, RaceBrief
+from chefline.client.failures import hung_up
 from chefline.client.plan import RacePlan
 from chefline.kitchen.clock import now
 from chefline.kitchen.cost import KitchenCost
+from chefline.kitchen.cost_meter import CostMeter
 from chefline.kitchen.events import OrderEvent, Phase
 from chefline.kitchen.modes import KitchenMode, KitchenSettings
 from chefline.kitchen.order import Failure, OrderRecord, OrderStatus
 from chefline.kitchen.timeline import RaceTimeline
-from chefline.servers.cost_meter import CostMeter
-from chefline.texts import translate
 
 Listener = Callable[[OrderEvent], None]
 """Receives every live event; called from the loop and from kitchen threads alike."""
@@ -33,9 +32,8 @@ RELAY_PATIENCE_S = 0.5
 """Longest wait, after a reply, for a kitchen's live events still on their way (a kitchen in
 another process reports through a pipe)."""
 
-LAUNCH_BATCH = 5
-"""Orders started per event-loop turn in a burst. Starting all at once stalls a GUI loop for
-hundreds of ms; five per turn keeps frames flowing and costs the burst a few ms."""
+CANCEL_PATIENCE_S = 5.0
+"""Longest wait, after a cancel, for the customers to hand back their open orders."""
 
 
 class EventSource(Protocol):
@@ -58,6 +56,10 @@ class RaceTarget(Protocol):
     def settings(self) -> KitchenSettings: ...
     @property
     def relay(self) -> EventSource | None: ...
+    @property
+    def own_cost_per_order(self) -> float | None: ...
+    @property
+    def in_app(self) -> bool: ...
     def cost(self) -> KitchenCost: ...
     def relay_caught_up(self) -> bool: ...
 
@@ -97,28 +99,14 @@ class RaceResult:
         }
 
 
-def describe_failure(error: Exception, url: str, waited: float) -> tuple[Failure, str]:
-    """Why an order failed on the client side, and a sentence a speaker can read out."""
-    # httpx-aiohttp maps some connection errors to timeouts, so look at aiohttp's own error.
-    cause = error.__cause__
-    if isinstance(error, httpx.ConnectError) or isinstance(cause, aiohttp.ClientConnectorError):
-        text = translate("Errors", "nobody answered at {0}: the kitchen is not running")
-        return Failure.NO_KITCHEN, text.format(url)
-    if isinstance(cause, aiohttp.ServerDisconnectedError) or isinstance(
-        error, httpx.RemoteProtocolError | httpx.ReadError
-    ):
-        return Failure.HUNG_UP, translate(
-            "Errors", "the kitchen hung up before the dish was served"
-        )
-    if isinstance(error, httpx.TimeoutException | TimeoutError):
-        text = translate("Errors", "the customer walked out after waiting {0:.1f} s")
-        return Failure.WALKED_OUT, text.format(waited)
-    return Failure.OTHER, f"{type(error).__name__}: {error}"
-
-
 class RaceRunner:
     """Runs one race. Create it, ``await run()``, read ``result``; ``cancel()`` from anywhere
-    on the loop stops it, marking open orders as failed."""
+    on the loop stops it, marking open orders as failed.
+
+    The orders themselves are sent by the customers' process (``chefline.client.customers``):
+    this runner hands it the race, hears each order's news in a reader thread, joins it with
+    the kitchens' own live events (their relays) and keeps each order's story in order.
+    """
 
     def __init__(
         self,
@@ -126,12 +114,15 @@ class RaceRunner:
         plan: RacePlan,
         *,
         listener: Listener | None = None,
+        customers: CustomerProcess | None = None,
     ) -> None:
         if not kitchens:
             raise ValueError("a race needs at least one kitchen")
         self.kitchens = list(kitchens)
         self.plan = plan
         self.listener = listener
+        self.customers = customers
+        """The customers' process to use; None: one of its own, for this race only."""
         self.race_id = uuid.uuid4().hex[:12]
         expected = {k.name: plan.check_fits(k.mode, k.settings) for k in self.kitchens}
         self.timeouts = {name: plan.order_timeout(value) for name, value in expected.items()}
@@ -140,208 +131,168 @@ class RaceRunner:
             plan,
             {name: RaceTimeline(name, value) for name, value in expected.items()},
         )
+        self._expect_own_work()
         self.meter = CostMeter({k.name: k.cost for k in self.kitchens})
         """What each kitchen holds, sampled in a thread while the race runs."""
-        self._tasks: list[asyncio.Task[None]] = []
+        self.served = {k.name: 0 for k in self.kitchens}
+        """Orders served so far by each kitchen (updated as the news comes)."""
         self._main: asyncio.Task[RaceResult] | None = None
+        self._lock = threading.Lock()
+        self._sent: set[tuple[str, int]] = set()
+        self._held: dict[tuple[str, int], list[OrderEvent]] = {}
         self._finished: set[tuple[str, int]] = set()
+        self._accepted: set[tuple[str, int]] = set()
+        """Orders a chef has taken, as the kitchens said live: their failure is a hang-up."""
+        self._records: list[OrderRecord] = []
+
+    def _expect_own_work(self) -> None:
+        """What each kitchen's own measured work adds to the ideal theory. Kitchens in the
+        app share one interpreter, so in a race side by side each also waits for the
+        others' work ("next door"); a kitchen in processes of its own has only its own."""
+        customers = self.plan.arrivals.customers
+        for kitchen in self.kitchens:
+            per_order = kitchen.own_cost_per_order
+            if per_order is not None:
+                timeline = self.result.timelines[kitchen.name]
+                timeline.own_cost_per_order = per_order
+                timeline.own_work = kitchen.mode.own_work(customers, per_order, kitchen.settings)
+        if self.plan.in_turn:
+            return
+        in_app = [self.result.timelines[k.name] for k in self.kitchens if k.in_app]
+        for timeline in in_app:
+            timeline.neighbours_work = sum(
+                other.own_work or 0.0 for other in in_app if other is not timeline
+            )
 
     def _emit(self, event: OrderEvent) -> None:
         if self.listener is not None:
             self.listener(event)
 
     def _relay_listener(self, race: str, event: OrderEvent) -> None:
-        # A kitchen in another process reports through a pipe, so its last events can come
-        # after the customer already has the dish; the reply carried them, drop the echo.
-        if race == self.race_id and (event.kitchen, event.order) not in self._finished:
-            self._emit(event)
+        # A kitchen can accept an order before the customers' news of sending it reaches
+        # us: hold its events until then. A kitchen in another process reports through a
+        # pipe, so its last events can come after the dish; the record has them, drop those.
+        if race != self.race_id:
+            return
+        key = (event.kitchen, event.order)
+        with self._lock:
+            if key in self._finished:
+                return
+            if event.phase is Phase.ACCEPTED:
+                self._accepted.add(key)
+            if key in self._sent:
+                self._emit(event)
+            else:
+                self._held.setdefault(key, []).append(event)
+
+    def brief(self) -> RaceBrief:
+        """The race as the customers' process needs it."""
+        plan, chat = self.plan, self.plan.chat
+        if chat is None:
+            fields = {**plan.recipe.as_query(), **plan.faults.as_query()}
+        else:
+            fields = {**chat.as_json(), **plan.faults.as_json()}
+        doors = [
+            KitchenDoor(k.name, k.chat_url if chat else k.cook_url, self.timeouts[k.name])
+            for k in self.kitchens
+        ]
+        return RaceBrief(self.race_id, doors, list(plan.arrivals.offsets), fields,
+                         chat is not None, plan.in_turn)  # fmt: skip
 
     async def run(self) -> RaceResult:
         self._main = asyncio.current_task()
-        total = len(self.kitchens) * self.plan.arrivals.customers
+        loop = asyncio.get_running_loop()
+        over: asyncio.Future[str | None] = loop.create_future()
+
+        def finish(why_not: str | None) -> None:
+            if not over.done():
+                over.set_result(why_not)
+
+        def hear(news: list[Any]) -> None:
+            what = self._hear(news)
+            if what is not None:
+                loop.call_soon_threadsafe(finish, what or None)
+
+        own = self.customers is None
+        customers = self.customers or CustomerProcess()
         for kitchen in self.kitchens:
             if kitchen.relay is not None:
                 kitchen.relay.subscribe(self._relay_listener)
-        # Sized for the race: httpx/aiohttp's default pool of 100 would queue orders on the
-        # client side and make a concurrent kitchen look slow.
-        limits = httpx.Limits(max_connections=total + 8, max_keepalive_connections=total + 8)
-        # Plain HTTP on loopback: no proxy from the environment, and no CA bundle to load.
-        transport = AiohttpTransport(limits=limits, verify=False)
-        client = httpx.AsyncClient(transport=transport, trust_env=False, verify=False)
-        self.meter.start()
         try:
-            orders = self._write_orders(client)
-            turns = [[k] for k in self.kitchens] if self.plan.in_turn else [self.kitchens]
-            for kitchens in turns:
-                await self._launch(client, orders, kitchens)
-                await asyncio.gather(*self._tasks, return_exceptions=True)
-        except asyncio.CancelledError:
+            if not customers.ready:  # a window's is ready long before: no executor needed
+                await asyncio.to_thread(customers.wait_ready)
+            self.meter.start()
+            customers.start_race(self.brief(), hear)
+            try:
+                gone = await asyncio.shield(over)
+            except asyncio.CancelledError:
+                self.result.cancelled = True
+                customers.cancel(self.race_id)
+                gone = await asyncio.wait_for(over, CANCEL_PATIENCE_S)
+            if gone:
+                raise CustomersGone(gone)
+        except asyncio.CancelledError:  # before the customers were ready: nobody was sent
             self.result.cancelled = True
-            for task in self._tasks:
-                task.cancel()
-            await asyncio.gather(*self._tasks, return_exceptions=True)
         finally:
             for kitchen in self.kitchens:
                 if kitchen.relay is not None:
                     kitchen.relay.unsubscribe(self._relay_listener)
             for name, cost in self.meter.stop().items():
                 self.result.timelines[name].cost = cost
-            await client.aclose()
+            if own:
+                await asyncio.to_thread(customers.close)
+        for record in sorted(self._records, key=lambda record: record.index):
+            self.result.timelines[record.kitchen].add(record)  # in the order customers came
         return self.result
 
     def cancel(self) -> None:
         if self._main is not None:
             self._main.cancel()
 
-    def _write_orders(self, client: httpx.AsyncClient) -> list[list[httpx.Request]]:
-        """Every request of the race, built before the start: a customer writes the order
-        before walking in, and building it is client work that the race should not time."""
-        chat = self.plan.chat
-        if chat is None:
-            fields = {**self.plan.recipe.as_query(), **self.plan.faults.as_query()}
-        else:
-            fields = {**chat.as_json(), **self.plan.faults.as_json()}
-
-        def write(kitchen: RaceTarget, index: int) -> httpx.Request:
-            content = {**fields, "race": self.race_id, "order": index}
-            timeout = self.timeouts[kitchen.name]
-            if chat is None:
-                return client.build_request("GET", kitchen.cook_url, params=content,
-                                            timeout=timeout)  # fmt: skip
-            return client.build_request("POST", kitchen.chat_url, json=content, timeout=timeout)
-
-        customers = range(self.plan.arrivals.customers)
-        return [[write(kitchen, index) for kitchen in self.kitchens] for index in customers]
-
-    async def _launch(
-        self,
-        client: httpx.AsyncClient,
-        orders: list[list[httpx.Request]],
-        kitchens: list[RaceTarget],
-    ) -> None:
-        """Send ``kitchens`` their orders at the arrival times (``orders[index]`` holds one
-        request per kitchen of the race)."""
-        start = now()
-        for index, offset in enumerate(self.plan.arrivals.offsets):
-            delay = start + offset - now()
-            if delay > 0:
-                await asyncio.sleep(delay)
-            elif index % LAUNCH_BATCH == 0:
-                await asyncio.sleep(0)
-            for kitchen, request in zip(self.kitchens, orders[index], strict=True):
-                if kitchen in kitchens:
-                    task = asyncio.create_task(self._order(client, kitchen, index, request))
-                    self._tasks.append(task)
-
-    async def _order(
-        self, client: httpx.AsyncClient, kitchen: RaceTarget, index: int, request: httpx.Request
-    ) -> None:
-        record = OrderRecord(kitchen.name, index, sent=now())
-        self.result.timelines[kitchen.name].add(record)
-        self._emit(OrderEvent(kitchen.name, index, Phase.SENT, record.sent))
-        try:
-            # The whole order, streamed or not, within the customer's patience.
-            async with asyncio.timeout(self.timeouts[kitchen.name]):
-                if self.plan.chat is None:
-                    self._take(record, await client.send(request))
-                else:
-                    await self._take_stream(record, await client.send(request, stream=True))
-            await self._relay_caught_up(kitchen)
-        except asyncio.CancelledError:
-            record.received = now()
-            record.status = OrderStatus.FAILED
-            record.failure = Failure.STOPPED
-            record.error = "the race was stopped before this dish was served"
-            raise
-        except (httpx.HTTPError, TimeoutError, ValueError, KeyError) as error:
-            record.received = now()
-            record.status = OrderStatus.FAILED
-            waited = record.received - record.sent
-            url = kitchen.chat_url if self.plan.chat else kitchen.cook_url
-            record.failure, record.error = describe_failure(error, url, waited)
-        finally:
-            phase = Phase.RECEIVED if record.status is OrderStatus.SERVED else Phase.FAILED
-            t = record.received or now()
+    def _hear(self, news: list[Any]) -> str | None:
+        """One line of the customers' news (in the reader thread). Returns "" when the race
+        is over, a sentence when the customers' process is gone, else None."""
+        what = news[0]
+        if what == CustomerNews.OVER:
+            return ""
+        if what == "gone":
+            return str(news[1])
+        kitchen = self.kitchens[news[1]]
+        key = (kitchen.name, int(news[2]))
+        if what == CustomerNews.SENT:
+            with self._lock:
+                self._sent.add(key)
+                self._emit(OrderEvent(kitchen.name, key[1], Phase.SENT, float(news[3])))
+                for event in self._held.pop(key, []):
+                    self._emit(event)
+        elif what == CustomerNews.TOKEN:
+            self._emit(OrderEvent(kitchen.name, key[1], Phase.TOKEN, float(news[3])))
+        elif what == CustomerNews.SERVED:
+            self._relay_caught_up(kitchen)
+            record = OrderRecord.from_json(news[3])
+            record.text = str(news[3].get("text", ""))
+            with self._lock:
+                taken = key in self._accepted
+            if taken and record.failure is Failure.NO_KITCHEN:
+                # The customers cannot tell, but the kitchen said a chef had taken it.
+                record.failure, record.error = Failure.HUNG_UP, hung_up()
+            served = record.status is OrderStatus.SERVED
             event = OrderEvent(
-                kitchen.name, index, phase, t,
+                kitchen.name, key[1], Phase.RECEIVED if served else Phase.FAILED,
+                record.received if record.received is not None else now(),
                 http_status=record.http_status, failure=record.failure, detail=record.error,
             )  # fmt: skip
-            self._finished.add((kitchen.name, index))
-            self._emit(event)
-
-    async def _relay_caught_up(self, kitchen: RaceTarget) -> None:
-        """Let the kitchen's live events overtake the reply's, so each story stays in order."""
-        deadline = now() + RELAY_PATIENCE_S
-        while not kitchen.relay_caught_up() and now() < deadline:
-            await asyncio.sleep(0.002)
-
-    def _take(self, record: OrderRecord, response: httpx.Response) -> None:
-        """A whole reply: the dish and the kitchen's record, or why there is none."""
-        record.received = now()
-        record.http_status = response.status_code
-        if response.status_code == 200:
-            record.apply_kitchen_report(response.json())
-            record.status = OrderStatus.SERVED
-            return
-        record.status = OrderStatus.FAILED
-        body = _body(response)
-        record.failure = _failure_of(response.status_code, body)
-        record.error = f"the kitchen answered {response.status_code}: {_detail(body, response)}"
-        partial = body.get("kitchen_report") if isinstance(body, dict) else None
-        if isinstance(partial, dict):  # what a failing kitchen did before the failure
-            record.apply_kitchen_report(partial)
-
-    async def _take_stream(self, record: OrderRecord, response: httpx.Response) -> None:
-        """An LLM dish: each token as it arrives (timed, and sent on live), then the record."""
-        try:
-            if response.status_code != 200:
-                await response.aread()
-                self._take(record, response)
-                return
-            record.http_status = 200
-            async for line in response.aiter_lines():
-                if line:
-                    self._take_line(record, json.loads(line))
-        finally:
-            await response.aclose()
-        record.received = now()
-        if record.status is OrderStatus.PENDING:
-            record.status, record.failure = OrderStatus.FAILED, Failure.HUNG_UP
-            record.error = "the kitchen's stream ended before the dish was finished"
-
-    def _take_line(self, record: OrderRecord, item: dict[str, Any]) -> None:
-        if "token" in item:
-            t = now()
-            record.tokens.append(t)
-            record.text += str(item["token"])
-            self._emit(OrderEvent(record.kitchen, record.index, Phase.TOKEN, t))
-        elif "report" in item:
-            record.apply_kitchen_report(item["report"])
-            record.status = OrderStatus.SERVED
-        elif "error" in item:
-            record.status, record.failure = OrderStatus.FAILED, Failure.MODEL
-            record.error = f"the model failed mid-answer: {item.get('detail', item['error'])}"
-            if isinstance(item.get("kitchen_report"), dict):
-                record.apply_kitchen_report(item["kitchen_report"])
-
-
-def _failure_of(status: int, body: object) -> Failure:
-    if status == 502 and isinstance(body, dict) and body.get("error") == "model failed":
-        return Failure.MODEL
-    return Failure.BURNT if status >= 500 else Failure.REFUSED
-
-
-def _body(response: httpx.Response) -> object:
-    try:
-        return response.json()
-    except (json.JSONDecodeError, UnicodeDecodeError):
+            with self._lock:
+                self._finished.add(key)
+                self._held.pop(key, None)
+                self._emit(event)
+            self._records.append(record)
+            self.served[kitchen.name] += served
         return None
 
-
-def _detail(body: object, response: httpx.Response) -> str:
-    if body is None:
-        return response.text[:200] or response.reason_phrase
-    if isinstance(body, dict):
-        parts = [str(body[key]) for key in ("error", "detail") if body.get(key)]
-        return (": ".join(parts) or str(body))[:300]
-    return str(body)[:300]
+    def _relay_caught_up(self, kitchen: RaceTarget) -> None:
+        """Let the kitchen's live events overtake the reply's, so each story stays in order
+        (a kitchen in another process reports through a pipe)."""
+        deadline = now() + RELAY_PATIENCE_S
+        while not kitchen.relay_caught_up() and now() < deadline:
+            time.sleep(0.002)

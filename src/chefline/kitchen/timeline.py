@@ -63,6 +63,7 @@ class TimelineSummary:
     latency_p99: float | None
     queue_wait_mean: float | None
     queue_wait_p95: float | None
+    queue_wait_p99: float | None
     queue_wait_max: float | None
     peak_concurrency: int
     chefs: int
@@ -72,10 +73,19 @@ class TimelineSummary:
     ttft_p50: float | None = None
     """LLM dishes: time to the first token, as customers saw it."""
     ttft_p95: float | None = None
+    ttft_p99: float | None = None
     tokens: int = 0
     """LLM dishes: tokens that reached customers."""
     tokens_per_s: float | None = None
     """LLM dishes: tokens delivered per second over the whole race, across the kitchen."""
+    own_cost_per_order: float | None = None
+    """The kitchen's own work for one empty order (measured when it opened), seconds."""
+    own_work: float | None = None
+    """What that work adds to this race: ``customers × own_cost_per_order`` over the
+    interpreters that share it."""
+    neighbours_work: float = 0.0
+    """The own work of the other kitchens racing in the same interpreter at the same time:
+    it runs in series with this kitchen's (one GIL)."""
 
     @property
     def ratio_to_theory(self) -> float | None:
@@ -83,9 +93,22 @@ class TimelineSummary:
             return None
         return self.makespan / self.expected_makespan
 
+    @property
+    def expected_with_own_work(self) -> float | None:
+        """The ideal theory plus the kitchen's own measured work."""
+        if self.expected_makespan is None or self.own_work is None:
+            return None
+        return self.expected_makespan + self.own_work + self.neighbours_work
+
+    @property
+    def ratio_to_own_work(self) -> float | None:
+        expected = self.expected_with_own_work
+        return self.makespan / expected if self.makespan and expected else None
+
     def to_json(self) -> dict[str, Any]:
         data = {name: getattr(self, name) for name in self.__dataclass_fields__}
         data["ratio_to_theory"] = self.ratio_to_theory
+        data["expected_with_own_work"] = self.expected_with_own_work
         return data
 
 
@@ -98,6 +121,10 @@ class RaceTimeline:
         self.orders: dict[int, OrderRecord] = {}
         self.cost: KitchenCost | None = None
         """The peak of what the kitchen held during the race (processes, threads, memory)."""
+        self.own_cost_per_order: float | None = None
+        self.own_work: float | None = None
+        self.neighbours_work = 0.0
+        """See ``TimelineSummary``: set by the race runner from the kitchen's calibration."""
 
     def add(self, order: OrderRecord) -> None:
         self.orders[order.index] = order
@@ -169,6 +196,15 @@ class RaceTimeline:
     @property
     def failed(self) -> list[OrderRecord]:
         return self._with_status(OrderStatus.FAILED)
+
+    def latencies(self) -> list[float]:
+        """Each served order's time in the restaurant (sent to received), in seconds."""
+        served = OrderStatus.SERVED  # read once per frame for the histogram: kept lean
+        return [
+            o.received - o.sent
+            for o in self.orders.values()
+            if o.status is served and o.received is not None
+        ]
 
     @property
     def start(self) -> float | None:
@@ -254,7 +290,7 @@ class RaceTimeline:
     def summary(self, until: float | None = None) -> TimelineSummary:
         """The race's figures; ``until`` counts dishes still cooking as in the kitchen till then."""
         served = self.served
-        latencies = [o.latency for o in served if o.latency is not None]
+        latencies = self.latencies()
         waits = [o.queue_wait for o in served if o.queue_wait is not None]
         in_kitchen = []
         for order in self.orders.values():
@@ -278,6 +314,7 @@ class RaceTimeline:
             latency_p99=percentile(latencies, 99),
             queue_wait_mean=mean(waits),
             queue_wait_p95=percentile(waits, 95),
+            queue_wait_p99=percentile(waits, 99),
             queue_wait_max=max(waits, default=None),
             peak_concurrency=peak_overlap(in_kitchen),
             chefs=len(self.chef_labels()),
@@ -285,14 +322,22 @@ class RaceTimeline:
             failures=dict(Counter(o.failure.value for o in self.failed if o.failure)),
             ttft_p50=percentile(ttfts, 50),
             ttft_p95=percentile(ttfts, 95),
+            ttft_p99=percentile(ttfts, 99),
             tokens=tokens,
             tokens_per_s=tokens / makespan if tokens and makespan else None,
+            own_cost_per_order=self.own_cost_per_order,
+            own_work=self.own_work,
+            neighbours_work=self.neighbours_work,
         )
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> RaceTimeline:
         """A kitchen's orders as ``to_json`` wrote them (a saved race)."""
-        timeline = cls(data["kitchen"], data["summary"].get("expected_makespan"))
+        summary = data["summary"]
+        timeline = cls(data["kitchen"], summary.get("expected_makespan"))
+        timeline.own_cost_per_order = summary.get("own_cost_per_order")
+        timeline.own_work = summary.get("own_work")
+        timeline.neighbours_work = float(summary.get("neighbours_work") or 0.0)
         for raw in data["orders"]:
             timeline.add(OrderRecord.from_json(raw))
         cost = data.get("cost")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from chefline.kitchen import limits
 from chefline.kitchen.faults import MAX_EVERY, FaultKind, Faults
@@ -39,11 +39,27 @@ class ChatBody(BaseModel):
     max_tokens: int = Field(16, ge=limits.MIN_MAX_TOKENS, le=limits.MAX_MAX_TOKENS,
                             description="Longest answer, in tokens")  # fmt: skip
     temperature: float = Field(0.7, ge=limits.MIN_TEMPERATURE, le=limits.MAX_TEMPERATURE,
-                               description="Sampling temperature")  # fmt: skip
+                               allow_inf_nan=False, description="Sampling temperature")  # fmt: skip
     race: str = Field("", max_length=MAX_RACE_ID, description="Race id, to tag live events")
     order: int = Field(0, ge=0, le=MAX_ORDER, description="Order number within the race")
     fault: FaultKind = Field(FaultKind.NONE, description="Fault to inject: none, burn, slow")
     every: int = Field(0, ge=0, le=MAX_EVERY, description="The fault strikes 1 order in k")
+
+    @field_validator("prompt")
+    @classmethod
+    def _some_words(cls, prompt: str) -> str:
+        if not prompt.strip():
+            raise ValueError("prompt must not be only spaces")
+        return prompt
+
+    @model_validator(mode="after")
+    def _fault_with_frequency(self) -> ChatBody:
+        # Checked here, not in ticket(): a RecipeError raised in the route would be a 500.
+        try:
+            Faults(self.fault, self.every)
+        except RecipeError as error:
+            raise ValueError(f"every: {error}") from None
+        return self
 
     def ticket(self) -> ChatTicket:
         chat = ChatOrder(self.prompt, self.max_tokens, self.temperature)
@@ -91,7 +107,12 @@ CHECKS = {
     "temperature": (0.7, lambda v: _number(v, limits.MIN_TEMPERATURE, limits.MAX_TEMPERATURE)),
     "race": ("", lambda v: _text(v, MAX_RACE_ID, empty_ok=True)),
     "order": (0, lambda v: _whole(v, 0, MAX_ORDER)),
-    "fault": ("none", lambda v: None if v in set(FaultKind) else "must be none, burn or slow"),
+    "fault": (
+        "none",
+        lambda v: (
+            None if isinstance(v, str) and v in set(FaultKind) else "must be none, burn or slow"
+        ),
+    ),
     "every": (0, lambda v: _whole(v, 0, MAX_EVERY)),
 }
 """Each field's default and its check, which returns what is wrong or None."""
@@ -111,8 +132,11 @@ def read_chat_by_hand(body: object) -> ChatTicket:
     if problems:
         raise OrderProblems(problems)
     try:
-        chat = ChatOrder(values["prompt"], values["max_tokens"], float(values["temperature"]))
         faults = Faults(values["fault"], values["every"])
+    except RecipeError as error:
+        raise OrderProblems([("every", str(error))]) from None
+    try:
+        chat = ChatOrder(values["prompt"], values["max_tokens"], float(values["temperature"]))
     except RecipeError as error:
         raise OrderProblems([("order", str(error))]) from None
     return ChatTicket(values["race"], values["order"], chat, faults)

@@ -57,13 +57,55 @@ def _flask_app(mode: str, channel: Any, board: Any) -> Any:
 
 
 def _serve_gevent(app: Any, fd: int, channel: Any) -> None:
-    from gevent.pywsgi import WSGIServer
+    from gevent.pywsgi import WSGIHandler, WSGIServer
+
+    from chefline.servers.slow_clients import READ_TIMEOUT_S
+
+    class TimedBodyHandler(WSGIHandler):  # type: ignore[misc]
+        """A slow customer holds only its own greenlet; still, once an order has begun its
+        body comes within a few seconds, or the read fails and the order is refused (400)."""
+
+        def handle_one_request(self) -> Any:
+            self.socket.settimeout(None)  # kept alive between orders, as long as it likes
+            return super().handle_one_request()
+
+        def read_request(self, raw_requestline: Any) -> Any:
+            self.socket.settimeout(READ_TIMEOUT_S)
+            return super().read_request(raw_requestline)
 
     listener = socket.socket(fileno=fd)
-    server = WSGIServer(listener, app, log=None)
+    server = WSGIServer(listener, app, log=None, handler_class=TimedBodyHandler)
     server.start()
     channel.send({"ready": os.getpid()})
     server.serve_forever()
+
+
+def _patient_sync_worker() -> type:
+    """gunicorn's sync worker, whose client sockets cut off a customer who stops ordering
+    (``slow_clients``): ``timeout`` 0 keeps long dishes alive but leaves reads unbounded."""
+    import logging
+
+    from gunicorn.workers.sync import SyncWorker
+
+    from chefline.servers.slow_clients import HeaderDeadline
+
+    class PatientSyncWorker(SyncWorker):  # type: ignore[misc]
+        def handle(self, listener: Any, client: Any, addr: Any) -> None:
+            super().handle(listener, HeaderDeadline(client), addr)
+
+        def handle_request(self, listener: Any, req: Any, client: Any, addr: Any) -> Any:
+            client.headers_done()
+            return super().handle_request(listener, req, client, addr)
+
+    class QuietTimeouts(logging.Filter):
+        """A slow customer cut off is the plan, not a traceback for the log."""
+
+        def filter(self, record: logging.LogRecord) -> bool:
+            error = record.exc_info[1] if record.exc_info else None
+            return not isinstance(error, TimeoutError)
+
+    logging.getLogger("gunicorn.error").addFilter(QuietTimeouts())
+    return PatientSyncWorker
 
 
 def _serve_gunicorn(app: Any, fd: int, workers: int, channel: Any) -> None:
@@ -75,7 +117,7 @@ def _serve_gunicorn(app: Any, fd: int, workers: int, channel: Any) -> None:
     options = {
         "bind": [f"fd://{fd}"],
         "workers": workers,
-        "worker_class": "sync",
+        "worker_class": _patient_sync_worker(),
         # 0: no heartbeat limit; a 30 s dish or a slow model must not get a chef killed.
         "timeout": 0,
         "graceful_timeout": 1,

@@ -18,10 +18,8 @@ import signal
 import socket
 import subprocess
 import sys
-import tempfile
 import threading
 from dataclasses import asdict
-from typing import IO
 
 import psutil
 
@@ -29,9 +27,11 @@ from chefline.child import CHILD_COMMAND, PROCESSES
 from chefline.kitchen.clock import now
 from chefline.kitchen.cost import KitchenCost
 from chefline.kitchen.events import OrderEvent
+from chefline.process import chefline_command
 from chefline.servers.model_link import ModelLink, Supplier
 from chefline.servers.relay import EventRelay
 from chefline.servers.server_thread import KitchenStartError, ServerThread
+from chefline.servers.stderr_tail import StderrTail
 
 MEMORY_EVERY_S = 0.5
 CLOCK_PINGS = 5
@@ -42,9 +42,7 @@ that we accept: both read the machine's monotonic clock, so it should be nil."""
 
 def child_command(mode: str, fd: int, workers: int) -> list[str]:
     """How to start a kitchen's process, from a checkout, a wheel or the frozen app."""
-    frozen = getattr(sys, "frozen", False)
-    program = [sys.executable] if frozen else [sys.executable, "-m", "chefline"]
-    return [*program, CHILD_COMMAND, mode, "--fd", str(fd), "--workers", str(workers)]
+    return chefline_command(CHILD_COMMAND, mode, "--fd", str(fd), "--workers", str(workers))
 
 
 class ChildProcessServer(ServerThread):
@@ -70,8 +68,8 @@ class ChildProcessServer(ServerThread):
         self.clock_offset: float | None = None
         """The child's clock minus ours, measured at start (seconds)."""
         self._process: subprocess.Popen[bytes] | None = None
-        # What the child says on stderr, for the message when it cannot start.
-        self._errors: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115 - closed in _close
+        # The last lines the child said on stderr, for the message when it cannot start.
+        self._errors = StderrTail(name)
         self._ready_event = threading.Event()
         self._workers_seen: set[int] = set()
         self._clock_replies: queue.Queue[float] = queue.Queue()
@@ -93,7 +91,7 @@ class ChildProcessServer(ServerThread):
                 child_command(self.name, sock.fileno(), self.workers),
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
-                stderr=self._errors,
+                stderr=self._errors.write_fd,
                 pass_fds=(sock.fileno(),),
                 # Its own process group: it can end its workers with itself, and a Ctrl+C in
                 # the terminal reaches the app, which stops it in order.
@@ -104,6 +102,7 @@ class ChildProcessServer(ServerThread):
             raise KitchenStartError(message) from None
         finally:
             sock.close()  # the child listens on it now; our copy would keep the port open
+            self._errors.handed_over()
         self.supplier.watch(self._post_link)
 
     def _serve(self) -> None:
@@ -181,6 +180,7 @@ class ChildProcessServer(ServerThread):
     def _close(self) -> None:
         process = self._process
         if process is None:
+            self._errors.close()
             return
         try:
             process.wait(self.stop_timeout)
@@ -234,11 +234,7 @@ class ChildProcessServer(ServerThread):
         return offset
 
     def _last_error_line(self) -> str:
-        with contextlib.suppress(OSError, ValueError):
-            self._errors.seek(0)
-            lines = self._errors.read().decode(errors="replace").strip().splitlines()
-            return lines[-1] if lines else ""
-        return ""
+        return self._errors.last_line(wait=0.5)
 
     # -- cost ------------------------------------------------------------------------------
 

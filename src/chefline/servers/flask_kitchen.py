@@ -12,6 +12,7 @@ from flask.typing import ResponseReturnValue
 
 from chefline.kitchen.faults import Faults, KitchenFire
 from chefline.kitchen.recipe import DishKind, Recipe, RecipeError, recipe_from_strings
+from chefline.servers.bad_requests import MAX_BODY_BYTES, read_json_body
 from chefline.servers.chat_forms import MAX_ORDER, MAX_RACE_ID, OrderProblems, read_chat_by_hand
 from chefline.servers.cooking import DishTicket, current_chef
 from chefline.servers.llm_cooking import NDJSON, LlmTicket
@@ -71,6 +72,8 @@ def create_flask_app(
     app = Flask(f"chefline.{kitchen}")
     # Flask's own logger would print every bad order's traceback; the 400 reply says enough.
     app.logger.setLevel(logging.WARNING)
+    # A Content-Length of 99999999999 is refused (413) before a byte is read.
+    app.config["MAX_CONTENT_LENGTH"] = MAX_BODY_BYTES
 
     @app.errorhandler(RecipeError)
     def bad_order(error: RecipeError) -> ResponseReturnValue:
@@ -109,7 +112,7 @@ def create_flask_app(
 
         @app.post("/chat")
         async def chat_async() -> ResponseReturnValue:
-            order = read_chat_by_hand(request.get_json(silent=True))
+            order = read_chat_by_hand(read_json_body(request))
             link = supplier.current()
             cook = LlmTicket(kitchen, order.race, order.order, relay, g.chef, "thread")
             holds = current_chef() != g.chef
@@ -131,7 +134,7 @@ def create_flask_app(
 
         @app.post("/chat")
         def chat() -> ResponseReturnValue:
-            order = read_chat_by_hand(request.get_json(silent=True))
+            order = read_chat_by_hand(read_json_body(request))
             tokens = stream_tokens(supplier.client(), supplier.current(), order.chat)
             cook = LlmTicket(kitchen, order.race, order.order, relay, chef_of(), chef_kind)
             lines = cook.stream_holding(tokens, order.faults)

@@ -12,9 +12,10 @@ from fastapi import FastAPI
 from flask import Flask
 
 from chefline.kitchen.cost import KitchenCost
+from chefline.kitchen.cost_meter import AppThreads
 from chefline.kitchen.modes import KitchenMode, KitchenSettings, get_mode
+from chefline.servers.calibration import own_cost_per_order
 from chefline.servers.child_process import ChildProcessServer
-from chefline.servers.cost_meter import AppThreads
 from chefline.servers.fastapi_kitchen import RouteStyle, create_fastapi_app
 from chefline.servers.flask_kitchen import create_flask_app
 from chefline.servers.model_link import Supplier
@@ -78,6 +79,7 @@ class Kitchen:
     relay: EventRelay = field(default_factory=EventRelay)
     notice: str | None = None
     """Something the person who opened the kitchen should know (a port that was busy)."""
+    _own_cost: float | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._app_threads = AppThreads(lambda: self.server.thread_ident)
@@ -88,6 +90,23 @@ class Kitchen:
         """Whether every live event the kitchen sent has been published (those of a kitchen
         in another process travel through a pipe)."""
         return self.server.caught_up()
+
+    @property
+    def in_app(self) -> bool:
+        """Whether the kitchen cooks in the app's own interpreter (shares its GIL)."""
+        return self.server.in_app
+
+    @property
+    def own_cost_per_order(self) -> float | None:
+        """The kitchen's own work for one empty order, in seconds: measured the first time
+        it is asked for (start the kitchen off the GUI thread and ask there), then kept.
+        None when it cannot be measured (the kitchen does not answer)."""
+        if self._own_cost is None:
+            try:
+                self._own_cost = own_cost_per_order(self.server.url)
+            except (OSError, RuntimeError):
+                return None
+        return self._own_cost
 
     def cost(self) -> KitchenCost:
         """What the kitchen holds now: its processes, or the app threads it cooks on."""

@@ -31,6 +31,10 @@ MAX_MODEL_NAME = 200
 CONNECT_TIMEOUT_S = 5.0
 READ_TIMEOUT_S = 60.0
 """Longest silence between two tokens before the kitchen gives up on the model."""
+PROBE_DEADLINE_S = 30.0
+"""The probe's whole call, however the model streams: 8 tokens take far less."""
+MAX_LINE_CHARS = 64 * 1024
+"""Longest line of an event stream: a token's chunk is a few hundred characters."""
 
 
 class ModelError(RuntimeError):
@@ -52,10 +56,10 @@ class ModelLink:
     api_key_env: str | None = None
 
     def __post_init__(self) -> None:
-        parts = urlsplit(self.base_url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
+        if not _usable_url(self.base_url):
+            shown = printable(self.base_url, 120)
             raise RecipeError(
-                f"the model's base URL must look like http://host:port/v1, not {self.base_url!r}"
+                f"the model's base URL must look like http://host:port/v1, not {shown!r}"
             )
         if not self.model.strip() or len(self.model) > MAX_MODEL_NAME:
             raise RecipeError(f"the model name must be 1 to {MAX_MODEL_NAME} characters")
@@ -101,6 +105,32 @@ class ModelLink:
     def describe(self) -> str:
         key = f", key from ${self.api_key_env}" if self.api_key_env else ""
         return f"{self.model} at {self.base_url}{key}"
+
+
+def _usable_url(url: object) -> bool:
+    """http(s), a host, a port (if any) from 1 to 65535, and nothing httpx would refuse."""
+    if not isinstance(url, str) or len(url) > 2000 or not url.isprintable() or " " in url:
+        return False
+    try:
+        parts = urlsplit(url)
+        port = parts.port  # ValueError for "127.0.0.1:abc" or a port over 65535
+        httpx.URL(url)
+    except (ValueError, httpx.InvalidURL):
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and port != 0
+
+
+_ESCAPES = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?|.)?")
+
+
+def printable(text: str, limit: int = 200) -> str:
+    """A model's words made safe for a terminal or a dialog: terminal escape sequences
+    removed, every other control character (newlines too) a space, at most ``limit``
+    characters. A server's error text must not move a cursor or fake a line of output."""
+    text = _ESCAPES.sub("", text[: limit * 4])
+    text = "".join(c if c.isprintable() else " " for c in text)
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 DONE = object()
@@ -175,8 +205,8 @@ def _error_message(body: str) -> str:
         return ""
     error = data.get("error", data)
     if isinstance(error, dict):
-        return str(error.get("message") or error.get("detail") or "")[:200]
-    return str(error)[:200]
+        return printable(str(error.get("message") or error.get("detail") or ""))
+    return printable(str(error))
 
 
 def _opens_a_stream(response: httpx.Response) -> bool:
@@ -205,23 +235,45 @@ def _transport_error(error: httpx.HTTPError, link: ModelLink) -> ModelError:
         text = translate("Errors", "the model at {0} went silent for over {1:g} s")
         return ModelError(text.format(link.base_url, READ_TIMEOUT_S))
     text = translate("Errors", "the call to {0} failed: {1}: {2}")
-    return ModelError(text.format(link.chat_url, type(error).__name__, error))
+    return ModelError(text.format(link.chat_url, type(error).__name__, printable(str(error))))
 
 
 def model_timeout() -> httpx.Timeout:
     return httpx.Timeout(READ_TIMEOUT_S, connect=CONNECT_TIMEOUT_S)
 
 
-def stream_tokens(client: httpx.Client, link: ModelLink, order: ChatOrder) -> Iterator[str]:
-    """The model's tokens as they arrive, for a thread that waits on each one."""
+def _bounded_lines(chunks: Iterator[str], link: ModelLink, deadline: float | None) -> Iterator[str]:
+    """The stream's lines, refusing a line longer than ``MAX_LINE_CHARS`` (an endless line
+    would fill memory) and, with a ``deadline`` (``time.monotonic``), a stream that goes on
+    past it, tokens or not (keep-alive comments forever)."""
+    pending = ""
+    for chunk in chunks:
+        if deadline is not None and time.monotonic() > deadline:
+            text = translate("Errors", "{0} was still streaming after {1:g} s")
+            raise ModelError(text.format(link.describe(), PROBE_DEADLINE_S))
+        *lines, pending = (pending + chunk).split("\n")
+        yield from (line.rstrip("\r") for line in lines)
+        if len(pending) > MAX_LINE_CHARS:
+            text = translate("Errors", "the reply from {0} has a line of over {1} characters")
+            raise ModelError(text.format(link.chat_url, MAX_LINE_CHARS))
+    if pending:
+        yield pending.rstrip("\r")
+
+
+def stream_tokens(
+    client: httpx.Client, link: ModelLink, order: ChatOrder, deadline: float | None = None
+) -> Iterator[str]:
+    """The model's tokens as they arrive, for a thread that waits on each one; with a
+    ``deadline`` (``time.monotonic``) the whole call must end by then."""
     headers = link.headers()
     try:
         with client.stream(
             "POST", link.chat_url, json=link.body(order, stream=True), headers=headers
         ) as response:
             if not _opens_a_stream(response):
-                raise _no_stream(response, link, response.read().decode(errors="replace"))
-            for line in response.iter_lines():
+                body = next(response.iter_text(), "")[:MAX_LINE_CHARS]  # one chunk is enough
+                raise _no_stream(response, link, body)
+            for line in _bounded_lines(response.iter_text(), link, deadline):
                 token = token_from_event(line, link)
                 if token is DONE:
                     return
@@ -274,7 +326,8 @@ def probe_model(link: ModelLink, order: ChatOrder = PROBE_ORDER) -> ModelProbe:
         start = time.perf_counter()
         stamps: list[float] = []
         words: list[str] = []
-        for token in stream_tokens(client, link, order):
+        deadline = time.monotonic() + PROBE_DEADLINE_S
+        for token in stream_tokens(client, link, order, deadline):
             stamps.append(time.perf_counter())
             words.append(token)
     if not stamps:

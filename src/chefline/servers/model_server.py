@@ -64,9 +64,11 @@ class MockModel:
                 body = await request.json()
                 prompt = str(body["messages"][-1]["content"])
                 model = str(body.get("model", ""))
-                max_tokens = int(body.get("max_tokens") or 16)
-            except (ValueError, KeyError, IndexError, TypeError):
+                max_tokens = body.get("max_tokens") or 16
+            except (ValueError, KeyError, IndexError, TypeError, RecursionError):
                 return _error(400, "Send JSON with a 'messages' list.", "invalid_request")
+            if isinstance(max_tokens, bool) or not isinstance(max_tokens, int) or max_tokens < 1:
+                return _error(400, "max_tokens must be a whole number from 1.", "invalid_request")
             if model != self.name:
                 return _error(404, f"The model '{model}' does not exist.", "model_not_found")
             count = max(1, min(max_tokens, limits.MAX_MAX_TOKENS))

@@ -11,7 +11,7 @@ from chefline.kitchen import limits
 from chefline.kitchen.llm import ModelSpeed
 from chefline.kitchen.recipe import RecipeError
 from chefline.servers.model_link import ModelLink, ModelProbe, Supplier, probe_model
-from chefline.servers.model_server import MockModelServer
+from chefline.servers.model_process import ModelProcess
 
 MAX_REMOTE_CUSTOMERS = 20
 """Customers per kitchen when the model is not on this machine: a race must not turn into a
@@ -30,16 +30,23 @@ class ModelSupply:
 
     def __init__(self) -> None:
         self.supplier = Supplier()
-        self.builtin: MockModelServer | None = None
+        self.builtin: ModelProcess | None = None
         self.own: ModelLink | None = None
         self.own_speed: ModelSpeed | None = None
+
+    def prepare_builtin(self, speed: ModelSpeed) -> None:
+        """Start the built-in model's process now, without waiting for it: a window does
+        this at start so that its first LLM race finds the model ready."""
+        if self.builtin is None:
+            self.builtin = ModelProcess(speed)
 
     def builtin_link(self, speed: ModelSpeed) -> ModelLink:
         """The built-in model (started on first use), set to ``speed``; the kitchens keep
         calling whichever model they call."""
         if self.builtin is None:
-            self.builtin = MockModelServer(speed).start()
-        self.builtin.model.speed = speed
+            self.builtin = ModelProcess(speed)
+        else:
+            self.builtin.set_speed(speed)
         return self.builtin.link()
 
     def use_builtin(self, speed: ModelSpeed) -> ModelSpeed:

@@ -27,8 +27,13 @@ def bind_loopback(port: int = 0) -> socket.socket:
         raise KitchenStartError(
             translate("Errors", "port must be between 0 and 65535, not {0}").format(port)
         )
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    # IPPROTO_TCP, not 0: asyncio sets TCP_NODELAY on accepted connections only when the
+    # listener says TCP. Without it keep-alive replies stall ~40 ms on delayed ACKs (Nagle).
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    # Set on the listener too: accepted connections inherit it, whatever server accepts
+    # them (werkzeug, waitress, and the gevent and gunicorn children the socket is handed to).
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     try:
         sock.bind((LOOPBACK, port))
     except OSError as error:

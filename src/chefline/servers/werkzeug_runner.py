@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import logging
 import socket
 import threading
@@ -10,6 +11,7 @@ from flask import Flask
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
 from chefline.servers.server_thread import LOOPBACK, ServerThread
+from chefline.servers.slow_clients import READ_TIMEOUT_S, HeaderDeadline
 
 # werkzeug logs every request at INFO; a race of 1000 orders would flood the terminal.
 logging.getLogger("werkzeug").setLevel(logging.WARNING)
@@ -23,6 +25,37 @@ class _PromptHandler(WSGIRequestHandler):
     def setup(self) -> None:
         super().setup()
         self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+    def handle_one_request(self) -> None:
+        # A kept-alive connection may idle between orders (a staggered race waits up to 5 s)
+        self.connection.settimeout(None)
+        super().handle_one_request()
+
+    def parse_request(self) -> bool:
+        # but once an order has begun, its body comes within a few seconds or not at all.
+        self.connection.settimeout(READ_TIMEOUT_S)
+        return super().parse_request()
+
+
+class _OneChefHandler(_PromptHandler):
+    """The one chef serves one connection at a time (HTTP/1.0, no keep-alive): a customer
+    who stops halfway through the headers is cut off (``slow_clients``) instead of holding
+    the kitchen forever."""
+
+    def setup(self) -> None:
+        super().setup()
+        self.rfile.close()
+        self.deadline = HeaderDeadline(self.connection)
+        raw = socket.SocketIO(self.deadline, "rb")  # type: ignore[arg-type]
+        self.rfile = io.BufferedReader(raw)
+
+    def handle_one_request(self) -> None:
+        WSGIRequestHandler.handle_one_request(self)
+
+    def parse_request(self) -> bool:
+        ready = WSGIRequestHandler.parse_request(self)
+        self.deadline.headers_done()
+        return ready
 
 
 class WerkzeugThread(ServerThread):
@@ -44,7 +77,7 @@ class WerkzeugThread(ServerThread):
             self.port,
             self.app,
             threaded=self.threaded,
-            request_handler=_PromptHandler,
+            request_handler=_PromptHandler if self.threaded else _OneChefHandler,
             fd=sock.fileno(),
         )
         sock.close()

@@ -20,6 +20,7 @@ KEYS = (
     ("T", QT_TRANSLATE_NOOP("Keys", "theme: light, dark, high contrast")),
     ("L", QT_TRANSLATE_NOOP("Keys", "language: English, 中文")),
     ("C", QT_TRANSLATE_NOOP("Keys", "the comparison table, each row linked to its scene")),
+    ("H", QT_TRANSLATE_NOOP("Keys", "latency histogram: how long each kitchen's customers took")),
     ("P", QT_TRANSLATE_NOOP("Keys", "replay the last race (again: live view)")),
     ("Shift+P", QT_TRANSLATE_NOOP("Keys", "this scene's recorded race (no live kitchen)")),
     ("Ctrl+D", QT_TRANSLATE_NOOP("Keys", "FastAPI's API docs (/docs) in the browser")),

@@ -26,9 +26,11 @@ from chefline.ui.about import show_about
 from chefline.ui.bad_order_dialog import BadOrderDialog
 from chefline.ui.comparison_view import ComparisonView
 from chefline.ui.control_bar import ControlBar
+from chefline.ui.error_boxes import ErrorBoxes
 from chefline.ui.faults_menu import FaultsMenu
 from chefline.ui.help_overlay import HelpOverlay
 from chefline.ui.kitchen_panel import KitchenPanel
+from chefline.ui.latency_histogram import LatencyHistogram
 from chefline.ui.legend import Legend
 from chefline.ui.model_dialog import ModelDialog
 from chefline.ui.presenter import Presenter
@@ -60,6 +62,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.scale = TimeScale(self)
         self.panels: dict[str, KitchenPanel] = {}
         self.last_error: str | None = None
+        self.error_boxes = ErrorBoxes()
         self._closing = False
         self._shutdown: asyncio.Future[None] | None = None
         self._bad_order: asyncio.Future[None] | None = None
@@ -86,6 +89,7 @@ class MainWindow(Retranslating, QMainWindow):
         session.replay.sig_changed.connect(self._replay_changed)
         layout.addWidget(self.legend)
         layout.addWidget(self.kitchens_area, 1)
+        self.histogram = LatencyHistogram(session, self.kitchens_area)  # a drawer, H shows it
         self.setCentralWidget(central)
         self.notes = SpeakerNotes(self.presenter, self)
         self.help_overlay = HelpOverlay(central)
@@ -267,10 +271,14 @@ class MainWindow(Retranslating, QMainWindow):
     def show_error(self, message: str) -> None:
         self.last_error = message
         self.state_label.setText(message)
-        box = QMessageBox(QMessageBox.Icon.Warning, "Chefline", message, parent=self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.keys.return_after(box)
-        box.open()  # not exec(): a nested loop would stall the kitchens' event loop
+
+        def make_box() -> QMessageBox:
+            box = QMessageBox(QMessageBox.Icon.Warning, "Chefline", message, parent=self)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.keys.return_after(box)
+            return box
+
+        self.error_boxes.show(message, make_box)  # one open box per message
 
     # -- race state -------------------------------------------------------------------------
 

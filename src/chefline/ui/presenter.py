@@ -11,11 +11,12 @@ import asyncio
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from chefline.assets import resource_path, resources_dir
 from chefline.client.plan import scene_plan
+from chefline.kitchen.recipe import RecipeError
 from chefline.kitchen.scenes import Scene, Talk, load_talk
 from chefline.ui.language import Language
 from chefline.ui.palette import THEME_NAMES
@@ -33,9 +34,10 @@ MAX_SPOKEN = 4
 
 def spoken_figures(scene: Scene) -> tuple[str, ...]:
     """The figures the scene's caption speaks of, for the scoreboard to show large: the
-    makespan, then what each claim checks (the ratio to theory, most at once, threads…)."""
+    makespan, then what each claim checks (most at once, threads…, the ratio to theory)."""
     keys = ["makespan"]
-    for claim in scene.claims:
+    # The figures a caption names ("threads held: 1") before the ratio to theory.
+    for claim in sorted(scene.claims, key=lambda c: c.kind != "figure"):
         key = SPOKEN.get(claim.figure or claim.kind)
         if key is not None and key not in keys:
             keys.append(key)
@@ -63,7 +65,17 @@ class Presenter(QObject):
     def __init__(self, window: MainWindow, talk: Talk | None = None) -> None:
         super().__init__(window)
         self.window = window
-        self.talk = talk or load_default_talk()
+        self.talk_error: str | None = None
+        if talk is None:
+            try:
+                talk = load_default_talk()
+            except RecipeError as error:
+                # The window still races without a talk; the reason is said once, once the
+                # window is up to show it.
+                talk, message = Talk([], []), str(error)
+                self.talk_error = message
+                QTimer.singleShot(0, lambda: window.show_error(message))
+        self.talk = talk
         self.index = -1
         app = QApplication.instance()
         assert isinstance(app, QApplication)

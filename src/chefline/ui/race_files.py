@@ -8,9 +8,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QFileDialog
 
-from chefline.client.export import load_json, save_csv, save_json
+from chefline.client.export import load_json, save_csv, save_json, save_summary_csv
+from chefline.client.trace_file import TraceWriteError, save_trace
 from chefline.kitchen.recipe import RecipeError
 from chefline.ui.gif_export import export_replay_gif
 
@@ -52,6 +54,34 @@ class RaceFiles(QObject):
             self.window.state_label.setText(
                 self.tr("Saved {0}: open it with Ctrl+O to replay it").format(name)
             )
+
+    def choose_trace_file(self) -> None:
+        """The race on screen (run, replayed or opened) as a trace for ui.perfetto.dev."""
+        if self.window.session.running:
+            self.window.show_error(self.tr("Export the trace once the race has finished."))
+            return
+        if self.window.session.result is None:
+            self.window.show_error(self.tr("No race to export yet: press Serve (Space) first."))
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Export a trace for Perfetto"), "chefline-trace.json",
+            self.tr("Trace Event Format (*.json)"),
+        )  # fmt: skip
+        if name:
+            self.export_trace(Path(name))
+
+    def export_trace(self, path: Path) -> bool:
+        """Write the trace; False, with one sentence in a dialog, if it cannot be written."""
+        assert self.window.session.result is not None
+        try:
+            save_trace(self.window.session.result, path)
+        except TraceWriteError as error:
+            self.window.show_error(str(error))
+            return False
+        self.window.state_label.setText(
+            self.tr("Saved {0}: open it in ui.perfetto.dev or chrome://tracing").format(path)
+        )
+        return True
 
     def choose_race_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -137,14 +167,36 @@ class RaceFiles(QObject):
             )
 
     def export_race(self, folder: Path) -> list[Path]:
-        """The timelines as PNG and every order as JSON and CSV; returns the files written."""
+        """The timelines and the histogram as PNG, every order as JSON and CSV, each kitchen's
+        figures as CSV and the race as a Perfetto trace; returns the files written."""
         result = self.window.session.result
         if result is None:
             raise RuntimeError("there is no finished race to export")
         folder.mkdir(parents=True, exist_ok=True)
         stem = folder / f"chefline-race-{time.strftime('%Y%m%d-%H%M%S')}"
         png = stem.with_suffix(".png")
-        if not self.window.kitchens_area.grab().save(str(png)):
+        if not self._race_picture().save(str(png)):
             raise OSError(f"could not write {png}")
         return [png, save_json(result, stem.with_suffix(".json")),
-                save_csv(result, stem.with_suffix(".csv"))]  # fmt: skip
+                save_csv(result, stem.with_suffix(".csv")),
+                save_summary_csv(result, stem.with_name(stem.name + "-summary.csv")),
+                save_trace(result, stem.with_name(stem.name + "-trace.json"))]  # fmt: skip
+
+    def _race_picture(self) -> QImage:
+        """The kitchens' timelines with the latency histogram below them, shown or not."""
+        drawer = self.window.histogram
+        shown = drawer.isVisible()
+        drawer.hide()  # drawn below the kitchens, not over them
+        timelines = self.window.kitchens_area.grab().toImage()
+        drawer.setVisible(shown)
+        ratio = timelines.devicePixelRatio()
+        histogram = drawer.render_image(round(timelines.width() / ratio), ratio)
+        picture = QImage(timelines.width(), timelines.height() + histogram.height(),
+                         QImage.Format.Format_RGB32)  # fmt: skip
+        painter = QPainter(picture)  # in physical pixels: both images keep their own
+        timelines.setDevicePixelRatio(1.0)
+        histogram.setDevicePixelRatio(1.0)
+        painter.drawImage(0, 0, timelines)
+        painter.drawImage(0, timelines.height(), histogram)
+        painter.end()
+        return picture

@@ -57,8 +57,9 @@ class ReplayPlayer(QObject):
 
     def start(self, result: RaceResult, recorded: bool = False) -> None:
         """Replay ``result`` from its first order, playing at the current speed."""
+        story = RaceStory(result.timelines.values())  # first: if it fails, nothing changed
         self.stop(show_result=False)
-        self.story = RaceStory(result.timelines.values())
+        self.story = story
         self.result, self.recorded = result, recorded
         self.session.begin_replay(result, self.story.start)
         self.seek(0.0)
@@ -144,6 +145,10 @@ class ReplayPlayer(QObject):
 
     def _tick(self) -> None:
         elapsed = self._clock.restart() / 1000.0
-        self._apply_until(min(self.moment + elapsed * self.speed, self.duration))
-        if self.moment >= self.duration:
+        try:
+            self._apply_until(min(self.moment + elapsed * self.speed, self.duration))
+        except Exception:
+            self.pause()  # a frame that fails is reported once, not 40 times a second
+            raise
+        if not self.moment < self.duration:  # the end; a NaN moment (never valid) too
             self.pause()

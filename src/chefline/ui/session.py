@@ -8,19 +8,19 @@ append to the event feed, which a frame timer drains.
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
 import contextlib
 import logging
 import threading
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from chefline.client.customer_process import CustomerProcess, CustomersGone
 from chefline.client.feed import EventFeed
-from chefline.client.loop_thread import LoopThread
 from chefline.client.plan import RacePlan
 from chefline.client.race import RaceResult, RaceRunner
 from chefline.kitchen.clock import now
 from chefline.kitchen.cost import KitchenCost
+from chefline.kitchen.llm import ModelSpeed
 from chefline.kitchen.modes import KitchenSettings
 from chefline.kitchen.recipe import RecipeError
 from chefline.kitchen.timeline import RaceTimeline
@@ -48,6 +48,8 @@ class RaceSession(QObject):
     sig_error = Signal(str)
     """Something the user asked for failed. Parameter: a sentence to show them."""
 
+    MODEL_WARM_UP_MS = 3000
+    """When the built-in model's process starts, after the window opened."""
     FRAME_MS = 25
     """40 frames a second: smooth to the eye, and leaves the shared GIL to the kitchens."""
 
@@ -61,22 +63,29 @@ class RaceSession(QObject):
         self.race_start: float | None = None
         self.race_end: float | None = None
         self.models = ModelSupply()
+        self._shut_down = False
+        # The built-in model's process starts once the window is up (its imports would slow
+        # the start); an LLM race served before then waits for it.
+        QTimer.singleShot(self.MODEL_WARM_UP_MS, self._prepare_model)
         self.replay_clock: float | None = None
         """The moment a replay shows (None: no replay on screen)."""
         self.replay = ReplayPlayer(self)
         """The language model of the LLM dish, shared by every kitchen."""
         self._feed = EventFeed()
         self._runner: RaceRunner | None = None
-        self._task: concurrent.futures.Future[RaceResult] | None = None
-        self._forgotten: concurrent.futures.Future[RaceResult] | None = None
+        self._task: asyncio.Task[RaceResult] | None = None
+        self._forgotten: asyncio.Task[RaceResult] | None = None
         """A race cleared (R) while it ran: its stopped result is not shown when it ends."""
-        # The client runs on a loop of its own thread: a burst of 200 replies handled on the
-        # GUI loop would hold a frame back by over 100 ms; in a thread it interleaves with
-        # painting at the interpreter's switch interval.
-        self._client: LoopThread | None = None
+        # The customers come from outside the restaurant: a process of their own, started
+        # now so that it is ready by the first race, and kept for the session's life.
+        self._customers = CustomerProcess()
         self._frames = QTimer(self)
         self._frames.setInterval(self.FRAME_MS)
         self._frames.timeout.connect(self._on_frame)
+
+    def _prepare_model(self) -> None:
+        if not self._shut_down:
+            self.models.prepare_builtin(ModelSpeed())
 
     # -- kitchens ---------------------------------------------------------------------------
 
@@ -116,7 +125,9 @@ class RaceSession(QObject):
 
         def start(name: str) -> None:
             try:
-                started[name] = start_kitchen(name, self.settings, supplier=self.models.supplier)
+                kitchen = start_kitchen(name, self.settings, supplier=self.models.supplier)
+                kitchen.own_cost_per_order  # noqa: B018 - measured here, off the GUI thread
+                started[name] = kitchen
             except (KitchenStartError, RecipeError) as error:
                 errors.append(self.tr("The {0} kitchen could not open: {1}").format(name, error))
 
@@ -237,8 +248,14 @@ class RaceSession(QObject):
             return False
         try:
             plan = self._with_model(plan)
-            runner = RaceRunner(self.kitchens, plan, listener=self._feed)
-        except (RecipeError, ValueError, ModelError, KitchenStartError) as error:
+            if not self._customers.alive:  # ended by the system or a crash: a new one
+                self._customers = CustomerProcess()
+            # Started with the session, it is ready long before a person presses Serve;
+            # only a race started at once (a test, --serve) waits here for its imports.
+            self._customers.wait_ready()
+            runner = RaceRunner(self.kitchens, plan, listener=self._feed,
+                                customers=self._customers)  # fmt: skip
+        except (RecipeError, ValueError, ModelError, KitchenStartError, CustomersGone) as error:
             self.sig_error.emit(str(error))
             return False
         self._feed.drain()
@@ -249,9 +266,9 @@ class RaceSession(QObject):
             for name, timeline in runner.result.timelines.items()
         }
         self.race_start, self.race_end = now(), None
-        if self._client is None:
-            self._client = LoopThread()
-        self._task = self._client.submit(runner.run())
+        # On the GUI's own loop: the orders go out from the customers' process, and the news
+        # is parsed in the runner's reader thread, so all the loop does is await the end.
+        self._task = asyncio.ensure_future(runner.run())
         self._frames.start()
         self.sig_race_started.emit()
         return True
@@ -270,8 +287,8 @@ class RaceSession(QObject):
                                  plan.patience)  # fmt: skip
 
     def stop_race(self) -> None:
-        if self._runner is not None and self._client is not None and self.running:
-            self._client.call(self._runner.cancel)
+        if self._runner is not None and self.running:
+            self._runner.cancel()
 
     def clear(self) -> None:
         """Forget the race on screen (stopping it first if it runs)."""
@@ -296,10 +313,12 @@ class RaceSession(QObject):
             if timeline is not None:
                 timeline.apply(event)
 
-    def _on_race_done(self, task: concurrent.futures.Future[RaceResult]) -> None:
+    def _on_race_done(self, task: asyncio.Task[RaceResult]) -> None:
         self._frames.stop()
         if task is self._forgotten:  # cleared mid-race: no stale plates, no "stopped" race
             self._forgotten = None
+            if not task.cancelled() and task.exception() is not None:
+                log.info("a cleared race ended with an error", exc_info=task.exception())
             self.timelines = {}
             self.sig_cleared.emit()
             return
@@ -326,19 +345,18 @@ class RaceSession(QObject):
         if self._task is not None and not self._task.done():
             self.stop_race()
             with contextlib.suppress(asyncio.CancelledError, TimeoutError):
-                await asyncio.wait_for(asyncio.wrap_future(self._task), timeout=2.0)
+                await asyncio.wait_for(asyncio.shield(self._task), timeout=2.0)
 
     async def shutdown(self) -> None:
         """Stop the race and every kitchen; safe to call twice."""
+        self._shut_down = True
         await self.finish_race()
         self._frames.stop()
-        if self._client is not None:
-            self._client.stop()
-            self._client = None
         # Each server takes up to a few hundred ms to stop; stop them side by side, off the
         # GUI thread, with plain threads (qasync's executor outlives the app and warns).
         stoppers = [threading.Thread(target=k.stop, daemon=True) for k in self.kitchens]
         stoppers.append(threading.Thread(target=self.models.close, daemon=True))
+        stoppers.append(threading.Thread(target=self._customers.close, daemon=True))
         self.kitchens = []
         for stopper in stoppers:
             stopper.start()

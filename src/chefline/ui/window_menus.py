@@ -44,6 +44,7 @@ MENUS: tuple[tuple[str, tuple[Command, ...]], ...] = (
         Command(QT_TRANSLATE_NOOP("Menus", "&Export race…"), "files.choose_export_folder", ("Ctrl+E",), "exportAction"),
         Command(QT_TRANSLATE_NOOP("Menus", "Export this &view as a 1920×1080 PNG…"), "files.choose_view_png", ("Ctrl+Shift+E",), "viewPngAction"),
         Command(QT_TRANSLATE_NOOP("Menus", "Export the replay as an animated &GIF…"), "files.choose_replay_gif", ("Ctrl+G",), "gifAction"),
+        Command(QT_TRANSLATE_NOOP("Menus", "Export a &trace for Perfetto…"), "files.choose_trace_file", ("Ctrl+Shift+T",), "traceAction"),
         Command(QT_TRANSLATE_NOOP("Menus", "&Save race for replay…"), "files.choose_save_file", ("Ctrl+S",), "saveRaceAction"),
         Command(QT_TRANSLATE_NOOP("Menus", "&Open a saved race…"), "files.choose_race_file", ("Ctrl+O",), "openRaceAction"),
         Command(QT_TRANSLATE_NOOP("Menus", "&Quit"), "close", ("Ctrl+Q",), "quitAction"),
@@ -88,6 +89,7 @@ MENUS: tuple[tuple[str, tuple[Command, ...]], ...] = (
     (QT_TRANSLATE_NOOP("Menus", "&View"), (
         Command(QT_TRANSLATE_NOOP("Menus", "&Full screen"), "toggle_full_screen", ("F11",), "fullScreenAction"),
         Command(QT_TRANSLATE_NOOP("Menus", "Fit the &time axis"), "scale.reset", ("0",), "fitAction"),
+        Command(QT_TRANSLATE_NOOP("Menus", "Latency &histogram: show or hide"), "histogram.toggle", ("H", "Ctrl+H"), "histogramAction"),
     )),
     (QT_TRANSLATE_NOOP("Menus", "&Help"), (
         Command(QT_TRANSLATE_NOOP("Menus", "&About Chefline"), "show_about", (), "aboutAction"),

@@ -54,6 +54,18 @@ class KitchenMode:
         """How many orders this kitchen cooks at once (None: as many as arrive)."""
         return 1
 
+    def interpreters(self, settings: KitchenSettings) -> int:
+        """How many Python interpreters share the kitchen's own work (its GILs)."""
+        return 1
+
+    def own_work(
+        self, customers: int, per_order: float, settings: KitchenSettings, cores: int | None = None
+    ) -> float:
+        """What the kitchen's own work adds to a race of ``customers`` orders: in one
+        interpreter it runs in series, whatever the kitchen's concurrency."""
+        cores = cores or os.cpu_count() or 1
+        return customers * per_order / min(self.interpreters(settings), cores)
+
     def expected_makespan(
         self,
         arrivals: Sequence[float],

@@ -15,3 +15,6 @@ class FlaskProcesses(KitchenMode):
 
     def slots(self, settings: KitchenSettings) -> int | None:
         return settings.workers
+
+    def interpreters(self, settings: KitchenSettings) -> int:
+        return settings.workers

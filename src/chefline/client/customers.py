@@ -1,0 +1,324 @@
+"""The customers: the race's HTTP load, run in a process of its own (``chefline _customers``).
+
+Load tools never run inside the system they measure, and neither do Chefline's customers: at
+the scale where async matters, a client sharing the kitchens' interpreter doubled their
+times. The app sends one ``RaceBrief`` per race as a JSON line on this process's stdin and
+reads what happens as JSON lines on its stdout (``CustomerNews``); closing stdin ends it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import sys
+import threading
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from typing import Any, TextIO
+
+import httpx
+
+from chefline.client.failures import SendOnceTransport, describe_failure
+from chefline.kitchen.clock import now
+from chefline.kitchen.order import Failure, OrderRecord, OrderStatus
+
+CUSTOMERS_COMMAND = "_customers"
+
+LAUNCH_BATCH = 5
+"""Orders started per event-loop turn in a burst, so that one turn never holds them all."""
+
+
+@dataclass(frozen=True)
+class KitchenDoor:
+    """Where one kitchen takes its orders, and how long its customers wait at most."""
+
+    name: str
+    url: str
+    timeout: float
+
+
+@dataclass(frozen=True)
+class RaceBrief:
+    """Everything the customers need to run one race, as the app decided it."""
+
+    race: str
+    kitchens: list[KitchenDoor]
+    offsets: list[float]
+    """When each customer arrives, seconds after the start."""
+    fields: dict[str, Any]
+    """The order, as query fields (GET /cook) or a JSON body (POST /chat)."""
+    chat: bool
+    in_turn: bool
+    """One kitchen after another instead of all at once."""
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> RaceBrief:
+        doors = [KitchenDoor(**door) for door in data["kitchens"]]
+        return cls(data["race"], doors, [float(t) for t in data["offsets"]], data["fields"],
+                   bool(data["chat"]), bool(data["in_turn"]))  # fmt: skip
+
+
+class CustomerNews:
+    """What the customers' process writes, one JSON array a line: ``["ready"]`` once at
+    start; then for each race ``["sent", kitchen, order, t]``, ``["token", kitchen, order,
+    t]``, ``["served", kitchen, order, record]`` (served or failed: the whole record) and
+    last ``["over", cancelled]``."""
+
+    READY, SENT, TOKEN, SERVED, OVER = "ready", "sent", "token", "served", "over"
+
+
+Say = Callable[[list[Any]], None]
+
+_TIMED = (CustomerNews.SENT, CustomerNews.TOKEN)
+
+
+def encode_news(news: list[Any]) -> str:
+    """One line. The frequent ones (a send, a token: thousands a race) are four plain words,
+    cheap to read in the app, whose interpreter the kitchens share; the rest is JSON."""
+    if news[0] in _TIMED:
+        return f"{news[0]} {news[1]} {news[2]} {news[3]!r}"
+    return json.dumps(news, separators=(",", ":"))
+
+
+def decode_news(line: str) -> list[Any]:
+    if line.startswith("["):
+        return list(json.loads(line))
+    what, kitchen, order, t = line.split()
+    return [what, int(kitchen), int(order), float(t)]
+
+
+class Customers:
+    """Runs one race's orders against the kitchens and says what happens through ``say``."""
+
+    def __init__(self, brief: RaceBrief, say: Say) -> None:
+        self.brief = brief
+        self.say = say
+        self._tasks: list[asyncio.Task[None]] = []
+
+    async def run(self) -> bool:
+        """Serve every order; True when the race was cancelled before it ended."""
+        brief = self.brief
+        total = len(brief.kitchens) * len(brief.offsets)
+        # Sized for the race: a default pool of 100 would queue orders on the client side
+        # and make a concurrent kitchen look slow.
+        limits = httpx.Limits(max_connections=total + 8, max_keepalive_connections=total + 8)
+        # Plain HTTP on loopback: no proxy from the environment, and no CA bundle to load.
+        transport = SendOnceTransport(limits=limits, verify=False)  # each order once
+        async with httpx.AsyncClient(transport=transport, trust_env=False, verify=False) as client:
+            orders = self._write_orders(client)
+            turns = [[k] for k in range(len(brief.kitchens))] if brief.in_turn else [None]
+            try:
+                for turn in turns:
+                    await self._launch(client, orders, turn)
+                    await asyncio.gather(*self._tasks, return_exceptions=True)
+            except asyncio.CancelledError:
+                for task in self._tasks:
+                    task.cancel()
+                await asyncio.gather(*self._tasks, return_exceptions=True)
+                return True
+        return False
+
+    def _write_orders(self, client: httpx.AsyncClient) -> list[list[httpx.Request]]:
+        """Every request of the race, built before the start: a customer writes the order
+        before walking in, and building it is client work that the race should not time."""
+        brief = self.brief
+
+        def write(door: KitchenDoor, index: int) -> httpx.Request:
+            content = {**brief.fields, "race": brief.race, "order": index}
+            if brief.chat:
+                return client.build_request("POST", door.url, json=content, timeout=door.timeout)
+            return client.build_request("GET", door.url, params=content, timeout=door.timeout)
+
+        return [[write(door, i) for door in brief.kitchens] for i in range(len(brief.offsets))]
+
+    async def _launch(
+        self, client: httpx.AsyncClient, orders: list[list[httpx.Request]], turn: list[int] | None
+    ) -> None:
+        """Send the kitchens of this turn (all when None) their orders at the arrival times."""
+        start = now()
+        for index, offset in enumerate(self.brief.offsets):
+            delay = start + offset - now()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            elif index % LAUNCH_BATCH == 0:
+                await asyncio.sleep(0)
+            for k, request in enumerate(orders[index]):
+                if turn is None or k in turn:
+                    self._tasks.append(asyncio.create_task(self._order(client, k, index, request)))
+
+    async def _order(
+        self, client: httpx.AsyncClient, k: int, index: int, request: httpx.Request
+    ) -> None:
+        door = self.brief.kitchens[k]
+        record = OrderRecord(door.name, index, sent=now())
+        self.say([CustomerNews.SENT, k, index, record.sent])
+        try:
+            # The whole order, streamed or not, within the customer's patience.
+            async with asyncio.timeout(door.timeout):
+                if self.brief.chat:
+                    await self._take_stream(k, record, await client.send(request, stream=True))
+                else:
+                    _take(record, await client.send(request))
+        except asyncio.CancelledError:
+            record.received = now()
+            record.status, record.failure = OrderStatus.FAILED, Failure.STOPPED
+            record.error = "the race was stopped before this dish was served"
+            raise
+        except (httpx.HTTPError, TimeoutError, ValueError, KeyError) as error:
+            record.received = now()
+            record.status = OrderStatus.FAILED
+            record.failure, record.error = describe_failure(
+                error, door.url, record.received - record.sent
+            )
+        finally:
+            if record.received is None:
+                record.received = now()
+            self.say([CustomerNews.SERVED, k, index, {**record.to_json(), "text": record.text}])
+
+    async def _take_stream(self, k: int, record: OrderRecord, response: httpx.Response) -> None:
+        """An LLM dish: each token as it arrives (timed, and said at once), then the record."""
+        try:
+            if response.status_code != 200:
+                await response.aread()
+                _take(record, response)
+                return
+            record.http_status = 200
+            async for line in response.aiter_lines():
+                if line:
+                    self._take_line(k, record, json.loads(line))
+        finally:
+            await response.aclose()
+        record.received = now()
+        if record.status is OrderStatus.PENDING:
+            record.status, record.failure = OrderStatus.FAILED, Failure.HUNG_UP
+            record.error = "the kitchen's stream ended before the dish was finished"
+
+    def _take_line(self, k: int, record: OrderRecord, item: dict[str, Any]) -> None:
+        if "token" in item:
+            t = now()
+            record.tokens.append(t)
+            record.text += str(item["token"])
+            self.say([CustomerNews.TOKEN, k, record.index, t])
+        elif "report" in item:
+            record.apply_kitchen_report(item["report"])
+            record.status = OrderStatus.SERVED
+        elif "error" in item:
+            record.status, record.failure = OrderStatus.FAILED, Failure.MODEL
+            record.error = f"the model failed mid-answer: {item.get('detail', item['error'])}"
+            if isinstance(item.get("kitchen_report"), dict):
+                record.apply_kitchen_report(item["kitchen_report"])
+
+
+def _take(record: OrderRecord, response: httpx.Response) -> None:
+    """A whole reply: the dish and the kitchen's record, or why there is none."""
+    record.received = now()
+    record.http_status = response.status_code
+    if response.status_code == 200:
+        record.apply_kitchen_report(response.json())
+        record.status = OrderStatus.SERVED
+        return
+    record.status = OrderStatus.FAILED
+    body = _body(response)
+    record.failure = _failure_of(response.status_code, body)
+    record.error = f"the kitchen answered {response.status_code}: {_detail(body, response)}"
+    partial = body.get("kitchen_report") if isinstance(body, dict) else None
+    if isinstance(partial, dict):  # what a failing kitchen did before the failure
+        record.apply_kitchen_report(partial)
+
+
+def _failure_of(status: int, body: object) -> Failure:
+    if status == 502 and isinstance(body, dict) and body.get("error") == "model failed":
+        return Failure.MODEL
+    return Failure.BURNT if status >= 500 else Failure.REFUSED
+
+
+def _body(response: httpx.Response) -> object:
+    try:
+        return response.json()
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return None
+
+
+def _detail(body: object, response: httpx.Response) -> str:
+    if body is None:
+        return response.text[:200] or response.reason_phrase
+    if isinstance(body, dict):
+        parts = [str(body[key]) for key in ("error", "detail") if body.get(key)]
+        return (": ".join(parts) or str(body))[:300]
+    return str(body)[:300]
+
+
+# -- the process ---------------------------------------------------------------------------
+
+
+def main(stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
+    """Races, one at a time, as the app sends them; ``{"cancel": race}`` stops the one
+    running; end of input (the app closed it, or died) ends the process at once."""
+    loop = _fastest_loop()
+    asyncio.set_event_loop(loop)
+    write_lock = threading.Lock()
+
+    def say(news: list[Any]) -> None:
+        line = encode_news(news)
+        with write_lock:
+            stdout.write(line + "\n")
+            stdout.flush()
+
+    running: dict[str, asyncio.Task[bool]] = {}
+    briefs: asyncio.Queue[RaceBrief] = asyncio.Queue()
+
+    def on_line(line: str) -> None:
+        message = json.loads(line)
+        if "cancel" in message:
+            task = running.get(str(message["cancel"]))
+            if task is not None:
+                task.cancel()
+        else:
+            briefs.put_nowait(RaceBrief.from_json(message))
+
+    def read_input() -> None:
+        for line in stdin:
+            if line.strip():
+                loop.call_soon_threadsafe(on_line, line)
+        os._exit(0)  # the app is gone: so are its customers, whatever they were doing
+
+    threading.Thread(target=read_input, name="customers-input", daemon=True).start()
+    loop.run_until_complete(_warm_up())
+    say([CustomerNews.READY])
+
+    async def serve_races() -> None:
+        while True:
+            brief = await briefs.get()
+            task = asyncio.ensure_future(Customers(brief, say).run())
+            running[brief.race] = task
+            try:
+                cancelled = await task
+            except asyncio.CancelledError:
+                cancelled = True
+            running.pop(brief.race, None)
+            say([CustomerNews.OVER, cancelled])
+
+    loop.run_until_complete(serve_races())
+    return 0
+
+
+async def _warm_up() -> None:
+    """Build and close a client once before saying ready: what httpx and aiohttp load on
+    first use would otherwise be loaded while the first race's orders go out."""
+    transport = SendOnceTransport(limits=httpx.Limits(max_connections=8), verify=False)
+    async with httpx.AsyncClient(transport=transport, trust_env=False, verify=False) as client:
+        client.build_request("GET", "http://127.0.0.1:9/", params={"warm": "up"})
+    json.dumps(OrderRecord("warm-up", 0, sent=now()).to_json())
+
+
+def _fastest_loop() -> asyncio.AbstractEventLoop:
+    """uvloop where it is installed (it is not required), else asyncio's own."""
+    try:
+        import uvloop  # type: ignore[import-not-found]
+    except ImportError:
+        return asyncio.new_event_loop()
+    return uvloop.new_event_loop()  # type: ignore[no-any-return]

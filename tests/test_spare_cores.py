@@ -1,0 +1,64 @@
+"""A claim about parallel CPU work is checked only when the cores were free for it: the
+meter tells another process's load from Chefline's own."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+import threading
+import time
+
+import psutil
+
+from chefline.kitchen.scenes import Claim
+from chefline.kitchen.timeline import TimelineSummary
+from chefline.servers.spare_cores import SpareCores
+
+SPIN_S = 1.0
+
+
+def test_another_process_spinning_takes_a_core_away():
+    spinner = subprocess.Popen(
+        [sys.executable, "-c", f"import time\nend = time.monotonic() + {SPIN_S}\n"
+         "while time.monotonic() < end: pass"]
+    )  # fmt: skip
+    time.sleep(0.1)  # let it start spinning
+    spare = SpareCores()
+    spinner.wait(timeout=10)
+    assert spare.cores() <= (psutil.cpu_count() or 1) - 0.7
+
+
+def test_chefline_s_own_work_is_not_counted_against_it():
+    """Our own hashing (as a CPU-bound kitchen does, GIL released) leaves the spare cores
+    where another process's load puts them: measured both ways in one run."""
+    stop = threading.Event()
+
+    def cook() -> None:
+        while not stop.is_set():
+            hashlib.sha256(bytes(1 << 16)).digest()
+
+    quiet = SpareCores()
+    time.sleep(SPIN_S / 2)
+    without_us = quiet.cores()
+    busy = SpareCores()
+    chef = threading.Thread(target=cook)
+    chef.start()
+    time.sleep(SPIN_S / 2)
+    with_us = busy.cores()
+    stop.set()
+    chef.join()
+    assert with_us >= without_us - 0.5
+
+
+def summary(kitchen: str, makespan: float) -> TimelineSummary:
+    return TimelineSummary(kitchen, 4, 4, 0, makespan, 4 / makespan, None, None, None,
+                           None, None, None, 1, 1, makespan)  # fmt: skip
+
+
+def test_a_parallel_claim_is_checked_only_with_the_cores_free():
+    claim = Claim("faster", "flask-processes", low=1.4, than="fastapi-async", min_cores=2)
+    even = {"flask-processes": summary("flask-processes", 2.0),
+            "fastapi-async": summary("fastapi-async", 2.0)}  # fmt: skip
+    assert claim.problem(even, {}, spare_cores=1.0) is None  # a core was busy elsewhere
+    assert claim.problem(even, {}, spare_cores=1.9) is not None  # the machine was free
