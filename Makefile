@@ -94,27 +94,26 @@ bench: $(TEST_STAMP) sysdeps package
 bench-quick: $(TEST_STAMP) sysdeps
 	cd benchmarks && QT_QPA_PLATFORM=offscreen ../$(BIN)/python run.py --quick --no-readme
 
-# Real X11 windows on a virtual screen (Xvfb), saved as the README's pictures.
-XVFB := xvfb-run -a -s "-screen 0 1920x1080x24"
+# Real X11 windows on a virtual screen (Xvfb) with a window manager (openbox), at a
+# projector's 1280×720 and a monitor's 1920×1080, in both languages: the README's pictures.
+ON_720  := sh packaging/on-screen.sh 1280x720 $(BIN)/chefline snapshot
+ON_1080 := sh packaging/on-screen.sh 1920x1080 $(BIN)/chefline snapshot
 screenshots: $(RUN_STAMP) sysdeps translations
 	@sh packaging/screenshot-tools.sh
-	QT_QPA_PLATFORM=xcb $(XVFB) $(BIN)/chefline snapshot --size 1920x1080 \
-		--customers 40 --wait 0.25 --out docs/race-1920x1080.png
-	QT_QPA_PLATFORM=xcb $(XVFB) $(BIN)/chefline snapshot --size 1280x720 \
-		--customers 12 --wait 0.4 --out docs/race-1280x720.png
-	QT_QPA_PLATFORM=xcb $(XVFB) $(BIN)/chefline snapshot --size 1920x1080 --llm \
+	$(ON_1080) --size 1920x1080 --customers 40 --wait 0.25 --out docs/race-1920x1080.png
+	$(ON_720) --size 1280x720 --customers 12 --wait 0.4 --out docs/race-1280x720.png
+	$(ON_1080) --size 1920x1080 --llm \
 		-m flask-one-chef -m flask-pool -m flask-threaded -m fastapi-async \
 		--customers 100 --ttft 0.2 --tokens-per-s 50 --max-tokens 8 --out docs/llm-100-users.png
-	QT_QPA_PLATFORM=xcb $(XVFB) $(BIN)/chefline snapshot --size 1920x1080 --llm \
+	$(ON_1080) --size 1920x1080 --llm \
 		-m flask-threaded -m flask-processes -m flask-gevent -m fastapi-async \
 		--customers 100 --ttft 0.2 --tokens-per-s 50 --max-tokens 8 \
 		--out docs/llm-100-users-cost.png
-	QT_QPA_PLATFORM=xcb $(XVFB) $(BIN)/chefline snapshot --scene 3 --theme dark --language en \
-		--out docs/talk-scene3-dark.png
-	QT_QPA_PLATFORM=xcb $(XVFB) $(BIN)/chefline snapshot --scene 4 --language zh_CN \
-		--out docs/talk-scene4-chinese.png
-	QT_QPA_PLATFORM=xcb $(XVFB) $(BIN)/chefline snapshot --scene 7 --full-screen --language en \
-		--out docs/talk-scene7-fullscreen.png
+	$(ON_720) --scene 3 --theme dark --language en --full-screen --out docs/talk-1280x720-scene3-dark.png
+	$(ON_720) --scene 6 --language zh_CN --full-screen --out docs/talk-1280x720-scene6-chinese.png
+	$(ON_720) --scene 7 --language en --full-screen --out docs/talk-1280x720-scene7.png
+	$(ON_1080) --scene 4 --language zh_CN --full-screen --out docs/talk-1920x1080-scene4-chinese.png
+	$(ON_1080) --scene 7 --language en --full-screen --out docs/talk-1920x1080-scene7.png
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

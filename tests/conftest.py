@@ -1,14 +1,17 @@
-import os
-
-# Every Qt test runs headless, whoever calls pytest.
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 import asyncio
 import gc
+import os
+from pathlib import Path
 
 import pytest
 
 from chefline.client import RacePlan, RaceResult, RaceRunner
+
+# Every Qt test runs headless, whoever calls pytest, on two screens side by side: a 1920×1080
+# monitor (the primary) and a 1280×720 projector, as a speaker's laptop has them in a room.
+SCREENS = Path(__file__).with_name("screens.json")
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREENS}"
 
 
 @pytest.fixture

@@ -143,3 +143,23 @@ def test_an_unwritable_trace_path_gets_one_dialog(qtbot, qloop, window, wait_for
 def test_no_race_no_trace(window):
     window.files.choose_trace_file()
     assert "No race to export yet" in window.last_error
+
+
+def test_the_1080p_view_export_shows_the_drawer_when_it_is_open(
+    qtbot, qloop, window, wait_for_signal, tmp_path
+):
+    run_race(qtbot, qloop, window, wait_for_signal, customers=4, wait=0.05)
+    first_kitchen = QColor(KITCHEN_LOOKS[0][0]).rgb()
+
+    def first_kitchen_pixels(name):
+        picture = QImage(str(window.files.export_view_png(tmp_path / name)))
+        assert (picture.width(), picture.height()) == (1920, 1080)
+        return sum(picture.pixel(x, y) == first_kitchen
+                   for x in range(0, 1920, 2) for y in range(540, 1080, 2))  # fmt: skip
+
+    closed = first_kitchen_pixels("closed.png")
+    window.histogram.toggle()
+    opened = first_kitchen_pixels("open.png")
+    assert opened > closed + 500  # the first kitchen's bars fill part of the bottom half
+    window.histogram.toggle()
+    assert not window.histogram.isVisible()

@@ -5,6 +5,7 @@ customer who never finishes ordering does not hold a kitchen forever.
 """
 
 import json
+import logging
 import socket
 import time
 
@@ -111,8 +112,11 @@ def test_the_built_in_model_refuses_absurd_max_tokens(supplier):
 BAD_CHUNKS = [b"zz\r\nhello\r\n0\r\n\r\n", b"5\r\nhel", b"ffffffffffffffffff\r\nx\r\n0\r\n\r\n"]
 
 
-@pytest.mark.parametrize("mode", ["flask-threaded", "flask-gevent", "flask-processes"])
-def test_flask_kitchens_answer_broken_bodies_with_4xx(supplier, mode):
+@pytest.mark.parametrize(
+    "mode", ["flask-one-chef", "flask-async-view", "flask-threaded", "flask-gevent",
+             "flask-processes"],
+)  # fmt: skip
+def test_flask_kitchens_answer_broken_bodies_with_4xx(supplier, mode, caplog):
     with start_kitchen(mode, supplier=supplier) as kitchen:
         url = httpx.URL(kitchen.chat_url)
         start = f"POST /chat HTTP/1.1\r\nHost: {url.host}:{url.port}\r\n".encode()
@@ -134,6 +138,7 @@ def test_flask_kitchens_answer_broken_bodies_with_4xx(supplier, mode):
         after = post_raw(kitchen.chat_url, b'{"max_tokens": 2}')
     assert all(400 <= status < 500 for status in statuses), statuses
     assert after.status_code == 200
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
 
 
 def slow_client(url: str) -> socket.socket:

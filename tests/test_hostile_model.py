@@ -102,3 +102,13 @@ def test_an_endless_line_is_refused_before_it_fills_memory(hostile_model):
     with pytest.raises(ModelError, match="a line of over 65536 characters"):
         probe_model(link)
     assert time.perf_counter() - start < 5.0
+
+
+@pytest.mark.parametrize("port", ["99999", "-1", "65535"])
+def test_serve_refuses_a_port_out_of_range_in_one_sentence(capsys, port):
+    argv = ["serve", "-m", "flask-one-chef", "-m", "fastapi-async", "--port", port]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert (
+        err.startswith("chefline: --port must leave room for 2 kitchens") and err.count("\n") == 1
+    )

@@ -257,6 +257,7 @@ KEEP = {
     "waitress",
     "gunicorn",
     "perfetto",
+    "python",
     "threaded",
     "false",
     "true",

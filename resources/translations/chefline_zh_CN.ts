@@ -605,7 +605,7 @@ series in one interpreter, also that of the kitchens next door:</source>
       <translation>追踪文件已写入 {0}：可在 ui.perfetto.dev 中打开</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/serve_command.py" line="36" />
+      <location filename="../../src/chefline/cli/serve_command.py" line="41" />
       <source>Press Ctrl+C to close your app.</source>
       <translation>按 Ctrl+C 关闭你的应用。</translation>
     </message>
@@ -768,32 +768,32 @@ series in one interpreter, also that of the kitchens next door:</source>
   <context>
     <name>ComparisonView</name>
     <message>
-      <location filename="../../src/chefline/ui/comparison_view.py" line="77" />
+      <location filename="../../src/chefline/ui/comparison_view.py" line="89" />
       <source>Flask and FastAPI, side by side</source>
       <translation>Flask 与 FastAPI 对照</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/comparison_view.py" line="78" />
+      <location filename="../../src/chefline/ui/comparison_view.py" line="90" />
       <source>Enter or a click on a row opens the scene that shows it; Esc closes the table.</source>
       <translation>按回车或点击某一行，打开演示它的场景；按 Esc 关闭表格。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/comparison_view.py" line="82" />
+      <location filename="../../src/chefline/ui/comparison_view.py" line="94" />
       <source>Topic</source>
       <translation>特性</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/comparison_view.py" line="83" />
+      <location filename="../../src/chefline/ui/comparison_view.py" line="95" />
       <source>Flask (sync)</source>
       <translation>Flask（同步）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/comparison_view.py" line="84" />
+      <location filename="../../src/chefline/ui/comparison_view.py" line="96" />
       <source>FastAPI (async)</source>
       <translation>FastAPI（异步）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/comparison_view.py" line="85" />
+      <location filename="../../src/chefline/ui/comparison_view.py" line="97" />
       <source>Shown in</source>
       <translation>演示场景</translation>
     </message>
@@ -801,82 +801,82 @@ series in one interpreter, also that of the kitchens next door:</source>
   <context>
     <name>ControlBar</name>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="26" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="27" />
       <source>all at once</source>
       <translation>同时到达</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="27" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="28" />
       <source>one every 20 ms</source>
       <translation>每 20 毫秒一位</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="28" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="29" />
       <source>one every 100 ms</source>
       <translation>每 100 毫秒一位</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="30" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="31" />
       <source>all at once, one kitchen at a time</source>
       <translation>同时到达，厨房依次上场</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="33" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="34" />
       <source>I/O-bound: the dish waits</source>
       <translation>I/O 密集：菜在锅里等</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="34" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="35" />
       <source>CPU-bound: the chef chops</source>
       <translation>CPU 密集：厨师切个不停</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="35" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="36" />
       <source>LLM: a streamed model call</source>
       <translation>大模型：流式调用模型</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="111" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="119" />
       <source>Customers</source>
       <translation>客人</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="112" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="120" />
       <source>Recipe</source>
       <translation>菜谱</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="113" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="121" />
       <source>Wait per dish</source>
       <translation>每道菜等待</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="114" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="122" />
       <source>Tokens</source>
       <translation>Token 数</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="115" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="123" />
       <source>Arrival</source>
       <translation>到达方式</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="121" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="129" />
       <source>one every {0:g} ms</source>
       <translation>每 {0:g} 毫秒一位</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="123" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="131" />
       <source>How many customers order at once (1–1000)</source>
       <translation>同时点单的客人数（1–1000）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="124" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="132" />
       <source>How long the slow step of each dish takes (0–30 s)</source>
       <translation>每道菜慢步骤的时长（0–30 秒）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="126" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="134" />
       <source>I/O: the slow step waits (a database, an LLM API).
 CPU: the slow step is hashing, so async cannot help.
 LLM: each kitchen calls a language model and streams its tokens on (Model menu).</source>
@@ -885,32 +885,32 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
 大模型：每个厨房调用语言模型，并把 token 逐个转发给客人（“模型”菜单）。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="130" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="138" />
       <source>How many tokens each answer streams (max_tokens)</source>
       <translation>每个回答流式输出的 token 数（max_tokens）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="131" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="139" />
       <source>Serving…</source>
       <translation>上菜中…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="131" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="139" />
       <source>Serve</source>
       <translation>上菜</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="133" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="141" />
       <source>Send the same orders to every kitchen at once (Space)</source>
       <translation>把同样的订单同时发给每个厨房（空格键）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="135" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="143" />
       <source>Reset</source>
       <translation>重置</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="136" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="144" />
       <source>Clear the race (R)</source>
       <translation>清除本轮比赛（R）</translation>
     </message>
@@ -1131,7 +1131,7 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>HelpOverlay</name>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="55" />
+      <location filename="../../src/chefline/ui/help_overlay.py" line="60" />
       <source>Keys of the talk</source>
       <translation>演讲快捷键</translation>
     </message>
@@ -1190,21 +1190,46 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
     </message>
     <message>
       <location filename="../../src/chefline/ui/help_overlay.py" line="23" />
+      <source>latency histogram: how long each kitchen's customers took</source>
+      <translation>延迟直方图：每个厨房的顾客各用了多长时间</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/help_overlay.py" line="24" />
       <source>replay the last race (again: live view)</source>
       <translation>回放上一轮比赛（再按一次：回到实时）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="24" />
+      <location filename="../../src/chefline/ui/help_overlay.py" line="25" />
+      <source>this scene's recorded race (no live kitchen)</source>
+      <translation>本场景录好的比赛（没有现场厨房时）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/help_overlay.py" line="26" />
+      <source>FastAPI's API docs (/docs) in the browser</source>
+      <translation>在浏览器里打开 FastAPI 的 API 文档（/docs）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/help_overlay.py" line="27" />
+      <source>spotlight: dim all but the pointer's circle</source>
+      <translation>聚光灯：除指针周围一圈外全部变暗</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/help_overlay.py" line="28" />
+      <source>leave a field: the keys go back to the talk</source>
+      <translation>离开输入框：按键回到演讲</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/help_overlay.py" line="29" />
       <source>replay slower or faster (0.1× to 4×)</source>
       <translation>回放减速或加速（0.1× 到 4×）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="25" />
+      <location filename="../../src/chefline/ui/help_overlay.py" line="30" />
       <source>replay: previous or next event</source>
       <translation>回放：上一个或下一个事件</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="26" />
+      <location filename="../../src/chefline/ui/help_overlay.py" line="31" />
       <source>this help; Esc closes it</source>
       <translation>本帮助；按 Esc 关闭</translation>
     </message>
@@ -1212,49 +1237,64 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>KitchenPanel</name>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_panel.py" line="105" />
+      <location filename="../../src/chefline/ui/kitchen_panel.py" line="108" />
       <source>The real server of this kitchen: GET {0}?wait=0.5</source>
       <translation>这个厨房背后的真实服务器：GET {0}?wait=0.5</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_panel.py" line="110" />
+      <location filename="../../src/chefline/ui/kitchen_panel.py" line="113" />
       <source>closed</source>
       <translation>已关闭</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_panel.py" line="112" />
+      <location filename="../../src/chefline/ui/kitchen_panel.py" line="115" />
       <source>This kitchen is closed: its orders will find nobody. Restart it.</source>
       <translation>这个厨房已关闭：发给它的订单没人接。请重新打开。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_panel.py" line="114" />
+      <location filename="../../src/chefline/ui/kitchen_panel.py" line="117" />
       <source>Stop</source>
       <translation>停止</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_panel.py" line="116" />
+      <location filename="../../src/chefline/ui/kitchen_panel.py" line="119" />
       <source>Close this kitchen now, as if it crashed; the others go on</source>
       <translation>立刻关闭这个厨房，就像它崩溃了一样；其他厨房照常营业</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_panel.py" line="118" />
+      <location filename="../../src/chefline/ui/kitchen_panel.py" line="121" />
       <source>Restart</source>
       <translation>重新打开</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_panel.py" line="119" />
+      <location filename="../../src/chefline/ui/kitchen_panel.py" line="122" />
       <source>Open this kitchen again on a new port</source>
       <translation>在新端口上重新打开这个厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_panel.py" line="121" />
+      <location filename="../../src/chefline/ui/kitchen_panel.py" line="124" />
       <source>Orders</source>
       <translation>订单</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_panel.py" line="122" />
+      <location filename="../../src/chefline/ui/kitchen_panel.py" line="125" />
       <source>Chefs</source>
       <translation>厨师</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/kitchen_panel.py" line="150" />
+      <source>CPU dish: nothing to await, so the one chef chops each dish in turn.</source>
+      <translation>CPU 菜：没有可以 await 的等待，唯一的厨师只能一道接一道地切。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/kitchen_panel.py" line="152" />
+      <source>CPU dish: a chef per process, so the dishes are chopped at once, one per core.</source>
+      <translation>CPU 菜：每个进程一个厨师，几道菜同时切，每个核心一道。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/kitchen_panel.py" line="154" />
+      <source>CPU dish: the chefs are threads, and take turns at Python's one GIL.</source>
+      <translation>CPU 菜：厨师是线程，要轮流使用 Python 唯一的 GIL。</translation>
     </message>
   </context>
   <context>
@@ -1275,32 +1315,32 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>  失败：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_scene.py" line="88" />
+      <location filename="../../src/chefline/ui/kitchen_scene.py" line="91" />
       <source>1 chef stuck at the pot</source>
       <translation>1 位厨师守在锅边</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_scene.py" line="90" />
+      <location filename="../../src/chefline/ui/kitchen_scene.py" line="93" />
       <source>{0} chefs stuck at the pot</source>
       <translation>{0} 位厨师守在锅边</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_scene.py" line="92" />
+      <location filename="../../src/chefline/ui/kitchen_scene.py" line="95" />
       <source>{0} pots on the stove, chef free</source>
       <translation>灶上 {0} 口锅，厨师有空</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_scene.py" line="94" />
+      <location filename="../../src/chefline/ui/kitchen_scene.py" line="97" />
       <source>1 chef working</source>
       <translation>1 位厨师在干活</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_scene.py" line="96" />
+      <location filename="../../src/chefline/ui/kitchen_scene.py" line="99" />
       <source>{0} chefs working</source>
       <translation>{0} 位厨师在干活</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_scene.py" line="97" />
+      <location filename="../../src/chefline/ui/kitchen_scene.py" line="100" />
       <source>chef free</source>
       <translation>厨师有空</translation>
     </message>
@@ -1308,22 +1348,22 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>LatencyHistogram</name>
     <message>
-      <location filename="../../src/chefline/ui/latency_histogram.py" line="97" />
+      <location filename="../../src/chefline/ui/latency_histogram.py" line="98" />
       <source>Time in the restaurant, from order to dish: how many served customers took how long, every kitchen on the same axis</source>
       <translation>在餐厅里待了多久（从下单到上菜）：已上菜的顾客各用了多长时间，所有厨房共用同一条时间轴</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/latency_histogram.py" line="100" />
+      <location filename="../../src/chefline/ui/latency_histogram.py" line="101" />
       <source>No dish served yet: the histogram fills as orders are served.</source>
       <translation>还没有上菜：上菜后直方图会逐渐填满。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/latency_histogram.py" line="102" />
+      <location filename="../../src/chefline/ui/latency_histogram.py" line="103" />
       <source>Each row is one kitchen, scaled to its tallest bar; p50, p95, p99 marked</source>
       <translation>每行是一个厨房，按它最高的柱子缩放；标出了 p50、p95、p99</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/latency_histogram.py" line="278" />
+      <location filename="../../src/chefline/ui/latency_histogram.py" line="244" />
       <source>tallest bar: {0}</source>
       <translation>最高的柱子：{0}</translation>
     </message>
@@ -1331,72 +1371,77 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="136" />
+      <location filename="../../src/chefline/ui/main_window.py" line="142" />
       <source>Chefline — sync vs async kitchens</source>
       <translation>Chefline — 同步与异步厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="148" />
+      <location filename="../../src/chefline/ui/main_window.py" line="154" />
       <source>Watch threads busy and waits held.</source>
       <translation>留意“忙碌线程”和“挂起的等待”。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="152" />
+      <location filename="../../src/chefline/ui/main_window.py" line="158" />
       <source>Watch processes, threads held and memory.</source>
       <translation>留意进程数、占用线程和内存。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="156" />
+      <location filename="../../src/chefline/ui/main_window.py" line="162" />
       <source>Wait for the race to finish before changing the scene.</source>
       <translation>请等本轮比赛结束后再切换场景。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="163" />
+      <location filename="../../src/chefline/ui/main_window.py" line="169" />
       <source>100 users ask an LLM: press Serve (Space). {0}</source>
       <translation>100 个用户同时问大模型：按“上菜”（空格键）。{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="188" />
+      <location filename="../../src/chefline/ui/main_window.py" line="203" />
       <source>Open a FastAPI kitchen (Kitchens menu) to see its API docs.</source>
       <translation>请先打开一个 FastAPI 厨房（“厨房”菜单）再看它的 API 文档。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="190" />
+      <location filename="../../src/chefline/ui/main_window.py" line="206" />
+      <source>Browsers do not open for the root user. The docs are at {0} (copied to the clipboard).</source>
+      <translation>浏览器不能以 root 用户打开。文档在 {0}（已复制到剪贴板）。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/main_window.py" line="209" />
       <source>No browser opened; the docs are at {0}</source>
       <translation>没有打开浏览器；文档地址是 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="192" />
+      <location filename="../../src/chefline/ui/main_window.py" line="211" />
       <source>API docs: {0}</source>
       <translation>API 文档：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="296" />
+      <location filename="../../src/chefline/ui/main_window.py" line="321" />
       <source>Serving… {0:.1f} s</source>
       <translation>上菜中… {0:.1f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="306" />
+      <location filename="../../src/chefline/ui/main_window.py" line="331" />
       <source>Race stopped.</source>
       <translation>比赛已停止。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="311" />
+      <location filename="../../src/chefline/ui/main_window.py" line="336" />
       <source>{0} {1:.2f} s (theory {2:.2f})</source>
       <translation>{0} {1:.2f} 秒（理论 {2:.2f}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="314" />
+      <location filename="../../src/chefline/ui/main_window.py" line="339" />
       <source>Finished: {0}   Export: Ctrl+E</source>
       <translation>完成：{0}   导出：Ctrl+E</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="324" />
+      <location filename="../../src/chefline/ui/main_window.py" line="349" />
       <source>Kitchens open on 127.0.0.1: {0} — press Serve (Space)</source>
       <translation>127.0.0.1 上已打开的厨房：{0} 个 — 按“上菜”（空格键）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="326" />
+      <location filename="../../src/chefline/ui/main_window.py" line="351" />
       <source>No kitchen open: choose some in the Kitchens menu.</source>
       <translation>没有打开的厨房：请在“厨房”菜单中选择。</translation>
     </message>
@@ -1530,66 +1575,71 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
     </message>
     <message>
       <location filename="../../src/chefline/ui/window_menus.py" line="77" />
+      <source>S&amp;potlight on the pointer</source>
+      <translation>指针聚光灯(&amp;P)</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/window_menus.py" line="78" />
       <source>&amp;Keys of the talk</source>
       <translation>演讲快捷键(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="79" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="80" />
       <source>&amp;Replay the last race / back to live</source>
       <translation>回放上一轮比赛 / 回到实时(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="81" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="82" />
       <source>Play this scene's &amp;recorded race</source>
       <translation>播放本场景预先录制的比赛(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="83" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="84" />
       <source>Replay &amp;slower</source>
       <translation>回放减速(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="84" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="85" />
       <source>Replay &amp;faster</source>
       <translation>回放加速(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="85" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="86" />
       <source>Replay: previous &amp;event</source>
       <translation>回放：上一个事件(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="87" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="88" />
       <source>Replay: next e&amp;vent</source>
       <translation>回放：下一个事件(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="90" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="91" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="91" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="92" />
       <source>&amp;Full screen</source>
       <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="92" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="93" />
       <source>Fit the &amp;time axis</source>
       <translation>时间轴自适应(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="93" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="94" />
       <source>Latency &amp;histogram: show or hide</source>
       <translation>延迟直方图：显示或隐藏(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="95" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="96" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="96" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="97" />
       <source>&amp;About Chefline</source>
       <translation>关于 Chefline(&amp;A)</translation>
     </message>
@@ -1772,7 +1822,7 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>OrderTimelineView</name>
     <message>
-      <location filename="../../src/chefline/ui/order_timeline.py" line="194" />
+      <location filename="../../src/chefline/ui/order_timeline.py" line="213" />
       <source>Orders appear here, one lane each, as they happen</source>
       <translation>订单会实时显示在这里，每单一行</translation>
     </message>
@@ -1780,92 +1830,92 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>Palette</name>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="54" />
+      <location filename="../../src/chefline/ui/palette.py" line="58" />
       <source>waiting</source>
       <translation>排队</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="55" />
+      <location filename="../../src/chefline/ui/palette.py" line="59" />
       <source>waiting for a chef</source>
       <translation>等厨师来接单</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="61" />
+      <location filename="../../src/chefline/ui/palette.py" line="65" />
       <source>chef working</source>
       <translation>厨师干活</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="62" />
+      <location filename="../../src/chefline/ui/palette.py" line="66" />
       <source>chef's hands busy (CPU)</source>
       <translation>厨师的手不得闲（CPU）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="68" />
+      <location filename="../../src/chefline/ui/palette.py" line="72" />
       <source>chef stuck at pot</source>
       <translation>厨师守在锅边</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="69" />
+      <location filename="../../src/chefline/ui/palette.py" line="73" />
       <source>waiting, and the chef cannot leave (blocking)</source>
       <translation>在等待，而且厨师走不开（阻塞）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="75" />
+      <location filename="../../src/chefline/ui/palette.py" line="79" />
       <source>on the stove</source>
       <translation>在灶上</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="76" />
+      <location filename="../../src/chefline/ui/palette.py" line="80" />
       <source>waiting, the chef is free (await)</source>
       <translation>在等待，厨师却有空（await）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="82" />
+      <location filename="../../src/chefline/ui/palette.py" line="86" />
       <source>to the table</source>
       <translation>端上桌</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="83" />
+      <location filename="../../src/chefline/ui/palette.py" line="87" />
       <source>reply on its way</source>
       <translation>回复在路上</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="89" />
+      <location filename="../../src/chefline/ui/palette.py" line="93" />
       <source>served</source>
       <translation>已上菜</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="90" />
+      <location filename="../../src/chefline/ui/palette.py" line="94" />
       <source>the customer got the dish</source>
       <translation>客人拿到了菜</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="96" />
+      <location filename="../../src/chefline/ui/palette.py" line="100" />
       <source>failed</source>
       <translation>失败</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="97" />
+      <location filename="../../src/chefline/ui/palette.py" line="101" />
       <source>no dish: error or timeout</source>
       <translation>没有菜：出错或超时</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="103" />
+      <location filename="../../src/chefline/ui/palette.py" line="107" />
       <source>first token</source>
       <translation>首个 token</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="104" />
+      <location filename="../../src/chefline/ui/palette.py" line="108" />
       <source>an LLM answer's first token reached the customer (short ticks: the next)</source>
       <translation>大模型回答的首个 token 到达客人（短刻度：后续的 token）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="112" />
+      <location filename="../../src/chefline/ui/palette.py" line="117" />
       <source>chef free</source>
       <translation>厨师有空</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="113" />
+      <location filename="../../src/chefline/ui/palette.py" line="118" />
       <source>free to take an order</source>
       <translation>可以接新单</translation>
     </message>
@@ -1873,7 +1923,7 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>Presenter</name>
     <message>
-      <location filename="../../src/chefline/ui/presenter.py" line="126" />
+      <location filename="../../src/chefline/ui/presenter.py" line="143" />
       <source>No recorded race for the scene {0}.</source>
       <translation>场景 {0} 没有预先录制的比赛。</translation>
     </message>
@@ -1992,27 +2042,27 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>RaceSession</name>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="146" />
+      <location filename="../../src/chefline/ui/session.py" line="148" />
       <source>Wait for the race to finish before changing kitchens.</source>
       <translation>请等本轮比赛结束后再更换厨房。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="162" />
+      <location filename="../../src/chefline/ui/session.py" line="164" />
       <source>The {0} kitchen could not open: {1}</source>
       <translation>{0} 厨房无法打开：{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="209" />
+      <location filename="../../src/chefline/ui/session.py" line="211" />
       <source>The {0} kitchen could not open again: {1}</source>
       <translation>{0} 厨房无法重新打开：{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="276" />
+      <location filename="../../src/chefline/ui/session.py" line="278" />
       <source>No kitchen is open: choose at least one in the Kitchens menu.</source>
       <translation>没有打开的厨房：请在“厨房”菜单中至少选择一个。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="353" />
+      <location filename="../../src/chefline/ui/session.py" line="364" />
       <source>The race stopped with an unexpected error: {0}</source>
       <translation>比赛因意外错误而停止：{0}</translation>
     </message>
@@ -2020,44 +2070,62 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>ReplayBar</name>
     <message>
-      <location filename="../../src/chefline/ui/replay_bar.py" line="71" />
+      <location filename="../../src/chefline/ui/replay_bar.py" line="88" />
       <source>RECORDED RACE — replay, not live</source>
       <translation>预录比赛 — 回放，并非实时</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/replay_bar.py" line="72" />
+      <location filename="../../src/chefline/ui/replay_bar.py" line="89" />
       <source>REPLAY of the last race</source>
       <translation>上一轮比赛的回放</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/replay_bar.py" line="75" />
+      <location filename="../../src/chefline/ui/replay_bar.py" line="92" />
       <source>Play or pause (Space)</source>
       <translation>播放或暂停（空格键）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/replay_bar.py" line="76" />
+      <location filename="../../src/chefline/ui/replay_bar.py" line="93" />
       <source>Previous event (,)</source>
       <translation>上一个事件（,）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/replay_bar.py" line="77" />
+      <location filename="../../src/chefline/ui/replay_bar.py" line="94" />
       <source>Next event (.)</source>
       <translation>下一个事件（.）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/replay_bar.py" line="78" />
+      <location filename="../../src/chefline/ui/replay_bar.py" line="95" />
       <source>Slower ([)</source>
       <translation>减速（[）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/replay_bar.py" line="79" />
+      <location filename="../../src/chefline/ui/replay_bar.py" line="96" />
       <source>Faster (])</source>
       <translation>加速（]）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/replay_bar.py" line="81" />
+      <location filename="../../src/chefline/ui/replay_bar.py" line="98" />
       <source>Back to live (P)</source>
       <translation>回到实时（P）</translation>
+    </message>
+  </context>
+  <context>
+    <name>RouteView</name>
+    <message>
+      <location filename="../../src/chefline/ui/route_view.py" line="92" />
+      <source>Fold the route back to what a reader would write</source>
+      <translation>把路由折叠回读者会写的样子</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/route_view.py" line="94" />
+      <source>Show what Chefline adds: the recording around the route</source>
+      <translation>展开 Chefline 加上的部分：围绕路由的记录代码</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/route_view.py" line="96" />
+      <source>Show what Chefline adds</source>
+      <translation>展开 Chefline 加上的部分</translation>
     </message>
   </context>
   <context>
@@ -2076,157 +2144,168 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>Scoreboard</name>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="22" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="35" />
       <source>in app</source>
       <translation>在应用内</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="32" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="45" />
       <source>served</source>
       <translation>已上菜</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="33" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="46" />
       <source>makespan</source>
       <translation>总用时</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="34" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="47" />
       <source>throughput</source>
       <translation>吞吐量</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="35" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="48" />
       <source>p50 wait</source>
       <translation>p50 等待</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="36" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="49" />
       <source>p95 wait</source>
       <translation>p95 等待</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="37" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="50" />
       <source>p99 wait</source>
       <translation>p99 等待</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="38" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="51" />
       <source>most at once</source>
       <translation>同时最多</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="39" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="52" />
       <source>chefs</source>
       <translation>厨师</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="40" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="53" />
       <source>errors</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="41" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="54" />
       <source>tokens/s</source>
       <translation>token/秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="42" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="55" />
       <source>threads busy</source>
       <translation>忙碌线程</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="43" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="56" />
       <source>waits held</source>
       <translation>挂起的等待</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="44" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="57" />
       <source>TTFT</source>
       <translation>首 token 用时</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="45" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="58" />
       <source>processes</source>
       <translation>进程数</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="46" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="59" />
       <source>threads held</source>
       <translation>占用线程</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="47" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="60" />
       <source>memory</source>
       <translation>内存</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="102" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="62" />
+      <source>× theory</source>
+      <translation>× 理论</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/scoreboard.py" line="204" />
       <source>Threads with an order in hand right now</source>
       <translation>此刻手上有订单的线程</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="104" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="206" />
       <source>Processes of the kitchen's own ("in app": it runs inside Chefline's process)</source>
       <translation>厨房自己的进程（“在应用内”：它运行在 Chefline 的进程里）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="107" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="209" />
       <source>OS threads the kitchen holds: now during a race, the most at once after it</source>
       <translation>厨房占用的操作系统线程：比赛中显示当前值，赛后显示峰值</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="110" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="212" />
       <source>Memory of the kitchen's processes (PSS on Linux); a kitchen inside the app has none of its own to measure</source>
       <translation>厨房进程的内存（Linux 上为 PSS）；在应用内运行的厨房没有可单独测量的内存</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="113" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="215" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="275" />
       <source>Time to first token of an LLM answer: p50·p95, seconds</source>
       <translation>大模型回答的首个 token 用时：p50·p95，单位秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="115" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="217" />
       <source>Orders waiting on the stove right now (a sleep, or a model's tokens): an async kitchen holds them all on one thread, a sync one needs a thread for each</source>
       <translation>此刻在灶上等待的订单（一次 sleep，或等模型的 token）：异步厨房用一个线程挂着全部，同步厨房每单都要一个线程</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="122" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="224" />
       <source>The ideal theory counts only the dishes. Every order also costs the kitchen its own Python work (parsing, routing, recording), measured when it opened; in one interpreter that work runs in series, also that of the kitchens next door.</source>
       <translation>理想理论只计算菜本身。每张订单还要花厨房自己的 Python 工作（解析、路由、记录），在厨房开张时测得；在同一个解释器里，这些工作只能一件接一件地做，隔壁厨房的也一样。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="168" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="274" />
       <source>no order failed</source>
       <translation>没有订单失败</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="177" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="280" />
+      <source>waiting its turn: one kitchen at a time</source>
+      <translation>等待轮到它：一次一个厨房</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/scoreboard.py" line="290" />
       <source>ideal {0:.2f} s + {1} × {2:.2f} ms own work</source>
       <translation>理想 {0:.2f} 秒 + {1} × {2:.2f} 毫秒自身工作</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="181" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="294" />
       <source> + {0:.2f} s next door</source>
       <translation> + 隔壁 {0:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="185" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="298" />
       <source> (took ×{0:.2f})</source>
       <translation>（实际 ×{0:.2f}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="193" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="306" />
       <source>expected {0:.2f} s · cooking for {1}</source>
       <translation>预计 {0:.2f} 秒 · 已做 {1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="197" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="310" />
       <source>expected {0:.2f} s</source>
       <translation>预计 {0:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="199" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="312" />
       <source>expected {0:.2f} s, took {1:.2f} s (×{2:.2f})</source>
       <translation>预计 {0:.2f} 秒，实际 {1:.2f} 秒（×{2:.2f}）</translation>
     </message>
@@ -2234,12 +2313,32 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>SpeakerNotes</name>
     <message>
-      <location filename="../../src/chefline/ui/speaker_notes.py" line="45" />
+      <location filename="../../src/chefline/ui/speaker_notes.py" line="110" />
+      <source>The clock starts with the first scene.</source>
+      <translation>计时从第一个场景开始。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/speaker_notes.py" line="117" />
+      <source>This scene {0} of {1}   ·   talk {2}</source>
+      <translation>本场景 {0} / {1}   ·   演讲 {2}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/speaker_notes.py" line="122" />
       <source>Chefline — speaker notes</source>
       <translation>Chefline — 演讲者备注</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/speaker_notes.py" line="48" />
+      <location filename="../../src/chefline/ui/speaker_notes.py" line="130" />
+      <source>Next: the end of the talk.</source>
+      <translation>下一个：演讲结束。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/speaker_notes.py" line="133" />
+      <source>Next: {0} — {1}</source>
+      <translation>下一个：{0} — {1}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/speaker_notes.py" line="135" />
       <source>Press → to start the talk.</source>
       <translation>按 → 开始演讲。</translation>
     </message>
@@ -2248,6 +2347,11 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
     <name>TimelineCanvas</name>
     <message>
       <location filename="../../src/chefline/ui/timeline_canvas.py" line="150" />
+      <source>Waiting its turn: one kitchen at a time, each has the machine</source>
+      <translation>等待轮到它：一次一个厨房，各自独享整台机器</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/timeline_canvas.py" line="157" />
       <source>Press Serve to send the orders</source>
       <translation>按“上菜”发送订单</translation>
     </message>

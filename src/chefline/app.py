@@ -24,6 +24,7 @@ from chefline.ui.errors import UNEXPECTED
 from chefline.ui.language import system_language
 from chefline.ui.logs import set_up_logging
 from chefline.ui.main_window import MainWindow
+from chefline.ui.screen_fit import place_on
 from chefline.ui.session import RaceSession
 from chefline.ui.theme import stylesheet
 
@@ -86,7 +87,7 @@ def run_window(args: argparse.Namespace) -> int:
     """``chefline`` / ``chefline window``: the app until its window closes."""
     _, loop = start_qt()
     window, _ = build_window(args)
-    window.resize(1600, 1000)
+    place_on(window)  # 1600×1000, or the screen's free area when that is smaller
     window.show()
     if args.serve:
         QTimer.singleShot(0, window.controls.request_serve)
@@ -108,6 +109,7 @@ def run_snapshot(args: argparse.Namespace) -> int:
         plan.check_fits(get_mode(name), kitchen_settings(args))
     _, loop = start_qt()
     window, session = build_window(args)
+    window.screen_fit.enabled = False  # a picture of the asked size, whatever the screen
     window.resize(width, height)
     window.showFullScreen() if args.full_screen else window.show()
     presenter = window.presenter
@@ -140,7 +142,7 @@ def run_snapshot(args: argparse.Namespace) -> int:
 
     with loop:
         loop.run_until_complete(race_and_save())
-    print(f"saved {out} ({width}x{height})")
+    print(f"saved {out} ({window.width()}x{window.height()})")
     return 0
 
 

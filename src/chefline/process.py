@@ -4,6 +4,15 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import sys
+
+
+def chefline_command(*args: str) -> list[str]:
+    """How to start Chefline again as a process of its own (a kitchen, the customers, the
+    model): the frozen executable itself, or this interpreter with ``-m chefline``."""
+    frozen = getattr(sys, "frozen", False)
+    program = [sys.executable] if frozen else [sys.executable, "-m", "chefline"]
+    return [*program, *args]
 
 
 def raise_open_file_limit() -> None:

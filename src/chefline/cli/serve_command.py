@@ -16,6 +16,11 @@ def run(args: argparse.Namespace, stop: threading.Event | None = None) -> int:
     check_your_app_options(args)
     names = chosen_modes(args) if args.mode or args.app is None else []
     settings = kitchen_settings(args)
+    last = args.port + len(names) - 1
+    if args.port and not 1 <= args.port <= last <= 65535:
+        # A flag out of range is refused, not quietly replaced by a free port.
+        raise ValueError(f"--port must leave room for {len(names)} kitchens up to 65535, "
+                         f"not {args.port}")  # fmt: skip
     raise_open_file_limit()
     stop = stop or threading.Event()
     kitchens: list[Kitchen] = []

@@ -10,12 +10,12 @@ from __future__ import annotations
 import contextlib
 import json
 import subprocess
-import sys
 import threading
 from collections.abc import Callable
 from typing import Any
 
 from chefline.client.customers import CUSTOMERS_COMMAND, RaceBrief, decode_news
+from chefline.process import chefline_command
 
 NewsHandler = Callable[[list[Any]], None]
 """Called in the reader thread with each line the customers write."""
@@ -30,19 +30,12 @@ class CustomersGone(RuntimeError):
     """The customers' process ended or could not start; the message says why."""
 
 
-def customers_command() -> list[str]:
-    """How to start the customers' process, from a checkout, a wheel or the frozen app."""
-    frozen = getattr(sys, "frozen", False)
-    program = [sys.executable] if frozen else [sys.executable, "-m", "chefline"]
-    return [*program, CUSTOMERS_COMMAND]
-
-
 class CustomerProcess:
     """A running ``chefline _customers`` and the thread that reads what it writes."""
 
     def __init__(self) -> None:
         self._process = subprocess.Popen(
-            customers_command(),
+            chefline_command(CUSTOMERS_COMMAND),
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,

@@ -27,6 +27,7 @@ from chefline.child import CHILD_COMMAND, PROCESSES
 from chefline.kitchen.clock import now
 from chefline.kitchen.cost import KitchenCost
 from chefline.kitchen.events import OrderEvent
+from chefline.process import chefline_command
 from chefline.servers.model_link import ModelLink, Supplier
 from chefline.servers.relay import EventRelay
 from chefline.servers.server_thread import KitchenStartError, ServerThread
@@ -42,9 +43,7 @@ that we accept: both read the machine's monotonic clock, so it should be nil."""
 def child_command(mode: str, fd: int, workers: int, app: str | None = None) -> list[str]:
     """How to start a kitchen's process, from a checkout, a wheel or the frozen app;
     ``app``: your own app's target, served in ``mode``'s way under the kitchen's name."""
-    frozen = getattr(sys, "frozen", False)
-    program = [sys.executable] if frozen else [sys.executable, "-m", "chefline"]
-    command = [*program, CHILD_COMMAND, mode, "--fd", str(fd), "--workers", str(workers)]
+    command = chefline_command(CHILD_COMMAND, mode, "--fd", str(fd), "--workers", str(workers))
     return command if app is None else [*command, "--app", app, "--name", "_"]
 
 

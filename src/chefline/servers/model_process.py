@@ -19,18 +19,13 @@ from typing import Any
 
 from chefline.child import MODEL_COMMAND
 from chefline.kitchen.llm import MOCK_MODEL, ModelSpeed
+from chefline.process import chefline_command
 from chefline.servers.model_link import ModelLink
 from chefline.servers.server_thread import LOOPBACK, KitchenStartError
 
 START_TIMEOUT_S = 20.0
 """A fresh interpreter imports FastAPI and uvicorn first: about a second here."""
 REPLY_TIMEOUT_S = 5.0
-
-
-def model_command(speed: ModelSpeed) -> list[str]:
-    frozen = getattr(sys, "frozen", False)
-    program = [sys.executable] if frozen else [sys.executable, "-m", "chefline"]
-    return [*program, MODEL_COMMAND, json.dumps(_speed_json(speed))]
 
 
 def _speed_json(speed: ModelSpeed) -> dict[str, float]:
@@ -44,7 +39,7 @@ class ModelProcess:
 
     def __init__(self, speed: ModelSpeed) -> None:
         self._process = subprocess.Popen(
-            model_command(speed),
+            chefline_command(MODEL_COMMAND, json.dumps(_speed_json(speed))),
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,

@@ -2,11 +2,17 @@
 
 Read from the very functions the kitchen's app serves (``inspect``), followed by the step that
 does the waiting, so what is on screen is what is running, not a retelling of it.
+
+``reader_code`` folds that source down to what a reader would write (the reference's two
+routes): the route's decorator and ``def`` line, the model call, and the line that waits; the
+recording Chefline adds (tickets, relays, chef names) is folded away. Every line it keeps is
+a line of the running code; ``route_code`` is the whole of it ("show what Chefline adds").
 """
 
 from __future__ import annotations
 
 import inspect
+import re
 import textwrap
 from collections.abc import Callable
 from functools import cache
@@ -64,3 +70,39 @@ def route_code(mode: str, dish: DishKind = DishKind.IO) -> str:
         return f"# {kitchen.chat_route if dish is DishKind.LLM else kitchen.route}"
     server = kitchen.route.partition(", ")[2]
     return f"# {server}\n{route}\n\n# → {step.__qualname__}\n{step_source}"
+
+
+WAITING_LINE = re.compile(
+    r"await asyncio\.sleep\(seconds\)|time\.sleep\(seconds\)|burn_cpu\(seconds\)"
+    r"|= (await )?a?next\(tokens|for token in tokens"
+)
+"""The lines of a step where the chef waits (or works): what the talk points at."""
+MODEL_CALL = re.compile(r"^(\s*\w+ = stream_tokens\w*)\(.*\)$")
+DEF_LINE = re.compile(r"^((?:async )?def \w+)\((.*?)\).*:$")
+
+
+@cache
+def reader_code(mode: str, dish: DishKind = DishKind.IO) -> str:
+    """The route of ``mode`` as a reader would write it, folded from the running source."""
+    full = route_code(mode, dish)
+    route, _, step = full.partition("\n\n# → ")
+    kept = []
+    for line in route.splitlines():
+        if line.startswith(("#", "@")):
+            kept.append(line)
+        elif (found := DEF_LINE.match(line)) is not None:
+            kept.append(f"{found.group(1)}({'…' if found.group(2) else ''}):")
+        elif (found := MODEL_CALL.match(line)) is not None:
+            kept.append(f"    {found.group(1).strip()}(…)")
+    waits = step.splitlines()[1:]
+    body = []
+    for number, line in enumerate(waits):
+        if WAITING_LINE.search(line):
+            body.append("    " + line.strip())
+            if line.strip().endswith(":"):  # a loop over tokens: what each turn sends on
+                sent = next((w for w in waits[number + 1 :] if "yield" in w), None)
+                if sent is not None:
+                    body.append("        " + sent.strip())
+    if not body:
+        return full
+    return "\n".join(kept + body)

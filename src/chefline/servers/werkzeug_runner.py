@@ -17,6 +17,18 @@ from chefline.servers.slow_clients import READ_TIMEOUT_S, HeaderDeadline
 logging.getLogger("werkzeug").setLevel(logging.WARNING)
 
 
+class _QuietCutOff(logging.Filter):
+    """A customer cut off mid-body (``slow_clients``) has had its 400; werkzeug then drains
+    the rest of the body from the timed-out socket and logs that as an error with a
+    traceback. It is the cut-off working, not a fault."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "cannot read from timed out object" not in record.getMessage()
+
+
+logging.getLogger("werkzeug").addFilter(_QuietCutOff())
+
+
 class _PromptHandler(WSGIRequestHandler):
     """werkzeug leaves Nagle's algorithm on: a streamed reply's small writes then wait for
     the customer's delayed acknowledgement, tens of ms per token. uvicorn and waitress turn

@@ -22,7 +22,7 @@ class ChefLanesView(TimelineCanvas):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.setMinimumHeight(56)
+        self.setMinimumHeight(28)
         self._lanes: dict[str, list] = {}
         self._load: dict[str, list[tuple[float, int]]] = {}
         self._frames = 0
@@ -50,7 +50,7 @@ class ChefLanesView(TimelineCanvas):
         return len(self._lanes)
 
     def paint_lanes(self, painter: QPainter) -> None:
-        start = self.session.race_start
+        start = self.origin()
         assert start is not None
         pitch = self._plot.height() / max(self.lane_count(), 1)
         for lane, segments in enumerate(self._lanes.values()):

@@ -52,13 +52,25 @@ class ComparisonView(Retranslating, Overlay):
     def toggle(self) -> None:
         super().toggle()
         if self.isVisible():
-            self.table.resizeRowsToContents()  # now that the columns have their width
+            self.fill_height()  # now that the columns have their width
             self.table.setFocus()
             self.table.selectRow(max(self._row_of_scene(), 0))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.table.resizeRowsToContents()
+        self.fill_height()
+
+    def fill_height(self) -> None:
+        """Rows as tall as their text, then sharing what room is left: the table fills the
+        screen instead of leaving its lower half empty."""
+        table = self.table
+        table.resizeRowsToContents()
+        rows = table.rowCount()
+        used = sum(table.rowHeight(row) for row in range(rows))
+        spare = table.viewport().height() - used
+        if rows and spare > 0:
+            for row in range(rows):
+                table.setRowHeight(row, table.rowHeight(row) + spare // rows)
 
     def _row_of_scene(self) -> int:
         scene = self.presenter.scene
@@ -94,4 +106,4 @@ class ComparisonView(Retranslating, Overlay):
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
-        self.table.resizeRowsToContents()
+        self.fill_height()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QMargins, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -20,6 +20,7 @@ from chefline.kitchen import limits
 from chefline.kitchen.arrivals import Arrivals
 from chefline.kitchen.llm import ChatOrder, ModelSpeed
 from chefline.kitchen.recipe import DishKind, Recipe
+from chefline.ui.fitting import FlowLayout
 from chefline.ui.retranslating import Retranslating
 
 ARRIVALS = (
@@ -34,6 +35,16 @@ DISHES = (
     (QT_TRANSLATE_NOOP("ControlBar", "CPU-bound: the chef chops"), DishKind.CPU),
     (QT_TRANSLATE_NOOP("ControlBar", "LLM: a streamed model call"), DishKind.LLM),
 )
+
+
+def pair(first: QWidget, second: QWidget) -> QWidget:
+    """Two widgets that wrap together (a caption and its field)."""
+    cell = QWidget()
+    row = QHBoxLayout(cell)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(first)
+    row.addWidget(second)
+    return cell
 
 
 class ControlBar(Retranslating, QWidget):
@@ -88,17 +99,14 @@ class ControlBar(Retranslating, QWidget):
         self.reset_button = QPushButton()
         self.reset_button.setObjectName("resetButton")
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 4)
+        # The fields wrap onto a second row rather than widen the window (large text, 1280).
+        layout = FlowLayout(self, spacing=18)
+        layout.setContentsMargins(QMargins(12, 6, 12, 4))
         self.captions: dict[QWidget, QLabel] = {}
         for field in (self.customers, self.recipe, self.wait, self.tokens, self.arrivals):
             self.captions[field] = QLabel()
-            layout.addWidget(self.captions[field])
-            layout.addWidget(field)
-            layout.addSpacing(10)
-        layout.addStretch(1)
-        layout.addWidget(self.reset_button)
-        layout.addWidget(self.serve_button)
+            layout.addWidget(pair(self.captions[field], field))
+        layout.addWidget(pair(self.reset_button, self.serve_button))
         self.serve_button.clicked.connect(self.request_serve)
         self.reset_button.clicked.connect(self.sig_reset)
         self.recipe.currentIndexChanged.connect(self._show_fields_of_dish)
@@ -141,8 +149,7 @@ class ControlBar(Retranslating, QWidget):
     def _show_fields_of_dish(self) -> None:
         llm = self.dish() is DishKind.LLM
         for field, shown in ((self.wait, not llm), (self.tokens, llm)):
-            field.setVisible(shown)
-            self.captions[field].setVisible(shown)
+            field.parentWidget().setVisible(shown)
 
     def choose_dish(self, dish: DishKind) -> None:
         self.recipe.setCurrentIndex(self.recipe.findData(dish))

@@ -6,8 +6,10 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
+from chefline.kitchen.recipe import DishKind
 from chefline.servers.kitchens import Kitchen
 from chefline.ui.chef_lanes import ChefLanesView
+from chefline.ui.fitting import ElidedLabel
 from chefline.ui.kitchen_scene import KitchenScene
 from chefline.ui.order_timeline import OrderTimelineView
 from chefline.ui.retranslating import Retranslating
@@ -31,9 +33,9 @@ class KitchenPanel(Retranslating, QFrame):
         self.setObjectName(f"kitchenPanel_{name}")
         self.setProperty("class", "kitchenPanel")
         header = QHBoxLayout()
-        title = QLabel(name)
+        title = ElidedLabel(name)
         title.setObjectName("kitchenTitle")
-        route = QLabel(kitchen.mode.route)
+        route = ElidedLabel(kitchen.mode.route)
         route.setObjectName("kitchenRoute")
         self.route = route
         self.session = session
@@ -55,8 +57,7 @@ class KitchenPanel(Retranslating, QFrame):
         restart.setObjectName(f"restartButton_{name}")
         self.restart_button = restart
         restart.clicked.connect(lambda: session.restart_kitchen(name))
-        header.addWidget(title)
-        header.addStretch(1)
+        header.addWidget(title, 1)
         header.addWidget(address)
         header.addWidget(stop)
         header.addWidget(restart)
@@ -88,13 +89,15 @@ class KitchenPanel(Retranslating, QFrame):
         picture.setSpacing(8)
         picture.addWidget(self.scene, 2)
         picture.addWidget(self.code, 3)
-        layout.addLayout(picture)
+        layout.addLayout(picture, 2)
         layout.addWidget(self.scoreboard)
         self.orders_title, self.chefs_title = section(), section()
         layout.addWidget(self.orders_title)
         layout.addWidget(self.timeline, 3)
         layout.addWidget(self.chefs_title)
         layout.addWidget(self.chefs, 1)
+        self.compact = False
+        self.dish = DishKind.IO
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -117,35 +120,76 @@ class KitchenPanel(Retranslating, QFrame):
         )
         self.restart_button.setAccessibleName(self.tr("Restart"))
         self.restart_button.setToolTip(self.tr("Open this kitchen again on a new port"))
-        self.summary.setText(QCoreApplication.translate("Modes", kitchen.mode.summary))
+        self.summary.setText(self.summary_text())
         self.orders_title.setText(self.tr("Orders"))
         self.chefs_title.setText(self.tr("Chefs"))
 
     def _show_route(self) -> None:
         plan = self.session.plan
-        chat = plan is not None and plan.is_chat
-        self.route.setText(self.mode.chat_route if chat else self.mode.route)
+        if plan is not None:
+            self.show_dish(plan.recipe.dish)
 
-    def show_code(self, code: str | None) -> None:
+    def show_dish(self, dish: DishKind) -> None:
+        """The route line and the one-line summary say what the kitchen does with this dish
+        (a CPU-bound dish has no sleep to await: the chef hashes)."""
+        self.dish = dish
+        route = self.mode.route
+        if dish is DishKind.LLM:
+            route = self.mode.chat_route
+        elif dish is DishKind.CPU:
+            kind, _, rest = route.partition(" + ")
+            route = f"{kind} + burn_cpu (hashing), {rest.partition(', ')[2]}"
+        self.route.setText(route)
+        self.summary.setText(self.summary_text())
+
+    def summary_text(self) -> str:
+        mode = self.mode
+        if self.dish is not DishKind.CPU:
+            return QCoreApplication.translate("Modes", mode.summary)
+        if mode.on_event_loop:
+            return self.tr("CPU dish: nothing to await, so the one chef chops each dish in turn.")
+        if mode.own_process:
+            return self.tr("CPU dish: a chef per process, so the dishes are chopped at once, "
+                           "one per core.")  # fmt: skip
+        return self.tr("CPU dish: the chefs are threads, and take turns at Python's one GIL.")
+
+    def show_code(
+        self, code: str | None, dish: DishKind | None = None, full: str | None = None
+    ) -> None:
         """The route's source beside the picture (None: the picture alone). Three or four
         kitchens leave no room for both: the code takes the picture's place."""
+        if dish is not None:
+            self.show_dish(dish)
         if code is None:
             self.code.hide()
         else:
-            self.code.show_code(code)
+            self.code.show_code(code, full)
             self.code.show()
         self.scene.setVisible(code is None or len(self.session.kitchens) <= 2)
         self._fit_picture()
 
     def _fit_picture(self) -> None:
-        # The picture gives way to the timelines on small screens; the code needs more room.
-        tallest = 260 if self.code.isVisible() else 170
-        height = int(min(max(self.height() * 0.17, 70), tallest))
-        if self.code.isVisible():
-            height = max(height, int(min(self.height() * 0.26, tallest)))
-        self.scene.setFixedHeight(height)
-        self.code.setFixedHeight(height)
+        """What the panel shows follows the height it gets, never the other way round: the
+        picture and the code share a stretch with the timelines (none has a fixed height),
+        and a short panel (a 720-line projector, large text) drops the kitchen's one-line
+        summary and the section titles, which the legend and the code already say."""
+        line = self.fontMetrics().lineSpacing()
+        compact = self.height() < line * 34
+        if compact != self.compact or not self.isVisible():
+            self.compact = compact
+            for part in (self.route, self.summary, self.orders_title, self.chefs_title):
+                part.setVisible(not compact)
+            self.scoreboard.set_compact(compact)
+            layout = self.layout()
+            layout.setContentsMargins(*((8, 6, 8, 6) if compact else (12, 10, 12, 10)))
+            layout.setSpacing(3 if compact else 6)
+        tallest = line * (16 if self.code.isVisible() else 11)
+        self.scene.setMaximumHeight(tallest)
+        self.code.setMaximumHeight(tallest)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        # A narrow panel (four kitchens on a projector) keeps the kitchen's name whole; the
+        # address stays in the tooltip of the name.
+        self.address.setVisible(event.size().width() >= self.fontMetrics().averageCharWidth() * 52)
         self._fit_picture()
         super().resizeEvent(event)

@@ -80,7 +80,10 @@ class KitchenScene(QWidget):
         painter.setPen(QColor(THEME["text"]))
         for zone, caption in zip(zones, captions, strict=True):
             box = QRectF(zone.left(), height - caption_h - 2, zone.width(), caption_h)
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, caption)
+            # A narrow kitchen (four side by side) shortens a caption rather than cut it.
+            shown = painter.fontMetrics().elidedText(caption, Qt.TextElideMode.ElideRight,
+                                                     int(box.width()))  # fmt: skip
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, shown)
         painter.end()
 
     def chef_caption(self, state: KitchenNow) -> str:

@@ -2,7 +2,8 @@
 
 One chef's long tail and the async kitchen's tight peak line up because every row bins the
 same seconds; each row is scaled to its own tallest bin so a spread-out kitchen still shows.
-The drawer repaints from the records at most once a frame, and only while it is shown.
+The drawer draws from the records only while it is shown, during a race every fourth frame at
+most (less often if drawing a big race takes long), into a picture that each repaint reuses.
 """
 
 from __future__ import annotations
@@ -213,7 +214,7 @@ class LatencyHistogram(Retranslating, QWidget):
         """Which line marks which percentile, after the title."""
         x, y = title.left() + indent, title.center().y()
         for q, style in MARKS:
-            painter.setPen(QPen(QColor(THEME["text"]), 1.5, style))
+            painter.setPen(QPen(QColor(THEME["text"]), 0, style))
             painter.drawLine(QPointF(x, y - 6), QPointF(x, y + 6))
             painter.setPen(QColor(THEME["text"]))
             painter.drawText(QPointF(x + 6, y + painter.fontMetrics().ascent() / 2 - 1), f"p{q}")
@@ -234,13 +235,18 @@ class LatencyHistogram(Retranslating, QWidget):
             QRectF(band.left(), upper.top() + 3, 10, upper.height() - 6), QColor(colour)
         )
         painter.setPen(QColor(THEME["text"]))
-        painter.drawText(upper.adjusted(16, 0, 0, 0), Qt.AlignmentFlag.AlignLeft,
-                         metrics.elidedText(name, Qt.TextElideMode.ElideMiddle,
-                                            int(upper.width() - 16)))  # fmt: skip
+        shown = metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, int(upper.width() - 16))
+        painter.drawText(upper.adjusted(16, 0, 0, 0), Qt.AlignmentFlag.AlignLeft, shown)
+        if tallest:  # the row's scale, beside its name: over the plot it would hide a bar
+            painter.setPen(QColor(THEME["muted"]))
+            scale = upper.adjusted(16 + metrics.horizontalAdvance(shown + "  "), 0, 0, 0)
+            painter.drawText(scale, Qt.AlignmentFlag.AlignLeft, metrics.elidedText(
+                self.tr("tallest bar: {0}").format(tallest), Qt.TextElideMode.ElideRight,
+                int(scale.width())))  # fmt: skip
         ordered = sorted(values)  # sorted once: each percentile then reads it in linear time
         marks = {q: percentile(ordered, q) for q, _ in MARKS}
         known = [f"p{q} {value:.2f}" for q, value in marks.items() if value is not None]
-        if band.height() >= 2 * metrics.height():  # room for the percentiles under the name
+        if lines == 2:  # room for the percentiles under the name
             painter.setPen(QColor(THEME["muted"]))
             painter.drawText(lower.adjusted(16, 0, 0, 0), Qt.AlignmentFlag.AlignLeft,
                              " · ".join(known) + " s" if known else "–")  # fmt: skip
@@ -272,10 +278,6 @@ class LatencyHistogram(Retranslating, QWidget):
             painter.drawLine(QPointF(x, band.top() + 2), QPointF(x, band.bottom()))
             if style is Qt.PenStyle.SolidLine:
                 painter.drawLine(QPointF(x + 1, band.top() + 2), QPointF(x + 1, band.bottom()))
-        painter.setPen(QColor(THEME["muted"]))
-        painter.drawText(QRectF(plot.right() - 200, band.top(), 200, metrics.height()),
-                         Qt.AlignmentFlag.AlignRight,
-                         self.tr("tallest bar: {0}").format(tallest))  # fmt: skip
 
     def _paint_axis(self, painter: QPainter, plot: QRectF, span: float, line: int) -> None:
         step = nice_step(span, 10)

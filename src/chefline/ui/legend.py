@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QRectF, QSize
+from PySide6.QtCore import QCoreApplication, QMargins, QRectF, QSize
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
+from chefline.ui.fitting import FlowLayout
 from chefline.ui.palette import SWATCHES, THEME, Look
 from chefline.ui.retranslating import Retranslating
 
@@ -35,17 +36,21 @@ class Legend(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("legend")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 0, 12, 0)
+        # Entries wrap onto a second row rather than widen the window.
+        layout = FlowLayout(self, spacing=12)
+        layout.setContentsMargins(QMargins(12, 0, 12, 0))
         self.entries: list[tuple[Look, SwatchIcon, QLabel]] = []
         for look in SHOWN:
             icon = SwatchIcon(look)
             label = QLabel()
-            layout.addWidget(icon)
-            layout.addWidget(label)
-            layout.addSpacing(12)
+            entry = QWidget()
+            row = QHBoxLayout(entry)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(4)
+            row.addWidget(icon)
+            row.addWidget(label)
+            layout.addWidget(entry)
             self.entries.append((look, icon, label))
-        layout.addStretch(1)
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, QUrl
@@ -21,7 +22,7 @@ from chefline.client.plan import RacePlan
 from chefline.client.race import RaceResult
 from chefline.kitchen.modes import MODES
 from chefline.kitchen.recipe import DishKind
-from chefline.servers.route_code import route_code
+from chefline.servers.route_code import reader_code, route_code
 from chefline.ui.about import show_about
 from chefline.ui.bad_order_dialog import BadOrderDialog
 from chefline.ui.comparison_view import ComparisonView
@@ -38,8 +39,11 @@ from chefline.ui.race_files import RaceFiles
 from chefline.ui.replay_bar import ReplayBar
 from chefline.ui.retranslating import Retranslating
 from chefline.ui.scene_banner import SceneBanner
+from chefline.ui.screen_fit import ScreenFit
 from chefline.ui.session import RaceSession
 from chefline.ui.speaker_notes import SpeakerNotes
+from chefline.ui.spotlight import Spotlight
+from chefline.ui.talk_keys import TalkKeys
 from chefline.ui.time_scale import TimeScale
 from chefline.ui.window_menus import WindowMenus
 from chefline.ui.your_app_dialog import YourAppOpener
@@ -84,19 +88,19 @@ class MainWindow(Retranslating, QMainWindow):
         layout.addWidget(self.controls)
         self.replay_bar = ReplayBar(session.replay)
         layout.addWidget(self.replay_bar)
-        session.replay.sig_changed.connect(
-            lambda: self.banner.show_replay_badge(session.replay.active)
-        )
+        session.replay.sig_changed.connect(self._replay_changed)
         layout.addWidget(self.legend)
         layout.addWidget(self.kitchens_area, 1)
         self.histogram = LatencyHistogram(session, self.kitchens_area)  # a drawer, H shows it
         self.setCentralWidget(central)
         self.notes = SpeakerNotes(self.presenter, self)
-        self.notes.setWindowFlag(Qt.WindowType.Window)
         self.help_overlay = HelpOverlay(central)
         self.presenter.sig_toggle_help.connect(self.help_overlay.toggle)
         self.comparison = ComparisonView(self.presenter, central)
+        self.spotlight = Spotlight(central)
         self._code_visible = False
+        self.spoken: tuple[str, ...] = ()
+        """The figures the scene's caption speaks of, shown large in the talk."""
         # Code colours come from the theme when the text is highlighted: highlight again.
         self.presenter.sig_look_changed.connect(lambda: self.set_code_visible(self._code_visible))
         self.state_label = QLabel()
@@ -109,6 +113,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.your_app.sig_code.connect(self._show_your_code)
         self._build_menus()
         self._build_shortcuts()
+        self.keys = TalkKeys(self)
+        self.screen_fit = ScreenFit(self)
         self.controls.sig_serve.connect(self.serve)
         self.controls.sig_reset.connect(self.reset)
         session.sig_kitchens_changed.connect(self._rebuild_panels)
@@ -163,15 +169,24 @@ class MainWindow(Retranslating, QMainWindow):
             self.tr("100 users ask an LLM: press Serve (Space). {0}").format(what_to_watch)
         )
 
+    def _replay_changed(self) -> None:
+        active = self.session.replay.active
+        self.banner.show_replay_badge(active)
+        if active:  # the replay bar takes the controls' place: the layout does not jump
+            self.replay_bar.setMinimumHeight(self.controls.height())
+        self.controls.setVisible(not active)
+
     def show_model_dialog(self) -> ModelDialog:
         dialog = ModelDialog(self.session, self.controls, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.keys.return_after(dialog)
         dialog.open()
         return dialog
 
     def show_bad_order(self) -> BadOrderDialog:
         dialog = BadOrderDialog(self.session, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.keys.return_after(dialog)
         dialog.open()
         self._bad_order = asyncio.ensure_future(dialog.send())
         return dialog
@@ -186,6 +201,10 @@ class MainWindow(Retranslating, QMainWindow):
         url = self.docs_url()
         if url is None:
             self.show_error(self.tr("Open a FastAPI kitchen (Kitchens menu) to see its API docs."))
+        elif hasattr(os, "geteuid") and os.geteuid() == 0:  # browsers refuse to run as root
+            QApplication.clipboard().setText(url)
+            self.show_error(self.tr("Browsers do not open for the root user. The docs are at "
+                                    "{0} (copied to the clipboard).").format(url))  # fmt: skip
         elif not QDesktopServices.openUrl(QUrl(url)):
             self.show_error(self.tr("No browser opened; the docs are at {0}").format(url))
         else:
@@ -223,8 +242,13 @@ class MainWindow(Retranslating, QMainWindow):
         self._code_visible = visible
         dish = self.controls.dish()
         for name, panel in self.panels.items():
-            code = route_code(name, dish) if name in MODES else self.your_app.code_of(name)
-            panel.show_code(code if visible else None)
+            if name not in MODES:  # your app: its own route, as it is
+                code = self.your_app.code_of(name) if visible else None
+                panel.show_code(code)
+                continue
+            reader = reader_code(name, dish) if visible else None
+            panel.show_code(reader, dish, full=route_code(name, dish) if visible else None)
+            panel.scoreboard.set_headline(self.spoken if visible else ())
 
     def _show_your_code(self, name: str, code: str) -> None:
         """Your route beside your kitchen after a race that blocked its loop."""
@@ -265,6 +289,7 @@ class MainWindow(Retranslating, QMainWindow):
         def make_box() -> QMessageBox:
             box = QMessageBox(QMessageBox.Icon.Warning, "Chefline", message, parent=self)
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.keys.return_after(box)
             return box
 
         self.error_boxes.show(message, make_box)  # one open box per message

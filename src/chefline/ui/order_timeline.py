@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QToolTip
 
 from chefline.kitchen.order import OrderRecord, OrderStatus, Step, StepKind
@@ -129,7 +129,7 @@ class OrderTimelineView(TimelineCanvas):
 
     def paint_lanes(self, painter: QPainter) -> None:
         timeline = self.session.timelines[self.kitchen]
-        start = self.session.race_start
+        start = self.origin()
         assert start is not None
         self.paint_labels(painter)
         key = (self.width(), self.height(), self.scale.start, self.scale.span, start,
@@ -156,6 +156,25 @@ class OrderTimelineView(TimelineCanvas):
             self.flush_spans(layer_painter, settling)
             layer_painter.end()
         painter.drawImage(0, 0, self._layer)
+
+    def paint_now(self, painter: QPainter) -> None:
+        super().paint_now(painter)
+        replay = self.session.replay
+        lanes = [order for kitchen, order in replay.highlight if kitchen == self.kitchen]
+        if not replay.active or not lanes:
+            return
+        # The order a replay step landed on, framed, with a mark at the step's moment.
+        painter.save()
+        painter.setPen(QPen(QColor(THEME["accent"]), 2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        origin = self.origin()
+        x = self.x_of(self.session.clock() - (origin or 0.0))
+        for lane in lanes:
+            top, height = self.lane_geometry(lane)
+            painter.drawRect(QRectF(self._plot.left() - 3, top - 2, self._plot.width() + 6,
+                                    height + 4))  # fmt: skip
+            painter.drawLine(QPointF(x, top - 4), QPointF(x, top + height + 4))
+        painter.restore()
 
     def place(self, piece: Piece, top: float, height: float,
               into: dict[Look, list[QRectF]] | None = None) -> None:  # fmt: skip
@@ -187,7 +206,7 @@ class OrderTimelineView(TimelineCanvas):
             QToolTip.hideText()
             return
         assert self.session.race_start is not None
-        text = describe_order(timeline.orders[lane], self.session.race_start)
+        text = describe_order(timeline.orders[lane], self.origin())
         QToolTip.showText(event.globalPosition().toPoint(), text, self)
 
     def empty_text(self) -> str:

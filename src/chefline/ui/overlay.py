@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QFrame, QWidget
+from PySide6.QtGui import QHideEvent, QKeyEvent
+from PySide6.QtWidgets import QApplication, QFrame, QWidget
 
 
 class Overlay(QFrame):
@@ -28,6 +28,13 @@ class Overlay(QFrame):
         self.show()
         self.raise_()
         self.setFocus()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # The keys go back to the talk, not to whichever widget comes next in the tab order.
+        focus = QApplication.focusWidget()
+        if focus is not None and (focus is self or self.isAncestorOf(focus)):
+            self.host.setFocus(Qt.FocusReason.OtherFocusReason)
+        super().hideEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:

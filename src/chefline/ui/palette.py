@@ -39,8 +39,12 @@ class Swatch:
     meaning: str
 
     def brushes(self) -> tuple[QBrush, QBrush | None]:
-        """The fill, and a pattern drawn over it (None for a plain fill)."""
-        fill = QBrush(QColor(self.colour))
+        """The fill, and a pattern drawn over it (None for a plain fill). A colour named
+        after a theme key ("theme:free") follows the theme."""
+        colour = self.colour
+        if colour.startswith("theme:"):
+            colour = THEME[colour.removeprefix("theme:")]
+        fill = QBrush(QColor(colour))
         if self.pattern == Qt.BrushStyle.SolidPattern:
             return fill, None
         return fill, QBrush(QColor(self.pattern_colour), self.pattern)
@@ -106,9 +110,10 @@ SWATCHES: dict[Look, Swatch] = {
         ),
     ),
     Look.FREE: Swatch(
-        "#eef3ee",
+        # Idle reads as quiet: a shade just off the panel in every theme, never a bright bar.
+        "theme:free",
         Qt.BrushStyle.SolidPattern,
-        "#eef3ee",
+        "theme:free",
         QT_TRANSLATE_NOOP("Palette", "chef free"),
         QT_TRANSLATE_NOOP("Palette", "free to take an order"),
     ),
@@ -119,6 +124,7 @@ THEMES: dict[str, dict[str, str]] = {
         "window": "#f4f5f7",
         "panel": "#ffffff",
         "card": "#f7f8fa",
+        "free": "#eef3ee",
         "border": "#d0d4da",
         "text": "#1d2430",
         "muted": "#5b6573",
@@ -136,6 +142,7 @@ THEMES: dict[str, dict[str, str]] = {
         "window": "#14171c",
         "panel": "#1d2129",
         "card": "#252a33",
+        "free": "#262c35",
         "border": "#3a414d",
         "text": "#e8ebf0",
         "muted": "#a3acb9",
@@ -154,6 +161,7 @@ THEMES: dict[str, dict[str, str]] = {
         "window": "#ffffff",
         "panel": "#ffffff",
         "card": "#ffffff",
+        "free": "#f2f2f2",
         "border": "#000000",
         "text": "#000000",
         "muted": "#000000",
@@ -180,7 +188,12 @@ def use_theme(name: str) -> None:
     THEME.update(THEMES[name])
 
 
-@cache
 def brushes(look: Look) -> tuple[QBrush, QBrush | None]:
-    """The look's brushes, made once: painting asks for them thousands of times a frame."""
+    """The look's brushes, made once per theme: painting asks for them thousands of times
+    a frame."""
+    return _brushes(look, THEME["free"])
+
+
+@cache
+def _brushes(look: Look, _theme_free: str) -> tuple[QBrush, QBrush | None]:
     return SWATCHES[look].brushes()

@@ -26,6 +26,22 @@ if TYPE_CHECKING:
     from chefline.ui.main_window import MainWindow
 
 FONT_STEP = 1.15
+SPOKEN = {"ratio": "ratio", "faster": "makespan", "peak_concurrency": "peak", "chefs": "chefs",
+          "threads": "threads", "processes": "processes", "memory": "memory"}  # fmt: skip
+"""The scoreboard figure that bears out each kind of claim (or the figure it names)."""
+MAX_SPOKEN = 4
+
+
+def spoken_figures(scene: Scene) -> tuple[str, ...]:
+    """The figures the scene's caption speaks of, for the scoreboard to show large: the
+    makespan, then what each claim checks (most at once, threads…, the ratio to theory)."""
+    keys = ["makespan"]
+    # The figures a caption names ("threads held: 1") before the ratio to theory.
+    for claim in sorted(scene.claims, key=lambda c: c.kind != "figure"):
+        key = SPOKEN.get(claim.figure or claim.kind)
+        if key is not None and key not in keys:
+            keys.append(key)
+    return tuple(keys[:MAX_SPOKEN])
 
 
 def load_default_talk() -> Talk:
@@ -107,6 +123,7 @@ class Presenter(QObject):
             if self.index != index:
                 return opened
             self.window.controls.show_plan(scene_plan(scene))
+            self.window.spoken = spoken_figures(scene)
             self.window.set_code_visible(True)
             self.sig_scene_changed.emit(index)
         if not opened:  # the talk goes on with the race recorded for it, badge and all

@@ -1,14 +1,28 @@
-"""The replay's controls: play, step, scrub, speed, and a badge that says it is a replay."""
+"""The replay's controls: play, step, scrub, speed, and a badge that says it is a replay.
+
+The buttons' icons are the app's own SVGs (resources/art/replay), not font glyphs, which
+some systems lack. The bar takes the control bar's place while a replay is on (the fields
+have nothing to do then), so the layout does not jump when it appears.
+"""
 
 from __future__ import annotations
 
+from functools import cache
+
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSlider, QToolButton, QWidget
 
+from chefline.assets import resource_path
 from chefline.ui.replay_player import ReplayPlayer
 from chefline.ui.retranslating import Retranslating
 
 SLIDER_STEPS = 1000
+
+
+@cache
+def replay_icon(name: str) -> QIcon:
+    return QIcon(str(resource_path("art", "replay", f"{name}.svg")))
 
 
 class ReplayBar(Retranslating, QFrame):
@@ -18,11 +32,13 @@ class ReplayBar(Retranslating, QFrame):
         self.setObjectName("replayBar")
         self.badge = QLabel()
         self.badge.setObjectName("replayBadge")
-        self.play_button = self._button("playButton", player.toggle)
-        self.back_button = self._button("stepBackButton", lambda: player.step(-1), "⏮")
-        self.forward_button = self._button("stepForwardButton", lambda: player.step(+1), "⏭")
-        self.slower_button = self._button("slowerButton", player.slower, "−")
-        self.faster_button = self._button("fasterButton", player.faster, "+")
+        self.play_button = self._button("playButton", player.toggle, "play")
+        self.back_button = self._button("stepBackButton", lambda: player.step(-1), "step-back")
+        self.forward_button = self._button(
+            "stepForwardButton", lambda: player.step(+1), "step-forward"
+        )
+        self.slower_button = self._button("slowerButton", player.slower, "slower")
+        self.faster_button = self._button("fasterButton", player.faster, "faster")
         self.speed = QLabel()
         self.speed.setObjectName("replaySpeed")
         self.slider = QSlider(Qt.Orientation.Horizontal)
@@ -44,10 +60,11 @@ class ReplayBar(Retranslating, QFrame):
         player.sig_moved.connect(self._moved)
         self.refresh()
 
-    def _button(self, name: str, slot: object, text: str = "") -> QToolButton:
+    def _button(self, name: str, slot: object, icon: str = "") -> QToolButton:
         button = QToolButton()
         button.setObjectName(name)
-        button.setText(text)
+        if icon:
+            button.setIcon(replay_icon(icon))
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys stay with the talk
         button.clicked.connect(slot)
         return button
@@ -71,7 +88,7 @@ class ReplayBar(Retranslating, QFrame):
             self.tr("RECORDED RACE — replay, not live") if self.player.recorded
             else self.tr("REPLAY of the last race")
         )  # fmt: skip
-        self.play_button.setText("⏸" if self.player.playing else "▶")
+        self.play_button.setIcon(replay_icon("pause" if self.player.playing else "play"))
         self.play_button.setToolTip(self.tr("Play or pause (Space)"))
         self.back_button.setToolTip(self.tr("Previous event (,)"))
         self.forward_button.setToolTip(self.tr("Next event (.)"))

@@ -39,6 +39,9 @@ class ReplayPlayer(QObject):
         self.speed = 1.0
         self.playing = False
         self._applied = 0
+        self.highlight: frozenset[tuple[str, int]] = frozenset()
+        """(kitchen, order) of the event a step landed on: the views pick those orders out,
+        so a step always shows what happened, even a change too small to see."""
         self._timer = QTimer(self)
         self._timer.setInterval(self.FRAME_MS)
         self._timer.timeout.connect(self._tick)
@@ -108,6 +111,12 @@ class ReplayPlayer(QObject):
             return
         self.pause()
         self.seek(self.story.next_moment(self.moment, direction))
+        events = self.story.events[: self._applied]
+        landed = self.story.start + self.moment
+        self.highlight = frozenset(
+            (e.kitchen, e.order) for e in events[-64:] if abs(e.t - landed) < 1e-9
+        )
+        self.session.sig_frame.emit()
 
     def seek(self, moment: float) -> None:
         """Show the race as it stood ``moment`` seconds after its first order."""
@@ -115,6 +124,7 @@ class ReplayPlayer(QObject):
         if story is None:
             return
         moment = min(max(moment, 0.0), story.duration)
+        self.highlight = frozenset()
         if moment < self.moment or not self.session.timelines:
             self.session.timelines = story.empty_timelines()
             self._applied = 0

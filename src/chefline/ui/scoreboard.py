@@ -3,12 +3,25 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from chefline.kitchen.cost import KitchenCost
 from chefline.kitchen.timeline import TimelineSummary
+from chefline.ui import kitchen_clock
+from chefline.ui.fitting import ElidedLabel, FlowLayout
 from chefline.ui.retranslating import Retranslating
 from chefline.ui.session import RaceSession
+from chefline.ui.theme import TEXT_SCALE
+
+HEADLINE_PX = 30
+"""Pixel height of a headline figure on a 1080-line screen at the normal text size."""
 
 
 def seconds(value: float | None) -> str:
@@ -18,12 +31,12 @@ def seconds(value: float | None) -> str:
 def cost_texts(cost: KitchenCost | None) -> dict[str, str]:
     if cost is None:
         return {"processes": "–", "threads": "–", "memory": "–"}
+    # A kitchen inside the app has no memory of its own: "in app", as for its processes.
+    in_app = QCoreApplication.translate("Scoreboard", "in app")
     return {
-        "processes": QCoreApplication.translate("Scoreboard", "in app")
-        if cost.in_app
-        else str(cost.processes),
+        "processes": in_app if cost.in_app else str(cost.processes),
         "threads": str(cost.threads),
-        "memory": cost.memory_text(),
+        "memory": in_app if cost.in_app else cost.memory_text(),
     }
 
 
@@ -46,6 +59,12 @@ class Scoreboard(Retranslating, QFrame):
         ("threads", QT_TRANSLATE_NOOP("Scoreboard", "threads held")),
         ("memory", QT_TRANSLATE_NOOP("Scoreboard", "memory")),
     )
+    HEADLINE_ONLY = (("ratio", QT_TRANSLATE_NOOP("Scoreboard", "× theory")),)
+    """Figures shown only large, above the others, when the talk's caption speaks of them."""
+    LLM_ONLY = frozenset({"tokens", "busy", "waits", "ttft"})
+    """Figures of a streamed model call: shown in an LLM race only."""
+    ESSENTIAL = frozenset({"served", "makespan", "peak", "errors", "threads", "memory"})
+    """What a short panel (a 720-line projector, large text) still shows."""
     COLUMNS = 4
     REFRESH_EVERY = 6
     """Frames between refreshes: figures change slower than the picture moves."""
@@ -60,34 +79,41 @@ class Scoreboard(Retranslating, QFrame):
         self.setProperty("role", "scoreboard")
         self.figures: dict[str, QLabel] = {}
         self.captions: dict[str, QLabel] = {}
-        grid = QGridLayout(self)
-        grid.setContentsMargins(10, 8, 10, 8)
-        grid.setHorizontalSpacing(6)
-        grid.setVerticalSpacing(0)
-        for position, (key, _) in enumerate(self.FIELDS):
-            # Rows of four keep a kitchen readable in half of a 1280-pixel screen.
-            row, column = divmod(position, self.columns)
+        self.headline: tuple[str, ...] = ()
+        """The figures the scene's caption speaks of, shown large (the talk)."""
+        self.compact = False
+        self._placed: tuple[object, ...] = ()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(10, 6, 10, 6)
+        outer.setSpacing(2)
+        self.headline_row = FlowLayout(spacing=14)
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(6)
+        self.grid.setVerticalSpacing(0)
+        outer.addLayout(self.headline_row)
+        outer.addLayout(self.grid)
+        for key, _ in self.FIELDS + self.HEADLINE_ONLY:
             figure = QLabel("–")
             figure.setProperty("role", "figure")
             figure.setObjectName(f"figure_{key}")
             figure.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            label = QLabel()
+            label = ElidedLabel()
             label.setProperty("role", "caption")
             self.captions[key] = label
-            grid.addWidget(figure, row, 2 * column)
-            grid.addWidget(label, row, 2 * column + 1)
             self.figures[key] = figure
-        self.verdict = QLabel(" ")
+            figure.hide()
+            label.hide()
+        self.verdict = ElidedLabel(" ")
         self.verdict.setObjectName("verdict")
         self.verdict.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        rows = -(-len(self.FIELDS) // self.columns)
-        grid.addWidget(self.verdict, rows, 0, 1, 2 * self.columns)
+        outer.addWidget(self.verdict)
         self.own_work = QLabel(" ")
         self.own_work.setObjectName("ownWork")
         self.own_work.setProperty("role", "caption")
         self.own_work.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.own_work.setWordWrap(True)
-        grid.addWidget(self.own_work, rows + 1, 0, 1, 2 * self.columns)
+        outer.addWidget(self.own_work)
+        self._place()
         self._frames = 0
         session.sig_frame.connect(self._on_frame)
         session.sig_race_finished.connect(self.refresh)
@@ -95,8 +121,84 @@ class Scoreboard(Retranslating, QFrame):
         session.sig_race_started.connect(self.refresh)
         self.retranslate()
 
+    # -- which figures, where -----------------------------------------------------------------
+
+    def set_headline(self, keys: tuple[str, ...]) -> None:
+        """Show ``keys`` large, above the rest (the talk: what the caption speaks of)."""
+        self.headline = tuple(k for k in keys if k in self.figures)
+        self._place()
+        size = f"font-size: {self.headline_pixels()}px;"
+        for key, figure in self.figures.items():
+            figure.setStyleSheet(size if key in self.headline else "")
+
+    def headline_pixels(self) -> int:
+        """Readable from the back row: HEADLINE_PX on a 1080-line screen, in proportion on
+        others (the room sees the whole screen), times the text size (Ctrl+, Ctrl−)."""
+        screen = self.screen()
+        lines = screen.geometry().height() if screen is not None else 1080
+        text_size = QApplication.instance().property(TEXT_SCALE) or 1.0
+        return round(HEADLINE_PX * lines / 1080 * float(text_size))
+
+    def set_compact(self, compact: bool) -> None:
+        self.compact = compact
+        self._place()
+
+    def shown_keys(self) -> list[str]:
+        """The figures of the grid: an LLM race's only in one; a short panel's essentials."""
+        plan = self.session.plan
+        llm = plan is not None and plan.is_chat
+        keys = [key for key, _ in self.FIELDS if llm or key not in self.LLM_ONLY]
+        if self.compact and self.headline:
+            return []  # a short panel in the talk: the figures the caption speaks of, large
+        if self.compact:
+            keys = [key for key in keys if key in self.ESSENTIAL]
+        return [key for key in keys if key not in self.headline]
+
+    def _place(self) -> None:
+        shown = self.shown_keys()
+        placement = (tuple(shown), self.headline, self.compact)
+        if placement == self._placed:
+            return
+        self._placed = placement
+        self.verdict.setVisible(not (self.compact and self.headline))
+        self.own_work.setVisible(not self.compact)  # a short panel: the headline says it
+        for key in self.figures:
+            for widget in (self.figures[key], self.captions[key]):
+                widget.hide()
+                self.grid.removeWidget(widget)
+                widget.setParent(self)
+        while self.headline_row.count():
+            cell = self.headline_row.takeAt(0)
+            if cell is not None and cell.widget() is not None:
+                cell.widget().deleteLater()
+        for key in self.headline:
+            cell = QWidget(self)
+            column = QVBoxLayout(cell)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(0)
+            figure, caption = self.figures[key], self.captions[key]
+            figure.setProperty("role", "headline")
+            column.addWidget(figure, 0, Qt.AlignmentFlag.AlignLeft)
+            column.addWidget(caption)
+            self.headline_row.addWidget(cell)
+            for widget in (figure, caption):
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
+                widget.show()
+        for position, key in enumerate(shown):
+            # Rows of four keep a kitchen readable in half of a 1280-pixel screen.
+            row, column = divmod(position, self.columns)
+            figure, caption = self.figures[key], self.captions[key]
+            figure.setProperty("role", "figure")
+            figure.style().unpolish(figure)
+            figure.style().polish(figure)
+            self.grid.addWidget(figure, row, 2 * column)
+            self.grid.addWidget(caption, row, 2 * column + 1)
+            figure.show()
+            caption.show()
+
     def retranslate(self) -> None:
-        for key, caption in self.FIELDS:
+        for key, caption in self.FIELDS + self.HEADLINE_ONLY:
             self.captions[key].setText(self.tr(caption))
         tips = {
             "busy": self.tr("Threads with an order in hand right now"),
@@ -131,6 +233,7 @@ class Scoreboard(Retranslating, QFrame):
             self.refresh()
 
     def refresh(self) -> None:
+        self._place()
         timeline = self.session.timelines.get(self.kitchen)
         if timeline is None or self.session.plan is None:
             for figure in self.figures.values():
@@ -139,9 +242,10 @@ class Scoreboard(Retranslating, QFrame):
             self.own_work.setText(" ")
             return
         total = self.session.plan.arrivals.customers
-        running = self.session.live
+        # A kitchen whose last dish is out stops its clock: its figures freeze there.
+        running = self.session.live and not kitchen_clock.finished(self.session, timeline)
         s = timeline.summary(self.session.clock() if running else None)
-        makespan = self.session.elapsed() if running else s.makespan
+        makespan = kitchen_clock.cooking_for(self.session, self.kitchen)
         throughput = s.served / makespan if makespan else None
         values = {
             "served": f"{s.served}/{total}",
@@ -162,11 +266,20 @@ class Scoreboard(Retranslating, QFrame):
         tokens_per_s = s.tokens / makespan if s.tokens and makespan else None
         values["tokens"] = "–" if tokens_per_s is None else f"{tokens_per_s:.0f}"
         values.update(cost_texts(self.session.cost_of(self.kitchen)))
+        expected = s.expected_makespan
+        values["ratio"] = f"×{makespan / expected:.2f}" if makespan and expected else "–"
         for key, text in values.items():
             self.figures[key].setText(text)
         reasons = ", ".join(f"{count} {kind}" for kind, count in sorted(s.failures.items()))
         self.figures["errors"].setToolTip(reasons or self.tr("no order failed"))
-        self.verdict.setText(self.verdict_text(s, running, makespan))
+        ttft_tip = self.tr("Time to first token of an LLM answer: p50·p95, seconds")
+        if s.ttft_p99 is not None:  # the tail, where the figure has no room for it
+            ttft_tip += f" · p99 {s.ttft_p99:.2f} s"
+        self.figures["ttft"].setToolTip(ttft_tip)
+        if kitchen_clock.waiting_turn(self.session, self.kitchen):
+            self.verdict.setText(self.tr("waiting its turn: one kitchen at a time"))
+        else:
+            self.verdict.setText(self.verdict_text(s, running, makespan))
         self.own_work.setText(self.own_work_text(s, total, running))
 
     def own_work_text(self, s: TimelineSummary, customers: int, running: bool) -> str:

@@ -75,6 +75,8 @@ class RaceSession(QObject):
         self._feed = EventFeed()
         self._runner: RaceRunner | None = None
         self._task: asyncio.Task[RaceResult] | None = None
+        self._forgotten: asyncio.Task[RaceResult] | None = None
+        """A race cleared (R) while it ran: its stopped result is not shown when it ends."""
         # The customers come from outside the restaurant: a process of their own, started
         # now so that it is ready by the first race, and kept for the session's life.
         self._customers = CustomerProcess()
@@ -322,6 +324,8 @@ class RaceSession(QObject):
 
     def clear(self) -> None:
         """Forget the race on screen (stopping it first if it runs)."""
+        if self.running:
+            self._forgotten = self._task
         self.stop_race()
         self.replay.stop(show_result=False)
         self.replay_clock = None
@@ -343,6 +347,13 @@ class RaceSession(QObject):
 
     def _on_race_done(self, task: asyncio.Task[RaceResult]) -> None:
         self._frames.stop()
+        if task is self._forgotten:  # cleared mid-race: no stale plates, no "stopped" race
+            self._forgotten = None
+            if not task.cancelled() and task.exception() is not None:
+                log.info("a cleared race ended with an error", exc_info=task.exception())
+            self.timelines = {}
+            self.sig_cleared.emit()
+            return
         self._apply_events()
         if task.cancelled():
             return  # only when the client loop itself is going away

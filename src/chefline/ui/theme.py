@@ -11,6 +11,8 @@ from chefline.ui.palette import THEME, use_theme
 
 MIN_FONT_SCALE = 0.8
 MAX_FONT_SCALE = 2.5
+TEXT_SCALE = "textScale"
+"""The application's property holding the font scale (Ctrl+, Ctrl−), for what sizes in pixels."""
 
 
 def stylesheet(scale: float = 1.0) -> str:
@@ -44,6 +46,7 @@ class Look:
         if scale is not None:
             self.scale = min(max(scale, MIN_FONT_SCALE), MAX_FONT_SCALE)
         use_theme(self.theme)
+        self.app.setProperty(TEXT_SCALE, self.scale)
         font = self.app.font()
         font.setPointSizeF(self.base_point_size * self.scale)
         self.app.setFont(font)

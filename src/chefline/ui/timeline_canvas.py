@@ -5,10 +5,11 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QWheelEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from chefline.ui import kitchen_clock
 from chefline.ui.palette import THEME, Look, brushes
 from chefline.ui.session import RaceSession
 from chefline.ui.time_scale import TimeScale
@@ -49,7 +50,7 @@ class TimelineCanvas(QWidget):
         self._x_per_second = 1.0
         self._spans: dict[Look, list[QRectF]] = defaultdict(list)
         self.setMouseTracking(True)
-        self.setMinimumHeight(90)
+        self.setMinimumHeight(40)  # gives way on a small screen; the lanes share what is left
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         session.sig_frame.connect(self.update)
         session.sig_cleared.connect(self.update)
@@ -144,7 +145,13 @@ class TimelineCanvas(QWidget):
 
     def paint_empty(self, painter: QPainter) -> None:
         painter.setPen(QColor(THEME["muted"]))
-        painter.drawText(self._plot, Qt.AlignmentFlag.AlignCenter, self.empty_text())
+        text = self.empty_text()
+        if kitchen_clock.waiting_turn(self.session, self.kitchen):
+            text = QCoreApplication.translate(
+                "TimelineCanvas", "Waiting its turn: one kitchen at a time, each has the machine"
+            )
+        flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+        painter.drawText(self._plot, int(flags), text)
 
     def empty_text(self) -> str:
         return self.tr("Press Serve to send the orders")
@@ -170,10 +177,21 @@ class TimelineCanvas(QWidget):
             painter.drawText(QPointF(x_text, plot.top() - 6), label)
             tick += step
 
+    def origin(self) -> float | None:
+        """Where this kitchen's time axis starts: the race's start, or its own first order
+        when kitchens take turns (each race drawn from its own start)."""
+        return kitchen_clock.origin(self.session, self.kitchen)
+
     def paint_now(self, painter: QPainter) -> None:
         if not self.session.live:
             return
-        x = self.x_of(self.session.elapsed())
+        cooking_for = kitchen_clock.cooking_for(self.session, self.kitchen)
+        timeline = self.session.timelines.get(self.kitchen)
+        if cooking_for is None or timeline is None:
+            return
+        if kitchen_clock.finished(self.session, timeline):
+            return  # this kitchen is done: its "now" stays with the others' lanes
+        x = self.x_of(cooking_for)
         plot = self._plot
         if plot.left() <= x <= plot.right():
             painter.setPen(QPen(QColor(THEME["now"]), 2))

@@ -74,6 +74,7 @@ MENUS: tuple[tuple[str, tuple[Command, ...]], ...] = (
                 "languageAction"),
         Command(QT_TRANSLATE_NOOP("Menus", "&Larger text"), "presenter.bigger", ("Ctrl++", "Ctrl+="), "biggerAction"),
         Command(QT_TRANSLATE_NOOP("Menus", "&Smaller text"), "presenter.smaller", ("Ctrl+-",), "smallerAction"),
+        Command(QT_TRANSLATE_NOOP("Menus", "S&potlight on the pointer"), "spotlight.toggle", ("S",), "spotlightAction"),
         Command(QT_TRANSLATE_NOOP("Menus", "&Keys of the talk"), "presenter.sig_toggle_help.emit", ("?",),
                 "helpAction"),
         Command(QT_TRANSLATE_NOOP("Menus", "&Replay the last race / back to live"), "files.toggle_replay", ("P",),

@@ -1,0 +1,208 @@
+"""What the screen says bears the caption out: a finished kitchen's figures stop, kitchens
+that take turns are each timed from their own start, the CPU dish is not called a sleep, and
+the figures a caption speaks of are large enough for the back row."""
+
+import asyncio
+
+from PySide6.QtGui import QFontInfo
+
+from chefline.ui import kitchen_clock
+from chefline.ui.presenter import load_default_talk, spoken_figures
+
+TALK = load_default_talk()
+
+
+def figure(window, kitchen, key):
+    return window.panels[kitchen].scoreboard.figures[key].text()
+
+
+def test_a_finished_kitchen_stops_its_clock_while_the_other_cooks(
+    qtbot, qloop, open_window, wait_for_signal
+):
+    window = open_window([])
+    qloop.run_until_complete(window.presenter.go(TALK.index_of("head-to-head")))
+    window.controls.customers.setValue(5)
+    window.controls.wait.setValue(0.3)  # async: about 0.3 s; one chef: about 1.5 s
+
+    async def race():
+        assert window.serve()
+        fast = window.session.timelines["fastapi-async"]
+        while len(fast.served) < 5:
+            await asyncio.sleep(0.02)
+        await asyncio.sleep(0.2)  # a scoreboard refresh or two
+        board = window.panels["fastapi-async"].scoreboard
+        board.refresh()
+        first = figure(window, "fastapi-async", "makespan"), board.verdict.text()
+        slow_first = figure(window, "flask-one-chef", "makespan")
+        await asyncio.sleep(0.4)
+        assert window.session.running  # the one chef is still cooking
+        for panel in window.panels.values():
+            panel.scoreboard.refresh()
+        later = figure(window, "fastapi-async", "makespan"), board.verdict.text()
+        slow_later = figure(window, "flask-one-chef", "makespan")
+        await wait_for_signal(window.session.sig_race_finished, 30)
+        return first, later, slow_first, slow_later
+
+    first, later, slow_first, slow_later = qloop.run_until_complete(race())
+    assert first == later and "took" in later[1] and "cooking" not in later[1]
+    assert float(slow_later.split()[0]) > float(slow_first.split()[0]) + 0.2
+    summary = window.session.timelines["fastapi-async"].summary()
+    assert first[0] == f"{summary.makespan:.2f} s"
+
+
+def test_kitchens_in_turn_are_timed_from_their_own_start_and_the_cpu_dish_is_hashing(
+    qtbot, qloop, open_window, wait_for_signal
+):
+    window = open_window([])
+    qloop.run_until_complete(window.presenter.go(TALK.index_of("cpu-bound")))
+    for name, panel in window.panels.items():
+        assert "burn_cpu" in panel.route.text() and "sleep" not in panel.route.text(), name
+        assert "sleep" not in panel.summary.text()
+        assert "burn_cpu" in panel.code.toPlainText() and "asyncio.sleep" not in (
+            panel.code.toPlainText()
+        )
+    window.controls.customers.setValue(2)
+    window.controls.wait.setValue(0.3)
+    session = window.session
+    first, second = TALK.scenes[TALK.index_of("cpu-bound")].kitchens
+
+    async def race():
+        assert window.serve()
+        while not session.timelines[first].served:
+            await asyncio.sleep(0.02)
+        window.panels[second].scoreboard.refresh()
+        waiting = (
+            kitchen_clock.waiting_turn(session, second),
+            window.panels[second].scoreboard.verdict.text(),
+            figure(window, second, "makespan"),
+        )
+        (result,) = await wait_for_signal(session.sig_race_finished, 30)
+        return waiting, result
+
+    (waiting, verdict, makespan), result = qloop.run_until_complete(race())
+    assert waiting and "waiting its turn" in verdict and makespan == "–"
+    # The second kitchen started after the first finished, and is drawn from its own start.
+    own = result.timelines[second]
+    assert own.start >= result.timelines[first].end - 0.05
+    session.replay_clock = None
+    assert kitchen_clock.origin(session, second) == own.start
+    assert kitchen_clock.origin(session, first) == result.timelines[first].start
+
+
+def test_the_figures_a_caption_speaks_of_are_large_at_1080p(qtbot, qloop, open_window):
+    from PySide6.QtGui import QGuiApplication
+
+    window = open_window([])
+    monitor = next(s for s in QGuiApplication.screens() if s.name() == "monitor")
+    window.windowHandle().setScreen(monitor)
+    window.move(monitor.geometry().topLeft())
+    qtbot.waitUntil(lambda: window.screen() is monitor)
+    scene = TALK.scenes[TALK.index_of("llm-100")]
+    qloop.run_until_complete(window.presenter.go(TALK.index_of("llm-100")))
+    spoken = spoken_figures(scene)
+    assert spoken == ("makespan", "threads", "processes", "peak")
+    for panel in window.panels.values():
+        for key in spoken:
+            label = panel.scoreboard.figures[key]
+            assert label.isVisible()
+            assert QFontInfo(label.font()).pixelSize() >= 28, (key, label.font().pixelSize())
+        # The others stay small: the headline is what the caption speaks of.
+        assert QFontInfo(panel.scoreboard.figures["served"].font()).pixelSize() < 28
+
+
+def test_code_panels_show_the_route_as_a_reader_writes_it_whole_and_unfold_the_rest(
+    qtbot, qloop, open_window
+):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFontMetricsF
+
+    window = open_window([])
+    qloop.run_until_complete(window.presenter.go(TALK.index_of("the-mistake")))
+    views = {name: panel.code for name, panel in window.panels.items()}
+    heights = {view.height() for view in views.values()}
+    assert len(heights) == 1  # side by side, the same height
+    for view in views.values():
+        text = view.toPlainText()
+        assert not any(word in text for word in ("DishTicket", "ticket(", "relay", "chef_of"))
+        assert text.splitlines()[1].startswith("@app.get")
+        # Whole: every line fits the box at the size the text is drawn.
+        metrics = QFontMetricsF(view.font())
+        room = view.viewport().rect()
+        assert metrics.lineSpacing() * len(text.splitlines()) <= room.height()
+        assert max(metrics.horizontalAdvance(line) for line in text.splitlines()) <= room.width()
+    assert "time.sleep(seconds)" in views["fastapi-blocking"].toPlainText()
+    assert "await asyncio.sleep(seconds)" in views["fastapi-async"].toPlainText()
+    # What Chefline adds is one click away, and folds back.
+    view = views["fastapi-async"]
+    qtbot.mouseClick(view.unfold, Qt.MouseButton.LeftButton)
+    assert "DishTicket.await_sleep" in view.toPlainText() and "_begin" in view.toPlainText()
+    qtbot.mouseClick(view.unfold, Qt.MouseButton.LeftButton)
+    assert "DishTicket" not in view.toPlainText()
+
+
+def test_reset_mid_race_leaves_no_stale_plates(qtbot, qloop, open_window, wait_for_signal):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    window = open_window([])
+    qloop.run_until_complete(window.presenter.go(TALK.index_of("head-to-head")))
+    window.controls.customers.setValue(4)
+    window.controls.wait.setValue(0.4)
+
+    async def race_then_reset():
+        assert window.serve()
+        await asyncio.sleep(0.5)  # some dishes served, others cooking
+        assert window.session.running
+        qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_R)
+        while window.session.running:
+            await asyncio.sleep(0.02)
+        await asyncio.sleep(0.2)  # the frames after the race
+
+    qloop.run_until_complete(race_then_reset())
+    assert window.session.timelines == {} and window.session.result is None
+    for name, panel in window.panels.items():
+        assert panel.scene.state().served == 0, name
+        assert panel.scoreboard.figures["served"].text() == "–"
+    assert window.controls.serve_button.isEnabled()
+
+
+def test_presenter_view_spotlight_help_and_replay_steps(qtbot, qloop, open_window, wait_for_signal):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from chefline.ui.help_overlay import KEYS
+
+    window = open_window([])
+    window.windowHandle().requestActivate()
+    qtbot.waitUntil(window.isActiveWindow)
+    qloop.run_until_complete(window.presenter.go(TALK.index_of("juggler")))
+    notes = window.notes
+    notes.refresh()
+    assert notes.clock.text().startswith("This scene 0:0") and "of 1:15" in notes.clock.text()
+    following = TALK.scenes[TALK.index_of("juggler") + 1]
+    assert following.text("title", "en") in notes.next_scene.text()
+    assert following.text("caption", "en") in notes.next_scene.text()
+    assert {"Ctrl+D", "Shift+P", "S"} <= {keys for keys, _ in KEYS}
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S)
+    assert window.spotlight.isVisible()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S)
+    assert not window.spotlight.isVisible()
+    # A replay step always lands on an event and picks out the order it changed.
+    window.controls.customers.setValue(3)
+    window.controls.wait.setValue(0.2)
+
+    async def race():
+        assert window.serve()
+        await wait_for_signal(window.session.sig_race_finished, 30)
+
+    qloop.run_until_complete(race())
+    window.files.toggle_replay()
+    player = window.session.replay
+    assert player.active and not window.controls.isVisible() and window.replay_bar.isVisible()
+    assert not window.replay_bar.play_button.icon().isNull()
+    player.seek(0.0)
+    for _ in range(4):
+        player.step(+1)
+        assert player.highlight and all(k == "fastapi-async" for k, _ in player.highlight)
+    player.stop()
+    assert window.controls.isVisible()
