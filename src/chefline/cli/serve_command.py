@@ -16,10 +16,11 @@ def run(args: argparse.Namespace, stop: threading.Event | None = None) -> int:
     check_your_app_options(args)
     names = chosen_modes(args) if args.mode or args.app is None else []
     settings = kitchen_settings(args)
-    last = args.port + len(names) - 1
+    count = len(names) + (args.app is not None)  # your app takes the first port
+    last = args.port + count - 1
     if args.port and not 1 <= args.port <= last <= 65535:
         # A flag out of range is refused, not quietly replaced by a free port.
-        raise ValueError(f"--port must leave room for {len(names)} kitchens up to 65535, "
+        raise ValueError(f"--port must leave room for {count} kitchens up to 65535, "
                          f"not {args.port}")  # fmt: skip
     raise_open_file_limit()
     stop = stop or threading.Event()
@@ -35,11 +36,11 @@ def run(args: argparse.Namespace, stop: threading.Event | None = None) -> int:
         for kitchen in kitchens:
             if kitchen.notice:
                 print(f"note: {kitchen.notice}")
-        example = kitchens[0].cook_url
         print()
-        if args.app is not None and not names:
+        if not names:  # your app alone
             print(translate("Cli", "Press Ctrl+C to close your app."), flush=True)
             return _wait(stop)
+        example = next(kitchen.cook_url for kitchen in kitchens if kitchen.name in names)
         print("Order a dish (wait in seconds, dish io or cpu):")
         print(f'  curl "{example}?wait=0.5&dish=io"')
         print("Ten at once:")
