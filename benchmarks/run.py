@@ -18,6 +18,7 @@ import engine
 import llm
 import package
 import scale
+import your_app
 from common import ROOT, Row, child, load_rows, median, percentile, table, write_readme
 
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
@@ -93,6 +94,7 @@ BENCHMARKS = {
     "head to head": scale.head_to_head,
     "route cost": scale.route_cost,
     "overhead": scale.outside_burst,
+    "your app": your_app.instrumentation_overhead,
     "smoothness": smoothness,
     "capacity": lambda: window_capacity() + engine.one_chef_capacity(),
     "llm": llm.llm_users,

@@ -10,6 +10,7 @@ the middleware tells the whole route from its CPU share instead.
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from dataclasses import dataclass, field
@@ -27,11 +28,14 @@ class _Cooking:
     clock: int
     """The thread's CPU clock id."""
     native_id: int
-    """The thread's id for the kernel (``/proc/self/task/<id>``)."""
+    """The thread's id for the kernel (``/proc/self/task/<id>/stat``)."""
     since: float
     cpu: float
     segments: list[tuple[float, float, bool]] = field(default_factory=list)
     """(start, end, working), consecutive looks of one state merged."""
+    stat: int | None = None
+    """Its stat file, opened at the first look that needs it and kept open for the order
+    (most orders of a quick route end before the sampler ever looks at them)."""
 
 
 def _cpu_clock(ident: int) -> int | None:
@@ -64,7 +68,8 @@ class ThreadSampler:
                     target=self._run, name="chefline-thread-sampler", daemon=True
                 )
                 self._thread.start()
-        self._wake.set()
+        if not self._wake.is_set():  # the sampler sleeps: nothing was cooking
+            self._wake.set()
 
     def leave(self) -> list[tuple[float, float, bool]]:
         """The calling thread is done with its order: its segments, the last one included."""
@@ -73,6 +78,8 @@ class ThreadSampler:
             if cooking is None:
                 return []
             self._look_at(cooking, now(), time.clock_gettime(cooking.clock))
+            if cooking.stat is not None:
+                os.close(cooking.stat)
         return cooking.segments
 
     def stop(self) -> None:
@@ -88,7 +95,10 @@ class ThreadSampler:
             if not cooking:
                 self._wake.wait()  # nothing in the kitchen: sleep until an order comes
                 continue
+            horizon = now() - LOOK_S
             for ident, order in cooking:
+                if order.since > horizon:  # looked at (or begun) just now: next time
+                    continue
                 with self._lock:
                     if self._cooking.get(ident) is not order:
                         continue  # done meanwhile: leave() took its last look
@@ -114,11 +124,22 @@ class ThreadSampler:
         order.since, order.cpu = t, cpu
 
 
-def _runnable(order: _Cooking) -> bool:
-    """Whether the kernel has the thread running or waiting for a core (Linux; else False)."""
+def _open_stat(native_id: int) -> int | None:
     try:
-        with open(f"/proc/self/task/{order.native_id}/stat", "rb") as stat:
-            fields = stat.read().rpartition(b")")[2].split()
+        return os.open(f"/proc/self/task/{native_id}/stat", os.O_RDONLY)
+    except OSError:
+        return None
+
+
+def _runnable(order: _Cooking) -> bool:
+    """Whether the kernel has the thread running or waiting for a core (Linux; else False).
+    One read of the file kept open: a look at twenty cooking threads stays cheap."""
+    if order.stat is None:
+        order.stat = _open_stat(order.native_id)
+        if order.stat is None:
+            return False
+    try:
+        fields = os.pread(order.stat, 512, 0).rpartition(b")")[2].split()
     except OSError:
         return False
     return bool(fields) and fields[0] == b"R"

@@ -8,6 +8,7 @@ Orders are recognised by the headers the customers send (``x-chefline-race``,
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -56,6 +57,16 @@ class OrderNews:
         self.say(tag, Phase.STEP_END, end, step=name, kind=kind, holds_chef=holds_chef)
 
 
+def _asgi_tag(scope: dict[str, Any]) -> OrderTag | None:
+    race = order = None
+    for key, value in scope.get("headers") or ():
+        if key == _RACE_KEY:
+            race = value.decode("latin-1")
+        elif key == _ORDER_KEY:
+            order = value.decode("latin-1")
+    return _tag(race, order)
+
+
 def _tag(race: str | None, order: str | None) -> OrderTag | None:
     if not race or order is None or not order.isdigit():
         return None
@@ -76,16 +87,13 @@ class AsgiOrders:
         watchdog closes a block there)."""
         self.blocks_of: Callable[[OrderTag], list[tuple[float, float]]] = lambda tag: []
         """The spans in which an order held the loop (the watchdog forgets them here)."""
+        self._chefs: dict[int, str] = {}
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         if scope["type"] == "lifespan":
             await self.app(scope, receive, self._lifespan_send(send))
             return
-        tag = None
-        if scope["type"] == "http":
-            headers = dict(scope.get("headers") or ())
-            race, order = headers.get(_RACE_KEY), headers.get(_ORDER_KEY)
-            tag = _tag(race and race.decode("latin-1"), order and order.decode("latin-1"))
+        tag = _asgi_tag(scope) if scope["type"] == "http" else None
         if tag is None:
             await self.app(scope, receive, send)
             return
@@ -93,17 +101,20 @@ class AsgiOrders:
         assert task is not None
         self.running[task] = tag
         accepted = now()
-        self.news.say(tag, Phase.ACCEPTED, accepted, chef=current_chef(),
+        self.news.say(tag, Phase.ACCEPTED, accepted, chef=self._chef(),
                       chef_kind=self.news.chef_kind)  # fmt: skip
         self.before_reply()  # the loop turned to a new order: a block before it is over
         done = False
 
         async def reply(message: dict[str, Any]) -> None:
             nonlocal done
-            self.before_reply()
-            last = message["type"] == "http.response.body" and not message.get("more_body")
-            if last and not done:
+            if (
+                not done
+                and message["type"] == "http.response.body"
+                and (not message.get("more_body"))
+            ):
                 done = True
+                self.before_reply()
                 self._awaited(tag, accepted, now())
             await send(message)
 
@@ -111,6 +122,14 @@ class AsgiOrders:
             await self.app(scope, receive, reply)
         finally:
             self.running.pop(task, None)
+
+    def _chef(self) -> str:
+        """The loop's thread, named once (every order of the kitchen has the same chef)."""
+        ident = threading.get_ident()
+        chef = self._chefs.get(ident)
+        if chef is None:
+            chef = self._chefs[ident] = current_chef()
+        return chef
 
     def _awaited(self, tag: OrderTag, accepted: float, done: float) -> None:
         """The order's time in your route outside its blocks: the chef was free then (the

@@ -1,0 +1,143 @@
+"""What watching your app costs: a plain route served bare against the same route served as
+your kitchen (the order middleware, and the loop watchdog or the thread sampler), under the
+same load from another process (wrk, keep-alive), as ``route cost`` measures the kitchens."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+from common import Row, median
+from plain_app import fastapi_app, flask_app
+
+from chefline.servers.uvicorn_runner import UvicornThread
+from chefline.servers.werkzeug_runner import WerkzeugThread
+from chefline.servers.your_kitchen import YourOrder, start_your_kitchen
+
+HERE = Path(__file__).parent
+APP = HERE / "plain_app.py"
+REPEATS = 5
+NAMED = ("-H", "x-chefline-race: bench", "-H", "x-chefline-order: 1")
+"""Every request of the watched side is an order of a race, as the customers send them."""
+
+
+def wrk(url: str, *headers: str) -> float:
+    """Requests per second: 20 connections, 3 s, one thread."""
+    out = subprocess.run(["wrk", "-t1", "-c20", "-d3s", *headers, url], capture_output=True,
+                         text=True, check=True).stdout  # fmt: skip
+    match = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    assert match is not None, out
+    return float(match.group(1))
+
+
+def instrumentation_overhead() -> list[Row]:
+    if shutil.which("wrk") is None:
+        subprocess.run(["sh", str(HERE.parent / "packaging" / "apt-missing.sh"), "--required",
+                        "the your-app benchmark", "wrk"], check=True)  # fmt: skip
+    rows = []
+    cases = (
+        ("ASGI", "fastapi_app", "uvicorn", "middleware + loop watchdog",
+         lambda: UvicornThread("bare", fastapi_app)),
+        ("WSGI", "flask_app", "werkzeug-threaded", "middleware + thread sampler",
+         lambda: WerkzeugThread("bare", flask_app, threaded=True)),
+    )  # fmt: skip
+    for kind, attr, server, what, make_bare in cases:
+        bare = make_bare()
+        bare.start()
+        yours = start_your_kitchen(f"{APP}:{attr}", server, YourOrder("/plain"))
+        heard: list[object] = []
+        yours.relay.subscribe(lambda race, event, heard=heard: heard.append(event))  # a race
+        pairs = []
+        try:
+            plain_url, watched_url = f"{bare.url}/plain", yours.cook_url
+            for turn in range(REPEATS):  # who goes first alternates, drift hits both alike
+                if turn % 2:
+                    watched = wrk(watched_url, *NAMED)
+                    pairs.append((wrk(plain_url), watched))
+                else:
+                    plain = wrk(plain_url)
+                    pairs.append((plain, wrk(watched_url, *NAMED)))
+        finally:
+            bare.stop()
+            yours.stop()
+        assert heard, "the middleware said nothing"
+        extra = median([b / w for b, w in pairs]) - 1  # time per order, watched ÷ bare
+        bare_rps, watched_rps = median([b for b, _ in pairs]), median([w for _, w in pairs])
+        rows.append(Row(
+            "your app", f"{kind} plain route on {server}, {what}: extra time per order "
+            "(wrk -c20, keep-alive)", f"{100 * extra:+.1f} % ({watched_rps:.0f} vs "
+            f"{bare_rps:.0f} req/s)", "≤ +10 %", extra <= 0.10,
+        ))  # fmt: skip
+        rows.append(own_work_row(kind, bare_rps))
+    return rows
+
+
+def own_work_row(kind: str, plain_rps: float) -> Row:
+    """The middleware's own Python per order (an app that answers at once, no server), as a
+    share of the plain route's own time per order under wrk: a steadier figure than two wrk
+    runs apart on a busy machine."""
+    per_order = middleware_cost(kind)
+    share = per_order * plain_rps
+    return Row(
+        "your app", f"{kind}: the middleware's own work per order ÷ the plain route's time "
+        "per order", f"{100 * share:.1f} % ({1e6 * per_order:.0f} µs of "
+        f"{1e6 / plain_rps:.0f} µs)", "≤ 10 %", share <= 0.10,
+    )  # fmt: skip
+
+
+def middleware_cost(kind: str, orders: int = 20000) -> float:
+    """Seconds of the middleware per order, minus the same call passed through untouched."""
+    import asyncio
+    import time
+
+    from chefline.servers.relay import EventRelay
+    from chefline.servers.your_middleware import AsgiOrders, OrderNews, WsgiOrders
+
+    relay = EventRelay()
+    relay.subscribe(lambda race, event: None)
+    news = OrderNews("bench", relay, "thread")
+    if kind == "WSGI":
+
+        def answer(environ: dict, start_response) -> list[bytes]:
+            start_response("200 OK", [])
+            return [b"{}"]
+
+        wsgi = WsgiOrders(answer, news)
+        named = {"HTTP_X_CHEFLINE_RACE": "bench", "HTTP_X_CHEFLINE_ORDER": "1"}
+
+        def timed(environ: dict) -> float:
+            began = time.perf_counter()
+            for _ in range(orders):
+                list(wsgi(environ, lambda status, headers: None))
+            return time.perf_counter() - began
+
+        return (timed(named) - timed({})) / orders
+
+    async def app(scope, receive, send) -> None:
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"{}"})
+
+    async def nothing(*_: object) -> None:
+        return None
+
+    asgi = AsgiOrders(app, news)
+    headers = [(b"x-chefline-race", b"bench"), (b"x-chefline-order", b"1")]
+
+    async def timed(scope: dict) -> float:
+        began = time.perf_counter()
+        for _ in range(orders):
+            await asgi(scope, nothing, nothing)
+        return time.perf_counter() - began
+
+    async def both() -> float:
+        plain = await timed({"type": "http", "headers": []})
+        return (await timed({"type": "http", "headers": headers}) - plain) / orders
+
+    return asyncio.run(both())
+
+
+if __name__ == "__main__":
+    for row in instrumentation_overhead():
+        print(row)
