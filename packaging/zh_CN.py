@@ -120,6 +120,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("MainWindow", "Serving… {0:.1f} s"): "上菜中… {0:.1f} 秒",
     ("MainWindow", "Race stopped."): "比赛已停止。",
     ("MainWindow", "{0} {1:.2f} s (theory {2:.2f})"): "{0} {1:.2f} 秒（理论 {2:.2f}）",
+    ("MainWindow", "{0} {1:.2f} s"): "{0} {1:.2f} 秒",
     ("MainWindow", "Finished: {0}   Export: Ctrl+E"): "完成：{0}   导出：Ctrl+E",
     ("MainWindow", "Kitchens open on 127.0.0.1: {0} — press Serve (Space)"): "127.0.0.1 上已打开的厨房：{0} 个 — 按“上菜”（空格键）",
     ("MainWindow", "No kitchen open: choose some in the Kitchens menu."): "没有打开的厨房：请在“厨房”菜单中选择。",

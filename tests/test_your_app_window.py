@@ -73,6 +73,10 @@ def test_your_app_races_beside_fastapi_async_and_the_window_names_the_line(
     code = window.panels[YOURS].code
     assert code.isVisible() and "time.sleep(SLEEP_S)  # ◀ held the chef" in code.toPlainText()
     assert remembered(settings) == YourAppChoice(f"{SLOW}:app", "", "/blocking", "GET", "")
+    again = window.your_app.show()  # opens with the app that races now, its server named
+    assert again.choice() == YourAppChoice(f"{SLOW}:app", "uvicorn", "/blocking", "GET", "")
+    again.reject()
+    assert "slow_kitchen:app@uvicorn" in window.state_label.text()
 
 
 def test_a_bad_app_gets_one_sentence_and_the_window_goes_on(qloop, open_window, tmp_path):

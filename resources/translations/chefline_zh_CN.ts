@@ -1426,22 +1426,27 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>比赛已停止。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="336" />
+      <location filename="../../src/chefline/ui/main_window.py" line="337" />
+      <source>{0} {1:.2f} s</source>
+      <translation>{0} {1:.2f} 秒</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/main_window.py" line="339" />
       <source>{0} {1:.2f} s (theory {2:.2f})</source>
       <translation>{0} {1:.2f} 秒（理论 {2:.2f}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="339" />
+      <location filename="../../src/chefline/ui/main_window.py" line="342" />
       <source>Finished: {0}   Export: Ctrl+E</source>
       <translation>完成：{0}   导出：Ctrl+E</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="349" />
+      <location filename="../../src/chefline/ui/main_window.py" line="352" />
       <source>Kitchens open on 127.0.0.1: {0} — press Serve (Space)</source>
       <translation>127.0.0.1 上已打开的厨房：{0} 个 — 按“上菜”（空格键）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="351" />
+      <location filename="../../src/chefline/ui/main_window.py" line="354" />
       <source>No kitchen open: choose some in the Kitchens menu.</source>
       <translation>没有打开的厨房：请在“厨房”菜单中选择。</translation>
     </message>
@@ -2359,38 +2364,38 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>YourAppDialog</name>
     <message>
-      <location filename="../../src/chefline/ui/your_app_dialog.py" line="77" />
-      <location filename="../../src/chefline/ui/your_app_dialog.py" line="130" />
+      <location filename="../../src/chefline/ui/your_app_dialog.py" line="78" />
+      <location filename="../../src/chefline/ui/your_app_dialog.py" line="131" />
       <source>Your app</source>
       <translation>你的应用</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/your_app_dialog.py" line="91" />
+      <location filename="../../src/chefline/ui/your_app_dialog.py" line="92" />
       <source>the app's default</source>
       <translation>应用的默认服务器</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/your_app_dialog.py" line="111" />
+      <location filename="../../src/chefline/ui/your_app_dialog.py" line="112" />
       <source>App (file or import string)</source>
       <translation>应用（文件或导入路径）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/your_app_dialog.py" line="112" />
+      <location filename="../../src/chefline/ui/your_app_dialog.py" line="113" />
       <source>Server</source>
       <translation>服务器</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/your_app_dialog.py" line="113" />
+      <location filename="../../src/chefline/ui/your_app_dialog.py" line="114" />
       <source>Route</source>
       <translation>路由</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/your_app_dialog.py" line="114" />
+      <location filename="../../src/chefline/ui/your_app_dialog.py" line="115" />
       <source>Method</source>
       <translation>方法</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/your_app_dialog.py" line="115" />
+      <location filename="../../src/chefline/ui/your_app_dialog.py" line="116" />
       <source>JSON body</source>
       <translation>JSON 请求体</translation>
     </message>
@@ -2398,22 +2403,22 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>YourAppOpener</name>
     <message>
-      <location filename="../../src/chefline/ui/your_app_dialog.py" line="218" />
+      <location filename="../../src/chefline/ui/your_app_dialog.py" line="228" />
       <source>{0}: the event loop never stood still.</source>
       <translation>{0}：事件循环从未停住。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/your_app_dialog.py" line="224" />
+      <location filename="../../src/chefline/ui/your_app_dialog.py" line="234" />
       <source>{0}: the chef was stuck at the pot {1:.2f} s of {2:.2f} s, in {3} blocks; e.g. {4}</source>
       <translation>{0}：{2:.2f} 秒里厨师守在锅边 {1:.2f} 秒，共 {3} 次阻塞；例如 {4}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/your_app_dialog.py" line="239" />
+      <location filename="../../src/chefline/ui/your_app_dialog.py" line="249" />
       <source>held the chef {0:.2f} s</source>
       <translation>拖住厨师 {0:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/your_app_dialog.py" line="245" />
+      <location filename="../../src/chefline/ui/your_app_dialog.py" line="255" />
       <source>order {0} held the chef for {1:.2f} s at {2} in `{3}` ({4})</source>
       <translation>订单 {0} 在 {2} 的 `{3}` 里拖住厨师 {1:.2f} 秒（{4}）</translation>
     </message>

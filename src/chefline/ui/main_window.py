@@ -333,6 +333,9 @@ class MainWindow(Retranslating, QMainWindow):
         parts = []
         for name, timeline in result.timelines.items():
             s = timeline.summary()
+            if s.expected_makespan is None:  # your app: no theory to hold it to
+                parts.append(self.tr("{0} {1:.2f} s").format(name, s.makespan or 0))
+                continue
             parts.append(self.tr("{0} {1:.2f} s (theory {2:.2f})").format(
                 name, s.makespan or 0, s.expected_makespan or 0))  # fmt: skip
         self.state_label.setText(

@@ -5,6 +5,7 @@ launches; after each race the status line says who held the chef."""
 from __future__ import annotations
 
 import asyncio
+import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from chefline.client.race import RaceResult
-from chefline.kitchen.your_app import LoopBlock, ServerKind, blocked_seconds
+from chefline.kitchen.your_app import LoopBlock, ServerKind, YourAppMode, blocked_seconds
 from chefline.servers.app_loading import AppError, load_app
 from chefline.servers.app_routes import route_source, routes_of
 from chefline.servers.your_kitchen import METHODS, YourKitchen, YourOrder, start_your_kitchen
@@ -177,13 +178,22 @@ class YourAppOpener(QObject):
         session.sig_race_finished.connect(self._tell_blocks)
 
     def show(self) -> YourAppDialog:
+        """The dialog, with the app that races now (or the one chosen last)."""
         window = self.parent()
-        dialog = YourAppDialog(
-            remembered(self.settings), window if isinstance(window, QWidget) else None
-        )
+        choice = self.open_now() or remembered(self.settings)
+        dialog = YourAppDialog(choice, window if isinstance(window, QWidget) else None)
         dialog.accepted.connect(lambda: self._open_soon(dialog.choice()))
         dialog.open()
         return dialog
+
+    def open_now(self) -> YourAppChoice | None:
+        for kitchen in self.session.kitchens:
+            if isinstance(kitchen, YourKitchen) and kitchen.loaded is not None:
+                order, mode = kitchen.order, kitchen.mode
+                body = "" if order.body is None else json.dumps(order.body)
+                server = mode.server.value if isinstance(mode, YourAppMode) else ""
+                return YourAppChoice(kitchen.loaded.target, server, order.path, order.method, body)
+        return None
 
     def _open_soon(self, choice: YourAppChoice) -> None:
         self._opening = asyncio.ensure_future(self.open(choice))
