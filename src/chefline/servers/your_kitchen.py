@@ -87,6 +87,13 @@ class YourKitchen(Kitchen):
     def chat_url(self) -> str:
         return self.cook_url
 
+    def reopen(self) -> YourKitchen:
+        """The same app, server and route, started again (on a new port)."""
+        assert isinstance(self.mode, YourAppMode) and self.loaded is not None
+        threshold = self.watchdog.threshold if self.watchdog else DEFAULT_THRESHOLD_S
+        return start_your_kitchen(self.loaded.target, self.mode.server.value, self.order,
+                                  threshold=threshold, settings=self.settings)  # fmt: skip
+
     def stop(self) -> None:
         if self.watchdog is not None:
             self.watchdog.stop()

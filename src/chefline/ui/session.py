@@ -25,10 +25,12 @@ from chefline.kitchen.modes import KitchenSettings
 from chefline.kitchen.recipe import RecipeError
 from chefline.kitchen.timeline import RaceTimeline
 from chefline.kitchen.your_app import ReportSource
+from chefline.servers.app_loading import AppError
 from chefline.servers.kitchens import Kitchen, start_kitchen
 from chefline.servers.model_link import ModelError
 from chefline.servers.model_supply import ModelSupply
 from chefline.servers.server_thread import KitchenStartError
+from chefline.servers.your_kitchen import YourKitchen
 from chefline.ui.off_thread import off_gui_thread
 from chefline.ui.replay_player import ReplayPlayer
 
@@ -120,16 +122,6 @@ class RaceSession(QObject):
         self.sig_kitchens_changed.emit()
         return True
 
-    def close_kitchen(self, name: str) -> None:
-        """Stop ``name`` and take it off the pass (your app)."""
-        if not self._may_change_kitchens():
-            return
-        for kitchen in [k for k in self.kitchens if k.name == name]:
-            kitchen.stop()
-            self.kitchens.remove(kitchen)
-        self.clear()
-        self.sig_kitchens_changed.emit()
-
     async def open_kitchens_async(self, names: list[str]) -> bool:
         """``open_kitchens`` with the starting done off the GUI thread: a kitchen in a
         process of its own takes most of a second to start, too long to freeze the window."""
@@ -203,10 +195,12 @@ class RaceSession(QObject):
                 continue
             kitchen.stop()
             try:
-                self.kitchens[index] = start_kitchen(
-                    name, self.settings, supplier=self.models.supplier
+                supplier = self.models.supplier
+                fresh = kitchen.reopen() if isinstance(kitchen, YourKitchen) else None
+                self.kitchens[index] = fresh or start_kitchen(
+                    name, self.settings, supplier=supplier
                 )
-            except (KitchenStartError, RecipeError) as error:
+            except (KitchenStartError, RecipeError, AppError) as error:
                 self.sig_error.emit(
                     self.tr("The {0} kitchen could not open again: {1}").format(name, error)
                 )
