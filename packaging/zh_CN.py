@@ -136,6 +136,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("Menus", "100 users: what each way &costs"): "100 个用户：每种做法的成本(&C)",
     ("Menus", "Language &model…"): "语言模型(&M)…",
     ("Menus", "Your &app…"): "你的应用(&A)…",
+    ("Menus", "&Close your app"): "关闭你的应用(&C)",
     ("Menus", "Send a &bad order to Flask and FastAPI"): "向 Flask 和 FastAPI 发送错误订单(&B)",
     ("Menus", "Open FastAPI's API &docs (/docs)"): "打开 FastAPI 的 API 文档(&D)（/docs）",
     ("Menus", "&Talk"): "演讲(&T)",

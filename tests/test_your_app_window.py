@@ -81,6 +81,8 @@ def test_your_app_races_beside_fastapi_async_and_the_window_names_the_line(
     assert window.session.restart_kitchen(YOURS)  # ↻ opens your app again, on a new port
     (fresh,) = [k for k in window.session.kitchens if k.name == YOURS]
     assert fresh.server.running and fresh.url != old_url and fresh.order.path == "/blocking"
+    window.menus.actions["closeYourAppAction"].trigger()  # off the pass, its server stopped
+    assert set(window.panels) == {ASYNC} and not fresh.server.running
 
 
 def test_a_bad_app_gets_one_sentence_and_the_window_goes_on(qloop, open_window, tmp_path):

@@ -745,22 +745,22 @@ series in one interpreter, also that of the kitchens next door:</source>
       <translation>--body 必须是 JSON：{0}（第 {1} 行，第 {2} 列）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_kitchen.py" line="126" />
+      <location filename="../../src/chefline/servers/your_kitchen.py" line="133" />
       <source>--server must be one of {0}, not {1!r}</source>
       <translation>--server 必须是 {0} 之一，而不是 {1!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_kitchen.py" line="129" />
+      <location filename="../../src/chefline/servers/your_kitchen.py" line="136" />
       <source>{0} is a {1} app, and {2} serves {3} apps; try --server {4}</source>
       <translation>{0} 是 {1} 应用，而 {2} 只能运行 {3} 应用；请试试 --server {4}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_kitchen.py" line="133" />
+      <location filename="../../src/chefline/servers/your_kitchen.py" line="140" />
       <source>the blocking threshold must be between 0 and 10 s, not {0:g}</source>
       <translation>阻塞阈值必须在 0 到 10 秒之间，而不是 {0:g}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_kitchen.py" line="166" />
+      <location filename="../../src/chefline/servers/your_kitchen.py" line="173" />
       <source>{0} failed to start: {1}</source>
       <translation>{0} 启动失败：{1}</translation>
     </message>
@@ -1504,147 +1504,152 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>你的应用(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="55" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="54" />
+      <source>&amp;Close your app</source>
+      <translation>关闭你的应用(&amp;C)</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/window_menus.py" line="56" />
       <source>&amp;Model</source>
       <translation>模型(&amp;M)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="56" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="57" />
       <source>&amp;100 users ask an LLM</source>
       <translation>100 个用户同时问大模型(&amp;1)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="57" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="58" />
       <source>100 users: what each way &amp;costs</source>
       <translation>100 个用户：每种做法的成本(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="59" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="60" />
       <source>Language &amp;model…</source>
       <translation>语言模型(&amp;M)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="60" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="61" />
       <source>Send a &amp;bad order to Flask and FastAPI</source>
       <translation>向 Flask 和 FastAPI 发送错误订单(&amp;B)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="62" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="63" />
       <source>Open FastAPI's API &amp;docs (/docs)</source>
       <translation>打开 FastAPI 的 API 文档(&amp;D)（/docs）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="64" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="65" />
       <source>&amp;Talk</source>
       <translation>演讲(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="65" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="66" />
       <source>&amp;Next scene</source>
       <translation>下一个场景(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="66" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="67" />
       <source>&amp;Previous scene</source>
       <translation>上一个场景(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="68" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="69" />
       <source>&amp;Comparison table</source>
       <translation>对比表(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="70" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="71" />
       <source>Speaker &amp;notes</source>
       <translation>演讲者备注(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="71" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="72" />
       <source>&amp;Theme: light, dark, high contrast</source>
       <translation>主题：浅色、深色、高对比度(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="73" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="74" />
       <source>&amp;Language: English, 中文</source>
       <translation>语言：English、中文(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="75" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="76" />
       <source>&amp;Larger text</source>
       <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="76" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="77" />
       <source>&amp;Smaller text</source>
       <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="77" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="78" />
       <source>S&amp;potlight on the pointer</source>
       <translation>指针聚光灯(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="78" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="79" />
       <source>&amp;Keys of the talk</source>
       <translation>演讲快捷键(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="80" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="81" />
       <source>&amp;Replay the last race / back to live</source>
       <translation>回放上一轮比赛 / 回到实时(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="82" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="83" />
       <source>Play this scene's &amp;recorded race</source>
       <translation>播放本场景预先录制的比赛(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="84" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="85" />
       <source>Replay &amp;slower</source>
       <translation>回放减速(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="85" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="86" />
       <source>Replay &amp;faster</source>
       <translation>回放加速(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="86" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="87" />
       <source>Replay: previous &amp;event</source>
       <translation>回放：上一个事件(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="88" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="89" />
       <source>Replay: next e&amp;vent</source>
       <translation>回放：下一个事件(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="91" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="92" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="92" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="93" />
       <source>&amp;Full screen</source>
       <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="93" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="94" />
       <source>Fit the &amp;time axis</source>
       <translation>时间轴自适应(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="94" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="95" />
       <source>Latency &amp;histogram: show or hide</source>
       <translation>延迟直方图：显示或隐藏(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="96" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="97" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="97" />
+      <location filename="../../src/chefline/ui/window_menus.py" line="98" />
       <source>&amp;About Chefline</source>
       <translation>关于 Chefline(&amp;A)</translation>
     </message>
@@ -2047,27 +2052,27 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>RaceSession</name>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="148" />
+      <location filename="../../src/chefline/ui/session.py" line="140" />
       <source>Wait for the race to finish before changing kitchens.</source>
       <translation>请等本轮比赛结束后再更换厨房。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="164" />
+      <location filename="../../src/chefline/ui/session.py" line="156" />
       <source>The {0} kitchen could not open: {1}</source>
       <translation>{0} 厨房无法打开：{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="211" />
+      <location filename="../../src/chefline/ui/session.py" line="214" />
       <source>The {0} kitchen could not open again: {1}</source>
       <translation>{0} 厨房无法重新打开：{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="278" />
+      <location filename="../../src/chefline/ui/session.py" line="281" />
       <source>No kitchen is open: choose at least one in the Kitchens menu.</source>
       <translation>没有打开的厨房：请在“厨房”菜单中至少选择一个。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="364" />
+      <location filename="../../src/chefline/ui/session.py" line="367" />
       <source>The race stopped with an unexpected error: {0}</source>
       <translation>比赛因意外错误而停止：{0}</translation>
     </message>
@@ -2403,22 +2408,22 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>YourAppOpener</name>
     <message>
-      <location filename="../../src/chefline/ui/your_app_dialog.py" line="228" />
+      <location filename="../../src/chefline/ui/your_app_dialog.py" line="234" />
       <source>{0}: the event loop never stood still.</source>
       <translation>{0}：事件循环从未停住。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/your_app_dialog.py" line="234" />
+      <location filename="../../src/chefline/ui/your_app_dialog.py" line="240" />
       <source>{0}: the chef was stuck at the pot {1:.2f} s of {2:.2f} s, in {3} blocks; e.g. {4}</source>
       <translation>{0}：{2:.2f} 秒里厨师守在锅边 {1:.2f} 秒，共 {3} 次阻塞；例如 {4}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/your_app_dialog.py" line="249" />
+      <location filename="../../src/chefline/ui/your_app_dialog.py" line="255" />
       <source>held the chef {0:.2f} s</source>
       <translation>拖住厨师 {0:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/your_app_dialog.py" line="255" />
+      <location filename="../../src/chefline/ui/your_app_dialog.py" line="261" />
       <source>order {0} held the chef for {1:.2f} s at {2} in `{3}` ({4})</source>
       <translation>订单 {0} 在 {2} 的 `{3}` 里拖住厨师 {1:.2f} 秒（{4}）</translation>
     </message>

@@ -188,6 +188,15 @@ class RaceSession(QObject):
                 kitchen.stop()
         self.sig_kitchens_changed.emit()
 
+    def close_kitchen(self, name: str) -> None:
+        """Stop ``name`` and take it off the pass (your app: the menus hold the others)."""
+        if self._may_change_kitchens():
+            for kitchen in [k for k in self.kitchens if k.name == name]:
+                kitchen.stop()
+                self.kitchens.remove(kitchen)
+            self.clear()
+            self.sig_kitchens_changed.emit()
+
     def restart_kitchen(self, name: str) -> bool:
         """Open ``name`` again on a new port, even mid-race; False (and a message) if it fails."""
         for index, kitchen in enumerate(self.kitchens):

@@ -51,6 +51,7 @@ MENUS: tuple[tuple[str, tuple[Command, ...]], ...] = (
     )),
     (QT_TRANSLATE_NOOP("Menus", "&Kitchens"), (  # then filled from the modes
         Command(QT_TRANSLATE_NOOP("Menus", "Your &app…"), "your_app.show", ("Ctrl+Shift+A",), "yourAppAction"),
+        Command(QT_TRANSLATE_NOOP("Menus", "&Close your app"), "your_app.close", (), "closeYourAppAction"),
     )),
     (QT_TRANSLATE_NOOP("Menus", "&Model"), (
         Command(QT_TRANSLATE_NOOP("Menus", "&100 users ask an LLM"), "load_llm_scene", ("Ctrl+L",), "llmSceneAction"),

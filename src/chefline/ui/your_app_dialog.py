@@ -186,6 +186,12 @@ class YourAppOpener(QObject):
         dialog.open()
         return dialog
 
+    def close(self) -> None:
+        """Take your app off the pass (its choice stays remembered for the dialog)."""
+        for kitchen in list(self.session.kitchens):
+            if isinstance(kitchen, YourKitchen):
+                self.session.close_kitchen(kitchen.name)
+
     def open_now(self) -> YourAppChoice | None:
         for kitchen in self.session.kitchens:
             if isinstance(kitchen, YourKitchen) and kitchen.loaded is not None:
