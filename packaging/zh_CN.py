@@ -482,6 +482,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("Cli", "the blocking threshold must be between 0 and 10 s, not {0:g}"): "阻塞阈值必须在 0 到 10 秒之间，而不是 {0:g}",
     ("Cli", "{0} failed to start: {1}"): "{0} 启动失败：{1}",
     ("Cli", "your app: {0}"): "你的应用：{0}",
+    ("Cli", "{0}: your route raised {1} ({2} orders)"): "{0}：你的路由抛出了 {1}（{2} 张订单）",
     ("Cli", "; your app: {0}"): "；你的应用：{0}",
     ("Errors", "Could not write the trace to {0}: {1}."): "无法把追踪文件写入 {0}：{1}。",
     ("LatencyHistogram", "Time in the restaurant, from order to dish: how many served customers took how long, every kitchen on the same axis"): "在餐厅里待了多久（从下单到上菜）：已上菜的顾客各用了多长时间，所有厨房共用同一条时间轴",

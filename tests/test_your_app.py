@@ -133,6 +133,9 @@ def test_a_route_that_fails_fails_each_order_with_its_first_words(capsys):
     assert {o["error"] for o in yours["orders"]} == {
         "the kitchen answered 500: 500 Internal Server Error"
     }
+    line = line_of(FLASK, 'raise RuntimeError("the oven is off")')
+    assert yours["raised"] == [{"orders": N, "error": "RuntimeError: the oven is off (at "
+                                f"flask_kitchen.py:{line} in `broken`)"}]  # fmt: skip
     kitchens = race_json(capsys, "--app", f"{SLOW}:app", "--path", "/nowhere")
     (yours,) = kitchens.values()
     assert yours["summary"]["failures"] == {"refused": N}
@@ -249,3 +252,24 @@ def test_gunicorn_and_gevent_serve_your_flask_app_in_processes_of_their_own():
     for order in result.timelines[greenlets.name].orders.values():
         (step,) = order.steps  # a patched sleep: the greenlet waits, the chef is free
         assert order.chef_kind == "greenlet" and not step.holds_chef
+
+
+BOOM = """
+from fastapi import FastAPI
+
+app = FastAPI()
+
+@app.get("/boom")
+async def boom():
+    raise RuntimeError("the oven is off")
+"""
+
+
+def test_an_async_route_that_raises_is_one_sentence_not_a_traceback(tmp_path, capsys):
+    target = write(tmp_path, BOOM) + ":app"
+    assert main(["race", "--app", target, "--path", "/boom", "-n", "3"]) == 0
+    out, err = capsys.readouterr()
+    assert (
+        "your route raised RuntimeError: the oven is off (at mine.py:8 in `boom`) (3 orders)" in out
+    )
+    assert "3 burnt" in out and "Traceback" not in err

@@ -600,7 +600,7 @@ series in one interpreter, also that of the kitchens next door:</source>
       <translation>；Qt 自带的库不完整：请重新安装 PySide6</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/race_command.py" line="89" />
+      <location filename="../../src/chefline/cli/race_command.py" line="90" />
       <source>Trace written to {0}: open it in ui.perfetto.dev</source>
       <translation>追踪文件已写入 {0}：可在 ui.perfetto.dev 中打开</translation>
     </message>
@@ -670,17 +670,22 @@ series in one interpreter, also that of the kitchens next door:</source>
       <translation>订单 {0} 在 {2} 的 `{3}` 里拖住厨师 {1:.2f} 秒（{4}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="104" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="101" />
+      <source>{0}: your route raised {1} ({2} orders)</source>
+      <translation>{0}：你的路由抛出了 {1}（{2} 张订单）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/your_app_options.py" line="113" />
       <source>{0}: the event loop never stood still for more than {1:g} ms</source>
       <translation>{0}：事件循环从未停住超过 {1:g} 毫秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="108" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="117" />
       <source>{0}: the chef was stuck at the pot for {1:.2f} s of the {2:.2f} s race ({3:.0f} %), in {4} blocks:</source>
       <translation>{0}：在 {2:.2f} 秒的比赛中，厨师守在锅边 {1:.2f} 秒（{3:.0f} %），共 {4} 次阻塞：</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="115" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="124" />
       <source>  … and {0} more (--json lists every one)</source>
       <translation>  ……还有 {0} 次（--json 会全部列出）</translation>
     </message>
@@ -730,37 +735,37 @@ series in one interpreter, also that of the kitchens next door:</source>
       <translation>（位于 {0}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_kitchen.py" line="43" />
+      <location filename="../../src/chefline/servers/your_kitchen.py" line="46" />
       <source>--path must start with /, not {0!r}</source>
       <translation>--path 必须以 / 开头，而不是 {0!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_kitchen.py" line="46" />
+      <location filename="../../src/chefline/servers/your_kitchen.py" line="49" />
       <source>--method must be one of {0}, not {1!r}</source>
       <translation>--method 必须是 {0} 之一，而不是 {1!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_kitchen.py" line="54" />
+      <location filename="../../src/chefline/servers/your_kitchen.py" line="57" />
       <source>--body must be JSON: {0} (line {1}, column {2})</source>
       <translation>--body 必须是 JSON：{0}（第 {1} 行，第 {2} 列）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_kitchen.py" line="133" />
+      <location filename="../../src/chefline/servers/your_kitchen.py" line="151" />
       <source>--server must be one of {0}, not {1!r}</source>
       <translation>--server 必须是 {0} 之一，而不是 {1!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_kitchen.py" line="136" />
+      <location filename="../../src/chefline/servers/your_kitchen.py" line="154" />
       <source>{0} is a {1} app, and {2} serves {3} apps; try --server {4}</source>
       <translation>{0} 是 {1} 应用，而 {2} 只能运行 {3} 应用；请试试 --server {4}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_kitchen.py" line="140" />
+      <location filename="../../src/chefline/servers/your_kitchen.py" line="158" />
       <source>the blocking threshold must be between 0 and 10 s, not {0:g}</source>
       <translation>阻塞阈值必须在 0 到 10 秒之间，而不是 {0:g}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_kitchen.py" line="173" />
+      <location filename="../../src/chefline/servers/your_kitchen.py" line="193" />
       <source>{0} failed to start: {1}</source>
       <translation>{0} 启动失败：{1}</translation>
     </message>

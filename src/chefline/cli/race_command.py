@@ -15,6 +15,7 @@ from chefline.cli.your_app_options import (
     add_blocks,
     block_lines,
     check_your_app_options,
+    raised_lines,
     start_from_options,
 )
 from chefline.client.race import RaceResult, RaceRunner
@@ -77,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
         route = f"{yours[0].order.method} {yours[0].order.path}" if yours else None
         print(race_table(result, route, builtin=bool(names)))
         for kitchen in yours:
-            if lines := block_lines(result, kitchen):
+            if lines := raised_lines(result, kitchen) + block_lines(result, kitchen):
                 print("\n" + "\n".join(lines))
     if args.trace:
         try:

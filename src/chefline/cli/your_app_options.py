@@ -94,6 +94,15 @@ def describe_block(block: LoopBlock) -> str:
     return text.format(block.order + 1, block.seconds, block.where, block.function, block.code)
 
 
+def raised_lines(result: RaceResult, kitchen: YourKitchen) -> list[str]:
+    """What your route raised in the race, one sentence per error."""
+    if kitchen.errors is None:
+        return []
+    text = translate("Cli", "{0}: your route raised {1} ({2} orders)")
+    return [text.format(kitchen.name, sentence, count)
+            for sentence, count in kitchen.errors.in_race(result.race_id)]  # fmt: skip
+
+
 def block_lines(result: RaceResult, kitchen: YourKitchen) -> list[str]:
     """The watchdog's verdict on one race, for the terminal."""
     watchdog, timeline = kitchen.watchdog, result.timelines.get(kitchen.name)
@@ -120,6 +129,10 @@ def block_lines(result: RaceResult, kitchen: YourKitchen) -> list[str]:
 def add_blocks(data: dict[str, Any], result: RaceResult, kitchens: list[YourKitchen]) -> None:
     """Every block of the race in the JSON of the kitchen it happened in."""
     for kitchen in kitchens:
+        raised = kitchen.errors.in_race(result.race_id) if kitchen.errors else []
+        for entry in data["kitchens"]:
+            if entry["kitchen"] == kitchen.name:
+                entry["raised"] = [{"error": text, "orders": n} for text, n in raised]
         if kitchen.watchdog is None:
             continue
         blocks = kitchen.watchdog.in_race(result.race_id)

@@ -15,7 +15,6 @@ import linecache
 import os
 import re
 import sys
-import sysconfig
 import threading
 import time
 from collections import Counter
@@ -26,23 +25,13 @@ from chefline.kitchen.clock import now
 from chefline.kitchen.events import Phase
 from chefline.kitchen.order import StepKind
 from chefline.kitchen.your_app import STUCK_STEP, LoopBlock
+from chefline.servers.route_errors import yours
 from chefline.servers.your_middleware import AsgiOrders
 
 DEFAULT_THRESHOLD_S = 0.020
 BEAT_S = 0.005
 """How often the loop notes a turn, and the watchdog looks: the error of a block's start."""
 TOP_FRAMES = 8
-
-_NOT_YOURS = tuple(
-    os.path.realpath(p) + os.sep
-    for p in {sysconfig.get_paths()["stdlib"], sysconfig.get_paths()["purelib"],
-              sysconfig.get_paths()["platlib"], os.path.dirname(os.path.dirname(__file__))}
-)  # fmt: skip
-
-
-def yours(filename: str) -> bool:
-    """Whether a frame's file is your code, not Python's, a library's or Chefline's."""
-    return not filename.startswith("<") and not os.path.realpath(filename).startswith(_NOT_YOURS)
 
 
 class LoopWatchdog:

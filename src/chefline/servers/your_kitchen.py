@@ -9,15 +9,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from flask import Flask, got_request_exception, request
+
 from chefline.child import GEVENT, PROCESSES
 from chefline.kitchen.modes import KitchenSettings
-from chefline.kitchen.your_app import ReportSource, ServerKind, YourAppMode
+from chefline.kitchen.your_app import RACE_HEADER, ReportSource, ServerKind, YourAppMode
 from chefline.servers.app_loading import AppError, LoadedApp, load_app
 from chefline.servers.child_process import ChildProcessServer
 from chefline.servers.kitchens import Kitchen
 from chefline.servers.loop_watchdog import DEFAULT_THRESHOLD_S, LoopWatchdog, watch_loop
 from chefline.servers.model_link import Supplier
 from chefline.servers.relay import EventRelay
+from chefline.servers.route_errors import RouteErrors
 from chefline.servers.server_thread import KitchenStartError, ServerThread
 from chefline.servers.thread_sampler import ThreadSampler
 from chefline.servers.uvicorn_runner import UvicornThread
@@ -64,6 +67,8 @@ class YourKitchen(Kitchen):
     order: YourOrder = field(default_factory=YourOrder)
     watchdog: LoopWatchdog | None = None
     sampler: ThreadSampler | None = None
+    errors: RouteErrors | None = None
+    """What your route raised (None: it runs in processes of its own, whose logs say it)."""
 
     report = ReportSource.RELAY
 
@@ -110,6 +115,19 @@ def _absolute(target: str) -> str:
     return target
 
 
+def _hear_flask_errors(app: Any, errors: RouteErrors) -> None:
+    """Flask answers 500 itself and logs the traceback; the race notes the error too."""
+    if not isinstance(app, Flask):
+        return
+
+    def heard(sender: Any, exception: BaseException, **_: Any) -> None:
+        race = request.headers.get(RACE_HEADER)
+        if race:
+            errors.note(race, exception)
+
+    got_request_exception.connect(heard, app, weak=False)
+
+
 def default_server(kind: str) -> ServerKind:
     return ServerKind.UVICORN if kind == "asgi" else ServerKind.WERKZEUG_THREADED
 
@@ -142,10 +160,10 @@ def start_your_kitchen(
     mode = YourAppMode(loaded.label, target, kind)
     settings = settings or KitchenSettings()
     relay = EventRelay()
-    watchdog = sampler = None
+    watchdog = sampler = errors = None
     if kind is ServerKind.UVICORN:
         orders = AsgiOrders(loaded.app, OrderNews(mode.name, relay, "event-loop"))
-        watchdog = LoopWatchdog(orders, threshold)
+        watchdog, errors = LoopWatchdog(orders, threshold), orders.errors
         runner: ServerThread = UvicornThread(
             mode.name, watch_loop(orders, watchdog), port=port, lifespan="auto"
         )
@@ -157,6 +175,8 @@ def start_your_kitchen(
         sampler = ThreadSampler()
         news = OrderNews(mode.name, relay, "thread")
         wsgi = WsgiOrders(loaded.app, news, sampler=sampler)
+        errors = wsgi.errors
+        _hear_flask_errors(loaded.app, errors)
         if kind is ServerKind.WAITRESS:
             runner = WaitressThread(mode.name, wsgi, threads=mode.slots(KitchenSettings()) or 4,
                                     port=port)  # fmt: skip
@@ -174,4 +194,5 @@ def start_your_kitchen(
             raise AppError(text.format(target, failure)) from None
         raise AppError(str(error)) from None
     return YourKitchen(mode, settings, runner, relay, loaded=loaded,
-                       order=order or YourOrder(), watchdog=watchdog, sampler=sampler)  # fmt: skip
+                       order=order or YourOrder(), watchdog=watchdog, sampler=sampler,
+                       errors=errors)  # fmt: skip

@@ -19,6 +19,7 @@ from chefline.kitchen.order import StepKind
 from chefline.kitchen.your_app import ORDER_HEADER, RACE_HEADER, ROUTE_STEP, STUCK_STEP
 from chefline.servers.cooking import current_chef
 from chefline.servers.relay import EventRelay
+from chefline.servers.route_errors import RouteErrors
 from chefline.servers.thread_sampler import ThreadSampler
 
 OrderTag = tuple[str, int]
@@ -88,6 +89,8 @@ class AsgiOrders:
         self.blocks_of: Callable[[OrderTag], list[tuple[float, float]]] = lambda tag: []
         """The spans in which an order held the loop (the watchdog forgets them here)."""
         self._chefs: dict[int, str] = {}
+        self.errors = RouteErrors()
+        """What your route raised, per race."""
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         if scope["type"] == "lifespan":
@@ -104,10 +107,11 @@ class AsgiOrders:
         self.news.say(tag, Phase.ACCEPTED, accepted, chef=self._chef(),
                       chef_kind=self.news.chef_kind)  # fmt: skip
         self.before_reply()  # the loop turned to a new order: a block before it is over
-        done = False
+        done = started = False
 
         async def reply(message: dict[str, Any]) -> None:
-            nonlocal done
+            nonlocal done, started
+            started = True
             if (
                 not done
                 and message["type"] == "http.response.body"
@@ -120,6 +124,11 @@ class AsgiOrders:
 
         try:
             await self.app(scope, receive, reply)
+        except Exception as error:
+            self.errors.note(tag[0], error)
+            if not started:  # no answer yet: the server sends its 500 (and logs it)
+                raise
+            # Answered already (FastAPI's 500): one sentence in the race, not a traceback.
         finally:
             self.running.pop(task, None)
 
@@ -172,6 +181,8 @@ class WsgiOrders:
         self.sampler = sampler if sampler is not None and sampler.usable else None
         """Splits a thread chef's time in the route into working and stuck segments."""
         """Names the chef (a forked worker's main thread has the same name in every worker)."""
+        self.errors = RouteErrors()
+        """What your route raised, per race (Flask's are caught by Flask: see your_kitchen)."""
         self.shared = shared
         """True when the chefs take turns on one thread (gevent's greenlets): a wait there
         is awaited, and the thread's CPU time is everyone's."""
@@ -186,6 +197,9 @@ class WsgiOrders:
             self.sampler.enter()
         try:
             body = self.app(environ, start_response)
+        except Exception as error:
+            self.errors.note(tag[0], error)
+            raise  # the server answers 500
         finally:
             end = now()
             if self.sampler is not None:
