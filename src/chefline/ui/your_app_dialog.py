@@ -219,8 +219,11 @@ class YourAppOpener(QObject):
         return self.session.add_kitchen(kitchen)
 
     def _tell_blocks(self, result: RaceResult) -> None:
-        # After the window's own word on the race (its slot may run after this one).
-        QTimer.singleShot(0, lambda: self._say_blocks(result))
+        if result.cancelled:  # stopped (or the window closing): nothing to tell
+            return
+        # After the window's own word on the race (its slot may run after this one); tied
+        # to this object, so that a window gone meanwhile takes the call with it.
+        QTimer.singleShot(0, self, lambda: self._say_blocks(result))
 
     def _say_blocks(self, result: RaceResult) -> None:
         for kitchen in self.session.kitchens:
