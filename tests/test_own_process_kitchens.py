@@ -148,9 +148,10 @@ def test_gevent_streams_the_llm_dish_and_follows_a_change_of_model(race):
             result = race([kitchen], RacePlan.for_chat(chat, slow, Arrivals(20)))
             s = result.timelines["flask-gevent"].summary()
             assert s.served == 20 and s.tokens == 80
-            assert slow.ttft <= s.ttft_p50 < 2 * slow.ttft
-            # Together, not one after another (that would be 20 calls).
-            assert s.makespan < 2 * slow.call_seconds(4)
+            # Together, not one after another: that would be 20 calls, a first token for
+            # the median customer after ten of them.
+            assert slow.ttft <= s.ttft_p50 < 3 * slow.ttft
+            assert s.makespan < 5 * slow.call_seconds(4)
             quick = ModelSpeed(ttft=0.05, tokens_per_s=200.0)
             supply.use_builtin(quick)
             result = race([kitchen], RacePlan.for_chat(chat, quick, Arrivals(5)))

@@ -11,8 +11,9 @@ import time
 
 import psutil
 
+from chefline.kitchen.order import OrderRecord, OrderStatus
 from chefline.kitchen.scenes import Claim
-from chefline.kitchen.timeline import TimelineSummary
+from chefline.kitchen.timeline import RaceTimeline, TimelineSummary
 from chefline.servers.spare_cores import SpareCores
 
 SPIN_S = 1.0
@@ -52,8 +53,11 @@ def test_chefline_s_own_work_is_not_counted_against_it():
 
 
 def summary(kitchen: str, makespan: float) -> TimelineSummary:
-    return TimelineSummary(kitchen, 4, 4, 0, makespan, 4 / makespan, None, None, None,
-                           None, None, None, 1, 1, makespan)  # fmt: skip
+    """A kitchen's figures for one order that took ``makespan`` (theory: the same)."""
+    timeline = RaceTimeline(kitchen, makespan)
+    timeline.add(OrderRecord(kitchen, 0, sent=0.0, received=makespan,
+                             status=OrderStatus.SERVED))  # fmt: skip
+    return timeline.summary()
 
 
 def test_a_parallel_claim_is_checked_only_with_the_cores_free():

@@ -7,10 +7,12 @@ dying, since the process ends when its stdin closes.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 import subprocess
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -67,15 +69,34 @@ class CustomerProcess:
             raise CustomersGone(self._why_gone() if not self.alive else
                                 "the customers' process did not start in time")  # fmt: skip
 
+    async def until_ready(self, timeout: float = START_TIMEOUT_S) -> None:
+        """``wait_ready`` for a coroutine: the loop goes on meanwhile (a GUI keeps painting)."""
+        deadline = time.monotonic() + timeout
+        while not self.ready:
+            if not self.alive or time.monotonic() > deadline:
+                self.wait_ready(0)  # raises, saying why
+            await asyncio.sleep(0.02)
+
     def start_race(self, brief: RaceBrief, handler: NewsHandler) -> None:
         """Send ``brief``; ``handler`` hears its news until the race's ``over`` line."""
         with self._lock:
             self._handler = handler
         self._send({**brief.to_json()})
 
+    def forget(self, handler: NewsHandler) -> None:
+        """Stop telling ``handler`` anything (its race is over, or its loop is going)."""
+        with self._lock:
+            if self._handler is handler:
+                self._handler = None
+
     def cancel(self, race: str) -> None:
         with contextlib.suppress(CustomersGone):
             self._send({"cancel": race})
+
+    def kill(self) -> None:
+        """End the process now, orders and all (the app is closing: nobody needs to hear
+        how the open orders were stopped)."""
+        self._process.kill()
 
     def close(self) -> None:
         """End the process (closing its stdin is its signal) and wait a moment for it."""

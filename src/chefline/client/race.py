@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import threading
 import time
 import uuid
@@ -238,8 +239,9 @@ class RaceRunner:
 
         def hear(news: list[Any]) -> None:
             what = self._hear(news)
-            if what is not None:
-                loop.call_soon_threadsafe(finish, what or None)
+            if what is not None and not loop.is_closed():
+                with contextlib.suppress(RuntimeError):  # closed meanwhile: nobody waits
+                    loop.call_soon_threadsafe(finish, what or None)
 
         own = self.customers is None
         customers = self.customers or CustomerProcess()
@@ -247,8 +249,7 @@ class RaceRunner:
             if kitchen.relay is not None:
                 kitchen.relay.subscribe(self._relay_listener)
         try:
-            if not customers.ready:  # a window's is ready long before: no executor needed
-                await asyncio.to_thread(customers.wait_ready)
+            await customers.until_ready()  # a window's is ready long before anyone serves
             self.meter.start()
             customers.start_race(self.brief(), hear)
             try:
@@ -257,11 +258,12 @@ class RaceRunner:
                 self.result.cancelled = True
                 customers.cancel(self.race_id)
                 gone = await asyncio.wait_for(over, CANCEL_PATIENCE_S)
-            if gone:
+            if gone and not self.result.cancelled:  # gone after a cancel: the app is closing
                 raise CustomersGone(gone)
         except asyncio.CancelledError:  # before the customers were ready: nobody was sent
             self.result.cancelled = True
         finally:
+            customers.forget(hear)
             for kitchen in self.kitchens:
                 if kitchen.relay is not None:
                     kitchen.relay.unsubscribe(self._relay_listener)
@@ -274,6 +276,7 @@ class RaceRunner:
         return self.result
 
     def cancel(self) -> None:
+        self.result.cancelled = True  # first: the customers may be gone before the task hears
         if self._main is not None:
             self._main.cancel()
 

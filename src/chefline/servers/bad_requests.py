@@ -16,6 +16,8 @@ from fastapi import Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from werkzeug.exceptions import HTTPException as WerkzeugHTTPException
 
 from chefline.kitchen.recipe import RecipeError
@@ -72,3 +74,57 @@ async def capped_validation_error(_: Request, error: RequestValidationError) -> 
 async def recipe_error_422(_: Request, error: RecipeError) -> JSONResponse:
     """Last line: a bound checked in the domain, not by the route's declaration, is still a 422."""
     return JSONResponse({"detail": [{"loc": ["body"], "msg": str(error)}]}, status_code=422)
+
+
+class _TooLarge(StarletteHTTPException):
+    """Raised while the body is read: FastAPI turns other errors there into a vague 400
+    ("error parsing the body") but passes an HTTP exception through as itself."""
+
+    def __init__(self) -> None:
+        super().__init__(413, f"the body is over {MAX_BODY_BYTES // 1024} kB")
+
+
+class BodyLimit:
+    """ASGI middleware: a body over ``MAX_BODY_BYTES`` gets 413 before it is read (its
+    ``Content-Length``) or the moment it passes the limit (a chunked body), instead of being
+    held whole in memory to be parsed."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        length = dict(scope["headers"]).get(b"content-length", b"0")
+        if not length.isdigit() or int(length) > MAX_BODY_BYTES:
+            await _too_large(send)
+            return
+        seen, started = 0, False
+
+        async def counted() -> Message:
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > MAX_BODY_BYTES:
+                raise _TooLarge
+            return message
+
+        async def watched(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, counted, watched)
+        except _TooLarge:
+            if not started:
+                await _too_large(send)
+
+
+async def _too_large(send: Send) -> None:
+    body = json.dumps({"detail": f"the body is over {MAX_BODY_BYTES // 1024} kB"}).encode()
+    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+               (b"connection", b"close")]  # fmt: skip
+    await send({"type": "http.response.start", "status": 413, "headers": headers})
+    await send({"type": "http.response.body", "body": body})

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from chefline.kitchen import limits
 from chefline.kitchen.faults import MAX_EVERY, FaultKind, Faults, KitchenFire
 from chefline.kitchen.recipe import DEFAULT_STEP_CPU_S, DishKind, Recipe, RecipeError
-from chefline.servers.bad_requests import capped_validation_error, recipe_error_422
+from chefline.servers.bad_requests import BodyLimit, capped_validation_error, recipe_error_422
 from chefline.servers.chat_forms import MAX_ORDER, MAX_RACE_ID, ChatBody, ChatTicket
 from chefline.servers.cooking import DishTicket, current_chef
 from chefline.servers.flask_kitchen import LLM_AT_COOK
@@ -131,6 +131,7 @@ def create_fastapi_app(
         lifespan=lifespan,
     )
 
+    app.add_middleware(BodyLimit)
     app.add_exception_handler(RequestValidationError, capped_validation_error)  # type: ignore[arg-type]
     app.add_exception_handler(RecipeError, recipe_error_422)  # type: ignore[arg-type]
 

@@ -5,6 +5,7 @@ To add a kitchen mode: declare it in ``chefline.kitchen.modes`` and add its buil
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar
@@ -82,6 +83,7 @@ class Kitchen:
     notice: str | None = None
     """Something the person who opened the kitchen should know (a port that was busy)."""
     _own_cost: float | None = field(default=None, init=False, repr=False)
+    _calibrating: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
     report = ReportSource.BODY
     """Where each order's kitchen part comes from: the reply (here), or the relay."""
@@ -107,14 +109,20 @@ class Kitchen:
     @property
     def own_cost_per_order(self) -> float | None:
         """The kitchen's own work for one empty order, in seconds: measured the first time
-        it is asked for (start the kitchen off the GUI thread and ask there), then kept.
+        it is asked for, then kept (``measure_own_cost_soon`` measures it in the background).
         None when it cannot be measured (the kitchen does not answer)."""
-        if self._own_cost is None:
-            try:
-                self._own_cost = own_cost_per_order(self.server.url)
-            except (OSError, RuntimeError):
-                return None
-        return self._own_cost
+        with self._calibrating:  # a measurement under way elsewhere is waited for
+            if self._own_cost is None:
+                try:
+                    self._own_cost = own_cost_per_order(self.server.url)
+                except (OSError, RuntimeError):
+                    return None
+            return self._own_cost
+
+    def measure_own_cost_soon(self) -> None:
+        """Measure the own cost in a thread of its own, so that opening stays quick."""
+        threading.Thread(target=lambda: self.own_cost_per_order, name=f"calibrate-{self.name}",
+                         daemon=True).start()  # fmt: skip
 
     def cost(self) -> KitchenCost:
         """What the kitchen holds now: its processes, or the app threads it cooks on."""

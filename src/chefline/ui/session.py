@@ -20,6 +20,7 @@ from chefline.client.plan import RacePlan
 from chefline.client.race import RaceResult, RaceRunner
 from chefline.kitchen.clock import now
 from chefline.kitchen.cost import KitchenCost
+from chefline.kitchen.events import Phase
 from chefline.kitchen.llm import ModelSpeed
 from chefline.kitchen.modes import KitchenSettings
 from chefline.kitchen.recipe import RecipeError
@@ -67,6 +68,7 @@ class RaceSession(QObject):
         self.race_end: float | None = None
         self.models = ModelSupply()
         self._shut_down = False
+        self._first_order_seen = False
         # The built-in model's process starts once the window is up (its imports would slow
         # the start); an LLM race served before then waits for it.
         QTimer.singleShot(self.MODEL_WARM_UP_MS, self._prepare_model)
@@ -150,7 +152,7 @@ class RaceSession(QObject):
         def start(name: str) -> None:
             try:
                 kitchen = start_kitchen(name, self.settings, supplier=self.models.supplier)
-                kitchen.own_cost_per_order  # noqa: B018 - measured here, off the GUI thread
+                kitchen.measure_own_cost_soon()  # in the background: opening stays quick
                 started[name] = kitchen
             except (KitchenStartError, RecipeError) as error:
                 errors.append(self.tr("The {0} kitchen could not open: {1}").format(name, error))
@@ -285,9 +287,6 @@ class RaceSession(QObject):
             plan = self._with_model(plan)
             if not self._customers.alive:  # ended by the system or a crash: a new one
                 self._customers = CustomerProcess()
-            # Started with the session, it is ready long before a person presses Serve;
-            # only a race started at once (a test, --serve) waits here for its imports.
-            self._customers.wait_ready()
             runner = RaceRunner(self.kitchens, plan, listener=self._feed,
                                 customers=self._customers)  # fmt: skip
         except (RecipeError, ValueError, ModelError, KitchenStartError, CustomersGone) as error:
@@ -301,6 +300,7 @@ class RaceSession(QObject):
             for name, timeline in runner.result.timelines.items()
         }
         self.race_start, self.race_end = now(), None
+        self._first_order_seen = False
         # On the GUI's own loop: the orders go out from the customers' process, and the news
         # is parsed in the runner's reader thread, so all the loop does is await the end.
         self._task = asyncio.ensure_future(runner.run())
@@ -344,6 +344,11 @@ class RaceSession(QObject):
 
     def _apply_events(self) -> None:
         for event in self._feed.drain():
+            if not self._first_order_seen and event.phase is Phase.SENT:
+                # The race's clock starts when its first customer walks in (customers
+                # still starting up when Serve was pressed keep the axis from a blank start).
+                self._first_order_seen = True
+                self.race_start = event.t
             timeline = self.timelines.get(event.kitchen)
             if timeline is not None:
                 timeline.apply(event)
@@ -385,6 +390,9 @@ class RaceSession(QObject):
     async def shutdown(self) -> None:
         """Stop the race and every kitchen; safe to call twice."""
         self._shut_down = True
+        if self.running:  # closing: the customers go at once, their open orders with them
+            self.stop_race()
+            self._customers.kill()
         await self.finish_race()
         self._frames.stop()
         # Each server takes up to a few hundred ms to stop; stop them side by side, off the
