@@ -60,7 +60,7 @@ def build_window(args: argparse.Namespace) -> tuple[MainWindow, RaceSession]:
     window.faults_menu.choose(plan.faults, plan.patience)
     session.open_kitchens(chosen_modes(args))
     if getattr(args, "app", None):  # your app beside them (AppError: one sentence, exit 2)
-        session.add_kitchen(start_from_options(args))
+        session.put_your_app(start_from_options(args))
     collector = GuiThreadCollector(window)
     session.sig_race_started.connect(lambda: collector.set_racing(True))
     session.sig_race_finished.connect(lambda _: collector.set_racing(False))

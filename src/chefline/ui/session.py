@@ -99,8 +99,7 @@ class RaceSession(QObject):
         return [kitchen.name for kitchen in self.kitchens]
 
     def open_kitchens(self, names: list[str]) -> bool:
-        """Run exactly these kitchens (keeping those already open, and your app's). False
-        if one failed."""
+        """Run exactly these kitchens (keeping those open, your app too). False if one failed."""
         if not self._may_change_kitchens():
             return False
         names = self._with_your_app(names)
@@ -110,16 +109,17 @@ class RaceSession(QObject):
         yours = [k.name for k in self.kitchens if k.report is ReportSource.RELAY]
         return [*names, *(name for name in yours if name not in names)]
 
-    def add_kitchen(self, kitchen: Kitchen) -> bool:
-        """Race ``kitchen`` (your app, started by the caller) beside the others, in place of
-        your app open before. False (and the kitchen stopped) while a race runs."""
+    def put_your_app(self, kitchen: Kitchen | None) -> bool:
+        """Race ``kitchen`` (your app, started by the caller) in place of the one open before,
+        or none. False (and ``kitchen`` stopped) while a race runs."""
         if not self._may_change_kitchens():
-            kitchen.stop()
+            if kitchen is not None:
+                kitchen.stop()
             return False
         for old in [k for k in self.kitchens if k.report is ReportSource.RELAY]:
             old.stop()
             self.kitchens.remove(old)
-        self.kitchens.append(kitchen)
+        self.kitchens += [] if kitchen is None else [kitchen]
         self.clear()
         self.sig_kitchens_changed.emit()
         return True
@@ -190,15 +190,6 @@ class RaceSession(QObject):
                 kitchen.stop()
         self.sig_kitchens_changed.emit()
 
-    def close_kitchen(self, name: str) -> None:
-        """Stop ``name`` and take it off the pass (your app: the menus hold the others)."""
-        if self._may_change_kitchens():
-            for kitchen in [k for k in self.kitchens if k.name == name]:
-                kitchen.stop()
-                self.kitchens.remove(kitchen)
-            self.clear()
-            self.sig_kitchens_changed.emit()
-
     def restart_kitchen(self, name: str) -> bool:
         """Open ``name`` again on a new port, even mid-race; False (and a message) if it fails."""
         for index, kitchen in enumerate(self.kitchens):
@@ -206,10 +197,9 @@ class RaceSession(QObject):
                 continue
             kitchen.stop()
             try:
-                supplier = self.models.supplier
                 fresh = kitchen.reopen() if isinstance(kitchen, YourKitchen) else None
                 self.kitchens[index] = fresh or start_kitchen(
-                    name, self.settings, supplier=supplier
+                    name, self.settings, supplier=self.models.supplier
                 )
             except (KitchenStartError, RecipeError, AppError) as error:
                 self.sig_error.emit(

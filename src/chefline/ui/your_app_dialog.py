@@ -188,9 +188,7 @@ class YourAppOpener(QObject):
 
     def close(self) -> None:
         """Take your app off the pass (its choice stays remembered for the dialog)."""
-        for kitchen in list(self.session.kitchens):
-            if isinstance(kitchen, YourKitchen):
-                self.session.close_kitchen(kitchen.name)
+        self.session.put_your_app(None)
 
     def open_now(self) -> YourAppChoice | None:
         for kitchen in self.session.kitchens:
@@ -216,7 +214,7 @@ class YourAppOpener(QObject):
         except AppError as error:
             self.session.sig_error.emit(str(error))
             return False
-        return self.session.add_kitchen(kitchen)
+        return self.session.put_your_app(kitchen)
 
     def _tell_blocks(self, result: RaceResult) -> None:
         if result.cancelled:  # stopped (or the window closing): nothing to tell
