@@ -74,6 +74,7 @@ def start_and_stop() -> list[Row]:
         proc = subprocess.Popen(
             [sys.executable, "-m", "chefline", "window", "--serve", "-n", "50", "-d", "5"],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV,
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # even from nohup
         )  # fmt: skip
         # The one chef is mid-dish and 50 async dishes are on the stove (at 200 the one
         # chef's 1000 s would be refused, and nothing would be racing).

@@ -50,6 +50,11 @@ def qt_noise(line: str) -> bool:
     return "propagateSizeHints" in line
 
 
+def ctrl_c_as_in_a_terminal() -> None:
+    """A suite started in the background ignores SIGINT, and so would the app."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_window_closes_cleanly_on_ctrl_c_mid_race():
     # Ctrl+C with the one chef mid-dish and 50 async dishes on the stove, in three kitchens
     # (50: at 200 the one chef's 1000 s would be refused, and no race would run at all):
@@ -58,6 +63,7 @@ def test_window_closes_cleanly_on_ctrl_c_mid_race():
     proc = subprocess.Popen(
         [sys.executable, "-m", "chefline", "window", "--serve", "-n", "50", "-d", "5", *kitchens],
         env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        preexec_fn=ctrl_c_as_in_a_terminal,
     )  # fmt: skip
     try:
         # Mid-race: until the kitchens hold the race's orders (however long a busy machine

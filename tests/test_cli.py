@@ -86,6 +86,12 @@ def test_busy_port_for_serve_says_so_and_uses_another(capsys):
     assert f"note: port {port} on 127.0.0.1 is already in use; fastapi-async opened on port" in out
 
 
+def ctrl_c_as_in_a_terminal() -> None:
+    """A suite started in the background (nohup, &) ignores SIGINT, and so would its
+    children: give the app Ctrl+C back, as a terminal has it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_entry_point_serves_until_ctrl_c():
     # `python -m chefline serve` prints a URL that cooks, and exits 0 on SIGINT, promptly.
     proc = subprocess.Popen(
@@ -94,6 +100,7 @@ def test_entry_point_serves_until_ctrl_c():
         stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        preexec_fn=ctrl_c_as_in_a_terminal,
     )
     try:
         line = proc.stdout.readline()
