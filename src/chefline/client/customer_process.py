@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from chefline.client.customers import CUSTOMERS_COMMAND, RaceBrief, decode_news
+from chefline.client.customers import CUSTOMERS_COMMAND, CustomerNews, RaceBrief, decode_news
 from chefline.process import chefline_command
 
 NewsHandler = Callable[[list[Any]], None]
@@ -127,14 +127,14 @@ class CustomerProcess:
         assert stdout is not None
         for line in stdout:
             news = decode_news(line)
-            if news[0] == "ready":
+            if news[0] == CustomerNews.READY:
                 self._ready.set()
                 continue
             with self._lock:
                 handler = self._handler
             if handler is not None:
                 handler(news)
-            if news[0] == "over":
+            if news[0] == CustomerNews.OVER:
                 with self._lock:
                     if self._handler is handler:
                         self._handler = None
@@ -142,7 +142,7 @@ class CustomerProcess:
         with self._lock:
             handler, self._handler = self._handler, None
         if handler is not None:
-            handler(["gone", self._why_gone()])
+            handler([CustomerNews.GONE, self._why_gone()])
 
     def _why_gone(self) -> str:
         code = self._process.poll()

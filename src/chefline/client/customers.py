@@ -78,9 +78,10 @@ class CustomerNews:
     """What the customers' process writes, one JSON array a line: ``["ready"]`` once at
     start; then for each race ``["sent", kitchen, order, t]``, ``["token", kitchen, order,
     t]``, ``["served", kitchen, order, record]`` (served or failed: the whole record) and
-    last ``["over", cancelled]``."""
+    last ``["over", cancelled]``. ``["gone", why]`` is never written: the app's side says it
+    to its race when the process ends."""
 
-    READY, SENT, TOKEN, SERVED, OVER = "ready", "sent", "token", "served", "over"
+    READY, SENT, TOKEN, SERVED, OVER, GONE = "ready", "sent", "token", "served", "over", "gone"
 
 
 Say = Callable[[list[Any]], None]

@@ -286,7 +286,7 @@ class RaceRunner:
         what = news[0]
         if what == CustomerNews.OVER:
             return ""
-        if what == "gone":
+        if what == CustomerNews.GONE:
             return str(news[1])
         kitchen = self.kitchens[news[1]]
         key = (kitchen.name, int(news[2]))
