@@ -52,6 +52,7 @@ lint: $(TEST_STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 format: $(TEST_STAMP)
 	$(BIN)/ruff format src tests benchmarks
