@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from collections.abc import Sequence
@@ -32,7 +33,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     return cli_main(args, window=run_windowed)
 
 
-def run_windowed(args) -> int:
+def run_windowed(args: argparse.Namespace) -> int:
     """Qt is imported only here, when a command needs the window, and only once it can load."""
     from chefline.cli.display_check import DisplayProblem, check_display
     from chefline.cli.main import EXIT_BAD_INPUT

@@ -21,7 +21,7 @@ from chefline.kitchen.order import Failure
 from chefline.texts import translate
 
 
-class SendOnceTransport(AiohttpTransport):  # type: ignore[misc]
+class SendOnceTransport(AiohttpTransport):
     """httpx on aiohttp, never re-sending an order: a race measures each order once, and a
     kitchen that hung up must be seen to have hung up."""
 

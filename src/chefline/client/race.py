@@ -215,6 +215,7 @@ class RaceRunner:
     def brief(self) -> RaceBrief:
         """The race as the customers' process needs it."""
         plan, chat = self.plan, self.plan.chat
+        fields: dict[str, object]
         if chat is None:
             fields = {**plan.recipe.as_query(), **plan.faults.as_query()}
         else:

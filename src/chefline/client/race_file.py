@@ -16,7 +16,7 @@ import itertools
 import json
 import zlib
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from chefline.client.race import RACE_FORMAT
 from chefline.kitchen import limits
@@ -50,7 +50,7 @@ class _TooManyObjects(Exception):
 
 def read_race_file(path: Path) -> dict[str, Any]:
     """The race's JSON, read with bounds and checked completely; RaceFileError if not one."""
-    data = _parse(path, _read_bounded(path))
+    data: dict[str, Any] = _parse(path, _read_bounded(path))  # a dict once race_problem passes
     problem = race_problem(data)
     if problem:
         raise RaceFileError(translate("Errors", "{0} is damaged: {1}").format(path.name, problem))
@@ -107,7 +107,7 @@ def _parse(path: Path, raw: bytes) -> Any:
 # -- the checks: each returns what is wrong, or None ---------------------------------------
 
 
-def _is_number(value: object) -> bool:
+def _is_number(value: object) -> TypeGuard[float]:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
@@ -176,6 +176,7 @@ def race_problem(data: object) -> str | None:
     )
     if problem:
         return problem
+    assert isinstance(customers, int) and isinstance(recipe, dict) and isinstance(fault, dict)
     problem = _first(
         _number(recipe.get("wait"), "recipe wait", limits.MIN_WAIT_S, limits.MAX_WAIT_S),
         _number(recipe.get("prep"), "recipe prep", 0.0, limits.MAX_STEP_CPU_S),
@@ -228,6 +229,7 @@ def _kitchen_problem(kitchen: object, customers: int, times: list[float]) -> str
     )
     if problem:
         return problem
+    assert isinstance(name, str) and isinstance(summary, dict) and isinstance(orders, list)
     expected = summary.get("expected_makespan")
     problem = _number(expected, f"{name}: expected makespan", 0.0, 1e6, none_ok=True)
     if problem:
@@ -263,6 +265,7 @@ def _order_problem(
     problem = _whole(index, f"{kitchen}: order index", 0, customers - 1)
     if problem:
         return problem
+    assert isinstance(index, int)  # checked by _whole
     if index in seen:
         return f"{kitchen}: order {index + 1} appears twice"
     seen.add(index)

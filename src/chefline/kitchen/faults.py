@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from chefline.kitchen.recipe import RecipeError
 
@@ -27,7 +28,7 @@ class KitchenFire(RuntimeError):
     the burnt order's timeline still shows who picked it up and what was done.
     """
 
-    def __init__(self, message: str, report: dict | None = None) -> None:
+    def __init__(self, message: str, report: dict[str, Any] | None = None) -> None:
         super().__init__(message)
         self.report = report
 

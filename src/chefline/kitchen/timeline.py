@@ -276,7 +276,7 @@ class RaceTimeline:
                 steps.append(order.open_step)
             for step in steps:
                 if step.kind is StepKind.IO and not step.holds_chef:
-                    end = step.end if step is not order.open_step else until
+                    end = until if step is order.open_step and until is not None else step.end
                     edges[labels[order.chef]] += [(step.start, 1), (end, -1)]
         load: dict[str, list[tuple[float, int]]] = {}
         for label, chef_edges in edges.items():

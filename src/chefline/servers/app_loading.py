@@ -63,7 +63,7 @@ def app_kind(value: object) -> str | None:
         return None
     if hasattr(value, "wsgi_app"):  # Flask, and anything built like it
         return "wsgi"
-    call = value if inspect.isfunction(value) or inspect.ismethod(value) else value.__call__  # type: ignore[operator]
+    call = value if inspect.isfunction(value) or inspect.ismethod(value) else value.__call__
     try:
         parameters = [
             p

@@ -21,9 +21,9 @@ def routes_of(app: Any) -> list[tuple[str, str]]:
             methods = sorted(set(rule.methods or ()) - {"HEAD", "OPTIONS"})
             found += [(method, rule.rule) for method in methods]
     for route in getattr(app, "routes", None) or ():  # FastAPI, Starlette
-        path, methods = getattr(route, "path", None), getattr(route, "methods", None)
-        if isinstance(path, str) and methods:
-            found += [(method, path) for method in sorted(set(methods) - {"HEAD", "OPTIONS"})]
+        path, verbs = getattr(route, "path", None), getattr(route, "methods", None)
+        if isinstance(path, str) and verbs:
+            found += [(method, path) for method in sorted(set(verbs) - {"HEAD", "OPTIONS"})]
     return [(method, path) for method, path in found if path not in SKIPPED]
 
 

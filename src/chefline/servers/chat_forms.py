@@ -5,6 +5,7 @@ the JSON and checks each field by hand, answering 400.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -101,7 +102,7 @@ def _text(value: object, high: int, *, empty_ok: bool = False) -> str | None:
     return None if len(value) <= high else f"must be at most {high} characters"
 
 
-CHECKS = {
+CHECKS: dict[str, tuple[object, Callable[[object], str | None]]] = {
     "prompt": (DEFAULT_PROMPT, lambda v: _text(v, limits.MAX_PROMPT_CHARS)),
     "max_tokens": (16, lambda v: _whole(v, limits.MIN_MAX_TOKENS, limits.MAX_MAX_TOKENS)),
     "temperature": (0.7, lambda v: _number(v, limits.MIN_TEMPERATURE, limits.MAX_TEMPERATURE)),

@@ -7,6 +7,7 @@ import contextlib
 import logging
 import socket
 import time
+from typing import Literal
 
 import uvicorn
 from fastapi import FastAPI
@@ -80,7 +81,14 @@ class UvicornThread(ServerThread):
     graceful_timeout = 0.05
     """Seconds in-flight orders get at stop; without a bound, stop waits for every dish."""
 
-    def __init__(self, name: str, app: FastAPI, *, port: int = 0, lifespan: str = "on") -> None:
+    def __init__(
+        self,
+        name: str,
+        app: FastAPI,
+        *,
+        port: int = 0,
+        lifespan: Literal["auto", "on", "off"] = "on",
+    ) -> None:
         super().__init__(name, port)
         self.app = app
         self.lifespan = lifespan
@@ -98,7 +106,8 @@ class UvicornThread(ServerThread):
             log_config=None,
             access_log=False,
             backlog=BACKLOG,
-            timeout_graceful_shutdown=self.graceful_timeout,
+            # uvicorn's annotation says int; it is an asyncio timeout, so a float works.
+            timeout_graceful_shutdown=self.graceful_timeout,  # type: ignore[arg-type]
         )
         self._server = _PromptServer(config)
         self._sock = sock

@@ -6,12 +6,15 @@ import contextlib
 import logging
 import socket
 import threading
+from typing import TYPE_CHECKING
 
-from flask import Flask
 from waitress import wasyncore
 from waitress.server import BaseWSGIServer, create_server
 
 from chefline.servers.server_thread import BACKLOG, ServerThread
+
+if TYPE_CHECKING:
+    from _typeshed.wsgi import WSGIApplication
 
 # waitress warns "Task queue depth is N" whenever orders wait for a chef (the lesson of this
 # kitchen), and "N thread(s) still running" when it stops mid-race (daemon threads, harmless).
@@ -19,7 +22,7 @@ logging.getLogger("waitress").setLevel(logging.ERROR)
 
 
 class WaitressThread(ServerThread):
-    def __init__(self, name: str, app: Flask, *, threads: int, port: int = 0) -> None:
+    def __init__(self, name: str, app: WSGIApplication, *, threads: int, port: int = 0) -> None:
         super().__init__(name, port)
         self.app = app
         self.threads = threads
@@ -45,10 +48,12 @@ class WaitressThread(ServerThread):
         assert server is not None
         # Our own loop instead of server.run(), so that stopping is a flag checked in this
         # thread and every socket is closed here, after the chef threads have finished.
+        sockets = server._map  # type: ignore[attr-defined]  # private, so not in waitress's stubs
         while not self._stopping.is_set():
-            wasyncore.loop(timeout=0.05, map=server._map, use_poll=True, count=1)
-        server.task_dispatcher.shutdown(timeout=0.05)
-        wasyncore.close_all(server._map)
+            wasyncore.loop(timeout=0.05, map=sockets, use_poll=True, count=1)
+        # The stubs say a whole number of seconds; waitress compares times, so a float works.
+        server.task_dispatcher.shutdown(timeout=0.05)  # type: ignore[arg-type]
+        wasyncore.close_all(sockets)
 
     def _ready(self, timeout: float) -> bool:
         # The socket listens before the thread starts, so connections queue until it serves.

@@ -6,7 +6,7 @@ import asyncio
 import json
 
 import httpx
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from chefline.servers.kitchens import Kitchen
+from chefline.texts import QT_TRANSLATE_NOOP
 from chefline.ui.off_thread import off_gui_thread
 from chefline.ui.session import RaceSession
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QMargins, Signal
+from PySide6.QtCore import QMargins, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -20,6 +20,7 @@ from chefline.kitchen import limits
 from chefline.kitchen.arrivals import Arrivals
 from chefline.kitchen.llm import ChatOrder, ModelSpeed
 from chefline.kitchen.recipe import DishKind, Recipe
+from chefline.texts import QT_TRANSLATE_NOOP
 from chefline.ui.fitting import FlowLayout
 from chefline.ui.retranslating import Retranslating
 
@@ -125,8 +126,8 @@ class ControlBar(Retranslating, QWidget):
             self.captions[field].setText(caption)
         for index, (label, _) in enumerate(DISHES):
             self.recipe.setItemText(index, self.tr(label))
-        for index, (label, gap, _) in enumerate(self.arrival_choices):
-            text = self.tr(label) if label else self.tr("one every {0:g} ms").format(gap * 1000)
+        for index, (arrival, gap, _) in enumerate(self.arrival_choices):
+            text = self.tr(arrival) if arrival else self.tr("one every {0:g} ms").format(gap * 1000)
             self.arrivals.setItemText(index, text)
         self.customers.setToolTip(self.tr("How many customers order at once (1–1000)"))
         self.wait.setToolTip(self.tr("How long the slow step of each dish takes (0–30 s)"))
@@ -149,7 +150,9 @@ class ControlBar(Retranslating, QWidget):
     def _show_fields_of_dish(self) -> None:
         llm = self.dish() is DishKind.LLM
         for field, shown in ((self.wait, not llm), (self.tokens, llm)):
-            field.parentWidget().setVisible(shown)
+            box = field.parentWidget()  # the field with its caption
+            assert box is not None
+            box.setVisible(shown)
 
     def choose_dish(self, dish: DishKind) -> None:
         self.recipe.setCurrentIndex(self.recipe.findData(dish))

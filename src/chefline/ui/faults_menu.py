@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from collections.abc import Sequence
+from typing import cast
+
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
 from chefline.kitchen.faults import FaultKind, Faults
+from chefline.texts import QT_TRANSLATE_NOOP
 from chefline.ui.retranslating import Retranslating
 
 FAULT_CHOICES = [
@@ -38,7 +41,7 @@ class FaultsMenu(Retranslating, QMenu):
         for action, label in self._labels:
             action.setText(self.tr(label))
 
-    def _choices(self, choices: list[tuple[str, object]]) -> QActionGroup:
+    def _choices(self, choices: Sequence[tuple[str, object]]) -> QActionGroup:
         group = QActionGroup(self)
         group.setExclusive(True)
         for index, (label, value) in enumerate(choices):
@@ -53,11 +56,11 @@ class FaultsMenu(Retranslating, QMenu):
 
     @property
     def faults(self) -> Faults:
-        return self._faults.checkedAction().data()
+        return cast(Faults, self._faults.checkedAction().data())
 
     @property
     def patience(self) -> float | None:
-        return self._patience.checkedAction().data()
+        return cast(float | None, self._patience.checkedAction().data())
 
     def choose(self, faults: Faults, patience: float | None) -> None:
         """Select the entries matching these settings, adding them if the menu has none."""

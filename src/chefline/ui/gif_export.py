@@ -11,6 +11,7 @@ import asyncio
 import struct
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
@@ -105,7 +106,9 @@ def indexed(image: QImage, colours: list[int], width: int) -> tuple[bytes, int]:
     scaled = image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
     frame = scaled.convertToFormat(QImage.Format.Format_Indexed8, colours,
                                    Qt.ImageConversionFlag.ThresholdDither)  # fmt: skip
-    rows = [bytes(frame.constScanLine(y))[:width] for y in range(frame.height())]
+    # PySide6's stubs say object; a scan line is a memoryview.
+    lines = (cast(memoryview, frame.constScanLine(y)) for y in range(frame.height()))
+    rows = [bytes(line)[:width] for line in lines]
     return b"".join(rows), frame.height()
 
 

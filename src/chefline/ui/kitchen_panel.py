@@ -181,6 +181,7 @@ class KitchenPanel(Retranslating, QFrame):
                 part.setVisible(not compact)
             self.scoreboard.set_compact(compact)
             layout = self.layout()
+            assert layout is not None
             layout.setContentsMargins(*((8, 6, 8, 6) if compact else (12, 10, 12, 10)))
             layout.setSpacing(3 if compact else 6)
         tallest = line * (16 if self.code.isVisible() else 11)

@@ -111,8 +111,8 @@ class ModelDialog(QDialog):
         builtin = self.builtin.isChecked()
         for field in (self.ttft, self.rate):
             field.setEnabled(builtin)
-        for field in (self.url, self.model, self.key_env):
-            field.setEnabled(not builtin)
+        for entry in (self.url, self.model, self.key_env):
+            entry.setEnabled(not builtin)
 
     def link(self) -> ModelLink:
         return ModelLink(self.url.text().strip(), self.model.text().strip(),

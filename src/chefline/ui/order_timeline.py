@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPen
@@ -90,8 +91,8 @@ def order_pieces(order: OrderRecord, start: float, clock: float, mark: float,
         t = order.tokens[0] - start
         into.append((t, t + mark, Look.FIRST_TOKEN, False))
         later = order.tokens[1:]
-        step = max(1, len(later) // MAX_TOKEN_TICKS)
-        into += [(t - start, t - start + mark / 3, Look.FIRST_TOKEN, True) for t in later[::step]]
+        stride = max(1, len(later) // MAX_TOKEN_TICKS)
+        into += [(t - start, t - start + mark / 3, Look.FIRST_TOKEN, True) for t in later[::stride]]
     if order.received is not None:
         if order.done is not None:
             final.append((order.done - start, order.received - start, Look.DELIVERY, True))
@@ -105,10 +106,10 @@ class OrderTimelineView(TimelineCanvas):
     """Finished pieces of each lane are drawn once into a cached layer; a frame draws the
     layer and only the pieces still growing, so a 1000-order race stays cheap to animate."""
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._layer = QImage()
-        self._layer_key: tuple | None = None
+        self._layer_key: tuple[object, ...] | None = None
         self._drawn: dict[int, int] = {}
         """Per order, how many of its final pieces are already in the layer."""
         self._settled: set[int] = set()
@@ -118,7 +119,7 @@ class OrderTimelineView(TimelineCanvas):
         plan = self.session.plan
         return plan.arrivals.customers if plan is not None else 0
 
-    def _fresh_layer(self, key: tuple) -> None:
+    def _fresh_layer(self, key: tuple[object, ...]) -> None:
         ratio = self.devicePixelRatioF()
         self._layer = QImage(round(self.width() * ratio), round(self.height() * ratio),
                              QImage.Format.Format_ARGB32_Premultiplied)  # fmt: skip
@@ -205,8 +206,9 @@ class OrderTimelineView(TimelineCanvas):
         if timeline is None or lane is None or lane not in timeline.orders:
             QToolTip.hideText()
             return
-        assert self.session.race_start is not None
-        text = describe_order(timeline.orders[lane], self.origin())
+        origin = self.origin()  # set once the race has started
+        assert origin is not None
+        text = describe_order(timeline.orders[lane], origin)
         QToolTip.showText(event.globalPosition().toPoint(), text, self)
 
     def empty_text(self) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from chefline.kitchen.cost import KitchenCost
 from chefline.kitchen.timeline import TimelineSummary
+from chefline.texts import QT_TRANSLATE_NOOP
 from chefline.ui import kitchen_clock
 from chefline.ui.fitting import ElidedLabel, FlowLayout
 from chefline.ui.retranslating import Retranslating
@@ -136,7 +137,8 @@ class Scoreboard(Retranslating, QFrame):
         others (the room sees the whole screen), times the text size (Ctrl+, Ctrl−)."""
         screen = self.screen()
         lines = screen.geometry().height() if screen is not None else 1080
-        text_size = QApplication.instance().property(TEXT_SCALE) or 1.0
+        app = QApplication.instance()
+        text_size = (app.property(TEXT_SCALE) if app is not None else None) or 1.0
         return round(HEADLINE_PX * lines / 1080 * float(text_size))
 
     def set_compact(self, compact: bool) -> None:
@@ -168,18 +170,19 @@ class Scoreboard(Retranslating, QFrame):
                 self.grid.removeWidget(widget)
                 widget.setParent(self)
         while self.headline_row.count():
-            cell = self.headline_row.takeAt(0)
-            if cell is not None and cell.widget() is not None:
-                cell.widget().deleteLater()
+            item = self.headline_row.takeAt(0)
+            old = item.widget() if item is not None else None
+            if old is not None:
+                old.deleteLater()
         for key in self.headline:
             cell = QWidget(self)
-            column = QVBoxLayout(cell)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.setSpacing(0)
+            stack = QVBoxLayout(cell)
+            stack.setContentsMargins(0, 0, 0, 0)
+            stack.setSpacing(0)
             figure, caption = self.figures[key], self.captions[key]
             figure.setProperty("role", "headline")
-            column.addWidget(figure, 0, Qt.AlignmentFlag.AlignLeft)
-            column.addWidget(caption)
+            stack.addWidget(figure, 0, Qt.AlignmentFlag.AlignLeft)
+            stack.addWidget(caption)
             self.headline_row.addWidget(cell)
             for widget in (figure, caption):
                 widget.style().unpolish(widget)

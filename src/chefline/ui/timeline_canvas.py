@@ -38,7 +38,9 @@ class TimelineCanvas(QWidget):
     RIGHT = 12
     BOTTOM = 6
 
-    def __init__(self, session: RaceSession, kitchen: str, scale: TimeScale, parent=None):
+    def __init__(
+        self, session: RaceSession, kitchen: str, scale: TimeScale, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.kitchen = kitchen
