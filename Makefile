@@ -117,4 +117,4 @@ screenshots: $(RUN_STAMP) sysdeps translations
 	$(ON_1080) --scene 7 --language en --full-screen --out docs/talk-1920x1080-scene7.png
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .mypy_cache
