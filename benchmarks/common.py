@@ -11,6 +11,7 @@ import subprocess
 import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
@@ -65,11 +66,17 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round((len(ordered) - 1) * q / 100))]
 
 
+def known(value: float | None) -> float:
+    """A figure the race must have measured (a race's figures are None when nothing was served)."""
+    assert value is not None, "the race measured nothing"
+    return value
+
+
 def median(values: list[float]) -> float:
     return statistics.median(values)
 
 
-def child(script: str, *args: str, timeout: float = 600) -> dict:
+def child(script: str, *args: str, timeout: float = 600) -> dict[str, Any]:
     """Run a benchmark child process (fresh interpreter) and parse the JSON it prints last."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run(
@@ -78,7 +85,8 @@ def child(script: str, *args: str, timeout: float = 600) -> dict:
     )  # fmt: skip
     if done.returncode != 0:
         raise RuntimeError(f"{script} {' '.join(args)} failed:\n{done.stderr[-2000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
 
 
 def load_rows() -> list[Row]:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import asyncio
 import itertools
 import math
+from collections.abc import Sequence
 
-from common import Row, median
+from common import Row, known, median
 
-from chefline.client import RacePlan, RaceRunner
+from chefline.client import RacePlan, RaceResult, RaceRunner, RaceTarget
 from chefline.kitchen import Arrivals, KitchenSettings, Recipe
 from chefline.kitchen.modes import MODES
 from chefline.process import raise_open_file_limit
@@ -18,7 +19,7 @@ SIZES = (10, 100, 200)
 CONCURRENT_REPEATS = 3
 
 
-def race(kitchens, plan: RacePlan):
+def race(kitchens: Sequence[RaceTarget], plan: RacePlan) -> RaceResult:
     return asyncio.run(RaceRunner(kitchens, plan).run())
 
 
@@ -39,14 +40,14 @@ def fidelity(quick: bool) -> list[Row]:
             for n in SIZES:
                 plan = RacePlan(Recipe(wait=1.0), Arrivals(n))
                 runs = [race([kitchen], plan).timelines[name].summary() for _ in range(3)]
-                ratios[name][n] = median([s.ratio_to_theory for s in runs])
+                ratios[name][n] = median([known(s.ratio_to_theory) for s in runs])
     slow_wait = 0.1 if quick else 1.0
     kitchens = [start_kitchen(name, settings) for name in slow]
     try:
         for n in SIZES:
             result = race(kitchens, RacePlan(Recipe(wait=slow_wait), Arrivals(n)))
             for name in slow:
-                ratios[name][n] = result.timelines[name].summary().ratio_to_theory
+                ratios[name][n] = known(result.timelines[name].summary().ratio_to_theory)
     finally:
         for kitchen in kitchens:
             kitchen.stop()

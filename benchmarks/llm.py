@@ -9,6 +9,7 @@ from common import Row, median
 
 from chefline.client import RacePlan, RaceRunner
 from chefline.kitchen import Arrivals, KitchenSettings
+from chefline.kitchen.cost import KitchenCost
 from chefline.kitchen.llm import ChatOrder, ModelSpeed
 from chefline.process import raise_open_file_limit
 from chefline.servers import start_kitchen
@@ -20,10 +21,12 @@ CHAT = ChatOrder(max_tokens=16)
 REPEATS = 3
 
 
-def one_kitchen(name: str, supply: ModelSupply) -> tuple[float, float, object]:
+def one_kitchen(name: str, supply: ModelSupply) -> tuple[float, float, KitchenCost]:
     """Median makespan ÷ one call of ``name`` raced alone, its median TTFT p95, its cost."""
     call = SPEED.call_seconds(CHAT.max_tokens)
-    ratios, ttfts, cost = [], [], None
+    ratios: list[float] = []
+    ttfts: list[float] = []
+    cost: KitchenCost | None = None
     with start_kitchen(name, KitchenSettings(), supplier=supply.supplier) as kitchen:
         for _ in range(REPEATS):
             plan = RacePlan.for_chat(CHAT, SPEED, Arrivals(USERS))
@@ -31,9 +34,11 @@ def one_kitchen(name: str, supply: ModelSupply) -> tuple[float, float, object]:
             timeline = result.timelines[name]
             summary = timeline.summary()
             assert summary.served == USERS, summary
+            assert summary.makespan is not None and summary.ttft_p95 is not None, summary
             ratios.append(summary.makespan / call)
             ttfts.append(summary.ttft_p95)
             cost = timeline.cost
+    assert cost is not None, f"{name}: no cost measured"
     return median(ratios), median(ttfts), cost
 
 

@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 
 import engine
 import llm
@@ -65,13 +66,14 @@ def start_and_stop() -> list[Row]:
         proc = subprocess.Popen([sys.executable, str(ROOT / "benchmarks" / "start_stop.py")],
                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
                                 env=ENV)  # fmt: skip
+        assert proc.stdout is not None  # piped
         line = proc.stdout.readline()
         starts.append(time.perf_counter() - began)
         proc.wait(timeout=30)
         assert line.strip() == "READY", line
     stops = []
     for _ in range(3):
-        proc = subprocess.Popen(
+        window = subprocess.Popen(
             [sys.executable, "-m", "chefline", "window", "--serve", "-n", "50", "-d", "5"],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV,
             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # even from nohup
@@ -80,8 +82,8 @@ def start_and_stop() -> list[Row]:
         # chef's 1000 s would be refused, and nothing would be racing).
         time.sleep(3.0)
         began = time.perf_counter()
-        proc.send_signal(signal.SIGINT)
-        proc.wait(timeout=30)
+        window.send_signal(signal.SIGINT)
+        window.wait(timeout=30)
         stops.append(time.perf_counter() - began)
     start, stop = median(starts), median(stops)
     return [
@@ -92,7 +94,7 @@ def start_and_stop() -> list[Row]:
     ]  # fmt: skip
 
 
-BENCHMARKS = {
+BENCHMARKS: dict[str, Callable[[], list[Row]] | None] = {
     "fidelity": None,  # needs --quick, see main()
     "head to head": scale.head_to_head,
     "route cost": scale.route_cost,
@@ -119,7 +121,8 @@ def main() -> None:
     fresh: dict[str, list[Row]] = {}
     for name in chosen:
         began = time.perf_counter()
-        produced = engine.fidelity(args.quick) if name == "fidelity" else BENCHMARKS[name]()
+        benchmark = BENCHMARKS[name]
+        produced = engine.fidelity(args.quick) if benchmark is None else benchmark()
         for row in produced:
             row.group = name
         fresh[name] = produced

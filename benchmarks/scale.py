@@ -8,13 +8,14 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
-from common import Row, median
+from common import Row, known, median
 from fastapi import FastAPI
 from flask import Flask
 
-from chefline.client import RacePlan, RaceRunner
+from chefline.client import RacePlan, RaceResult, RaceRunner, RaceTarget
 from chefline.kitchen import Arrivals, Recipe
 from chefline.process import raise_open_file_limit
 from chefline.servers import start_kitchen
@@ -26,7 +27,7 @@ N, D = 200, 1.0
 REPEATS = 3
 
 
-def race(kitchens, plan: RacePlan):
+def race(kitchens: Sequence[RaceTarget], plan: RacePlan) -> RaceResult:
     return asyncio.run(RaceRunner(kitchens, plan).run())
 
 
@@ -43,9 +44,9 @@ def head_to_head() -> list[Row]:
     rows = []
     for name in names:
         summaries = [run.timelines[name].summary() for run in runs]
-        ideal = median([s.ratio_to_theory for s in summaries])
-        own = median([s.ratio_to_own_work for s in summaries])
-        cost = summaries[0].own_cost_per_order * 1000
+        ideal = median([known(s.ratio_to_theory) for s in summaries])
+        own = median([known(s.ratio_to_own_work) for s in summaries])
+        cost = known(summaries[0].own_cost_per_order) * 1000
         rows += [
             Row("head to head", f"{name} beside the other, N={N}, d={D:g} s: ×theory "
                 f"(median of {REPEATS})", f"{ideal:.2f}", "≤ 1.25", ideal <= 1.25),
@@ -63,8 +64,8 @@ def outside_burst() -> list[Row]:
         with start_kitchen(name) as kitchen:
             runner, bare = [], []
             for _ in range(REPEATS):  # interleaved, so that drift hits both alike
-                runner.append(race([kitchen], RacePlan(Recipe(wait=D), Arrivals(N)))
-                              .timelines[name].makespan)  # fmt: skip
+                runner.append(known(race([kitchen], RacePlan(Recipe(wait=D), Arrivals(N)))
+                                    .timelines[name].makespan))  # fmt: skip
                 done = subprocess.run([sys.executable, str(HERE / "bare_burst.py"),
                                        kitchen.cook_url, str(N), str(D)],
                                       capture_output=True, text=True, check=True)  # fmt: skip

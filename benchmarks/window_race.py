@@ -13,6 +13,7 @@ import os
 import resource
 import sys
 import time
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -52,7 +53,7 @@ def main() -> None:
     clock = PaintClock()
     window.panels[options.mode[0]].timeline.installEventFilter(clock)
 
-    async def race() -> dict:
+    async def race() -> dict[str, Any]:
         await asyncio.sleep(0.5)  # the window settles before the race, as in a talk
         finished = loop.create_future()
         session.sig_race_finished.connect(lambda r: finished.done() or finished.set_result(r))

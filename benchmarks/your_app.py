@@ -8,10 +8,12 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 from common import Row, median
 from plain_app import fastapi_app, flask_app
 
+from chefline.servers.relay import Listener
 from chefline.servers.uvicorn_runner import UvicornThread
 from chefline.servers.werkzeug_runner import WerkzeugThread
 from chefline.servers.your_kitchen import YourOrder, start_your_kitchen
@@ -21,6 +23,11 @@ APP = HERE / "plain_app.py"
 REPEATS = 5
 NAMED = ("-H", "x-chefline-race: bench", "-H", "x-chefline-order: 1")
 """Every request of the watched side is an order of a race, as the customers send them."""
+
+
+def _keeping(events: list[object]) -> Listener:
+    """A listener that keeps the events it hears."""
+    return lambda race, event: events.append(event)
 
 
 def wrk(url: str, *headers: str) -> float:
@@ -48,7 +55,7 @@ def instrumentation_overhead() -> list[Row]:
         bare.start()
         yours = start_your_kitchen(f"{APP}:{attr}", server, YourOrder("/plain"))
         heard: list[object] = []
-        yours.relay.subscribe(lambda race, event, heard=heard: heard.append(event))  # a race
+        yours.relay.subscribe(_keeping(heard))  # a race
         pairs = []
         try:
             plain_url, watched_url = f"{bare.url}/plain", yours.cook_url
@@ -100,14 +107,14 @@ def middleware_cost(kind: str, orders: int = 20000) -> float:
     news = OrderNews("bench", relay, "thread")
     if kind == "WSGI":
 
-        def answer(environ: dict, start_response) -> list[bytes]:
+        def answer(environ: dict[str, Any], start_response: Any) -> list[bytes]:
             start_response("200 OK", [])
             return [b"{}"]
 
         wsgi = WsgiOrders(answer, news)
         named = {"HTTP_X_CHEFLINE_RACE": "bench", "HTTP_X_CHEFLINE_ORDER": "1"}
 
-        def timed(environ: dict) -> float:
+        def timed(environ: dict[str, Any]) -> float:
             began = time.perf_counter()
             for _ in range(orders):
                 list(wsgi(environ, lambda status, headers: None))
@@ -115,7 +122,7 @@ def middleware_cost(kind: str, orders: int = 20000) -> float:
 
         return (timed(named) - timed({})) / orders
 
-    async def app(scope, receive, send) -> None:
+    async def app(scope: Any, receive: Any, send: Any) -> None:
         await send({"type": "http.response.start", "status": 200, "headers": []})
         await send({"type": "http.response.body", "body": b"{}"})
 
@@ -125,15 +132,15 @@ def middleware_cost(kind: str, orders: int = 20000) -> float:
     asgi = AsgiOrders(app, news)
     headers = [(b"x-chefline-race", b"bench"), (b"x-chefline-order", b"1")]
 
-    async def timed(scope: dict) -> float:
+    async def timed_asgi(scope: dict[str, Any]) -> float:
         began = time.perf_counter()
         for _ in range(orders):
             await asgi(scope, nothing, nothing)
         return time.perf_counter() - began
 
     async def both() -> float:
-        plain = await timed({"type": "http", "headers": []})
-        return (await timed({"type": "http", "headers": headers}) - plain) / orders
+        plain = await timed_asgi({"type": "http", "headers": []})
+        return (await timed_asgi({"type": "http", "headers": headers}) - plain) / orders
 
     return asyncio.run(both())
 
