@@ -175,197 +175,182 @@ most pots at once: {4}</source>
   <context>
     <name>Cli</name>
     <message>
-      <location filename="../../src/chefline/cli/rehearse_command.py" line="32" />
+      <location filename="../../src/chefline/cli/rehearse_command.py" line="31" />
       <source>only this scene (repeat for several; default: all)</source>
       <translation>只运行这个场景（可重复指定多个；默认：全部）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/rehearse_command.py" line="38" />
+      <location filename="../../src/chefline/cli/rehearse_command.py" line="37" />
       <source>save each scene's race there (&lt;scene&gt;.json.gz) to replay</source>
       <translation>把每个场景的比赛保存到这里（&lt;场景&gt;.json.gz），以便回放</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/rehearse_command.py" line="64" />
+      <location filename="../../src/chefline/cli/rehearse_command.py" line="63" />
       <source>{0} of {1} scenes behave as their captions say</source>
       <translation>{1} 个场景中有 {0} 个与说明相符</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/rehearse_command.py" line="79" />
+      <location filename="../../src/chefline/cli/rehearse_command.py" line="73" />
       <source>  {0}: serving {1} orders…</source>
       <translation>  {0}：正在处理 {1} 张订单…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="43" />
+      <location filename="../../src/chefline/cli/table.py" line="44" />
       <source>processes, threads, memory: the most each kitchen held at once, sampled during the race. "in app": the kitchen runs in this
 process, so it has no memory of its own to show; its threads are those that took its orders. Memory is PSS on Linux.</source>
       <translation>进程数、线程数、内存：比赛中采样得到的每个厨房同时占用的最大值。“在应用内”：厨房运行在本进程中，
 没有可单独显示的内存；它的线程是接过它订单的那些线程。Linux 上内存为 PSS。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="51" />
+      <location filename="../../src/chefline/cli/table.py" line="52" />
       <source>Beside the ideal theory, each kitchen's own work (measured when it opened: an empty order's round trip), which runs in
 series in one interpreter, also that of the kitchens next door:</source>
       <translation>除理想理论外，还有每个厨房自身的工作（开张时测得：一张空订单的往返时间），在同一个解释器里
 只能串行进行，隔壁厨房的工作也一样：</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="65" />
-      <source>  {0}: ideal {1:.2f} s + {2} × {3:.2f} ms own work</source>
-      <translation>  {0}：理想 {1:.2f} 秒 + {2} × {3:.2f} 毫秒自身工作</translation>
-    </message>
-    <message>
       <location filename="../../src/chefline/cli/table.py" line="69" />
-      <source> + {0:.2f} s next door</source>
-      <translation> + 隔壁 {0:.2f} 秒</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/cli/table.py" line="72" />
-      <source> (took ×{0:.2f})</source>
-      <translation>（实际 ×{0:.2f}）</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/cli/table.py" line="79" />
       <source>in app</source>
       <translation>在应用内</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="85" />
+      <location filename="../../src/chefline/cli/table.py" line="75" />
       <source>mode</source>
       <translation>模式</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="85" />
+      <location filename="../../src/chefline/cli/table.py" line="75" />
       <source>framework</source>
       <translation>框架</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="85" />
+      <location filename="../../src/chefline/cli/table.py" line="75" />
       <source>route</source>
       <translation>路由</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="86" />
+      <location filename="../../src/chefline/cli/table.py" line="76" />
       <source>what you will see</source>
       <translation>你会看到</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="94" />
+      <location filename="../../src/chefline/cli/table.py" line="84" />
       <source>kitchen</source>
       <translation>厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="94" />
+      <location filename="../../src/chefline/cli/table.py" line="84" />
       <source>served</source>
       <translation>已上菜</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="94" />
+      <location filename="../../src/chefline/cli/table.py" line="84" />
       <source>makespan</source>
       <translation>总用时</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="95" />
+      <location filename="../../src/chefline/cli/table.py" line="85" />
       <source>theory</source>
       <translation>理论值</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="95" />
+      <location filename="../../src/chefline/cli/table.py" line="85" />
       <source>×theory</source>
       <translation>×理论</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="96" />
+      <location filename="../../src/chefline/cli/table.py" line="86" />
       <source>queue p95</source>
       <translation>排队 p95</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="96" />
+      <location filename="../../src/chefline/cli/table.py" line="86" />
       <source>peak</source>
       <translation>峰值</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="96" />
+      <location filename="../../src/chefline/cli/table.py" line="86" />
       <source>queue p99</source>
       <translation>排队 p99</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="97" />
+      <location filename="../../src/chefline/cli/table.py" line="87" />
       <source>chefs</source>
       <translation>厨师</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="98" />
+      <location filename="../../src/chefline/cli/table.py" line="88" />
       <source>errors</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="102" />
+      <location filename="../../src/chefline/cli/table.py" line="92" />
       <source>tokens/s</source>
       <translation>token/秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="103" />
+      <location filename="../../src/chefline/cli/table.py" line="93" />
       <source>processes</source>
       <translation>进程数</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="103" />
+      <location filename="../../src/chefline/cli/table.py" line="93" />
       <source>threads</source>
       <translation>线程数</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="104" />
+      <location filename="../../src/chefline/cli/table.py" line="94" />
       <source>memory</source>
       <translation>内存</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="134" />
+      <location filename="../../src/chefline/cli/table.py" line="124" />
       <source>  {0}: {1} (first: {2})</source>
       <translation>  {0}：{1}（第一个：{2}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="137" />
-      <location filename="../../src/chefline/cli/table.py" line="152" />
+      <location filename="../../src/chefline/cli/table.py" line="127" />
+      <location filename="../../src/chefline/cli/table.py" line="142" />
       <source>{0} customers per kitchen, {1}, </source>
       <translation>每个厨房 {0} 位客人，{1}，</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="140" />
+      <location filename="../../src/chefline/cli/table.py" line="130" />
       <source>LLM dish: {0} tokens streamed, one call ≈{1:.2f} s (first token {2:g} s, {3:g} tokens/s)</source>
       <translation>大模型菜品：流式输出 {0} 个 token，一次调用约 {1:.2f} 秒（首个 token {2:g} 秒，每秒 {3:g} 个 token）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="146" />
+      <location filename="../../src/chefline/cli/table.py" line="136" />
       <source>{0} dish with a {1:g} s wait</source>
       <translation>{0} 类菜品，等待 {1:g} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="156" />
+      <location filename="../../src/chefline/cli/table.py" line="146" />
       <source>your app: {0}</source>
       <translation>你的应用：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="158" />
+      <location filename="../../src/chefline/cli/table.py" line="148" />
       <source>; your app: {0}</source>
       <translation>；你的应用：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="163" />
+      <location filename="../../src/chefline/cli/table.py" line="153" />
       <source>, one kitchen at a time</source>
       <translation>，厨房依次上场</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="165" />
+      <location filename="../../src/chefline/cli/table.py" line="155" />
       <source>, customers wait at most {0:g} s</source>
       <translation>，客人最多等 {0:g} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="171" />
+      <location filename="../../src/chefline/cli/table.py" line="161" />
       <source>The race was stopped before every dish was served.</source>
       <translation>比赛在所有菜上齐之前被停止了。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="175" />
+      <location filename="../../src/chefline/cli/table.py" line="165" />
       <source>Errors:</source>
       <translation>错误：</translation>
     </message>
@@ -600,7 +585,7 @@ series in one interpreter, also that of the kitchens next door:</source>
       <translation>；Qt 自带的库不完整：请重新安装 PySide6</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/race_command.py" line="90" />
+      <location filename="../../src/chefline/cli/race_command.py" line="80" />
       <source>Trace written to {0}: open it in ui.perfetto.dev</source>
       <translation>追踪文件已写入 {0}：可在 ui.perfetto.dev 中打开</translation>
     </message>
@@ -918,6 +903,19 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <location filename="../../src/chefline/ui/control_bar.py" line="144" />
       <source>Clear the race (R)</source>
       <translation>清除本轮比赛（R）</translation>
+    </message>
+  </context>
+  <context>
+    <name>Engine</name>
+    <message>
+      <location filename="../../src/chefline/engine/restaurant.py" line="29" />
+      <source>The {0} kitchen could not open: {1}</source>
+      <translation>{0} 厨房无法打开：{1}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/engine/restaurant.py" line="30" />
+      <source>The {0} kitchen could not open again: {1}</source>
+      <translation>{0} 厨房无法重新打开：{1}</translation>
     </message>
   </context>
   <context>
@@ -1843,6 +1841,24 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
     </message>
   </context>
   <context>
+    <name>OwnWork</name>
+    <message>
+      <location filename="../../src/chefline/kitchen/own_work.py" line="19" />
+      <source>ideal {0:.2f} s + {1} × {2:.2f} ms own work</source>
+      <translation>理想 {0:.2f} 秒 + {1} × {2:.2f} 毫秒自身工作</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/own_work.py" line="23" />
+      <source> + {0:.2f} s next door</source>
+      <translation> + 隔壁 {0:.2f} 秒</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/own_work.py" line="26" />
+      <source> (took ×{0:.2f})</source>
+      <translation>（实际 ×{0:.2f}）</translation>
+    </message>
+  </context>
+  <context>
     <name>Palette</name>
     <message>
       <location filename="../../src/chefline/ui/palette.py" line="58" />
@@ -2057,27 +2073,17 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>RaceSession</name>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="142" />
+      <location filename="../../src/chefline/ui/session.py" line="140" />
       <source>Wait for the race to finish before changing kitchens.</source>
       <translation>请等本轮比赛结束后再更换厨房。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="158" />
-      <source>The {0} kitchen could not open: {1}</source>
-      <translation>{0} 厨房无法打开：{1}</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/session.py" line="216" />
-      <source>The {0} kitchen could not open again: {1}</source>
-      <translation>{0} 厨房无法重新打开：{1}</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/session.py" line="283" />
+      <location filename="../../src/chefline/ui/session.py" line="230" />
       <source>No kitchen is open: choose at least one in the Kitchens menu.</source>
       <translation>没有打开的厨房：请在“厨房”菜单中至少选择一个。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="372" />
+      <location filename="../../src/chefline/ui/session.py" line="303" />
       <source>The race stopped with an unexpected error: {0}</source>
       <translation>比赛因意外错误而停止：{0}</translation>
     </message>
@@ -2159,168 +2165,153 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>Scoreboard</name>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="35" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="36" />
       <source>in app</source>
       <translation>在应用内</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="45" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="46" />
       <source>served</source>
       <translation>已上菜</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="46" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="47" />
       <source>makespan</source>
       <translation>总用时</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="47" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="48" />
       <source>throughput</source>
       <translation>吞吐量</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="48" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="49" />
       <source>p50 wait</source>
       <translation>p50 等待</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="49" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="50" />
       <source>p95 wait</source>
       <translation>p95 等待</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="50" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="51" />
       <source>p99 wait</source>
       <translation>p99 等待</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="51" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="52" />
       <source>most at once</source>
       <translation>同时最多</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="52" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="53" />
       <source>chefs</source>
       <translation>厨师</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="53" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="54" />
       <source>errors</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="54" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="55" />
       <source>tokens/s</source>
       <translation>token/秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="55" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="56" />
       <source>threads busy</source>
       <translation>忙碌线程</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="56" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="57" />
       <source>waits held</source>
       <translation>挂起的等待</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="57" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="58" />
       <source>TTFT</source>
       <translation>首 token 用时</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="58" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="59" />
       <source>processes</source>
       <translation>进程数</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="59" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="60" />
       <source>threads held</source>
       <translation>占用线程</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="60" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="61" />
       <source>memory</source>
       <translation>内存</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="62" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="63" />
       <source>× theory</source>
       <translation>× 理论</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="204" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="205" />
       <source>Threads with an order in hand right now</source>
       <translation>此刻手上有订单的线程</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="206" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="207" />
       <source>Processes of the kitchen's own ("in app": it runs inside Chefline's process)</source>
       <translation>厨房自己的进程（“在应用内”：它运行在 Chefline 的进程里）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="209" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="210" />
       <source>OS threads the kitchen holds: now during a race, the most at once after it</source>
       <translation>厨房占用的操作系统线程：比赛中显示当前值，赛后显示峰值</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="212" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="213" />
       <source>Memory of the kitchen's processes (PSS on Linux); a kitchen inside the app has none of its own to measure</source>
       <translation>厨房进程的内存（Linux 上为 PSS）；在应用内运行的厨房没有可单独测量的内存</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="215" />
-      <location filename="../../src/chefline/ui/scoreboard.py" line="275" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="216" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="276" />
       <source>Time to first token of an LLM answer: p50·p95, seconds</source>
       <translation>大模型回答的首个 token 用时：p50·p95，单位秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="217" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="218" />
       <source>Orders waiting on the stove right now (a sleep, or a model's tokens): an async kitchen holds them all on one thread, a sync one needs a thread for each</source>
       <translation>此刻在灶上等待的订单（一次 sleep，或等模型的 token）：异步厨房用一个线程挂着全部，同步厨房每单都要一个线程</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="224" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="225" />
       <source>The ideal theory counts only the dishes. Every order also costs the kitchen its own Python work (parsing, routing, recording), measured when it opened; in one interpreter that work runs in series, also that of the kitchens next door.</source>
       <translation>理想理论只计算菜本身。每张订单还要花厨房自己的 Python 工作（解析、路由、记录），在厨房开张时测得；在同一个解释器里，这些工作只能一件接一件地做，隔壁厨房的也一样。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="274" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="275" />
       <source>no order failed</source>
       <translation>没有订单失败</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="280" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="281" />
       <source>waiting its turn: one kitchen at a time</source>
       <translation>等待轮到它：一次一个厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="290" />
-      <source>ideal {0:.2f} s + {1} × {2:.2f} ms own work</source>
-      <translation>理想 {0:.2f} 秒 + {1} × {2:.2f} 毫秒自身工作</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="294" />
-      <source> + {0:.2f} s next door</source>
-      <translation> + 隔壁 {0:.2f} 秒</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="298" />
-      <source> (took ×{0:.2f})</source>
-      <translation>（实际 ×{0:.2f}）</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="306" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="291" />
       <source>expected {0:.2f} s · cooking for {1}</source>
       <translation>预计 {0:.2f} 秒 · 已做 {1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="310" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="295" />
       <source>expected {0:.2f} s</source>
       <translation>预计 {0:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="312" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="297" />
       <source>expected {0:.2f} s, took {1:.2f} s (×{2:.2f})</source>
       <translation>预计 {0:.2f} 秒，实际 {1:.2f} 秒（×{2:.2f}）</translation>
     </message>
@@ -2413,22 +2404,22 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>YourAppOpener</name>
     <message>
-      <location filename="../../src/chefline/ui/your_app_dialog.py" line="237" />
+      <location filename="../../src/chefline/ui/your_app_dialog.py" line="235" />
       <source>{0}: the event loop never stood still.</source>
       <translation>{0}：事件循环从未停住。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/your_app_dialog.py" line="243" />
+      <location filename="../../src/chefline/ui/your_app_dialog.py" line="241" />
       <source>{0}: the chef was stuck at the pot {1:.2f} s of {2:.2f} s, in {3} blocks; e.g. {4}</source>
       <translation>{0}：{2:.2f} 秒里厨师守在锅边 {1:.2f} 秒，共 {3} 次阻塞；例如 {4}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/your_app_dialog.py" line="258" />
+      <location filename="../../src/chefline/ui/your_app_dialog.py" line="256" />
       <source>held the chef {0:.2f} s</source>
       <translation>拖住厨师 {0:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/your_app_dialog.py" line="264" />
+      <location filename="../../src/chefline/ui/your_app_dialog.py" line="262" />
       <source>order {0} held the chef for {1:.2f} s at {2} in `{3}` ({4})</source>
       <translation>订单 {0} 在 {2} 的 `{3}` 里拖住厨师 {1:.2f} 秒（{4}）</translation>
     </message>
