@@ -67,19 +67,22 @@ def test_the_import_check_sees_every_way_of_importing():
 
 
 def test_menus_keys_and_help_are_the_command_table(qtbot, open_window):
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtGui import QKeySequence
 
-    from chefline.ui.commands import HELP_ORDER, MENU_TITLES, NOT_COMMANDS, help_lines
+    from chefline.ui.commands import HELP_ORDER, KEYS_CONTEXT, MENU_TITLES, NOT_COMMANDS, help_lines
 
     window = open_window([])
     commands = window.commands
     assert len({command.name for command in commands}) == len(commands)
 
     # The menus: each lists the table's commands for it, in the table's order, with its keys.
+    kitchen_actions = list(window.menus.kitchen_actions.values())  # listed from the modes
     titles = [title for _, title in window.menus.menus]
     assert titles == list(MENU_TITLES)
     for menu, title in window.menus.menus:
-        listed = [a.objectName() for a in menu.actions() if a.objectName() in window.menus.actions]
+        entries = [a for a in menu.actions() if not a.isSeparator()]
+        listed = [a.objectName() for a in entries if a not in kitchen_actions]
         assert listed == [c.name for c in commands if c.menu == title], title
     for command in commands:
         keys = [QKeySequence(key) for key in command.keys]
@@ -95,7 +98,9 @@ def test_menus_keys_and_help_are_the_command_table(qtbot, open_window):
     assert overlay.lines == tuple(help_lines(commands))
     assert set(overlay.lines) == {c.help for c in commands if c.help} | set(NOT_COMMANDS)
     assert set(overlay.lines) == set(HELP_ORDER)  # every written help line has its command
-    assert [label.text() for label in overlay.descriptions] == [line.text for line in overlay.lines]
+    assert [label.text() for label in overlay.descriptions] == [
+        QCoreApplication.translate(KEYS_CONTEXT, line.text) for line in overlay.lines
+    ]
 
 
 def test_a_menu_command_calls_its_handler(qtbot, open_window):
