@@ -1134,7 +1134,7 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>HelpOverlay</name>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="60" />
+      <location filename="../../src/chefline/ui/help_overlay.py" line="42" />
       <source>Keys of the talk</source>
       <translation>演讲快捷键</translation>
     </message>
@@ -1142,97 +1142,97 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>Keys</name>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="13" />
+      <location filename="../../src/chefline/ui/commands.py" line="70" />
       <source>next scene (a clicker sends these)</source>
       <translation>下一个场景（翻页笔发送的就是这两个键）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="14" />
+      <location filename="../../src/chefline/ui/commands.py" line="71" />
       <source>previous scene</source>
       <translation>上一个场景</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="15" />
+      <location filename="../../src/chefline/ui/commands.py" line="73" />
       <source>serve the orders (scene 8: send the bad order)</source>
       <translation>上菜（第 8 场：发送错误订单）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="16" />
+      <location filename="../../src/chefline/ui/commands.py" line="75" />
       <source>reset</source>
       <translation>重置</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="17" />
+      <location filename="../../src/chefline/ui/commands.py" line="76" />
       <source>full screen</source>
       <translation>全屏</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="18" />
+      <location filename="../../src/chefline/ui/commands.py" line="77" />
       <source>larger or smaller text</source>
       <translation>放大或缩小文字</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="19" />
+      <location filename="../../src/chefline/ui/commands.py" line="79" />
       <source>speaker notes (on the second screen if there is one)</source>
       <translation>演讲者备注（有第二块屏幕时显示在那里）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="20" />
+      <location filename="../../src/chefline/ui/commands.py" line="81" />
       <source>theme: light, dark, high contrast</source>
       <translation>主题：浅色、深色、高对比度</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="21" />
+      <location filename="../../src/chefline/ui/commands.py" line="82" />
       <source>language: English, 中文</source>
       <translation>语言：English、中文</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="22" />
+      <location filename="../../src/chefline/ui/commands.py" line="84" />
       <source>the comparison table, each row linked to its scene</source>
       <translation>对比表，每一行都链接到演示它的场景</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="23" />
+      <location filename="../../src/chefline/ui/commands.py" line="87" />
       <source>latency histogram: how long each kitchen's customers took</source>
       <translation>延迟直方图：每个厨房的顾客各用了多长时间</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="24" />
+      <location filename="../../src/chefline/ui/commands.py" line="89" />
       <source>replay the last race (again: live view)</source>
       <translation>回放上一轮比赛（再按一次：回到实时）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="25" />
+      <location filename="../../src/chefline/ui/commands.py" line="91" />
       <source>this scene's recorded race (no live kitchen)</source>
       <translation>本场景录好的比赛（没有现场厨房时）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="26" />
+      <location filename="../../src/chefline/ui/commands.py" line="93" />
       <source>FastAPI's API docs (/docs) in the browser</source>
       <translation>在浏览器里打开 FastAPI 的 API 文档（/docs）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="27" />
+      <location filename="../../src/chefline/ui/commands.py" line="94" />
       <source>spotlight: dim all but the pointer's circle</source>
       <translation>聚光灯：除指针周围一圈外全部变暗</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="28" />
+      <location filename="../../src/chefline/ui/commands.py" line="96" />
       <source>leave a field: the keys go back to the talk</source>
       <translation>离开输入框：按键回到演讲</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="29" />
+      <location filename="../../src/chefline/ui/commands.py" line="99" />
       <source>replay slower or faster (0.1× to 4×)</source>
       <translation>回放减速或加速（0.1× 到 4×）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="30" />
+      <location filename="../../src/chefline/ui/commands.py" line="100" />
       <source>replay: previous or next event</source>
       <translation>回放：上一个或下一个事件</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="31" />
+      <location filename="../../src/chefline/ui/commands.py" line="101" />
       <source>this help; Esc closes it</source>
       <translation>本帮助；按 Esc 关闭</translation>
     </message>
@@ -1374,82 +1374,82 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="142" />
+      <location filename="../../src/chefline/ui/main_window.py" line="153" />
       <source>Chefline — sync vs async kitchens</source>
       <translation>Chefline — 同步与异步厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="154" />
+      <location filename="../../src/chefline/ui/main_window.py" line="163" />
       <source>Watch threads busy and waits held.</source>
       <translation>留意“忙碌线程”和“挂起的等待”。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="158" />
+      <location filename="../../src/chefline/ui/main_window.py" line="167" />
       <source>Watch processes, threads held and memory.</source>
       <translation>留意进程数、占用线程和内存。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="162" />
+      <location filename="../../src/chefline/ui/main_window.py" line="171" />
       <source>Wait for the race to finish before changing the scene.</source>
       <translation>请等本轮比赛结束后再切换场景。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="169" />
+      <location filename="../../src/chefline/ui/main_window.py" line="178" />
       <source>100 users ask an LLM: press Serve (Space). {0}</source>
       <translation>100 个用户同时问大模型：按“上菜”（空格键）。{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="203" />
+      <location filename="../../src/chefline/ui/main_window.py" line="212" />
       <source>Open a FastAPI kitchen (Kitchens menu) to see its API docs.</source>
       <translation>请先打开一个 FastAPI 厨房（“厨房”菜单）再看它的 API 文档。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="206" />
+      <location filename="../../src/chefline/ui/main_window.py" line="215" />
       <source>Browsers do not open for the root user. The docs are at {0} (copied to the clipboard).</source>
       <translation>浏览器不能以 root 用户打开。文档在 {0}（已复制到剪贴板）。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="209" />
+      <location filename="../../src/chefline/ui/main_window.py" line="218" />
       <source>No browser opened; the docs are at {0}</source>
       <translation>没有打开浏览器；文档地址是 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="211" />
+      <location filename="../../src/chefline/ui/main_window.py" line="220" />
       <source>API docs: {0}</source>
       <translation>API 文档：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="321" />
+      <location filename="../../src/chefline/ui/main_window.py" line="330" />
       <source>Serving… {0:.1f} s</source>
       <translation>上菜中… {0:.1f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="331" />
+      <location filename="../../src/chefline/ui/main_window.py" line="340" />
       <source>Race stopped.</source>
       <translation>比赛已停止。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="337" />
+      <location filename="../../src/chefline/ui/main_window.py" line="346" />
       <source>{0} {1:.2f} s</source>
       <translation>{0} {1:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="339" />
+      <location filename="../../src/chefline/ui/main_window.py" line="348" />
       <source>{0} {1:.2f} s (theory {2:.2f})</source>
       <translation>{0} {1:.2f} 秒（理论 {2:.2f}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="342" />
+      <location filename="../../src/chefline/ui/main_window.py" line="351" />
       <source>Finished: {0}   Export: Ctrl+E</source>
       <translation>完成：{0}   导出：Ctrl+E</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="352" />
+      <location filename="../../src/chefline/ui/main_window.py" line="361" />
       <source>Kitchens open on 127.0.0.1: {0} — press Serve (Space)</source>
       <translation>127.0.0.1 上已打开的厨房：{0} 个 — 按“上菜”（空格键）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="354" />
+      <location filename="../../src/chefline/ui/main_window.py" line="363" />
       <source>No kitchen open: choose some in the Kitchens menu.</source>
       <translation>没有打开的厨房：请在“厨房”菜单中选择。</translation>
     </message>
@@ -1457,202 +1457,202 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>Menus</name>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="43" />
+      <location filename="../../src/chefline/ui/commands.py" line="61" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="44" />
+      <location filename="../../src/chefline/ui/commands.py" line="129" />
       <source>&amp;Export race…</source>
       <translation>导出比赛(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="45" />
+      <location filename="../../src/chefline/ui/commands.py" line="130" />
       <source>Export this &amp;view as a 1920×1080 PNG…</source>
       <translation>把当前画面导出为 1920×1080 PNG(&amp;V)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="46" />
+      <location filename="../../src/chefline/ui/commands.py" line="131" />
       <source>Export the replay as an animated &amp;GIF…</source>
       <translation>把回放导出为 GIF 动画(&amp;G)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="47" />
+      <location filename="../../src/chefline/ui/commands.py" line="132" />
       <source>Export a &amp;trace for Perfetto…</source>
       <translation>导出 Perfetto 追踪文件(&amp;T)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="48" />
+      <location filename="../../src/chefline/ui/commands.py" line="133" />
       <source>&amp;Save race for replay…</source>
       <translation>保存比赛以便回放(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="49" />
+      <location filename="../../src/chefline/ui/commands.py" line="134" />
       <source>&amp;Open a saved race…</source>
       <translation>打开保存的比赛(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="50" />
+      <location filename="../../src/chefline/ui/commands.py" line="135" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="52" />
+      <location filename="../../src/chefline/ui/commands.py" line="62" />
       <source>&amp;Kitchens</source>
       <translation>厨房(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="53" />
+      <location filename="../../src/chefline/ui/commands.py" line="136" />
       <source>Your &amp;app…</source>
       <translation>你的应用(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="54" />
+      <location filename="../../src/chefline/ui/commands.py" line="137" />
       <source>&amp;Close your app</source>
       <translation>关闭你的应用(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="56" />
+      <location filename="../../src/chefline/ui/commands.py" line="63" />
       <source>&amp;Model</source>
       <translation>模型(&amp;M)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="57" />
+      <location filename="../../src/chefline/ui/commands.py" line="138" />
       <source>&amp;100 users ask an LLM</source>
       <translation>100 个用户同时问大模型(&amp;1)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="58" />
+      <location filename="../../src/chefline/ui/commands.py" line="139" />
       <source>100 users: what each way &amp;costs</source>
       <translation>100 个用户：每种做法的成本(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="60" />
+      <location filename="../../src/chefline/ui/commands.py" line="140" />
       <source>Language &amp;model…</source>
       <translation>语言模型(&amp;M)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="61" />
+      <location filename="../../src/chefline/ui/commands.py" line="141" />
       <source>Send a &amp;bad order to Flask and FastAPI</source>
       <translation>向 Flask 和 FastAPI 发送错误订单(&amp;B)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="63" />
+      <location filename="../../src/chefline/ui/commands.py" line="142" />
       <source>Open FastAPI's API &amp;docs (/docs)</source>
       <translation>打开 FastAPI 的 API 文档(&amp;D)（/docs）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="65" />
+      <location filename="../../src/chefline/ui/commands.py" line="64" />
       <source>&amp;Talk</source>
       <translation>演讲(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="66" />
+      <location filename="../../src/chefline/ui/commands.py" line="143" />
       <source>&amp;Next scene</source>
       <translation>下一个场景(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="67" />
+      <location filename="../../src/chefline/ui/commands.py" line="144" />
       <source>&amp;Previous scene</source>
       <translation>上一个场景(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="69" />
+      <location filename="../../src/chefline/ui/commands.py" line="145" />
       <source>&amp;Comparison table</source>
       <translation>对比表(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="71" />
+      <location filename="../../src/chefline/ui/commands.py" line="146" />
       <source>Speaker &amp;notes</source>
       <translation>演讲者备注(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="72" />
+      <location filename="../../src/chefline/ui/commands.py" line="147" />
       <source>&amp;Theme: light, dark, high contrast</source>
       <translation>主题：浅色、深色、高对比度(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="74" />
+      <location filename="../../src/chefline/ui/commands.py" line="148" />
       <source>&amp;Language: English, 中文</source>
       <translation>语言：English、中文(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="76" />
+      <location filename="../../src/chefline/ui/commands.py" line="149" />
       <source>&amp;Larger text</source>
       <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="77" />
+      <location filename="../../src/chefline/ui/commands.py" line="150" />
       <source>&amp;Smaller text</source>
       <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="78" />
+      <location filename="../../src/chefline/ui/commands.py" line="151" />
       <source>S&amp;potlight on the pointer</source>
       <translation>指针聚光灯(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="79" />
+      <location filename="../../src/chefline/ui/commands.py" line="152" />
       <source>&amp;Keys of the talk</source>
       <translation>演讲快捷键(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="81" />
+      <location filename="../../src/chefline/ui/commands.py" line="153" />
       <source>&amp;Replay the last race / back to live</source>
       <translation>回放上一轮比赛 / 回到实时(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="83" />
+      <location filename="../../src/chefline/ui/commands.py" line="154" />
       <source>Play this scene's &amp;recorded race</source>
       <translation>播放本场景预先录制的比赛(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="85" />
+      <location filename="../../src/chefline/ui/commands.py" line="155" />
       <source>Replay &amp;slower</source>
       <translation>回放减速(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="86" />
+      <location filename="../../src/chefline/ui/commands.py" line="156" />
       <source>Replay &amp;faster</source>
       <translation>回放加速(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="87" />
+      <location filename="../../src/chefline/ui/commands.py" line="157" />
       <source>Replay: previous &amp;event</source>
       <translation>回放：上一个事件(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="89" />
+      <location filename="../../src/chefline/ui/commands.py" line="158" />
       <source>Replay: next e&amp;vent</source>
       <translation>回放：下一个事件(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="92" />
+      <location filename="../../src/chefline/ui/commands.py" line="65" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="93" />
+      <location filename="../../src/chefline/ui/commands.py" line="159" />
       <source>&amp;Full screen</source>
       <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="94" />
+      <location filename="../../src/chefline/ui/commands.py" line="160" />
       <source>Fit the &amp;time axis</source>
       <translation>时间轴自适应(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="95" />
+      <location filename="../../src/chefline/ui/commands.py" line="161" />
       <source>Latency &amp;histogram: show or hide</source>
       <translation>延迟直方图：显示或隐藏(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="97" />
+      <location filename="../../src/chefline/ui/commands.py" line="66" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="98" />
+      <location filename="../../src/chefline/ui/commands.py" line="162" />
       <source>&amp;About Chefline</source>
       <translation>关于 Chefline(&amp;A)</translation>
     </message>
@@ -1954,7 +1954,7 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>Presenter</name>
     <message>
-      <location filename="../../src/chefline/ui/presenter.py" line="143" />
+      <location filename="../../src/chefline/ui/presenter.py" line="154" />
       <source>No recorded race for the scene {0}.</source>
       <translation>场景 {0} 没有预先录制的比赛。</translation>
     </message>
@@ -1962,110 +1962,110 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>RaceFiles</name>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="39" />
+      <location filename="../../src/chefline/ui/race_files.py" line="49" />
       <source>Replay the race once it has finished.</source>
       <translation>请等比赛结束后再回放。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="41" />
+      <location filename="../../src/chefline/ui/race_files.py" line="52" />
       <source>No race to replay yet: press Serve (Space) first.</source>
       <translation>还没有可回放的比赛：请先按“上菜”（空格键）。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="47" />
+      <location filename="../../src/chefline/ui/race_files.py" line="59" />
       <source>No finished race to save yet.</source>
       <translation>还没有已完成的比赛可保存。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="50" />
+      <location filename="../../src/chefline/ui/race_files.py" line="62" />
       <source>Save the race</source>
       <translation>保存比赛</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="50" />
-      <location filename="../../src/chefline/ui/race_files.py" line="88" />
+      <location filename="../../src/chefline/ui/race_files.py" line="62" />
+      <location filename="../../src/chefline/ui/race_files.py" line="102" />
       <source>Race (*.json)</source>
       <translation>比赛 (*.json)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="55" />
+      <location filename="../../src/chefline/ui/race_files.py" line="67" />
       <source>Saved {0}: open it with Ctrl+O to replay it</source>
       <translation>已保存 {0}：用 Ctrl+O 打开即可回放</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="61" />
+      <location filename="../../src/chefline/ui/race_files.py" line="73" />
       <source>Export the trace once the race has finished.</source>
       <translation>请等比赛结束后再导出追踪文件。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="64" />
+      <location filename="../../src/chefline/ui/race_files.py" line="77" />
       <source>No race to export yet: press Serve (Space) first.</source>
       <translation>还没有可导出的比赛：请先按“上菜”（空格键）。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="67" />
+      <location filename="../../src/chefline/ui/race_files.py" line="81" />
       <source>Export a trace for Perfetto</source>
       <translation>导出 Perfetto 追踪文件</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="68" />
+      <location filename="../../src/chefline/ui/race_files.py" line="82" />
       <source>Trace Event Format (*.json)</source>
       <translation>Trace Event Format 追踪文件 (*.json)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="82" />
+      <location filename="../../src/chefline/ui/race_files.py" line="96" />
       <source>Saved {0}: open it in ui.perfetto.dev or chrome://tracing</source>
       <translation>已保存 {0}：可在 ui.perfetto.dev 或 chrome://tracing 中打开</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="88" />
+      <location filename="../../src/chefline/ui/race_files.py" line="102" />
       <source>Open a saved race</source>
       <translation>打开保存的比赛</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="96" />
+      <location filename="../../src/chefline/ui/race_files.py" line="111" />
       <source>Wait for the race to finish before opening another.</source>
       <translation>请等本轮比赛结束后再打开另一场。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="108" />
+      <location filename="../../src/chefline/ui/race_files.py" line="124" />
       <source>Export this view</source>
       <translation>导出当前画面</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="108" />
+      <location filename="../../src/chefline/ui/race_files.py" line="124" />
       <source>Image (*.png)</source>
       <translation>图片 (*.png)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="112" />
-      <location filename="../../src/chefline/ui/race_files.py" line="158" />
-      <location filename="../../src/chefline/ui/race_files.py" line="166" />
+      <location filename="../../src/chefline/ui/race_files.py" line="128" />
+      <location filename="../../src/chefline/ui/race_files.py" line="172" />
+      <location filename="../../src/chefline/ui/race_files.py" line="180" />
       <source>Saved {0}</source>
       <translation>已保存 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="137" />
+      <location filename="../../src/chefline/ui/race_files.py" line="151" />
       <source>Export a replay once a race has finished.</source>
       <translation>请等比赛结束后再导出回放。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="140" />
+      <location filename="../../src/chefline/ui/race_files.py" line="154" />
       <source>Export the replay</source>
       <translation>导出回放</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="140" />
+      <location filename="../../src/chefline/ui/race_files.py" line="154" />
       <source>Animation (*.gif)</source>
       <translation>动画 (*.gif)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="154" />
+      <location filename="../../src/chefline/ui/race_files.py" line="168" />
       <source>Writing the GIF… frame {0} of {1}</source>
       <translation>正在生成 GIF… 第 {0} 帧，共 {1} 帧</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="162" />
+      <location filename="../../src/chefline/ui/race_files.py" line="176" />
       <source>Export the race to…</source>
       <translation>把比赛导出到…</translation>
     </message>
@@ -2319,32 +2319,32 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>SpeakerNotes</name>
     <message>
-      <location filename="../../src/chefline/ui/speaker_notes.py" line="110" />
+      <location filename="../../src/chefline/ui/speaker_notes.py" line="115" />
       <source>The clock starts with the first scene.</source>
       <translation>计时从第一个场景开始。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/speaker_notes.py" line="117" />
+      <location filename="../../src/chefline/ui/speaker_notes.py" line="122" />
       <source>This scene {0} of {1}   ·   talk {2}</source>
       <translation>本场景 {0} / {1}   ·   演讲 {2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/speaker_notes.py" line="122" />
+      <location filename="../../src/chefline/ui/speaker_notes.py" line="127" />
       <source>Chefline — speaker notes</source>
       <translation>Chefline — 演讲者备注</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/speaker_notes.py" line="130" />
+      <location filename="../../src/chefline/ui/speaker_notes.py" line="135" />
       <source>Next: the end of the talk.</source>
       <translation>下一个：演讲结束。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/speaker_notes.py" line="133" />
+      <location filename="../../src/chefline/ui/speaker_notes.py" line="138" />
       <source>Next: {0} — {1}</source>
       <translation>下一个：{0} — {1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/speaker_notes.py" line="135" />
+      <location filename="../../src/chefline/ui/speaker_notes.py" line="140" />
       <source>Press → to start the talk.</source>
       <translation>按 → 开始演讲。</translation>
     </message>
