@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
-from enum import StrEnum
 from typing import Annotated, Any
 
 import anyio.to_thread
@@ -19,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from chefline.kitchen import limits
 from chefline.kitchen.faults import MAX_EVERY, FaultKind, Faults, KitchenFire
+from chefline.kitchen.modes.serving import RouteStyle
 from chefline.kitchen.recipe import DEFAULT_STEP_CPU_S, DishKind, Recipe, RecipeError
 from chefline.servers.bad_requests import BodyLimit, capped_validation_error, recipe_error_422
 from chefline.servers.chat_forms import MAX_ORDER, MAX_RACE_ID, ChatBody, ChatTicket
@@ -33,15 +33,6 @@ from chefline.servers.model_link import (
     stream_tokens_async,
 )
 from chefline.servers.relay import EventRelay
-
-
-class RouteStyle(StrEnum):
-    ASYNC = "async"
-    """``async def`` + ``await asyncio.sleep``: the loop takes other orders meanwhile."""
-    DEF = "def"
-    """Plain ``def`` + ``time.sleep``: FastAPI runs it in anyio's thread pool."""
-    BLOCKING = "blocking"
-    """``async def`` + ``time.sleep``: the loop itself is stuck."""
 
 
 class OrderQuery(BaseModel):
