@@ -1,8 +1,8 @@
 """A Flask kitchen in processes of its own, started by the app (``chefline.child``).
 
-A kitchen served by gevent (``flask-gevent``) monkey-patches this process (which is why it
-is not the app's) and serves the Flask app with gevent's WSGI server; one served by gunicorn
-(``flask-processes``) runs it with k sync workers. Both serve on the listening socket the app
+A kitchen served by gevent monkey-patches this process (which is why it is not the app's)
+and serves the Flask app with gevent's WSGI server; one served by gunicorn runs it with k
+sync workers. Both serve on the listening socket the app
 bound and passed down (``--fd``), so the app keeps choosing the port and reporting a busy one.
 See ``child_channel`` for the talk.
 """

@@ -1,4 +1,4 @@
-"""A kitchen in processes of its own (``flask-gevent``, ``flask-processes``), seen from the app.
+"""A kitchen in processes of its own (served by gevent or gunicorn), seen from the app.
 
 The app binds the socket (so ports are chosen and refused as for every kitchen), starts
 ``chefline _kitchen-child`` with it, and reads the child's lines in this server's thread:
