@@ -144,12 +144,12 @@
   <context>
     <name>ChefLanesView</name>
     <message>
-      <location filename="../../src/chefline/ui/chef_lanes.py" line="88" />
+      <location filename="../../src/chefline/ui/chef_lanes.py" line="89" />
       <source>up to {0} pots</source>
       <translation>最多 {0} 口锅</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/chef_lanes.py" line="104" />
+      <location filename="../../src/chefline/ui/chef_lanes.py" line="105" />
       <source>{0}
 working {1:.2f} s
 stuck at the pot {2:.2f} s
@@ -162,12 +162,12 @@ most pots at once: {4}</source>
 同时最多几口锅：{4}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/chef_lanes.py" line="111" />
+      <location filename="../../src/chefline/ui/chef_lanes.py" line="112" />
       <source>Each chef's day appears here</source>
       <translation>每位厨师的一天会显示在这里</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/chef_lanes.py" line="115" />
+      <location filename="../../src/chefline/ui/chef_lanes.py" line="116" />
       <source>chef {0}</source>
       <translation>厨师 {0}</translation>
     </message>
@@ -536,26 +536,26 @@ series in one interpreter, also that of the kitchens next door:</source>
     </message>
     <message>
       <location filename="../../src/chefline/cli/options.py" line="157" />
-      <source>built-in model: time to first token (default 0.5)</source>
-      <translation>内置模型：首个 token 用时（默认 0.5）</translation>
+      <source>built-in model: time to first token (default {0:g})</source>
+      <translation>内置模型：首个 token 用时（默认 {0:g}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="164" />
-      <source>built-in model: tokens per second (default 30)</source>
-      <translation>内置模型：每秒 token 数（默认 30）</translation>
+      <location filename="../../src/chefline/cli/options.py" line="166" />
+      <source>built-in model: tokens per second (default {0:g})</source>
+      <translation>内置模型：每秒 token 数（默认 {0:g}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="169" />
+      <location filename="../../src/chefline/cli/options.py" line="173" />
       <source>your OpenAI server, e.g. http://127.0.0.1:11434/v1</source>
       <translation>你的 OpenAI 兼容服务，例如 http://127.0.0.1:11434/v1</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="171" />
+      <location filename="../../src/chefline/cli/options.py" line="175" />
       <source>the model to ask there</source>
       <translation>在那里要调用的模型</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="175" />
+      <location filename="../../src/chefline/cli/options.py" line="179" />
       <source>environment variable holding the API key (never written anywhere)</source>
       <translation>保存 API 密钥的环境变量（密钥从不写入任何地方）</translation>
     </message>
@@ -720,37 +720,37 @@ series in one interpreter, also that of the kitchens next door:</source>
       <translation>（位于 {0}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_kitchen.py" line="46" />
+      <location filename="../../src/chefline/servers/your_kitchen.py" line="45" />
       <source>--path must start with /, not {0!r}</source>
       <translation>--path 必须以 / 开头，而不是 {0!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_kitchen.py" line="49" />
+      <location filename="../../src/chefline/servers/your_kitchen.py" line="48" />
       <source>--method must be one of {0}, not {1!r}</source>
       <translation>--method 必须是 {0} 之一，而不是 {1!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_kitchen.py" line="57" />
+      <location filename="../../src/chefline/servers/your_kitchen.py" line="56" />
       <source>--body must be JSON: {0} (line {1}, column {2})</source>
       <translation>--body 必须是 JSON：{0}（第 {1} 行，第 {2} 列）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_kitchen.py" line="151" />
+      <location filename="../../src/chefline/servers/your_kitchen.py" line="150" />
       <source>--server must be one of {0}, not {1!r}</source>
       <translation>--server 必须是 {0} 之一，而不是 {1!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_kitchen.py" line="154" />
+      <location filename="../../src/chefline/servers/your_kitchen.py" line="153" />
       <source>{0} is a {1} app, and {2} serves {3} apps; try --server {4}</source>
       <translation>{0} 是 {1} 应用，而 {2} 只能运行 {3} 应用；请试试 --server {4}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_kitchen.py" line="158" />
+      <location filename="../../src/chefline/servers/your_kitchen.py" line="157" />
       <source>the blocking threshold must be between 0 and 10 s, not {0:g}</source>
       <translation>阻塞阈值必须在 0 到 10 秒之间，而不是 {0:g}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_kitchen.py" line="193" />
+      <location filename="../../src/chefline/servers/your_kitchen.py" line="192" />
       <source>{0} failed to start: {1}</source>
       <translation>{0} 启动失败：{1}</translation>
     </message>
@@ -931,82 +931,82 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>出了点问题，但 Chefline 仍在运行。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="91" />
+      <location filename="../../src/chefline/servers/model_link.py" line="92" />
       <source>the API key should be in the environment variable {0}, which is not set</source>
       <translation>API 密钥应放在环境变量 {0} 中，但它没有设置</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="153" />
+      <location filename="../../src/chefline/servers/model_link.py" line="154" />
       <source>the reply from {0} is not an OpenAI chat stream: {1!r}</source>
       <translation>{0} 的回复不是 OpenAI 聊天流：{1!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="159" />
+      <location filename="../../src/chefline/servers/model_link.py" line="160" />
       <source>the reply from {0} is not an OpenAI chat stream</source>
       <translation>{0} 的回复不是 OpenAI 聊天流</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="174" />
+      <location filename="../../src/chefline/servers/model_link.py" line="175" />
       <source>the model server at {0} refused the API key in ${1} ({2}){3}</source>
       <translation>{0} 的模型服务拒绝了 ${1} 中的 API 密钥（{2}）{3}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="178" />
+      <location filename="../../src/chefline/servers/model_link.py" line="179" />
       <source>the model server at {0} wants an API key (name its environment variable, e.g. OPENAI_API_KEY) ({1}){2}</source>
       <translation>{0} 的模型服务需要 API 密钥（请填写保存它的环境变量名，例如 OPENAI_API_KEY）（{1}）{2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="185" />
+      <location filename="../../src/chefline/servers/model_link.py" line="186" />
       <source>the model server at {0} has no model {1!r} ({2}){3}</source>
       <translation>{0} 的模型服务没有模型 {1!r}（{2}）{3}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="188" />
+      <location filename="../../src/chefline/servers/model_link.py" line="189" />
       <source>nothing at {0} answers OpenAI chat requests (404, {1} content): check the base URL, which usually ends in /v1</source>
       <translation>{0} 不响应 OpenAI 聊天请求（404，{1} 内容）：请检查基础地址，它通常以 /v1 结尾</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="194" />
+      <location filename="../../src/chefline/servers/model_link.py" line="195" />
       <source>the model server at {0} answered {1}{2}</source>
       <translation>{0} 的模型服务返回了 {1}{2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="222" />
+      <location filename="../../src/chefline/servers/model_link.py" line="223" />
       <source>the reply from {0} is not an OpenAI event stream (content type {1}): {2!r}</source>
       <translation>{0} 的回复不是 OpenAI 事件流（内容类型 {1}）：{2!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="232" />
+      <location filename="../../src/chefline/servers/model_link.py" line="233" />
       <source>nobody answered at {0}: is the model server running?</source>
       <translation>{0} 没有人应答：模型服务在运行吗？</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="235" />
+      <location filename="../../src/chefline/servers/model_link.py" line="236" />
       <source>the model at {0} went silent for over {1:g} s</source>
       <translation>{0} 的模型超过 {1:g} 秒没有回应</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="237" />
+      <location filename="../../src/chefline/servers/model_link.py" line="238" />
       <source>the call to {0} failed: {1}: {2}</source>
       <translation>调用 {0} 失败：{1}：{2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="252" />
+      <location filename="../../src/chefline/servers/model_link.py" line="253" />
       <source>{0} was still streaming after {1:g} s</source>
       <translation>{0} 过了 {1:g} 秒仍在输出</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="257" />
+      <location filename="../../src/chefline/servers/model_link.py" line="258" />
       <source>the reply from {0} has a line of over {1} characters</source>
       <translation>{0} 的回复中有一行超过 {1} 个字符</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="335" />
+      <location filename="../../src/chefline/servers/model_link.py" line="336" />
       <source>{0} answered with no tokens at all</source>
       <translation>{0} 的回答里一个 token 也没有</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="377" />
+      <location filename="../../src/chefline/servers/model_link.py" line="378" />
       <source>no language model is set up for the kitchens</source>
       <translation>还没有为厨房设置语言模型</translation>
     </message>
@@ -1739,47 +1739,47 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>Modes</name>
     <message>
-      <location filename="../../src/chefline/kitchen/modes/fastapi_async.py" line="10" />
+      <location filename="../../src/chefline/kitchen/modes/fastapi_async.py" line="11" />
       <source>One chef puts every pot on the stove and takes the next order while they cook.</source>
       <translation>一个厨师把每口锅都放上灶，趁着煮的时候去接下一张单。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/kitchen/modes/fastapi_blocking.py" line="10" />
+      <location filename="../../src/chefline/kitchen/modes/fastapi_blocking.py" line="11" />
       <source>The classic mistake: time.sleep inside async def freezes the one chef at the pot.</source>
       <translation>经典错误：在 async def 里调用 time.sleep，把唯一的厨师定在了锅边。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/kitchen/modes/fastapi_def.py" line="10" />
+      <location filename="../../src/chefline/kitchen/modes/fastapi_def.py" line="11" />
       <source>FastAPI hands plain def routes to a thread pool: up to its cap (40) cook at once.</source>
       <translation>FastAPI 把普通 def 路由交给线程池：最多同时做上限（40）道菜。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/kitchen/modes/flask_async_view.py" line="10" />
+      <location filename="../../src/chefline/kitchen/modes/flask_async_view.py" line="11" />
       <source>Async syntax in Flask: the one chef still waits for each coroutine to finish.</source>
       <translation>Flask 里的异步写法：唯一的厨师仍要等每个协程做完。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/kitchen/modes/flask_gevent.py" line="10" />
+      <location filename="../../src/chefline/kitchen/modes/flask_gevent.py" line="11" />
       <source>The one-chef route, but gevent makes sleep and sockets green: one thread juggles all.</source>
       <translation>还是单厨师的路由，但 gevent 把 sleep 和 socket 换成了绿色版本：一个线程照看所有订单。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/kitchen/modes/flask_one_chef.py" line="10" />
+      <location filename="../../src/chefline/kitchen/modes/flask_one_chef.py" line="11" />
       <source>One chef cooks one dish at a time; every other customer queues behind the slow dish.</source>
       <translation>一个厨师一次只做一道菜；其他客人都排在慢菜后面。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/kitchen/modes/flask_pool.py" line="10" />
+      <location filename="../../src/chefline/kitchen/modes/flask_pool.py" line="11" />
       <source>A fixed brigade of k chefs (a production WSGI server); orders come in waves of k.</source>
       <translation>固定的 k 人厨师班（生产级 WSGI 服务器）；订单按每批 k 道完成。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/kitchen/modes/flask_processes.py" line="10" />
+      <location filename="../../src/chefline/kitchen/modes/flask_processes.py" line="11" />
       <source>k one-chef kitchens behind one door: orders come in waves of k, each chef a process.</source>
       <translation>一扇门后有 k 个单厨师厨房：订单按每批 k 道完成，每个厨师是一个进程。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/kitchen/modes/flask_threaded.py" line="10" />
+      <location filename="../../src/chefline/kitchen/modes/flask_threaded.py" line="13" />
       <source>A new chef (thread) is hired for every order; each one stands at their own pot.</source>
       <translation>每来一张订单就雇一个新厨师（线程）；每个人守着自己的锅。</translation>
     </message>
@@ -1861,92 +1861,92 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>Palette</name>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="58" />
+      <location filename="../../src/chefline/ui/palette.py" line="61" />
       <source>waiting</source>
       <translation>排队</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="59" />
+      <location filename="../../src/chefline/ui/palette.py" line="62" />
       <source>waiting for a chef</source>
       <translation>等厨师来接单</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="65" />
+      <location filename="../../src/chefline/ui/palette.py" line="68" />
       <source>chef working</source>
       <translation>厨师干活</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="66" />
+      <location filename="../../src/chefline/ui/palette.py" line="69" />
       <source>chef's hands busy (CPU)</source>
       <translation>厨师的手不得闲（CPU）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="72" />
+      <location filename="../../src/chefline/ui/palette.py" line="75" />
       <source>chef stuck at pot</source>
       <translation>厨师守在锅边</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="73" />
+      <location filename="../../src/chefline/ui/palette.py" line="76" />
       <source>waiting, and the chef cannot leave (blocking)</source>
       <translation>在等待，而且厨师走不开（阻塞）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="79" />
+      <location filename="../../src/chefline/ui/palette.py" line="82" />
       <source>on the stove</source>
       <translation>在灶上</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="80" />
+      <location filename="../../src/chefline/ui/palette.py" line="83" />
       <source>waiting, the chef is free (await)</source>
       <translation>在等待，厨师却有空（await）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="86" />
+      <location filename="../../src/chefline/ui/palette.py" line="89" />
       <source>to the table</source>
       <translation>端上桌</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="87" />
+      <location filename="../../src/chefline/ui/palette.py" line="90" />
       <source>reply on its way</source>
       <translation>回复在路上</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="93" />
+      <location filename="../../src/chefline/ui/palette.py" line="96" />
       <source>served</source>
       <translation>已上菜</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="94" />
+      <location filename="../../src/chefline/ui/palette.py" line="97" />
       <source>the customer got the dish</source>
       <translation>客人拿到了菜</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="100" />
+      <location filename="../../src/chefline/ui/palette.py" line="103" />
       <source>failed</source>
       <translation>失败</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="101" />
+      <location filename="../../src/chefline/ui/palette.py" line="104" />
       <source>no dish: error or timeout</source>
       <translation>没有菜：出错或超时</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="107" />
+      <location filename="../../src/chefline/ui/palette.py" line="110" />
       <source>first token</source>
       <translation>首个 token</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="108" />
+      <location filename="../../src/chefline/ui/palette.py" line="111" />
       <source>an LLM answer's first token reached the customer (short ticks: the next)</source>
       <translation>大模型回答的首个 token 到达客人（短刻度：后续的 token）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="117" />
+      <location filename="../../src/chefline/ui/palette.py" line="120" />
       <source>chef free</source>
       <translation>厨师有空</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="118" />
+      <location filename="../../src/chefline/ui/palette.py" line="121" />
       <source>free to take an order</source>
       <translation>可以接新单</translation>
     </message>

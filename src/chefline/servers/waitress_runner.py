@@ -6,12 +6,15 @@ import contextlib
 import logging
 import socket
 import threading
+from typing import TYPE_CHECKING
 
-from flask import Flask
 from waitress import wasyncore
 from waitress.server import BaseWSGIServer, create_server
 
 from chefline.servers.server_thread import BACKLOG, ServerThread
+
+if TYPE_CHECKING:
+    from _typeshed.wsgi import WSGIApplication
 
 # waitress warns "Task queue depth is N" whenever orders wait for a chef (the lesson of this
 # kitchen), and "N thread(s) still running" when it stops mid-race (daemon threads, harmless).
@@ -19,7 +22,7 @@ logging.getLogger("waitress").setLevel(logging.ERROR)
 
 
 class WaitressThread(ServerThread):
-    def __init__(self, name: str, app: Flask, *, threads: int, port: int = 0) -> None:
+    def __init__(self, name: str, app: WSGIApplication, *, threads: int, port: int = 0) -> None:
         super().__init__(name, port)
         self.app = app
         self.threads = threads

@@ -6,12 +6,15 @@ import io
 import logging
 import socket
 import threading
+from typing import TYPE_CHECKING
 
-from flask import Flask
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
 from chefline.servers.server_thread import LOOPBACK, ServerThread
 from chefline.servers.slow_clients import READ_TIMEOUT_S, HeaderDeadline
+
+if TYPE_CHECKING:
+    from _typeshed.wsgi import WSGIApplication
 
 # werkzeug logs every request at INFO; a race of 1000 orders would flood the terminal.
 logging.getLogger("werkzeug").setLevel(logging.WARNING)
@@ -75,7 +78,7 @@ class WerkzeugThread(ServerThread):
     """Idle, werkzeug stops within its 50 ms poll; mid-dish it cannot stop at all (the socket
     is closed instead), so waiting longer only delays the app."""
 
-    def __init__(self, name: str, app: Flask, *, threaded: bool, port: int = 0) -> None:
+    def __init__(self, name: str, app: WSGIApplication, *, threaded: bool, port: int = 0) -> None:
         super().__init__(name, port)
         self.app = app
         self.threaded = threaded
