@@ -9,8 +9,8 @@ TEST_STAMP := $(VENV)/.installed-test
 
 QM := resources/translations/chefline_zh_CN.qm
 TS := resources/translations/chefline_zh_CN.ts
-UI_SOURCES := $(wildcard src/chefline/ui/*.py src/chefline/kitchen/modes/*.py src/chefline/cli/*.py \
-	src/chefline/servers/*.py src/chefline/client/*.py)
+# Every module that marks a text for translation (Qt's tr, or chefline.texts), in any room.
+UI_SOURCES := $(shell find src/chefline -name '*.py' -not -path '*/__pycache__/*' | sort)
 
 .PHONY: run test testdeps translations ts test-slow test-package package install-desktop lint format sysdeps screenshots bench bench-quick clean
 

@@ -232,8 +232,6 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("Presenter", "No recorded race for the scene {0}."): "场景 {0} 没有预先录制的比赛。",
     # RaceSession
     ("RaceSession", "Wait for the race to finish before changing kitchens."): "请等本轮比赛结束后再更换厨房。",
-    ("RaceSession", "The {0} kitchen could not open: {1}"): "{0} 厨房无法打开：{1}",
-    ("RaceSession", "The {0} kitchen could not open again: {1}"): "{0} 厨房无法重新打开：{1}",
     ("RaceSession", "No kitchen is open: choose at least one in the Kitchens menu."): "没有打开的厨房：请在“厨房”菜单中至少选择一个。",
     ("RaceSession", "The race stopped with an unexpected error: {0}"): "比赛因意外错误而停止：{0}",
     # ReplayBar
@@ -348,8 +346,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("Cli", "what every customer asks"): "每位客人问的问题",
     ("Cli", "answer length (1-{0}, default 16)"): "回答长度（1-{0}，默认 16）",
     ("Cli", "0-2 (default 0.7)"): "0-2（默认 0.7）",
-    ("Cli", "built-in model: time to first token (default 0.5)"): "内置模型：首个 token 用时（默认 0.5）",
-    ("Cli", "built-in model: tokens per second (default 30)"): "内置模型：每秒 token 数（默认 30）",
+    ("Cli", "built-in model: time to first token (default {0:g})"): "内置模型：首个 token 用时（默认 {0:g}）",
+    ("Cli", "built-in model: tokens per second (default {0:g})"): "内置模型：每秒 token 数（默认 {0:g}）",
     ("Cli", "your OpenAI server, e.g. http://127.0.0.1:11434/v1"): "你的 OpenAI 兼容服务，例如 http://127.0.0.1:11434/v1",
     ("Cli", "the model to ask there"): "在那里要调用的模型",
     ("Cli", "environment variable holding the API key (never written anywhere)"): "保存 API 密钥的环境变量（密钥从不写入任何地方）",
@@ -436,13 +434,14 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("Cli", "; install them with: sudo apt-get install {packages}"): "；安装命令：sudo apt-get install {packages}",
     ("Cli", "; Qt's own libraries are incomplete: reinstall PySide6"): "；Qt 自带的库不完整：请重新安装 PySide6",
     ("Scoreboard", "The ideal theory counts only the dishes. Every order also costs the kitchen its own Python work (parsing, routing, recording), measured when it opened; in one interpreter that work runs in series, also that of the kitchens next door."): "理想理论只计算菜本身。每张订单还要花厨房自己的 Python 工作（解析、路由、记录），在厨房开张时测得；在同一个解释器里，这些工作只能一件接一件地做，隔壁厨房的也一样。",
-    ("Scoreboard", "ideal {0:.2f} s + {1} × {2:.2f} ms own work"): "理想 {0:.2f} 秒 + {1} × {2:.2f} 毫秒自身工作",
-    ("Scoreboard", " + {0:.2f} s next door"): " + 隔壁 {0:.2f} 秒",
-    ("Scoreboard", " (took ×{0:.2f})"): "（实际 ×{0:.2f}）",
     ("Cli", "Beside the ideal theory, each kitchen's own work (measured when it opened: an empty order's round trip), which runs in\nseries in one interpreter, also that of the kitchens next door:"): "除理想理论外，还有每个厨房自身的工作（开张时测得：一张空订单的往返时间），在同一个解释器里\n只能串行进行，隔壁厨房的工作也一样：",
-    ("Cli", "  {0}: ideal {1:.2f} s + {2} × {3:.2f} ms own work"): "  {0}：理想 {1:.2f} 秒 + {2} × {3:.2f} 毫秒自身工作",
-    ("Cli", " + {0:.2f} s next door"): " + 隔壁 {0:.2f} 秒",
-    ("Cli", " (took ×{0:.2f})"): "（实际 ×{0:.2f}）",
+    # Engine
+    ("Engine", "The {0} kitchen could not open: {1}"): "{0} 厨房无法打开：{1}",
+    ("Engine", "The {0} kitchen could not open again: {1}"): "{0} 厨房无法重新打开：{1}",
+    # OwnWork
+    ("OwnWork", "ideal {0:.2f} s + {1} × {2:.2f} ms own work"): "理想 {0:.2f} 秒 + {1} × {2:.2f} 毫秒自身工作",
+    ("OwnWork", " + {0:.2f} s next door"): " + 隔壁 {0:.2f} 秒",
+    ("OwnWork", " (took ×{0:.2f})"): "（实际 ×{0:.2f}）",
     # Issue 20: p99, the latency histogram, the Perfetto trace
     ("Scoreboard", "p99 wait"): "p99 等待",
     ("Cli", "queue p99"): "排队 p99",

@@ -76,3 +76,14 @@ def test_import_linter_contracts_hold():
     root = Path(__file__).resolve().parents[1]
     out = subprocess.run([LINT_IMPORTS], cwd=root, capture_output=True, text=True)
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+MAX_MODULE_LINES = 400
+
+
+def test_no_module_is_over_400_lines():
+    """A module a person can read in one sitting; past that it holds two things."""
+    sizes = {str(p.relative_to(SRC)): len(p.read_text(encoding="utf-8").splitlines())
+             for p in SRC.rglob("*.py")}  # fmt: skip
+    assert len(sizes) > 100
+    assert {name: lines for name, lines in sizes.items() if lines > MAX_MODULE_LINES} == {}

@@ -1,5 +1,6 @@
 """The race's load needs no kitchen: chefline.client imports with no web framework and no Qt
-(the customers' process loads only what it uses)."""
+(the customers' process loads only what it uses). The engine needs no window and loads a web
+framework only when a kitchen of it opens."""
 
 from __future__ import annotations
 
@@ -7,15 +8,17 @@ import subprocess
 import sys
 import textwrap
 
-BLOCKED = ("flask", "werkzeug", "fastapi", "starlette", "uvicorn", "waitress", "gevent",
-           "gunicorn", "PySide6", "qasync", "shiboken6", "chefline.servers")  # fmt: skip
+FRAMEWORKS_AND_QT = ("flask", "werkzeug", "fastapi", "starlette", "uvicorn", "waitress",
+                     "gevent", "gunicorn", "PySide6", "qasync", "shiboken6")  # fmt: skip
 
 
-def test_the_client_imports_without_web_frameworks_or_qt():
-    code = textwrap.dedent(
-        f"""
+def import_with_blocked(blocked: tuple[str, ...], imports: str) -> subprocess.CompletedProcess[str]:
+    """Run ``imports`` in a fresh interpreter where importing any of ``blocked`` fails."""
+    code = (
+        textwrap.dedent(
+            f"""
         import importlib.abc, sys
-        BLOCKED = {BLOCKED!r}
+        BLOCKED = {blocked!r}
 
         class Refuse(importlib.abc.MetaPathFinder):
             def find_spec(self, name, path=None, target=None):
@@ -24,12 +27,41 @@ def test_the_client_imports_without_web_frameworks_or_qt():
                 return None
 
         sys.meta_path.insert(0, Refuse())
+        """
+        )
+        + textwrap.dedent(imports)
+        + "\nprint('ok')\n"
+    )
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+
+
+def test_the_client_imports_without_web_frameworks_or_qt():
+    done = import_with_blocked(
+        (*FRAMEWORKS_AND_QT, "chefline.servers"),
+        """
         import chefline.client
         import chefline.client.customers
         import chefline.client.customer_process
-        print("ok")
-        """
+        """,
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "ok"
+
+
+def test_the_engine_imports_without_web_frameworks_or_qt():
+    done = import_with_blocked(
+        FRAMEWORKS_AND_QT,
+        """
+        import chefline.engine
+        from chefline.engine import Restaurant
+        Restaurant  # the window and the command line build on it
+        """,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"
+
+
+def test_blocking_works():
+    """The guard itself: a blocked framework cannot be imported."""
+    done = import_with_blocked(FRAMEWORKS_AND_QT, "import chefline.servers.flask_kitchen")
+    assert done.returncode != 0 and "ImportError: blocked: f" in done.stderr

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QLabel, QPushButton
 
+from chefline.kitchen.own_work import own_work_text
 from chefline.ui.palette import SWATCHES, Look
 
 SYNC, ASYNC = "flask-one-chef", "fastapi-async"
@@ -69,6 +70,11 @@ def test_serve_shows_one_chef_queueing_and_the_async_chef_juggling(
     assert figure(window, SYNC, "served") == f"{n}/{n}"
     assert figure(window, ASYNC, "peak") == str(n)
     assert figure(window, SYNC, "makespan") == f"{sync_s.makespan:.2f} s"
+    # The own-work line, the same words as the command line's (measured when it opened).
+    board = window.findChild(QLabel.__base__, f"scoreboard_{ASYNC}")
+    own_work = own_work_text(async_s, n)
+    assert own_work is not None and "own work" in own_work
+    assert board.findChild(QLabel, "ownWork").text() == own_work
     verdict = window.findChild(QLabel, "verdict").text()
     assert verdict.startswith(f"expected {sync_s.expected_makespan:.2f} s, took")
     assert window.controls.serve_button.isEnabled()

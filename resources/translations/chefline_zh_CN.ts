@@ -144,12 +144,12 @@
   <context>
     <name>ChefLanesView</name>
     <message>
-      <location filename="../../src/chefline/ui/chef_lanes.py" line="88" />
+      <location filename="../../src/chefline/ui/chef_lanes.py" line="89" />
       <source>up to {0} pots</source>
       <translation>最多 {0} 口锅</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/chef_lanes.py" line="104" />
+      <location filename="../../src/chefline/ui/chef_lanes.py" line="105" />
       <source>{0}
 working {1:.2f} s
 stuck at the pot {2:.2f} s
@@ -162,12 +162,12 @@ most pots at once: {4}</source>
 同时最多几口锅：{4}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/chef_lanes.py" line="111" />
+      <location filename="../../src/chefline/ui/chef_lanes.py" line="112" />
       <source>Each chef's day appears here</source>
       <translation>每位厨师的一天会显示在这里</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/chef_lanes.py" line="115" />
+      <location filename="../../src/chefline/ui/chef_lanes.py" line="116" />
       <source>chef {0}</source>
       <translation>厨师 {0}</translation>
     </message>
@@ -175,197 +175,182 @@ most pots at once: {4}</source>
   <context>
     <name>Cli</name>
     <message>
-      <location filename="../../src/chefline/cli/rehearse_command.py" line="32" />
+      <location filename="../../src/chefline/cli/rehearse_command.py" line="31" />
       <source>only this scene (repeat for several; default: all)</source>
       <translation>只运行这个场景（可重复指定多个；默认：全部）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/rehearse_command.py" line="38" />
+      <location filename="../../src/chefline/cli/rehearse_command.py" line="37" />
       <source>save each scene's race there (&lt;scene&gt;.json.gz) to replay</source>
       <translation>把每个场景的比赛保存到这里（&lt;场景&gt;.json.gz），以便回放</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/rehearse_command.py" line="64" />
+      <location filename="../../src/chefline/cli/rehearse_command.py" line="63" />
       <source>{0} of {1} scenes behave as their captions say</source>
       <translation>{1} 个场景中有 {0} 个与说明相符</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/rehearse_command.py" line="79" />
+      <location filename="../../src/chefline/cli/rehearse_command.py" line="73" />
       <source>  {0}: serving {1} orders…</source>
       <translation>  {0}：正在处理 {1} 张订单…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="43" />
+      <location filename="../../src/chefline/cli/table.py" line="44" />
       <source>processes, threads, memory: the most each kitchen held at once, sampled during the race. "in app": the kitchen runs in this
 process, so it has no memory of its own to show; its threads are those that took its orders. Memory is PSS on Linux.</source>
       <translation>进程数、线程数、内存：比赛中采样得到的每个厨房同时占用的最大值。“在应用内”：厨房运行在本进程中，
 没有可单独显示的内存；它的线程是接过它订单的那些线程。Linux 上内存为 PSS。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="51" />
+      <location filename="../../src/chefline/cli/table.py" line="52" />
       <source>Beside the ideal theory, each kitchen's own work (measured when it opened: an empty order's round trip), which runs in
 series in one interpreter, also that of the kitchens next door:</source>
       <translation>除理想理论外，还有每个厨房自身的工作（开张时测得：一张空订单的往返时间），在同一个解释器里
 只能串行进行，隔壁厨房的工作也一样：</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="65" />
-      <source>  {0}: ideal {1:.2f} s + {2} × {3:.2f} ms own work</source>
-      <translation>  {0}：理想 {1:.2f} 秒 + {2} × {3:.2f} 毫秒自身工作</translation>
-    </message>
-    <message>
       <location filename="../../src/chefline/cli/table.py" line="69" />
-      <source> + {0:.2f} s next door</source>
-      <translation> + 隔壁 {0:.2f} 秒</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/cli/table.py" line="72" />
-      <source> (took ×{0:.2f})</source>
-      <translation>（实际 ×{0:.2f}）</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/cli/table.py" line="79" />
       <source>in app</source>
       <translation>在应用内</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="85" />
+      <location filename="../../src/chefline/cli/table.py" line="75" />
       <source>mode</source>
       <translation>模式</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="85" />
+      <location filename="../../src/chefline/cli/table.py" line="75" />
       <source>framework</source>
       <translation>框架</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="85" />
+      <location filename="../../src/chefline/cli/table.py" line="75" />
       <source>route</source>
       <translation>路由</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="86" />
+      <location filename="../../src/chefline/cli/table.py" line="76" />
       <source>what you will see</source>
       <translation>你会看到</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="94" />
+      <location filename="../../src/chefline/cli/table.py" line="84" />
       <source>kitchen</source>
       <translation>厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="94" />
+      <location filename="../../src/chefline/cli/table.py" line="84" />
       <source>served</source>
       <translation>已上菜</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="94" />
+      <location filename="../../src/chefline/cli/table.py" line="84" />
       <source>makespan</source>
       <translation>总用时</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="95" />
+      <location filename="../../src/chefline/cli/table.py" line="85" />
       <source>theory</source>
       <translation>理论值</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="95" />
+      <location filename="../../src/chefline/cli/table.py" line="85" />
       <source>×theory</source>
       <translation>×理论</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="96" />
+      <location filename="../../src/chefline/cli/table.py" line="86" />
       <source>queue p95</source>
       <translation>排队 p95</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="96" />
+      <location filename="../../src/chefline/cli/table.py" line="86" />
       <source>peak</source>
       <translation>峰值</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="96" />
+      <location filename="../../src/chefline/cli/table.py" line="86" />
       <source>queue p99</source>
       <translation>排队 p99</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="97" />
+      <location filename="../../src/chefline/cli/table.py" line="87" />
       <source>chefs</source>
       <translation>厨师</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="98" />
+      <location filename="../../src/chefline/cli/table.py" line="88" />
       <source>errors</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="102" />
+      <location filename="../../src/chefline/cli/table.py" line="92" />
       <source>tokens/s</source>
       <translation>token/秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="103" />
+      <location filename="../../src/chefline/cli/table.py" line="93" />
       <source>processes</source>
       <translation>进程数</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="103" />
+      <location filename="../../src/chefline/cli/table.py" line="93" />
       <source>threads</source>
       <translation>线程数</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="104" />
+      <location filename="../../src/chefline/cli/table.py" line="94" />
       <source>memory</source>
       <translation>内存</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="134" />
+      <location filename="../../src/chefline/cli/table.py" line="124" />
       <source>  {0}: {1} (first: {2})</source>
       <translation>  {0}：{1}（第一个：{2}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="137" />
-      <location filename="../../src/chefline/cli/table.py" line="152" />
+      <location filename="../../src/chefline/cli/table.py" line="127" />
+      <location filename="../../src/chefline/cli/table.py" line="142" />
       <source>{0} customers per kitchen, {1}, </source>
       <translation>每个厨房 {0} 位客人，{1}，</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="140" />
+      <location filename="../../src/chefline/cli/table.py" line="130" />
       <source>LLM dish: {0} tokens streamed, one call ≈{1:.2f} s (first token {2:g} s, {3:g} tokens/s)</source>
       <translation>大模型菜品：流式输出 {0} 个 token，一次调用约 {1:.2f} 秒（首个 token {2:g} 秒，每秒 {3:g} 个 token）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="146" />
+      <location filename="../../src/chefline/cli/table.py" line="136" />
       <source>{0} dish with a {1:g} s wait</source>
       <translation>{0} 类菜品，等待 {1:g} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="156" />
+      <location filename="../../src/chefline/cli/table.py" line="146" />
       <source>your app: {0}</source>
       <translation>你的应用：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="158" />
+      <location filename="../../src/chefline/cli/table.py" line="148" />
       <source>; your app: {0}</source>
       <translation>；你的应用：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="163" />
+      <location filename="../../src/chefline/cli/table.py" line="153" />
       <source>, one kitchen at a time</source>
       <translation>，厨房依次上场</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="165" />
+      <location filename="../../src/chefline/cli/table.py" line="155" />
       <source>, customers wait at most {0:g} s</source>
       <translation>，客人最多等 {0:g} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="171" />
+      <location filename="../../src/chefline/cli/table.py" line="161" />
       <source>The race was stopped before every dish was served.</source>
       <translation>比赛在所有菜上齐之前被停止了。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="175" />
+      <location filename="../../src/chefline/cli/table.py" line="165" />
       <source>Errors:</source>
       <translation>错误：</translation>
     </message>
@@ -551,26 +536,26 @@ series in one interpreter, also that of the kitchens next door:</source>
     </message>
     <message>
       <location filename="../../src/chefline/cli/options.py" line="157" />
-      <source>built-in model: time to first token (default 0.5)</source>
-      <translation>内置模型：首个 token 用时（默认 0.5）</translation>
+      <source>built-in model: time to first token (default {0:g})</source>
+      <translation>内置模型：首个 token 用时（默认 {0:g}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="164" />
-      <source>built-in model: tokens per second (default 30)</source>
-      <translation>内置模型：每秒 token 数（默认 30）</translation>
+      <location filename="../../src/chefline/cli/options.py" line="166" />
+      <source>built-in model: tokens per second (default {0:g})</source>
+      <translation>内置模型：每秒 token 数（默认 {0:g}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="169" />
+      <location filename="../../src/chefline/cli/options.py" line="173" />
       <source>your OpenAI server, e.g. http://127.0.0.1:11434/v1</source>
       <translation>你的 OpenAI 兼容服务，例如 http://127.0.0.1:11434/v1</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="171" />
+      <location filename="../../src/chefline/cli/options.py" line="175" />
       <source>the model to ask there</source>
       <translation>在那里要调用的模型</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="175" />
+      <location filename="../../src/chefline/cli/options.py" line="179" />
       <source>environment variable holding the API key (never written anywhere)</source>
       <translation>保存 API 密钥的环境变量（密钥从不写入任何地方）</translation>
     </message>
@@ -600,7 +585,7 @@ series in one interpreter, also that of the kitchens next door:</source>
       <translation>；Qt 自带的库不完整：请重新安装 PySide6</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/race_command.py" line="90" />
+      <location filename="../../src/chefline/cli/race_command.py" line="80" />
       <source>Trace written to {0}: open it in ui.perfetto.dev</source>
       <translation>追踪文件已写入 {0}：可在 ui.perfetto.dev 中打开</translation>
     </message>
@@ -735,37 +720,37 @@ series in one interpreter, also that of the kitchens next door:</source>
       <translation>（位于 {0}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_kitchen.py" line="46" />
+      <location filename="../../src/chefline/servers/your_kitchen.py" line="45" />
       <source>--path must start with /, not {0!r}</source>
       <translation>--path 必须以 / 开头，而不是 {0!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_kitchen.py" line="49" />
+      <location filename="../../src/chefline/servers/your_kitchen.py" line="48" />
       <source>--method must be one of {0}, not {1!r}</source>
       <translation>--method 必须是 {0} 之一，而不是 {1!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_kitchen.py" line="57" />
+      <location filename="../../src/chefline/servers/your_kitchen.py" line="56" />
       <source>--body must be JSON: {0} (line {1}, column {2})</source>
       <translation>--body 必须是 JSON：{0}（第 {1} 行，第 {2} 列）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_kitchen.py" line="151" />
+      <location filename="../../src/chefline/servers/your_kitchen.py" line="150" />
       <source>--server must be one of {0}, not {1!r}</source>
       <translation>--server 必须是 {0} 之一，而不是 {1!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_kitchen.py" line="154" />
+      <location filename="../../src/chefline/servers/your_kitchen.py" line="153" />
       <source>{0} is a {1} app, and {2} serves {3} apps; try --server {4}</source>
       <translation>{0} 是 {1} 应用，而 {2} 只能运行 {3} 应用；请试试 --server {4}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_kitchen.py" line="158" />
+      <location filename="../../src/chefline/servers/your_kitchen.py" line="157" />
       <source>the blocking threshold must be between 0 and 10 s, not {0:g}</source>
       <translation>阻塞阈值必须在 0 到 10 秒之间，而不是 {0:g}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_kitchen.py" line="193" />
+      <location filename="../../src/chefline/servers/your_kitchen.py" line="192" />
       <source>{0} failed to start: {1}</source>
       <translation>{0} 启动失败：{1}</translation>
     </message>
@@ -921,6 +906,19 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
     </message>
   </context>
   <context>
+    <name>Engine</name>
+    <message>
+      <location filename="../../src/chefline/engine/restaurant.py" line="29" />
+      <source>The {0} kitchen could not open: {1}</source>
+      <translation>{0} 厨房无法打开：{1}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/engine/restaurant.py" line="30" />
+      <source>The {0} kitchen could not open again: {1}</source>
+      <translation>{0} 厨房无法重新打开：{1}</translation>
+    </message>
+  </context>
+  <context>
     <name>Errors</name>
     <message>
       <location filename="../../src/chefline/ui/errors.py" line="63" />
@@ -933,82 +931,82 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>出了点问题，但 Chefline 仍在运行。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="91" />
+      <location filename="../../src/chefline/servers/model_link.py" line="92" />
       <source>the API key should be in the environment variable {0}, which is not set</source>
       <translation>API 密钥应放在环境变量 {0} 中，但它没有设置</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="153" />
+      <location filename="../../src/chefline/servers/model_link.py" line="154" />
       <source>the reply from {0} is not an OpenAI chat stream: {1!r}</source>
       <translation>{0} 的回复不是 OpenAI 聊天流：{1!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="159" />
+      <location filename="../../src/chefline/servers/model_link.py" line="160" />
       <source>the reply from {0} is not an OpenAI chat stream</source>
       <translation>{0} 的回复不是 OpenAI 聊天流</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="174" />
+      <location filename="../../src/chefline/servers/model_link.py" line="175" />
       <source>the model server at {0} refused the API key in ${1} ({2}){3}</source>
       <translation>{0} 的模型服务拒绝了 ${1} 中的 API 密钥（{2}）{3}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="178" />
+      <location filename="../../src/chefline/servers/model_link.py" line="179" />
       <source>the model server at {0} wants an API key (name its environment variable, e.g. OPENAI_API_KEY) ({1}){2}</source>
       <translation>{0} 的模型服务需要 API 密钥（请填写保存它的环境变量名，例如 OPENAI_API_KEY）（{1}）{2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="185" />
+      <location filename="../../src/chefline/servers/model_link.py" line="186" />
       <source>the model server at {0} has no model {1!r} ({2}){3}</source>
       <translation>{0} 的模型服务没有模型 {1!r}（{2}）{3}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="188" />
+      <location filename="../../src/chefline/servers/model_link.py" line="189" />
       <source>nothing at {0} answers OpenAI chat requests (404, {1} content): check the base URL, which usually ends in /v1</source>
       <translation>{0} 不响应 OpenAI 聊天请求（404，{1} 内容）：请检查基础地址，它通常以 /v1 结尾</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="194" />
+      <location filename="../../src/chefline/servers/model_link.py" line="195" />
       <source>the model server at {0} answered {1}{2}</source>
       <translation>{0} 的模型服务返回了 {1}{2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="222" />
+      <location filename="../../src/chefline/servers/model_link.py" line="223" />
       <source>the reply from {0} is not an OpenAI event stream (content type {1}): {2!r}</source>
       <translation>{0} 的回复不是 OpenAI 事件流（内容类型 {1}）：{2!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="232" />
+      <location filename="../../src/chefline/servers/model_link.py" line="233" />
       <source>nobody answered at {0}: is the model server running?</source>
       <translation>{0} 没有人应答：模型服务在运行吗？</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="235" />
+      <location filename="../../src/chefline/servers/model_link.py" line="236" />
       <source>the model at {0} went silent for over {1:g} s</source>
       <translation>{0} 的模型超过 {1:g} 秒没有回应</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="237" />
+      <location filename="../../src/chefline/servers/model_link.py" line="238" />
       <source>the call to {0} failed: {1}: {2}</source>
       <translation>调用 {0} 失败：{1}：{2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="252" />
+      <location filename="../../src/chefline/servers/model_link.py" line="253" />
       <source>{0} was still streaming after {1:g} s</source>
       <translation>{0} 过了 {1:g} 秒仍在输出</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="257" />
+      <location filename="../../src/chefline/servers/model_link.py" line="258" />
       <source>the reply from {0} has a line of over {1} characters</source>
       <translation>{0} 的回复中有一行超过 {1} 个字符</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="335" />
+      <location filename="../../src/chefline/servers/model_link.py" line="336" />
       <source>{0} answered with no tokens at all</source>
       <translation>{0} 的回答里一个 token 也没有</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="377" />
+      <location filename="../../src/chefline/servers/model_link.py" line="378" />
       <source>no language model is set up for the kitchens</source>
       <translation>还没有为厨房设置语言模型</translation>
     </message>
@@ -1136,7 +1134,7 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>HelpOverlay</name>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="60" />
+      <location filename="../../src/chefline/ui/help_overlay.py" line="42" />
       <source>Keys of the talk</source>
       <translation>演讲快捷键</translation>
     </message>
@@ -1144,97 +1142,97 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>Keys</name>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="13" />
+      <location filename="../../src/chefline/ui/commands.py" line="70" />
       <source>next scene (a clicker sends these)</source>
       <translation>下一个场景（翻页笔发送的就是这两个键）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="14" />
+      <location filename="../../src/chefline/ui/commands.py" line="71" />
       <source>previous scene</source>
       <translation>上一个场景</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="15" />
+      <location filename="../../src/chefline/ui/commands.py" line="73" />
       <source>serve the orders (scene 8: send the bad order)</source>
       <translation>上菜（第 8 场：发送错误订单）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="16" />
+      <location filename="../../src/chefline/ui/commands.py" line="75" />
       <source>reset</source>
       <translation>重置</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="17" />
+      <location filename="../../src/chefline/ui/commands.py" line="76" />
       <source>full screen</source>
       <translation>全屏</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="18" />
+      <location filename="../../src/chefline/ui/commands.py" line="77" />
       <source>larger or smaller text</source>
       <translation>放大或缩小文字</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="19" />
+      <location filename="../../src/chefline/ui/commands.py" line="79" />
       <source>speaker notes (on the second screen if there is one)</source>
       <translation>演讲者备注（有第二块屏幕时显示在那里）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="20" />
+      <location filename="../../src/chefline/ui/commands.py" line="81" />
       <source>theme: light, dark, high contrast</source>
       <translation>主题：浅色、深色、高对比度</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="21" />
+      <location filename="../../src/chefline/ui/commands.py" line="82" />
       <source>language: English, 中文</source>
       <translation>语言：English、中文</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="22" />
+      <location filename="../../src/chefline/ui/commands.py" line="84" />
       <source>the comparison table, each row linked to its scene</source>
       <translation>对比表，每一行都链接到演示它的场景</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="23" />
+      <location filename="../../src/chefline/ui/commands.py" line="87" />
       <source>latency histogram: how long each kitchen's customers took</source>
       <translation>延迟直方图：每个厨房的顾客各用了多长时间</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="24" />
+      <location filename="../../src/chefline/ui/commands.py" line="89" />
       <source>replay the last race (again: live view)</source>
       <translation>回放上一轮比赛（再按一次：回到实时）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="25" />
+      <location filename="../../src/chefline/ui/commands.py" line="91" />
       <source>this scene's recorded race (no live kitchen)</source>
       <translation>本场景录好的比赛（没有现场厨房时）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="26" />
+      <location filename="../../src/chefline/ui/commands.py" line="93" />
       <source>FastAPI's API docs (/docs) in the browser</source>
       <translation>在浏览器里打开 FastAPI 的 API 文档（/docs）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="27" />
+      <location filename="../../src/chefline/ui/commands.py" line="94" />
       <source>spotlight: dim all but the pointer's circle</source>
       <translation>聚光灯：除指针周围一圈外全部变暗</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="28" />
+      <location filename="../../src/chefline/ui/commands.py" line="96" />
       <source>leave a field: the keys go back to the talk</source>
       <translation>离开输入框：按键回到演讲</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="29" />
+      <location filename="../../src/chefline/ui/commands.py" line="99" />
       <source>replay slower or faster (0.1× to 4×)</source>
       <translation>回放减速或加速（0.1× 到 4×）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="30" />
+      <location filename="../../src/chefline/ui/commands.py" line="100" />
       <source>replay: previous or next event</source>
       <translation>回放：上一个或下一个事件</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="31" />
+      <location filename="../../src/chefline/ui/commands.py" line="101" />
       <source>this help; Esc closes it</source>
       <translation>本帮助；按 Esc 关闭</translation>
     </message>
@@ -1376,82 +1374,82 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="142" />
+      <location filename="../../src/chefline/ui/main_window.py" line="153" />
       <source>Chefline — sync vs async kitchens</source>
       <translation>Chefline — 同步与异步厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="154" />
+      <location filename="../../src/chefline/ui/main_window.py" line="163" />
       <source>Watch threads busy and waits held.</source>
       <translation>留意“忙碌线程”和“挂起的等待”。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="158" />
+      <location filename="../../src/chefline/ui/main_window.py" line="167" />
       <source>Watch processes, threads held and memory.</source>
       <translation>留意进程数、占用线程和内存。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="162" />
+      <location filename="../../src/chefline/ui/main_window.py" line="171" />
       <source>Wait for the race to finish before changing the scene.</source>
       <translation>请等本轮比赛结束后再切换场景。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="169" />
+      <location filename="../../src/chefline/ui/main_window.py" line="178" />
       <source>100 users ask an LLM: press Serve (Space). {0}</source>
       <translation>100 个用户同时问大模型：按“上菜”（空格键）。{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="203" />
+      <location filename="../../src/chefline/ui/main_window.py" line="212" />
       <source>Open a FastAPI kitchen (Kitchens menu) to see its API docs.</source>
       <translation>请先打开一个 FastAPI 厨房（“厨房”菜单）再看它的 API 文档。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="206" />
+      <location filename="../../src/chefline/ui/main_window.py" line="215" />
       <source>Browsers do not open for the root user. The docs are at {0} (copied to the clipboard).</source>
       <translation>浏览器不能以 root 用户打开。文档在 {0}（已复制到剪贴板）。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="209" />
+      <location filename="../../src/chefline/ui/main_window.py" line="218" />
       <source>No browser opened; the docs are at {0}</source>
       <translation>没有打开浏览器；文档地址是 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="211" />
+      <location filename="../../src/chefline/ui/main_window.py" line="220" />
       <source>API docs: {0}</source>
       <translation>API 文档：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="321" />
+      <location filename="../../src/chefline/ui/main_window.py" line="330" />
       <source>Serving… {0:.1f} s</source>
       <translation>上菜中… {0:.1f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="331" />
+      <location filename="../../src/chefline/ui/main_window.py" line="340" />
       <source>Race stopped.</source>
       <translation>比赛已停止。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="337" />
+      <location filename="../../src/chefline/ui/main_window.py" line="346" />
       <source>{0} {1:.2f} s</source>
       <translation>{0} {1:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="339" />
+      <location filename="../../src/chefline/ui/main_window.py" line="348" />
       <source>{0} {1:.2f} s (theory {2:.2f})</source>
       <translation>{0} {1:.2f} 秒（理论 {2:.2f}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="342" />
+      <location filename="../../src/chefline/ui/main_window.py" line="351" />
       <source>Finished: {0}   Export: Ctrl+E</source>
       <translation>完成：{0}   导出：Ctrl+E</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="352" />
+      <location filename="../../src/chefline/ui/main_window.py" line="361" />
       <source>Kitchens open on 127.0.0.1: {0} — press Serve (Space)</source>
       <translation>127.0.0.1 上已打开的厨房：{0} 个 — 按“上菜”（空格键）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="354" />
+      <location filename="../../src/chefline/ui/main_window.py" line="363" />
       <source>No kitchen open: choose some in the Kitchens menu.</source>
       <translation>没有打开的厨房：请在“厨房”菜单中选择。</translation>
     </message>
@@ -1459,202 +1457,202 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>Menus</name>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="43" />
+      <location filename="../../src/chefline/ui/commands.py" line="61" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="44" />
+      <location filename="../../src/chefline/ui/commands.py" line="129" />
       <source>&amp;Export race…</source>
       <translation>导出比赛(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="45" />
+      <location filename="../../src/chefline/ui/commands.py" line="130" />
       <source>Export this &amp;view as a 1920×1080 PNG…</source>
       <translation>把当前画面导出为 1920×1080 PNG(&amp;V)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="46" />
+      <location filename="../../src/chefline/ui/commands.py" line="131" />
       <source>Export the replay as an animated &amp;GIF…</source>
       <translation>把回放导出为 GIF 动画(&amp;G)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="47" />
+      <location filename="../../src/chefline/ui/commands.py" line="132" />
       <source>Export a &amp;trace for Perfetto…</source>
       <translation>导出 Perfetto 追踪文件(&amp;T)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="48" />
+      <location filename="../../src/chefline/ui/commands.py" line="133" />
       <source>&amp;Save race for replay…</source>
       <translation>保存比赛以便回放(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="49" />
+      <location filename="../../src/chefline/ui/commands.py" line="134" />
       <source>&amp;Open a saved race…</source>
       <translation>打开保存的比赛(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="50" />
+      <location filename="../../src/chefline/ui/commands.py" line="135" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="52" />
+      <location filename="../../src/chefline/ui/commands.py" line="62" />
       <source>&amp;Kitchens</source>
       <translation>厨房(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="53" />
+      <location filename="../../src/chefline/ui/commands.py" line="136" />
       <source>Your &amp;app…</source>
       <translation>你的应用(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="54" />
+      <location filename="../../src/chefline/ui/commands.py" line="137" />
       <source>&amp;Close your app</source>
       <translation>关闭你的应用(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="56" />
+      <location filename="../../src/chefline/ui/commands.py" line="63" />
       <source>&amp;Model</source>
       <translation>模型(&amp;M)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="57" />
+      <location filename="../../src/chefline/ui/commands.py" line="138" />
       <source>&amp;100 users ask an LLM</source>
       <translation>100 个用户同时问大模型(&amp;1)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="58" />
+      <location filename="../../src/chefline/ui/commands.py" line="139" />
       <source>100 users: what each way &amp;costs</source>
       <translation>100 个用户：每种做法的成本(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="60" />
+      <location filename="../../src/chefline/ui/commands.py" line="140" />
       <source>Language &amp;model…</source>
       <translation>语言模型(&amp;M)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="61" />
+      <location filename="../../src/chefline/ui/commands.py" line="141" />
       <source>Send a &amp;bad order to Flask and FastAPI</source>
       <translation>向 Flask 和 FastAPI 发送错误订单(&amp;B)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="63" />
+      <location filename="../../src/chefline/ui/commands.py" line="142" />
       <source>Open FastAPI's API &amp;docs (/docs)</source>
       <translation>打开 FastAPI 的 API 文档(&amp;D)（/docs）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="65" />
+      <location filename="../../src/chefline/ui/commands.py" line="64" />
       <source>&amp;Talk</source>
       <translation>演讲(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="66" />
+      <location filename="../../src/chefline/ui/commands.py" line="143" />
       <source>&amp;Next scene</source>
       <translation>下一个场景(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="67" />
+      <location filename="../../src/chefline/ui/commands.py" line="144" />
       <source>&amp;Previous scene</source>
       <translation>上一个场景(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="69" />
+      <location filename="../../src/chefline/ui/commands.py" line="145" />
       <source>&amp;Comparison table</source>
       <translation>对比表(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="71" />
+      <location filename="../../src/chefline/ui/commands.py" line="146" />
       <source>Speaker &amp;notes</source>
       <translation>演讲者备注(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="72" />
+      <location filename="../../src/chefline/ui/commands.py" line="147" />
       <source>&amp;Theme: light, dark, high contrast</source>
       <translation>主题：浅色、深色、高对比度(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="74" />
+      <location filename="../../src/chefline/ui/commands.py" line="148" />
       <source>&amp;Language: English, 中文</source>
       <translation>语言：English、中文(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="76" />
+      <location filename="../../src/chefline/ui/commands.py" line="149" />
       <source>&amp;Larger text</source>
       <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="77" />
+      <location filename="../../src/chefline/ui/commands.py" line="150" />
       <source>&amp;Smaller text</source>
       <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="78" />
+      <location filename="../../src/chefline/ui/commands.py" line="151" />
       <source>S&amp;potlight on the pointer</source>
       <translation>指针聚光灯(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="79" />
+      <location filename="../../src/chefline/ui/commands.py" line="152" />
       <source>&amp;Keys of the talk</source>
       <translation>演讲快捷键(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="81" />
+      <location filename="../../src/chefline/ui/commands.py" line="153" />
       <source>&amp;Replay the last race / back to live</source>
       <translation>回放上一轮比赛 / 回到实时(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="83" />
+      <location filename="../../src/chefline/ui/commands.py" line="154" />
       <source>Play this scene's &amp;recorded race</source>
       <translation>播放本场景预先录制的比赛(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="85" />
+      <location filename="../../src/chefline/ui/commands.py" line="155" />
       <source>Replay &amp;slower</source>
       <translation>回放减速(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="86" />
+      <location filename="../../src/chefline/ui/commands.py" line="156" />
       <source>Replay &amp;faster</source>
       <translation>回放加速(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="87" />
+      <location filename="../../src/chefline/ui/commands.py" line="157" />
       <source>Replay: previous &amp;event</source>
       <translation>回放：上一个事件(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="89" />
+      <location filename="../../src/chefline/ui/commands.py" line="158" />
       <source>Replay: next e&amp;vent</source>
       <translation>回放：下一个事件(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="92" />
+      <location filename="../../src/chefline/ui/commands.py" line="65" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="93" />
+      <location filename="../../src/chefline/ui/commands.py" line="159" />
       <source>&amp;Full screen</source>
       <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="94" />
+      <location filename="../../src/chefline/ui/commands.py" line="160" />
       <source>Fit the &amp;time axis</source>
       <translation>时间轴自适应(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="95" />
+      <location filename="../../src/chefline/ui/commands.py" line="161" />
       <source>Latency &amp;histogram: show or hide</source>
       <translation>延迟直方图：显示或隐藏(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="97" />
+      <location filename="../../src/chefline/ui/commands.py" line="66" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/window_menus.py" line="98" />
+      <location filename="../../src/chefline/ui/commands.py" line="162" />
       <source>&amp;About Chefline</source>
       <translation>关于 Chefline(&amp;A)</translation>
     </message>
@@ -1741,47 +1739,47 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>Modes</name>
     <message>
-      <location filename="../../src/chefline/kitchen/modes/fastapi_async.py" line="10" />
+      <location filename="../../src/chefline/kitchen/modes/fastapi_async.py" line="11" />
       <source>One chef puts every pot on the stove and takes the next order while they cook.</source>
       <translation>一个厨师把每口锅都放上灶，趁着煮的时候去接下一张单。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/kitchen/modes/fastapi_blocking.py" line="10" />
+      <location filename="../../src/chefline/kitchen/modes/fastapi_blocking.py" line="11" />
       <source>The classic mistake: time.sleep inside async def freezes the one chef at the pot.</source>
       <translation>经典错误：在 async def 里调用 time.sleep，把唯一的厨师定在了锅边。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/kitchen/modes/fastapi_def.py" line="10" />
+      <location filename="../../src/chefline/kitchen/modes/fastapi_def.py" line="11" />
       <source>FastAPI hands plain def routes to a thread pool: up to its cap (40) cook at once.</source>
       <translation>FastAPI 把普通 def 路由交给线程池：最多同时做上限（40）道菜。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/kitchen/modes/flask_async_view.py" line="10" />
+      <location filename="../../src/chefline/kitchen/modes/flask_async_view.py" line="11" />
       <source>Async syntax in Flask: the one chef still waits for each coroutine to finish.</source>
       <translation>Flask 里的异步写法：唯一的厨师仍要等每个协程做完。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/kitchen/modes/flask_gevent.py" line="10" />
+      <location filename="../../src/chefline/kitchen/modes/flask_gevent.py" line="11" />
       <source>The one-chef route, but gevent makes sleep and sockets green: one thread juggles all.</source>
       <translation>还是单厨师的路由，但 gevent 把 sleep 和 socket 换成了绿色版本：一个线程照看所有订单。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/kitchen/modes/flask_one_chef.py" line="10" />
+      <location filename="../../src/chefline/kitchen/modes/flask_one_chef.py" line="11" />
       <source>One chef cooks one dish at a time; every other customer queues behind the slow dish.</source>
       <translation>一个厨师一次只做一道菜；其他客人都排在慢菜后面。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/kitchen/modes/flask_pool.py" line="10" />
+      <location filename="../../src/chefline/kitchen/modes/flask_pool.py" line="11" />
       <source>A fixed brigade of k chefs (a production WSGI server); orders come in waves of k.</source>
       <translation>固定的 k 人厨师班（生产级 WSGI 服务器）；订单按每批 k 道完成。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/kitchen/modes/flask_processes.py" line="10" />
+      <location filename="../../src/chefline/kitchen/modes/flask_processes.py" line="11" />
       <source>k one-chef kitchens behind one door: orders come in waves of k, each chef a process.</source>
       <translation>一扇门后有 k 个单厨师厨房：订单按每批 k 道完成，每个厨师是一个进程。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/kitchen/modes/flask_threaded.py" line="10" />
+      <location filename="../../src/chefline/kitchen/modes/flask_threaded.py" line="13" />
       <source>A new chef (thread) is hired for every order; each one stands at their own pot.</source>
       <translation>每来一张订单就雇一个新厨师（线程）；每个人守着自己的锅。</translation>
     </message>
@@ -1843,94 +1841,112 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
     </message>
   </context>
   <context>
+    <name>OwnWork</name>
+    <message>
+      <location filename="../../src/chefline/kitchen/own_work.py" line="19" />
+      <source>ideal {0:.2f} s + {1} × {2:.2f} ms own work</source>
+      <translation>理想 {0:.2f} 秒 + {1} × {2:.2f} 毫秒自身工作</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/own_work.py" line="23" />
+      <source> + {0:.2f} s next door</source>
+      <translation> + 隔壁 {0:.2f} 秒</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/own_work.py" line="26" />
+      <source> (took ×{0:.2f})</source>
+      <translation>（实际 ×{0:.2f}）</translation>
+    </message>
+  </context>
+  <context>
     <name>Palette</name>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="58" />
+      <location filename="../../src/chefline/ui/palette.py" line="61" />
       <source>waiting</source>
       <translation>排队</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="59" />
+      <location filename="../../src/chefline/ui/palette.py" line="62" />
       <source>waiting for a chef</source>
       <translation>等厨师来接单</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="65" />
+      <location filename="../../src/chefline/ui/palette.py" line="68" />
       <source>chef working</source>
       <translation>厨师干活</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="66" />
+      <location filename="../../src/chefline/ui/palette.py" line="69" />
       <source>chef's hands busy (CPU)</source>
       <translation>厨师的手不得闲（CPU）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="72" />
+      <location filename="../../src/chefline/ui/palette.py" line="75" />
       <source>chef stuck at pot</source>
       <translation>厨师守在锅边</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="73" />
+      <location filename="../../src/chefline/ui/palette.py" line="76" />
       <source>waiting, and the chef cannot leave (blocking)</source>
       <translation>在等待，而且厨师走不开（阻塞）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="79" />
+      <location filename="../../src/chefline/ui/palette.py" line="82" />
       <source>on the stove</source>
       <translation>在灶上</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="80" />
+      <location filename="../../src/chefline/ui/palette.py" line="83" />
       <source>waiting, the chef is free (await)</source>
       <translation>在等待，厨师却有空（await）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="86" />
+      <location filename="../../src/chefline/ui/palette.py" line="89" />
       <source>to the table</source>
       <translation>端上桌</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="87" />
+      <location filename="../../src/chefline/ui/palette.py" line="90" />
       <source>reply on its way</source>
       <translation>回复在路上</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="93" />
+      <location filename="../../src/chefline/ui/palette.py" line="96" />
       <source>served</source>
       <translation>已上菜</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="94" />
+      <location filename="../../src/chefline/ui/palette.py" line="97" />
       <source>the customer got the dish</source>
       <translation>客人拿到了菜</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="100" />
+      <location filename="../../src/chefline/ui/palette.py" line="103" />
       <source>failed</source>
       <translation>失败</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="101" />
+      <location filename="../../src/chefline/ui/palette.py" line="104" />
       <source>no dish: error or timeout</source>
       <translation>没有菜：出错或超时</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="107" />
+      <location filename="../../src/chefline/ui/palette.py" line="110" />
       <source>first token</source>
       <translation>首个 token</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="108" />
+      <location filename="../../src/chefline/ui/palette.py" line="111" />
       <source>an LLM answer's first token reached the customer (short ticks: the next)</source>
       <translation>大模型回答的首个 token 到达客人（短刻度：后续的 token）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="117" />
+      <location filename="../../src/chefline/ui/palette.py" line="120" />
       <source>chef free</source>
       <translation>厨师有空</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="118" />
+      <location filename="../../src/chefline/ui/palette.py" line="121" />
       <source>free to take an order</source>
       <translation>可以接新单</translation>
     </message>
@@ -1938,7 +1954,7 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>Presenter</name>
     <message>
-      <location filename="../../src/chefline/ui/presenter.py" line="143" />
+      <location filename="../../src/chefline/ui/presenter.py" line="154" />
       <source>No recorded race for the scene {0}.</source>
       <translation>场景 {0} 没有预先录制的比赛。</translation>
     </message>
@@ -1946,110 +1962,110 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>RaceFiles</name>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="39" />
+      <location filename="../../src/chefline/ui/race_files.py" line="49" />
       <source>Replay the race once it has finished.</source>
       <translation>请等比赛结束后再回放。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="41" />
+      <location filename="../../src/chefline/ui/race_files.py" line="52" />
       <source>No race to replay yet: press Serve (Space) first.</source>
       <translation>还没有可回放的比赛：请先按“上菜”（空格键）。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="47" />
+      <location filename="../../src/chefline/ui/race_files.py" line="59" />
       <source>No finished race to save yet.</source>
       <translation>还没有已完成的比赛可保存。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="50" />
+      <location filename="../../src/chefline/ui/race_files.py" line="62" />
       <source>Save the race</source>
       <translation>保存比赛</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="50" />
-      <location filename="../../src/chefline/ui/race_files.py" line="88" />
+      <location filename="../../src/chefline/ui/race_files.py" line="62" />
+      <location filename="../../src/chefline/ui/race_files.py" line="102" />
       <source>Race (*.json)</source>
       <translation>比赛 (*.json)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="55" />
+      <location filename="../../src/chefline/ui/race_files.py" line="67" />
       <source>Saved {0}: open it with Ctrl+O to replay it</source>
       <translation>已保存 {0}：用 Ctrl+O 打开即可回放</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="61" />
+      <location filename="../../src/chefline/ui/race_files.py" line="73" />
       <source>Export the trace once the race has finished.</source>
       <translation>请等比赛结束后再导出追踪文件。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="64" />
+      <location filename="../../src/chefline/ui/race_files.py" line="77" />
       <source>No race to export yet: press Serve (Space) first.</source>
       <translation>还没有可导出的比赛：请先按“上菜”（空格键）。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="67" />
+      <location filename="../../src/chefline/ui/race_files.py" line="81" />
       <source>Export a trace for Perfetto</source>
       <translation>导出 Perfetto 追踪文件</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="68" />
+      <location filename="../../src/chefline/ui/race_files.py" line="82" />
       <source>Trace Event Format (*.json)</source>
       <translation>Trace Event Format 追踪文件 (*.json)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="82" />
+      <location filename="../../src/chefline/ui/race_files.py" line="96" />
       <source>Saved {0}: open it in ui.perfetto.dev or chrome://tracing</source>
       <translation>已保存 {0}：可在 ui.perfetto.dev 或 chrome://tracing 中打开</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="88" />
+      <location filename="../../src/chefline/ui/race_files.py" line="102" />
       <source>Open a saved race</source>
       <translation>打开保存的比赛</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="96" />
+      <location filename="../../src/chefline/ui/race_files.py" line="111" />
       <source>Wait for the race to finish before opening another.</source>
       <translation>请等本轮比赛结束后再打开另一场。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="108" />
+      <location filename="../../src/chefline/ui/race_files.py" line="124" />
       <source>Export this view</source>
       <translation>导出当前画面</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="108" />
+      <location filename="../../src/chefline/ui/race_files.py" line="124" />
       <source>Image (*.png)</source>
       <translation>图片 (*.png)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="112" />
-      <location filename="../../src/chefline/ui/race_files.py" line="158" />
-      <location filename="../../src/chefline/ui/race_files.py" line="166" />
+      <location filename="../../src/chefline/ui/race_files.py" line="128" />
+      <location filename="../../src/chefline/ui/race_files.py" line="172" />
+      <location filename="../../src/chefline/ui/race_files.py" line="180" />
       <source>Saved {0}</source>
       <translation>已保存 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="137" />
+      <location filename="../../src/chefline/ui/race_files.py" line="151" />
       <source>Export a replay once a race has finished.</source>
       <translation>请等比赛结束后再导出回放。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="140" />
+      <location filename="../../src/chefline/ui/race_files.py" line="154" />
       <source>Export the replay</source>
       <translation>导出回放</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="140" />
+      <location filename="../../src/chefline/ui/race_files.py" line="154" />
       <source>Animation (*.gif)</source>
       <translation>动画 (*.gif)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="154" />
+      <location filename="../../src/chefline/ui/race_files.py" line="168" />
       <source>Writing the GIF… frame {0} of {1}</source>
       <translation>正在生成 GIF… 第 {0} 帧，共 {1} 帧</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="162" />
+      <location filename="../../src/chefline/ui/race_files.py" line="176" />
       <source>Export the race to…</source>
       <translation>把比赛导出到…</translation>
     </message>
@@ -2057,27 +2073,17 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>RaceSession</name>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="142" />
+      <location filename="../../src/chefline/ui/session.py" line="140" />
       <source>Wait for the race to finish before changing kitchens.</source>
       <translation>请等本轮比赛结束后再更换厨房。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="158" />
-      <source>The {0} kitchen could not open: {1}</source>
-      <translation>{0} 厨房无法打开：{1}</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/session.py" line="216" />
-      <source>The {0} kitchen could not open again: {1}</source>
-      <translation>{0} 厨房无法重新打开：{1}</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/session.py" line="283" />
+      <location filename="../../src/chefline/ui/session.py" line="230" />
       <source>No kitchen is open: choose at least one in the Kitchens menu.</source>
       <translation>没有打开的厨房：请在“厨房”菜单中至少选择一个。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="372" />
+      <location filename="../../src/chefline/ui/session.py" line="303" />
       <source>The race stopped with an unexpected error: {0}</source>
       <translation>比赛因意外错误而停止：{0}</translation>
     </message>
@@ -2159,168 +2165,153 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>Scoreboard</name>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="35" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="36" />
       <source>in app</source>
       <translation>在应用内</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="45" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="46" />
       <source>served</source>
       <translation>已上菜</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="46" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="47" />
       <source>makespan</source>
       <translation>总用时</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="47" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="48" />
       <source>throughput</source>
       <translation>吞吐量</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="48" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="49" />
       <source>p50 wait</source>
       <translation>p50 等待</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="49" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="50" />
       <source>p95 wait</source>
       <translation>p95 等待</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="50" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="51" />
       <source>p99 wait</source>
       <translation>p99 等待</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="51" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="52" />
       <source>most at once</source>
       <translation>同时最多</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="52" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="53" />
       <source>chefs</source>
       <translation>厨师</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="53" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="54" />
       <source>errors</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="54" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="55" />
       <source>tokens/s</source>
       <translation>token/秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="55" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="56" />
       <source>threads busy</source>
       <translation>忙碌线程</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="56" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="57" />
       <source>waits held</source>
       <translation>挂起的等待</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="57" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="58" />
       <source>TTFT</source>
       <translation>首 token 用时</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="58" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="59" />
       <source>processes</source>
       <translation>进程数</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="59" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="60" />
       <source>threads held</source>
       <translation>占用线程</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="60" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="61" />
       <source>memory</source>
       <translation>内存</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="62" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="63" />
       <source>× theory</source>
       <translation>× 理论</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="204" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="205" />
       <source>Threads with an order in hand right now</source>
       <translation>此刻手上有订单的线程</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="206" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="207" />
       <source>Processes of the kitchen's own ("in app": it runs inside Chefline's process)</source>
       <translation>厨房自己的进程（“在应用内”：它运行在 Chefline 的进程里）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="209" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="210" />
       <source>OS threads the kitchen holds: now during a race, the most at once after it</source>
       <translation>厨房占用的操作系统线程：比赛中显示当前值，赛后显示峰值</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="212" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="213" />
       <source>Memory of the kitchen's processes (PSS on Linux); a kitchen inside the app has none of its own to measure</source>
       <translation>厨房进程的内存（Linux 上为 PSS）；在应用内运行的厨房没有可单独测量的内存</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="215" />
-      <location filename="../../src/chefline/ui/scoreboard.py" line="275" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="216" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="276" />
       <source>Time to first token of an LLM answer: p50·p95, seconds</source>
       <translation>大模型回答的首个 token 用时：p50·p95，单位秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="217" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="218" />
       <source>Orders waiting on the stove right now (a sleep, or a model's tokens): an async kitchen holds them all on one thread, a sync one needs a thread for each</source>
       <translation>此刻在灶上等待的订单（一次 sleep，或等模型的 token）：异步厨房用一个线程挂着全部，同步厨房每单都要一个线程</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="224" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="225" />
       <source>The ideal theory counts only the dishes. Every order also costs the kitchen its own Python work (parsing, routing, recording), measured when it opened; in one interpreter that work runs in series, also that of the kitchens next door.</source>
       <translation>理想理论只计算菜本身。每张订单还要花厨房自己的 Python 工作（解析、路由、记录），在厨房开张时测得；在同一个解释器里，这些工作只能一件接一件地做，隔壁厨房的也一样。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="274" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="275" />
       <source>no order failed</source>
       <translation>没有订单失败</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="280" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="281" />
       <source>waiting its turn: one kitchen at a time</source>
       <translation>等待轮到它：一次一个厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="290" />
-      <source>ideal {0:.2f} s + {1} × {2:.2f} ms own work</source>
-      <translation>理想 {0:.2f} 秒 + {1} × {2:.2f} 毫秒自身工作</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="294" />
-      <source> + {0:.2f} s next door</source>
-      <translation> + 隔壁 {0:.2f} 秒</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="298" />
-      <source> (took ×{0:.2f})</source>
-      <translation>（实际 ×{0:.2f}）</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="306" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="291" />
       <source>expected {0:.2f} s · cooking for {1}</source>
       <translation>预计 {0:.2f} 秒 · 已做 {1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="310" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="295" />
       <source>expected {0:.2f} s</source>
       <translation>预计 {0:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="312" />
+      <location filename="../../src/chefline/ui/scoreboard.py" line="297" />
       <source>expected {0:.2f} s, took {1:.2f} s (×{2:.2f})</source>
       <translation>预计 {0:.2f} 秒，实际 {1:.2f} 秒（×{2:.2f}）</translation>
     </message>
@@ -2328,32 +2319,32 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>SpeakerNotes</name>
     <message>
-      <location filename="../../src/chefline/ui/speaker_notes.py" line="110" />
+      <location filename="../../src/chefline/ui/speaker_notes.py" line="115" />
       <source>The clock starts with the first scene.</source>
       <translation>计时从第一个场景开始。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/speaker_notes.py" line="117" />
+      <location filename="../../src/chefline/ui/speaker_notes.py" line="122" />
       <source>This scene {0} of {1}   ·   talk {2}</source>
       <translation>本场景 {0} / {1}   ·   演讲 {2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/speaker_notes.py" line="122" />
+      <location filename="../../src/chefline/ui/speaker_notes.py" line="127" />
       <source>Chefline — speaker notes</source>
       <translation>Chefline — 演讲者备注</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/speaker_notes.py" line="130" />
+      <location filename="../../src/chefline/ui/speaker_notes.py" line="135" />
       <source>Next: the end of the talk.</source>
       <translation>下一个：演讲结束。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/speaker_notes.py" line="133" />
+      <location filename="../../src/chefline/ui/speaker_notes.py" line="138" />
       <source>Next: {0} — {1}</source>
       <translation>下一个：{0} — {1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/speaker_notes.py" line="135" />
+      <location filename="../../src/chefline/ui/speaker_notes.py" line="140" />
       <source>Press → to start the talk.</source>
       <translation>按 → 开始演讲。</translation>
     </message>
@@ -2413,22 +2404,22 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>YourAppOpener</name>
     <message>
-      <location filename="../../src/chefline/ui/your_app_dialog.py" line="237" />
+      <location filename="../../src/chefline/ui/your_app_dialog.py" line="235" />
       <source>{0}: the event loop never stood still.</source>
       <translation>{0}：事件循环从未停住。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/your_app_dialog.py" line="243" />
+      <location filename="../../src/chefline/ui/your_app_dialog.py" line="241" />
       <source>{0}: the chef was stuck at the pot {1:.2f} s of {2:.2f} s, in {3} blocks; e.g. {4}</source>
       <translation>{0}：{2:.2f} 秒里厨师守在锅边 {1:.2f} 秒，共 {3} 次阻塞；例如 {4}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/your_app_dialog.py" line="258" />
+      <location filename="../../src/chefline/ui/your_app_dialog.py" line="256" />
       <source>held the chef {0:.2f} s</source>
       <translation>拖住厨师 {0:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/your_app_dialog.py" line="264" />
+      <location filename="../../src/chefline/ui/your_app_dialog.py" line="262" />
       <source>order {0} held the chef for {1:.2f} s at {2} in `{3}` ({4})</source>
       <translation>订单 {0} 在 {2} 的 `{3}` 里拖住厨师 {1:.2f} 秒（{4}）</translation>
     </message>

@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from chefline.child import CHILD_COMMAND, MODEL_COMMAND
+from chefline.process import CHILD_COMMAND, MODEL_COMMAND
 
 
 def main(argv: Sequence[str] | None = None) -> int:

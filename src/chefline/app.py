@@ -17,7 +17,7 @@ from chefline.assets import resource_path
 from chefline.cli.options import chosen_modes, kitchen_settings, race_plan, snapshot_target
 from chefline.cli.your_app_options import start_from_options
 from chefline.client.race import RaceResult
-from chefline.kitchen.modes import get_mode
+from chefline.engine import check_fits
 from chefline.process import freeze_startup_objects, raise_open_file_limit
 from chefline.ui.collector import GuiThreadCollector
 from chefline.ui.errors import UNEXPECTED
@@ -105,8 +105,7 @@ def run_snapshot(args: argparse.Namespace) -> int:
     """``chefline snapshot``: a real race in the real window, offscreen, saved as an image."""
     out, (width, height) = snapshot_target(args)
     plan = race_plan(args)
-    for name in chosen_modes(args):
-        plan.check_fits(get_mode(name), kitchen_settings(args))
+    check_fits(plan, chosen_modes(args), kitchen_settings(args))
     _, loop = start_qt()
     window, session = build_window(args)
     window.screen_fit.enabled = False  # a picture of the asked size, whatever the screen

@@ -6,6 +6,11 @@ import contextlib
 import gc
 import sys
 
+CHILD_COMMAND = "_kitchen-child"
+"""A kitchen's own process (``chefline.child``)."""
+MODEL_COMMAND = "_model"
+"""The built-in language model's own process (``chefline.servers.model_process``)."""
+
 
 def chefline_command(*args: str) -> list[str]:
     """How to start Chefline again as a process of its own (a kitchen, the customers, the

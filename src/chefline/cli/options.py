@@ -9,7 +9,7 @@ from chefline.client.plan import RacePlan
 from chefline.kitchen import limits
 from chefline.kitchen.arrivals import Arrivals
 from chefline.kitchen.faults import FaultKind, Faults
-from chefline.kitchen.llm import DEFAULT_PROMPT, ChatOrder, ModelSpeed
+from chefline.kitchen.llm import DEFAULT_MODEL_SPEED, DEFAULT_PROMPT, ChatOrder, ModelSpeed
 from chefline.kitchen.modes import MODES, KitchenSettings, get_mode
 from chefline.kitchen.recipe import DEFAULT_STEP_CPU_S, DishKind, Recipe
 from chefline.servers.model_link import ModelLink
@@ -152,16 +152,20 @@ def add_llm_options(parser: argparse.ArgumentParser) -> None:
     llm.add_argument(
         "--ttft",
         type=float,
-        default=0.5,
+        default=DEFAULT_MODEL_SPEED.ttft,
         metavar="SECONDS",
-        help=translate("Cli", "built-in model: time to first token (default 0.5)"),
+        help=translate("Cli", "built-in model: time to first token (default {0:g})").format(
+            DEFAULT_MODEL_SPEED.ttft
+        ),
     )
     llm.add_argument(
         "--tokens-per-s",
         type=float,
-        default=30.0,
+        default=DEFAULT_MODEL_SPEED.tokens_per_s,
         metavar="R",
-        help=translate("Cli", "built-in model: tokens per second (default 30)"),
+        help=translate("Cli", "built-in model: tokens per second (default {0:g})").format(
+            DEFAULT_MODEL_SPEED.tokens_per_s
+        ),
     )
     llm.add_argument(
         "--model-url",

@@ -9,7 +9,7 @@ import json
 import sys
 from pathlib import Path
 
-from chefline.cli.options import chosen_modes, kitchen_settings, model_link, model_speed, race_plan
+from chefline.cli.options import chosen_modes, kitchen_settings, model_link, race_plan
 from chefline.cli.table import race_table
 from chefline.cli.your_app_options import (
     add_blocks,
@@ -20,10 +20,8 @@ from chefline.cli.your_app_options import (
 )
 from chefline.client.race import RaceResult, RaceRunner
 from chefline.client.trace_file import TraceWriteError, save_trace
-from chefline.kitchen.modes import get_mode
+from chefline.engine import Restaurant
 from chefline.process import raise_open_file_limit
-from chefline.servers.kitchens import Kitchen, start_kitchen
-from chefline.servers.model_supply import ModelSupply
 from chefline.servers.your_kitchen import YourKitchen
 from chefline.texts import translate
 
@@ -39,27 +37,21 @@ def run(args: argparse.Namespace) -> int:
     plan = race_plan(args)
     own_model = model_link(args) if args.llm else None
     raise_open_file_limit()
-    kitchens: list[Kitchen] = []
+    restaurant = Restaurant(settings)
     yours: list[YourKitchen] = []
-    supply = ModelSupply()
     try:
         if args.app is not None:  # your app first: a reason it cannot race comes at once
             yours.append(start_from_options(args))
-            kitchens.append(yours[0])
+            restaurant.put_your_app(yours[0])
         if own_model is not None:
-            probe = supply.use_own(own_model)  # ModelError: the reason, before any kitchen
-            supply.check_customers(args.customers)
-            plan = race_plan(args, supply.own_speed)  # its theory from the measured speed
+            probe = restaurant.use_own_model(own_model)  # ModelError: before any kitchen
             if not args.json:
                 print(f"{own_model.describe()}: first token after {probe.ttft:.2f} s, "
                       f"{probe.tokens_per_s:.0f} tokens/s", file=sys.stderr)  # fmt: skip
-        for name in names:  # refuse an hour-long race before any server starts
-            plan.check_fits(get_mode(name), settings)
-        if args.llm and own_model is None:
-            supply.use_builtin(model_speed(args))
-        for name in names:
-            kitchens.append(start_kitchen(name, settings, supplier=supply.supplier))
-        runner = RaceRunner(kitchens, plan)
+        # An hour-long race is refused, and the model chosen, before any server starts.
+        plan = restaurant.check_plan(plan, names)
+        restaurant.open_or_raise(names)
+        runner = restaurant.race(plan)
         show_progress = not args.json and sys.stderr.isatty()
         try:
             result = asyncio.run(_race(runner, show_progress))
@@ -67,9 +59,7 @@ def run(args: argparse.Namespace) -> int:
             print("\nchefline: race stopped", file=sys.stderr)
             return EXIT_INTERRUPTED
     finally:
-        for kitchen in kitchens:
-            kitchen.stop()
-        supply.close()
+        restaurant.close()
     if args.json:
         data = result.to_json()
         add_blocks(data, result, yours)

@@ -15,11 +15,10 @@ from chefline.assets import resource_path
 from chefline.cli.options import kitchen_settings
 from chefline.client.export import save_json
 from chefline.client.plan import scene_plan
-from chefline.client.race import RaceResult, RaceRunner
+from chefline.client.race import RaceResult
+from chefline.engine import Restaurant
 from chefline.kitchen.scenes import Scene, load_talk
 from chefline.process import raise_open_file_limit
-from chefline.servers.kitchens import Kitchen, start_kitchen
-from chefline.servers.model_supply import ModelSupply
 from chefline.servers.spare_cores import SpareCores
 from chefline.texts import current_language, translate
 
@@ -67,19 +66,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def rehearse(scene: Scene, args: argparse.Namespace) -> RaceResult:
-    plan = scene_plan(scene)
-    supply = ModelSupply()
-    kitchens: list[Kitchen] = []
+    restaurant = Restaurant(kitchen_settings(args))
     try:
-        if plan.speed is not None:
-            supply.use_builtin(plan.speed)
-        settings = kitchen_settings(args)
-        for name in scene.kitchens:
-            kitchens.append(start_kitchen(name, settings, supplier=supply.supplier))
+        plan = restaurant.check_plan(scene_plan(scene), scene.kitchens)
+        restaurant.open_or_raise(scene.kitchens)
         print(translate("Cli", "  {0}: serving {1} orders…").format(
             scene.id, plan.arrivals.customers), file=sys.stderr)  # fmt: skip
-        return asyncio.run(RaceRunner(kitchens, plan).run())
+        return asyncio.run(restaurant.race(plan).run())
     finally:
-        for kitchen in kitchens:
-            kitchen.stop()
-        supply.close()
+        restaurant.close()

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from chefline.client.race import RaceResult
 from chefline.kitchen.cost import KitchenCost
 from chefline.kitchen.modes import MODES
+from chefline.kitchen.own_work import own_work_text
 from chefline.kitchen.timeline import TimelineSummary
 from chefline.texts import QT_TRANSLATE_NOOP, translate
 
@@ -57,20 +58,9 @@ OWN_WORK_NOTE = QT_TRANSLATE_NOOP(
 
 
 def own_work_line(s: TimelineSummary) -> str | None:
-    """ "  fastapi-async: ideal 1.00 s + 200 × 0.65 ms own work + 0.26 s next door = 1.39 s
-    (took ×1.05)"."""
-    with_work = s.expected_with_own_work
-    if with_work is None or s.expected_makespan is None or s.own_cost_per_order is None:
-        return None
-    text = translate("Cli", "  {0}: ideal {1:.2f} s + {2} × {3:.2f} ms own work").format(
-        s.kitchen, s.expected_makespan, s.customers, 1000 * s.own_cost_per_order
-    )
-    if s.neighbours_work:
-        text += translate("Cli", " + {0:.2f} s next door").format(s.neighbours_work)
-    text += f" = {with_work:.2f} s"
-    if s.ratio_to_own_work is not None:
-        text += translate("Cli", " (took ×{0:.2f})").format(s.ratio_to_own_work)
-    return text
+    """ "  fastapi-async: ideal 1.00 s + … = 1.39 s (took ×1.05)"."""
+    text = own_work_text(s, s.customers)
+    return None if text is None else f"  {s.kitchen}: {text}"
 
 
 def cost_cells(cost: KitchenCost | None) -> list[str]:

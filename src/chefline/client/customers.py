@@ -22,7 +22,8 @@ import httpx
 
 from chefline.client.failures import SendOnceTransport, describe_failure
 from chefline.kitchen.clock import now
-from chefline.kitchen.order import Failure, OrderRecord, OrderStatus
+from chefline.kitchen.error_body import ErrorBody, ErrorKind
+from chefline.kitchen.order import Failure, KitchenReport, OrderRecord, OrderStatus
 from chefline.kitchen.your_app import ORDER_HEADER, RACE_HEADER, ReportSource
 
 CUSTOMERS_COMMAND = "_customers"
@@ -223,13 +224,14 @@ class Customers:
             record.text += str(item["token"])
             self.say([CustomerNews.TOKEN, k, record.index, t])
         elif "report" in item:
-            record.apply_kitchen_report(item["report"])
+            record.apply_kitchen_report(KitchenReport.from_json(item["report"]))
             record.status = OrderStatus.SERVED
         elif "error" in item:
             record.status, record.failure = OrderStatus.FAILED, Failure.MODEL
             record.error = f"the model failed mid-answer: {item.get('detail', item['error'])}"
-            if isinstance(item.get("kitchen_report"), dict):
-                record.apply_kitchen_report(item["kitchen_report"])
+            failed = ErrorBody.from_json(item)
+            if failed is not None and failed.kitchen_report is not None:
+                record.apply_kitchen_report(failed.kitchen_report)
 
 
 def _take(record: OrderRecord, response: httpx.Response) -> None:
@@ -237,16 +239,17 @@ def _take(record: OrderRecord, response: httpx.Response) -> None:
     record.received = now()
     record.http_status = response.status_code
     if response.status_code == 200:
-        record.apply_kitchen_report(response.json())
+        record.apply_kitchen_report(KitchenReport.from_json(response.json()))
         record.status = OrderStatus.SERVED
         return
     record.status = OrderStatus.FAILED
     body = _body(response)
-    record.failure = _failure_of(response.status_code, body)
+    failed = ErrorBody.from_json(body)
+    record.failure = _failure_of(response.status_code, failed)
     record.error = f"the kitchen answered {response.status_code}: {_detail(body, response)}"
-    partial = body.get("kitchen_report") if isinstance(body, dict) else None
-    if isinstance(partial, dict):  # what a failing kitchen did before the failure
-        record.apply_kitchen_report(partial)
+    if failed is not None and failed.kitchen_report is not None:
+        # what a failing kitchen did before the failure
+        record.apply_kitchen_report(failed.kitchen_report)
 
 
 _TAG = re.compile(r"<[^>]*>")
@@ -269,8 +272,8 @@ def _take_own(record: OrderRecord, response: httpx.Response) -> None:
     )
 
 
-def _failure_of(status: int, body: object) -> Failure:
-    if status == 502 and isinstance(body, dict) and body.get("error") == "model failed":
+def _failure_of(status: int, failed: ErrorBody | None) -> Failure:
+    if status == 502 and failed is not None and failed.kind is ErrorKind.MODEL_FAILED:
         return Failure.MODEL
     return Failure.BURNT if status >= 500 else Failure.REFUSED
 

@@ -82,9 +82,8 @@ class RacePlan:
 def scene_plan(scene: Scene) -> RacePlan:
     """The race a scene of the talk serves."""
     race = scene.race
-    arrivals = Arrivals(int(race.get("customers", 10)), float(race.get("gap", 0.0)))
-    if scene.dish is DishKind.LLM:
-        speed = ModelSpeed(float(race.get("ttft", 0.2)), float(race.get("tokens_per_s", 50.0)))
-        return RacePlan.for_chat(ChatOrder(max_tokens=int(race.get("tokens", 8))), speed, arrivals)
-    recipe = Recipe(wait=float(race.get("wait", 1.0)), dish=scene.dish)
-    return RacePlan(recipe, arrivals, in_turn=bool(race.get("in_turn", False)))
+    arrivals = Arrivals(race.customers, race.gap)
+    if race.dish is DishKind.LLM:
+        return RacePlan.for_chat(ChatOrder(max_tokens=race.tokens), race.speed, arrivals)
+    recipe = Recipe(wait=race.wait, dish=race.dish)
+    return RacePlan(recipe, arrivals, in_turn=race.in_turn)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
 
+from chefline.kitchen.order import KitchenReport
 from chefline.kitchen.recipe import RecipeError
 
 MAX_EVERY = 1000
@@ -28,7 +28,7 @@ class KitchenFire(RuntimeError):
     the burnt order's timeline still shows who picked it up and what was done.
     """
 
-    def __init__(self, message: str, report: dict[str, Any] | None = None) -> None:
+    def __init__(self, message: str, report: KitchenReport | None = None) -> None:
         super().__init__(message)
         self.report = report
 

@@ -58,6 +58,11 @@ class ModelSpeed:
         return self.ttft + index / self.tokens_per_s
 
 
+DEFAULT_MODEL_SPEED = ModelSpeed()
+"""The built-in model's one default speed (first token after 0.2 s, then 50 tokens/s), as the
+README's commands race it: the window and ``chefline race --llm`` both start from it."""
+
+
 @dataclass(frozen=True, slots=True)
 class ChatOrder:
     """What a customer asks the LLM kitchen for, with the bounds both kitchens enforce."""

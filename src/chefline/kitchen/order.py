@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -43,13 +44,63 @@ class Step:
         }
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Step:
+    def from_json(cls, data: Mapping[str, Any]) -> Step:
         return cls(
             name=str(data["name"]),
             kind=StepKind(data["kind"]),
             start=float(data["start"]),
             end=float(data["end"]),
             holds_chef=bool(data["holds_chef"]),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class KitchenReport:
+    """The kitchen's part of one order, as its route answers it (JSON) and the customer
+    reads it back: who cooked it, when the chef took it, each step, when it was done."""
+
+    kitchen: str
+    race: str
+    order: int
+    chef: str
+    chef_kind: str
+    """What the chef is: "thread", "event-loop", "greenlet" or "process"."""
+    accepted: float
+    steps: tuple[Step, ...]
+    done: float | None
+    """None when the dish never finished (it burnt, or the model failed)."""
+    tokens: int | None = None
+    """For an LLM dish: how many tokens the chef passed on."""
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "kitchen": self.kitchen,
+            "race": self.race,
+            "order": self.order,
+            "chef": self.chef,
+            "chef_kind": self.chef_kind,
+            "accepted": self.accepted,
+            "steps": [step.to_json() for step in self.steps],
+            "done": self.done,
+        }
+        if self.tokens is not None:
+            data["tokens"] = self.tokens
+        return data
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> KitchenReport:
+        """A report as ``to_json`` wrote it; KeyError, TypeError or ValueError if it is not."""
+        tokens = data.get("tokens")
+        return cls(
+            kitchen=str(data["kitchen"]),
+            race=str(data["race"]),
+            order=int(data["order"]),
+            chef=str(data["chef"]),
+            chef_kind=str(data["chef_kind"]),
+            accepted=float(data["accepted"]),
+            steps=tuple(Step.from_json(step) for step in data["steps"]),
+            done=None if data["done"] is None else float(data["done"]),
+            tokens=None if tokens is None else int(tokens),
         )
 
 
@@ -134,12 +185,12 @@ class OrderRecord:
             if ta > tb
         ]
 
-    def apply_kitchen_report(self, report: dict[str, Any]) -> None:
-        self.chef = str(report["chef"])
-        self.chef_kind = str(report["chef_kind"])
-        self.accepted = float(report["accepted"])
-        self.done = None if report["done"] is None else float(report["done"])
-        self.steps = [Step.from_json(step) for step in report["steps"]]
+    def apply_kitchen_report(self, report: KitchenReport) -> None:
+        self.chef = report.chef
+        self.chef_kind = report.chef_kind
+        self.accepted = report.accepted
+        self.done = report.done
+        self.steps = list(report.steps)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> OrderRecord:

@@ -21,9 +21,9 @@ def order_story(order: OrderRecord) -> list[OrderEvent]:
         story.append(OrderEvent(name, index, Phase.ACCEPTED, order.accepted, chef=order.chef,
                                 chef_kind=order.chef_kind))  # fmt: skip
     for step in order.steps:
-        fields = {"step": step.name, "kind": step.kind, "holds_chef": step.holds_chef}
-        story.append(OrderEvent(name, index, Phase.STEP_START, step.start, **fields))
-        story.append(OrderEvent(name, index, Phase.STEP_END, step.end, **fields))
+        for phase, t in ((Phase.STEP_START, step.start), (Phase.STEP_END, step.end)):
+            story.append(OrderEvent(name, index, phase, t, step=step.name, kind=step.kind,
+                                    holds_chef=step.holds_chef))  # fmt: skip
     story += [OrderEvent(name, index, Phase.TOKEN, t) for t in order.tokens]
     if order.done is not None:
         story.append(OrderEvent(name, index, Phase.DONE, order.done))

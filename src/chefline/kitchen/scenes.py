@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from chefline.kitchen.cost import KitchenCost
+from chefline.kitchen.llm import DEFAULT_MODEL_SPEED, ModelSpeed
 from chefline.kitchen.modes import get_mode
 from chefline.kitchen.recipe import DishKind, RecipeError
 from chefline.kitchen.talk_file import MAX_TALK_BYTES, talk_problem
@@ -76,12 +78,49 @@ class Claim:
         return None
 
 
+@dataclass(frozen=True, slots=True)
+class SceneRace:
+    """The race a scene fills the control bar with: its ``race`` in the talk's file (checked
+    by ``talk_file``), each value it leaves out at the control bar's default."""
+
+    customers: int = 10
+    wait: float = 1.0
+    dish: DishKind = DishKind.IO
+    gap: float = 0.0
+    """Seconds between two customers' arrivals."""
+    in_turn: bool = False
+    """The customers order one after another (each waits for the previous dish)."""
+    tokens: int = 8
+    """The LLM dish: tokens each customer asks for."""
+    ttft: float = DEFAULT_MODEL_SPEED.ttft
+    tokens_per_s: float = DEFAULT_MODEL_SPEED.tokens_per_s
+
+    @property
+    def speed(self) -> ModelSpeed:
+        """The built-in model's speed for the LLM dish."""
+        return ModelSpeed(self.ttft, self.tokens_per_s)
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> SceneRace:
+        """The race as the talk's file says it (``talk_problem`` has checked its fields)."""
+        default = cls()
+        return cls(
+            customers=int(data.get("customers", default.customers)),
+            wait=float(data.get("wait", default.wait)),
+            dish=DishKind(data.get("dish", default.dish.value)),
+            gap=float(data.get("gap", default.gap)),
+            in_turn=bool(data.get("in_turn", default.in_turn)),
+            tokens=int(data.get("tokens", default.tokens)),
+            ttft=float(data.get("ttft", default.ttft)),
+            tokens_per_s=float(data.get("tokens_per_s", default.tokens_per_s)),
+        )
+
+
 @dataclass(frozen=True)
 class Scene:
     id: str
     kitchens: list[str]
-    race: dict[str, Any]
-    """Control-bar values: customers, wait, dish, gap, tokens, ttft, tokens_per_s."""
+    race: SceneRace
     title: dict[str, str]
     caption: dict[str, str]
     notes: dict[str, str]
@@ -91,7 +130,7 @@ class Scene:
 
     @property
     def dish(self) -> DishKind:
-        return DishKind(self.race.get("dish", "io"))
+        return self.race.dish
 
     def text(self, what: str, language: str) -> str:
         texts: dict[str, str] = getattr(self, what)
@@ -159,7 +198,7 @@ def load_talk(path: Path) -> Talk:
             if claim.kitchen not in raw["kitchens"] or claim.than not in (None, *raw["kitchens"]):
                 raise RecipeError(f"{where}: a claim names a kitchen the scene does not open")
         scenes.append(Scene(
-            raw["id"], list(raw["kitchens"]), dict(raw.get("race", {})),
+            raw["id"], list(raw["kitchens"]), SceneRace.from_json(raw.get("race", {})),
             _texts(raw, "title", where), _texts(raw, "caption", where),
             _texts(raw, "notes", where), raw.get("action", "race"), claims,
         ))  # fmt: skip

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from chefline.kitchen.chef import ChefLabel
 from chefline.kitchen.cost import KitchenCost
 from chefline.kitchen.events import OrderEvent, Phase
 from chefline.kitchen.order import OrderRecord, OrderStatus, Step, StepKind
@@ -223,7 +224,7 @@ class RaceTimeline:
             return None
         return self.end - self.start
 
-    def chef_labels(self) -> dict[str, str]:
+    def chef_labels(self) -> dict[str, ChefLabel]:
         """Readable names ("chef 1", …) in the order the chefs first picked up an order."""
         first_seen: dict[str, float] = {}
         for order in self.orders.values():
@@ -232,9 +233,9 @@ class RaceTimeline:
                     first_seen.get(order.chef, order.accepted), order.accepted
                 )
         ranked = sorted(first_seen, key=first_seen.__getitem__)
-        return {chef: f"chef {number}" for number, chef in enumerate(ranked, start=1)}
+        return {chef: ChefLabel(number) for number, chef in enumerate(ranked, start=1)}
 
-    def chef_segments(self, until: float | None = None) -> dict[str, list[ChefSegment]]:
+    def chef_segments(self, until: float | None = None) -> dict[ChefLabel, list[ChefSegment]]:
         """For each chef (by label), contiguous working/blocked/free segments over the race.
 
         ``until`` draws a race in progress: steps still cooking are shown up to that moment.
@@ -244,7 +245,7 @@ class RaceTimeline:
         end = until if until is not None else self.end
         if start is None or end is None:
             return {}
-        busy: dict[str, list[tuple[float, float, ChefState]]] = {
+        busy: dict[ChefLabel, list[tuple[float, float, ChefState]]] = {
             label: [] for label in labels.values()
         }
         for order in self.orders.values():
@@ -260,14 +261,14 @@ class RaceTimeline:
                     busy[labels[order.chef]].append((step.start, step.end, state))
         return {label: _fill_free(intervals, start, end) for label, intervals in busy.items()}
 
-    def stove_load(self, until: float | None = None) -> dict[str, list[tuple[float, int]]]:
+    def stove_load(self, until: float | None = None) -> dict[ChefLabel, list[tuple[float, int]]]:
         """For each chef (by label), how many of its dishes wait on the stove, over time.
 
         Only awaited waits count: the pots a chef juggles while free to take orders. The list
         holds (time, count from then on) steps in time order.
         """
         labels = self.chef_labels()
-        edges: dict[str, list[tuple[float, int]]] = {label: [] for label in labels.values()}
+        edges: dict[ChefLabel, list[tuple[float, int]]] = {lb: [] for lb in labels.values()}
         for order in self.orders.values():
             if order.chef not in labels:
                 continue
@@ -276,9 +277,10 @@ class RaceTimeline:
                 steps.append(order.open_step)
             for step in steps:
                 if step.kind is StepKind.IO and not step.holds_chef:
+                    # The open step is in the list only when ``until`` is given.
                     end = until if step is order.open_step and until is not None else step.end
                     edges[labels[order.chef]] += [(step.start, 1), (end, -1)]
-        load: dict[str, list[tuple[float, int]]] = {}
+        load: dict[ChefLabel, list[tuple[float, int]]] = {}
         for label, chef_edges in edges.items():
             count, steps_out = 0, []
             for t, delta in sorted(chef_edges):

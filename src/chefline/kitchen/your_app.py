@@ -11,6 +11,12 @@ from enum import StrEnum
 from typing import Any
 
 from chefline.kitchen.modes.base import KitchenMode, KitchenSettings
+from chefline.kitchen.modes.serving import ServerKind
+
+__all__ = [
+    "ORDER_HEADER", "RACE_HEADER", "ROUTE_STEP", "STUCK_STEP", "LoopBlock", "ReportSource",
+    "ServerKind", "YourAppMode", "blocked_seconds",
+]  # fmt: skip
 
 RACE_HEADER = "x-chefline-race"
 """The race an order belongs to, sent by the customers with every order to your app."""
@@ -30,26 +36,6 @@ class ReportSource(StrEnum):
     """The reply is the kitchen's report as JSON (the built-in kitchens)."""
     RELAY = "relay"
     """The reply is your app's own; a middleware told the kitchen's relay what happened."""
-
-
-class ServerKind(StrEnum):
-    UVICORN = "uvicorn"
-    WERKZEUG = "werkzeug"
-    WERKZEUG_THREADED = "werkzeug-threaded"
-    WAITRESS = "waitress"
-    GUNICORN = "gunicorn"
-    """Sync workers, each a process of its own (``--workers``)."""
-    GEVENT = "gevent"
-    """gevent's WSGI server in a monkey-patched process of its own: one greenlet per order."""
-
-    @property
-    def own_process(self) -> bool:
-        return self in (ServerKind.GUNICORN, ServerKind.GEVENT)
-
-    @property
-    def speaks(self) -> str:
-        """ "asgi" or "wsgi": the kind of app this server can serve."""
-        return "asgi" if self is ServerKind.UVICORN else "wsgi"
 
 
 WAITRESS_THREADS = 4

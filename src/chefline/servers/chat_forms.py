@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from chefline.kitchen import limits
+from chefline.kitchen.error_body import ErrorKind
 from chefline.kitchen.faults import MAX_EVERY, FaultKind, Faults
 from chefline.kitchen.llm import DEFAULT_PROMPT, ChatOrder
 from chefline.kitchen.recipe import RecipeError
@@ -76,7 +77,7 @@ class OrderProblems(ValueError):
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "error": "bad order",
+            "error": ErrorKind.BAD_ORDER.value,
             "detail": str(self),
             "problems": [{"field": field, "problem": what} for field, what in self.problems],
         }

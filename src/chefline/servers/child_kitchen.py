@@ -1,9 +1,10 @@
 """A Flask kitchen in processes of its own, started by the app (``chefline.child``).
 
-``flask-gevent`` monkey-patches this process (which is why it is not the app's) and serves
-the Flask app with gevent's WSGI server; ``flask-processes`` runs gunicorn with k sync
-workers. Both serve on the listening socket the app bound and passed down (``--fd``), so the
-app keeps choosing the port and reporting a busy one. See ``child_channel`` for the talk.
+A kitchen served by gevent monkey-patches this process (which is why it is not the app's)
+and serves the Flask app with gevent's WSGI server; one served by gunicorn runs it with k
+sync workers. Both serve on the listening socket the app
+bound and passed down (``--fd``), so the app keeps choosing the port and reporting a busy one.
+See ``child_channel`` for the talk.
 """
 
 from __future__ import annotations
@@ -15,30 +16,28 @@ import socket
 import sys
 from typing import Any
 
-from chefline.child import GEVENT, PROCESSES
+from chefline.kitchen.modes.serving import ServerKind
 
 
-def serve(
-    mode: str, fd: int, workers: int, target: str | None = None, name: str | None = None
-) -> None:
-    """Serve ``mode``'s kitchen on the socket ``fd`` until the app lets go of the lifeline;
-    ``target``: your own WSGI app instead, its events said under the kitchen's ``name``."""
+def serve(server: ServerKind, fd: int, workers: int, name: str, target: str | None = None) -> None:
+    """Serve the kitchen ``name`` with ``server`` on the socket ``fd`` until the app lets go
+    of the lifeline; ``target``: your own WSGI app instead of the Flask kitchen."""
     from chefline.servers.child_channel import ChildChannel, LinkBoard, hold_lifeline
 
     channel = ChildChannel()
     board = LinkBoard()
     hold_lifeline(channel, board)
     if target is not None:
-        app = _your_app(mode, target, name or target, channel)
+        app = _your_app(server, target, name, channel)
     else:
-        app = _flask_app(mode, channel, board)
-    if mode == GEVENT:
+        app = _flask_app(server, name, channel, board)
+    if server is ServerKind.GEVENT:
         _serve_gevent(app, fd, channel)
     else:
-        _serve_gunicorn(app, fd, workers, channel)
+        _serve_gunicorn(app, fd, workers, name, channel)
 
 
-def _flask_app(mode: str, channel: Any, board: Any) -> Any:
+def _flask_app(server: ServerKind, name: str, channel: Any, board: Any) -> Any:
     from chefline.servers.flask_kitchen import create_flask_app
     from chefline.servers.model_link import ModelLink, Supplier
     from chefline.servers.relay import EventRelay
@@ -53,16 +52,16 @@ def _flask_app(mode: str, channel: Any, board: Any) -> Any:
 
     relay = EventRelay()
     relay.subscribe(channel.publish)
-    if mode == GEVENT:
-        return create_flask_app(mode, relay, supplier=BoardSupplier(), chef_kind="greenlet")
+    if server is ServerKind.GEVENT:
+        return create_flask_app(name, relay, supplier=BoardSupplier(), chef_kind="greenlet")
     # A forked worker's main thread has the same name and id in every worker: name the process.
     return create_flask_app(
-        mode, relay, supplier=BoardSupplier(), chef_of=lambda: f"worker-{os.getpid()}",
+        name, relay, supplier=BoardSupplier(), chef_of=lambda: f"worker-{os.getpid()}",
         chef_kind="process",
     )  # fmt: skip
 
 
-def _your_app(mode: str, target: str, name: str, channel: Any) -> Any:
+def _your_app(server: ServerKind, target: str, name: str, channel: Any) -> Any:
     """Your app (the app loaded it once already, so it loads), with the order middleware."""
     from chefline.servers.app_loading import load_app
     from chefline.servers.relay import EventRelay
@@ -70,7 +69,7 @@ def _your_app(mode: str, target: str, name: str, channel: Any) -> Any:
 
     relay = EventRelay()
     relay.subscribe(channel.publish)
-    if mode == GEVENT:
+    if server is ServerKind.GEVENT:
         return WsgiOrders(load_app(target).app, OrderNews(name, relay, "greenlet"), shared=True)
     news = OrderNews(name, relay, "process")
     return WsgiOrders(load_app(target).app, news, chef_of=lambda: f"worker-{os.getpid()}")
@@ -128,7 +127,7 @@ def _patient_sync_worker() -> type:
     return PatientSyncWorker
 
 
-def _serve_gunicorn(app: Any, fd: int, workers: int, channel: Any) -> None:
+def _serve_gunicorn(app: Any, fd: int, workers: int, name: str, channel: Any) -> None:
     from gunicorn.app.base import BaseApplication
 
     def worker_ready(worker: Any) -> None:
@@ -142,7 +141,7 @@ def _serve_gunicorn(app: Any, fd: int, workers: int, channel: Any) -> None:
         "timeout": 0,
         "graceful_timeout": 1,
         "loglevel": "warning",
-        "proc_name": f"chefline {PROCESSES}",
+        "proc_name": f"chefline {name}",
         "post_fork": lambda server, worker: _die_with_parent(),
         "post_worker_init": worker_ready,
     }
@@ -155,7 +154,7 @@ def _serve_gunicorn(app: Any, fd: int, workers: int, channel: Any) -> None:
         def load(self) -> Any:
             return app
 
-    KitchenServer(prog=f"chefline {PROCESSES}").run()
+    KitchenServer(prog=f"chefline {name}").run()
 
 
 def _die_with_parent() -> None:

@@ -1,4 +1,4 @@
-"""A kitchen in processes of its own (``flask-gevent``, ``flask-processes``), seen from the app.
+"""A kitchen in processes of its own (served by gevent or gunicorn), seen from the app.
 
 The app binds the socket (so ports are chosen and refused as for every kitchen), starts
 ``chefline _kitchen-child`` with it, and reads the child's lines in this server's thread:
@@ -23,11 +23,11 @@ from dataclasses import asdict
 
 import psutil
 
-from chefline.child import CHILD_COMMAND, PROCESSES
 from chefline.kitchen.clock import now
 from chefline.kitchen.cost import KitchenCost
 from chefline.kitchen.events import OrderEvent
-from chefline.process import chefline_command
+from chefline.kitchen.modes.serving import ServerKind
+from chefline.process import CHILD_COMMAND, chefline_command
 from chefline.servers.model_link import ModelLink, Supplier
 from chefline.servers.relay import EventRelay
 from chefline.servers.server_thread import KitchenStartError, ServerThread
@@ -40,11 +40,16 @@ CLOCK_TOLERANCE_S = 0.002
 that we accept: both read the machine's monotonic clock, so it should be nil."""
 
 
-def child_command(mode: str, fd: int, workers: int, app: str | None = None) -> list[str]:
-    """How to start a kitchen's process, from a checkout, a wheel or the frozen app;
-    ``app``: your own app's target, served in ``mode``'s way under the kitchen's name."""
-    command = chefline_command(CHILD_COMMAND, mode, "--fd", str(fd), "--workers", str(workers))
-    return command if app is None else [*command, "--app", app, "--name", "_"]
+def child_command(
+    server: ServerKind, fd: int, workers: int, name: str, app: str | None = None
+) -> list[str]:
+    """How to start the process of kitchen ``name`` served by ``server``, from a checkout, a
+    wheel or the frozen app; ``app``: your own app's target, served instead of the Flask
+    kitchen."""
+    command = chefline_command(
+        CHILD_COMMAND, server.value, "--fd", str(fd), "--workers", str(workers), "--name", name
+    )
+    return command if app is None else [*command, "--app", app]
 
 
 class ChildProcessServer(ServerThread):
@@ -59,20 +64,20 @@ class ChildProcessServer(ServerThread):
         relay: EventRelay,
         supplier: Supplier,
         *,
+        server: ServerKind,
         workers: int = 1,
         port: int = 0,
-        mode: str | None = None,
         app: str | None = None,
     ) -> None:
         super().__init__(name, port)
         self.relay = relay
         self.supplier = supplier
         self.workers = workers
-        self.mode = mode or name
-        """How the child serves (flask-gevent or flask-processes); the name may be your app's."""
+        self.server = server
+        """How the child serves: gevent or gunicorn."""
         self.app = app
         """Your own WSGI app's target, served instead of the Flask kitchen."""
-        self.expected_workers = workers if self.mode == PROCESSES else 0
+        self.expected_workers = workers if server is ServerKind.GUNICORN else 0
         self.clock_offset: float | None = None
         """The child's clock minus ours, measured at start (seconds)."""
         self._process: subprocess.Popen[bytes] | None = None
@@ -114,8 +119,7 @@ class ChildProcessServer(ServerThread):
         self.supplier.watch(self._post_link)
 
     def _child_command(self, fd: int) -> list[str]:
-        command = child_command(self.mode, fd, self.workers, self.app)
-        return command if self.app is None else [*command[:-1], self.name]
+        return child_command(self.server, fd, self.workers, self.name, self.app)
 
     def _serve(self) -> None:
         assert self._process is not None and self._process.stdout is not None

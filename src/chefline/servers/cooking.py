@@ -15,7 +15,7 @@ from typing import Any
 from chefline.kitchen.clock import now
 from chefline.kitchen.events import OrderEvent, Phase
 from chefline.kitchen.faults import SLOW_FACTOR, FaultKind, Faults, KitchenFire
-from chefline.kitchen.order import Step, StepKind
+from chefline.kitchen.order import KitchenReport, Step, StepKind
 from chefline.kitchen.recipe import DishKind, Recipe
 from chefline.servers.relay import EventRelay
 
@@ -120,7 +120,7 @@ class DishTicket:
         else:
             self.sleep("wait", seconds)
         self.work("plate", recipe.plate)
-        return self.report()
+        return self.report().to_json()
 
     async def cook_awaiting(
         self, recipe: Recipe, faults: Faults = NO_FAULTS, wait_holds_chef: bool = False
@@ -133,20 +133,12 @@ class DishTicket:
         else:
             await self.await_sleep("wait", seconds, wait_holds_chef)
         self.work("plate", recipe.plate)
-        return self.report()
+        return self.report().to_json()
 
-    def report(self, finished: bool = True) -> dict[str, Any]:
+    def report(self, finished: bool = True) -> KitchenReport:
         """The kitchen's part of the order; unfinished (a burnt dish) it has no ``done``."""
         if finished:
             self.done = now()
             self._emit(Phase.DONE, self.done)
-        return {
-            "kitchen": self.kitchen,
-            "race": self.race,
-            "order": self.order,
-            "chef": self.chef,
-            "chef_kind": self.chef_kind,
-            "accepted": self.accepted,
-            "steps": [step.to_json() for step in self.steps],
-            "done": self.done,
-        }
+        return KitchenReport(self.kitchen, self.race, self.order, self.chef, self.chef_kind,
+                             self.accepted, tuple(self.steps), self.done)  # fmt: skip

@@ -5,20 +5,21 @@ from __future__ import annotations
 import itertools
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
-from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, TypedDict
 
 import anyio.to_thread
 import httpx
 from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 from fastapi_offline import FastAPIOffline
 from httpx_aiohttp import AiohttpTransport
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from chefline.kitchen import limits
+from chefline.kitchen.error_body import ErrorBody, ErrorKind
 from chefline.kitchen.faults import MAX_EVERY, FaultKind, Faults, KitchenFire
+from chefline.kitchen.modes.serving import RouteStyle
 from chefline.kitchen.recipe import DEFAULT_STEP_CPU_S, DishKind, Recipe, RecipeError
 from chefline.servers.bad_requests import BodyLimit, capped_validation_error, recipe_error_422
 from chefline.servers.chat_forms import MAX_ORDER, MAX_RACE_ID, ChatBody, ChatTicket
@@ -35,13 +36,11 @@ from chefline.servers.model_link import (
 from chefline.servers.relay import EventRelay
 
 
-class RouteStyle(StrEnum):
-    ASYNC = "async"
-    """``async def`` + ``await asyncio.sleep``: the loop takes other orders meanwhile."""
-    DEF = "def"
-    """Plain ``def`` + ``time.sleep``: FastAPI runs it in anyio's thread pool."""
-    BLOCKING = "blocking"
-    """``async def`` + ``time.sleep``: the loop itself is stuck."""
+class ChatDoc(TypedDict):
+    """The /chat route's options for FastAPI (its documentation page), one set for all."""
+
+    response_class: type[Response]
+    summary: str
 
 
 class OrderQuery(BaseModel):
@@ -137,16 +136,16 @@ def create_fastapi_app(
 
     @app.exception_handler(KitchenFire)
     async def burnt_dish(_: Request, error: KitchenFire) -> JSONResponse:
-        body = {"error": "burnt dish", "detail": str(error), "kitchen_report": error.report}
-        return JSONResponse(body, status_code=500)
+        body = ErrorBody(ErrorKind.BURNT_DISH, str(error), error.report)
+        return JSONResponse(body.to_json(), status_code=500)
 
     def ticket(race: str, order: int, chef_kind: str) -> DishTicket:
         return DishTicket(kitchen, race, order, relay, current_chef(), chef_kind)
 
     @app.exception_handler(ModelError)
     async def model_failed(_: Request, error: ModelError) -> JSONResponse:
-        body = {"error": "model failed", "detail": str(error), "kitchen_report": error.report}
-        return JSONResponse(body, status_code=502)
+        body = ErrorBody(ErrorKind.MODEL_FAILED, str(error), error.report)
+        return JSONResponse(body.to_json(), status_code=502)
 
     @app.get("/")
     async def about() -> dict[str, str]:
@@ -157,7 +156,7 @@ def create_fastapi_app(
         order = body.ticket()
         return LlmTicket(kitchen, order.race, order.order, relay, current_chef(), chef_kind), order
 
-    chat_doc = {"response_class": StreamingResponse,
+    chat_doc: ChatDoc = {"response_class": StreamingResponse,
                 "summary": "Ask the model; the answer streams back as JSON lines"}  # fmt: skip
 
     if style is RouteStyle.ASYNC:

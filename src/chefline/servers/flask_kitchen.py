@@ -10,6 +10,7 @@ import httpx
 from flask import Flask, Response, g, jsonify, request
 from flask.typing import ResponseReturnValue
 
+from chefline.kitchen.error_body import ErrorBody, ErrorKind
 from chefline.kitchen.faults import Faults, KitchenFire
 from chefline.kitchen.recipe import DishKind, Recipe, RecipeError, recipe_from_strings
 from chefline.servers.bad_requests import MAX_BODY_BYTES, read_json_body
@@ -77,11 +78,11 @@ def create_flask_app(
 
     @app.errorhandler(RecipeError)
     def bad_order(error: RecipeError) -> ResponseReturnValue:
-        return jsonify(error="bad order", detail=str(error)), 400
+        return jsonify(ErrorBody(ErrorKind.BAD_ORDER, str(error)).to_json()), 400
 
     @app.errorhandler(KitchenFire)
     def burnt_dish(error: KitchenFire) -> ResponseReturnValue:
-        return jsonify(error="burnt dish", detail=str(error), kitchen_report=error.report), 500
+        return jsonify(ErrorBody(ErrorKind.BURNT_DISH, str(error), error.report).to_json()), 500
 
     @app.errorhandler(OrderProblems)
     def bad_chat(error: OrderProblems) -> ResponseReturnValue:
@@ -89,7 +90,8 @@ def create_flask_app(
 
     @app.errorhandler(ModelError)
     def model_failed(error: ModelError) -> ResponseReturnValue:
-        return jsonify(error="model failed", detail=str(error), kitchen_report=error.report), 502
+        body = ErrorBody(ErrorKind.MODEL_FAILED, str(error), error.report)
+        return jsonify(body.to_json()), 502
 
     @app.get("/")
     def about() -> ResponseReturnValue:

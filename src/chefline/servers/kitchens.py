@@ -1,25 +1,30 @@
 """Start the real server behind each kitchen mode.
 
-To add a kitchen mode: declare it in ``chefline.kitchen.modes`` and add its builder here.
+Each mode's ``serving`` (``chefline.kitchen.modes.serving``) says which app and which server:
+adding a mode takes no change here.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar
 
-from fastapi import FastAPI
-from flask import Flask
-
 from chefline.kitchen.cost import KitchenCost
 from chefline.kitchen.cost_meter import AppThreads
-from chefline.kitchen.modes import KitchenMode, KitchenSettings, get_mode
+from chefline.kitchen.modes import (
+    Framework,
+    KitchenMode,
+    KitchenSettings,
+    RouteStyle,
+    ServerKind,
+    get_mode,
+)
+from chefline.kitchen.recipe import RecipeError
 from chefline.kitchen.your_app import ReportSource
 from chefline.servers.calibration import own_cost_per_order
 from chefline.servers.child_process import ChildProcessServer
-from chefline.servers.fastapi_kitchen import RouteStyle, create_fastapi_app
+from chefline.servers.fastapi_kitchen import create_fastapi_app
 from chefline.servers.flask_kitchen import create_flask_app
 from chefline.servers.model_link import Supplier
 from chefline.servers.relay import EventRelay
@@ -40,36 +45,28 @@ class KitchenParts:
     supplier: Supplier
 
 
-def _flask(p: KitchenParts, *, async_view: bool = False) -> Flask:
-    return create_flask_app(p.name, p.relay, async_view=async_view, supplier=p.supplier)
-
-
-def _fastapi(p: KitchenParts, style: RouteStyle) -> FastAPI:
-    cap = p.settings.thread_cap
-    return create_fastapi_app(p.name, p.relay, style, thread_cap=cap, supplier=p.supplier)
-
-
-Builder = Callable[[KitchenParts], ServerThread]
-
-BUILDERS: dict[str, Builder] = {
-    "flask-one-chef": lambda p: WerkzeugThread(p.name, _flask(p), threaded=False, port=p.port),
-    "flask-threaded": lambda p: WerkzeugThread(p.name, _flask(p), threaded=True, port=p.port),
-    "flask-pool": lambda p: WaitressThread(
-        p.name, _flask(p), threads=p.settings.pool_size, port=p.port
-    ),
-    "flask-async-view": lambda p: WerkzeugThread(
-        p.name, _flask(p, async_view=True), threaded=False, port=p.port
-    ),
-    "fastapi-async": lambda p: UvicornThread(p.name, _fastapi(p, RouteStyle.ASYNC), port=p.port),
-    "fastapi-def": lambda p: UvicornThread(p.name, _fastapi(p, RouteStyle.DEF), port=p.port),
-    "fastapi-blocking": lambda p: UvicornThread(
-        p.name, _fastapi(p, RouteStyle.BLOCKING), port=p.port
-    ),
-    "flask-gevent": lambda p: ChildProcessServer(p.name, p.relay, p.supplier, port=p.port),
-    "flask-processes": lambda p: ChildProcessServer(
-        p.name, p.relay, p.supplier, workers=p.settings.workers, port=p.port
-    ),
-}
+def build_server(mode: KitchenMode, p: KitchenParts) -> ServerThread:
+    """The server that runs ``mode``'s app, as its ``serving`` declares (not yet started)."""
+    serving = mode.serving
+    if serving is None:
+        raise RecipeError(f"{mode.name} does not declare how it is served")
+    server = serving.server
+    if server.own_process:
+        workers = p.settings.workers if server is ServerKind.GUNICORN else 1
+        return ChildProcessServer(
+            p.name, p.relay, p.supplier, server=server, workers=workers, port=p.port
+        )
+    if serving.framework is Framework.FASTAPI:
+        fastapi = create_fastapi_app(
+            p.name, p.relay, serving.route, thread_cap=p.settings.thread_cap, supplier=p.supplier
+        )
+        return UvicornThread(p.name, fastapi, port=p.port)
+    async_view = serving.route is RouteStyle.ASYNC
+    flask = create_flask_app(p.name, p.relay, async_view=async_view, supplier=p.supplier)
+    if server is ServerKind.WAITRESS:
+        return WaitressThread(p.name, flask, threads=p.settings.pool_size, port=p.port)
+    threaded = server is ServerKind.WERKZEUG_THREADED
+    return WerkzeugThread(p.name, flask, threaded=threaded, port=p.port)
 
 
 @dataclass
@@ -147,6 +144,11 @@ class Kitchen:
     def stop(self) -> None:
         self.server.stop()
 
+    def reopen(self) -> Kitchen | None:
+        """The same kitchen started again, when it knows how (your app does); None: the
+        restaurant opens a built-in one again by its mode, with the model it calls."""
+        return None
+
     def __enter__(self) -> Kitchen:
         return self
 
@@ -172,14 +174,14 @@ def start_kitchen(
     settings = settings or KitchenSettings()
     relay = EventRelay()
     parts = KitchenParts(mode.name, relay, settings, port, supplier or Supplier())
-    server = BUILDERS[mode.name](parts)
+    server = build_server(mode, parts)
     notice = None
     try:
         server.start()
     except KitchenStartError as error:
         if not (fallback and port):
             raise
-        server = BUILDERS[mode.name](replace(parts, port=0))
+        server = build_server(mode, replace(parts, port=0))
         server.start()
         notice = f"{error}; {mode.name} opened on port {server.port} instead"
     return Kitchen(mode, settings, server, relay, notice)

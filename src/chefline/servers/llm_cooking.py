@@ -13,11 +13,12 @@ import asyncio
 import json
 import time
 from collections.abc import AsyncIterator, Iterator
-from typing import Any
+from dataclasses import replace
 
 from chefline.kitchen.clock import now
+from chefline.kitchen.error_body import ErrorBody, ErrorKind
 from chefline.kitchen.faults import SLOW_FACTOR, FaultKind, Faults, KitchenFire
-from chefline.kitchen.order import Step, StepKind
+from chefline.kitchen.order import KitchenReport, Step, StepKind
 from chefline.kitchen.recipe import DEFAULT_STEP_CPU_S
 from chefline.servers.cooking import DishTicket
 from chefline.servers.model_link import ModelError
@@ -29,13 +30,13 @@ def token_line(token: str) -> bytes:
     return json.dumps({"token": token}).encode() + b"\n"
 
 
-def report_line(report: dict[str, Any]) -> bytes:
-    return json.dumps({"report": report}).encode() + b"\n"
+def report_line(report: KitchenReport) -> bytes:
+    return json.dumps({"report": report.to_json()}).encode() + b"\n"
 
 
 def failure_line(error: ModelError) -> bytes:
-    body = {"error": "model failed", "detail": str(error), "kitchen_report": error.report}
-    return json.dumps(body).encode() + b"\n"
+    body = ErrorBody(ErrorKind.MODEL_FAILED, str(error), error.report)
+    return json.dumps(body.to_json()).encode() + b"\n"
 
 
 class LlmTicket(DishTicket):
@@ -62,8 +63,8 @@ class LlmTicket(DishTicket):
         self.work("plate", DEFAULT_STEP_CPU_S)
         return report_line(self.report())
 
-    def report(self, finished: bool = True) -> dict[str, Any]:
-        return {**super().report(finished), "tokens": self.tokens}
+    def report(self, finished: bool = True) -> KitchenReport:
+        return replace(super().report(finished), tokens=self.tokens)
 
     def stream_holding(self, tokens: Iterator[str], faults: Faults) -> Iterator[bytes]:
         """The chef stands at the pot: each token is waited for in this thread."""

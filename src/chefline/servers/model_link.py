@@ -23,6 +23,7 @@ import aiohttp
 import httpx
 
 from chefline.kitchen.llm import ChatOrder
+from chefline.kitchen.order import KitchenReport
 from chefline.kitchen.recipe import RecipeError
 from chefline.texts import translate
 
@@ -41,7 +42,7 @@ class ModelError(RuntimeError):
     """The model could not serve a call. ``report`` is the kitchen's record of the order up
     to the failure, set by the kitchen that was cooking it."""
 
-    def __init__(self, message: str, report: dict[str, Any] | None = None) -> None:
+    def __init__(self, message: str, report: KitchenReport | None = None) -> None:
         super().__init__(message)
         self.report = report
 

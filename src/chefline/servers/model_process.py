@@ -17,9 +17,8 @@ import sys
 import threading
 from typing import Any
 
-from chefline.child import MODEL_COMMAND
 from chefline.kitchen.llm import MOCK_MODEL, ModelSpeed
-from chefline.process import chefline_command
+from chefline.process import MODEL_COMMAND, chefline_command
 from chefline.servers.model_link import ModelLink
 from chefline.servers.server_thread import LOOPBACK, KitchenStartError
 

@@ -18,33 +18,41 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-from chefline.kitchen.modes import get_mode
+from chefline.kitchen.modes import CodeStep, Framework, KitchenMode, RouteStyle, get_mode
 from chefline.kitchen.recipe import DishKind
 from chefline.servers.cooking import DishTicket
-from chefline.servers.fastapi_kitchen import RouteStyle, create_fastapi_app
+from chefline.servers.fastapi_kitchen import create_fastapi_app
 from chefline.servers.flask_kitchen import create_flask_app
 from chefline.servers.llm_cooking import LlmTicket
 from chefline.servers.relay import EventRelay
 
-FASTAPI_STYLES = {
-    "fastapi-async": RouteStyle.ASYNC,
-    "fastapi-def": RouteStyle.DEF,
-    "fastapi-blocking": RouteStyle.BLOCKING,
-}
 
-
-def _endpoint(mode: str, path: str) -> Callable[..., Any]:
-    if mode in FASTAPI_STYLES:
-        app = create_fastapi_app(mode, EventRelay(), FASTAPI_STYLES[mode])
+def _endpoint(mode: KitchenMode, path: str) -> Callable[..., Any]:
+    serving = mode.serving
+    if serving is None:
+        raise LookupError(f"{mode.name} does not declare how it is served")
+    if serving.framework is Framework.FASTAPI:
+        app = create_fastapi_app(mode.name, EventRelay(), serving.route)
         for route in app.routes:
             if getattr(route, "path", None) == path:
                 return route.endpoint  # type: ignore[attr-defined, no-any-return]
         raise LookupError(path)
-    flask = create_flask_app(mode, EventRelay(), async_view=mode == "flask-async-view")
+    async_view = serving.route is RouteStyle.ASYNC
+    flask = create_flask_app(mode.name, EventRelay(), async_view=async_view)
     for rule in flask.url_map.iter_rules():
         if rule.rule == path:
             return flask.view_functions[rule.endpoint]  # type: ignore[no-any-return]
     raise LookupError(path)
+
+
+def _step(mode: KitchenMode, dish: DishKind) -> Callable[..., Any]:
+    """The step the code view shows after the route: where the chef waits (or works)."""
+    awaits = mode.serving is not None and mode.serving.code_step is CodeStep.AWAITING
+    if dish is DishKind.LLM:
+        return LlmTicket.stream_awaiting if awaits else LlmTicket.stream_holding
+    if dish is DishKind.CPU:
+        return DishTicket.work
+    return DishTicket.await_sleep if awaits else DishTicket.sleep
 
 
 def _source(function: Callable[..., Any]) -> str:
@@ -57,16 +65,10 @@ def route_code(mode: str, dish: DishKind = DishKind.IO) -> str:
     takes the time. Without the sources (a frozen app built without them): the one-liner."""
     kitchen = get_mode(mode)
     try:
-        route = _source(_endpoint(kitchen.name, "/chat" if dish is DishKind.LLM else "/cook"))
-        if dish is DishKind.LLM:
-            awaits = "stream_awaiting" in route
-            step = LlmTicket.stream_awaiting if awaits else LlmTicket.stream_holding
-        elif dish is DishKind.CPU:
-            step = DishTicket.work
-        else:
-            step = DishTicket.await_sleep if "cook_awaiting" in route else DishTicket.sleep
+        route = _source(_endpoint(kitchen, "/chat" if dish is DishKind.LLM else "/cook"))
+        step = _step(kitchen, dish)
         step_source = _source(step)
-    except (OSError, TypeError):
+    except (OSError, TypeError, LookupError):
         return f"# {kitchen.chat_route if dish is DishKind.LLM else kitchen.route}"
     server = kitchen.route.partition(", ")[2]
     return f"# {server}\n{route}\n\n# → {step.__qualname__}\n{step_source}"

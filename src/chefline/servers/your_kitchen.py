@@ -11,7 +11,6 @@ from typing import Any
 
 from flask import Flask, got_request_exception, request
 
-from chefline.child import GEVENT, PROCESSES
 from chefline.kitchen.modes import KitchenSettings
 from chefline.kitchen.your_app import RACE_HEADER, ReportSource, ServerKind, YourAppMode
 from chefline.servers.app_loading import AppError, LoadedApp, load_app
@@ -168,9 +167,9 @@ def start_your_kitchen(
             mode.name, watch_loop(orders, watchdog), port=port, lifespan="auto"
         )
     elif kind.own_process:
-        child_mode = GEVENT if kind is ServerKind.GEVENT else PROCESSES
-        runner = ChildProcessServer(mode.name, relay, Supplier(), workers=settings.workers,
-                                    port=port, mode=child_mode, app=_absolute(target))  # fmt: skip
+        runner = ChildProcessServer(mode.name, relay, Supplier(), server=kind,
+                                    workers=settings.workers, port=port,
+                                    app=_absolute(target))  # fmt: skip
     else:
         sampler = ThreadSampler()
         news = OrderNews(mode.name, relay, "thread")

@@ -6,7 +6,8 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QToolTip
 
-from chefline.kitchen.timeline import ChefState
+from chefline.kitchen.chef import ChefLabel
+from chefline.kitchen.timeline import ChefSegment, ChefState
 from chefline.ui.palette import THEME, Look
 from chefline.ui.timeline_canvas import TimelineCanvas
 
@@ -23,8 +24,8 @@ class ChefLanesView(TimelineCanvas):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.setMinimumHeight(28)
-        self._lanes: dict[str, list] = {}
-        self._load: dict[str, list[tuple[float, int]]] = {}
+        self._lanes: dict[ChefLabel, list[ChefSegment]] = {}
+        self._load: dict[ChefLabel, list[tuple[float, int]]] = {}
         self._frames = 0
         self.session.sig_frame.disconnect(self.update)
         self.session.sig_frame.connect(self._on_frame)
@@ -110,6 +111,6 @@ class ChefLanesView(TimelineCanvas):
     def empty_text(self) -> str:
         return self.tr("Each chef's day appears here")
 
-    def chef_name(self, label: str) -> str:
+    def chef_name(self, label: ChefLabel) -> str:
         """The timeline's "chef 3", in the window's language."""
-        return self.tr("chef {0}").format(label.removeprefix("chef "))
+        return self.tr("chef {0}").format(label.number)

@@ -7,7 +7,7 @@ import os
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -25,6 +25,7 @@ from chefline.kitchen.recipe import DishKind
 from chefline.servers.route_code import reader_code, route_code
 from chefline.ui.about import show_about
 from chefline.ui.bad_order_dialog import BadOrderDialog
+from chefline.ui.commands import command_table, help_lines
 from chefline.ui.comparison_view import ComparisonView
 from chefline.ui.control_bar import ControlBar
 from chefline.ui.error_boxes import ErrorBoxes
@@ -82,7 +83,13 @@ class MainWindow(Retranslating, QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        self.presenter = Presenter(self)
+        self.histogram = LatencyHistogram(session, self.kitchens_area)  # a drawer, H shows it
+        self.files = RaceFiles(session, self, self.kitchens_area, self.histogram)
+        self.files.sig_error_requested.connect(self.show_error)
+        self.presenter = Presenter(session, self.controls, self.files, parent=self)
+        self.presenter.sig_error_requested.connect(self.show_error)
+        self.presenter.sig_code_requested.connect(self._show_scene_code)
+        self.presenter.sig_bad_order_requested.connect(self.show_bad_order)
         self.banner = SceneBanner(self.presenter)
         layout.addWidget(self.banner)
         layout.addWidget(self.controls)
@@ -91,11 +98,8 @@ class MainWindow(Retranslating, QMainWindow):
         session.replay.sig_changed.connect(self._replay_changed)
         layout.addWidget(self.legend)
         layout.addWidget(self.kitchens_area, 1)
-        self.histogram = LatencyHistogram(session, self.kitchens_area)  # a drawer, H shows it
         self.setCentralWidget(central)
         self.notes = SpeakerNotes(self.presenter, self)
-        self.help_overlay = HelpOverlay(central)
-        self.presenter.sig_toggle_help.connect(self.help_overlay.toggle)
         self.comparison = ComparisonView(self.presenter, central)
         self.spotlight = Spotlight(central)
         self._code_visible = False
@@ -106,14 +110,21 @@ class MainWindow(Retranslating, QMainWindow):
         self.state_label = QLabel()
         self.state_label.setObjectName("stateLabel")
         self.statusBar().addWidget(self.state_label, 1)
+        self.files.sig_status_requested.connect(self.state_label.setText)
 
-        self.files = RaceFiles(self)
         self.your_app = YourAppOpener(session, parent=self)
         self.your_app.sig_said.connect(self.state_label.setText)
         self.your_app.sig_code.connect(self._show_your_code)
+        self.commands = command_table(
+            self, self.presenter, self.files, self.your_app, session.replay, self.spotlight,
+            self.scale, self.histogram,
+        )  # fmt: skip
+        """Every command, once: the menus, the keys and the help are built from it."""
+        self.help_overlay = HelpOverlay(central, help_lines(self.commands))
+        self.presenter.sig_toggle_help.connect(self.help_overlay.toggle)
         self._build_menus()
-        self._build_shortcuts()
-        self.keys = TalkKeys(self)
+        self.keys = TalkKeys(self, central, self.controls, self.commands)
+        self.notes.sig_keys_back_requested.connect(self.keys.take_back)
         self.screen_fit = ScreenFit(self)
         self.controls.sig_serve.connect(self.serve)
         self.controls.sig_reset.connect(self.reset)
@@ -130,7 +141,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _build_menus(self) -> None:
         self.faults_menu = FaultsMenu(self)
-        self.menus = WindowMenus(self)
+        self.menus = WindowMenus(self.menuBar(), self.commands, self.faults_menu, parent=self)
         self.kitchen_menu = self.menus.kitchen_menu
         self.kitchen_actions = self.menus.kitchen_actions
         for action in self.kitchen_actions.values():
@@ -140,8 +151,6 @@ class MainWindow(Retranslating, QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Chefline — sync vs async kitchens"))
-        if hasattr(self, "menus"):
-            self.menus.retranslate()
         if self.session.result is not None and not self.session.live:
             self._on_race_finished(self.session.result)
         else:
@@ -211,14 +220,9 @@ class MainWindow(Retranslating, QMainWindow):
             self.state_label.setText(self.tr("API docs: {0}").format(url))
 
     def show_about(self) -> QMessageBox:
-        log_file = QApplication.instance().property("logFile") or None
+        app = QApplication.instance()
+        log_file = (app.property("logFile") if app is not None else None) or None
         return show_about(self, log_file)
-
-    def _build_shortcuts(self) -> None:
-        for key, slot in (("Space", self.presenter.act), ("R", self.reset),
-                          ("F", self.toggle_full_screen)):  # fmt: skip
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.activated.connect(slot)
 
     def _rebuild_panels(self) -> None:
         for panel in self.panels.values():
@@ -249,6 +253,11 @@ class MainWindow(Retranslating, QMainWindow):
             reader = reader_code(name, dish) if visible else None
             panel.show_code(reader, dish, full=route_code(name, dish) if visible else None)
             panel.scoreboard.set_headline(self.spoken if visible else ())
+
+    def _show_scene_code(self, spoken: tuple[str, ...]) -> None:
+        """The scene on screen shows each route beside its kitchen, with these figures large."""
+        self.spoken = spoken
+        self.set_code_visible(True)
 
     def _show_your_code(self, name: str, code: str) -> None:
         """Your route beside your kitchen after a race that blocked its loop."""

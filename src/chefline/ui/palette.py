@@ -5,12 +5,15 @@ Colours are from the Okabe–Ito palette, which stays distinct for colour-blind 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from enum import StrEnum
 from functools import cache
+from typing import Literal, get_args
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
+
+from chefline.texts import QT_TRANSLATE_NOOP
 
 
 class Look(StrEnum):
@@ -43,7 +46,7 @@ class Swatch:
         after a theme key ("theme:free") follows the theme."""
         colour = self.colour
         if colour.startswith("theme:"):
-            colour = THEME[colour.removeprefix("theme:")]
+            colour = THEME.named(colour.removeprefix("theme:"))
         fill = QBrush(QColor(colour))
         if self.pattern == Qt.BrushStyle.SolidPattern:
             return fill, None
@@ -119,73 +122,137 @@ SWATCHES: dict[Look, Swatch] = {
     ),
 }
 
-THEMES: dict[str, dict[str, str]] = {
-    "light": {
-        "window": "#f4f5f7",
-        "panel": "#ffffff",
-        "card": "#f7f8fa",
-        "free": "#eef3ee",
-        "border": "#d0d4da",
-        "text": "#1d2430",
-        "muted": "#5b6573",
-        "accent": "#0072B2",
-        "accent_hover": "#005f94",
-        "grid": "#e3e6ea",
-        "now": "#1d2430",
-        "banner": "#1d2430",
-        "banner_text": "#ffffff",
-        "code_string": "#009E73",
-        "code_wait": "#7a2f00",
-        "code_wait_bg": "#fde2c8",
-    },
-    "dark": {
-        "window": "#14171c",
-        "panel": "#1d2129",
-        "card": "#252a33",
-        "free": "#262c35",
-        "border": "#3a414d",
-        "text": "#e8ebf0",
-        "muted": "#a3acb9",
-        "accent": "#56B4E9",
-        "accent_hover": "#7cc6ef",
-        "grid": "#313743",
-        "now": "#e8ebf0",
-        "banner": "#0b0d10",
-        "banner_text": "#ffffff",
-        "code_string": "#7fd6b4",
-        "code_wait": "#ffd2a8",
-        "code_wait_bg": "#5a2a08",
-    },
+ThemeKey = Literal[
+    "window", "panel", "card", "free", "border", "text", "muted", "accent", "accent_hover",
+    "grid", "now", "banner", "banner_text", "code_string", "code_wait", "code_wait_bg",
+]  # fmt: skip
+"""The colours a theme names (and the stylesheet's ``{{ key }}`` placeholders)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    """The window's colours in one theme (CSS colours)."""
+
+    window: str
+    panel: str
+    card: str
+    free: str
+    """A chef's free time: a shade just off the panel."""
+    border: str
+    text: str
+    muted: str
+    accent: str
+    accent_hover: str
+    grid: str
+    now: str
+    """The race's now line."""
+    banner: str
+    banner_text: str
+    code_string: str
+    code_wait: str
+    """The route view's waiting line, and its background."""
+    code_wait_bg: str
+
+    def __getitem__(self, key: ThemeKey) -> str:
+        colour: str = getattr(self, key)
+        return colour
+
+    def named(self, key: str) -> str:
+        """The colour called ``key`` (a name read from a file); KeyError if there is none."""
+        if key not in get_args(ThemeKey):
+            raise KeyError(key)
+        colour: str = getattr(self, key)
+        return colour
+
+    def values(self) -> tuple[str, ...]:
+        return tuple(getattr(self, f.name) for f in fields(self))
+
+
+class ThemeInUse:
+    """The theme the window paints with now; ``use_theme`` swaps it for every painter."""
+
+    def __init__(self, theme: Theme) -> None:
+        self.theme = theme
+
+    def __getitem__(self, key: ThemeKey) -> str:
+        return self.theme[key]
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and key in get_args(ThemeKey)
+
+    def named(self, key: str) -> str:
+        return self.theme.named(key)
+
+    def values(self) -> tuple[str, ...]:
+        return self.theme.values()
+
+
+THEMES: dict[str, Theme] = {
+    "light": Theme(
+        window="#f4f5f7",
+        panel="#ffffff",
+        card="#f7f8fa",
+        free="#eef3ee",
+        border="#d0d4da",
+        text="#1d2430",
+        muted="#5b6573",
+        accent="#0072B2",
+        accent_hover="#005f94",
+        grid="#e3e6ea",
+        now="#1d2430",
+        banner="#1d2430",
+        banner_text="#ffffff",
+        code_string="#009E73",
+        code_wait="#7a2f00",
+        code_wait_bg="#fde2c8",
+    ),
+    "dark": Theme(
+        window="#14171c",
+        panel="#1d2129",
+        card="#252a33",
+        free="#262c35",
+        border="#3a414d",
+        text="#e8ebf0",
+        muted="#a3acb9",
+        accent="#56B4E9",
+        accent_hover="#7cc6ef",
+        grid="#313743",
+        now="#e8ebf0",
+        banner="#0b0d10",
+        banner_text="#ffffff",
+        code_string="#7fd6b4",
+        code_wait="#ffd2a8",
+        code_wait_bg="#5a2a08",
+    ),
     # For projectors that wash colours out: black on white, strong borders, no greys.
-    "contrast": {
-        "window": "#ffffff",
-        "panel": "#ffffff",
-        "card": "#ffffff",
-        "free": "#f2f2f2",
-        "border": "#000000",
-        "text": "#000000",
-        "muted": "#000000",
-        "accent": "#003f6b",
-        "accent_hover": "#002a47",
-        "grid": "#8c8c8c",
-        "now": "#000000",
-        "banner": "#000000",
-        "banner_text": "#ffffff",
-        "code_string": "#004d36",
-        "code_wait": "#000000",
-        "code_wait_bg": "#ffd400",
-    },
+    "contrast": Theme(
+        window="#ffffff",
+        panel="#ffffff",
+        card="#ffffff",
+        free="#f2f2f2",
+        border="#000000",
+        text="#000000",
+        muted="#000000",
+        accent="#003f6b",
+        accent_hover="#002a47",
+        grid="#8c8c8c",
+        now="#000000",
+        banner="#000000",
+        banner_text="#ffffff",
+        code_string="#004d36",
+        code_wait="#000000",
+        code_wait_bg="#ffd400",
+    ),
 }
 THEME_NAMES = tuple(THEMES)
 
-THEME: dict[str, str] = dict(THEMES["light"])
+THEME = ThemeInUse(THEMES["light"])
 """The colours in use; painters read it at each paint, so ``use_theme`` takes effect at the
 next repaint."""
 
 
 def use_theme(name: str) -> None:
-    THEME.clear()
-    THEME.update(THEMES[name])
+    THEME.theme = THEMES[name]
 
 
 def brushes(look: Look) -> tuple[QBrush, QBrush | None]:

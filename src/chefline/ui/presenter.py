@@ -2,14 +2,14 @@
 
 The presenter owns no widget of the race: it tells the session which kitchens to open and
 the control bar what to serve, and widgets of its own (banner, notes, help, comparison table)
-subscribe to its signals.
+subscribe to its signals. What only the window can do (say an error, show the routes' code,
+open the bad-order dialog) it asks for with a ``sig_..._requested`` signal the window connects.
 """
 
 from __future__ import annotations
 
 import asyncio
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
@@ -18,12 +18,12 @@ from chefline.assets import resource_path, resources_dir
 from chefline.client.plan import scene_plan
 from chefline.kitchen.recipe import RecipeError
 from chefline.kitchen.scenes import Scene, Talk, load_talk
+from chefline.ui.control_bar import ControlBar
 from chefline.ui.language import Language
 from chefline.ui.palette import THEME_NAMES
+from chefline.ui.race_files import RaceFiles
+from chefline.ui.session import RaceSession
 from chefline.ui.theme import Look
-
-if TYPE_CHECKING:
-    from chefline.ui.main_window import MainWindow
 
 FONT_STEP = 1.15
 SPOKEN = {"ratio": "ratio", "faster": "makespan", "peak_concurrency": "peak", "chefs": "chefs",
@@ -61,10 +61,21 @@ class Presenter(QObject):
     """Show or hide the comparison table."""
     sig_look_changed = Signal()
     """The theme or the font scale changed (the stylesheet is already applied)."""
+    sig_error_requested = Signal(str)
+    """Tell the speaker something went wrong. Parameter: the message, one sentence."""
+    sig_code_requested = Signal(tuple)
+    """Show each kitchen's route beside it, for the scene on screen. Parameter: the
+    scoreboard figures its caption speaks of (``spoken_figures``), to show large."""
+    sig_bad_order_requested = Signal()
+    """Open the dialog that sends the bad order (the scene's action, on Space)."""
 
-    def __init__(self, window: MainWindow, talk: Talk | None = None) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, session: RaceSession, controls: ControlBar, files: RaceFiles,
+                 talk: Talk | None = None, parent: QObject | None = None) -> None:  # fmt: skip
+        """``files`` replays the scene's recorded race; ``controls`` take each scene's race."""
+        super().__init__(parent)
+        self.session = session
+        self.controls = controls
+        self.files = files
         self.talk_error: str | None = None
         if talk is None:
             try:
@@ -74,7 +85,7 @@ class Presenter(QObject):
                 # window is up to show it.
                 talk, message = Talk([], []), str(error)
                 self.talk_error = message
-                QTimer.singleShot(0, lambda: window.show_error(message))
+                QTimer.singleShot(0, lambda: self.sig_error_requested.emit(message))
         self.talk = talk
         self.index = -1
         app = QApplication.instance()
@@ -112,7 +123,7 @@ class Presenter(QObject):
         speaker has already left is skipped.
         """
         scene = self.talk.scenes[index]
-        session = self.window.session
+        session = self.session
         self.index = index  # the next key press counts from here
         async with self._changing:
             if self.index != index:
@@ -122,9 +133,8 @@ class Presenter(QObject):
             opened = await session.open_kitchens_async(scene.kitchens)
             if self.index != index:
                 return opened
-            self.window.controls.show_plan(scene_plan(scene))
-            self.window.spoken = spoken_figures(scene)
-            self.window.set_code_visible(True)
+            self.controls.show_plan(scene_plan(scene))
+            self.sig_code_requested.emit(spoken_figures(scene))
             self.sig_scene_changed.emit(index)
         if not opened:  # the talk goes on with the race recorded for it, badge and all
             self.play_recording()
@@ -140,20 +150,22 @@ class Presenter(QObject):
             return False
         path = self.recording_of(scene)
         if not path.exists():
-            self.window.show_error(self.tr("No recorded race for the scene {0}.").format(scene.id))
+            self.sig_error_requested.emit(
+                self.tr("No recorded race for the scene {0}.").format(scene.id)
+            )
             return False
-        return self.window.files.open_race(path)
+        return self.files.open_race(path)
 
     def act(self) -> None:
         """Space: play or pause a replay; else what the scene is for — serve its race, or
         send its bad order."""
         scene = self.scene
-        if self.window.session.replay.active:
-            self.window.session.replay.toggle()
+        if self.session.replay.active:
+            self.session.replay.toggle()
         elif scene is not None and scene.action == "bad_order":
-            self.window.show_bad_order()
+            self.sig_bad_order_requested.emit()
         else:
-            self.window.controls.request_serve()
+            self.controls.request_serve()
 
     # -- looks ------------------------------------------------------------------------------
 

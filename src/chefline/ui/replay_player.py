@@ -1,21 +1,18 @@
 """Replay of a recorded race: play at 0.1×–4×, scrub, step from event to event.
 
-The player rebuilds the session's timelines from the record's events up to the replay
-moment and moves the session's clock there, so every view draws the replay as it drew the
-live race. It never invents a figure: everything shown comes from the record.
+The player rebuilds timelines from the record's events up to the replay moment and says
+so (``sig_shown``); the session shows those timelines at that moment, so every view draws
+the replay as it drew the live race. It never invents a figure: everything shown comes from
+the record. The player knows no session: it owns its state and tells through signals.
 """
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
 
 from chefline.client.race import RaceResult
 from chefline.kitchen.replay import RaceStory
-
-if TYPE_CHECKING:
-    from chefline.ui.session import RaceSession
+from chefline.kitchen.timeline import RaceTimeline
 
 SPEEDS = (0.1, 0.25, 0.5, 1.0, 2.0, 4.0)
 
@@ -25,12 +22,19 @@ class ReplayPlayer(QObject):
     """Started, stopped, played, paused, or its speed changed: read the properties."""
     sig_moved = Signal(float)
     """The replay moved. Parameter: seconds since the recorded race's first order."""
+    sig_began = Signal(object)
+    """A replay begins. Parameter: the recorded ``RaceResult``; ``clock`` is its start."""
+    sig_shown = Signal()
+    """Show ``timelines`` as they stood at ``clock`` (moved, or a step to highlight)."""
+    sig_ended = Signal(object)
+    """Back from the replay to the whole recorded race. Parameter: the ``RaceResult``."""
 
     FRAME_MS = 25
 
-    def __init__(self, session: RaceSession) -> None:
-        super().__init__(session)
-        self.session = session
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.timelines: dict[str, RaceTimeline] = {}
+        """The recorded race as it stood at ``clock``."""
         self.story: RaceStory | None = None
         self.result: RaceResult | None = None
         self.recorded = False
@@ -55,13 +59,19 @@ class ReplayPlayer(QObject):
     def duration(self) -> float:
         return self.story.duration if self.story else 0.0
 
+    @property
+    def clock(self) -> float | None:
+        """The moment shown, on the recorded race's clock (None: no replay)."""
+        return None if self.story is None else self.story.start + self.moment
+
     def start(self, result: RaceResult, recorded: bool = False) -> None:
         """Replay ``result`` from its first order, playing at the current speed."""
         story = RaceStory(result.timelines.values())  # first: if it fails, nothing changed
         self.stop(show_result=False)
         self.story = story
         self.result, self.recorded = result, recorded
-        self.session.begin_replay(result, self.story.start)
+        self.timelines, self.moment = {}, 0.0
+        self.sig_began.emit(result)
         self.seek(0.0)
         self.play()
 
@@ -72,8 +82,9 @@ class ReplayPlayer(QObject):
         self._timer.stop()
         self.playing = False
         result, self.story, self.result = self.result, None, None
+        self.timelines = {}
         if show_result and result is not None:
-            self.session.end_replay(result)
+            self.sig_ended.emit(result)
         self.sig_changed.emit()
 
     def play(self) -> None:
@@ -116,7 +127,7 @@ class ReplayPlayer(QObject):
         self.highlight = frozenset(
             (e.kitchen, e.order) for e in events[-64:] if abs(e.t - landed) < 1e-9
         )
-        self.session.sig_frame.emit()
+        self.sig_shown.emit()
 
     def seek(self, moment: float) -> None:
         """Show the race as it stood ``moment`` seconds after its first order."""
@@ -125,8 +136,8 @@ class ReplayPlayer(QObject):
             return
         moment = min(max(moment, 0.0), story.duration)
         self.highlight = frozenset()
-        if moment < self.moment or not self.session.timelines:
-            self.session.timelines = story.empty_timelines()
+        if moment < self.moment or not self.timelines:
+            self.timelines = story.empty_timelines()
             self._applied = 0
         self._apply_until(moment)
 
@@ -134,13 +145,12 @@ class ReplayPlayer(QObject):
         assert self.story is not None
         count = self.story.count_until(moment)
         for event in self.story.events[self._applied : count]:
-            timeline = self.session.timelines.get(event.kitchen)
+            timeline = self.timelines.get(event.kitchen)
             if timeline is not None:
                 timeline.apply(event)
         self._applied = count
         self.moment = moment
-        self.session.replay_clock = self.story.start + moment
-        self.session.sig_frame.emit()
+        self.sig_shown.emit()
         self.sig_moved.emit(moment)
 
     def _tick(self) -> None:

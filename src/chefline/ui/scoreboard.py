@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from chefline.kitchen.cost import KitchenCost
+from chefline.kitchen.own_work import own_work_text
 from chefline.kitchen.timeline import TimelineSummary
 from chefline.texts import QT_TRANSLATE_NOOP
 from chefline.ui import kitchen_clock
@@ -283,23 +284,7 @@ class Scoreboard(Retranslating, QFrame):
             self.verdict.setText(self.tr("waiting its turn: one kitchen at a time"))
         else:
             self.verdict.setText(self.verdict_text(s, running, makespan))
-        self.own_work.setText(self.own_work_text(s, total, running))
-
-    def own_work_text(self, s: TimelineSummary, customers: int, running: bool) -> str:
-        """ "ideal 1.00 s + 200 × 0.65 ms own work + 0.26 s next door = 1.39 s"."""
-        with_work = s.expected_with_own_work
-        if with_work is None or s.expected_makespan is None or s.own_cost_per_order is None:
-            return " "
-        text = self.tr("ideal {0:.2f} s + {1} × {2:.2f} ms own work").format(
-            s.expected_makespan, customers, 1000 * s.own_cost_per_order
-        )
-        if s.neighbours_work:
-            text += self.tr(" + {0:.2f} s next door").format(s.neighbours_work)
-        text += f" = {with_work:.2f} s"
-        ratio = s.ratio_to_own_work
-        if not running and ratio is not None:
-            text += self.tr(" (took ×{0:.2f})").format(ratio)
-        return text
+        self.own_work.setText(own_work_text(s, total, with_ratio=not running) or " ")
 
     def verdict_text(self, s: TimelineSummary, running: bool, makespan: float | None) -> str:
         expected = s.expected_makespan

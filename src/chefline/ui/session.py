@@ -10,28 +10,24 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import threading
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from chefline.client.customer_process import CustomerProcess, CustomersGone
+from chefline.client.customer_process import CustomersGone
 from chefline.client.feed import EventFeed
 from chefline.client.plan import RacePlan
 from chefline.client.race import RaceResult, RaceRunner
+from chefline.engine import KitchenFailure, Restaurant
 from chefline.kitchen.clock import now
 from chefline.kitchen.cost import KitchenCost
 from chefline.kitchen.events import Phase
-from chefline.kitchen.llm import ModelSpeed
 from chefline.kitchen.modes import KitchenSettings
 from chefline.kitchen.recipe import RecipeError
 from chefline.kitchen.timeline import RaceTimeline
-from chefline.kitchen.your_app import ReportSource
-from chefline.servers.app_loading import AppError
-from chefline.servers.kitchens import Kitchen, start_kitchen
+from chefline.servers.kitchens import Kitchen
 from chefline.servers.model_link import ModelError
 from chefline.servers.model_supply import ModelSupply
 from chefline.servers.server_thread import KitchenStartError
-from chefline.servers.your_kitchen import YourKitchen
 from chefline.ui.off_thread import off_gui_thread
 from chefline.ui.replay_player import ReplayPlayer
 
@@ -59,14 +55,15 @@ class RaceSession(QObject):
 
     def __init__(self, settings: KitchenSettings | None = None, parent: QObject | None = None):
         super().__init__(parent)
-        self.settings = settings or KitchenSettings()
-        self.kitchens: list[Kitchen] = []
+        # The customers come from outside the restaurant: a process of their own, started
+        # now so that it is ready by the first race, and kept for the session's life.
+        self.restaurant = Restaurant(settings, keep_customers=True)
+        """The kitchens, their model and their customers (Qt-free, shared with the CLI)."""
         self.plan: RacePlan | None = None
         self.timelines: dict[str, RaceTimeline] = {}
         self.result: RaceResult | None = None
         self.race_start: float | None = None
         self.race_end: float | None = None
-        self.models = ModelSupply()
         self._shut_down = False
         self._first_order_seen = False
         # The built-in model's process starts once the window is up (its imports would slow
@@ -75,39 +72,46 @@ class RaceSession(QObject):
         self.replay_clock: float | None = None
         """The moment a replay shows (None: no replay on screen)."""
         self.replay = ReplayPlayer(self)
-        """The language model of the LLM dish, shared by every kitchen."""
+        self.replay.sig_began.connect(self._begin_replay)
+        self.replay.sig_shown.connect(self._show_replay)
+        self.replay.sig_ended.connect(self._end_replay)
         self._feed = EventFeed()
         self._runner: RaceRunner | None = None
         self._task: asyncio.Task[RaceResult] | None = None
         self._forgotten: asyncio.Task[RaceResult] | None = None
         """A race cleared (R) while it ran: its stopped result is not shown when it ends."""
-        # The customers come from outside the restaurant: a process of their own, started
-        # now so that it is ready by the first race, and kept for the session's life.
-        self._customers = CustomerProcess()
         self._frames = QTimer(self)
         self._frames.setInterval(self.FRAME_MS)
         self._frames.timeout.connect(self._on_frame)
 
     def _prepare_model(self) -> None:
         if not self._shut_down:
-            self.models.prepare_builtin(ModelSpeed())
+            self.restaurant.warm_up_model()
 
-    # -- kitchens ---------------------------------------------------------------------------
+    # -- kitchens: the restaurant's, with a message for each failure ----------------------
+
+    @property
+    def settings(self) -> KitchenSettings:
+        return self.restaurant.settings
+
+    @property
+    def models(self) -> ModelSupply:
+        """The language model of the LLM dish, shared by every kitchen."""
+        return self.restaurant.models
+
+    @property
+    def kitchens(self) -> list[Kitchen]:
+        return self.restaurant.kitchens
 
     @property
     def mode_names(self) -> list[str]:
-        return [kitchen.name for kitchen in self.kitchens]
+        return self.restaurant.names
 
     def open_kitchens(self, names: list[str]) -> bool:
         """Run exactly these kitchens (keeping those open, your app too). False if one failed."""
         if not self._may_change_kitchens():
             return False
-        names = self._with_your_app(names)
-        return self._settle_kitchens(names, self._start_missing(names))
-
-    def _with_your_app(self, names: list[str]) -> list[str]:
-        yours = [k.name for k in self.kitchens if k.report is ReportSource.RELAY]
-        return [*names, *(name for name in yours if name not in names)]
+        return self._changed(self.restaurant.open(names))
 
     def put_your_app(self, kitchen: Kitchen | None) -> bool:
         """Race ``kitchen`` (your app, started by the caller) in place of the one open before,
@@ -116,26 +120,20 @@ class RaceSession(QObject):
             if kitchen is not None:
                 kitchen.stop()
             return False
-        for old in [k for k in self.kitchens if k.report is ReportSource.RELAY]:
-            old.stop()
-            self.kitchens.remove(old)
-        self.kitchens += [] if kitchen is None else [kitchen]
-        self.clear()
-        self.sig_kitchens_changed.emit()
-        return True
+        self.restaurant.put_your_app(kitchen)
+        return self._changed([])
 
     async def open_kitchens_async(self, names: list[str]) -> bool:
         """``open_kitchens`` with the starting done off the GUI thread: a kitchen in a
         process of its own takes most of a second to start, too long to freeze the window."""
         if not self._may_change_kitchens():
             return False
-        names = self._with_your_app(names)
-        started = await off_gui_thread(lambda: self._start_missing(names))
+        names = self.restaurant.with_your_app(names)
+        opening = await off_gui_thread(lambda: self.restaurant.start(names))
         if self.running:  # a race began meanwhile (a key press): keep what runs it
-            for kitchen in started[0].values():
-                kitchen.stop()
+            opening.cancel()
             return False
-        return self._settle_kitchens(names, started)
+        return self._changed(self.restaurant.settle(names, opening))
 
     def _may_change_kitchens(self) -> bool:
         if self.running:
@@ -143,73 +141,28 @@ class RaceSession(QObject):
             return False
         return True
 
-    def _start_missing(self, names: list[str]) -> tuple[dict[str, Kitchen], list[str]]:
-        """Start the kitchens of ``names`` not open yet, at the same time (any thread)."""
-        missing = [name for name in names if name not in self.mode_names]
-        started: dict[str, Kitchen] = {}
-        errors: list[str] = []
-
-        def start(name: str) -> None:
-            try:
-                kitchen = start_kitchen(name, self.settings, supplier=self.models.supplier)
-                kitchen.measure_own_cost_soon()  # in the background: opening stays quick
-                started[name] = kitchen
-            except (KitchenStartError, RecipeError) as error:
-                errors.append(self.tr("The {0} kitchen could not open: {1}").format(name, error))
-
-        threads = [threading.Thread(target=start, args=(name,)) for name in missing]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        return started, errors
-
-    def _settle_kitchens(
-        self, names: list[str], started: tuple[dict[str, Kitchen], list[str]]
-    ) -> bool:
-        opened, errors = started
-        for kitchen in self.kitchens:
-            if kitchen.name in names:
-                twin = opened.get(kitchen.name)
-                if twin is not None:  # started meanwhile by an earlier request: one is enough
-                    twin.stop()
-                opened[kitchen.name] = kitchen
-            else:
-                kitchen.stop()
-        for error in errors:
-            self.sig_error.emit(error)
-        self.kitchens = [opened[name] for name in names if name in opened]
+    def _changed(self, failures: list[KitchenFailure]) -> bool:
+        """The kitchens changed: the race on screen no longer matches them."""
+        for failure in failures:
+            self.sig_error.emit(failure.sentence())
         self.clear()
         self.sig_kitchens_changed.emit()
-        return not errors
+        return not failures
 
     def stop_kitchen(self, name: str) -> None:
         """Close one kitchen (as if it crashed); its orders fail, the others go on."""
-        for kitchen in self.kitchens:
-            if kitchen.name == name:
-                kitchen.stop()
+        self.restaurant.stop_kitchen(name)
         self.sig_kitchens_changed.emit()
 
     def restart_kitchen(self, name: str) -> bool:
         """Open ``name`` again on a new port, even mid-race; False (and a message) if it fails."""
-        for index, kitchen in enumerate(self.kitchens):
-            if kitchen.name != name:
-                continue
-            kitchen.stop()
-            try:
-                fresh = kitchen.reopen() if isinstance(kitchen, YourKitchen) else None
-                self.kitchens[index] = fresh or start_kitchen(
-                    name, self.settings, supplier=self.models.supplier
-                )
-            except (KitchenStartError, RecipeError, AppError) as error:
-                self.sig_error.emit(
-                    self.tr("The {0} kitchen could not open again: {1}").format(name, error)
-                )
-                self.sig_kitchens_changed.emit()
-                return False
-            self.sig_kitchens_changed.emit()
-            return True
-        return False
+        if name not in self.mode_names:
+            return False
+        failure = self.restaurant.restart_kitchen(name)
+        if failure is not None:
+            self.sig_error.emit(failure.sentence())
+        self.sig_kitchens_changed.emit()
+        return failure is None
 
     # -- races ------------------------------------------------------------------------------
 
@@ -231,15 +184,19 @@ class RaceSession(QObject):
         """True while the picture moves: a race runs, or a replay is on screen."""
         return self.running or self.replay_clock is not None
 
-    def begin_replay(self, result: RaceResult, start: float) -> None:
+    def _begin_replay(self, result: RaceResult) -> None:
         """Show a recorded race from its start (the replay player fills the timelines)."""
         self.stop_race()
-        self.plan, self.result, self.race_start, self.race_end = result.plan, result, start, None
+        self.plan, self.result, self.race_end = result.plan, result, None
+        self.race_start = self.replay_clock = self.replay.clock
         self.timelines = {}
-        self.replay_clock = start
         self.sig_race_started.emit()
 
-    def end_replay(self, result: RaceResult) -> None:
+    def _show_replay(self) -> None:
+        self.timelines, self.replay_clock = self.replay.timelines, self.replay.clock
+        self.sig_frame.emit()
+
+    def _end_replay(self, result: RaceResult) -> None:
         """Back from a replay: the recorded race, whole."""
         self.replay_clock = None
         self.result, self.timelines = result, result.timelines
@@ -274,11 +231,8 @@ class RaceSession(QObject):
             )
             return False
         try:
-            plan = self._with_model(plan)
-            if not self._customers.alive:  # ended by the system or a crash: a new one
-                self._customers = CustomerProcess()
-            runner = RaceRunner(self.kitchens, plan, listener=self._feed,
-                                customers=self._customers)  # fmt: skip
+            plan = self.restaurant.check_plan(plan)
+            runner = self.restaurant.race(plan, listener=self._feed)
         except (RecipeError, ValueError, ModelError, KitchenStartError, CustomersGone) as error:
             self.sig_error.emit(str(error))
             return False
@@ -297,19 +251,6 @@ class RaceSession(QObject):
         self._frames.start()
         self.sig_race_started.emit()
         return True
-
-    def _with_model(self, plan: RacePlan) -> RacePlan:
-        """An LLM plan with the model the kitchens will call: the built-in one at the plan's
-        speed, or the user's own at its measured speed."""
-        if plan.chat is None or plan.speed is None:
-            return plan
-        if self.models.own is None:
-            self.models.use_builtin(plan.speed)
-            return plan
-        self.models.check_customers(plan.arrivals.customers)
-        assert self.models.own_speed is not None
-        return RacePlan.for_chat(plan.chat, self.models.own_speed, plan.arrivals, plan.faults,
-                                 plan.patience)  # fmt: skip
 
     def stop_race(self) -> None:
         if self._runner is not None and self.running:
@@ -382,15 +323,11 @@ class RaceSession(QObject):
         self._shut_down = True
         if self.running:  # closing: the customers go at once, their open orders with them
             self.stop_race()
-            self._customers.kill()
+            self.restaurant.drop_customers()
         await self.finish_race()
         self._frames.stop()
-        # Each server takes up to a few hundred ms to stop; stop them side by side, off the
-        # GUI thread, with plain threads (qasync's executor outlives the app and warns).
-        stoppers = [threading.Thread(target=k.stop, daemon=True) for k in self.kitchens]
-        stoppers.append(threading.Thread(target=self.models.close, daemon=True))
-        stoppers.append(threading.Thread(target=self._customers.close, daemon=True))
-        self.kitchens = []
+        # Off the GUI thread, with plain threads (qasync's executor outlives the app and warns).
+        stoppers = self.restaurant.closers()
         for stopper in stoppers:
             stopper.start()
         while any(stopper.is_alive() for stopper in stoppers):

@@ -13,7 +13,7 @@ which closes it; the main window gets the activation back.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
@@ -30,7 +30,11 @@ def clock_text(seconds: float) -> str:
 
 
 class SpeakerNotes(Retranslating, QWidget):
+    sig_keys_back_requested = Signal()
+    """The talk should take the keys back: this window was shown, or got a key."""
+
     def __init__(self, presenter: Presenter, parent: QWidget | None = None) -> None:
+        """``parent``: the main window, whose screen the notes keep off when there are two."""
         super().__init__(parent)
         self.presenter = presenter
         self.setObjectName("speakerNotesWindow")
@@ -71,7 +75,8 @@ class SpeakerNotes(Retranslating, QWidget):
             return
         screens = QGuiApplication.screens()
         if len(screens) > 1:  # the speaker's screen: not the one the window is on
-            window = self.presenter.window.windowHandle()
+            owner = self.parentWidget()
+            window = owner.windowHandle() if owner is not None else None
             main = window.screen() if window is not None else screens[0]
             other = next(s for s in screens if s is not main)
             self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, False)
@@ -87,7 +92,7 @@ class SpeakerNotes(Retranslating, QWidget):
         QTimer.singleShot(0, self, self._give_keys_back)
 
     def _give_keys_back(self) -> None:
-        self.presenter.window.keys.take_back()
+        self.sig_keys_back_requested.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:

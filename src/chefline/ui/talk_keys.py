@@ -11,10 +11,10 @@ for application shortcuts), so Esc closes a message first.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeyEvent, QShortcut
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-if TYPE_CHECKING:
-    from chefline.ui.main_window import MainWindow
+from chefline.ui.commands import Command
 
 FIELDS = (QAbstractSpinBox, QLineEdit, QComboBox)
 """Widgets a speaker edits: they keep their keys until Esc, Return or a click elsewhere."""
@@ -36,22 +35,38 @@ GIVE_BACK = (Qt.Key.Key_Escape, Qt.Key.Key_Return, Qt.Key.Key_Enter)
 class TalkKeys(QObject):
     """Installed once per window; owns no widget, only where the keys go."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: QWidget, surface: QWidget, controls: QWidget,
+                 commands: Iterable[Command]) -> None:  # fmt: skip
+        """``window``: the top-level window; ``surface``: the talk (its central widget);
+        ``controls``: where the buttons are; ``commands``: the command table, whose keys
+        with no menu entry become shortcuts of the window here (the menus have the rest)."""
         super().__init__(window)
         self.window = window
-        self.surface = window.centralWidget()
+        self.surface = surface
         self.surface.setObjectName("talkSurface")
         # The talk takes the keys at launch and when anything on it without keys is clicked.
         self.surface.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.surface.setFocus(Qt.FocusReason.OtherFocusReason)
-        for button in window.controls.findChildren(QAbstractButton):
+        for button in controls.findChildren(QAbstractButton):
             # Serve and Reset have their keys (Space, R); a click must not leave the keys on
             # a button that is disabled during the race and passes the focus to a field.
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.shortcuts: dict[str, QShortcut] = {}
+        """The keys with no menu entry (Space, R, F), by their command's name."""
+        for command in commands:
+            if command.menu is None:
+                self._add_shortcut(command)
         self.make_application_wide()
         app = QApplication.instance()
         assert app is not None
         app.installEventFilter(self)
+
+    def _add_shortcut(self, command: Command) -> None:
+        shortcut = QShortcut(self.window)
+        shortcut.setKeys([QKeySequence(key) for key in command.keys])
+        shortcut.setObjectName(command.name)
+        shortcut.activated.connect(command.handler)
+        self.shortcuts[command.name] = shortcut
 
     def make_application_wide(self) -> None:
         """Every command's keys fire from any of the app's windows that is not blocked by a

@@ -23,7 +23,7 @@ def stylesheet(scale: float = 1.0) -> str:
         key = match.group(1).strip()
         if key not in THEME:
             raise KeyError(f"chefline.qss uses {{{{{key}}}}}, which the theme does not define")
-        return THEME[key]
+        return THEME.named(key)
 
     def grow(match: re.Match[str]) -> str:
         return f"{float(match.group(1)) * scale:.1f}pt"

@@ -1,120 +1,42 @@
-# ruff: noqa: E501 - the table reads best one command per line
-"""The main window's menus, from one table: every command with its keys, in either language.
+"""The main window's menus, built from the command table, in either language.
 
-Each entry names the window attribute it calls ("presenter.next"), so the table reads as the
-list of what the app can do; ``retranslate`` re-reads every text after a language switch.
+Every command of ``chefline.ui.commands`` that names a menu becomes an action there, with
+its keys; the Kitchens menu then lists every mode to open, and the Faults menu goes in
+before Model. The menus re-read their texts when the language changes.
 """
 
 from __future__ import annotations
 
-import operator
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QMenuBar
 
 from chefline.kitchen.modes import MODES
-
-if TYPE_CHECKING:
-    from chefline.ui.main_window import MainWindow
-
-CONTEXT = "Menus"
-
-
-@dataclass(frozen=True)
-class Command:
-    text: str
-    call: str
-    """The window's attribute to call, dotted ("presenter.next")."""
-    keys: tuple[str, ...] = ()
-    name: str = ""
-    """The action's object name, for tests and for finding it."""
-    arguments: tuple[Any, ...] = ()
-
-
-def T(text: str) -> str:
-    return QT_TRANSLATE_NOOP(CONTEXT, text)
-
-
-MENUS: tuple[tuple[str, tuple[Command, ...]], ...] = (
-    (QT_TRANSLATE_NOOP("Menus", "&File"), (
-        Command(QT_TRANSLATE_NOOP("Menus", "&Export race…"), "files.choose_export_folder", ("Ctrl+E",), "exportAction"),
-        Command(QT_TRANSLATE_NOOP("Menus", "Export this &view as a 1920×1080 PNG…"), "files.choose_view_png", ("Ctrl+Shift+E",), "viewPngAction"),
-        Command(QT_TRANSLATE_NOOP("Menus", "Export the replay as an animated &GIF…"), "files.choose_replay_gif", ("Ctrl+G",), "gifAction"),
-        Command(QT_TRANSLATE_NOOP("Menus", "Export a &trace for Perfetto…"), "files.choose_trace_file", ("Ctrl+Shift+T",), "traceAction"),
-        Command(QT_TRANSLATE_NOOP("Menus", "&Save race for replay…"), "files.choose_save_file", ("Ctrl+S",), "saveRaceAction"),
-        Command(QT_TRANSLATE_NOOP("Menus", "&Open a saved race…"), "files.choose_race_file", ("Ctrl+O",), "openRaceAction"),
-        Command(QT_TRANSLATE_NOOP("Menus", "&Quit"), "close", ("Ctrl+Q",), "quitAction"),
-    )),
-    (QT_TRANSLATE_NOOP("Menus", "&Kitchens"), (  # then filled from the modes
-        Command(QT_TRANSLATE_NOOP("Menus", "Your &app…"), "your_app.show", ("Ctrl+Shift+A",), "yourAppAction"),
-        Command(QT_TRANSLATE_NOOP("Menus", "&Close your app"), "your_app.close", (), "closeYourAppAction"),
-    )),
-    (QT_TRANSLATE_NOOP("Menus", "&Model"), (
-        Command(QT_TRANSLATE_NOOP("Menus", "&100 users ask an LLM"), "load_llm_scene", ("Ctrl+L",), "llmSceneAction"),
-        Command(QT_TRANSLATE_NOOP("Menus", "100 users: what each way &costs"), "load_cost_scene", ("Ctrl+Shift+L",),
-                "costSceneAction"),
-        Command(QT_TRANSLATE_NOOP("Menus", "Language &model…"), "show_model_dialog", ("Ctrl+M",), "modelAction"),
-        Command(QT_TRANSLATE_NOOP("Menus", "Send a &bad order to Flask and FastAPI"), "show_bad_order", ("Ctrl+B",),
-                "badOrderAction"),
-        Command(QT_TRANSLATE_NOOP("Menus", "Open FastAPI's API &docs (/docs)"), "open_docs", ("Ctrl+D",), "docsAction"),
-    )),
-    (QT_TRANSLATE_NOOP("Menus", "&Talk"), (
-        Command(QT_TRANSLATE_NOOP("Menus", "&Next scene"), "presenter.next", ("Right", "PgDown"), "nextSceneAction"),
-        Command(QT_TRANSLATE_NOOP("Menus", "&Previous scene"), "presenter.previous", ("Left", "PgUp"),
-                "previousSceneAction"),
-        Command(QT_TRANSLATE_NOOP("Menus", "&Comparison table"), "presenter.sig_toggle_table.emit", ("C",),
-                "tableAction"),
-        Command(QT_TRANSLATE_NOOP("Menus", "Speaker &notes"), "presenter.sig_toggle_notes.emit", ("N",), "notesAction"),
-        Command(QT_TRANSLATE_NOOP("Menus", "&Theme: light, dark, high contrast"), "presenter.cycle_theme", ("T",),
-                "themeAction"),
-        Command(QT_TRANSLATE_NOOP("Menus", "&Language: English, 中文"), "presenter.toggle_language", ("L",),
-                "languageAction"),
-        Command(QT_TRANSLATE_NOOP("Menus", "&Larger text"), "presenter.bigger", ("Ctrl++", "Ctrl+="), "biggerAction"),
-        Command(QT_TRANSLATE_NOOP("Menus", "&Smaller text"), "presenter.smaller", ("Ctrl+-",), "smallerAction"),
-        Command(QT_TRANSLATE_NOOP("Menus", "S&potlight on the pointer"), "spotlight.toggle", ("S",), "spotlightAction"),
-        Command(QT_TRANSLATE_NOOP("Menus", "&Keys of the talk"), "presenter.sig_toggle_help.emit", ("?",),
-                "helpAction"),
-        Command(QT_TRANSLATE_NOOP("Menus", "&Replay the last race / back to live"), "files.toggle_replay", ("P",),
-                "replayAction"),
-        Command(QT_TRANSLATE_NOOP("Menus", "Play this scene's &recorded race"), "presenter.play_recording",
-                ("Shift+P",), "recordingAction"),
-        Command(QT_TRANSLATE_NOOP("Menus", "Replay &slower"), "session.replay.slower", ("[",), "slowerReplayAction"),
-        Command(QT_TRANSLATE_NOOP("Menus", "Replay &faster"), "session.replay.faster", ("]",), "fasterReplayAction"),
-        Command(QT_TRANSLATE_NOOP("Menus", "Replay: previous &event"), "session.replay.step", (",",),
-                "previousEventAction", (-1,)),
-        Command(QT_TRANSLATE_NOOP("Menus", "Replay: next e&vent"), "session.replay.step", (".",), "nextEventAction",
-                (+1,)),
-    )),
-    (QT_TRANSLATE_NOOP("Menus", "&View"), (
-        Command(QT_TRANSLATE_NOOP("Menus", "&Full screen"), "toggle_full_screen", ("F11",), "fullScreenAction"),
-        Command(QT_TRANSLATE_NOOP("Menus", "Fit the &time axis"), "scale.reset", ("0",), "fitAction"),
-        Command(QT_TRANSLATE_NOOP("Menus", "Latency &histogram: show or hide"), "histogram.toggle", ("H", "Ctrl+H"), "histogramAction"),
-    )),
-    (QT_TRANSLATE_NOOP("Menus", "&Help"), (
-        Command(QT_TRANSLATE_NOOP("Menus", "&About Chefline"), "show_about", (), "aboutAction"),
-    )),
-)  # fmt: skip
+from chefline.ui.commands import KITCHENS, MENU_TITLES, MENUS_CONTEXT, MODEL, Command
 
 
 class WindowMenus(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    """Owns the menu bar's actions; a child of the window, so it hears the language change."""
+
+    def __init__(self, bar: QMenuBar, commands: Iterable[Command], faults_menu: QMenu,
+                 parent: QObject | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
         self.actions: dict[str, QAction] = {}
+        """Each menu command's action, by the command's name."""
         self.menus: list[tuple[QMenu, str]] = []
         self.kitchen_actions: dict[str, QAction] = {}
+        """One checkable action per mode: checked while its kitchen is open."""
         self._texts: list[tuple[QAction, str]] = []
-        bar = window.menuBar()
-        for title, commands in MENUS:
+        commands = list(commands)
+        for title in MENU_TITLES:
             menu = bar.addMenu(title)
             self.menus.append((menu, title))
             for command in commands:
-                self._add(menu, command)
-            if title == MENUS[1][0]:
+                if command.menu == title:
+                    self._add(menu, command)
+            if title == KITCHENS:
                 self.kitchen_menu = menu
                 menu.addSeparator()
                 for mode in MODES.values():
@@ -123,25 +45,31 @@ class WindowMenus(QObject):
                     action.setObjectName(f"kitchenAction_{mode.name}")
                     menu.addAction(action)
                     self.kitchen_actions[mode.name] = action
-            if title == MENUS[2][0]:  # the Faults menu sits between Kitchens and Model
-                bar.insertMenu(menu.menuAction(), window.faults_menu)
+            if title == MODEL:  # the Faults menu sits between Kitchens and Model
+                bar.insertMenu(menu.menuAction(), faults_menu)
         self.retranslate()
 
     def _add(self, menu: QMenu, command: Command) -> None:
         action = QAction(menu)
         action.setObjectName(command.name)
         action.setShortcuts([QKeySequence(key) for key in command.keys])
-        target: Callable[..., Any] = operator.attrgetter(command.call)(self.window)
-        action.triggered.connect(lambda _=False, f=target, a=command.arguments: f(*a))
+        handler: Callable[[], object] = command.handler
+        action.triggered.connect(lambda _=False, call=handler: call())
         menu.addAction(action)
         self.actions[command.name] = action
         self._texts.append((action, command.text))
 
+    def event(self, event: QEvent) -> bool:
+        # The window passes the language change on to its children, this object among them.
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return super().event(event)
+
     def retranslate(self) -> None:
         for menu, title in self.menus:
-            menu.setTitle(QCoreApplication.translate(CONTEXT, title))
+            menu.setTitle(QCoreApplication.translate(MENUS_CONTEXT, title))
         for action, text in self._texts:
-            action.setText(QCoreApplication.translate(CONTEXT, text))
+            action.setText(QCoreApplication.translate(MENUS_CONTEXT, text))
         for name, action in self.kitchen_actions.items():
             mode = MODES[name]
             action.setText(f"{mode.name} — {mode.route}")

@@ -1,4 +1,5 @@
-"""The kitchen modes, one small file each. To add one: write its file and list it here."""
+"""The kitchen modes, one small file each. To add one: write its file (who it is, how it is
+served, its theory) and list it in ``MODES`` here."""
 
 from chefline.kitchen.modes.base import KitchenMode, KitchenSettings
 from chefline.kitchen.modes.fastapi_async import FastApiAsync
@@ -10,6 +11,14 @@ from chefline.kitchen.modes.flask_one_chef import FlaskOneChef
 from chefline.kitchen.modes.flask_pool import FlaskPool
 from chefline.kitchen.modes.flask_processes import FlaskProcesses
 from chefline.kitchen.modes.flask_threaded import FlaskThreaded
+from chefline.kitchen.modes.serving import (
+    CodeStep,
+    Framework,
+    RouteStyle,
+    ServerKind,
+    Serving,
+    ServingError,
+)
 from chefline.kitchen.recipe import RecipeError
 
 MODES: dict[str, KitchenMode] = {
@@ -37,4 +46,15 @@ def get_mode(name: str) -> KitchenMode:
         raise RecipeError(f"unknown kitchen mode {name!r}; choose from: {known}") from None
 
 
-__all__ = ["MODES", "KitchenMode", "KitchenSettings", "get_mode"]
+__all__ = [
+    "MODES",
+    "CodeStep",
+    "Framework",
+    "KitchenMode",
+    "KitchenSettings",
+    "RouteStyle",
+    "ServerKind",
+    "Serving",
+    "ServingError",
+    "get_mode",
+]

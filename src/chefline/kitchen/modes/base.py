@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from chefline.kitchen import limits
+from chefline.kitchen.modes.serving import Serving
 from chefline.kitchen.recipe import DishKind, Recipe, RecipeError
 from chefline.kitchen.theory import event_loop_makespan, fifo_makespan, shared_cpu_makespan
 
@@ -37,8 +38,11 @@ class KitchenMode:
     """Base of every mode; a subclass sets the class attributes and, if needed, ``slots``."""
 
     name: str = ""
+    serving: Serving | None = None
+    """How a built-in mode is served (its framework, server, route style, code step); the
+    builders, the route view and the child process read it. None for your own app."""
     framework: str = ""
-    """"flask" or "fastapi"."""
+    """"flask" or "fastapi" (from ``serving``); "asgi" or "wsgi" for your app."""
     route: str = ""
     """The route's shape in one line, e.g. ``async def`` + ``await asyncio.sleep``."""
     chat_route: str = ""
@@ -48,7 +52,15 @@ class KitchenMode:
     on_event_loop: bool = False
     """True when orders share one thread that awaits their waits (they overlap)."""
     own_process: bool = False
-    """True when the kitchen runs in processes of its own, started and stopped by the app."""
+    """True when the kitchen runs in processes of its own, started and stopped by the app
+    (from ``serving``)."""
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        serving = cls.__dict__.get("serving")
+        if serving is not None:  # what follows from the serving is not said twice
+            cls.framework = serving.framework.value
+            cls.own_process = serving.server.own_process
 
     def slots(self, settings: KitchenSettings) -> int | None:
         """How many orders this kitchen cooks at once (None: as many as arrive)."""

@@ -1,10 +1,11 @@
 from chefline.kitchen.modes.base import KitchenMode, KitchenSettings
+from chefline.kitchen.modes.serving import CodeStep, Framework, RouteStyle, ServerKind, Serving
 from chefline.texts import QT_TRANSLATE_NOOP
 
 
 class FastApiAsync(KitchenMode):
     name = "fastapi-async"
-    framework = "fastapi"
+    serving = Serving(Framework.FASTAPI, ServerKind.UVICORN, RouteStyle.ASYNC, CodeStep.AWAITING)
     route = "async def + await asyncio.sleep, uvicorn"
     chat_route = "async def + await httpx.AsyncClient stream, uvicorn"
     summary = QT_TRANSLATE_NOOP(

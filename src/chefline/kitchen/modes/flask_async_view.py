@@ -1,10 +1,11 @@
 from chefline.kitchen.modes.base import KitchenMode
+from chefline.kitchen.modes.serving import CodeStep, Framework, RouteStyle, ServerKind, Serving
 from chefline.texts import QT_TRANSLATE_NOOP
 
 
 class FlaskAsyncView(KitchenMode):
     name = "flask-async-view"
-    framework = "flask"
+    serving = Serving(Framework.FLASK, ServerKind.WERKZEUG, RouteStyle.ASYNC, CodeStep.AWAITING)
     route = "async def + await asyncio.sleep, Flask (asgiref), threaded=False"
     chat_route = "async def view + httpx.AsyncClient (no streaming out)"
     summary = QT_TRANSLATE_NOOP(

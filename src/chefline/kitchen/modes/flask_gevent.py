@@ -1,10 +1,11 @@
 from chefline.kitchen.modes.base import KitchenMode, KitchenSettings
+from chefline.kitchen.modes.serving import CodeStep, Framework, RouteStyle, ServerKind, Serving
 from chefline.texts import QT_TRANSLATE_NOOP
 
 
 class FlaskGevent(KitchenMode):
     name = "flask-gevent"
-    framework = "flask"
+    serving = Serving(Framework.FLASK, ServerKind.GEVENT, RouteStyle.DEF, CodeStep.HOLDING)
     route = "def + time.sleep, gevent + monkey patching"
     chat_route = "def + httpx.Client stream, gevent + monkey patching"
     summary = QT_TRANSLATE_NOOP(
@@ -13,7 +14,6 @@ class FlaskGevent(KitchenMode):
     )
     # A greenlet that sleeps hands the thread to the next order, as an await would.
     on_event_loop = True
-    own_process = True
 
     def slots(self, settings: KitchenSettings) -> int | None:
         return None

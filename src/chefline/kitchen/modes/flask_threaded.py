@@ -1,10 +1,13 @@
 from chefline.kitchen.modes.base import KitchenMode, KitchenSettings
+from chefline.kitchen.modes.serving import CodeStep, Framework, RouteStyle, ServerKind, Serving
 from chefline.texts import QT_TRANSLATE_NOOP
 
 
 class FlaskThreaded(KitchenMode):
     name = "flask-threaded"
-    framework = "flask"
+    serving = Serving(
+        Framework.FLASK, ServerKind.WERKZEUG_THREADED, RouteStyle.DEF, CodeStep.HOLDING
+    )
     route = "def + time.sleep, werkzeug threaded=True"
     chat_route = "def + httpx.Client stream, werkzeug threaded=True"
     summary = QT_TRANSLATE_NOOP(

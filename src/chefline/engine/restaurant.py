@@ -1,0 +1,239 @@
+"""The open kitchens of a window or a command-line run, the model they call, their customers.
+
+Opening kitchens, choosing the model, checking that a race fits and starting it used to be
+written three times (window, ``chefline race``, ``chefline rehearse``); this is the one place.
+Nothing here knows Qt: the window calls the slow parts off its GUI thread and turns the
+failures into messages, the command line turns them into exit codes.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from chefline.client.customer_process import CustomerProcess
+from chefline.client.plan import RacePlan
+from chefline.client.race import Listener, RaceRunner
+from chefline.kitchen.llm import ModelSpeed
+from chefline.kitchen.modes import KitchenSettings, get_mode
+from chefline.kitchen.recipe import RecipeError
+from chefline.kitchen.your_app import ReportSource
+from chefline.servers.app_loading import AppError
+from chefline.servers.kitchens import Kitchen, start_kitchen
+from chefline.servers.model_link import ModelLink, ModelProbe
+from chefline.servers.model_supply import ModelSupply
+from chefline.servers.server_thread import KitchenStartError
+from chefline.texts import QT_TRANSLATE_NOOP, translate
+
+OPEN_FAILED = QT_TRANSLATE_NOOP("Engine", "The {0} kitchen could not open: {1}")
+REOPEN_FAILED = QT_TRANSLATE_NOOP("Engine", "The {0} kitchen could not open again: {1}")
+
+
+def check_fits(plan: RacePlan, names: Sequence[str], settings: KitchenSettings) -> None:
+    """Refuse (RecipeError) a race that would last too long at one of the kitchens
+    ``names``: before any server starts."""
+    for name in names:
+        plan.check_fits(get_mode(name), settings)
+
+
+@dataclass(frozen=True)
+class KitchenFailure:
+    """A kitchen that did not open, and why (the server's own error)."""
+
+    name: str
+    error: Exception
+    again: bool = False
+    """True when it was open before and could not be opened again."""
+
+    def sentence(self) -> str:
+        """One sentence for the user, in their language."""
+        text = translate("Engine", REOPEN_FAILED if self.again else OPEN_FAILED)
+        return text.format(self.name, self.error)
+
+
+@dataclass
+class Opening:
+    """Kitchens started for a request to open some (``Restaurant.start``), not yet in use."""
+
+    started: dict[str, Kitchen] = field(default_factory=dict)
+    failures: list[KitchenFailure] = field(default_factory=list)
+
+    def cancel(self) -> None:
+        for kitchen in self.started.values():
+            kitchen.stop()
+
+
+class Restaurant:
+    """The kitchens open at one time, the language model they call, and their customers.
+
+    ``keep_customers``: one customers' process for the restaurant's life (a window, where
+    races follow one another), instead of one per race (a command-line run).
+    """
+
+    def __init__(
+        self, settings: KitchenSettings | None = None, *, keep_customers: bool = False
+    ) -> None:
+        self.settings = settings or KitchenSettings()
+        self.kitchens: list[Kitchen] = []
+        self.models = ModelSupply()
+        self._keep_customers = keep_customers
+        self._customers = CustomerProcess() if keep_customers else None
+
+    # -- kitchens ---------------------------------------------------------------------------
+
+    @property
+    def names(self) -> list[str]:
+        return [kitchen.name for kitchen in self.kitchens]
+
+    def with_your_app(self, names: Sequence[str]) -> list[str]:
+        """``names`` and your app's kitchen, if one is open: it stays while the built-in
+        kitchens change."""
+        yours = [k.name for k in self.kitchens if k.report is ReportSource.RELAY]
+        return [*names, *(name for name in yours if name not in names)]
+
+    def start(self, names: Sequence[str]) -> Opening:
+        """Start the kitchens of ``names`` not open yet, side by side (any thread; a kitchen
+        in a process of its own takes most of a second). ``settle`` puts them in use."""
+        missing = [name for name in names if name not in self.names]
+        opening = Opening()
+
+        def start_one(name: str) -> None:
+            try:
+                kitchen = start_kitchen(name, self.settings, supplier=self.models.supplier)
+            except (KitchenStartError, RecipeError) as error:
+                opening.failures.append(KitchenFailure(name, error))
+                return
+            kitchen.measure_own_cost_soon()  # in the background: opening stays quick
+            opening.started[name] = kitchen
+
+        threads = [threading.Thread(target=start_one, args=(name,)) for name in missing]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        return opening
+
+    def settle(self, names: Sequence[str], opening: Opening) -> list[KitchenFailure]:
+        """Run exactly ``names``: those open stay, those started join, the rest stop."""
+        opened = dict(opening.started)
+        for kitchen in self.kitchens:
+            if kitchen.name in names:
+                twin = opened.get(kitchen.name)
+                if twin is not None:  # started meanwhile by an earlier request: one is enough
+                    twin.stop()
+                opened[kitchen.name] = kitchen
+            else:
+                kitchen.stop()
+        self.kitchens = [opened[name] for name in names if name in opened]
+        return opening.failures
+
+    def open(self, names: Sequence[str]) -> list[KitchenFailure]:
+        """Run exactly these kitchens (your app too, if open); what failed to open."""
+        names = self.with_your_app(names)
+        return self.settle(names, self.start(names))
+
+    def open_or_raise(self, names: Sequence[str]) -> None:
+        """``open``, for a run that cannot go on without every kitchen: the first failure's
+        own error is raised (KitchenStartError, RecipeError), the others are stopped."""
+        failures = self.open(names)
+        if failures:
+            raise failures[0].error
+
+    def put_your_app(self, kitchen: Kitchen | None) -> None:
+        """Race ``kitchen`` (your app, started by the caller) in place of the one open
+        before, or none."""
+        for old in [k for k in self.kitchens if k.report is ReportSource.RELAY]:
+            old.stop()
+            self.kitchens.remove(old)
+        if kitchen is not None:
+            self.kitchens.append(kitchen)
+
+    def stop_kitchen(self, name: str) -> None:
+        """Close one kitchen (as if it crashed); its orders fail, the others go on."""
+        for kitchen in self.kitchens:
+            if kitchen.name == name:
+                kitchen.stop()
+
+    def restart_kitchen(self, name: str) -> KitchenFailure | None:
+        """Open ``name`` again on a new port, even mid-race; why not, if it failed."""
+        for index, kitchen in enumerate(self.kitchens):
+            if kitchen.name != name:
+                continue
+            kitchen.stop()
+            try:
+                fresh = kitchen.reopen()
+                self.kitchens[index] = fresh or start_kitchen(
+                    name, self.settings, supplier=self.models.supplier
+                )
+            except (KitchenStartError, RecipeError, AppError) as error:
+                return KitchenFailure(name, error, again=True)
+            return None
+        return None
+
+    # -- the model --------------------------------------------------------------------------
+
+    def warm_up_model(self, speed: ModelSpeed | None = None) -> None:
+        """Start the built-in model's process now, so that the first LLM race finds it."""
+        self.models.prepare_builtin(speed or ModelSpeed())
+
+    def use_own_model(self, link: ModelLink) -> ModelProbe:
+        """Have the kitchens call the user's model, after one call to it (ModelError)."""
+        return self.models.use_own(link)
+
+    # -- races ------------------------------------------------------------------------------
+
+    def check_plan(self, plan: RacePlan, names: Sequence[str] | None = None) -> RacePlan:
+        """The plan to race at ``names`` (default: the open built-in kitchens), refused with
+        RecipeError if it would last too long at one of them; an LLM plan gets the model the
+        kitchens will call: the built-in one at the plan's speed, or the user's own at its
+        measured speed (and within its customer limit)."""
+        if names is None:
+            names = [k.name for k in self.kitchens if k.report is ReportSource.BODY]
+        if plan.chat is not None and self.models.own is not None:
+            self.models.check_customers(plan.arrivals.customers)
+            assert self.models.own_speed is not None
+            plan = RacePlan.for_chat(plan.chat, self.models.own_speed, plan.arrivals,
+                                     plan.faults, plan.patience)  # fmt: skip
+        check_fits(plan, names, self.settings)  # at the speed the kitchens will meet
+        if plan.speed is not None and self.models.own is None:
+            self.models.use_builtin(plan.speed)
+        return plan
+
+    def race(self, plan: RacePlan, listener: Listener | None = None) -> RaceRunner:
+        """A race of ``plan`` (checked with ``check_plan``) at every open kitchen, ready to
+        ``await run()``; ``cancel()`` stops it. Raises ValueError with no kitchen open,
+        RecipeError for a plan that does not fit, CustomersGone if the customers cannot come."""
+        if self._keep_customers and (self._customers is None or not self._customers.alive):
+            self._customers = CustomerProcess()  # ended by the system or a crash: a new one
+        return RaceRunner(self.kitchens, plan, listener=listener, customers=self._customers)
+
+    def wait_for_customers(self) -> None:
+        """Return once the kept customers' process has started (CustomersGone if it cannot)."""
+        if self._customers is not None:
+            self._customers.wait_ready()
+
+    def drop_customers(self) -> None:
+        """Send the customers away at once (closing mid-race): their open orders go too."""
+        if self._customers is not None:
+            self._customers.kill()
+
+    # -- closing ----------------------------------------------------------------------------
+
+    def closers(self) -> list[threading.Thread]:
+        """Threads (not started) that stop every kitchen, the model and the customers: each
+        server takes up to a few hundred ms, so they stop side by side. The restaurant is
+        empty at once."""
+        stops = [kitchen.stop for kitchen in self.kitchens] + [self.models.close]
+        if self._customers is not None:
+            stops.append(self._customers.close)
+        self.kitchens = []
+        return [threading.Thread(target=stop, daemon=True) for stop in stops]
+
+    def close(self) -> None:
+        """Stop everything and return once it has stopped."""
+        threads = self.closers()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
