@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from chefline.client.customer_process import CustomerProcess
 from chefline.client.plan import RacePlan
 from chefline.client.race import Listener, RaceRunner
-from chefline.kitchen.llm import ModelSpeed
+from chefline.kitchen.llm import DEFAULT_MODEL_SPEED, ModelSpeed
 from chefline.kitchen.modes import KitchenSettings, get_mode
 from chefline.kitchen.recipe import RecipeError
 from chefline.kitchen.your_app import ReportSource
@@ -175,7 +175,7 @@ class Restaurant:
 
     def warm_up_model(self, speed: ModelSpeed | None = None) -> None:
         """Start the built-in model's process now, so that the first LLM race finds it."""
-        self.models.prepare_builtin(speed or ModelSpeed())
+        self.models.prepare_builtin(speed or DEFAULT_MODEL_SPEED)
 
     def use_own_model(self, link: ModelLink) -> ModelProbe:
         """Have the kitchens call the user's model, after one call to it (ModelError)."""

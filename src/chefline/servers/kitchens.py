@@ -24,14 +24,9 @@ from chefline.kitchen.recipe import RecipeError
 from chefline.kitchen.your_app import ReportSource
 from chefline.servers.calibration import own_cost_per_order
 from chefline.servers.child_process import ChildProcessServer
-from chefline.servers.fastapi_kitchen import create_fastapi_app
-from chefline.servers.flask_kitchen import create_flask_app
 from chefline.servers.model_link import Supplier
 from chefline.servers.relay import EventRelay
 from chefline.servers.server_thread import KitchenStartError, ServerThread
-from chefline.servers.uvicorn_runner import UvicornThread
-from chefline.servers.waitress_runner import WaitressThread
-from chefline.servers.werkzeug_runner import WerkzeugThread
 
 
 @dataclass(frozen=True)
@@ -56,11 +51,20 @@ def build_server(mode: KitchenMode, p: KitchenParts) -> ServerThread:
         return ChildProcessServer(
             p.name, p.relay, p.supplier, server=server, workers=workers, port=p.port
         )
+    # A web framework is imported when a kitchen of it first opens, not with this module:
+    # the engine, the command line and the customers load none they do not race.
     if serving.framework is Framework.FASTAPI:
+        from chefline.servers.fastapi_kitchen import create_fastapi_app
+        from chefline.servers.uvicorn_runner import UvicornThread
+
         fastapi = create_fastapi_app(
             p.name, p.relay, serving.route, thread_cap=p.settings.thread_cap, supplier=p.supplier
         )
         return UvicornThread(p.name, fastapi, port=p.port)
+    from chefline.servers.flask_kitchen import create_flask_app
+    from chefline.servers.waitress_runner import WaitressThread
+    from chefline.servers.werkzeug_runner import WerkzeugThread
+
     async_view = serving.route is RouteStyle.ASYNC
     flask = create_flask_app(p.name, p.relay, async_view=async_view, supplier=p.supplier)
     if server is ServerKind.WAITRESS:

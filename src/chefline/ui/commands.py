@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
+from chefline.texts import QT_TRANSLATE_NOOP  # typed str (PySide's stub says object)
 from chefline.ui.latency_histogram import LatencyHistogram
 from chefline.ui.presenter import Presenter
 from chefline.ui.race_files import RaceFiles
@@ -23,15 +24,6 @@ from chefline.ui.your_app_dialog import YourAppOpener
 
 MENUS_CONTEXT = "Menus"
 KEYS_CONTEXT = "Keys"
-
-
-def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # the name lupdate looks for
-    """Mark ``source`` for translation in ``context`` and return it unchanged.
-
-    Qt's own marker does the same, but PySide's stubs type its result as ``object``;
-    pyside6-lupdate finds the marked strings by this name either way.
-    """
-    return source
 
 
 @dataclass(frozen=True)

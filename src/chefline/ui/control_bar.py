@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from chefline.client.plan import RacePlan
 from chefline.kitchen import limits
 from chefline.kitchen.arrivals import Arrivals
-from chefline.kitchen.llm import ChatOrder, ModelSpeed
+from chefline.kitchen.llm import DEFAULT_MODEL_SPEED, ChatOrder
 from chefline.kitchen.recipe import DishKind, Recipe
 from chefline.texts import QT_TRANSLATE_NOOP
 from chefline.ui.fitting import FlowLayout
@@ -78,7 +78,7 @@ class ControlBar(Retranslating, QWidget):
         self.tokens.setObjectName("tokensSpin")
         self.tokens.setRange(limits.MIN_MAX_TOKENS, limits.MAX_MAX_TOKENS)
         self.tokens.setValue(16)
-        self.speed = ModelSpeed()
+        self.speed = DEFAULT_MODEL_SPEED
         """The built-in model's speed (set in the Model menu)."""
         self.chat = ChatOrder()
         """What every customer asks the model."""
