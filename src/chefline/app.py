@@ -121,9 +121,12 @@ def run_snapshot(args: argparse.Namespace) -> int:
 
     async def race_and_save() -> None:
         finished: asyncio.Future[RaceResult] = loop.create_future()
-        session.sig_race_finished.connect(
-            lambda result: finished.done() or finished.set_result(result)
-        )
+
+        def finish(result: RaceResult) -> None:
+            if not finished.done():
+                finished.set_result(result)
+
+        session.sig_race_finished.connect(finish)
         try:
             if args.scene is not None:
                 await presenter.go(args.scene - 1)
@@ -163,7 +166,12 @@ def run_self_test(args: argparse.Namespace) -> int:
 
     async def race() -> None:
         finished: asyncio.Future[RaceResult] = loop.create_future()
-        session.sig_race_finished.connect(lambda r: finished.done() or finished.set_result(r))
+
+        def finish(result: RaceResult) -> None:
+            if not finished.done():
+                finished.set_result(result)
+
+        session.sig_race_finished.connect(finish)
         try:
             if len(session.kitchens) != 2 or not window.serve():
                 problems.append(window.last_error or "the kitchens did not open")

@@ -80,7 +80,7 @@ def _serve_gevent(app: Any, fd: int, channel: Any) -> None:
 
     from chefline.servers.slow_clients import READ_TIMEOUT_S
 
-    class TimedBodyHandler(WSGIHandler):  # type: ignore[misc]
+    class TimedBodyHandler(WSGIHandler):
         """A slow customer holds only its own greenlet; still, once an order has begun its
         body comes within a few seconds, or the read fails and the order is refused (400)."""
 
@@ -108,9 +108,10 @@ def _patient_sync_worker() -> type:
 
     from chefline.servers.slow_clients import HeaderDeadline
 
-    class PatientSyncWorker(SyncWorker):  # type: ignore[misc]
+    class PatientSyncWorker(SyncWorker):
         def handle(self, listener: Any, client: Any, addr: Any) -> None:
-            super().handle(listener, HeaderDeadline(client), addr)
+            # gunicorn's stubs say socket; it only reads and writes it, as the wrapper does.
+            super().handle(listener, HeaderDeadline(client), addr)  # type: ignore[arg-type]
 
         def handle_request(self, listener: Any, req: Any, client: Any, addr: Any) -> Any:
             client.headers_done()

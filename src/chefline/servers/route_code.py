@@ -41,7 +41,7 @@ def _endpoint(mode: KitchenMode, path: str) -> Callable[..., Any]:
     flask = create_flask_app(mode.name, EventRelay(), async_view=async_view)
     for rule in flask.url_map.iter_rules():
         if rule.rule == path:
-            return flask.view_functions[rule.endpoint]  # type: ignore[no-any-return]
+            return flask.view_functions[rule.endpoint]
     raise LookupError(path)
 
 

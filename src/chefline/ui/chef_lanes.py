@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QToolTip
@@ -21,7 +23,7 @@ STATE_LOOK = {ChefState.WORKING: Look.WORKING, ChefState.BLOCKED: Look.BLOCKED,
 class ChefLanesView(TimelineCanvas):
     EVERY_NTH_FRAME = 3
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.setMinimumHeight(28)
         self._lanes: dict[ChefLabel, list[ChefSegment]] = {}
