@@ -13,7 +13,7 @@ from chefline.kitchen.cost import KitchenCost
 from chefline.kitchen.llm import ChatOrder, ModelSpeed
 from chefline.process import raise_open_file_limit
 from chefline.servers import start_kitchen
-from chefline.servers.model_supply import ModelSupply
+from chefline.servers.llm.model_supply import ModelSupply
 
 USERS = 100
 SPEED = ModelSpeed(ttft=0.5, tokens_per_s=32.0)

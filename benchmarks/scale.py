@@ -19,8 +19,8 @@ from chefline.client import RacePlan, RaceResult, RaceRunner, RaceTarget
 from chefline.kitchen import Arrivals, Recipe
 from chefline.process import raise_open_file_limit
 from chefline.servers import start_kitchen
-from chefline.servers.uvicorn_runner import UvicornThread
-from chefline.servers.werkzeug_runner import WerkzeugThread
+from chefline.servers.runners.uvicorn_runner import UvicornThread
+from chefline.servers.runners.werkzeug_runner import WerkzeugThread
 
 HERE = Path(__file__).parent
 N, D = 200, 1.0

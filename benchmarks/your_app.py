@@ -14,9 +14,9 @@ from common import Row, median
 from plain_app import fastapi_app, flask_app
 
 from chefline.servers.relay import Listener
-from chefline.servers.uvicorn_runner import UvicornThread
-from chefline.servers.werkzeug_runner import WerkzeugThread
-from chefline.servers.your_kitchen import YourOrder, start_your_kitchen
+from chefline.servers.runners.uvicorn_runner import UvicornThread
+from chefline.servers.runners.werkzeug_runner import WerkzeugThread
+from chefline.servers.your_app.your_kitchen import YourOrder, start_your_kitchen
 
 HERE = Path(__file__).parent
 APP = HERE / "plain_app.py"
@@ -100,7 +100,7 @@ def middleware_cost(kind: str, orders: int = 20000) -> float:
     import time
 
     from chefline.servers.relay import EventRelay
-    from chefline.servers.your_middleware import AsgiOrders, OrderNews, WsgiOrders
+    from chefline.servers.your_app.your_middleware import AsgiOrders, OrderNews, WsgiOrders
 
     relay = EventRelay()
     relay.subscribe(lambda race, event: None)

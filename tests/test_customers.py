@@ -131,7 +131,7 @@ APP = textwrap.dedent(
     """
     import sys, time
     from chefline.client.customer_process import CustomerProcess
-    from chefline.servers.model_process import ModelProcess
+    from chefline.servers.llm.model_process import ModelProcess
     from chefline.kitchen.llm import ModelSpeed
     customers = CustomerProcess()
     model = ModelProcess(ModelSpeed())

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from chefline.client.export import save_json
-from chefline.ui.latency_histogram import KITCHEN_LOOKS
+from chefline.ui.race.latency_histogram import KITCHEN_LOOKS
 
 SYNC, ASYNC = "flask-one-chef", "fastapi-async"
 N, D = 6, 0.1

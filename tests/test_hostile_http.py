@@ -13,10 +13,10 @@ import httpx
 import pytest
 
 from chefline.kitchen.llm import ModelSpeed
+from chefline.servers.apps.slow_clients import HEADER_DEADLINE_S, READ_TIMEOUT_S
 from chefline.servers.kitchens import start_kitchen
-from chefline.servers.model_link import Supplier
-from chefline.servers.model_server import MockModelServer
-from chefline.servers.slow_clients import HEADER_DEADLINE_S, READ_TIMEOUT_S
+from chefline.servers.llm.model_link import Supplier
+from chefline.servers.llm.model_server import MockModelServer
 
 
 @pytest.fixture(scope="module")

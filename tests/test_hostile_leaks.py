@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from chefline.servers import start_kitchen
-from chefline.servers.stderr_tail import MAX_LINE_BYTES, MAX_LINES, StderrTail
+from chefline.servers.own_process.stderr_tail import MAX_LINE_BYTES, MAX_LINES, StderrTail
 
 
 @pytest.mark.parametrize("mode", ["fastapi-async", "fastapi-def"])

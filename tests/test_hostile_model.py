@@ -9,8 +9,8 @@ import time
 import pytest
 
 from chefline.cli.main import main
-from chefline.servers import model_link
-from chefline.servers.model_link import ModelError, ModelLink, probe_model
+from chefline.servers.llm import model_link
+from chefline.servers.llm.model_link import ModelError, ModelLink, probe_model
 
 
 @pytest.mark.parametrize(

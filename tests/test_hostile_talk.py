@@ -102,7 +102,7 @@ def test_the_window_opens_without_the_talk_and_says_why_once(qtbot, tmp_path, mo
                                                               open_window):  # fmt: skip
     from PySide6.QtWidgets import QMessageBox
 
-    from chefline.ui import presenter
+    from chefline.ui.talk import presenter
 
     path = broken_file(tmp_path, no_id)
     monkeypatch.setattr(presenter, "resource_path", lambda *parts: path)

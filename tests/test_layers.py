@@ -63,5 +63,5 @@ def test_the_engine_imports_without_web_frameworks_or_qt():
 
 def test_blocking_works():
     """The guard itself: a blocked framework cannot be imported."""
-    done = import_with_blocked(FRAMEWORKS_AND_QT, "import chefline.servers.flask_kitchen")
+    done = import_with_blocked(FRAMEWORKS_AND_QT, "import chefline.servers.apps.flask_kitchen")
     assert done.returncode != 0 and "ImportError: blocked: f" in done.stderr

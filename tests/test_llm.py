@@ -19,9 +19,9 @@ from chefline.kitchen.llm import MOCK_MODEL, ChatOrder, ModelSpeed, mock_tokens
 from chefline.kitchen.order import Failure
 from chefline.kitchen.timeline import RaceTimeline
 from chefline.servers.kitchens import start_kitchen
-from chefline.servers.model_link import ModelError, ModelLink, Supplier, probe_model
-from chefline.servers.model_server import MockModelServer
-from chefline.servers.model_supply import ModelSupply
+from chefline.servers.llm.model_link import ModelError, ModelLink, Supplier, probe_model
+from chefline.servers.llm.model_server import MockModelServer
+from chefline.servers.llm.model_supply import ModelSupply
 
 STREAMING_MODES = [
     "flask-one-chef", "flask-threaded", "flask-pool",

@@ -23,20 +23,20 @@ from chefline.kitchen.modes import (
     Serving,
     ServingError,
 )
-from chefline.servers.child_process import ChildProcessServer, child_command
+from chefline.servers.apps.route_code import route_code
 from chefline.servers.kitchens import KitchenParts, build_server
-from chefline.servers.model_link import Supplier
+from chefline.servers.llm.model_link import Supplier
+from chefline.servers.own_process.child_process import ChildProcessServer, child_command
 from chefline.servers.relay import EventRelay
-from chefline.servers.route_code import route_code
-from chefline.servers.uvicorn_runner import UvicornThread
-from chefline.servers.waitress_runner import WaitressThread
-from chefline.servers.werkzeug_runner import WerkzeugThread
+from chefline.servers.runners.uvicorn_runner import UvicornThread
+from chefline.servers.runners.waitress_runner import WaitressThread
+from chefline.servers.runners.werkzeug_runner import WerkzeugThread
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "chefline"
 READERS = [
     SRC / "servers" / "kitchens.py",
-    SRC / "servers" / "route_code.py",
-    SRC / "servers" / "child_kitchen.py",
+    SRC / "servers" / "apps" / "route_code.py",
+    SRC / "servers" / "own_process" / "child_kitchen.py",
     SRC / "child.py",
 ]
 """The modules that build, show or start a kitchen from its mode's ``serving``."""

@@ -20,7 +20,7 @@ from chefline.kitchen.llm import ChatOrder, ModelSpeed
 from chefline.kitchen.modes import KitchenSettings
 from chefline.kitchen.recipe import Recipe
 from chefline.servers import KitchenStartError, start_kitchen
-from chefline.servers.model_supply import ModelSupply
+from chefline.servers.llm.model_supply import ModelSupply
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs fork (see README)")
 

@@ -12,8 +12,8 @@ import pytest
 
 from chefline.kitchen import MODES
 from chefline.servers import start_kitchen
-from chefline.servers.model_server import MockModelServer
-from chefline.servers.server_thread import bind_loopback
+from chefline.servers.llm.model_server import MockModelServer
+from chefline.servers.runners.server_thread import bind_loopback
 
 IN_APP = [name for name in MODES if name not in ("flask-gevent", "flask-processes")]
 

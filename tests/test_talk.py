@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPlainTextEdit
 
 from chefline.servers.spare_cores import SpareCores
 from chefline.texts import LANGUAGES
-from chefline.ui.palette import THEME, THEMES
-from chefline.ui.presenter import load_default_talk
+from chefline.ui.look.palette import THEME, THEMES
+from chefline.ui.talk.presenter import load_default_talk
 
 TALK = load_default_talk()
 
@@ -66,7 +66,7 @@ async def _serve_and_wait(window, wait_for_signal, qtbot):
     scene = window.presenter.scene
     qtbot.keyClick(window, Qt.Key.Key_Space)
     if scene.action == "bad_order":
-        from chefline.ui.bad_order_dialog import BadOrderDialog
+        from chefline.ui.dialogs.bad_order_dialog import BadOrderDialog
 
         await window._bad_order
         return window.findChild(BadOrderDialog)
@@ -176,7 +176,7 @@ def test_theme_font_notes_help_and_table_keys(qtbot, qloop, speaker, wait_for_si
 def test_no_visible_string_is_left_untranslated_in_either_language(qtbot, qloop, speaker):
     """Every text on screen (labels, buttons, menus, tooltips) is Chinese in Chinese and has
     no Chinese in English: a string that skipped Qt's translation shows up here."""
-    from chefline.ui.kitchen_scene import KitchenScene
+    from chefline.ui.race.kitchen_scene import KitchenScene
 
     window = speaker
     qloop.run_until_complete(window.presenter.go(TALK.index_of("head-to-head")))

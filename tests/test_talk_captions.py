@@ -6,8 +6,8 @@ import asyncio
 
 from PySide6.QtGui import QFontInfo
 
-from chefline.ui import kitchen_clock
-from chefline.ui.presenter import load_default_talk, spoken_figures
+from chefline.ui.race import kitchen_clock
+from chefline.ui.talk.presenter import load_default_talk, spoken_figures
 
 TALK = load_default_talk()
 

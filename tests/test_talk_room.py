@@ -11,7 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from chefline.texts import LANGUAGES
-from chefline.ui.presenter import load_default_talk
+from chefline.ui.talk.presenter import load_default_talk
 
 TALK = load_default_talk()
 NEXT_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_PageDown)  # arrows and a clicker's keys
@@ -27,8 +27,8 @@ def launch(qtbot, qloop):
     fit, centred, with its default kitchens); nothing is clicked, nothing is focused by hand."""
     from PySide6.QtCore import QCoreApplication, QEvent
 
+    from chefline.ui.look.screen_fit import place_on
     from chefline.ui.main_window import MainWindow
-    from chefline.ui.screen_fit import place_on
     from chefline.ui.session import RaceSession
 
     windows = []

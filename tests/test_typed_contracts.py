@@ -23,8 +23,8 @@ from chefline.kitchen.order import StepKind
 from chefline.kitchen.recipe import DishKind
 from chefline.kitchen.scenes import SceneRace, load_talk
 from chefline.kitchen.timeline import RaceTimeline
-from chefline.ui.palette import THEME, THEMES, Theme, ThemeKey, use_theme
-from chefline.ui.theme import stylesheet
+from chefline.ui.look.palette import THEME, THEMES, Theme, ThemeKey, use_theme
+from chefline.ui.look.theme import stylesheet
 
 
 def test_a_chefs_label_is_its_string_and_keeps_its_number():

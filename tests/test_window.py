@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from chefline.kitchen.own_work import own_work_text
-from chefline.ui.palette import SWATCHES, Look
+from chefline.ui.look.palette import SWATCHES, Look
 
 SYNC, ASYNC = "flask-one-chef", "fastapi-async"
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton
 
 from chefline.kitchen.llm import ModelSpeed
 from chefline.kitchen.recipe import DishKind
-from chefline.servers.model_server import MockModelServer
+from chefline.servers.llm.model_server import MockModelServer
 from chefline.ui.main_window import LLM_SCENE
 
 

@@ -14,7 +14,7 @@ from chefline.client.plan import RacePlan
 from chefline.client.race import RaceRunner
 from chefline.kitchen.arrivals import Arrivals
 from chefline.kitchen.recipe import Recipe
-from chefline.servers.your_kitchen import YourOrder, start_your_kitchen
+from chefline.servers.your_app.your_kitchen import YourOrder, start_your_kitchen
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 SLOW = EXAMPLES / "slow_kitchen.py"

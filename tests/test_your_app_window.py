@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from chefline.ui.your_app_dialog import YourAppChoice, YourAppDialog, remembered
+from chefline.ui.dialogs.your_app_dialog import YourAppChoice, YourAppDialog, remembered
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 SLOW = EXAMPLES / "slow_kitchen.py"
@@ -98,7 +98,7 @@ def test_a_bad_app_gets_one_sentence_and_the_window_goes_on(qloop, open_window, 
 
 def test_the_dialog_opens_with_what_was_chosen_last(qtbot, tmp_path):
     settings = QSettings(str(tmp_path / "chefline.ini"), QSettings.Format.IniFormat)
-    from chefline.ui.your_app_dialog import remember
+    from chefline.ui.dialogs.your_app_dialog import remember
 
     chosen = YourAppChoice(f"{SLOW}:app", "uvicorn", "/echo", "POST", '{"dish": "soup"}')
     remember(settings, chosen)

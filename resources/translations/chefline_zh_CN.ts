@@ -3,32 +3,32 @@
   <context>
     <name>About</name>
     <message>
-      <location filename="../../src/chefline/ui/about.py" line="23" />
+      <location filename="../../src/chefline/ui/dialogs/about.py" line="23" />
       <source>not installed</source>
       <translation>未安装</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/about.py" line="29" />
+      <location filename="../../src/chefline/ui/dialogs/about.py" line="29" />
       <source>standard error only</source>
       <translation>仅输出到标准错误</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/about.py" line="30" />
+      <location filename="../../src/chefline/ui/dialogs/about.py" line="30" />
       <source>Real Flask and FastAPI kitchens racing the same orders, measured.</source>
       <translation>真实的 Flask 与 FastAPI 厨房处理同样的订单，一切数字都是实测的。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/about.py" line="33" />
+      <location filename="../../src/chefline/ui/dialogs/about.py" line="33" />
       <source>Licence: MIT.</source>
       <translation>许可证：MIT。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/about.py" line="34" />
+      <location filename="../../src/chefline/ui/dialogs/about.py" line="34" />
       <source>Log file: {0}</source>
       <translation>日志文件：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/about.py" line="42" />
+      <location filename="../../src/chefline/ui/dialogs/about.py" line="42" />
       <source>About Chefline</source>
       <translation>关于 Chefline</translation>
     </message>
@@ -101,42 +101,42 @@
   <context>
     <name>BadOrderDialog</name>
     <message>
-      <location filename="../../src/chefline/ui/bad_order_dialog.py" line="33" />
+      <location filename="../../src/chefline/ui/dialogs/bad_order_dialog.py" line="34" />
       <source>No reply from {0}: {1}</source>
       <translation>{0} 没有回应：{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/bad_order_dialog.py" line="45" />
+      <location filename="../../src/chefline/ui/dialogs/bad_order_dialog.py" line="46" />
       <source>Flask: checked by hand</source>
       <translation>Flask：手写检查</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/bad_order_dialog.py" line="46" />
+      <location filename="../../src/chefline/ui/dialogs/bad_order_dialog.py" line="47" />
       <source>FastAPI: a Pydantic model</source>
       <translation>FastAPI：Pydantic 模型</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/bad_order_dialog.py" line="52" />
+      <location filename="../../src/chefline/ui/dialogs/bad_order_dialog.py" line="53" />
       <source>A bad order, two ways of saying no</source>
       <translation>一张错误订单，两种拒绝方式</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/bad_order_dialog.py" line="54" />
+      <location filename="../../src/chefline/ui/dialogs/bad_order_dialog.py" line="55" />
       <source>Sent to POST /chat of each:  {0}</source>
       <translation>发送到两边的 POST /chat：  {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/bad_order_dialog.py" line="62" />
+      <location filename="../../src/chefline/ui/dialogs/bad_order_dialog.py" line="63" />
       <source>no kitchen open</source>
       <translation>没有打开的厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/bad_order_dialog.py" line="69" />
+      <location filename="../../src/chefline/ui/dialogs/bad_order_dialog.py" line="70" />
       <source>Sending…</source>
       <translation>发送中…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/bad_order_dialog.py" line="71" />
+      <location filename="../../src/chefline/ui/dialogs/bad_order_dialog.py" line="72" />
       <source>Open a {0} kitchen (Kitchens menu) to see its reply.</source>
       <translation>请先打开一个 {0} 厨房（“厨房”菜单）再看它的回复。</translation>
     </message>
@@ -144,12 +144,12 @@
   <context>
     <name>ChefLanesView</name>
     <message>
-      <location filename="../../src/chefline/ui/chef_lanes.py" line="89" />
+      <location filename="../../src/chefline/ui/race/chef_lanes.py" line="91" />
       <source>up to {0} pots</source>
       <translation>最多 {0} 口锅</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/chef_lanes.py" line="105" />
+      <location filename="../../src/chefline/ui/race/chef_lanes.py" line="107" />
       <source>{0}
 working {1:.2f} s
 stuck at the pot {2:.2f} s
@@ -162,12 +162,12 @@ most pots at once: {4}</source>
 同时最多几口锅：{4}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/chef_lanes.py" line="112" />
+      <location filename="../../src/chefline/ui/race/chef_lanes.py" line="114" />
       <source>Each chef's day appears here</source>
       <translation>每位厨师的一天会显示在这里</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/chef_lanes.py" line="116" />
+      <location filename="../../src/chefline/ui/race/chef_lanes.py" line="118" />
       <source>chef {0}</source>
       <translation>厨师 {0}</translation>
     </message>
@@ -595,162 +595,162 @@ series in one interpreter, also that of the kitchens next door:</source>
       <translation>按 Ctrl+C 关闭你的应用。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="23" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="28" />
       <source>your app</source>
       <translation>你的应用</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="24" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="29" />
       <source>race or serve your own Flask or FastAPI app beside the built-in kitchens</source>
       <translation>让你自己的 Flask 或 FastAPI 应用与内置厨房一起比赛或提供服务</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="31" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="36" />
       <source>path/to/app.py:app or package.module:app (ASGI or WSGI)</source>
       <translation>path/to/app.py:app 或 package.module:app（ASGI 或 WSGI）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="37" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="42" />
       <source>{0} (default: uvicorn for ASGI, werkzeug-threaded for WSGI)</source>
       <translation>{0}（默认：ASGI 用 uvicorn，WSGI 用 werkzeug-threaded）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="46" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="51" />
       <source>an event loop standing still longer than this is blocked (default 20)</source>
       <translation>事件循环停住超过这么多毫秒即算阻塞（默认 20）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="53" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="58" />
       <source>the route every customer orders (default /)</source>
       <translation>每位顾客点的路由（默认 /）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="59" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="64" />
       <source>the route's method: {0} (default GET)</source>
       <translation>路由的方法：{0}（默认 GET）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="61" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="66" />
       <source>the route's JSON body</source>
       <translation>路由的 JSON 请求体</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="70" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="75" />
       <source>{0} goes with --app</source>
       <translation>{0} 需要与 --app 一起使用</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="74" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="79" />
       <source>--app races your own route; --llm is for the built-in kitchens</source>
       <translation>--app 比的是你自己的路由；--llm 只用于内置厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="91" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="96" />
       <source>the chef was held for {0:.2f} s at {1} in `{2}` ({3})</source>
       <translation>厨师在 {1} 的 `{2}` 里被拖住了 {0:.2f} 秒（{3}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="93" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="98" />
       <source>order {0} held the chef for {1:.2f} s at {2} in `{3}` ({4})</source>
       <translation>订单 {0} 在 {2} 的 `{3}` 里拖住厨师 {1:.2f} 秒（{4}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="101" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="106" />
       <source>{0}: your route raised {1} ({2} orders)</source>
       <translation>{0}：你的路由抛出了 {1}（{2} 张订单）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="113" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="118" />
       <source>{0}: the event loop never stood still for more than {1:g} ms</source>
       <translation>{0}：事件循环从未停住超过 {1:g} 毫秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="117" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="122" />
       <source>{0}: the chef was stuck at the pot for {1:.2f} s of the {2:.2f} s race ({3:.0f} %), in {4} blocks:</source>
       <translation>{0}：在 {2:.2f} 秒的比赛中，厨师守在锅边 {1:.2f} 秒（{3:.0f} %），共 {4} 次阻塞：</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="124" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="129" />
       <source>  … and {0} more (--json lists every one)</source>
       <translation>  ……还有 {0} 次（--json 会全部列出）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/app_loading.py" line="37" />
+      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="37" />
       <source>--app must look like path/to/app.py:app or package.module:app, not {0!r}</source>
       <translation>--app 的格式应为 path/to/app.py:app 或 package.module:app，而不是 {0!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/app_loading.py" line="47" />
+      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="47" />
       <source>{0} has no attribute {1!r}</source>
       <translation>{0} 没有属性 {1!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/app_loading.py" line="48" />
+      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="48" />
       <source>; its apps: {0}</source>
       <translation>；其中的应用：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/app_loading.py" line="53" />
+      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="53" />
       <source>{0} is a {1}, not an app: name a FastAPI, Starlette or Flask app (ASGI or WSGI)</source>
       <translation>{0} 是 {1}，不是应用：请指定一个 FastAPI、Starlette 或 Flask 应用（ASGI 或 WSGI）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/app_loading.py" line="84" />
+      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="84" />
       <source>there is no file {0}</source>
       <translation>没有文件 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/app_loading.py" line="89" />
+      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="89" />
       <source>{0} is not a Python file</source>
       <translation>{0} 不是 Python 文件</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/app_loading.py" line="111" />
+      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="111" />
       <source>there is no module {0}</source>
       <translation>没有模块 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/app_loading.py" line="121" />
+      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="121" />
       <source>cannot import {0}: {1}</source>
       <translation>无法导入 {0}：{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/app_loading.py" line="123" />
+      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="123" />
       <source> (at {0})</source>
       <translation>（位于 {0}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_kitchen.py" line="45" />
+      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="45" />
       <source>--path must start with /, not {0!r}</source>
       <translation>--path 必须以 / 开头，而不是 {0!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_kitchen.py" line="48" />
+      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="48" />
       <source>--method must be one of {0}, not {1!r}</source>
       <translation>--method 必须是 {0} 之一，而不是 {1!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_kitchen.py" line="56" />
+      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="56" />
       <source>--body must be JSON: {0} (line {1}, column {2})</source>
       <translation>--body 必须是 JSON：{0}（第 {1} 行，第 {2} 列）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_kitchen.py" line="150" />
+      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="150" />
       <source>--server must be one of {0}, not {1!r}</source>
       <translation>--server 必须是 {0} 之一，而不是 {1!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_kitchen.py" line="153" />
+      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="153" />
       <source>{0} is a {1} app, and {2} serves {3} apps; try --server {4}</source>
       <translation>{0} 是 {1} 应用，而 {2} 只能运行 {3} 应用；请试试 --server {4}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_kitchen.py" line="157" />
+      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="157" />
       <source>the blocking threshold must be between 0 and 10 s, not {0:g}</source>
       <translation>阻塞阈值必须在 0 到 10 秒之间，而不是 {0:g}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_kitchen.py" line="192" />
+      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="192" />
       <source>{0} failed to start: {1}</source>
       <translation>{0} 启动失败：{1}</translation>
     </message>
@@ -758,32 +758,32 @@ series in one interpreter, also that of the kitchens next door:</source>
   <context>
     <name>ComparisonView</name>
     <message>
-      <location filename="../../src/chefline/ui/comparison_view.py" line="89" />
+      <location filename="../../src/chefline/ui/talk/comparison_view.py" line="89" />
       <source>Flask and FastAPI, side by side</source>
       <translation>Flask 与 FastAPI 对照</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/comparison_view.py" line="90" />
+      <location filename="../../src/chefline/ui/talk/comparison_view.py" line="90" />
       <source>Enter or a click on a row opens the scene that shows it; Esc closes the table.</source>
       <translation>按回车或点击某一行，打开演示它的场景；按 Esc 关闭表格。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/comparison_view.py" line="94" />
+      <location filename="../../src/chefline/ui/talk/comparison_view.py" line="94" />
       <source>Topic</source>
       <translation>特性</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/comparison_view.py" line="95" />
+      <location filename="../../src/chefline/ui/talk/comparison_view.py" line="95" />
       <source>Flask (sync)</source>
       <translation>Flask（同步）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/comparison_view.py" line="96" />
+      <location filename="../../src/chefline/ui/talk/comparison_view.py" line="96" />
       <source>FastAPI (async)</source>
       <translation>FastAPI（异步）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/comparison_view.py" line="97" />
+      <location filename="../../src/chefline/ui/talk/comparison_view.py" line="97" />
       <source>Shown in</source>
       <translation>演示场景</translation>
     </message>
@@ -791,82 +791,82 @@ series in one interpreter, also that of the kitchens next door:</source>
   <context>
     <name>ControlBar</name>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="27" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="28" />
       <source>all at once</source>
       <translation>同时到达</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="28" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="29" />
       <source>one every 20 ms</source>
       <translation>每 20 毫秒一位</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="29" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="30" />
       <source>one every 100 ms</source>
       <translation>每 100 毫秒一位</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="31" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="32" />
       <source>all at once, one kitchen at a time</source>
       <translation>同时到达，厨房依次上场</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="34" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="35" />
       <source>I/O-bound: the dish waits</source>
       <translation>I/O 密集：菜在锅里等</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="35" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="36" />
       <source>CPU-bound: the chef chops</source>
       <translation>CPU 密集：厨师切个不停</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="36" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="37" />
       <source>LLM: a streamed model call</source>
       <translation>大模型：流式调用模型</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="119" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="120" />
       <source>Customers</source>
       <translation>客人</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="120" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="121" />
       <source>Recipe</source>
       <translation>菜谱</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="121" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="122" />
       <source>Wait per dish</source>
       <translation>每道菜等待</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="122" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="123" />
       <source>Tokens</source>
       <translation>Token 数</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="123" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="124" />
       <source>Arrival</source>
       <translation>到达方式</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="129" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="130" />
       <source>one every {0:g} ms</source>
       <translation>每 {0:g} 毫秒一位</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="131" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="132" />
       <source>How many customers order at once (1–1000)</source>
       <translation>同时点单的客人数（1–1000）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="132" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="133" />
       <source>How long the slow step of each dish takes (0–30 s)</source>
       <translation>每道菜慢步骤的时长（0–30 秒）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="134" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="135" />
       <source>I/O: the slow step waits (a database, an LLM API).
 CPU: the slow step is hashing, so async cannot help.
 LLM: each kitchen calls a language model and streams its tokens on (Model menu).</source>
@@ -875,32 +875,32 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
 大模型：每个厨房调用语言模型，并把 token 逐个转发给客人（“模型”菜单）。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="138" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="139" />
       <source>How many tokens each answer streams (max_tokens)</source>
       <translation>每个回答流式输出的 token 数（max_tokens）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="139" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="140" />
       <source>Serving…</source>
       <translation>上菜中…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="139" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="140" />
       <source>Serve</source>
       <translation>上菜</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="141" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="142" />
       <source>Send the same orders to every kitchen at once (Space)</source>
       <translation>把同样的订单同时发给每个厨房（空格键）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="143" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="144" />
       <source>Reset</source>
       <translation>重置</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="144" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="145" />
       <source>Clear the race (R)</source>
       <translation>清除本轮比赛（R）</translation>
     </message>
@@ -931,102 +931,102 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>出了点问题，但 Chefline 仍在运行。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="92" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="92" />
       <source>the API key should be in the environment variable {0}, which is not set</source>
       <translation>API 密钥应放在环境变量 {0} 中，但它没有设置</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="154" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="154" />
       <source>the reply from {0} is not an OpenAI chat stream: {1!r}</source>
       <translation>{0} 的回复不是 OpenAI 聊天流：{1!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="160" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="160" />
       <source>the reply from {0} is not an OpenAI chat stream</source>
       <translation>{0} 的回复不是 OpenAI 聊天流</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="175" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="175" />
       <source>the model server at {0} refused the API key in ${1} ({2}){3}</source>
       <translation>{0} 的模型服务拒绝了 ${1} 中的 API 密钥（{2}）{3}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="179" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="179" />
       <source>the model server at {0} wants an API key (name its environment variable, e.g. OPENAI_API_KEY) ({1}){2}</source>
       <translation>{0} 的模型服务需要 API 密钥（请填写保存它的环境变量名，例如 OPENAI_API_KEY）（{1}）{2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="186" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="186" />
       <source>the model server at {0} has no model {1!r} ({2}){3}</source>
       <translation>{0} 的模型服务没有模型 {1!r}（{2}）{3}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="189" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="189" />
       <source>nothing at {0} answers OpenAI chat requests (404, {1} content): check the base URL, which usually ends in /v1</source>
       <translation>{0} 不响应 OpenAI 聊天请求（404，{1} 内容）：请检查基础地址，它通常以 /v1 结尾</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="195" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="195" />
       <source>the model server at {0} answered {1}{2}</source>
       <translation>{0} 的模型服务返回了 {1}{2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="223" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="223" />
       <source>the reply from {0} is not an OpenAI event stream (content type {1}): {2!r}</source>
       <translation>{0} 的回复不是 OpenAI 事件流（内容类型 {1}）：{2!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="233" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="233" />
       <source>nobody answered at {0}: is the model server running?</source>
       <translation>{0} 没有人应答：模型服务在运行吗？</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="236" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="236" />
       <source>the model at {0} went silent for over {1:g} s</source>
       <translation>{0} 的模型超过 {1:g} 秒没有回应</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="238" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="238" />
       <source>the call to {0} failed: {1}: {2}</source>
       <translation>调用 {0} 失败：{1}：{2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="253" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="253" />
       <source>{0} was still streaming after {1:g} s</source>
       <translation>{0} 过了 {1:g} 秒仍在输出</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="258" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="258" />
       <source>the reply from {0} has a line of over {1} characters</source>
       <translation>{0} 的回复中有一行超过 {1} 个字符</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="336" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="336" />
       <source>{0} answered with no tokens at all</source>
       <translation>{0} 的回答里一个 token 也没有</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/model_link.py" line="378" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="378" />
       <source>no language model is set up for the kitchens</source>
       <translation>还没有为厨房设置语言模型</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/server_thread.py" line="28" />
+      <location filename="../../src/chefline/servers/runners/server_thread.py" line="28" />
       <source>port must be between 0 and 65535, not {0}</source>
       <translation>端口必须在 0 到 65535 之间，而不是 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/server_thread.py" line="42" />
+      <location filename="../../src/chefline/servers/runners/server_thread.py" line="42" />
       <source>port {0} on {1} is already in use</source>
       <translation>{1} 上的端口 {0} 已被占用</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/server_thread.py" line="44" />
+      <location filename="../../src/chefline/servers/runners/server_thread.py" line="44" />
       <source>cannot listen on {0}:{1}: {2}</source>
       <translation>无法在 {0}:{1} 上监听：{2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/server_thread.py" line="102" />
+      <location filename="../../src/chefline/servers/runners/server_thread.py" line="102" />
       <source>kitchen {0} did not start{1}</source>
       <translation>厨房 {0} 没有启动{1}</translation>
     </message>
@@ -1086,47 +1086,47 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>FaultsMenu</name>
     <message>
-      <location filename="../../src/chefline/ui/faults_menu.py" line="13" />
+      <location filename="../../src/chefline/ui/dialogs/faults_menu.py" line="16" />
       <source>No faults</source>
       <translation>没有故障</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/faults_menu.py" line="14" />
+      <location filename="../../src/chefline/ui/dialogs/faults_menu.py" line="17" />
       <source>Every 5th dish burns (HTTP 500)</source>
       <translation>每 5 道菜烧糊一道（HTTP 500）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/faults_menu.py" line="15" />
+      <location filename="../../src/chefline/ui/dialogs/faults_menu.py" line="18" />
       <source>Every 10th dish burns (HTTP 500)</source>
       <translation>每 10 道菜烧糊一道（HTTP 500）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/faults_menu.py" line="17" />
+      <location filename="../../src/chefline/ui/dialogs/faults_menu.py" line="20" />
       <source>Every 5th dish takes 3× as long</source>
       <translation>每 5 道菜有一道慢 3 倍</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/faults_menu.py" line="20" />
+      <location filename="../../src/chefline/ui/dialogs/faults_menu.py" line="23" />
       <source>Customers wait as long as it takes</source>
       <translation>客人会一直等下去</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/faults_menu.py" line="21" />
+      <location filename="../../src/chefline/ui/dialogs/faults_menu.py" line="24" />
       <source>Customers walk out after 2 s</source>
       <translation>客人等 2 秒就走</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/faults_menu.py" line="22" />
+      <location filename="../../src/chefline/ui/dialogs/faults_menu.py" line="25" />
       <source>Customers walk out after 5 s</source>
       <translation>客人等 5 秒就走</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/faults_menu.py" line="37" />
+      <location filename="../../src/chefline/ui/dialogs/faults_menu.py" line="40" />
       <source>F&amp;aults</source>
       <translation>故障(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/faults_menu.py" line="67" />
+      <location filename="../../src/chefline/ui/dialogs/faults_menu.py" line="70" />
       <source>Customers walk out after {0:g} s</source>
       <translation>客人等 {0:g} 秒就走</translation>
     </message>
@@ -1134,7 +1134,7 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>HelpOverlay</name>
     <message>
-      <location filename="../../src/chefline/ui/help_overlay.py" line="42" />
+      <location filename="../../src/chefline/ui/talk/help_overlay.py" line="42" />
       <source>Keys of the talk</source>
       <translation>演讲快捷键</translation>
     </message>
@@ -1142,97 +1142,97 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>Keys</name>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="70" />
+      <location filename="../../src/chefline/ui/commands.py" line="62" />
       <source>next scene (a clicker sends these)</source>
       <translation>下一个场景（翻页笔发送的就是这两个键）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="71" />
+      <location filename="../../src/chefline/ui/commands.py" line="63" />
       <source>previous scene</source>
       <translation>上一个场景</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="73" />
+      <location filename="../../src/chefline/ui/commands.py" line="65" />
       <source>serve the orders (scene 8: send the bad order)</source>
       <translation>上菜（第 8 场：发送错误订单）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="75" />
+      <location filename="../../src/chefline/ui/commands.py" line="67" />
       <source>reset</source>
       <translation>重置</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="76" />
+      <location filename="../../src/chefline/ui/commands.py" line="68" />
       <source>full screen</source>
       <translation>全屏</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="77" />
+      <location filename="../../src/chefline/ui/commands.py" line="69" />
       <source>larger or smaller text</source>
       <translation>放大或缩小文字</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="79" />
+      <location filename="../../src/chefline/ui/commands.py" line="71" />
       <source>speaker notes (on the second screen if there is one)</source>
       <translation>演讲者备注（有第二块屏幕时显示在那里）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="81" />
+      <location filename="../../src/chefline/ui/commands.py" line="73" />
       <source>theme: light, dark, high contrast</source>
       <translation>主题：浅色、深色、高对比度</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="82" />
+      <location filename="../../src/chefline/ui/commands.py" line="74" />
       <source>language: English, 中文</source>
       <translation>语言：English、中文</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="84" />
+      <location filename="../../src/chefline/ui/commands.py" line="76" />
       <source>the comparison table, each row linked to its scene</source>
       <translation>对比表，每一行都链接到演示它的场景</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="87" />
+      <location filename="../../src/chefline/ui/commands.py" line="79" />
       <source>latency histogram: how long each kitchen's customers took</source>
       <translation>延迟直方图：每个厨房的顾客各用了多长时间</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="89" />
+      <location filename="../../src/chefline/ui/commands.py" line="81" />
       <source>replay the last race (again: live view)</source>
       <translation>回放上一轮比赛（再按一次：回到实时）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="91" />
+      <location filename="../../src/chefline/ui/commands.py" line="83" />
       <source>this scene's recorded race (no live kitchen)</source>
       <translation>本场景录好的比赛（没有现场厨房时）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="93" />
+      <location filename="../../src/chefline/ui/commands.py" line="85" />
       <source>FastAPI's API docs (/docs) in the browser</source>
       <translation>在浏览器里打开 FastAPI 的 API 文档（/docs）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="94" />
+      <location filename="../../src/chefline/ui/commands.py" line="86" />
       <source>spotlight: dim all but the pointer's circle</source>
       <translation>聚光灯：除指针周围一圈外全部变暗</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="96" />
+      <location filename="../../src/chefline/ui/commands.py" line="88" />
       <source>leave a field: the keys go back to the talk</source>
       <translation>离开输入框：按键回到演讲</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="99" />
+      <location filename="../../src/chefline/ui/commands.py" line="91" />
       <source>replay slower or faster (0.1× to 4×)</source>
       <translation>回放减速或加速（0.1× 到 4×）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="100" />
+      <location filename="../../src/chefline/ui/commands.py" line="92" />
       <source>replay: previous or next event</source>
       <translation>回放：上一个或下一个事件</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="101" />
+      <location filename="../../src/chefline/ui/commands.py" line="93" />
       <source>this help; Esc closes it</source>
       <translation>本帮助；按 Esc 关闭</translation>
     </message>
@@ -1240,62 +1240,62 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>KitchenPanel</name>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_panel.py" line="108" />
+      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="108" />
       <source>The real server of this kitchen: GET {0}?wait=0.5</source>
       <translation>这个厨房背后的真实服务器：GET {0}?wait=0.5</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_panel.py" line="113" />
+      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="113" />
       <source>closed</source>
       <translation>已关闭</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_panel.py" line="115" />
+      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="115" />
       <source>This kitchen is closed: its orders will find nobody. Restart it.</source>
       <translation>这个厨房已关闭：发给它的订单没人接。请重新打开。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_panel.py" line="117" />
+      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="117" />
       <source>Stop</source>
       <translation>停止</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_panel.py" line="119" />
+      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="119" />
       <source>Close this kitchen now, as if it crashed; the others go on</source>
       <translation>立刻关闭这个厨房，就像它崩溃了一样；其他厨房照常营业</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_panel.py" line="121" />
+      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="121" />
       <source>Restart</source>
       <translation>重新打开</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_panel.py" line="122" />
+      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="122" />
       <source>Open this kitchen again on a new port</source>
       <translation>在新端口上重新打开这个厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_panel.py" line="124" />
+      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="124" />
       <source>Orders</source>
       <translation>订单</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_panel.py" line="125" />
+      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="125" />
       <source>Chefs</source>
       <translation>厨师</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_panel.py" line="150" />
+      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="150" />
       <source>CPU dish: nothing to await, so the one chef chops each dish in turn.</source>
       <translation>CPU 菜：没有可以 await 的等待，唯一的厨师只能一道接一道地切。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_panel.py" line="152" />
+      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="152" />
       <source>CPU dish: a chef per process, so the dishes are chopped at once, one per core.</source>
       <translation>CPU 菜：每个进程一个厨师，几道菜同时切，每个核心一道。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_panel.py" line="154" />
+      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="154" />
       <source>CPU dish: the chefs are threads, and take turns at Python's one GIL.</source>
       <translation>CPU 菜：厨师是线程，要轮流使用 Python 唯一的 GIL。</translation>
     </message>
@@ -1303,47 +1303,47 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>KitchenScene</name>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_scene.py" line="75" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="75" />
       <source>waiting: {0}</source>
       <translation>排队：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_scene.py" line="77" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="77" />
       <source>served: {0}</source>
       <translation>已上菜：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_scene.py" line="78" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="78" />
       <source>  failed: {0}</source>
       <translation>  失败：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_scene.py" line="91" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="91" />
       <source>1 chef stuck at the pot</source>
       <translation>1 位厨师守在锅边</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_scene.py" line="93" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="93" />
       <source>{0} chefs stuck at the pot</source>
       <translation>{0} 位厨师守在锅边</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_scene.py" line="95" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="95" />
       <source>{0} pots on the stove, chef free</source>
       <translation>灶上 {0} 口锅，厨师有空</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_scene.py" line="97" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="97" />
       <source>1 chef working</source>
       <translation>1 位厨师在干活</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_scene.py" line="99" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="99" />
       <source>{0} chefs working</source>
       <translation>{0} 位厨师在干活</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/kitchen_scene.py" line="100" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="100" />
       <source>chef free</source>
       <translation>厨师有空</translation>
     </message>
@@ -1351,22 +1351,22 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>LatencyHistogram</name>
     <message>
-      <location filename="../../src/chefline/ui/latency_histogram.py" line="98" />
+      <location filename="../../src/chefline/ui/race/latency_histogram.py" line="98" />
       <source>Time in the restaurant, from order to dish: how many served customers took how long, every kitchen on the same axis</source>
       <translation>在餐厅里待了多久（从下单到上菜）：已上菜的顾客各用了多长时间，所有厨房共用同一条时间轴</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/latency_histogram.py" line="101" />
+      <location filename="../../src/chefline/ui/race/latency_histogram.py" line="101" />
       <source>No dish served yet: the histogram fills as orders are served.</source>
       <translation>还没有上菜：上菜后直方图会逐渐填满。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/latency_histogram.py" line="103" />
+      <location filename="../../src/chefline/ui/race/latency_histogram.py" line="103" />
       <source>Each row is one kitchen, scaled to its tallest bar; p50, p95, p99 marked</source>
       <translation>每行是一个厨房，按它最高的柱子缩放；标出了 p50、p95、p99</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/latency_histogram.py" line="244" />
+      <location filename="../../src/chefline/ui/race/latency_histogram.py" line="244" />
       <source>tallest bar: {0}</source>
       <translation>最高的柱子：{0}</translation>
     </message>
@@ -1457,202 +1457,202 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>Menus</name>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="61" />
+      <location filename="../../src/chefline/ui/commands.py" line="53" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="129" />
+      <location filename="../../src/chefline/ui/commands.py" line="121" />
       <source>&amp;Export race…</source>
       <translation>导出比赛(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="130" />
+      <location filename="../../src/chefline/ui/commands.py" line="122" />
       <source>Export this &amp;view as a 1920×1080 PNG…</source>
       <translation>把当前画面导出为 1920×1080 PNG(&amp;V)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="131" />
+      <location filename="../../src/chefline/ui/commands.py" line="123" />
       <source>Export the replay as an animated &amp;GIF…</source>
       <translation>把回放导出为 GIF 动画(&amp;G)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="132" />
+      <location filename="../../src/chefline/ui/commands.py" line="124" />
       <source>Export a &amp;trace for Perfetto…</source>
       <translation>导出 Perfetto 追踪文件(&amp;T)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="133" />
+      <location filename="../../src/chefline/ui/commands.py" line="125" />
       <source>&amp;Save race for replay…</source>
       <translation>保存比赛以便回放(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="134" />
+      <location filename="../../src/chefline/ui/commands.py" line="126" />
       <source>&amp;Open a saved race…</source>
       <translation>打开保存的比赛(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="135" />
+      <location filename="../../src/chefline/ui/commands.py" line="127" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="62" />
+      <location filename="../../src/chefline/ui/commands.py" line="54" />
       <source>&amp;Kitchens</source>
       <translation>厨房(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="136" />
+      <location filename="../../src/chefline/ui/commands.py" line="128" />
       <source>Your &amp;app…</source>
       <translation>你的应用(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="137" />
+      <location filename="../../src/chefline/ui/commands.py" line="129" />
       <source>&amp;Close your app</source>
       <translation>关闭你的应用(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="63" />
+      <location filename="../../src/chefline/ui/commands.py" line="55" />
       <source>&amp;Model</source>
       <translation>模型(&amp;M)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="138" />
+      <location filename="../../src/chefline/ui/commands.py" line="130" />
       <source>&amp;100 users ask an LLM</source>
       <translation>100 个用户同时问大模型(&amp;1)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="139" />
+      <location filename="../../src/chefline/ui/commands.py" line="131" />
       <source>100 users: what each way &amp;costs</source>
       <translation>100 个用户：每种做法的成本(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="140" />
+      <location filename="../../src/chefline/ui/commands.py" line="132" />
       <source>Language &amp;model…</source>
       <translation>语言模型(&amp;M)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="141" />
+      <location filename="../../src/chefline/ui/commands.py" line="133" />
       <source>Send a &amp;bad order to Flask and FastAPI</source>
       <translation>向 Flask 和 FastAPI 发送错误订单(&amp;B)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="142" />
+      <location filename="../../src/chefline/ui/commands.py" line="134" />
       <source>Open FastAPI's API &amp;docs (/docs)</source>
       <translation>打开 FastAPI 的 API 文档(&amp;D)（/docs）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="64" />
+      <location filename="../../src/chefline/ui/commands.py" line="56" />
       <source>&amp;Talk</source>
       <translation>演讲(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="143" />
+      <location filename="../../src/chefline/ui/commands.py" line="135" />
       <source>&amp;Next scene</source>
       <translation>下一个场景(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="144" />
+      <location filename="../../src/chefline/ui/commands.py" line="136" />
       <source>&amp;Previous scene</source>
       <translation>上一个场景(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="145" />
+      <location filename="../../src/chefline/ui/commands.py" line="137" />
       <source>&amp;Comparison table</source>
       <translation>对比表(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="146" />
+      <location filename="../../src/chefline/ui/commands.py" line="138" />
       <source>Speaker &amp;notes</source>
       <translation>演讲者备注(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="147" />
+      <location filename="../../src/chefline/ui/commands.py" line="139" />
       <source>&amp;Theme: light, dark, high contrast</source>
       <translation>主题：浅色、深色、高对比度(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="148" />
+      <location filename="../../src/chefline/ui/commands.py" line="140" />
       <source>&amp;Language: English, 中文</source>
       <translation>语言：English、中文(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="149" />
+      <location filename="../../src/chefline/ui/commands.py" line="141" />
       <source>&amp;Larger text</source>
       <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="150" />
+      <location filename="../../src/chefline/ui/commands.py" line="142" />
       <source>&amp;Smaller text</source>
       <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="151" />
+      <location filename="../../src/chefline/ui/commands.py" line="143" />
       <source>S&amp;potlight on the pointer</source>
       <translation>指针聚光灯(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="152" />
+      <location filename="../../src/chefline/ui/commands.py" line="144" />
       <source>&amp;Keys of the talk</source>
       <translation>演讲快捷键(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="153" />
+      <location filename="../../src/chefline/ui/commands.py" line="145" />
       <source>&amp;Replay the last race / back to live</source>
       <translation>回放上一轮比赛 / 回到实时(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="154" />
+      <location filename="../../src/chefline/ui/commands.py" line="146" />
       <source>Play this scene's &amp;recorded race</source>
       <translation>播放本场景预先录制的比赛(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="155" />
+      <location filename="../../src/chefline/ui/commands.py" line="147" />
       <source>Replay &amp;slower</source>
       <translation>回放减速(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="156" />
+      <location filename="../../src/chefline/ui/commands.py" line="148" />
       <source>Replay &amp;faster</source>
       <translation>回放加速(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="157" />
+      <location filename="../../src/chefline/ui/commands.py" line="149" />
       <source>Replay: previous &amp;event</source>
       <translation>回放：上一个事件(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="158" />
+      <location filename="../../src/chefline/ui/commands.py" line="150" />
       <source>Replay: next e&amp;vent</source>
       <translation>回放：下一个事件(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="65" />
+      <location filename="../../src/chefline/ui/commands.py" line="57" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="159" />
+      <location filename="../../src/chefline/ui/commands.py" line="151" />
       <source>&amp;Full screen</source>
       <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="160" />
+      <location filename="../../src/chefline/ui/commands.py" line="152" />
       <source>Fit the &amp;time axis</source>
       <translation>时间轴自适应(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="161" />
+      <location filename="../../src/chefline/ui/commands.py" line="153" />
       <source>Latency &amp;histogram: show or hide</source>
       <translation>延迟直方图：显示或隐藏(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="66" />
+      <location filename="../../src/chefline/ui/commands.py" line="58" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="162" />
+      <location filename="../../src/chefline/ui/commands.py" line="154" />
       <source>&amp;About Chefline</source>
       <translation>关于 Chefline(&amp;A)</translation>
     </message>
@@ -1660,78 +1660,78 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>ModelDialog</name>
     <message>
-      <location filename="../../src/chefline/ui/model_dialog.py" line="49" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="49" />
       <source>Language model of the LLM dish</source>
       <translation>大模型菜品使用的语言模型</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/model_dialog.py" line="51" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="51" />
       <source>The built-in model (no network, set speed)</source>
       <translation>内置模型（无需联网，可设定速度）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/model_dialog.py" line="54" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="54" />
       <source>My own OpenAI-compatible server (Ollama, vLLM, LM Studio…)</source>
       <translation>我自己的 OpenAI 兼容服务（Ollama、vLLM、LM Studio…）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/model_dialog.py" line="73" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="73" />
       <source>e.g. OPENAI_API_KEY (the key itself is never stored)</source>
       <translation>例如 OPENAI_API_KEY（密钥本身从不保存）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/model_dialog.py" line="82" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="82" />
       <source>Time to first token</source>
       <translation>首个 token 用时</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/model_dialog.py" line="83" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="83" />
       <source>Speed</source>
       <translation>速度</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/model_dialog.py" line="85" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="85" />
       <source>Base URL</source>
       <translation>基础地址</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/model_dialog.py" line="86" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="86" />
       <source>Model</source>
       <translation>模型</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/model_dialog.py" line="87" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="87" />
       <source>API key variable</source>
       <translation>API 密钥环境变量</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/model_dialog.py" line="88" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="88" />
       <source>Every customer asks:</source>
       <translation>每位客人都问：</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/model_dialog.py" line="89" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="89" />
       <source>Prompt</source>
       <translation>提示词</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/model_dialog.py" line="90" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="90" />
       <source>Temperature</source>
       <translation>温度</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/model_dialog.py" line="94" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="94" />
       <source>Test the model</source>
       <translation>测试模型</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/model_dialog.py" line="123" />
-      <location filename="../../src/chefline/ui/model_dialog.py" line="153" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="123" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="153" />
       <source>Calling the model…</source>
       <translation>正在调用模型…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/model_dialog.py" line="138" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="138" />
       <source>✓ first token after {0:.2f} s, {1:.0f} tokens/s: “{2}”</source>
       <translation>✓ {0:.2f} 秒后收到首个 token，每秒 {1:.0f} 个 token：“{2}”</translation>
     </message>
@@ -1787,47 +1787,47 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>OrderTimeline</name>
     <message>
-      <location filename="../../src/chefline/ui/order_timeline.py" line="30" />
+      <location filename="../../src/chefline/ui/race/order_timeline.py" line="31" />
       <source>Order #{0}</source>
       <translation>订单 #{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/order_timeline.py" line="31" />
+      <location filename="../../src/chefline/ui/race/order_timeline.py" line="32" />
       <source>sent at {0}</source>
       <translation>{0} 下单</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/order_timeline.py" line="36" />
+      <location filename="../../src/chefline/ui/race/order_timeline.py" line="37" />
       <source>picked up at {0} (waited {1:.3f} s)</source>
       <translation>{0} 被接单（等了 {1:.3f} 秒）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/order_timeline.py" line="43" />
+      <location filename="../../src/chefline/ui/race/order_timeline.py" line="44" />
       <source>chef working</source>
       <translation>厨师在干活</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/order_timeline.py" line="44" />
+      <location filename="../../src/chefline/ui/race/order_timeline.py" line="45" />
       <source>chef stuck at the pot</source>
       <translation>厨师守在锅边</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/order_timeline.py" line="45" />
+      <location filename="../../src/chefline/ui/race/order_timeline.py" line="46" />
       <source>on the stove, chef free</source>
       <translation>在灶上煮，厨师有空</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/order_timeline.py" line="50" />
+      <location filename="../../src/chefline/ui/race/order_timeline.py" line="51" />
       <source>first token at {0} (TTFT {1:.3f} s), {2} tokens, the last at {3}</source>
       <translation>{0} 收到首个 token（TTFT {1:.3f} 秒），共 {2} 个 token，最后一个在 {3}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/order_timeline.py" line="59" />
+      <location filename="../../src/chefline/ui/race/order_timeline.py" line="60" />
       <source>served at {0}, {1:.3f} s in all</source>
       <translation>{0} 上菜，共 {1:.3f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/order_timeline.py" line="64" />
+      <location filename="../../src/chefline/ui/race/order_timeline.py" line="65" />
       <source>failed: {0}</source>
       <translation>失败：{0}</translation>
     </message>
@@ -1835,7 +1835,7 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>OrderTimelineView</name>
     <message>
-      <location filename="../../src/chefline/ui/order_timeline.py" line="213" />
+      <location filename="../../src/chefline/ui/race/order_timeline.py" line="215" />
       <source>Orders appear here, one lane each, as they happen</source>
       <translation>订单会实时显示在这里，每单一行</translation>
     </message>
@@ -1861,92 +1861,92 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>Palette</name>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="61" />
+      <location filename="../../src/chefline/ui/look/palette.py" line="61" />
       <source>waiting</source>
       <translation>排队</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="62" />
+      <location filename="../../src/chefline/ui/look/palette.py" line="62" />
       <source>waiting for a chef</source>
       <translation>等厨师来接单</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="68" />
+      <location filename="../../src/chefline/ui/look/palette.py" line="68" />
       <source>chef working</source>
       <translation>厨师干活</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="69" />
+      <location filename="../../src/chefline/ui/look/palette.py" line="69" />
       <source>chef's hands busy (CPU)</source>
       <translation>厨师的手不得闲（CPU）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="75" />
+      <location filename="../../src/chefline/ui/look/palette.py" line="75" />
       <source>chef stuck at pot</source>
       <translation>厨师守在锅边</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="76" />
+      <location filename="../../src/chefline/ui/look/palette.py" line="76" />
       <source>waiting, and the chef cannot leave (blocking)</source>
       <translation>在等待，而且厨师走不开（阻塞）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="82" />
+      <location filename="../../src/chefline/ui/look/palette.py" line="82" />
       <source>on the stove</source>
       <translation>在灶上</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="83" />
+      <location filename="../../src/chefline/ui/look/palette.py" line="83" />
       <source>waiting, the chef is free (await)</source>
       <translation>在等待，厨师却有空（await）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="89" />
+      <location filename="../../src/chefline/ui/look/palette.py" line="89" />
       <source>to the table</source>
       <translation>端上桌</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="90" />
+      <location filename="../../src/chefline/ui/look/palette.py" line="90" />
       <source>reply on its way</source>
       <translation>回复在路上</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="96" />
+      <location filename="../../src/chefline/ui/look/palette.py" line="96" />
       <source>served</source>
       <translation>已上菜</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="97" />
+      <location filename="../../src/chefline/ui/look/palette.py" line="97" />
       <source>the customer got the dish</source>
       <translation>客人拿到了菜</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="103" />
+      <location filename="../../src/chefline/ui/look/palette.py" line="103" />
       <source>failed</source>
       <translation>失败</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="104" />
+      <location filename="../../src/chefline/ui/look/palette.py" line="104" />
       <source>no dish: error or timeout</source>
       <translation>没有菜：出错或超时</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="110" />
+      <location filename="../../src/chefline/ui/look/palette.py" line="110" />
       <source>first token</source>
       <translation>首个 token</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="111" />
+      <location filename="../../src/chefline/ui/look/palette.py" line="111" />
       <source>an LLM answer's first token reached the customer (short ticks: the next)</source>
       <translation>大模型回答的首个 token 到达客人（短刻度：后续的 token）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="120" />
+      <location filename="../../src/chefline/ui/look/palette.py" line="120" />
       <source>chef free</source>
       <translation>厨师有空</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/palette.py" line="121" />
+      <location filename="../../src/chefline/ui/look/palette.py" line="121" />
       <source>free to take an order</source>
       <translation>可以接新单</translation>
     </message>
@@ -1954,7 +1954,7 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>Presenter</name>
     <message>
-      <location filename="../../src/chefline/ui/presenter.py" line="154" />
+      <location filename="../../src/chefline/ui/talk/presenter.py" line="154" />
       <source>No recorded race for the scene {0}.</source>
       <translation>场景 {0} 没有预先录制的比赛。</translation>
     </message>
@@ -1962,110 +1962,110 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>RaceFiles</name>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="49" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="49" />
       <source>Replay the race once it has finished.</source>
       <translation>请等比赛结束后再回放。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="52" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="52" />
       <source>No race to replay yet: press Serve (Space) first.</source>
       <translation>还没有可回放的比赛：请先按“上菜”（空格键）。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="59" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="59" />
       <source>No finished race to save yet.</source>
       <translation>还没有已完成的比赛可保存。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="62" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="62" />
       <source>Save the race</source>
       <translation>保存比赛</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="62" />
-      <location filename="../../src/chefline/ui/race_files.py" line="102" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="62" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="102" />
       <source>Race (*.json)</source>
       <translation>比赛 (*.json)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="67" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="67" />
       <source>Saved {0}: open it with Ctrl+O to replay it</source>
       <translation>已保存 {0}：用 Ctrl+O 打开即可回放</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="73" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="73" />
       <source>Export the trace once the race has finished.</source>
       <translation>请等比赛结束后再导出追踪文件。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="77" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="77" />
       <source>No race to export yet: press Serve (Space) first.</source>
       <translation>还没有可导出的比赛：请先按“上菜”（空格键）。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="81" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="81" />
       <source>Export a trace for Perfetto</source>
       <translation>导出 Perfetto 追踪文件</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="82" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="82" />
       <source>Trace Event Format (*.json)</source>
       <translation>Trace Event Format 追踪文件 (*.json)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="96" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="96" />
       <source>Saved {0}: open it in ui.perfetto.dev or chrome://tracing</source>
       <translation>已保存 {0}：可在 ui.perfetto.dev 或 chrome://tracing 中打开</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="102" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="102" />
       <source>Open a saved race</source>
       <translation>打开保存的比赛</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="111" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="111" />
       <source>Wait for the race to finish before opening another.</source>
       <translation>请等本轮比赛结束后再打开另一场。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="124" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="124" />
       <source>Export this view</source>
       <translation>导出当前画面</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="124" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="124" />
       <source>Image (*.png)</source>
       <translation>图片 (*.png)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="128" />
-      <location filename="../../src/chefline/ui/race_files.py" line="172" />
-      <location filename="../../src/chefline/ui/race_files.py" line="180" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="128" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="172" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="180" />
       <source>Saved {0}</source>
       <translation>已保存 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="151" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="151" />
       <source>Export a replay once a race has finished.</source>
       <translation>请等比赛结束后再导出回放。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="154" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="154" />
       <source>Export the replay</source>
       <translation>导出回放</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="154" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="154" />
       <source>Animation (*.gif)</source>
       <translation>动画 (*.gif)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="168" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="168" />
       <source>Writing the GIF… frame {0} of {1}</source>
       <translation>正在生成 GIF… 第 {0} 帧，共 {1} 帧</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race_files.py" line="176" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="176" />
       <source>Export the race to…</source>
       <translation>把比赛导出到…</translation>
     </message>
@@ -2091,42 +2091,42 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>ReplayBar</name>
     <message>
-      <location filename="../../src/chefline/ui/replay_bar.py" line="88" />
+      <location filename="../../src/chefline/ui/files/replay_bar.py" line="88" />
       <source>RECORDED RACE — replay, not live</source>
       <translation>预录比赛 — 回放，并非实时</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/replay_bar.py" line="89" />
+      <location filename="../../src/chefline/ui/files/replay_bar.py" line="89" />
       <source>REPLAY of the last race</source>
       <translation>上一轮比赛的回放</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/replay_bar.py" line="92" />
+      <location filename="../../src/chefline/ui/files/replay_bar.py" line="92" />
       <source>Play or pause (Space)</source>
       <translation>播放或暂停（空格键）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/replay_bar.py" line="93" />
+      <location filename="../../src/chefline/ui/files/replay_bar.py" line="93" />
       <source>Previous event (,)</source>
       <translation>上一个事件（,）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/replay_bar.py" line="94" />
+      <location filename="../../src/chefline/ui/files/replay_bar.py" line="94" />
       <source>Next event (.)</source>
       <translation>下一个事件（.）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/replay_bar.py" line="95" />
+      <location filename="../../src/chefline/ui/files/replay_bar.py" line="95" />
       <source>Slower ([)</source>
       <translation>减速（[）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/replay_bar.py" line="96" />
+      <location filename="../../src/chefline/ui/files/replay_bar.py" line="96" />
       <source>Faster (])</source>
       <translation>加速（]）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/replay_bar.py" line="98" />
+      <location filename="../../src/chefline/ui/files/replay_bar.py" line="98" />
       <source>Back to live (P)</source>
       <translation>回到实时（P）</translation>
     </message>
@@ -2134,17 +2134,17 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>RouteView</name>
     <message>
-      <location filename="../../src/chefline/ui/route_view.py" line="92" />
+      <location filename="../../src/chefline/ui/race/route_view.py" line="92" />
       <source>Fold the route back to what a reader would write</source>
       <translation>把路由折叠回读者会写的样子</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/route_view.py" line="94" />
+      <location filename="../../src/chefline/ui/race/route_view.py" line="94" />
       <source>Show what Chefline adds: the recording around the route</source>
       <translation>展开 Chefline 加上的部分：围绕路由的记录代码</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/route_view.py" line="96" />
+      <location filename="../../src/chefline/ui/race/route_view.py" line="96" />
       <source>Show what Chefline adds</source>
       <translation>展开 Chefline 加上的部分</translation>
     </message>
@@ -2152,12 +2152,12 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>SceneBanner</name>
     <message>
-      <location filename="../../src/chefline/ui/scene_banner.py" line="77" />
+      <location filename="../../src/chefline/ui/talk/scene_banner.py" line="77" />
       <source>scene {0} of {1}</source>
       <translation>第 {0} 场，共 {1} 场</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scene_banner.py" line="80" />
+      <location filename="../../src/chefline/ui/talk/scene_banner.py" line="80" />
       <source>REPLAY — recorded, not live</source>
       <translation>回放 — 预先录制，并非实时</translation>
     </message>
@@ -2165,153 +2165,153 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>Scoreboard</name>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="36" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="37" />
       <source>in app</source>
       <translation>在应用内</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="46" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="47" />
       <source>served</source>
       <translation>已上菜</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="47" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="48" />
       <source>makespan</source>
       <translation>总用时</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="48" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="49" />
       <source>throughput</source>
       <translation>吞吐量</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="49" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="50" />
       <source>p50 wait</source>
       <translation>p50 等待</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="50" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="51" />
       <source>p95 wait</source>
       <translation>p95 等待</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="51" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="52" />
       <source>p99 wait</source>
       <translation>p99 等待</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="52" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="53" />
       <source>most at once</source>
       <translation>同时最多</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="53" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="54" />
       <source>chefs</source>
       <translation>厨师</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="54" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="55" />
       <source>errors</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="55" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="56" />
       <source>tokens/s</source>
       <translation>token/秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="56" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="57" />
       <source>threads busy</source>
       <translation>忙碌线程</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="57" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="58" />
       <source>waits held</source>
       <translation>挂起的等待</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="58" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="59" />
       <source>TTFT</source>
       <translation>首 token 用时</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="59" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="60" />
       <source>processes</source>
       <translation>进程数</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="60" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="61" />
       <source>threads held</source>
       <translation>占用线程</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="61" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="62" />
       <source>memory</source>
       <translation>内存</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="63" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="64" />
       <source>× theory</source>
       <translation>× 理论</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="205" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="208" />
       <source>Threads with an order in hand right now</source>
       <translation>此刻手上有订单的线程</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="207" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="210" />
       <source>Processes of the kitchen's own ("in app": it runs inside Chefline's process)</source>
       <translation>厨房自己的进程（“在应用内”：它运行在 Chefline 的进程里）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="210" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="213" />
       <source>OS threads the kitchen holds: now during a race, the most at once after it</source>
       <translation>厨房占用的操作系统线程：比赛中显示当前值，赛后显示峰值</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="213" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="216" />
       <source>Memory of the kitchen's processes (PSS on Linux); a kitchen inside the app has none of its own to measure</source>
       <translation>厨房进程的内存（Linux 上为 PSS）；在应用内运行的厨房没有可单独测量的内存</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="216" />
-      <location filename="../../src/chefline/ui/scoreboard.py" line="276" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="219" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="279" />
       <source>Time to first token of an LLM answer: p50·p95, seconds</source>
       <translation>大模型回答的首个 token 用时：p50·p95，单位秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="218" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="221" />
       <source>Orders waiting on the stove right now (a sleep, or a model's tokens): an async kitchen holds them all on one thread, a sync one needs a thread for each</source>
       <translation>此刻在灶上等待的订单（一次 sleep，或等模型的 token）：异步厨房用一个线程挂着全部，同步厨房每单都要一个线程</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="225" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="228" />
       <source>The ideal theory counts only the dishes. Every order also costs the kitchen its own Python work (parsing, routing, recording), measured when it opened; in one interpreter that work runs in series, also that of the kitchens next door.</source>
       <translation>理想理论只计算菜本身。每张订单还要花厨房自己的 Python 工作（解析、路由、记录），在厨房开张时测得；在同一个解释器里，这些工作只能一件接一件地做，隔壁厨房的也一样。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="275" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="278" />
       <source>no order failed</source>
       <translation>没有订单失败</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="281" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="284" />
       <source>waiting its turn: one kitchen at a time</source>
       <translation>等待轮到它：一次一个厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="291" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="294" />
       <source>expected {0:.2f} s · cooking for {1}</source>
       <translation>预计 {0:.2f} 秒 · 已做 {1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="295" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="298" />
       <source>expected {0:.2f} s</source>
       <translation>预计 {0:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/scoreboard.py" line="297" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="300" />
       <source>expected {0:.2f} s, took {1:.2f} s (×{2:.2f})</source>
       <translation>预计 {0:.2f} 秒，实际 {1:.2f} 秒（×{2:.2f}）</translation>
     </message>
@@ -2319,32 +2319,32 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>SpeakerNotes</name>
     <message>
-      <location filename="../../src/chefline/ui/speaker_notes.py" line="115" />
+      <location filename="../../src/chefline/ui/talk/speaker_notes.py" line="115" />
       <source>The clock starts with the first scene.</source>
       <translation>计时从第一个场景开始。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/speaker_notes.py" line="122" />
+      <location filename="../../src/chefline/ui/talk/speaker_notes.py" line="122" />
       <source>This scene {0} of {1}   ·   talk {2}</source>
       <translation>本场景 {0} / {1}   ·   演讲 {2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/speaker_notes.py" line="127" />
+      <location filename="../../src/chefline/ui/talk/speaker_notes.py" line="127" />
       <source>Chefline — speaker notes</source>
       <translation>Chefline — 演讲者备注</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/speaker_notes.py" line="135" />
+      <location filename="../../src/chefline/ui/talk/speaker_notes.py" line="135" />
       <source>Next: the end of the talk.</source>
       <translation>下一个：演讲结束。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/speaker_notes.py" line="138" />
+      <location filename="../../src/chefline/ui/talk/speaker_notes.py" line="138" />
       <source>Next: {0} — {1}</source>
       <translation>下一个：{0} — {1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/speaker_notes.py" line="140" />
+      <location filename="../../src/chefline/ui/talk/speaker_notes.py" line="140" />
       <source>Press → to start the talk.</source>
       <translation>按 → 开始演讲。</translation>
     </message>
@@ -2352,12 +2352,12 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>TimelineCanvas</name>
     <message>
-      <location filename="../../src/chefline/ui/timeline_canvas.py" line="150" />
+      <location filename="../../src/chefline/ui/race/timeline_canvas.py" line="152" />
       <source>Waiting its turn: one kitchen at a time, each has the machine</source>
       <translation>等待轮到它：一次一个厨房，各自独享整台机器</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/timeline_canvas.py" line="157" />
+      <location filename="../../src/chefline/ui/race/timeline_canvas.py" line="159" />
       <source>Press Serve to send the orders</source>
       <translation>按“上菜”发送订单</translation>
     </message>
@@ -2365,38 +2365,38 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>YourAppDialog</name>
     <message>
-      <location filename="../../src/chefline/ui/your_app_dialog.py" line="78" />
-      <location filename="../../src/chefline/ui/your_app_dialog.py" line="131" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="83" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="136" />
       <source>Your app</source>
       <translation>你的应用</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/your_app_dialog.py" line="92" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="97" />
       <source>the app's default</source>
       <translation>应用的默认服务器</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/your_app_dialog.py" line="112" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="117" />
       <source>App (file or import string)</source>
       <translation>应用（文件或导入路径）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/your_app_dialog.py" line="113" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="118" />
       <source>Server</source>
       <translation>服务器</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/your_app_dialog.py" line="114" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="119" />
       <source>Route</source>
       <translation>路由</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/your_app_dialog.py" line="115" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="120" />
       <source>Method</source>
       <translation>方法</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/your_app_dialog.py" line="116" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="121" />
       <source>JSON body</source>
       <translation>JSON 请求体</translation>
     </message>
@@ -2404,22 +2404,22 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>YourAppOpener</name>
     <message>
-      <location filename="../../src/chefline/ui/your_app_dialog.py" line="235" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="240" />
       <source>{0}: the event loop never stood still.</source>
       <translation>{0}：事件循环从未停住。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/your_app_dialog.py" line="241" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="246" />
       <source>{0}: the chef was stuck at the pot {1:.2f} s of {2:.2f} s, in {3} blocks; e.g. {4}</source>
       <translation>{0}：{2:.2f} 秒里厨师守在锅边 {1:.2f} 秒，共 {3} 次阻塞；例如 {4}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/your_app_dialog.py" line="256" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="261" />
       <source>held the chef {0:.2f} s</source>
       <translation>拖住厨师 {0:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/your_app_dialog.py" line="262" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="267" />
       <source>order {0} held the chef for {1:.2f} s at {2} in `{3}` ({4})</source>
       <translation>订单 {0} 在 {2} 的 `{3}` 里拖住厨师 {1:.2f} 秒（{4}）</translation>
     </message>

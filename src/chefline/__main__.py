@@ -17,7 +17,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return child.main(args[1:])
     if args[:1] == [MODEL_COMMAND]:  # the built-in model's own process, started by the app
-        from chefline.servers.model_process import child_main
+        from chefline.servers.llm.model_process import child_main
 
         return child_main(args[1:])
     from chefline.client import customers  # after the kitchen's child: gevent patches first

@@ -21,12 +21,12 @@ from chefline.engine import check_fits
 from chefline.process import freeze_startup_objects, raise_open_file_limit
 from chefline.ui.collector import GuiThreadCollector
 from chefline.ui.errors import UNEXPECTED
-from chefline.ui.language import system_language
 from chefline.ui.logs import set_up_logging
+from chefline.ui.look.language import system_language
+from chefline.ui.look.screen_fit import place_on
+from chefline.ui.look.theme import stylesheet
 from chefline.ui.main_window import MainWindow
-from chefline.ui.screen_fit import place_on
 from chefline.ui.session import RaceSession
-from chefline.ui.theme import stylesheet
 
 SWITCH_INTERVAL_S = 0.001
 """The GUI shares one GIL with the kitchens; at Python's default 5 ms a busy server thread

@@ -32,7 +32,7 @@ def main(argv: Sequence[str]) -> int:
         from gevent import monkey
 
         monkey.patch_all()
-    from chefline.servers.child_kitchen import serve
+    from chefline.servers.own_process.child_kitchen import serve
 
     serve(server, args.fd, args.workers, args.name, args.app)
     return 0

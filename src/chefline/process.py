@@ -9,7 +9,7 @@ import sys
 CHILD_COMMAND = "_kitchen-child"
 """A kitchen's own process (``chefline.child``)."""
 MODEL_COMMAND = "_model"
-"""The built-in language model's own process (``chefline.servers.model_process``)."""
+"""The built-in language model's own process (``chefline.servers.llm.model_process``)."""
 
 
 def chefline_command(*args: str) -> list[str]:

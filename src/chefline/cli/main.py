@@ -19,8 +19,8 @@ from chefline.cli.options import (
 from chefline.cli.table import modes_table
 from chefline.cli.your_app_options import add_your_app_options, check_your_app_options
 from chefline.kitchen.recipe import RecipeError
-from chefline.servers.model_link import ModelError
-from chefline.servers.server_thread import KitchenStartError
+from chefline.servers.llm.model_link import ModelError
+from chefline.servers.runners.server_thread import KitchenStartError
 from chefline.texts import translate
 
 EXIT_BAD_INPUT = 2

@@ -12,7 +12,7 @@ from chefline.kitchen.faults import FaultKind, Faults
 from chefline.kitchen.llm import DEFAULT_MODEL_SPEED, DEFAULT_PROMPT, ChatOrder, ModelSpeed
 from chefline.kitchen.modes import MODES, KitchenSettings, get_mode
 from chefline.kitchen.recipe import DEFAULT_STEP_CPU_S, DishKind, Recipe
-from chefline.servers.model_link import ModelLink
+from chefline.servers.llm.model_link import ModelLink
 from chefline.texts import translate
 
 DEFAULT_MODES = ["flask-one-chef", "fastapi-async"]

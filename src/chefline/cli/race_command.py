@@ -22,7 +22,7 @@ from chefline.client.race import RaceResult, RaceRunner
 from chefline.client.trace_file import TraceWriteError, save_trace
 from chefline.engine import Restaurant
 from chefline.process import raise_open_file_limit
-from chefline.servers.your_kitchen import YourKitchen
+from chefline.servers.your_app.your_kitchen import YourKitchen
 from chefline.texts import translate
 
 EXIT_INTERRUPTED = 130

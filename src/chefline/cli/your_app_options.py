@@ -9,9 +9,14 @@ from typing import Any
 from chefline.cli.options import kitchen_settings
 from chefline.client.race import RaceResult
 from chefline.kitchen.your_app import LoopBlock, ServerKind, blocked_seconds
-from chefline.servers.app_loading import AppError
-from chefline.servers.loop_watchdog import DEFAULT_THRESHOLD_S
-from chefline.servers.your_kitchen import METHODS, YourKitchen, YourOrder, start_your_kitchen
+from chefline.servers.your_app.app_loading import AppError
+from chefline.servers.your_app.loop_watchdog import DEFAULT_THRESHOLD_S
+from chefline.servers.your_app.your_kitchen import (
+    METHODS,
+    YourKitchen,
+    YourOrder,
+    start_your_kitchen,
+)
 from chefline.texts import translate
 
 BLOCKS_SHOWN = 5

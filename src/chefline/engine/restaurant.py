@@ -19,11 +19,11 @@ from chefline.kitchen.llm import DEFAULT_MODEL_SPEED, ModelSpeed
 from chefline.kitchen.modes import KitchenSettings, get_mode
 from chefline.kitchen.recipe import RecipeError
 from chefline.kitchen.your_app import ReportSource
-from chefline.servers.app_loading import AppError
 from chefline.servers.kitchens import Kitchen, start_kitchen
-from chefline.servers.model_link import ModelLink, ModelProbe
-from chefline.servers.model_supply import ModelSupply
-from chefline.servers.server_thread import KitchenStartError
+from chefline.servers.llm.model_link import ModelLink, ModelProbe
+from chefline.servers.llm.model_supply import ModelSupply
+from chefline.servers.runners.server_thread import KitchenStartError
+from chefline.servers.your_app.app_loading import AppError
 from chefline.texts import QT_TRANSLATE_NOOP, translate
 
 OPEN_FAILED = QT_TRANSLATE_NOOP("Engine", "The {0} kitchen could not open: {1}")

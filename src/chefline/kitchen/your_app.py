@@ -1,6 +1,6 @@
 """Your own app as a kitchen: where its report comes from, how its orders are named, and the
 loop blocks the watchdog found in it (the domain's side; the servers' side is in
-``chefline.servers.your_kitchen``)."""
+``chefline.servers.your_app.your_kitchen``)."""
 
 from __future__ import annotations
 

@@ -23,10 +23,10 @@ from chefline.kitchen.modes import (
 from chefline.kitchen.recipe import RecipeError
 from chefline.kitchen.your_app import ReportSource
 from chefline.servers.calibration import own_cost_per_order
-from chefline.servers.child_process import ChildProcessServer
-from chefline.servers.model_link import Supplier
+from chefline.servers.llm.model_link import Supplier
+from chefline.servers.own_process.child_process import ChildProcessServer
 from chefline.servers.relay import EventRelay
-from chefline.servers.server_thread import KitchenStartError, ServerThread
+from chefline.servers.runners.server_thread import KitchenStartError, ServerThread
 
 
 @dataclass(frozen=True)
@@ -54,16 +54,16 @@ def build_server(mode: KitchenMode, p: KitchenParts) -> ServerThread:
     # A web framework is imported when a kitchen of it first opens, not with this module:
     # the engine, the command line and the customers load none they do not race.
     if serving.framework is Framework.FASTAPI:
-        from chefline.servers.fastapi_kitchen import create_fastapi_app
-        from chefline.servers.uvicorn_runner import UvicornThread
+        from chefline.servers.apps.fastapi_kitchen import create_fastapi_app
+        from chefline.servers.runners.uvicorn_runner import UvicornThread
 
         fastapi = create_fastapi_app(
             p.name, p.relay, serving.route, thread_cap=p.settings.thread_cap, supplier=p.supplier
         )
         return UvicornThread(p.name, fastapi, port=p.port)
-    from chefline.servers.flask_kitchen import create_flask_app
-    from chefline.servers.waitress_runner import WaitressThread
-    from chefline.servers.werkzeug_runner import WerkzeugThread
+    from chefline.servers.apps.flask_kitchen import create_flask_app
+    from chefline.servers.runners.waitress_runner import WaitressThread
+    from chefline.servers.runners.werkzeug_runner import WerkzeugThread
 
     async_view = serving.route is RouteStyle.ASYNC
     flask = create_flask_app(p.name, p.relay, async_view=async_view, supplier=p.supplier)

@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from chefline.texts import QT_TRANSLATE_NOOP  # typed str (PySide's stub says object)
-from chefline.ui.latency_histogram import LatencyHistogram
-from chefline.ui.presenter import Presenter
-from chefline.ui.race_files import RaceFiles
-from chefline.ui.replay_player import ReplayPlayer
-from chefline.ui.spotlight import Spotlight
-from chefline.ui.time_scale import TimeScale
-from chefline.ui.your_app_dialog import YourAppOpener
+from chefline.ui.dialogs.your_app_dialog import YourAppOpener
+from chefline.ui.files.race_files import RaceFiles
+from chefline.ui.files.replay_player import ReplayPlayer
+from chefline.ui.race.latency_histogram import LatencyHistogram
+from chefline.ui.race.time_scale import TimeScale
+from chefline.ui.talk.presenter import Presenter
+from chefline.ui.talk.spotlight import Spotlight
 
 MENUS_CONTEXT = "Menus"
 KEYS_CONTEXT = "Keys"

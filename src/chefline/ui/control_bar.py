@@ -21,8 +21,8 @@ from chefline.kitchen.arrivals import Arrivals
 from chefline.kitchen.llm import DEFAULT_MODEL_SPEED, ChatOrder
 from chefline.kitchen.recipe import DishKind, Recipe
 from chefline.texts import QT_TRANSLATE_NOOP
-from chefline.ui.fitting import FlowLayout
-from chefline.ui.retranslating import Retranslating
+from chefline.ui.look.fitting import FlowLayout
+from chefline.ui.look.retranslating import Retranslating
 
 ARRIVALS = (
     (QT_TRANSLATE_NOOP("ControlBar", "all at once"), 0.0, False),

@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from chefline.ui.error_boxes import ErrorBoxes
+from chefline.ui.dialogs.error_boxes import ErrorBoxes
 
 log = logging.getLogger("chefline")
 

@@ -22,32 +22,32 @@ from chefline.client.plan import RacePlan
 from chefline.client.race import RaceResult
 from chefline.kitchen.modes import MODES
 from chefline.kitchen.recipe import DishKind
-from chefline.servers.route_code import reader_code, route_code
-from chefline.ui.about import show_about
-from chefline.ui.bad_order_dialog import BadOrderDialog
+from chefline.servers.apps.route_code import reader_code, route_code
 from chefline.ui.commands import command_table, help_lines
-from chefline.ui.comparison_view import ComparisonView
 from chefline.ui.control_bar import ControlBar
-from chefline.ui.error_boxes import ErrorBoxes
-from chefline.ui.faults_menu import FaultsMenu
-from chefline.ui.help_overlay import HelpOverlay
-from chefline.ui.kitchen_panel import KitchenPanel
-from chefline.ui.latency_histogram import LatencyHistogram
-from chefline.ui.legend import Legend
-from chefline.ui.model_dialog import ModelDialog
-from chefline.ui.presenter import Presenter
-from chefline.ui.race_files import RaceFiles
-from chefline.ui.replay_bar import ReplayBar
-from chefline.ui.retranslating import Retranslating
-from chefline.ui.scene_banner import SceneBanner
-from chefline.ui.screen_fit import ScreenFit
+from chefline.ui.dialogs.about import show_about
+from chefline.ui.dialogs.bad_order_dialog import BadOrderDialog
+from chefline.ui.dialogs.error_boxes import ErrorBoxes
+from chefline.ui.dialogs.faults_menu import FaultsMenu
+from chefline.ui.dialogs.model_dialog import ModelDialog
+from chefline.ui.dialogs.your_app_dialog import YourAppOpener
+from chefline.ui.files.race_files import RaceFiles
+from chefline.ui.files.replay_bar import ReplayBar
+from chefline.ui.look.retranslating import Retranslating
+from chefline.ui.look.screen_fit import ScreenFit
+from chefline.ui.race.kitchen_panel import KitchenPanel
+from chefline.ui.race.latency_histogram import LatencyHistogram
+from chefline.ui.race.legend import Legend
+from chefline.ui.race.time_scale import TimeScale
 from chefline.ui.session import RaceSession
-from chefline.ui.speaker_notes import SpeakerNotes
-from chefline.ui.spotlight import Spotlight
-from chefline.ui.talk_keys import TalkKeys
-from chefline.ui.time_scale import TimeScale
+from chefline.ui.talk.comparison_view import ComparisonView
+from chefline.ui.talk.help_overlay import HelpOverlay
+from chefline.ui.talk.presenter import Presenter
+from chefline.ui.talk.scene_banner import SceneBanner
+from chefline.ui.talk.speaker_notes import SpeakerNotes
+from chefline.ui.talk.spotlight import Spotlight
+from chefline.ui.talk.talk_keys import TalkKeys
 from chefline.ui.window_menus import WindowMenus
-from chefline.ui.your_app_dialog import YourAppOpener
 
 LLM_SCENE = ["flask-one-chef", "flask-pool", "flask-threaded", "fastapi-async"]
 """The kitchens of "100 users ask an LLM": one chef, a brigade of k, a thread each, async."""

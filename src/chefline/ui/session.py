@@ -25,11 +25,11 @@ from chefline.kitchen.modes import KitchenSettings
 from chefline.kitchen.recipe import RecipeError
 from chefline.kitchen.timeline import RaceTimeline
 from chefline.servers.kitchens import Kitchen
-from chefline.servers.model_link import ModelError
-from chefline.servers.model_supply import ModelSupply
-from chefline.servers.server_thread import KitchenStartError
+from chefline.servers.llm.model_link import ModelError
+from chefline.servers.llm.model_supply import ModelSupply
+from chefline.servers.runners.server_thread import KitchenStartError
+from chefline.ui.files.replay_player import ReplayPlayer
 from chefline.ui.off_thread import off_gui_thread
-from chefline.ui.replay_player import ReplayPlayer
 
 log = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """How a kitchen mode is served, as data: its framework, its server, its route's style and
 the step the code view shows. ``chefline.servers.kitchens`` builds the server from this,
-``chefline.servers.route_code`` shows the route from it and ``chefline.child`` starts the
+``chefline.servers.apps.route_code`` shows the route from it and ``chefline.child`` starts the
 servers that need a process of their own by it; none of them knows a mode by its name.
 
 Imported by ``chefline.child`` before gevent patches the process: standard library only,

@@ -1,0 +1,2 @@
+"""Dialogs and menus of their own: your app, the model, a bad order, faults, about, error
+boxes."""

@@ -1,0 +1,1 @@
+"""The race as files: replay, save and open, pictures and an animated GIF."""

@@ -1,0 +1,2 @@
+"""The race on screen: each kitchen's column, its timelines, chef lanes, scene, figures and
+histogram."""

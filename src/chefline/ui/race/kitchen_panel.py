@@ -1,0 +1,196 @@
+"""One kitchen's column: who it is, the scene, the scoreboard, the order and chef timelines."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+
+from chefline.kitchen.recipe import DishKind
+from chefline.servers.kitchens import Kitchen
+from chefline.ui.look.fitting import ElidedLabel
+from chefline.ui.look.retranslating import Retranslating
+from chefline.ui.race.chef_lanes import ChefLanesView
+from chefline.ui.race.kitchen_scene import KitchenScene
+from chefline.ui.race.order_timeline import OrderTimelineView
+from chefline.ui.race.route_view import RouteView
+from chefline.ui.race.scoreboard import Scoreboard
+from chefline.ui.race.time_scale import TimeScale
+from chefline.ui.session import RaceSession
+
+
+def section() -> QLabel:
+    label = QLabel()
+    label.setObjectName("sectionTitle")
+    return label
+
+
+class KitchenPanel(Retranslating, QFrame):
+    def __init__(self, session: RaceSession, kitchen: Kitchen, scale: TimeScale,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        name = kitchen.name
+        self.setObjectName(f"kitchenPanel_{name}")
+        self.setProperty("class", "kitchenPanel")
+        header = QHBoxLayout()
+        title = ElidedLabel(name)
+        title.setObjectName("kitchenTitle")
+        route = ElidedLabel(kitchen.mode.route)
+        route.setObjectName("kitchenRoute")
+        self.route = route
+        self.session = session
+        self.mode = kitchen.mode
+        session.sig_race_started.connect(self._show_route)
+        self.kitchen = kitchen
+        address = QLabel()
+        address.setObjectName("kitchenAddress")
+        self.address = address
+        # Symbols, not words: four kitchens side by side must fit in 1920 pixels.
+        stop = QToolButton()
+        stop.setText("■")
+        stop.setObjectName(f"stopButton_{name}")
+        self.stop_button = stop
+        stop.setEnabled(kitchen.server.running)
+        stop.clicked.connect(lambda: session.stop_kitchen(name))
+        restart = QToolButton()
+        restart.setText("↻")
+        restart.setObjectName(f"restartButton_{name}")
+        self.restart_button = restart
+        restart.clicked.connect(lambda: session.restart_kitchen(name))
+        header.addWidget(title, 1)
+        header.addWidget(address)
+        header.addWidget(stop)
+        header.addWidget(restart)
+        summary = QLabel()
+        self.summary = summary
+        summary.setWordWrap(True)
+        # Two lines whether or not the text wraps, so side-by-side timelines line up.
+        summary.setFixedHeight(summary.fontMetrics().lineSpacing() * 2 + 2)
+        summary.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+
+        self.scene = KitchenScene(session, name)
+        # Four kitchens side by side leave too little width for four columns of figures.
+        columns = {1: 4, 2: 4, 3: 3}.get(len(session.kitchens), 2)
+        self.scoreboard = Scoreboard(session, name, columns=columns)
+        self.timeline = OrderTimelineView(session, name, scale)
+        self.timeline.setObjectName(f"orderTimeline_{name}")
+        self.chefs = ChefLanesView(session, name, scale)
+        self.chefs.setObjectName(f"chefLanes_{name}")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.setSpacing(6)
+        layout.addLayout(header)
+        layout.addWidget(route)
+        layout.addWidget(summary)
+        self.code = RouteView()
+        self.code.hide()
+        picture = QHBoxLayout()
+        picture.setSpacing(8)
+        picture.addWidget(self.scene, 2)
+        picture.addWidget(self.code, 3)
+        layout.addLayout(picture, 2)
+        layout.addWidget(self.scoreboard)
+        self.orders_title, self.chefs_title = section(), section()
+        layout.addWidget(self.orders_title)
+        layout.addWidget(self.timeline, 3)
+        layout.addWidget(self.chefs_title)
+        layout.addWidget(self.chefs, 1)
+        self.compact = False
+        self.dish = DishKind.IO
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        kitchen = self.kitchen
+        if kitchen.server.running:
+            self.address.setText(kitchen.url.removeprefix("http://"))
+            self.address.setToolTip(
+                self.tr("The real server of this kitchen: GET {0}?wait=0.5").format(
+                    kitchen.cook_url
+                )
+            )
+        else:
+            self.address.setText(self.tr("closed"))
+            self.address.setToolTip(
+                self.tr("This kitchen is closed: its orders will find nobody. Restart it.")
+            )
+        self.stop_button.setAccessibleName(self.tr("Stop"))
+        self.stop_button.setToolTip(
+            self.tr("Close this kitchen now, as if it crashed; the others go on")
+        )
+        self.restart_button.setAccessibleName(self.tr("Restart"))
+        self.restart_button.setToolTip(self.tr("Open this kitchen again on a new port"))
+        self.summary.setText(self.summary_text())
+        self.orders_title.setText(self.tr("Orders"))
+        self.chefs_title.setText(self.tr("Chefs"))
+
+    def _show_route(self) -> None:
+        plan = self.session.plan
+        if plan is not None:
+            self.show_dish(plan.recipe.dish)
+
+    def show_dish(self, dish: DishKind) -> None:
+        """The route line and the one-line summary say what the kitchen does with this dish
+        (a CPU-bound dish has no sleep to await: the chef hashes)."""
+        self.dish = dish
+        route = self.mode.route
+        if dish is DishKind.LLM:
+            route = self.mode.chat_route
+        elif dish is DishKind.CPU:
+            kind, _, rest = route.partition(" + ")
+            route = f"{kind} + burn_cpu (hashing), {rest.partition(', ')[2]}"
+        self.route.setText(route)
+        self.summary.setText(self.summary_text())
+
+    def summary_text(self) -> str:
+        mode = self.mode
+        if self.dish is not DishKind.CPU:
+            return QCoreApplication.translate("Modes", mode.summary)
+        if mode.on_event_loop:
+            return self.tr("CPU dish: nothing to await, so the one chef chops each dish in turn.")
+        if mode.own_process:
+            return self.tr("CPU dish: a chef per process, so the dishes are chopped at once, "
+                           "one per core.")  # fmt: skip
+        return self.tr("CPU dish: the chefs are threads, and take turns at Python's one GIL.")
+
+    def show_code(
+        self, code: str | None, dish: DishKind | None = None, full: str | None = None
+    ) -> None:
+        """The route's source beside the picture (None: the picture alone). Three or four
+        kitchens leave no room for both: the code takes the picture's place."""
+        if dish is not None:
+            self.show_dish(dish)
+        if code is None:
+            self.code.hide()
+        else:
+            self.code.show_code(code, full)
+            self.code.show()
+        self.scene.setVisible(code is None or len(self.session.kitchens) <= 2)
+        self._fit_picture()
+
+    def _fit_picture(self) -> None:
+        """What the panel shows follows the height it gets, never the other way round: the
+        picture and the code share a stretch with the timelines (none has a fixed height),
+        and a short panel (a 720-line projector, large text) drops the kitchen's one-line
+        summary and the section titles, which the legend and the code already say."""
+        line = self.fontMetrics().lineSpacing()
+        compact = self.height() < line * 34
+        if compact != self.compact or not self.isVisible():
+            self.compact = compact
+            for part in (self.route, self.summary, self.orders_title, self.chefs_title):
+                part.setVisible(not compact)
+            self.scoreboard.set_compact(compact)
+            layout = self.layout()
+            assert layout is not None
+            layout.setContentsMargins(*((8, 6, 8, 6) if compact else (12, 10, 12, 10)))
+            layout.setSpacing(3 if compact else 6)
+        tallest = line * (16 if self.code.isVisible() else 11)
+        self.scene.setMaximumHeight(tallest)
+        self.code.setMaximumHeight(tallest)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # A narrow panel (four kitchens on a projector) keeps the kitchen's name whole; the
+        # address stays in the tooltip of the name.
+        self.address.setVisible(event.size().width() >= self.fontMetrics().averageCharWidth() * 52)
+        self._fit_picture()
+        super().resizeEvent(event)

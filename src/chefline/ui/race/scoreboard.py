@@ -1,0 +1,302 @@
+"""The live figures of one kitchen, and after the race, measured against theory."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chefline.kitchen.cost import KitchenCost
+from chefline.kitchen.own_work import own_work_text
+from chefline.kitchen.timeline import TimelineSummary
+from chefline.texts import QT_TRANSLATE_NOOP
+from chefline.ui.look.fitting import ElidedLabel, FlowLayout
+from chefline.ui.look.retranslating import Retranslating
+from chefline.ui.look.theme import TEXT_SCALE
+from chefline.ui.race import kitchen_clock
+from chefline.ui.session import RaceSession
+
+HEADLINE_PX = 30
+"""Pixel height of a headline figure on a 1080-line screen at the normal text size."""
+
+
+def seconds(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2f} s"
+
+
+def cost_texts(cost: KitchenCost | None) -> dict[str, str]:
+    if cost is None:
+        return {"processes": "–", "threads": "–", "memory": "–"}
+    # A kitchen inside the app has no memory of its own: "in app", as for its processes.
+    in_app = QCoreApplication.translate("Scoreboard", "in app")
+    return {
+        "processes": in_app if cost.in_app else str(cost.processes),
+        "threads": str(cost.threads),
+        "memory": in_app if cost.in_app else cost.memory_text(),
+    }
+
+
+class Scoreboard(Retranslating, QFrame):
+    FIELDS = (
+        ("served", QT_TRANSLATE_NOOP("Scoreboard", "served")),
+        ("makespan", QT_TRANSLATE_NOOP("Scoreboard", "makespan")),
+        ("throughput", QT_TRANSLATE_NOOP("Scoreboard", "throughput")),
+        ("p50", QT_TRANSLATE_NOOP("Scoreboard", "p50 wait")),
+        ("p95", QT_TRANSLATE_NOOP("Scoreboard", "p95 wait")),
+        ("p99", QT_TRANSLATE_NOOP("Scoreboard", "p99 wait")),
+        ("peak", QT_TRANSLATE_NOOP("Scoreboard", "most at once")),
+        ("chefs", QT_TRANSLATE_NOOP("Scoreboard", "chefs")),
+        ("errors", QT_TRANSLATE_NOOP("Scoreboard", "errors")),
+        ("tokens", QT_TRANSLATE_NOOP("Scoreboard", "tokens/s")),
+        ("busy", QT_TRANSLATE_NOOP("Scoreboard", "threads busy")),
+        ("waits", QT_TRANSLATE_NOOP("Scoreboard", "waits held")),
+        ("ttft", QT_TRANSLATE_NOOP("Scoreboard", "TTFT")),
+        ("processes", QT_TRANSLATE_NOOP("Scoreboard", "processes")),
+        ("threads", QT_TRANSLATE_NOOP("Scoreboard", "threads held")),
+        ("memory", QT_TRANSLATE_NOOP("Scoreboard", "memory")),
+    )
+    HEADLINE_ONLY = (("ratio", QT_TRANSLATE_NOOP("Scoreboard", "× theory")),)
+    """Figures shown only large, above the others, when the talk's caption speaks of them."""
+    LLM_ONLY = frozenset({"tokens", "busy", "waits", "ttft"})
+    """Figures of a streamed model call: shown in an LLM race only."""
+    ESSENTIAL = frozenset({"served", "makespan", "peak", "errors", "threads", "memory"})
+    """What a short panel (a 720-line projector, large text) still shows."""
+    COLUMNS = 4
+    REFRESH_EVERY = 6
+    """Frames between refreshes: figures change slower than the picture moves."""
+
+    def __init__(self, session: RaceSession, kitchen: str, parent: QWidget | None = None,
+                 columns: int = COLUMNS) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.columns = columns
+        self.session = session
+        self.kitchen = kitchen
+        self.setObjectName(f"scoreboard_{kitchen}")
+        self.setProperty("role", "scoreboard")
+        self.figures: dict[str, QLabel] = {}
+        self.captions: dict[str, QLabel] = {}
+        self.headline: tuple[str, ...] = ()
+        """The figures the scene's caption speaks of, shown large (the talk)."""
+        self.compact = False
+        self._placed: tuple[object, ...] = ()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(10, 6, 10, 6)
+        outer.setSpacing(2)
+        self.headline_row = FlowLayout(spacing=14)
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(6)
+        self.grid.setVerticalSpacing(0)
+        outer.addLayout(self.headline_row)
+        outer.addLayout(self.grid)
+        for key, _ in self.FIELDS + self.HEADLINE_ONLY:
+            figure = QLabel("–")
+            figure.setProperty("role", "figure")
+            figure.setObjectName(f"figure_{key}")
+            figure.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            label = ElidedLabel()
+            label.setProperty("role", "caption")
+            self.captions[key] = label
+            self.figures[key] = figure
+            figure.hide()
+            label.hide()
+        self.verdict = ElidedLabel(" ")
+        self.verdict.setObjectName("verdict")
+        self.verdict.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        outer.addWidget(self.verdict)
+        self.own_work = QLabel(" ")
+        self.own_work.setObjectName("ownWork")
+        self.own_work.setProperty("role", "caption")
+        self.own_work.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.own_work.setWordWrap(True)
+        outer.addWidget(self.own_work)
+        self._place()
+        self._frames = 0
+        session.sig_frame.connect(self._on_frame)
+        session.sig_race_finished.connect(self.refresh)
+        session.sig_cleared.connect(self.refresh)
+        session.sig_race_started.connect(self.refresh)
+        self.retranslate()
+
+    # -- which figures, where -----------------------------------------------------------------
+
+    def set_headline(self, keys: tuple[str, ...]) -> None:
+        """Show ``keys`` large, above the rest (the talk: what the caption speaks of)."""
+        self.headline = tuple(k for k in keys if k in self.figures)
+        self._place()
+        size = f"font-size: {self.headline_pixels()}px;"
+        for key, figure in self.figures.items():
+            figure.setStyleSheet(size if key in self.headline else "")
+
+    def headline_pixels(self) -> int:
+        """Readable from the back row: HEADLINE_PX on a 1080-line screen, in proportion on
+        others (the room sees the whole screen), times the text size (Ctrl+, Ctrl−)."""
+        screen = self.screen()
+        lines = screen.geometry().height() if screen is not None else 1080
+        app = QApplication.instance()
+        text_size = (app.property(TEXT_SCALE) if app is not None else None) or 1.0
+        return round(HEADLINE_PX * lines / 1080 * float(text_size))
+
+    def set_compact(self, compact: bool) -> None:
+        self.compact = compact
+        self._place()
+
+    def shown_keys(self) -> list[str]:
+        """The figures of the grid: an LLM race's only in one; a short panel's essentials."""
+        plan = self.session.plan
+        llm = plan is not None and plan.is_chat
+        keys = [key for key, _ in self.FIELDS if llm or key not in self.LLM_ONLY]
+        if self.compact and self.headline:
+            return []  # a short panel in the talk: the figures the caption speaks of, large
+        if self.compact:
+            keys = [key for key in keys if key in self.ESSENTIAL]
+        return [key for key in keys if key not in self.headline]
+
+    def _place(self) -> None:
+        shown = self.shown_keys()
+        placement = (tuple(shown), self.headline, self.compact)
+        if placement == self._placed:
+            return
+        self._placed = placement
+        self.verdict.setVisible(not (self.compact and self.headline))
+        self.own_work.setVisible(not self.compact)  # a short panel: the headline says it
+        for key in self.figures:
+            for widget in (self.figures[key], self.captions[key]):
+                widget.hide()
+                self.grid.removeWidget(widget)
+                widget.setParent(self)
+        while self.headline_row.count():
+            item = self.headline_row.takeAt(0)
+            old = item.widget() if item is not None else None
+            if old is not None:
+                old.deleteLater()
+        for key in self.headline:
+            cell = QWidget(self)
+            stack = QVBoxLayout(cell)
+            stack.setContentsMargins(0, 0, 0, 0)
+            stack.setSpacing(0)
+            figure, caption = self.figures[key], self.captions[key]
+            figure.setProperty("role", "headline")
+            stack.addWidget(figure, 0, Qt.AlignmentFlag.AlignLeft)
+            stack.addWidget(caption)
+            self.headline_row.addWidget(cell)
+            for widget in (figure, caption):
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
+                widget.show()
+        for position, key in enumerate(shown):
+            # Rows of four keep a kitchen readable in half of a 1280-pixel screen.
+            row, column = divmod(position, self.columns)
+            figure, caption = self.figures[key], self.captions[key]
+            figure.setProperty("role", "figure")
+            figure.style().unpolish(figure)
+            figure.style().polish(figure)
+            self.grid.addWidget(figure, row, 2 * column)
+            self.grid.addWidget(caption, row, 2 * column + 1)
+            figure.show()
+            caption.show()
+
+    def retranslate(self) -> None:
+        for key, caption in self.FIELDS + self.HEADLINE_ONLY:
+            self.captions[key].setText(self.tr(caption))
+        tips = {
+            "busy": self.tr("Threads with an order in hand right now"),
+            "processes": self.tr(
+                "Processes of the kitchen's own (\"in app\": it runs inside Chefline's process)"
+            ),
+            "threads": self.tr(
+                "OS threads the kitchen holds: now during a race, the most at once after it"
+            ),
+            "memory": self.tr(
+                "Memory of the kitchen's processes (PSS on Linux); a kitchen inside the app "
+                "has none of its own to measure"
+            ),
+            "ttft": self.tr("Time to first token of an LLM answer: p50·p95, seconds"),
+            "waits": self.tr(
+                "Orders waiting on the stove right now (a sleep, or a model's tokens): an async "
+                "kitchen holds them all on one thread, a sync one needs a thread for each"
+            ),
+        }
+        for key, tip in tips.items():
+            self.figures[key].setToolTip(tip)
+        self.own_work.setToolTip(self.tr(
+            "The ideal theory counts only the dishes. Every order also costs the kitchen its "
+            "own Python work (parsing, routing, recording), measured when it opened; in one "
+            "interpreter that work runs in series, also that of the kitchens next door."
+        ))  # fmt: skip
+        self.refresh()
+
+    def _on_frame(self) -> None:
+        self._frames += 1
+        if self._frames % self.REFRESH_EVERY == 0:
+            self.refresh()
+
+    def refresh(self) -> None:
+        self._place()
+        timeline = self.session.timelines.get(self.kitchen)
+        if timeline is None or self.session.plan is None:
+            for figure in self.figures.values():
+                figure.setText("–")
+            self.verdict.setText(" ")
+            self.own_work.setText(" ")
+            return
+        total = self.session.plan.arrivals.customers
+        # A kitchen whose last dish is out stops its clock: its figures freeze there.
+        running = self.session.live and not kitchen_clock.finished(self.session, timeline)
+        s = timeline.summary(self.session.clock() if running else None)
+        makespan = kitchen_clock.cooking_for(self.session, self.kitchen)
+        throughput = s.served / makespan if makespan else None
+        values = {
+            "served": f"{s.served}/{total}",
+            "makespan": seconds(makespan),
+            "throughput": "–" if throughput is None else f"{throughput:.1f}/s",
+            "p50": seconds(s.latency_p50),
+            "p95": seconds(s.latency_p95),
+            "p99": seconds(s.latency_p99),
+            "peak": str(s.peak_concurrency),
+            "chefs": str(s.chefs),
+            "errors": str(s.failed),
+        }
+        values["busy"] = values["waits"] = "–"
+        if running:  # the meter shows this moment; after the race there is none
+            now = timeline.kitchen_now()
+            values["busy"], values["waits"] = str(now.chefs_busy), str(now.on_stove)
+        values["ttft"] = "–" if s.ttft_p50 is None else f"{s.ttft_p50:.2f}·{s.ttft_p95 or 0:.2f} s"
+        tokens_per_s = s.tokens / makespan if s.tokens and makespan else None
+        values["tokens"] = "–" if tokens_per_s is None else f"{tokens_per_s:.0f}"
+        values.update(cost_texts(self.session.cost_of(self.kitchen)))
+        expected = s.expected_makespan
+        values["ratio"] = f"×{makespan / expected:.2f}" if makespan and expected else "–"
+        for key, text in values.items():
+            self.figures[key].setText(text)
+        reasons = ", ".join(f"{count} {kind}" for kind, count in sorted(s.failures.items()))
+        self.figures["errors"].setToolTip(reasons or self.tr("no order failed"))
+        ttft_tip = self.tr("Time to first token of an LLM answer: p50·p95, seconds")
+        if s.ttft_p99 is not None:  # the tail, where the figure has no room for it
+            ttft_tip += f" · p99 {s.ttft_p99:.2f} s"
+        self.figures["ttft"].setToolTip(ttft_tip)
+        if kitchen_clock.waiting_turn(self.session, self.kitchen):
+            self.verdict.setText(self.tr("waiting its turn: one kitchen at a time"))
+        else:
+            self.verdict.setText(self.verdict_text(s, running, makespan))
+        self.own_work.setText(own_work_text(s, total, with_ratio=not running) or " ")
+
+    def verdict_text(self, s: TimelineSummary, running: bool, makespan: float | None) -> str:
+        expected = s.expected_makespan
+        if expected is None:
+            return " "
+        if running:
+            return self.tr("expected {0:.2f} s · cooking for {1}").format(
+                expected, seconds(makespan)
+            )
+        if s.makespan is None:
+            return self.tr("expected {0:.2f} s").format(expected)
+        ratio = s.makespan / expected if expected else 0.0
+        return self.tr("expected {0:.2f} s, took {1:.2f} s (×{2:.2f})").format(
+            expected, s.makespan, ratio
+        )

@@ -1,0 +1,109 @@
+"""The reference's comparison table on screen (C); each row opens the scene that shows it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chefline.ui.look.retranslating import Retranslating
+from chefline.ui.talk.overlay import Overlay
+from chefline.ui.talk.presenter import Presenter
+
+
+class ComparisonView(Retranslating, Overlay):
+    def __init__(self, presenter: Presenter, host: QWidget) -> None:
+        super().__init__(host)
+        self.presenter = presenter
+        self.setObjectName("comparisonOverlay")
+        self.setAutoFillBackground(True)
+        self.title = QLabel()
+        self.title.setObjectName("overlayTitle")
+        self.hint = QLabel()
+        self.table = QTableWidget(len(presenter.talk.table), 4)
+        self.table.setObjectName("comparisonTable")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.cellActivated.connect(self.open_scene_of_row)
+        self.table.cellClicked.connect(self.open_scene_of_row)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(40, 30, 40, 30)
+        layout.addWidget(self.title)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.table, 1)
+        presenter.sig_toggle_table.connect(self.toggle)
+        presenter.language.sig_changed.connect(self.retranslate)
+        self.retranslate()
+
+    def toggle(self) -> None:
+        super().toggle()
+        if self.isVisible():
+            self.fill_height()  # now that the columns have their width
+            self.table.setFocus()
+            self.table.selectRow(max(self._row_of_scene(), 0))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fill_height()
+
+    def fill_height(self) -> None:
+        """Rows as tall as their text, then sharing what room is left: the table fills the
+        screen instead of leaving its lower half empty."""
+        table = self.table
+        table.resizeRowsToContents()
+        rows = table.rowCount()
+        used = sum(table.rowHeight(row) for row in range(rows))
+        spare = table.viewport().height() - used
+        if rows and spare > 0:
+            for row in range(rows):
+                table.setRowHeight(row, table.rowHeight(row) + spare // rows)
+
+    def _row_of_scene(self) -> int:
+        scene = self.presenter.scene
+        for row, entry in enumerate(self.presenter.talk.table):
+            if scene is not None and entry.scene == scene.id:
+                return row
+        return -1
+
+    def open_scene_of_row(self, row: int, _column: int = 0) -> None:
+        entry = self.presenter.talk.table[row]
+        self.hide()
+        self.presenter.go_soon(self.presenter.talk.index_of(entry.scene))
+
+    def retranslate(self) -> None:
+        language = self.presenter.language.current
+        self.title.setText(self.tr("Flask and FastAPI, side by side"))
+        self.hint.setText(self.tr("Enter or a click on a row opens the scene that shows it; "
+                                  "Esc closes the table."))  # fmt: skip
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Topic"),
+                self.tr("Flask (sync)"),
+                self.tr("FastAPI (async)"),
+                self.tr("Shown in"),
+            ]
+        )
+        for row, entry in enumerate(self.presenter.talk.table):
+            index = self.presenter.talk.index_of(entry.scene)
+            scene_title = self.presenter.talk.scenes[index].text("title", language)
+            cells = (entry.topic[language], entry.flask[language], entry.fastapi[language],
+                     scene_title)  # fmt: skip
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(row, column, item)
+        self.fill_height()
