@@ -1,8 +1,10 @@
 """The window's model: the running kitchens and the race in progress.
 
-Widgets receive the session in ``__init__`` and subscribe to its ``sig_`` signals; the
-session never knows the widgets. All of it lives on the GUI thread; kitchen threads only
-append to the event feed, which a frame timer drains.
+The kitchens, their model and the race itself are the engine's (``chefline.engine``, shared
+with the command line); the session adds what a window needs: signals, the frame timer, the
+live timelines it draws, and the replay. Widgets receive the session in ``__init__`` and
+subscribe to its ``sig_`` signals; the session never knows the widgets. All of it lives on
+the GUI thread; kitchen threads only append to the event feed, which a frame timer drains.
 """
 
 from __future__ import annotations
