@@ -5,6 +5,12 @@ The window's session, ``chefline race`` and ``chefline rehearse`` are faces over
 race itself all happen here, once.
 """
 
-from chefline.engine.restaurant import KitchenFailure, Opening, Restaurant, check_fits
+from chefline.engine.restaurant import (
+    KitchenFailure,
+    Opening,
+    Restaurant,
+    check_fits,
+    side_by_side,
+)
 
-__all__ = ["KitchenFailure", "Opening", "Restaurant", "check_fits"]
+__all__ = ["KitchenFailure", "Opening", "Restaurant", "check_fits", "side_by_side"]

@@ -9,8 +9,9 @@ failures into messages, the command line turns them into exit codes.
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 from chefline.client.customer_process import CustomerProcess
 from chefline.client.plan import RacePlan
@@ -35,6 +36,16 @@ def check_fits(plan: RacePlan, names: Sequence[str], settings: KitchenSettings) 
     ``names``: before any server starts."""
     for name in names:
         plan.check_fits(get_mode(name), settings)
+
+
+def side_by_side(works: Sequence[Callable[[], object]]) -> None:
+    """Run ``works`` each in a thread of its own and return when all are done: starting or
+    stopping a server takes up to a few hundred ms, most of it waiting."""
+    threads = [threading.Thread(target=work, daemon=True) for work in works]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
 
 
 @dataclass(frozen=True)
@@ -86,10 +97,15 @@ class Restaurant:
     def names(self) -> list[str]:
         return [kitchen.name for kitchen in self.kitchens]
 
+    @property
+    def your_apps(self) -> list[Kitchen]:
+        """The open kitchens that are your app (their reports come from a middleware)."""
+        return [k for k in self.kitchens if k.report is ReportSource.RELAY]
+
     def with_your_app(self, names: Sequence[str]) -> list[str]:
         """``names`` and your app's kitchen, if one is open: it stays while the built-in
         kitchens change."""
-        yours = [k.name for k in self.kitchens if k.report is ReportSource.RELAY]
+        yours = [k.name for k in self.your_apps]
         return [*names, *(name for name in yours if name not in names)]
 
     def start(self, names: Sequence[str]) -> Opening:
@@ -98,7 +114,7 @@ class Restaurant:
         missing = [name for name in names if name not in self.names]
         opening = Opening()
 
-        def start_one(name: str) -> None:
+        def start_one(name: str) -> None:  # list appends are atomic: no lock needed
             try:
                 kitchen = start_kitchen(name, self.settings, supplier=self.models.supplier)
             except (KitchenStartError, RecipeError) as error:
@@ -107,11 +123,7 @@ class Restaurant:
             kitchen.measure_own_cost_soon()  # in the background: opening stays quick
             opening.started[name] = kitchen
 
-        threads = [threading.Thread(target=start_one, args=(name,)) for name in missing]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        side_by_side([partial(start_one, name) for name in missing])
         return opening
 
     def settle(self, names: Sequence[str], opening: Opening) -> list[KitchenFailure]:
@@ -135,7 +147,8 @@ class Restaurant:
 
     def open_or_raise(self, names: Sequence[str]) -> None:
         """``open``, for a run that cannot go on without every kitchen: the first failure's
-        own error is raised (KitchenStartError, RecipeError), the others are stopped."""
+        own error is raised (KitchenStartError, RecipeError); the kitchens that did open
+        stay until ``close``."""
         failures = self.open(names)
         if failures:
             raise failures[0].error
@@ -143,7 +156,7 @@ class Restaurant:
     def put_your_app(self, kitchen: Kitchen | None) -> None:
         """Race ``kitchen`` (your app, started by the caller) in place of the one open
         before, or none."""
-        for old in [k for k in self.kitchens if k.report is ReportSource.RELAY]:
+        for old in self.your_apps:
             old.stop()
             self.kitchens.remove(old)
         if kitchen is not None:
@@ -220,20 +233,15 @@ class Restaurant:
 
     # -- closing ----------------------------------------------------------------------------
 
-    def closers(self) -> list[threading.Thread]:
-        """Threads (not started) that stop every kitchen, the model and the customers: each
-        server takes up to a few hundred ms, so they stop side by side. The restaurant is
-        empty at once."""
+    def stoppers(self) -> list[Callable[[], None]]:
+        """What stops every kitchen, the model and the customers, each to run in a thread of
+        its own (``side_by_side``). The restaurant is empty at once."""
         stops = [kitchen.stop for kitchen in self.kitchens] + [self.models.close]
         if self._customers is not None:
             stops.append(self._customers.close)
         self.kitchens = []
-        return [threading.Thread(target=stop, daemon=True) for stop in stops]
+        return stops
 
     def close(self) -> None:
         """Stop everything and return once it has stopped."""
-        threads = self.closers()
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        side_by_side(self.stoppers())

@@ -19,7 +19,7 @@ from chefline.client.customer_process import CustomersGone
 from chefline.client.feed import EventFeed
 from chefline.client.plan import RacePlan
 from chefline.client.race import RaceResult, RaceRunner
-from chefline.engine import KitchenFailure, Restaurant
+from chefline.engine import KitchenFailure, Restaurant, side_by_side
 from chefline.kitchen.clock import now
 from chefline.kitchen.cost import KitchenCost
 from chefline.kitchen.events import Phase
@@ -71,8 +71,6 @@ class RaceSession(QObject):
         # The built-in model's process starts once the window is up (its imports would slow
         # the start); an LLM race served before then waits for it.
         QTimer.singleShot(self.MODEL_WARM_UP_MS, self._prepare_model)
-        self.replay_clock: float | None = None
-        """The moment a replay shows (None: no replay on screen)."""
         self.replay = ReplayPlayer(self)
         self.replay.sig_began.connect(self._begin_replay)
         self.replay.sig_shown.connect(self._show_replay)
@@ -172,6 +170,11 @@ class RaceSession(QObject):
     def running(self) -> bool:
         return self._task is not None and not self._task.done()
 
+    @property
+    def replay_clock(self) -> float | None:
+        """The moment a replay shows (None: no replay on screen): the player's."""
+        return self.replay.clock
+
     def clock(self) -> float:
         """The moment to draw: now during a race, the replay's moment in a replay, the
         race's end afterwards."""
@@ -190,17 +193,16 @@ class RaceSession(QObject):
         """Show a recorded race from its start (the replay player fills the timelines)."""
         self.stop_race()
         self.plan, self.result, self.race_end = result.plan, result, None
-        self.race_start = self.replay_clock = self.replay.clock
+        self.race_start = self.replay.clock
         self.timelines = {}
         self.sig_race_started.emit()
 
     def _show_replay(self) -> None:
-        self.timelines, self.replay_clock = self.replay.timelines, self.replay.clock
+        self.timelines = self.replay.timelines
         self.sig_frame.emit()
 
     def _end_replay(self, result: RaceResult) -> None:
         """Back from a replay: the recorded race, whole."""
-        self.replay_clock = None
         self.result, self.timelines = result, result.timelines
         ends = [t.end for t in result.timelines.values() if t.end is not None]
         self.race_end = max(ends) if ends else self.race_start
@@ -226,7 +228,6 @@ class RaceSession(QObject):
         if self.running:
             return False
         self.replay.stop(show_result=False)
-        self.replay_clock = None
         if not self.kitchens:
             self.sig_error.emit(
                 self.tr("No kitchen is open: choose at least one in the Kitchens menu.")
@@ -264,7 +265,6 @@ class RaceSession(QObject):
             self._forgotten = self._task
         self.stop_race()
         self.replay.stop(show_result=False)
-        self.replay_clock = None
         self.plan, self.result, self.race_start, self.race_end = None, None, None, None
         self.timelines = {}
         self.sig_cleared.emit()
@@ -328,9 +328,5 @@ class RaceSession(QObject):
             self.restaurant.drop_customers()
         await self.finish_race()
         self._frames.stop()
-        # Off the GUI thread, with plain threads (qasync's executor outlives the app and warns).
-        stoppers = self.restaurant.closers()
-        for stopper in stoppers:
-            stopper.start()
-        while any(stopper.is_alive() for stopper in stoppers):
-            await asyncio.sleep(0.01)
+        stops = self.restaurant.stoppers()  # the session has no kitchen from now on
+        await off_gui_thread(lambda: side_by_side(stops))

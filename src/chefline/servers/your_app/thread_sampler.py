@@ -103,28 +103,19 @@ class ThreadSampler:
             if not cooking:
                 self._wake.wait()  # nothing in the kitchen: sleep until an order comes
                 continue
-            # Sleep until the next order is due a look; one that comes meanwhile is due later.
-            time.sleep(max(LOOK_S, self._look_at_due(cooking) - now()))
-
-    def _look_at_due(self, cooking: list[tuple[int, _Cooking]]) -> float:
-        """Look at the orders due a look; when the next one will be."""
-        t = now()
-        next_due = t + LOOK_S
-        for ident, order in cooking:
-            due = order.since + LOOK_S
-            if due > t:  # begun, or looked at, just now
-                next_due = min(next_due, due)
-                continue
-            with self._lock:
-                if self._cooking.get(ident) is not order:
-                    continue  # done meanwhile: leave() took its last look
-                try:
-                    cpu = time.clock_gettime(order.clock)
-                except OSError:
+            horizon = now() - LOOK_S
+            for ident, order in cooking:
+                if order.since > horizon:  # looked at (or begun) just now: next time
                     continue
-                self._look_at(order, now(), cpu)
-            next_due = min(next_due, order.since + LOOK_S)
-        return next_due
+                with self._lock:
+                    if self._cooking.get(ident) is not order:
+                        continue  # done meanwhile: leave() took its last look
+                    try:
+                        cpu = time.clock_gettime(order.clock)
+                    except OSError:
+                        continue
+                    self._look_at(order, now(), cpu)
+            time.sleep(LOOK_S)
 
     @staticmethod
     def _look_at(order: _Cooking, t: float, cpu: float, ask_kernel: bool = True) -> None:
