@@ -95,3 +95,23 @@ def test_the_window_and_the_commands_race_through_the_engine(face):
     assert "chefline.engine.Restaurant" in names
     assert "chefline.servers.kitchens.start_kitchen" not in names
     assert "RaceRunner(" not in (SRC / face).read_text(encoding="utf-8")
+
+
+def test_your_app_keeps_its_place_while_the_built_in_kitchens_change():
+    """The command line puts your app first (its table's top row), the window last."""
+    from chefline.servers.your_app.your_kitchen import YourOrder, start_your_kitchen
+
+    app = Path(__file__).resolve().parent.parent / "examples" / "slow_kitchen.py"
+    for first in (True, False):
+        restaurant = Restaurant()
+        try:
+            yours = start_your_kitchen(f"{app}:app", "uvicorn", YourOrder("/fixed"))
+            restaurant.put_your_app(yours, first=first)
+            assert restaurant.open([SYNC, ASYNC]) == []
+            built_in = [SYNC, ASYNC]
+            expected = [yours.name, *built_in] if first else [*built_in, yours.name]
+            assert restaurant.names == expected
+            assert restaurant.open([ASYNC]) == []  # the built-in ones change; yours stays
+            assert restaurant.names == ([yours.name, ASYNC] if first else [ASYNC, yours.name])
+        finally:
+            restaurant.close()

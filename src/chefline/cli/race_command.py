@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.app is not None:  # your app first: a reason it cannot race comes at once
             yours.append(start_from_options(args))
-            restaurant.put_your_app(yours[0])
+            restaurant.put_your_app(yours[0], first=True)
         if own_model is not None:
             probe = restaurant.use_own_model(own_model)  # ModelError: before any kitchen
             if not args.json:

@@ -89,6 +89,7 @@ class Restaurant:
         self.kitchens: list[Kitchen] = []
         self.models = ModelSupply()
         self._keep_customers = keep_customers
+        self._your_app_first = False
         self._customers = CustomerProcess() if keep_customers else None
 
     # -- kitchens ---------------------------------------------------------------------------
@@ -105,8 +106,8 @@ class Restaurant:
     def with_your_app(self, names: Sequence[str]) -> list[str]:
         """``names`` and your app's kitchen, if one is open: it stays while the built-in
         kitchens change."""
-        yours = [k.name for k in self.your_apps]
-        return [*names, *(name for name in yours if name not in names)]
+        yours = [k.name for k in self.your_apps if k.name not in names]
+        return [*yours, *names] if self._your_app_first else [*names, *yours]
 
     def start(self, names: Sequence[str]) -> Opening:
         """Start the kitchens of ``names`` not open yet, side by side (any thread; a kitchen
@@ -153,14 +154,16 @@ class Restaurant:
         if failures:
             raise failures[0].error
 
-    def put_your_app(self, kitchen: Kitchen | None) -> None:
+    def put_your_app(self, kitchen: Kitchen | None, *, first: bool = False) -> None:
         """Race ``kitchen`` (your app, started by the caller) in place of the one open
-        before, or none."""
+        before, or none. ``first``: it leads the kitchens (the command line's table shows it
+        on top); else it follows them (the window's last panel)."""
         for old in self.your_apps:
             old.stop()
             self.kitchens.remove(old)
+        self._your_app_first = first
         if kitchen is not None:
-            self.kitchens.append(kitchen)
+            self.kitchens.insert(0 if first else len(self.kitchens), kitchen)
 
     def stop_kitchen(self, name: str) -> None:
         """Close one kitchen (as if it crashed); its orders fail, the others go on."""
