@@ -6,6 +6,7 @@ import json
 import os
 import platform
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -17,6 +18,29 @@ ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
 RESULTS = ROOT / "benchmarks" / "results.json"
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+
+
+@dataclass(frozen=True)
+class WrkRun:
+    requests_per_s: float
+    cpu_us_per_request: float
+    """This process's CPU time per request: what serving cost, for servers in its threads."""
+
+
+def wrk(url: str, *headers: str, needed_by: str = "a benchmark") -> WrkRun:
+    """Keep-alive load from another process: wrk, one thread, 20 connections, 3 s (installed
+    from Debian first when missing)."""
+    if shutil.which("wrk") is None:
+        subprocess.run(["sh", str(ROOT / "packaging" / "apt-missing.sh"), "--required",
+                        needed_by, "wrk"], check=True)  # fmt: skip
+    before = os.times()
+    out = subprocess.run(["wrk", "-t1", "-c20", "-d3s", *headers, url], capture_output=True,
+                         text=True, check=True).stdout  # fmt: skip
+    after = os.times()
+    rate, count = re.search(r"Requests/sec:\s+([\d.]+)", out), re.search(r"(\d+) requests in", out)
+    assert rate is not None and count is not None, out
+    cpu = (after.user - before.user) + (after.system - before.system)
+    return WrkRun(float(rate.group(1)), 1e6 * cpu / int(count.group(1)))
 
 
 @dataclass

@@ -4,14 +4,12 @@ against a plain route of its framework, and the runner against a bare burst from
 from __future__ import annotations
 
 import asyncio
-import re
-import shutil
 import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from common import Row, known, median
+from common import Row, known, median, wrk
 from fastapi import FastAPI
 from flask import Flask
 
@@ -99,21 +97,13 @@ def plain_flask() -> Flask:
     return app
 
 
-def wrk(url: str) -> float:
-    """Requests per second under keep-alive load: 20 connections, 3 s (wrk, one thread)."""
-    out = subprocess.run(["wrk", "-t1", "-c20", "-d3s", url], capture_output=True, text=True,
-                         check=True).stdout  # fmt: skip
-    match = re.search(r"Requests/sec:\s+([\d.]+)", out)
-    assert match is not None, out
-    return float(match.group(1))
+def rate(url: str) -> float:
+    return wrk(url, needed_by="the route-cost benchmark").requests_per_s
 
 
 def route_cost() -> list[Row]:
     """A kitchen's empty order against a plain route of its framework, same server, same
     load tool: what the kitchen's recording and validation cost on top of the framework."""
-    if shutil.which("wrk") is None:
-        subprocess.run(["sh", str(HERE.parent / "packaging" / "apt-missing.sh"), "--required",
-                        "the route-cost benchmark", "wrk"], check=True)  # fmt: skip
     empty = "/cook?wait=0&prep=0&plate=0"
     rows = []
     cases = (
@@ -125,7 +115,7 @@ def route_cost() -> list[Row]:
         plain.start()
         try:
             with start_kitchen(name) as kitchen:
-                pairs = [(wrk(f"{plain.url}/plain?wait=0"), wrk(f"{kitchen.url}{empty}"))
+                pairs = [(rate(f"{plain.url}/plain?wait=0"), rate(f"{kitchen.url}{empty}"))
                          for _ in range(REPEATS)]  # fmt: skip
         finally:
             plain.stop()

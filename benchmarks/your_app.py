@@ -4,15 +4,11 @@ same load from another process (wrk, keep-alive), as ``route cost`` measures the
 
 from __future__ import annotations
 
-import os
-import re
-import shutil
-import subprocess
 import time
 from pathlib import Path
 from typing import Any
 
-from common import Row, median
+from common import Row, WrkRun, median, wrk
 from plain_app import fastapi_app, flask_app
 
 from chefline.servers.relay import Listener
@@ -37,25 +33,12 @@ def _counting(heard: list[int]) -> Listener:
     return count
 
 
-def wrk(url: str, *headers: str) -> tuple[float, float]:
-    """Requests per second, and this process's CPU time per request (µs), under wrk: 20
-    connections, 3 s, one thread. The servers measured are threads of this process, so its
-    CPU time over the run is what serving the requests cost."""
-    before, began = os.times(), time.monotonic()
-    out = subprocess.run(["wrk", "-t1", "-c20", "-d3s", *headers, url], capture_output=True,
-                         text=True, check=True).stdout  # fmt: skip
-    after, took = os.times(), time.monotonic() - began
-    match = re.search(r"(\d+) requests in", out)
-    assert match is not None, out
-    requests = int(match.group(1))
-    cpu = (after.user - before.user) + (after.system - before.system)
-    return requests / took, 1e6 * cpu / requests
+def load(url: str) -> WrkRun:
+    """wrk on ``url`` with an order's headers: the same requests bare and watched."""
+    return wrk(url, *NAMED, needed_by="the your-app benchmark")
 
 
 def instrumentation_overhead() -> list[Row]:
-    if shutil.which("wrk") is None:
-        subprocess.run(["sh", str(HERE.parent / "packaging" / "apt-missing.sh"), "--required",
-                        "the your-app benchmark", "wrk"], check=True)  # fmt: skip
     rows = []
     cases = (
         ("ASGI", "fastapi_app", "uvicorn", "middleware + loop watchdog",
@@ -69,24 +52,27 @@ def instrumentation_overhead() -> list[Row]:
         yours = start_your_kitchen(f"{APP}:{attr}", server, YourOrder("/plain"))
         heard = [0]
         yours.relay.subscribe(_counting(heard))  # a race
-        pairs = []
+        pairs: list[tuple[WrkRun, WrkRun]] = []
         try:
             # The same requests both sides (an order's headers too): only the watching differs.
             plain_url, watched_url = f"{bare.url}/plain", yours.cook_url
             for turn in range(REPEATS):  # who goes first alternates, drift hits both alike
                 if turn % 2:
-                    watched = wrk(watched_url, *NAMED)
-                    pairs.append((wrk(plain_url, *NAMED), watched))
+                    watched = load(watched_url)
+                    pairs.append((load(plain_url), watched))
                 else:
-                    plain = wrk(plain_url, *NAMED)
-                    pairs.append((plain, wrk(watched_url, *NAMED)))
+                    plain = load(plain_url)
+                    pairs.append((plain, load(watched_url)))
         finally:
             bare.stop()
             yours.stop()
         assert heard[0], "the middleware said nothing"
-        extra = median([w[1] / b[1] for b, w in pairs]) - 1  # CPU per order, watched ÷ bare
-        bare_cpu, watched_cpu = median([b[1] for b, _ in pairs]), median([w[1] for _, w in pairs])
-        bare_rps, watched_rps = median([b[0] for b, _ in pairs]), median([w[0] for _, w in pairs])
+        # CPU time per order, watched ÷ bare
+        extra = median([w.cpu_us_per_request / b.cpu_us_per_request for b, w in pairs]) - 1
+        bare_cpu = median([b.cpu_us_per_request for b, _ in pairs])
+        watched_cpu = median([w.cpu_us_per_request for _, w in pairs])
+        bare_rps = median([b.requests_per_s for b, _ in pairs])
+        watched_rps = median([w.requests_per_s for _, w in pairs])
         rows.append(Row(
             "your app", f"{kind} plain route on {server}, {what}: extra CPU time per order "
             f"(wrk -c20, keep-alive, median of {REPEATS} pairs)", f"{100 * extra:+.1f} % "
@@ -113,7 +99,6 @@ def own_work_row(kind: str, plain_rps: float) -> Row:
 def middleware_cost(kind: str, orders: int = 20000) -> float:
     """Seconds of the middleware per order, minus the same call passed through untouched."""
     import asyncio
-    import time
 
     from chefline.servers.relay import EventRelay
     from chefline.servers.your_app.your_middleware import AsgiOrders, OrderNews, WsgiOrders
