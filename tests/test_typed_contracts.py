@@ -66,6 +66,8 @@ def test_every_scene_of_the_talk_reads_as_a_typed_race():
         assert plan.arrivals.customers == scene.race.customers
         if scene.dish is DishKind.LLM:
             assert plan.speed == ModelSpeed(scene.race.ttft, scene.race.tokens_per_s)
+            assert plan.chat is not None and plan.chat.max_tokens == scene.race.tokens
+        assert plan.in_turn == scene.race.in_turn  # an LLM scene's too (it was dropped)
 
 
 def test_a_scenes_race_leaves_out_what_the_control_bar_defaults():

@@ -119,7 +119,7 @@ def run_snapshot(args: argparse.Namespace) -> int:
     if args.scene is not None and not 1 <= args.scene <= len(talk.scenes):
         raise ValueError(f"the talk has scenes 1 to {len(talk.scenes)}, not {args.scene}")
 
-    async def race_and_save() -> None:
+    async def race_and_save() -> RaceResult:
         finished: asyncio.Future[RaceResult] = loop.create_future()
 
         def finish(result: RaceResult) -> None:
@@ -135,16 +135,22 @@ def run_snapshot(args: argparse.Namespace) -> int:
                 plan_now = plan
             if not window.serve(plan_now):
                 raise RuntimeError(window.last_error or "the race could not start")
-            await finished
+            result = await finished
             await asyncio.sleep(0.1)  # let the last frame paint
             if not window.grab().save(str(out)):
                 raise OSError(f"could not write {out}")
+            return result
         finally:
             await session.shutdown()
 
     with loop:
-        loop.run_until_complete(race_and_save())
+        result = loop.run_until_complete(race_and_save())
     print(f"saved {out} ({window.width()}x{window.height()})")
+    for name, timeline in result.timelines.items():
+        # What the picture shows, as text: the figures a caption is checked against.
+        summary = timeline.summary()
+        if summary.makespan is not None and summary.ratio_to_theory is not None:
+            print(f"  {name}: {summary.makespan:.2f} s, ×{summary.ratio_to_theory:.2f} theory")
     return 0
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from chefline.kitchen import limits
 from chefline.kitchen.arrivals import Arrivals
@@ -84,6 +84,7 @@ def scene_plan(scene: Scene) -> RacePlan:
     race = scene.race
     arrivals = Arrivals(race.customers, race.gap)
     if race.dish is DishKind.LLM:
-        return RacePlan.for_chat(ChatOrder(max_tokens=race.tokens), race.speed, arrivals)
+        chat = RacePlan.for_chat(ChatOrder(max_tokens=race.tokens), race.speed, arrivals)
+        return replace(chat, in_turn=race.in_turn)
     recipe = Recipe(wait=race.wait, dish=race.dish)
     return RacePlan(recipe, arrivals, in_turn=race.in_turn)

@@ -158,8 +158,12 @@ class RaceRunner:
         self._expect_own_work()
         self.meter = CostMeter({k.name: k.cost for k in self.kitchens})
         """What each kitchen holds, sampled in a thread while the race runs."""
+        if plan.in_turn:
+            self.meter.playing = set()
         self.served = {k.name: 0 for k in self.kitchens}
         """Orders served so far by each kitchen (updated as the news comes)."""
+        self._back = {k.name: 0 for k in self.kitchens}
+        """Orders back from each kitchen so far, served or failed."""
         self._main: asyncio.Task[RaceResult] | None = None
         self._lock = threading.Lock()
         self._sent: set[tuple[str, int]] = set()
@@ -292,6 +296,8 @@ class RaceRunner:
         kitchen = self.kitchens[news[1]]
         key = (kitchen.name, int(news[2]))
         if what == CustomerNews.SENT:
+            if self.meter.playing is not None:
+                self.meter.playing.add(kitchen.name)  # its turn has come
             with self._lock:
                 self._sent.add(key)
                 self._emit(OrderEvent(kitchen.name, key[1], Phase.SENT, float(news[3])))
@@ -323,6 +329,10 @@ class RaceRunner:
                 self._emit(event)
             self._records.append(record)
             self.served[kitchen.name] += served
+            self._back[kitchen.name] += 1
+            everyone = self._back[kitchen.name] >= self.plan.arrivals.customers
+            if self.meter.playing is not None and everyone:
+                self.meter.playing.discard(kitchen.name)  # its turn is over
         return None
 
     def _relay_caught_up(self, kitchen: RaceTarget) -> None:

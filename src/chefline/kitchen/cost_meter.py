@@ -51,11 +51,18 @@ class CostMeter:
         self.every = every
         self.latest: dict[str, KitchenCost] = {}
         self.peak: dict[str, KitchenCost] = {}
+        self.playing: set[str] | None = None
+        """Kitchens to sample between the first and last samples (None: all). Kitchens that
+        take turns are sampled in their own turn: reading the others' processes would only
+        take the GIL from the one cooking."""
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
-    def sample(self) -> None:
+    def sample(self, every_kitchen: bool = True) -> None:
+        playing = None if every_kitchen else self.playing
         for name, probe in self.probes.items():
+            if playing is not None and name not in playing:
+                continue
             cost = probe()
             self.latest[name] = cost
             previous = self.peak.get(name)
@@ -63,7 +70,7 @@ class CostMeter:
 
     def _run(self) -> None:
         while not self._stop.wait(self.every):
-            self.sample()
+            self.sample(every_kitchen=False)
 
     def start(self) -> CostMeter:
         self.sample()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -31,6 +32,7 @@ from chefline.servers.llm.model_link import ModelError
 from chefline.servers.llm.model_supply import ModelSupply
 from chefline.servers.runners.server_thread import KitchenStartError
 from chefline.ui.files.replay_player import ReplayPlayer
+from chefline.ui.frame_pacer import FramePacer
 from chefline.ui.off_thread import off_gui_thread
 
 log = logging.getLogger(__name__)
@@ -53,7 +55,11 @@ class RaceSession(QObject):
     MODEL_WARM_UP_MS = 3000
     """When the built-in model's process starts, after the window opened."""
     FRAME_MS = 25
-    """40 frames a second: smooth to the eye, and leaves the shared GIL to the kitchens."""
+    """40 frames a second when drawing is cheap: smooth to the eye."""
+    SLOWEST_FRAME_MS = 100
+    GUI_SHARE = 0.12
+    """The most of the GUI thread's time a race's frames should take (``FramePacer``): the
+    rest of the shared GIL is the in-app kitchens'."""
 
     def __init__(self, settings: KitchenSettings | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -82,6 +88,7 @@ class RaceSession(QObject):
         """A race cleared (R) while it ran: its stopped result is not shown when it ends."""
         self._frames = QTimer(self)
         self._frames.setInterval(self.FRAME_MS)
+        self._pacer = FramePacer(self.FRAME_MS, self.SLOWEST_FRAME_MS, self.GUI_SHARE)
         self._frames.timeout.connect(self._on_frame)
 
     def _prepare_model(self) -> None:
@@ -251,7 +258,7 @@ class RaceSession(QObject):
         # On the GUI's own loop: the orders go out from the customers' process, and the news
         # is parsed in the runner's reader thread, so all the loop does is await the end.
         self._task = asyncio.ensure_future(runner.run())
-        self._frames.start()
+        self._frames.start(self._pacer.restart())
         self.sig_race_started.emit()
         return True
 
@@ -272,6 +279,7 @@ class RaceSession(QObject):
     def _on_frame(self) -> None:
         self._apply_events()
         self.sig_frame.emit()
+        self._frames.setInterval(self._pacer.next_interval(time.thread_time(), time.perf_counter()))
         if self._task is not None and self._task.done() and self._frames.isActive():
             self._on_race_done(self._task)
 

@@ -29,14 +29,14 @@ class ChefLanesView(TimelineCanvas):
         self._lanes: dict[ChefLabel, list[ChefSegment]] = {}
         self._load: dict[ChefLabel, list[tuple[float, int]]] = {}
         self._frames = 0
-        self.session.sig_frame.disconnect(self.update)
-        self.session.sig_frame.connect(self._on_frame)
         self.session.sig_cleared.connect(self._recompute)
 
     def _on_frame(self) -> None:
         # A chef's lane is a summary; a third of the frame rate keeps it lively for less work.
         self._frames += 1
-        if not self.session.live or self._frames % self.EVERY_NTH_FRAME == 0:
+        if self.rest.unchanged():
+            return
+        if not self.session.live or self.rest.resting or self._frames % self.EVERY_NTH_FRAME == 0:
             self._recompute()
             self.update()
 

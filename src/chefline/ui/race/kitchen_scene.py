@@ -17,6 +17,7 @@ from chefline.assets import resource_path
 from chefline.kitchen.clock import now
 from chefline.kitchen.timeline import KitchenNow
 from chefline.ui.look.palette import THEME
+from chefline.ui.race import kitchen_clock
 from chefline.ui.session import RaceSession
 
 
@@ -46,8 +47,14 @@ class KitchenScene(QWidget):
         self.session = session
         self.kitchen = kitchen
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        session.sig_frame.connect(self.update)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # it fills its whole rect
+        self.rest = kitchen_clock.RestWatch(session, kitchen)
+        session.sig_frame.connect(self._on_frame)
         session.sig_cleared.connect(self.update)
+
+    def _on_frame(self) -> None:
+        if not self.rest.unchanged():
+            self.update()
 
     def state(self) -> KitchenNow:
         timeline = self.session.timelines.get(self.kitchen)

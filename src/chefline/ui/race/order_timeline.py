@@ -86,13 +86,6 @@ def order_pieces(order: OrderRecord, start: float, clock: float, mark: float,
     if order.open_step is not None:
         step = order.open_step
         growing.append((step.start - start, clock - start, step_look(step), False))
-    if order.tokens:  # an LLM answer: where the customer saw its first token, then the rest
-        into = final if order.received is not None else growing
-        t = order.tokens[0] - start
-        into.append((t, t + mark, Look.FIRST_TOKEN, False))
-        later = order.tokens[1:]
-        stride = max(1, len(later) // MAX_TOKEN_TICKS)
-        into += [(t - start, t - start + mark / 3, Look.FIRST_TOKEN, True) for t in later[::stride]]
     if order.received is not None:
         if order.done is not None:
             final.append((order.done - start, order.received - start, Look.DELIVERY, True))
@@ -102,16 +95,44 @@ def order_pieces(order: OrderRecord, start: float, clock: float, mark: float,
     return final, growing
 
 
+def token_stride(max_tokens: int) -> int:
+    """Every how many tokens an answer of at most ``max_tokens`` gets a tick."""
+    return max(1, (max_tokens - 1) // MAX_TOKEN_TICKS)
+
+
+def token_pieces(order: OrderRecord, start: float, mark: float, stride: int,
+                 first: int = 0) -> list[Piece]:  # fmt: skip
+    """An LLM answer's marks from its token ``first`` on: where the customer saw the first
+    token, then a thin tick every ``stride`` tokens. A token's mark never changes, so a live
+    answer's marks go into the cached layer as they come, each drawn once."""
+    pieces: list[Piece] = []
+    for index in range(first, len(order.tokens)):
+        t = order.tokens[index] - start
+        if index == 0:
+            pieces.append((t, t + mark, Look.FIRST_TOKEN, False))
+        elif (index - 1) % stride == 0:
+            pieces.append((t, t + mark / 3, Look.FIRST_TOKEN, True))
+    return pieces
+
+
 class OrderTimelineView(TimelineCanvas):
-    """Finished pieces of each lane are drawn once into a cached layer; a frame draws the
-    layer and only the pieces still growing, so a 1000-order race stays cheap to animate."""
+    """Finished pieces of each lane are drawn once into a cached layer (and the tokens of
+    LLM answers into one above it); a frame draws the layers and only the pieces still
+    growing, so a 1000-order race, or 100 answers of 32 tokens, stays cheap to animate."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._layer = QImage()
+        self._marks = QImage()
+        """The answers' token marks, drawn over the lanes and what still grows on them."""
         self._layer_key: tuple[object, ...] | None = None
         self._drawn: dict[int, int] = {}
         """Per order, how many of its final pieces are already in the layer."""
+        self._tokens_drawn: dict[int, int] = {}
+        """Per order, how many of its tokens are already marked in the layer."""
+        self._growing: dict[int, tuple[object, list[tuple[float, Look, bool]]]] = {}
+        """Per order, what it was at the last frame and the pieces that grew to "now" then."""
+        self._geometry: dict[int, tuple[float, float]] = {}
         self._settled: set[int] = set()
         """Orders whose every piece is in the layer."""
 
@@ -120,13 +141,25 @@ class OrderTimelineView(TimelineCanvas):
         return plan.arrivals.customers if plan is not None else 0
 
     def _fresh_layer(self, key: tuple[object, ...]) -> None:
-        ratio = self.devicePixelRatioF()
-        self._layer = QImage(round(self.width() * ratio), round(self.height() * ratio),
-                             QImage.Format.Format_ARGB32_Premultiplied)  # fmt: skip
-        self._layer.setDevicePixelRatio(ratio)
-        self._layer.fill(Qt.GlobalColor.transparent)
+        self._layer, self._marks = self._transparent_image(), self._transparent_image()
         self._layer_key = key
-        self._drawn, self._settled = {}, set()
+        self._drawn, self._tokens_drawn, self._settled = {}, {}, set()
+        self._growing, self._geometry = {}, {}
+
+    def _transparent_image(self) -> QImage:
+        ratio = self.devicePixelRatioF()
+        image = QImage(round(self.width() * ratio), round(self.height() * ratio),
+                       QImage.Format.Format_ARGB32_Premultiplied)  # fmt: skip
+        image.setDevicePixelRatio(ratio)
+        image.fill(Qt.GlobalColor.transparent)
+        return image
+
+    def _lane_geometry(self, lane: int) -> tuple[float, float]:
+        """``lane_geometry``, kept with the layer (they change together)."""
+        geometry = self._geometry.get(lane)
+        if geometry is None:
+            geometry = self._geometry[lane] = self.lane_geometry(lane)
+        return geometry
 
     def paint_lanes(self, painter: QPainter) -> None:
         timeline = self.session.timelines[self.kitchen]
@@ -139,24 +172,42 @@ class OrderTimelineView(TimelineCanvas):
             self._fresh_layer(key)
         clock = self.session.clock()
         mark = 4 / self._x_per_second  # the served/failed tick, 4 px wide at any zoom
+        plan = self.session.plan
+        stride = token_stride(plan.chat.max_tokens if plan and plan.chat else 1)
         settling: dict[Look, list[QRectF]] = defaultdict(list)
+        marking: dict[Look, list[QRectF]] = defaultdict(list)
         for index, order in timeline.orders.items():
             if index in self._settled:
                 continue
-            top, height = self.lane_geometry(index)
-            final, growing = order_pieces(order, start, clock, mark)
-            for piece in final[self._drawn.get(index, 0) :]:
-                self.place(piece, top, height, settling)
-            self._drawn[index] = len(final)
+            top, height = self._lane_geometry(index)
+            # An order with no news since the last frame only grows: reuse its pieces.
+            news = (order.accepted, len(order.steps), order.open_step, order.received)
+            seen = self._growing.get(index)
+            if seen is not None and seen[0] == news:
+                growing = [(t0, clock - start, look, thin) for t0, look, thin in seen[1]]
+            else:
+                final, growing = order_pieces(order, start, clock, mark)
+                for piece in final[self._drawn.get(index, 0) :]:
+                    self.place(piece, top, height, settling)
+                self._drawn[index] = len(final)
+                self._growing[index] = (news, [(t0, look, thin) for t0, _, look, thin in growing])
+            if order.tokens:
+                first = self._tokens_drawn.get(index, 0)
+                for piece in token_pieces(order, start, mark, stride, first):
+                    self.place(piece, top, height, marking)
+                self._tokens_drawn[index] = len(order.tokens)
             for piece in growing:
                 self.place(piece, top, height)
             if order.received is not None:
                 self._settled.add(index)
-        if settling:
-            layer_painter = QPainter(self._layer)
-            self.flush_spans(layer_painter, settling)
-            layer_painter.end()
+        for layer, spans in ((self._layer, settling), (self._marks, marking)):
+            if spans:
+                layer_painter = QPainter(layer)
+                self.flush_spans(layer_painter, spans)
+                layer_painter.end()
         painter.drawImage(0, 0, self._layer)
+        self.flush_spans(painter)  # the pieces still growing, over the finished ones
+        painter.drawImage(0, 0, self._marks)  # and the answers' tokens over everything
 
     def paint_now(self, painter: QPainter) -> None:
         super().paint_now(painter)

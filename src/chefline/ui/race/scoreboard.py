@@ -117,6 +117,7 @@ class Scoreboard(Retranslating, QFrame):
         outer.addWidget(self.own_work)
         self._place()
         self._frames = 0
+        self.rest = kitchen_clock.RestWatch(session, kitchen)
         session.sig_frame.connect(self._on_frame)
         session.sig_race_finished.connect(self.refresh)
         session.sig_cleared.connect(self.refresh)
@@ -233,7 +234,9 @@ class Scoreboard(Retranslating, QFrame):
 
     def _on_frame(self) -> None:
         self._frames += 1
-        if self._frames % self.REFRESH_EVERY == 0:
+        if self.rest.unchanged():
+            return
+        if self.rest.resting or self._frames % self.REFRESH_EVERY == 0:
             self.refresh()
 
     def refresh(self) -> None:

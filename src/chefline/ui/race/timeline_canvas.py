@@ -52,11 +52,18 @@ class TimelineCanvas(QWidget):
         self._x_per_second = 1.0
         self._spans: dict[Look, list[QRectF]] = defaultdict(list)
         self.setMouseTracking(True)
+        # Every paint fills the whole widget: Qt need not repaint the styled panel beneath.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setMinimumHeight(40)  # gives way on a small screen; the lanes share what is left
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        session.sig_frame.connect(self.update)
+        self.rest = kitchen_clock.RestWatch(session, kitchen)
+        session.sig_frame.connect(self._on_frame)
         session.sig_cleared.connect(self.update)
         scale.sig_changed.connect(self.update)
+
+    def _on_frame(self) -> None:
+        if not self.rest.unchanged():
+            self.update()
 
     # -- geometry ---------------------------------------------------------------------------
 
