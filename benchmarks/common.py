@@ -25,6 +25,7 @@ class WrkRun:
     requests_per_s: float
     cpu_us_per_request: float
     """This process's CPU time per request: what serving cost, for servers in its threads."""
+    requests: int = 0
 
 
 def wrk(url: str, *headers: str, needed_by: str = "a benchmark") -> WrkRun:
@@ -40,7 +41,8 @@ def wrk(url: str, *headers: str, needed_by: str = "a benchmark") -> WrkRun:
     rate, count = re.search(r"Requests/sec:\s+([\d.]+)", out), re.search(r"(\d+) requests in", out)
     assert rate is not None and count is not None, out
     cpu = (after.user - before.user) + (after.system - before.system)
-    return WrkRun(float(rate.group(1)), 1e6 * cpu / int(count.group(1)))
+    requests = int(count.group(1))
+    return WrkRun(float(rate.group(1)), 1e6 * cpu / requests, requests)
 
 
 @dataclass
