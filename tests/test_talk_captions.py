@@ -204,3 +204,48 @@ def test_presenter_view_spotlight_help_and_replay_steps(qtbot, qloop, open_windo
         assert player.highlight and all(k == "fastapi-async" for k, _ in player.highlight)
     player.stop()
     assert window.controls.isVisible()
+
+
+def test_a_kitchen_at_rest_is_not_repainted_while_another_cooks(
+    qtbot, qloop, open_window, wait_for_signal
+):
+    """In a race taken in turn the finished kitchen's picture stands still: repainting it 40
+    times a second would only take the GIL from the kitchen that cooks."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class Paints(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.count = 0
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            self.count += event.type() == QEvent.Type.Paint
+            return False
+
+    window = open_window([])
+    qloop.run_until_complete(window.presenter.go(TALK.index_of("cpu-bound")))
+    window.controls.customers.setValue(2)
+    window.controls.wait.setValue(0.5)
+    session = window.session
+    first, second = TALK.scenes[TALK.index_of("cpu-bound")].kitchens
+    rested, cooking = Paints(), Paints()
+    window.panels[first].timeline.installEventFilter(rested)
+    window.panels[second].timeline.installEventFilter(cooking)
+    frames = []
+    session.sig_frame.connect(lambda: frames.append(1))
+
+    async def race():
+        assert window.serve()
+        while not session.timelines[second].start:  # the first kitchen's turn is over
+            await asyncio.sleep(0.01)
+        await asyncio.sleep(0.2)  # its last picture is painted
+        rested.count = cooking.count = 0
+        frames.clear()
+        while session.running and len(frames) < 10:
+            await asyncio.sleep(0.02)
+        return len(frames), rested.count, cooking.count
+
+    seen, rested_paints, cooking_paints = qloop.run_until_complete(race())
+    qloop.run_until_complete(wait_for_signal(session.sig_race_finished, 30))
+    assert seen >= 10 and cooking_paints >= 5
+    assert rested_paints <= 2  # only if the shared time axis grew meanwhile

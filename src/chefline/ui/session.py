@@ -56,8 +56,8 @@ class RaceSession(QObject):
     """When the built-in model's process starts, after the window opened."""
     FRAME_MS = 25
     """40 frames a second when drawing is cheap: smooth to the eye."""
-    SLOWEST_FRAME_MS = 100
-    GUI_SHARE = 0.12
+    SLOWEST_FRAME_MS = 60
+    GUI_SHARE = 0.2
     """The most of the GUI thread's time a race's frames should take (``FramePacer``): the
     rest of the shared GIL is the in-app kitchens'."""
 
