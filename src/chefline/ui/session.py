@@ -56,10 +56,12 @@ class RaceSession(QObject):
     """When the built-in model's process starts, after the window opened."""
     FRAME_MS = 25
     """40 frames a second when drawing is cheap: smooth to the eye."""
-    SLOWEST_FRAME_MS = 60
-    GUI_SHARE = 0.2
-    """The most of the GUI thread's time a race's frames should take (``FramePacer``): the
-    rest of the shared GIL is the in-app kitchens'."""
+    PACE = (60, 0.2)
+    """The slowest frame interval (ms) and the most of the GUI thread's time a race's frames
+    should take (``FramePacer``): the rest of the shared GIL is the in-app kitchens'."""
+    PACE_IN_TURN = (100, 0.1)
+    """Kitchens that take turns cook one at a time, and the window is the only one taking the
+    GIL from the kitchen that cooks: its fidelity is the point (scenes 6 and 7)."""
 
     def __init__(self, settings: KitchenSettings | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -88,7 +90,7 @@ class RaceSession(QObject):
         """A race cleared (R) while it ran: its stopped result is not shown when it ends."""
         self._frames = QTimer(self)
         self._frames.setInterval(self.FRAME_MS)
-        self._pacer = FramePacer(self.FRAME_MS, self.SLOWEST_FRAME_MS, self.GUI_SHARE)
+        self._pacer = FramePacer(self.FRAME_MS, *self.PACE)
         self._frames.timeout.connect(self._on_frame)
 
     def _prepare_model(self) -> None:
@@ -258,6 +260,8 @@ class RaceSession(QObject):
         # On the GUI's own loop: the orders go out from the customers' process, and the news
         # is parsed in the runner's reader thread, so all the loop does is await the end.
         self._task = asyncio.ensure_future(runner.run())
+        pace = self.PACE_IN_TURN if plan.in_turn else self.PACE
+        self._pacer = FramePacer(self.FRAME_MS, *pace)
         self._frames.start(self._pacer.restart())
         self.sig_race_started.emit()
         return True
