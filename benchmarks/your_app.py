@@ -56,7 +56,7 @@ def instrumentation_overhead() -> list[Row]:
         heard = [0]
         yours.relay.subscribe(_counting(heard))  # a race
         pairs: list[tuple[WrkRun, WrkRun]] = []
-        watching = WatchingThreads()
+        watching = WatchingThreads(yours.watchdog)
         try:
             # The same requests both sides (an order's headers too): only the watching differs.
             plain_url, watched_url = f"{bare.url}/plain", yours.cook_url
@@ -106,26 +106,28 @@ def instrumentation_overhead() -> list[Row]:
 
 class WatchingThreads:
     """The CPU time of the thread that watches your app (the loop watchdog or the thread
-    sampler), read from its own CPU clock over the watched runs only."""
+    sampler), read from its own CPU clock over the watched runs only; and the watchdog's
+    heartbeats, which run on the loop itself between orders, timed where they run (a clock
+    read each side, ~1 µs, counts against them)."""
 
     NAMES = ("chefline-watchdog", "chefline-thread-sampler")
 
-    def __init__(self) -> None:
+    def __init__(self, watchdog: LoopWatchdog | None) -> None:
         self.clocks: list[int] = []
-        self.cpu_s = self.wall_s = self.beats_s = 0.0
+        self.cpu_s = self.beats_s = 0.0
         self.requests = 0
         self._counting = False
-        # The watchdog's heartbeat runs on the loop itself, between orders: timed where it
-        # runs, in the watched runs (a clock read each side of it, ~1 µs, counts against it).
-        beat = LoopWatchdog._beat
+        if watchdog is not None:
+            # The beat schedules itself again as ``self._beat``: this instance's, timed.
+            beat = watchdog._beat
 
-        def timed_beat(watchdog: LoopWatchdog) -> None:
-            began = time.thread_time()
-            beat(watchdog)
-            if self._counting:
-                self.beats_s += time.thread_time() - began
+            def timed_beat() -> None:
+                began = time.thread_time()
+                beat()
+                if self._counting:
+                    self.beats_s += time.thread_time() - began
 
-        LoopWatchdog._beat = timed_beat  # type: ignore[method-assign,assignment]
+            watchdog._beat = timed_beat  # type: ignore[method-assign]
 
     def find(self) -> None:
         idents = [t.ident for t in threading.enumerate() if t.name in self.NAMES]
@@ -133,11 +135,10 @@ class WatchingThreads:
         assert self.clocks, "no watching thread runs"
 
     def during(self, run: Callable[[str], WrkRun], url: str) -> WrkRun:
-        before, began = [time.clock_gettime(c) for c in self.clocks], time.perf_counter()
+        before = [time.clock_gettime(c) for c in self.clocks]
         self._counting = True
         result = run(url)
         self._counting = False
-        self.wall_s += time.perf_counter() - began
         after = [time.clock_gettime(c) for c in self.clocks]
         self.cpu_s += sum(a - b for a, b in zip(after, before, strict=True))
         self.requests += result.requests

@@ -27,5 +27,11 @@ def test_heavy_frames_slow_down_to_their_share_and_no_further_than_the_slowest()
 def test_a_race_starts_at_the_fastest_pace_again():
     pacer = FramePacer(25, 100, 0.12)
     run(pacer, cost_ms=30.0, frames=20)
-    assert pacer.restart() == 25
+    assert pacer.restart(100, 0.12) == 25
     assert pacer.next_interval(5.0, 5.0) == 25  # no frame measured yet
+
+
+def test_each_race_brings_its_own_pace():
+    pacer = FramePacer(25, 100, 0.12)
+    pacer.restart(60, 0.2)  # a race side by side: lighter pacing, never slower than 60 ms
+    assert run(pacer, cost_ms=30.0, frames=50) == 60

@@ -21,8 +21,10 @@ class FramePacer:
         self.interval_ms = fastest_ms
         self._last: tuple[float, float] | None = None
 
-    def restart(self) -> int:
-        """A race begins: the fastest pace, until frames say what they cost."""
+    def restart(self, slowest_ms: int, share: float) -> int:
+        """A race begins, paced by ``slowest_ms`` and ``share``: the fastest pace, until
+        frames say what they cost."""
+        self.slowest_ms, self.share = slowest_ms, share
         self.interval_ms, self._last = self.fastest_ms, None
         return self.interval_ms
 

@@ -261,8 +261,7 @@ class RaceSession(QObject):
         # is parsed in the runner's reader thread, so all the loop does is await the end.
         self._task = asyncio.ensure_future(runner.run())
         pace = self.PACE_IN_TURN if plan.in_turn else self.PACE
-        self._pacer = FramePacer(self.FRAME_MS, *pace)
-        self._frames.start(self._pacer.restart())
+        self._frames.start(self._pacer.restart(*pace))
         self.sig_race_started.emit()
         return True
 
