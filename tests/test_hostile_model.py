@@ -1,6 +1,7 @@
 """A model is hostile input too: a bad address is one sentence (exit 2), its error text is
 made printable, and a stream that never ends has an overall deadline."""
 
+import asyncio
 import http.server
 import json
 import threading
@@ -9,8 +10,10 @@ import time
 import pytest
 
 from chefline.cli.main import main
+from chefline.kitchen.llm import ChatOrder
 from chefline.servers.llm import model_link
 from chefline.servers.llm.model_link import ModelError, ModelLink, probe_model
+from chefline.servers.llm.model_stream import model_session, stream_tokens_async
 
 
 @pytest.mark.parametrize(
@@ -112,3 +115,24 @@ def test_serve_refuses_a_port_out_of_range_in_one_sentence(capsys, port):
     assert (
         err.startswith("chefline: --port must leave room for 2 kitchens") and err.count("\n") == 1
     )
+
+
+def _tokens_by_the_async_reader(link: ModelLink) -> list[str]:
+    async def read() -> list[str]:
+        async with model_session() as session:
+            return [token async for token in stream_tokens_async(session, link, ChatOrder())]
+
+    return asyncio.run(read())
+
+
+@pytest.mark.parametrize(
+    "mode, sentence",
+    [("endless", "a line of over 65536 characters"), ("escapes", "boom chefline: all good")],
+)
+def test_the_async_kitchens_reader_refuses_what_the_probe_refuses(hostile_model, mode, sentence):
+    """FastAPI's kitchens read the model with aiohttp, the probe with httpx: same sentences."""
+    link = ModelLink(hostile_model(mode), "m")
+    with pytest.raises(ModelError) as caught:
+        _tokens_by_the_async_reader(link)
+    assert sentence in str(caught.value)
+    assert "\x1b" not in str(caught.value)

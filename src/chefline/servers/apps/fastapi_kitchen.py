@@ -8,12 +8,10 @@ from contextlib import asynccontextmanager
 from typing import Annotated, Any, TypedDict
 
 import anyio.to_thread
-import httpx
 from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from fastapi_offline import FastAPIOffline
-from httpx_aiohttp import AiohttpTransport
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from chefline.kitchen import limits
@@ -29,10 +27,9 @@ from chefline.servers.apps.llm_cooking import NDJSON, LlmTicket
 from chefline.servers.llm.model_link import (
     ModelError,
     Supplier,
-    model_timeout,
     stream_tokens,
-    stream_tokens_async,
 )
+from chefline.servers.llm.model_stream import model_session, stream_tokens_async
 from chefline.servers.relay import EventRelay
 
 
@@ -112,16 +109,12 @@ def create_fastapi_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         # anyio's limiter belongs to the running loop, so it must be set from inside it.
         anyio.to_thread.current_default_thread_limiter().total_tokens = thread_cap
-        # The async route's way to the model, made on this loop: httpx's API on aiohttp's
-        # transport, whose pool stays fast with a hundred streams open (httpx's own slows).
-        transport = AiohttpTransport(limits=httpx.Limits(max_connections=None))
-        app.state.model_client = httpx.AsyncClient(
-            transport=transport, timeout=model_timeout(), trust_env=False
-        )
+        # The async route's way to the model, made on this loop (see model_stream).
+        app.state.model_session = model_session()
         try:
             yield
         finally:
-            await app.state.model_client.aclose()
+            await app.state.model_session.close()
 
     # The docs' scripts are served by the kitchen itself, so /docs works with no internet.
     app = FastAPIOffline(
@@ -169,7 +162,7 @@ def create_fastapi_app(
         @app.post("/chat", **chat_doc)
         async def chat_async(body: ChatBody) -> StreamingResponse:
             cook, order = chat_ticket(body, "event-loop")
-            tokens = stream_tokens_async(app.state.model_client, supplier.current(), order.chat)
+            tokens = stream_tokens_async(app.state.model_session, supplier.current(), order.chat)
             lines = cook.stream_awaiting(tokens, order.faults)
             first = await anext(lines)
             return StreamingResponse(_then(first, lines), media_type=NDJSON)

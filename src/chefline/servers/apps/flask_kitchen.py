@@ -6,7 +6,6 @@ import itertools
 import logging
 from collections.abc import Callable, Mapping
 
-import httpx
 from flask import Flask, Response, g, jsonify, request
 from flask.typing import ResponseReturnValue
 
@@ -25,10 +24,9 @@ from chefline.servers.apps.llm_cooking import NDJSON, LlmTicket
 from chefline.servers.llm.model_link import (
     ModelError,
     Supplier,
-    model_timeout,
     stream_tokens,
-    stream_tokens_async,
 )
+from chefline.servers.llm.model_stream import model_session, stream_tokens_async
 from chefline.servers.relay import EventRelay
 
 LLM_AT_COOK = "the LLM dish is ordered with POST /chat, not at /cook"
@@ -124,8 +122,8 @@ def create_flask_app(
             cook = LlmTicket(kitchen, order.race, order.order, relay, g.chef, "thread")
             holds = current_chef() != g.chef
             # Each request runs on a new event loop here, so the client cannot be shared.
-            async with httpx.AsyncClient(timeout=model_timeout(), trust_env=False) as client:
-                tokens = stream_tokens_async(client, link, order.chat)
+            async with model_session() as session:
+                tokens = stream_tokens_async(session, link, order.chat)
                 lines = cook.stream_awaiting(tokens, order.faults, holds_chef=holds)
                 body = [line async for line in lines]
             # Flask cannot stream from an async view: the customer gets every token at the end.

@@ -14,12 +14,11 @@ import os
 import re
 import threading
 import time
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-import aiohttp
 import httpx
 
 from chefline.kitchen.llm import ChatOrder
@@ -210,33 +209,46 @@ def _error_message(body: str) -> str:
     return printable(str(error))
 
 
-def _opens_a_stream(response: httpx.Response) -> bool:
-    content_type = response.headers.get("content-type", "")
-    return response.status_code == 200 and content_type.startswith("text/event-stream")
+def opens_a_stream(status: int, content_type: str) -> bool:
+    return status == 200 and content_type.startswith("text/event-stream")
 
 
-def _no_stream(response: httpx.Response, link: ModelLink, body: str) -> ModelError:
+def no_stream(status: int, content_type: str, link: ModelLink, body: str) -> ModelError:
     """Why a reply that does not open an event stream is of no use (its body read)."""
-    content_type = response.headers.get("content-type", "")
-    if response.status_code != 200:
-        return explain_refusal(response.status_code, body, content_type, link)
+    if status != 200:
+        return explain_refusal(status, body, content_type, link)
     text = translate(
         "Errors", "the reply from {0} is not an OpenAI event stream (content type {1}): {2!r}"
     )
     return ModelError(text.format(link.chat_url, content_type or "none", body[:120]))
 
 
-def _transport_error(error: httpx.HTTPError, link: ModelLink) -> ModelError:
-    # httpx-aiohttp reports a refused connection as a timeout; aiohttp's own error says more.
-    refused = isinstance(error.__cause__, aiohttp.ClientConnectorError)
-    if isinstance(error, httpx.ConnectError) or refused:
-        text = translate("Errors", "nobody answered at {0}: is the model server running?")
-        return ModelError(text.format(link.base_url))
-    if isinstance(error, httpx.TimeoutException):
-        text = translate("Errors", "the model at {0} went silent for over {1:g} s")
-        return ModelError(text.format(link.base_url, READ_TIMEOUT_S))
+def nobody_answered(link: ModelLink) -> ModelError:
+    text = translate("Errors", "nobody answered at {0}: is the model server running?")
+    return ModelError(text.format(link.base_url))
+
+
+def went_silent(link: ModelLink) -> ModelError:
+    text = translate("Errors", "the model at {0} went silent for over {1:g} s")
+    return ModelError(text.format(link.base_url, READ_TIMEOUT_S))
+
+
+def call_failed(link: ModelLink, error: Exception) -> ModelError:
     text = translate("Errors", "the call to {0} failed: {1}: {2}")
     return ModelError(text.format(link.chat_url, type(error).__name__, printable(str(error))))
+
+
+def line_too_long(link: ModelLink) -> ModelError:
+    text = translate("Errors", "the reply from {0} has a line of over {1} characters")
+    return ModelError(text.format(link.chat_url, MAX_LINE_CHARS))
+
+
+def _transport_error(error: httpx.HTTPError, link: ModelLink) -> ModelError:
+    if isinstance(error, httpx.ConnectError):
+        return nobody_answered(link)
+    if isinstance(error, httpx.TimeoutException):
+        return went_silent(link)
+    return call_failed(link, error)
 
 
 def model_timeout() -> httpx.Timeout:
@@ -255,8 +267,7 @@ def _bounded_lines(chunks: Iterator[str], link: ModelLink, deadline: float | Non
         *lines, pending = (pending + chunk).split("\n")
         yield from (line.rstrip("\r") for line in lines)
         if len(pending) > MAX_LINE_CHARS:
-            text = translate("Errors", "the reply from {0} has a line of over {1} characters")
-            raise ModelError(text.format(link.chat_url, MAX_LINE_CHARS))
+            raise line_too_long(link)
     if pending:
         yield pending.rstrip("\r")
 
@@ -271,33 +282,11 @@ def stream_tokens(
         with client.stream(
             "POST", link.chat_url, json=link.body(order, stream=True), headers=headers
         ) as response:
-            if not _opens_a_stream(response):
+            content_type = response.headers.get("content-type", "")
+            if not opens_a_stream(response.status_code, content_type):
                 body = next(response.iter_text(), "")[:MAX_LINE_CHARS]  # one chunk is enough
-                raise _no_stream(response, link, body)
+                raise no_stream(response.status_code, content_type, link, body)
             for line in _bounded_lines(response.iter_text(), link, deadline):
-                token = token_from_event(line, link)
-                if token is DONE:
-                    return
-                if token:
-                    yield str(token)
-    except httpx.HTTPError as error:
-        raise _transport_error(error, link) from None
-    raise ModelError(f"the stream from {link.chat_url} ended without [DONE]")
-
-
-async def stream_tokens_async(
-    client: httpx.AsyncClient, link: ModelLink, order: ChatOrder
-) -> AsyncIterator[str]:
-    """The model's tokens as they arrive, for a coroutine that awaits each one."""
-    headers = link.headers()
-    try:
-        async with client.stream(
-            "POST", link.chat_url, json=link.body(order, stream=True), headers=headers
-        ) as response:
-            if not _opens_a_stream(response):
-                body = (await response.aread()).decode(errors="replace")
-                raise _no_stream(response, link, body)
-            async for line in response.aiter_lines():
                 token = token_from_event(line, link)
                 if token is DONE:
                     return

@@ -18,7 +18,7 @@ import threading
 from typing import Any
 
 from chefline.kitchen.llm import MOCK_MODEL, ModelSpeed
-from chefline.process import MODEL_COMMAND, chefline_command
+from chefline.process import MODEL_COMMAND, chefline_command, freeze_startup_objects
 from chefline.servers.llm.model_link import ModelLink
 from chefline.servers.runners.server_thread import LOOPBACK, KitchenStartError
 
@@ -115,6 +115,7 @@ def child_main(argv: list[str]) -> int:
 
     speed = ModelSpeed(**json.loads(argv[0]))
     server = MockModelServer(speed).start()
+    freeze_startup_objects()  # a full collection mid-answer would hold back every token
     print(json.dumps({"port": server.server.port}), flush=True)
     for line in sys.stdin:
         message = json.loads(line)
