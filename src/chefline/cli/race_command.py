@@ -21,7 +21,7 @@ from chefline.cli.your_app_options import (
 from chefline.client.race import RaceResult, RaceRunner
 from chefline.client.trace_file import TraceWriteError, save_trace
 from chefline.engine import Restaurant
-from chefline.process import raise_open_file_limit
+from chefline.process import race_collections, raise_open_file_limit
 from chefline.servers.your_app.your_kitchen import YourKitchen
 from chefline.texts import translate
 
@@ -54,7 +54,8 @@ def run(args: argparse.Namespace) -> int:
         runner = restaurant.race(plan)
         show_progress = not args.json and sys.stderr.isatty()
         try:
-            result = asyncio.run(_race(runner, show_progress))
+            with race_collections():
+                result = asyncio.run(_race(runner, show_progress))
         except KeyboardInterrupt:
             print("\nchefline: race stopped", file=sys.stderr)
             return EXIT_INTERRUPTED

@@ -18,7 +18,7 @@ from chefline.client.plan import scene_plan
 from chefline.client.race import RaceResult
 from chefline.engine import Restaurant
 from chefline.kitchen.scenes import Scene, load_talk
-from chefline.process import raise_open_file_limit
+from chefline.process import race_collections, raise_open_file_limit
 from chefline.servers.spare_cores import SpareCores
 from chefline.texts import current_language, translate
 
@@ -72,6 +72,7 @@ def rehearse(scene: Scene, args: argparse.Namespace) -> RaceResult:
         restaurant.open_or_raise(scene.kitchens)
         print(translate("Cli", "  {0}: serving {1} orders…").format(
             scene.id, plan.arrivals.customers), file=sys.stderr)  # fmt: skip
-        return asyncio.run(restaurant.race(plan).run())
+        with race_collections():
+            return asyncio.run(restaurant.race(plan).run())
     finally:
         restaurant.close()

@@ -25,6 +25,7 @@ from chefline.kitchen.clock import now
 from chefline.kitchen.error_body import ErrorBody, ErrorKind
 from chefline.kitchen.order import Failure, KitchenReport, OrderRecord, OrderStatus
 from chefline.kitchen.your_app import ORDER_HEADER, RACE_HEADER, ReportSource
+from chefline.process import race_collections
 
 CUSTOMERS_COMMAND = "_customers"
 
@@ -338,7 +339,8 @@ def main(stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
             task = asyncio.ensure_future(Customers(brief, say).run())
             running[brief.race] = task
             try:
-                cancelled = await task
+                with race_collections():
+                    cancelled = await task
             except asyncio.CancelledError:
                 cancelled = True
             running.pop(brief.race, None)
