@@ -71,3 +71,17 @@ def test_a_parallel_claim_is_checked_only_with_the_cores_free():
             "fastapi-async": summary("fastapi-async", 2.0)}  # fmt: skip
     assert claim.problem(even, {}, spare_cores=1.0) is None  # a core was busy elsewhere
     assert claim.problem(even, {}, spare_cores=1.9) is not None  # the machine was free
+
+
+def test_a_margin_widens_a_ratio_to_theory_and_nothing_else():
+    slow = RaceTimeline("fastapi-async", 1.0)
+    slow.add(OrderRecord("fastapi-async", 0, sent=0.0, received=1.4, status=OrderStatus.SERVED))
+    summaries = {
+        "fastapi-async": slow.summary(),
+        "flask-processes": summary("flask-processes", 2.0),
+    }
+    ratio = Claim("ratio", "fastapi-async", low=0.9, high=1.3)
+    assert "expected 0.9…1.3" in (ratio.problem(summaries, {}) or "")
+    assert ratio.problem(summaries, {}, margin=1.15) is None
+    faster = Claim("faster", "fastapi-async", low=1.5, than="flask-processes")
+    assert faster.problem(summaries, {}, margin=1.15) is not None  # 2.0 ÷ 1.4 stays short

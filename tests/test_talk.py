@@ -13,6 +13,12 @@ from chefline.ui.look.palette import THEME, THEMES
 from chefline.ui.talk.presenter import load_default_talk
 
 TALK = load_default_talk()
+SLOWER_MACHINE = 1.15
+"""Room on a ratio to theory (a speed target, which ``chefline rehearse`` and ``make bench``
+hold to the caption's bound) for a slower machine of the same kind: a clean-clone CI run had
+scene 7's async kitchen at x1.39 in this test where this machine showed x1.2 (both before the
+kitchen read the model with aiohttp; here now x1.15-1.19). The scenes' within-race claims
+(faster than, threads held, processes) are checked as they are."""
 
 
 @pytest.fixture
@@ -108,7 +114,7 @@ def test_every_scene_by_key_presses_behaves_as_its_caption_says(
             continue
         summaries = {name: t.summary() for name, t in outcome.timelines.items()}
         costs = {name: t.cost for name, t in outcome.timelines.items()}
-        assert scene.problems(summaries, costs, spare_cores) == [], scene.id
+        assert scene.problems(summaries, costs, spare_cores, SLOWER_MACHINE) == [], scene.id
     # The bad order's dialog had the keys; back to the window, as the speaker would click.
     window.windowHandle().requestActivate()
     qtbot.waitUntil(window.isActiveWindow)
