@@ -11,7 +11,7 @@ from chefline.client import RacePlan, RaceRunner
 from chefline.kitchen import Arrivals, KitchenSettings
 from chefline.kitchen.cost import KitchenCost
 from chefline.kitchen.llm import ChatOrder, ModelSpeed
-from chefline.process import raise_open_file_limit
+from chefline.process import race_collections, raise_open_file_limit
 from chefline.servers import start_kitchen
 from chefline.servers.llm.model_supply import ModelSupply
 
@@ -31,7 +31,8 @@ def one_kitchen(name: str, supply: ModelSupply) -> tuple[float, float, KitchenCo
     with start_kitchen(name, KitchenSettings(), supplier=supply.supplier) as kitchen:
         for _ in range(REPEATS):
             plan = RacePlan.for_chat(CHAT, SPEED, Arrivals(USERS))
-            result = asyncio.run(RaceRunner([kitchen], plan).run())
+            with race_collections():  # as `chefline race` runs one
+                result = asyncio.run(RaceRunner([kitchen], plan).run())
             timeline = result.timelines[name]
             summary = timeline.summary()
             assert summary.served == USERS, summary
