@@ -19,6 +19,7 @@ from chefline.kitchen import (
     StepKind,
     get_mode,
 )
+from chefline.kitchen.events import OrderEvent, Phase
 from chefline.kitchen.recipe import recipe_from_strings
 from chefline.kitchen.stats import peak_overlap, percentile
 from chefline.kitchen.theory import fifo_makespan
@@ -178,3 +179,21 @@ def test_stove_load_counts_the_pots_a_free_chef_juggles():
     blocked = RaceTimeline("k")
     blocked.add(served_order(0, 0.1, "A", 0.2, 1.0, holds=True))
     assert blocked.stove_load()["chef 1"] == []
+
+
+def test_a_step_told_once_it_is_over_is_the_step_a_start_and_an_end_would_make():
+    told = {}
+    for way in ("pair", "whole"):
+        timeline = RaceTimeline("yours")
+        timeline.apply(OrderEvent("yours", 0, Phase.SENT, 0.0))
+        timeline.apply(OrderEvent("yours", 0, Phase.ACCEPTED, 0.1, chef="t#1", chef_kind="thread"))
+        step = {"step": "route", "kind": StepKind.IO, "holds_chef": False}
+        if way == "pair":
+            timeline.apply(OrderEvent("yours", 0, Phase.STEP_START, 0.1, **step))
+            timeline.apply(OrderEvent("yours", 0, Phase.STEP_END, 0.6, **step))
+        else:
+            event = OrderEvent("yours", 0, Phase.STEP, 0.1, **step, end=0.6)
+            # As a kitchen in another process sends it: through JSON.
+            timeline.apply(OrderEvent.from_json(event.to_json()))
+        told[way] = timeline.orders[0].steps
+    assert told["whole"] == told["pair"] and told["whole"][0].end == 0.6

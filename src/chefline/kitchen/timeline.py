@@ -143,6 +143,9 @@ class RaceTimeline:
                 order.open_step = Step(
                     event.step, event.kind, event.t, event.t, bool(event.holds_chef)
                 )
+            case Phase.STEP if event.step and event.kind and event.end is not None:
+                step = Step(event.step, event.kind, event.t, event.end, bool(event.holds_chef))
+                order.steps.append(step)
             case Phase.STEP_END if order.open_step is not None:
                 begun = order.open_step
                 order.steps.append(
