@@ -5,6 +5,7 @@ import asyncio
 import itertools
 import json
 import socket
+import time
 from pathlib import Path
 
 import pytest
@@ -273,3 +274,27 @@ def test_an_async_route_that_raises_is_one_sentence_not_a_traceback(tmp_path, ca
         "your route raised RuntimeError: the oven is off (at mine.py:8 in `boom`) (3 orders)" in out
     )
     assert "3 burnt" in out and "Traceback" not in err
+
+
+def test_the_watchdog_sees_every_block_past_its_threshold_and_none_shorter():
+    from chefline.servers.relay import EventRelay
+    from chefline.servers.your_app.loop_watchdog import LoopWatchdog
+    from chefline.servers.your_app.your_middleware import AsgiOrders, OrderNews
+
+    orders = AsgiOrders(None, OrderNews("yours", EventRelay(), "event-loop"))
+    watchdog = LoopWatchdog(orders, threshold=0.02)
+
+    async def blocked_now_and_then() -> None:
+        watchdog.start_on(asyncio.get_running_loop())
+        for held in (0.05, 0.008, 0.05, 0.008, 0.05):  # the loop held, then free a while
+            await asyncio.sleep(0.08)
+            time.sleep(held)  # the blocking call: no await, the loop cannot turn
+        await asyncio.sleep(0.08)
+
+    try:
+        asyncio.run(blocked_now_and_then())
+    finally:
+        watchdog.stop()
+    held = [block.end - block.start for block in watchdog.blocks]
+    assert len(held) == 3 and all(0.04 <= s <= 0.08 for s in held), held
+    assert all(block.function == "blocked_now_and_then" for block in watchdog.blocks)
