@@ -49,24 +49,33 @@ class OrderNews:
         event = OrderEvent(self.kitchen, tag[1], phase, t, **step)
         self.relay.publish(tag[0], event)
 
-    def accepted(self, tag: OrderTag, chef: str) -> None:
-        self.say(tag, Phase.ACCEPTED, now(), chef=chef, chef_kind=self.chef_kind)
+    def accepted(self, tag: OrderTag, chef: str, t: float | None = None) -> None:
+        at = now() if t is None else t
+        self.relay.publish(tag[0], OrderEvent(self.kitchen, tag[1], Phase.ACCEPTED, at, chef,
+                                              self.chef_kind))  # fmt: skip
+
+    def done(self, tag: OrderTag, t: float) -> None:
+        self.relay.publish(tag[0], OrderEvent(self.kitchen, tag[1], Phase.DONE, t))
 
     def step(self, tag: OrderTag, name: str, kind: StepKind, start: float, end: float,
              holds_chef: bool) -> None:  # fmt: skip
         # One event for a step that is over: a start and an end told together would cost the
         # chef two events' work for what the timeline draws from one.
-        self.say(tag, Phase.STEP, start, step=name, kind=kind, holds_chef=holds_chef, end=end)
+        event = OrderEvent(self.kitchen, tag[1], Phase.STEP, start, step=name, kind=kind,
+                           holds_chef=holds_chef, end=end)  # fmt: skip
+        self.relay.publish(tag[0], event)
 
 
 def _asgi_tag(scope: dict[str, Any]) -> OrderTag | None:
     race = order = None
     for key, value in scope.get("headers") or ():
         if key == _RACE_KEY:
-            race = value.decode("latin-1")
+            race = value
         elif key == _ORDER_KEY:
-            order = value.decode("latin-1")
-    return _tag(race, order)
+            order = value
+    if not race or order is None or not order.isdigit():
+        return None
+    return race.decode("latin-1"), int(order)
 
 
 def _tag(race: str | None, order: str | None) -> OrderTag | None:
@@ -105,8 +114,7 @@ class AsgiOrders:
         assert task is not None
         self.running[task] = tag
         accepted = now()
-        self.news.say(tag, Phase.ACCEPTED, accepted, chef=self._chef(),
-                      chef_kind=self.news.chef_kind)  # fmt: skip
+        self.news.accepted(tag, self._chef(), accepted)
         self.before_reply()  # the loop turned to a new order: a block before it is over
         done = started = False
 
@@ -145,13 +153,14 @@ class AsgiOrders:
         """The order's time in your route outside its blocks: the chef was free then (the
         dish was awaited, on the stove); then DONE."""
         cursor = accepted
-        for start, end in sorted(self.blocks_of(tag)):
-            if start - cursor > SHORTEST_STEP_S:
-                self.news.step(tag, ROUTE_STEP, StepKind.IO, cursor, start, holds_chef=False)
-            cursor = max(cursor, end)
+        if blocks := self.blocks_of(tag):  # most orders have none
+            for start, end in sorted(blocks):
+                if start - cursor > SHORTEST_STEP_S:
+                    self.news.step(tag, ROUTE_STEP, StepKind.IO, cursor, start, holds_chef=False)
+                cursor = max(cursor, end)
         if done - cursor > SHORTEST_STEP_S:
             self.news.step(tag, ROUTE_STEP, StepKind.IO, cursor, done, holds_chef=False)
-        self.news.say(tag, Phase.DONE, done)
+        self.news.done(tag, done)
 
     def _lifespan_send(self, send: Any) -> Any:
         async def lifespan_send(message: dict[str, Any]) -> None:
@@ -227,11 +236,11 @@ class WsgiOrders:
         try:
             piece = next(pieces, None)
             if piece is None:  # an empty body: done now
-                self.news.say(tag, Phase.DONE, now())
+                self.news.done(tag, now())
             while piece is not None:
                 following = next(pieces, None)
                 if following is None:
-                    self.news.say(tag, Phase.DONE, now())
+                    self.news.done(tag, now())
                 yield piece
                 piece = following
         finally:
