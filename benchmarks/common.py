@@ -26,6 +26,9 @@ class WrkRun:
     cpu_us_per_request: float
     """This process's CPU time per request: what serving cost, for servers in its threads."""
     requests: int = 0
+    user_us_per_request: float = 0.0
+    """Its user-space part: Python's work, without the kernel's loopback work, which lands on
+    either process of the pair and scatters the total from run to run."""
 
 
 def wrk(url: str, *headers: str, needed_by: str = "a benchmark") -> WrkRun:
@@ -42,7 +45,8 @@ def wrk(url: str, *headers: str, needed_by: str = "a benchmark") -> WrkRun:
     assert rate is not None and count is not None, out
     cpu = (after.user - before.user) + (after.system - before.system)
     requests = int(count.group(1))
-    return WrkRun(float(rate.group(1)), 1e6 * cpu / requests, requests)
+    user = after.user - before.user
+    return WrkRun(float(rate.group(1)), 1e6 * cpu / requests, requests, 1e6 * user / requests)
 
 
 @dataclass
