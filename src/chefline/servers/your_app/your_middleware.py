@@ -67,18 +67,17 @@ class OrderNews:
 
 
 def _asgi_tag(scope: dict[str, Any]) -> OrderTag | None:
-    race = order = None
+    race: str | None = None
+    order: bytes | None = None
     for key, value in scope.get("headers") or ():
         if key == _RACE_KEY:
-            race = value
+            race = value.decode("latin-1")
         elif key == _ORDER_KEY:
-            order = value
-    if not race or order is None or not order.isdigit():
-        return None
-    return race.decode("latin-1"), int(order)
+            order = value  # its digits are read as they are: int() takes bytes
+    return _tag(race, order)
 
 
-def _tag(race: str | None, order: str | None) -> OrderTag | None:
+def _tag(race: str | None, order: str | bytes | None) -> OrderTag | None:
     if not race or order is None or not order.isdigit():
         return None
     return race, int(order)
