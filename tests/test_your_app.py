@@ -298,3 +298,22 @@ def test_the_watchdog_sees_every_block_past_its_threshold_and_none_shorter():
     held = [block.end - block.start for block in watchdog.blocks]
     assert len(held) == 3 and all(0.04 <= s <= 0.08 for s in held), held
     assert all(block.function == "blocked_now_and_then" for block in watchdog.blocks)
+
+
+def test_an_order_number_that_only_looks_like_digits_passes_through_untouched():
+    from chefline.servers.relay import EventRelay
+    from chefline.servers.your_app.your_middleware import OrderNews, WsgiOrders
+
+    heard = []
+    relay = EventRelay()
+    relay.subscribe(lambda race, event: heard.append(event))
+
+    def answer(environ, start_response):
+        start_response("200 OK", [])
+        return [b"{}"]
+
+    wsgi = WsgiOrders(answer, OrderNews("yours", relay, "thread"))
+    for order in ("²", "١٢", "12"):  # a superscript and Arabic-Indic digits (str.isdigit)
+        environ = {"HTTP_X_CHEFLINE_RACE": "r", "HTTP_X_CHEFLINE_ORDER": order}
+        assert list(wsgi(environ, lambda status, headers: None)) == [b"{}"]
+    assert {event.order for event in heard} == {12}  # only the ASCII number is an order

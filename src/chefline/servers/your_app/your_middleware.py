@@ -78,7 +78,8 @@ def _asgi_tag(scope: dict[str, Any]) -> OrderTag | None:
 
 
 def _tag(race: str | None, order: str | bytes | None) -> OrderTag | None:
-    if not race or order is None or not order.isdigit():
+    # ASCII digits only: "²" is a digit to str.isdigit but not to int().
+    if not race or order is None or not (order.isascii() and order.isdigit()):
         return None
     return race, int(order)
 
