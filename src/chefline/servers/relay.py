@@ -18,21 +18,22 @@ Listener = Callable[[str, OrderEvent], None]
 class EventRelay:
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._listeners: tuple[Listener, ...] = ()
+        self.listeners: tuple[Listener, ...] = ()
+        """Read-only outside this class. Replaced, never mutated, so iterating it needs no
+        lock: a hot path (your app's middleware) may call them itself, saving a call."""
 
     def subscribe(self, listener: Listener) -> None:
         with self._lock:
-            self._listeners = (*self._listeners, listener)
+            self.listeners = (*self.listeners, listener)
 
     def unsubscribe(self, listener: Listener) -> None:
         with self._lock:
             # ==, not `is`: a bound method is a new object each time it is looked up.
-            self._listeners = tuple(x for x in self._listeners if x != listener)
+            self.listeners = tuple(x for x in self.listeners if x != listener)
 
     def __len__(self) -> int:
-        return len(self._listeners)
+        return len(self.listeners)
 
     def publish(self, race: str, event: OrderEvent) -> None:
-        # The tuple is replaced, never mutated, so iterating it needs no lock.
-        for listener in self._listeners:
+        for listener in self.listeners:
             listener(race, event)

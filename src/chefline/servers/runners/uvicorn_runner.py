@@ -7,10 +7,10 @@ import contextlib
 import logging
 import socket
 import time
+from collections.abc import Awaitable, Callable
 from typing import Literal
 
 import uvicorn
-from fastapi import FastAPI
 
 from chefline.servers.runners.server_thread import BACKLOG, ServerThread
 
@@ -84,10 +84,11 @@ class UvicornThread(ServerThread):
     def __init__(
         self,
         name: str,
-        app: FastAPI,
+        app: Callable[..., Awaitable[None]],
         *,
         port: int = 0,
         lifespan: Literal["auto", "on", "off"] = "on",
+        on_loop: Callable[[asyncio.AbstractEventLoop], None] | None = None,
     ) -> None:
         super().__init__(name, port)
         self.app = app
@@ -96,6 +97,9 @@ class UvicornThread(ServerThread):
         self._server: _PromptServer | None = None
         self._sock: socket.socket | None = None
         self.loop: asyncio.AbstractEventLoop | None = None
+        self.on_loop = on_loop
+        """Called once on the server's loop, in its thread, as it begins to serve (your app's
+        loop watchdog starts there, rather than in a wrapper every request would pass)."""
 
     def _prepare(self, sock: socket.socket) -> None:
         config = uvicorn.Config(
@@ -117,6 +121,8 @@ class UvicornThread(ServerThread):
         # An explicit selector loop: under qasync, new_event_loop() in a thread returns a Qt loop.
         self.loop = asyncio.SelectorEventLoop()
         asyncio.set_event_loop(self.loop)
+        if self.on_loop is not None:
+            self.loop.call_soon(self.on_loop, self.loop)
         try:
             self.loop.run_until_complete(self._server.serve(sockets=[self._sock]))
         finally:

@@ -1,10 +1,10 @@
 """The loop-blocking detector: notices when an event loop has not turned for longer than a
 threshold, samples the loop thread's stack and blames the order that was running.
 
-A heartbeat on the loop notes each turn; a watchdog thread looks every few ms. When the beat
-is late it opens a block: the order is the task the loop is running (``asyncio.current_task``
-read from this thread), the line is the innermost frame of your code in the loop thread's
-stack. The block is closed on the loop itself (next beat, or before the order's reply goes
+A heartbeat on the loop, and the middleware as each order begins and replies, note each turn; a
+watchdog thread looks every few ms. When the note is late it opens a block: the order is the
+one whose middleware call is in the loop thread's stack, the line is the innermost frame of
+your code there. The block is closed on the loop itself (next beat, or before the order's reply goes
 out), so its end reaches the relay before the order's DONE.
 """
 
@@ -19,7 +19,6 @@ import threading
 import time
 from collections import Counter
 from types import FrameType
-from typing import Any
 
 from chefline.kitchen.clock import now
 from chefline.kitchen.events import Phase
@@ -42,22 +41,21 @@ class LoopWatchdog:
         self.threshold = threshold
         self.blocks: list[LoopBlock] = []
         self._lock = threading.Lock()
-        self._last_beat = now()
-        self._open: LoopBlock | None = None
+        self.last_beat = now()
+        self.open_block: LoopBlock | None = None
         self._samples: list[LoopBlock] = []
         """What the loop thread was running at each look during the open block."""
         self._loop: asyncio.AbstractEventLoop | None = None
         self._loop_thread: int | None = None
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
-        self._spans: dict[tuple[str, int], list[tuple[float, float]]] = {}
-        orders.before_reply = self.settle
-        orders.blocks_of = self.spans_of
+        self.spans: dict[tuple[str, int], list[tuple[float, float]]] = {}
+        orders.watch = self
 
     def start_on(self, loop: asyncio.AbstractEventLoop) -> None:
         """Call on the loop's own thread, once it runs (a lifespan start-up is the place)."""
         self._loop, self._loop_thread = loop, threading.get_ident()
-        self._last_beat = now()
+        self.last_beat = now()
         loop.call_later(BEAT_S, self._beat)
         self._thread = threading.Thread(target=self._watch, name="chefline-watchdog", daemon=True)
         self._thread.start()
@@ -67,20 +65,20 @@ class LoopWatchdog:
 
     def _beat(self) -> None:
         self.settle()
-        self._last_beat = now()
+        self.last_beat = now()
         if not self._stop.is_set() and self._loop is not None:
             self._loop.call_later(BEAT_S, self._beat)
 
     def settle(self) -> None:
         """On the loop: it is turning, or one order's code is done with it (it replies, or a
         new order begins), so a block in progress is over."""
-        if self._open is None:  # the usual case, without the lock: a block opened meanwhile
-            self._last_beat = now()  # is closed at the next beat, a few ms late at most
+        if self.open_block is None:  # the usual case, without the lock: one opened meanwhile
+            self.last_beat = now()  # is closed at the next beat, a few ms late at most
             return
         with self._lock:
-            block, self._open = self._open, None
+            block, self.open_block = self.open_block, None
             samples, self._samples = self._samples, []
-            self._last_beat = end = now()
+            self.last_beat = end = now()
         if block is None:
             return
         # The line seen most often while it was blocked (the first look may have caught
@@ -92,21 +90,17 @@ class LoopWatchdog:
                            seen.function, seen.code, seen.frames)  # fmt: skip
         self.blocks.append(closed)
         if closed.race is not None and closed.order is not None:
-            self._spans.setdefault((closed.race, closed.order), []).append((closed.start, end))
+            self.spans.setdefault((closed.race, closed.order), []).append((closed.start, end))
             self.orders.news.say((closed.race, closed.order), Phase.STEP_END, end,
                                  step=STUCK_STEP, kind=StepKind.IO, holds_chef=True)  # fmt: skip
-
-    def spans_of(self, tag: tuple[str, int]) -> list[tuple[float, float]]:
-        """The order's blocks, once (on the loop, as its reply goes out)."""
-        return self._spans.pop(tag, [])
 
     def _watch(self) -> None:
         pause = BEAT_S
         while not self._stop.is_set():
             time.sleep(pause)  # lighter than Event.wait with a timeout
             pause = BEAT_S
-            since = self._last_beat
-            if self._open is not None:
+            since = self.last_beat
+            if self.open_block is not None:
                 self._sample()
             elif (late := now() - since) > self.threshold:
                 self._open_block(since)
@@ -118,43 +112,50 @@ class LoopWatchdog:
                 pause = max(BEAT_S, self.threshold - late + WAKE_MARGIN_S)
 
     def _sample(self) -> None:
-        open_block, ident = self._open, self._loop_thread
+        open_block, ident = self.open_block, self._loop_thread
         frame = sys._current_frames().get(ident) if ident is not None else None
         if open_block is None or frame is None:
             return
-        seen = _blame(frame, None, open_block.start)
+        seen = _blame(frame, open_block.start)
         with self._lock:
-            if self._open is open_block:
+            if self.open_block is open_block:
                 self._samples.append(seen)
 
     def _open_block(self, since: float) -> None:
         loop, ident = self._loop, self._loop_thread
         if loop is None or ident is None or loop.is_closed():
             return
-        task = asyncio.current_task(loop)  # the task the loop is running now
-        tag = self.orders.running.get(task) if task is not None else None
         frame = sys._current_frames().get(ident)
         if frame is None:
             return
-        block = _blame(frame, tag, since)
+        block = _blame(frame, since)
         with self._lock:
-            if self._last_beat != since:  # it turned meanwhile: no block after all
+            if self.last_beat != since:  # it turned meanwhile: no block after all
                 return
-            self._open, self._samples = block, [block]
-        if tag is not None:
-            self.orders.news.say(tag, Phase.STEP_START, since, step=STUCK_STEP,
-                                 kind=StepKind.IO, holds_chef=True)  # fmt: skip
+            self.open_block, self._samples = block, [block]
+        if block.race is not None and block.order is not None:
+            self.orders.news.say((block.race, block.order), Phase.STEP_START, since,
+                                 step=STUCK_STEP, kind=StepKind.IO, holds_chef=True)  # fmt: skip
 
     def in_race(self, race: str) -> list[LoopBlock]:
         return [block for block in self.blocks if block.race == race]
 
 
-def _blame(frame: FrameType, tag: tuple[str, int] | None, since: float) -> LoopBlock:
+_ORDER_CODE = AsgiOrders.__call__.__code__
+
+
+def _blame(frame: FrameType, since: float) -> LoopBlock:
+    """The block seen in the loop thread's stack: the line of your code it stands at, and the
+    order whose call holds the loop (the middleware's frame in the stack, and its ``tag``)."""
     stack: list[FrameType] = []
     cursor: FrameType | None = frame
     while cursor is not None:
         stack.append(cursor)
         cursor = cursor.f_back
+    # f_locals of a frame running in another thread: read while this thread holds the GIL,
+    # so the loop thread stands still; a request that is not an order has tag None.
+    order_frame = next((f for f in stack if f.f_code is _ORDER_CODE), None)
+    tag = order_frame.f_locals.get("tag") if order_frame is not None else None
     culprit = next((f for f in stack if yours(f.f_code.co_filename)), stack[0])
     code = culprit.f_code
     line = culprit.f_lineno or code.co_firstlineno
@@ -172,14 +173,3 @@ _COMMENT = re.compile(r"\s+#[^'\"]*$")
 
 def _short(filename: str) -> str:
     return filename if yours(filename) else os.path.basename(filename)
-
-
-def watch_loop(app: Any, watchdog: LoopWatchdog) -> Any:
-    """``app`` with the watchdog started on the loop at the first ASGI call (the lifespan)."""
-
-    async def started(scope: dict[str, Any], receive: Any, send: Any) -> None:
-        if watchdog._loop is None:
-            watchdog.start_on(asyncio.get_running_loop())
-        await app(scope, receive, send)
-
-    return started

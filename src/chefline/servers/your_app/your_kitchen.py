@@ -22,7 +22,7 @@ from chefline.servers.runners.uvicorn_runner import UvicornThread
 from chefline.servers.runners.waitress_runner import WaitressThread
 from chefline.servers.runners.werkzeug_runner import WerkzeugThread
 from chefline.servers.your_app.app_loading import AppError, LoadedApp, load_app
-from chefline.servers.your_app.loop_watchdog import DEFAULT_THRESHOLD_S, LoopWatchdog, watch_loop
+from chefline.servers.your_app.loop_watchdog import DEFAULT_THRESHOLD_S, LoopWatchdog
 from chefline.servers.your_app.route_errors import RouteErrors
 from chefline.servers.your_app.thread_sampler import ThreadSampler
 from chefline.servers.your_app.your_middleware import AsgiOrders, OrderNews, WsgiOrders
@@ -164,7 +164,7 @@ def start_your_kitchen(
         orders = AsgiOrders(loaded.app, OrderNews(mode.name, relay, "event-loop"))
         watchdog, errors = LoopWatchdog(orders, threshold), orders.errors
         runner: ServerThread = UvicornThread(
-            mode.name, watch_loop(orders, watchdog), port=port, lifespan="auto"
+            mode.name, orders, port=port, lifespan="auto", on_loop=watchdog.start_on
         )
     elif kind.own_process:
         runner = ChildProcessServer(mode.name, relay, Supplier(), server=kind,

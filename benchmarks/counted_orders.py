@@ -1,0 +1,152 @@
+"""What watching your app costs, counted exactly: the instructions the server's process runs
+per order, bare against watched, under valgrind (cachegrind, no cache simulation).
+
+CPU time per request under wrk scatters by ±15 % between runs of the same server on this
+machine (an A/A run: bare against bare), more than the cost being measured. An instruction
+count does not: the same run counted twice differs by under 0.5 %. The count leaves out what
+the kernel does and what caches cost; the CPU-time rows in ``your_app.py`` keep those.
+
+Each side is counted at two numbers of orders and the difference taken, so that start-up and
+stop (imports, the app's loading) cancel out. Under valgrind the process runs tens of times
+slower (the bare side's time per order ÷ its CPU time per order under wrk: the slowdown). The
+watching's timed work (the watchdog's heartbeats, the sampler's looks) would then weigh that
+many times more per order than in real life; so on the watched side those times are stretched
+by the slowdown. A full garbage collection in one run and not the other would count tens of
+millions of instructions as the orders' work, so the heap is set aside as a race does it.
+
+Usage (run by ``your_app.py``): ``python counted_orders.py serve ASGI|WSGI bare|watched N
+SLOWDOWN`` starts that server, sends it N orders from a customers' process that valgrind does
+not count (``python counted_orders.py customers PORT N``) and stops it.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+HERE = Path(__file__).parent
+ROOT = HERE.parent
+FEW, MANY = 200, 1200
+"""The two numbers of orders each side is counted at."""
+NO_BLOCK_S = 9.9
+"""The watchdog's threshold in these runs (the longest it takes)."""
+CONNECTIONS = 4
+REQUEST = (
+    b"GET /plain HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+    b"x-chefline-race: bench\r\nx-chefline-order: 1\r\n\r\n"
+)
+"""Every request of both sides is an order of a race, as the customers send them."""
+
+
+def customers(port: int, orders: int) -> None:
+    """Sends ``orders`` orders, one at a time on each of a few connections, kept alive where the
+    server allows (werkzeug closes each); checks each answer is a 200 with the route's body."""
+    address = ("127.0.0.1", port)
+    connections = [socket.create_connection(address) for _ in range(CONNECTIONS)]
+    for _ in range(orders // CONNECTIONS):
+        for connection in connections:
+            connection.sendall(REQUEST)
+        for index, connection in enumerate(connections):
+            answer = b""
+            while not answer.rstrip().endswith(b'{"ok":true}'):
+                piece = connection.recv(65536)
+                assert piece, "the server closed the connection before answering"
+                answer += piece
+            assert answer.startswith(b"HTTP/1.1 200"), answer[:80]
+            if b"Connection: close" in answer:
+                connection.close()
+                connections[index] = socket.create_connection(address)
+
+
+def serve(kind: str, side: str, orders: int, slowdown: float) -> None:
+    sys.path.insert(0, str(HERE))
+    from chefline.servers.your_app import loop_watchdog, thread_sampler
+
+    loop_watchdog.BEAT_S *= slowdown
+    thread_sampler.LOOK_S *= slowdown
+    thread_sampler.PARK_AFTER_S *= slowdown
+    # A plain route never blocks the loop; under valgrind a lazy import on the first order
+    # would look like a block, sampled a varying number of times: no block opens here.
+    threshold = NO_BLOCK_S
+    from plain_app import fastapi_app, flask_app
+
+    from chefline.process import race_collections
+    from chefline.servers.runners.uvicorn_runner import UvicornThread
+    from chefline.servers.runners.werkzeug_runner import WerkzeugThread
+    from chefline.servers.your_app.your_kitchen import YourOrder, start_your_kitchen
+
+    if side == "bare":
+        bare = (
+            UvicornThread("bare", fastapi_app)
+            if kind == "ASGI"
+            else WerkzeugThread("bare", flask_app, threaded=True)
+        )
+        bare.start()
+        port, stop = bare.port, bare.stop
+    else:
+        attr, server = (
+            ("fastapi_app", "uvicorn") if kind == "ASGI" else ("flask_app", "werkzeug-threaded")
+        )
+        target = f"{HERE / 'plain_app.py'}:{attr}"
+        yours = start_your_kitchen(target, server, YourOrder("/plain"), threshold=threshold)
+        yours.relay.subscribe(lambda race, event: None)  # a race listens
+        port, stop = yours.server.port, yours.stop
+    # As `chefline race` runs one: what existed before is set aside from the collector, so a
+    # full collection (tens of millions of instructions) in one run and not the other does not
+    # count as the orders' work. The customers are another process, which valgrind does not
+    # follow.
+    with race_collections():
+        subprocess.run([sys.executable.replace("valgrind", ""), __file__, "customers",
+                        str(port), str(orders)], check=True)  # fmt: skip
+    stop()
+
+
+def _counted(kind: str, side: str, orders: int, slowdown: float) -> tuple[int, float]:
+    """Instructions the whole server process ran, start to stop, and its seconds."""
+    began = time.perf_counter()
+    out = subprocess.run(
+        ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+         sys.executable, __file__, "serve", kind, side, str(orders), str(slowdown)],
+        capture_output=True, text=True, check=True,
+    ).stderr  # fmt: skip
+    found = re.search(r"I\s+refs:\s+([\d,]+)", out)
+    assert found is not None, out[-2000:]
+    return int(found.group(1).replace(",", "")), time.perf_counter() - began
+
+
+def per_order(kind: str, side: str, slowdown: float = 1.0) -> tuple[float, float]:
+    """Instructions and seconds per order on one side: the difference between MANY and FEW
+    orders (the two runs side by side, one per core)."""
+    with ThreadPoolExecutor(2) as pool:
+        (few, few_s), (many, many_s) = pool.map(
+            lambda n: _counted(kind, side, n, slowdown), (FEW, MANY)
+        )
+    return (many - few) / (MANY - FEW), (many_s - few_s) / (MANY - FEW)
+
+
+def counted_overhead(kind: str, bare_cpu_s: float) -> tuple[float, float, float]:
+    """Instructions per order bare and watched, and the slowdown under valgrind (from the bare
+    side's seconds per order and ``bare_cpu_s``, its CPU time per order under wrk)."""
+    bare, bare_s = per_order(kind, "bare")
+    slowdown = max(1.0, bare_s / bare_cpu_s)
+    watched, _ = per_order(kind, "watched", slowdown)
+    return bare, watched, slowdown
+
+
+def need_valgrind() -> None:
+    if shutil.which("valgrind") is None:
+        subprocess.run(["sh", str(ROOT / "packaging" / "apt-missing.sh"), "--required",
+                        "the your-app benchmark", "valgrind"], check=True)  # fmt: skip
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "customers":
+        customers(int(sys.argv[2]), int(sys.argv[3]))
+    else:
+        serve(sys.argv[2], sys.argv[3], int(sys.argv[4]), float(sys.argv[5]))
