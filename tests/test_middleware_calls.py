@@ -61,9 +61,7 @@ def _calls_per_order(app: Any, headers: list[tuple[bytes, bytes]]) -> tuple[floa
             sys.setprofile(None)
 
     asyncio.run(requests())
-    assert [m["status"] for m in sent if m["type"] == "http.response.start"] == [200] * (
-        ORDERS + 1
-    )
+    assert [m["status"] for m in sent if m["type"] == "http.response.start"] == [200] * (ORDERS + 1)
     return counted["call"] / ORDERS, counted["c_call"] / ORDERS
 
 
