@@ -10,9 +10,10 @@ Each side is counted at two numbers of orders and the difference taken, so that 
 stop (imports, the app's loading) cancel out. Under valgrind the process runs tens of times
 slower (the bare side's time per order ÷ its CPU time per order under wrk: the slowdown). The
 watching's timed work (the watchdog's heartbeats, the sampler's looks) would then weigh that
-many times more per order than in real life; so on the watched side those times are stretched
-by the slowdown. A full garbage collection in one run and not the other would count tens of
-millions of instructions as the orders' work, so the heap is set aside as a race does it.
+many times more per order than in real life, and every order would last long enough to be
+drawn with an awaited step; so on the watched side those times are stretched by the
+slowdown. A full garbage collection in one run and not the other would count tens of millions
+of instructions as the orders' work, so the heap is set aside as a race does it.
 
 Usage (run by ``your_app.py``): ``python counted_orders.py serve ASGI|WSGI bare|watched N
 SLOWDOWN`` starts that server, sends it N orders from a customers' process that valgrind does
@@ -66,9 +67,12 @@ def customers(port: int, orders: int) -> None:
 
 def serve(kind: str, side: str, orders: int, slowdown: float) -> None:
     sys.path.insert(0, str(HERE))
-    from chefline.servers.your_app import loop_watchdog, thread_sampler
+    from chefline.servers.your_app import loop_watchdog, thread_sampler, your_middleware
 
     loop_watchdog.BEAT_S *= slowdown
+    # An order's awaited time is drawn as a step from 1 ms on: a plain route's order takes a
+    # tenth of that, but stretched by valgrind every order would make one more event.
+    your_middleware.SHORTEST_STEP_S *= slowdown
     thread_sampler.LOOK_S *= slowdown
     thread_sampler.PARK_AFTER_S *= slowdown
     # A plain route never blocks the loop; under valgrind a lazy import on the first order

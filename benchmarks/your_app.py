@@ -96,8 +96,8 @@ def instrumentation_overhead() -> list[Row]:
         counted = watched_count / bare_count - 1
         rows.append(Row(
             "your app", f"{kind} plain route on {server}, {what}: extra instructions per "
-            "order, watched ÷ bare (counted by valgrind, exact; the watching's timed work "
-            f"stretched by the slowdown under valgrind, ×{slowdown:.0f})",
+            "order, watched ÷ bare (counted by valgrind; the watching's timed work and the "
+            f"shortest step it draws stretched by valgrind's slowdown, ×{slowdown:.0f})",
             f"{100 * counted:+.1f} % ({watched_count / 1e3:.0f}k vs {bare_count / 1e3:.0f}k)",
             "≤ +10 %", counted <= 0.10,
         ))  # fmt: skip
