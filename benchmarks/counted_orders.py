@@ -1,18 +1,23 @@
-"""What watching your app costs, counted exactly: the instructions the server's process runs
-per order, bare against watched, under valgrind (cachegrind, no cache simulation).
+"""What watching your app costs, counted: the instructions the server's process runs per
+order, bare against watched, under valgrind (cachegrind, no cache simulation).
 
 CPU time per request under wrk scatters by ±15 % between runs of the same server on this
 machine (an A/A run: bare against bare), more than the cost being measured. An instruction
-count does not: the same run counted twice differs by under 0.5 %. The count leaves out what
-the kernel does and what caches cost; the CPU-time rows in ``your_app.py`` keep those.
+count scatters far less: the same side counted twice differs by about 1 % (up to 3 % under
+werkzeug-threaded, whose sampler's looks follow the clock). The count leaves out what the
+kernel does and what caches cost; the CPU-time rows in ``your_app.py`` keep those.
 
 Each side is counted at two numbers of orders and the difference taken, so that start-up and
 stop (imports, the app's loading) cancel out. Under valgrind the process runs tens of times
-slower (the bare side's time per order ÷ its CPU time per order under wrk: the slowdown). The
-watching's timed work (the watchdog's heartbeats, the sampler's looks) would then weigh that
-many times more per order than in real life, and every order would last long enough to be
-drawn with an awaited step; so on the watched side those times are stretched by the
-slowdown. A full garbage collection in one run and not the other would count tens of millions
+slower (the bare side's wall time per order ÷ its CPU time per order under wrk, where the
+server is saturated and the two are one: the slowdown; wall time, because the timers below
+follow the wall clock, and the two counted runs share the cores as the watched ones do). The
+watching's timed work (the watchdog's heartbeats, looks and threshold, the sampler's looks)
+would then weigh that many times more per order than in real life, and every order would last
+long enough (1 ms) to be drawn with an awaited step, which a plain route under wrk makes for 1
+order in 900; so on the watched side those times are stretched by the slowdown. A route that
+awaits something for a millisecond or more does pay that step: one event, about 2 % of a
+plain route. A full garbage collection in one run and not the other would count tens of millions
 of instructions as the orders' work, so the heap is set aside as a race does it.
 
 Usage (run by ``your_app.py``): ``python counted_orders.py serve ASGI|WSGI bare|watched N
@@ -35,8 +40,6 @@ HERE = Path(__file__).parent
 ROOT = HERE.parent
 FEW, MANY = 200, 1200
 """The two numbers of orders each side is counted at."""
-NO_BLOCK_S = 9.9
-"""The watchdog's threshold in these runs (the longest it takes)."""
 CONNECTIONS = 4
 REQUEST = (
     b"GET /plain HTTP/1.1\r\nHost: 127.0.0.1\r\n"
@@ -75,9 +78,7 @@ def serve(kind: str, side: str, orders: int, slowdown: float) -> None:
     your_middleware.SHORTEST_STEP_S *= slowdown
     thread_sampler.LOOK_S *= slowdown
     thread_sampler.PARK_AFTER_S *= slowdown
-    # A plain route never blocks the loop; under valgrind a lazy import on the first order
-    # would look like a block, sampled a varying number of times: no block opens here.
-    threshold = NO_BLOCK_S
+    threshold = loop_watchdog.DEFAULT_THRESHOLD_S * slowdown
     from plain_app import fastapi_app, flask_app
 
     from chefline.process import race_collections

@@ -1,6 +1,6 @@
 """What watching your app costs: a plain route served bare against the same route served as
 your kitchen (the order middleware, and the loop watchdog or the thread sampler). Counted in
-instructions per order under valgrind (exact: ``counted_orders.py``), and in CPU time per
+instructions per order under valgrind (``counted_orders.py``), and in CPU time per
 order under the same load from another process (wrk, keep-alive), as ``route cost`` measures
 the kitchens (noisy here: bare against bare scatters as much as the cost)."""
 

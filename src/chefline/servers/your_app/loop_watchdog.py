@@ -53,7 +53,10 @@ class LoopWatchdog:
         orders.watch = self
 
     def start_on(self, loop: asyncio.AbstractEventLoop) -> None:
-        """Call on the loop's own thread, once it runs (a lifespan start-up is the place)."""
+        """Call on the loop's own thread, once it runs (``UvicornThread(on_loop=...)`` does);
+        once."""
+        if self._loop is not None:
+            return
         self._loop, self._loop_thread = loop, threading.get_ident()
         self.last_beat = now()
         loop.call_later(BEAT_S, self._beat)
@@ -152,8 +155,10 @@ def _blame(frame: FrameType, since: float) -> LoopBlock:
     while cursor is not None:
         stack.append(cursor)
         cursor = cursor.f_back
-    # f_locals of a frame running in another thread: read while this thread holds the GIL,
-    # so the loop thread stands still; a request that is not an order has tag None.
+    # f_locals of a frame in another thread: one C call made holding the GIL. The loop may
+    # turn while this thread reads the stack; _open_block then finds the beat moved on and
+    # drops the block. A request that is not an order has no tag; neither has a route run in
+    # a task of its own (Starlette's BaseHTTPMiddleware), whose stack lacks the middleware.
     order_frame = next((f for f in stack if f.f_code is _ORDER_CODE), None)
     tag = order_frame.f_locals.get("tag") if order_frame is not None else None
     culprit = next((f for f in stack if yours(f.f_code.co_filename)), stack[0])

@@ -41,9 +41,10 @@ _ACCEPTED, _DONE = Phase.ACCEPTED, Phase.DONE
 class OrderNews:
     """Publishes one kitchen's order events; shared by both middlewares.
 
-    Every order of a plain route passes here twice or three times, on the chef's time, and a
+    The WSGI middleware's orders pass here two or three times each, on the chef's time, and a
     plain route runs only a few hundred Python calls: so the relay's listeners are called from
-    here directly, one call fewer per event than ``EventRelay.publish``."""
+    here directly, one call fewer per event than ``EventRelay.publish``. (The ASGI middleware
+    writes ACCEPTED and DONE out itself.)"""
 
     def __init__(self, kitchen: str, relay: EventRelay, chef_kind: str) -> None:
         self.kitchen = kitchen
@@ -125,7 +126,7 @@ class AsgiOrders:
             await self.app(scope, receive, send)
             return
         race = order = None
-        for key, value in scope.get("headers", ()):
+        for key, value in scope.get("headers") or ():
             if key == _RACE_KEY:
                 race = value
             elif key == _ORDER_KEY:
@@ -151,6 +152,9 @@ class AsgiOrders:
         def reply(message: dict[str, Any]) -> Awaitable[None]:
             # A plain function that hands back the server's own ``send``: the app awaits
             # that, with no coroutine of ours made and stepped through for each message.
+            # So DONE is told when the body is handed to ``send``, not when it is awaited
+            # (the same moment for an app that awaits it at once, as ASGI apps do); and
+            # asgiref's async_to_sync warns that it is not marked async.
             nonlocal done, started
             started = True
             if (
@@ -169,6 +173,9 @@ class AsgiOrders:
             if not started:  # no answer yet: the server sends its 500 (and logs it)
                 raise
             # Answered already (FastAPI's 500): one sentence in the race, not a traceback.
+        finally:
+            if not done and watch is not None and watch.spans:
+                watch.spans.pop(tag, None)  # it raised or was cancelled: its blocks go too
 
     def _name_chef(self) -> str:
         """The loop's thread, named once (every order of the kitchen has the same chef)."""
