@@ -31,12 +31,18 @@ class WrkRun:
     either process of the pair and scatters the total from run to run."""
 
 
+def need_command(command: str, needed_by: str) -> None:
+    """Installs the Debian package of that name when the command is missing (as root; else
+    says how, and fails)."""
+    if shutil.which(command) is None:
+        subprocess.run(["sh", str(ROOT / "packaging" / "apt-missing.sh"), "--required",
+                        needed_by, command], check=True)  # fmt: skip
+
+
 def wrk(url: str, *headers: str, needed_by: str = "a benchmark") -> WrkRun:
     """Keep-alive load from another process: wrk, one thread, 20 connections, 3 s (installed
     from Debian first when missing)."""
-    if shutil.which("wrk") is None:
-        subprocess.run(["sh", str(ROOT / "packaging" / "apt-missing.sh"), "--required",
-                        needed_by, "wrk"], check=True)  # fmt: skip
+    need_command("wrk", needed_by)
     before = os.times()
     out = subprocess.run(["wrk", "-t1", "-c20", "-d3s", *headers, url], capture_output=True,
                          text=True, check=True).stdout  # fmt: skip

@@ -28,7 +28,6 @@ not count (``python counted_orders.py customers PORT N``) and stops it.
 from __future__ import annotations
 
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -37,7 +36,6 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 HERE = Path(__file__).parent
-ROOT = HERE.parent
 FEW, MANY = 200, 1200
 """The two numbers of orders each side is counted at."""
 CONNECTIONS = 4
@@ -79,25 +77,17 @@ def serve(kind: str, side: str, orders: int, slowdown: float) -> None:
     thread_sampler.LOOK_S *= slowdown
     thread_sampler.PARK_AFTER_S *= slowdown
     threshold = loop_watchdog.DEFAULT_THRESHOLD_S * slowdown
-    from plain_app import fastapi_app, flask_app
+    from plain_app import SERVED_AS, bare_server
 
     from chefline.process import race_collections
-    from chefline.servers.runners.uvicorn_runner import UvicornThread
-    from chefline.servers.runners.werkzeug_runner import WerkzeugThread
     from chefline.servers.your_app.your_kitchen import YourOrder, start_your_kitchen
 
     if side == "bare":
-        bare = (
-            UvicornThread("bare", fastapi_app)
-            if kind == "ASGI"
-            else WerkzeugThread("bare", flask_app, threaded=True)
-        )
+        bare = bare_server(kind)
         bare.start()
         port, stop = bare.port, bare.stop
     else:
-        attr, server = (
-            ("fastapi_app", "uvicorn") if kind == "ASGI" else ("flask_app", "werkzeug-threaded")
-        )
+        attr, server = SERVED_AS[kind]
         target = f"{HERE / 'plain_app.py'}:{attr}"
         yours = start_your_kitchen(target, server, YourOrder("/plain"), threshold=threshold)
         yours.relay.subscribe(lambda race, event: None)  # a race listens
@@ -142,12 +132,6 @@ def counted_overhead(kind: str, bare_cpu_s: float) -> tuple[float, float, float]
     slowdown = max(1.0, bare_s / bare_cpu_s)
     watched, _ = per_order(kind, "watched", slowdown)
     return bare, watched, slowdown
-
-
-def need_valgrind() -> None:
-    if shutil.which("valgrind") is None:
-        subprocess.run(["sh", str(ROOT / "packaging" / "apt-missing.sh"), "--required",
-                        "the your-app benchmark", "valgrind"], check=True)  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -12,14 +12,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from common import Row, WrkRun, median, wrk
-from counted_orders import counted_overhead, need_valgrind
-from plain_app import fastapi_app, flask_app
+from common import Row, WrkRun, median, need_command, wrk
+from counted_orders import counted_overhead
+from plain_app import SERVED_AS, bare_server
 
 from chefline.process import race_collections
 from chefline.servers.relay import Listener
-from chefline.servers.runners.uvicorn_runner import UvicornThread
-from chefline.servers.runners.werkzeug_runner import WerkzeugThread
 from chefline.servers.your_app.loop_watchdog import LoopWatchdog
 from chefline.servers.your_app.your_kitchen import YourOrder, start_your_kitchen
 
@@ -46,16 +44,12 @@ def load(url: str) -> WrkRun:
 
 
 def instrumentation_overhead() -> list[Row]:
-    need_valgrind()
+    need_command("valgrind", "the your-app benchmark")
     rows = []
-    cases = (
-        ("ASGI", "fastapi_app", "uvicorn", "middleware + loop watchdog",
-         lambda: UvicornThread("bare", fastapi_app)),
-        ("WSGI", "flask_app", "werkzeug-threaded", "middleware + thread sampler",
-         lambda: WerkzeugThread("bare", flask_app, threaded=True)),
-    )  # fmt: skip
-    for kind, attr, server, what, make_bare in cases:
-        bare = make_bare()
+    watched_by = {"ASGI": "middleware + loop watchdog", "WSGI": "middleware + thread sampler"}
+    for kind, what in watched_by.items():
+        attr, server = SERVED_AS[kind]
+        bare = bare_server(kind)
         bare.start()
         yours = start_your_kitchen(f"{APP}:{attr}", server, YourOrder("/plain"))
         heard = [0]

@@ -67,8 +67,7 @@ class LoopWatchdog:
         self._stop.set()
 
     def _beat(self) -> None:
-        self.settle()
-        self.last_beat = now()
+        self.settle()  # notes the turn (last_beat) as well
         if not self._stop.is_set() and self._loop is not None:
             self._loop.call_later(BEAT_S, self._beat)
 

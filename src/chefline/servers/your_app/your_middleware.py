@@ -195,13 +195,13 @@ class AsgiOrders:
                 watch.settle()
             if watch.spans:  # most orders have no block
                 blocks = watch.spans.pop(tag, None)
+        news = self.news
         cursor = accepted
         if blocks:
             for start, end in sorted(blocks):
                 if start - cursor > SHORTEST_STEP_S:
-                    self.news.step(tag, ROUTE_STEP, StepKind.IO, cursor, start, holds_chef=False)
+                    news.step(tag, ROUTE_STEP, StepKind.IO, cursor, start, holds_chef=False)
                 cursor = max(cursor, end)
-        news = self.news
         if done - cursor > SHORTEST_STEP_S:
             news.step(tag, ROUTE_STEP, StepKind.IO, cursor, done, holds_chef=False)
         event = OrderEvent(news.kitchen, tag[1], _DONE, done)  # news.done, written out
