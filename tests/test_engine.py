@@ -13,7 +13,8 @@ import pytest
 from chefline.client.plan import RacePlan
 from chefline.engine import Restaurant
 from chefline.kitchen.arrivals import Arrivals
-from chefline.kitchen.recipe import Recipe, RecipeError
+from chefline.kitchen.errors import BadInput
+from chefline.kitchen.recipe import Recipe
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "chefline"
 FACES = ("ui/session.py", "cli/race_command.py", "cli/rehearse_command.py")
@@ -58,7 +59,7 @@ def test_a_plan_too_long_is_refused_before_any_kitchen_opens():
     restaurant = Restaurant()
     try:
         plan = RacePlan(Recipe(wait=10.0), Arrivals(100))  # one chef: 1,000 s
-        with pytest.raises(RecipeError):
+        with pytest.raises(BadInput):
             restaurant.check_plan(plan, [SYNC])
         assert restaurant.kitchens == []
         restaurant.check_plan(plan, [ASYNC])  # one wave of 10 s: fine
@@ -74,7 +75,7 @@ def test_a_kitchen_that_cannot_open_is_a_failure_with_a_sentence():
         (failure,) = failures
         assert failure.name == "no-such-kitchen"
         assert failure.sentence().startswith("The no-such-kitchen kitchen could not open: ")
-        with pytest.raises(RecipeError):
+        with pytest.raises(BadInput):
             restaurant.open_or_raise(["no-such-kitchen"])
     finally:
         restaurant.close()

@@ -12,7 +12,7 @@ import pytest
 from chefline.assets import resource_path
 from chefline.client.export import load_json
 from chefline.client.race_file import MAX_RACE_FILE_BYTES
-from chefline.kitchen.recipe import RecipeError
+from chefline.kitchen.errors import BadInput
 
 SHIPPED = resource_path("talk", "replays", "one-chef.json.gz")
 
@@ -104,7 +104,7 @@ def test_the_shipped_races_load():
 def test_a_broken_race_file_is_refused_in_one_sentence(tmp_path, breakage):
     race = good_race()
     breakage(race)
-    with pytest.raises(RecipeError) as refused:
+    with pytest.raises(BadInput) as refused:
         load_json(write(tmp_path, race))
     message = str(refused.value)
     assert message.startswith(("race.json is damaged", "cannot read race.json"))
@@ -113,13 +113,13 @@ def test_a_broken_race_file_is_refused_in_one_sentence(tmp_path, breakage):
 
 def test_a_number_of_400_digits_is_refused(tmp_path):
     text = json.dumps(good_race()).replace('"sent": ', '"sent": 1' + "0" * 400 + ', "x": ', 1)
-    with pytest.raises(RecipeError, match=r"huge number|not a race"):
+    with pytest.raises(BadInput, match=r"huge number|not a race"):
         load_json(write(tmp_path, text))
 
 
 def test_deep_nesting_is_refused(tmp_path):
     text = json.dumps(good_race())[:-1] + ', "extra": ' + "[" * 100_000 + "]" * 100_000 + "}"
-    with pytest.raises(RecipeError, match="nested deeper"):
+    with pytest.raises(BadInput, match="nested deeper"):
         load_json(write(tmp_path, text))
 
 
@@ -134,7 +134,7 @@ def test_a_corrupt_gzip_is_refused(tmp_path, damage):
         raw[12] ^= 0xFF
     path = tmp_path / "race.json.gz"
     path.write_bytes(bytes(raw))
-    with pytest.raises(RecipeError, match=r"cannot read race\.json\.gz"):
+    with pytest.raises(BadInput, match=r"cannot read race\.json\.gz"):
         load_json(path)
 
 
@@ -147,7 +147,7 @@ def test_a_gzip_bomb_is_refused_while_it_inflates(tmp_path):
             bomb.write(block)
     tracemalloc.start()
     try:
-        with pytest.raises(RecipeError, match="larger than 64 MB"):
+        with pytest.raises(BadInput, match="larger than 64 MB"):
             load_json(path)
         peak = tracemalloc.get_traced_memory()[1]
     finally:
@@ -168,7 +168,7 @@ def test_a_million_orders_under_a_thousand_customers_is_refused_quickly(tmp_path
             flood.write(chunk)
         flood.write((order + "]" + tail.partition("]")[2]).encode())
     start = time.perf_counter()
-    with pytest.raises(RecipeError, match=r"larger than|more orders"):
+    with pytest.raises(BadInput, match=r"larger than|more orders"):
         load_json(path)
     assert time.perf_counter() - start < 5.0
 
@@ -178,14 +178,14 @@ def test_orders_beyond_the_customers_are_refused_before_they_are_built(tmp_path)
     race["customers"] = 1000
     order = first_order(race)
     race["kitchens"][0]["orders"] = [dict(order, index=i % 1000) for i in range(1001)]
-    with pytest.raises(RecipeError, match="1001 orders for 1000 customers"):
+    with pytest.raises(BadInput, match="1001 orders for 1000 customers"):
         load_json(write(tmp_path, race))
 
 
 def test_too_many_objects_are_refused_while_parsing(tmp_path):
     race = good_race()
     race["padding"] = [{} for _ in range(200_000)]
-    with pytest.raises(RecipeError, match="more orders than any race"):
+    with pytest.raises(BadInput, match="more orders than any race"):
         load_json(write(tmp_path, race))
 
 

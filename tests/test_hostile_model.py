@@ -10,9 +10,10 @@ import time
 import pytest
 
 from chefline.cli.main import main
+from chefline.kitchen.errors import ModelError
 from chefline.kitchen.llm import ChatOrder
 from chefline.servers.llm import model_link
-from chefline.servers.llm.model_link import ModelError, ModelLink, probe_model
+from chefline.servers.llm.model_link import ModelLink, probe_model
 from chefline.servers.llm.model_stream import model_session, stream_tokens_async
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from chefline.assets import resource_path
 from chefline.cli.main import main
-from chefline.kitchen.recipe import RecipeError
+from chefline.kitchen.errors import BadInput
 from chefline.kitchen.scenes import load_talk
 
 
@@ -74,7 +74,7 @@ def broken_file(tmp_path, breakage):
 
 @pytest.mark.parametrize("breakage", BREAKAGES, ids=lambda f: f.__name__)
 def test_a_wrong_shape_talk_is_refused_in_one_sentence(tmp_path, breakage):
-    with pytest.raises(RecipeError) as refused:
+    with pytest.raises(BadInput) as refused:
         load_talk(broken_file(tmp_path, breakage))
     message = str(refused.value)
     assert message.startswith("the talk scenes.json is damaged: ") and "\n" not in message
@@ -83,7 +83,7 @@ def test_a_wrong_shape_talk_is_refused_in_one_sentence(tmp_path, breakage):
 def test_deeply_nested_talk_is_refused(tmp_path):
     path = tmp_path / "scenes.json"
     path.write_text("[" * 100_000 + "]" * 100_000)
-    with pytest.raises(RecipeError, match="cannot read the talk"):
+    with pytest.raises(BadInput, match="cannot read the talk"):
         load_talk(path)
 
 

@@ -14,11 +14,11 @@ from chefline.kitchen import (
     OrderStatus,
     RaceTimeline,
     Recipe,
-    RecipeError,
     Step,
     StepKind,
     get_mode,
 )
+from chefline.kitchen.errors import BadInput
 from chefline.kitchen.events import OrderEvent, Phase
 from chefline.kitchen.recipe import recipe_from_strings
 from chefline.kitchen.stats import peak_overlap, percentile
@@ -40,13 +40,13 @@ from chefline.kitchen.theory import fifo_makespan
 )
 def test_recipe_rejects_bad_values_with_a_readable_message(kwargs, message):
     # Every bound of a recipe names the field, the range and the bad value.
-    with pytest.raises(RecipeError, match=message):
+    with pytest.raises(BadInput, match=message):
         Recipe(**kwargs)
 
 
 def test_recipe_from_strings_reports_text_that_is_not_a_number():
     # Query strings and form fields are text; a non-number says which field.
-    with pytest.raises(RecipeError, match="wait must be a number of seconds, not 'soon'"):
+    with pytest.raises(BadInput, match="wait must be a number of seconds, not 'soon'"):
         recipe_from_strings({"wait": "soon"})
     assert recipe_from_strings({"wait": "2", "dish": "cpu"}) == Recipe(wait=2.0, dish=DishKind.CPU)
 
@@ -54,20 +54,20 @@ def test_recipe_from_strings_reports_text_that_is_not_a_number():
 @pytest.mark.parametrize(("customers", "gap"), [(0, 0.0), (1001, 0.0), (5, -0.1), (5, 99.0)])
 def test_arrivals_are_bounded(customers, gap):
     # Absurd counts and gaps are refused before anything starts.
-    with pytest.raises(RecipeError):
+    with pytest.raises(BadInput):
         Arrivals(customers, gap)
 
 
 def test_settings_are_bounded():
     # Pool size and thread cap are whole numbers within their ranges.
-    with pytest.raises(RecipeError, match="pool size"):
+    with pytest.raises(BadInput, match="pool size"):
         KitchenSettings(pool_size=0)
-    with pytest.raises(RecipeError, match="thread cap"):
+    with pytest.raises(BadInput, match="thread cap"):
         KitchenSettings(thread_cap=True)
 
 
 def test_unknown_mode_lists_the_known_ones():
-    with pytest.raises(RecipeError, match="flask-one-chef"):
+    with pytest.raises(BadInput, match="flask-one-chef"):
         get_mode("flask-zero-chefs")
 
 

@@ -14,12 +14,13 @@ import pytest
 from chefline.client import RacePlan
 from chefline.client.export import save_json
 from chefline.kitchen.arrivals import Arrivals
+from chefline.kitchen.errors import BadInput, ModelError
 from chefline.kitchen.events import Phase
 from chefline.kitchen.llm import MOCK_MODEL, ChatOrder, ModelSpeed, mock_tokens
 from chefline.kitchen.order import Failure
 from chefline.kitchen.timeline import RaceTimeline
 from chefline.servers.kitchens import start_kitchen
-from chefline.servers.llm.model_link import ModelError, ModelLink, Supplier, probe_model
+from chefline.servers.llm.model_link import ModelLink, Supplier, probe_model
 from chefline.servers.llm.model_server import MockModelServer
 from chefline.servers.llm.model_supply import ModelSupply
 
@@ -310,9 +311,8 @@ def test_each_model_problem_gets_its_own_sentence(model, locked_model, blog, mon
      ("http://h/v1", "m", "MY KEY")],
 )  # fmt: skip
 def test_a_malformed_model_address_is_refused_at_once(url, model_name, env):
-    from chefline.kitchen.recipe import RecipeError
 
-    with pytest.raises(RecipeError):
+    with pytest.raises(BadInput):
         ModelLink(url, model_name, env)
 
 
@@ -350,12 +350,11 @@ def test_the_api_key_is_never_written_down(locked_model, race, tmp_path, monkeyp
 
 
 def test_a_model_off_this_machine_gets_a_small_race_only():
-    from chefline.kitchen.recipe import RecipeError
 
     supply = ModelSupply()
     supply.own = ModelLink("http://192.0.2.1:8000/v1", "m")
     supply.check_customers(20)
-    with pytest.raises(RecipeError, match="not on this machine"):
+    with pytest.raises(BadInput, match="not on this machine"):
         supply.check_customers(21)
     supply.own = ModelLink("http://localhost:11434/v1", "m")
     supply.check_customers(1000)

@@ -15,11 +15,12 @@ import pytest
 
 from chefline.client import RacePlan
 from chefline.kitchen.arrivals import Arrivals
+from chefline.kitchen.errors import KitchenError
 from chefline.kitchen.events import Phase
 from chefline.kitchen.llm import ChatOrder, ModelSpeed
 from chefline.kitchen.modes import KitchenSettings
 from chefline.kitchen.recipe import Recipe
-from chefline.servers import KitchenStartError, start_kitchen
+from chefline.servers import start_kitchen
 from chefline.servers.llm.model_supply import ModelSupply
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs fork (see README)")
@@ -130,7 +131,7 @@ def test_a_busy_port_is_reported_for_a_child_kitchen_too():
         busy.bind(("127.0.0.1", 0))
         busy.listen()
         port = busy.getsockname()[1]
-        with pytest.raises(KitchenStartError, match="already in use"):
+        with pytest.raises(KitchenError, match="already in use"):
             start_kitchen("flask-gevent", port=port, fallback=False)
         with start_kitchen("flask-gevent", port=port) as kitchen:
             assert kitchen.server.port != port and "instead" in kitchen.notice

@@ -7,7 +7,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QPushButton, QToolButton
 
 from chefline.client import RacePlan
-from chefline.kitchen import Arrivals, KitchenSettings, OrderStatus, Recipe, RecipeError
+from chefline.kitchen import Arrivals, KitchenSettings, OrderStatus, Recipe
+from chefline.kitchen.errors import BadInput
 from chefline.kitchen.faults import FaultKind, Faults
 from chefline.kitchen.order import Failure
 from chefline.servers import start_kitchen
@@ -72,7 +73,7 @@ def test_impatient_customers_walk_out_and_the_kitchen_keeps_working(race):
     ],
 )
 def test_every_domain_input_is_bounded_with_a_message(build, message):
-    with pytest.raises(RecipeError, match=message):
+    with pytest.raises(BadInput, match=message):
         build()
 
 

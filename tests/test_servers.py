@@ -9,7 +9,8 @@ import httpx
 import pytest
 
 from chefline.kitchen import MODES
-from chefline.servers import KitchenStartError, start_kitchen
+from chefline.kitchen.errors import KitchenError
+from chefline.servers import start_kitchen
 
 
 @pytest.fixture(scope="module", params=list(MODES))
@@ -70,9 +71,7 @@ def test_a_busy_port_is_a_clear_error_and_another_port_is_tried():
         holder.listen()
         port = holder.getsockname()[1]
         for name in ("flask-one-chef", "flask-pool", "fastapi-async"):
-            with pytest.raises(
-                KitchenStartError, match=f"port {port} on 127.0.0.1 is already in use"
-            ):
+            with pytest.raises(KitchenError, match=f"port {port} on 127.0.0.1 is already in use"):
                 start_kitchen(name, port=port, fallback=False)
             with start_kitchen(name, port=port) as kitchen:
                 assert kitchen.server.port not in (0, port)

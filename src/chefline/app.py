@@ -18,6 +18,7 @@ from chefline.cli.options import chosen_modes, kitchen_settings, race_plan, snap
 from chefline.cli.your_app_options import start_from_options
 from chefline.client.race import RaceResult
 from chefline.engine import check_fits
+from chefline.kitchen.errors import BadInput
 from chefline.process import freeze_startup_objects, raise_open_file_limit
 from chefline.ui.collector import GuiThreadCollector
 from chefline.ui.errors import UNEXPECTED
@@ -59,7 +60,7 @@ def build_window(args: argparse.Namespace) -> tuple[MainWindow, RaceSession]:
         controls.chat = plan.chat
     window.faults_menu.choose(plan.faults, plan.patience)
     session.open_kitchens(chosen_modes(args))
-    if getattr(args, "app", None):  # your app beside them (AppError: one sentence, exit 2)
+    if getattr(args, "app", None):  # your app beside them (YourAppError: one sentence, exit 2)
         session.put_your_app(start_from_options(args))
     collector = GuiThreadCollector(window)
     session.sig_race_started.connect(lambda: collector.set_racing(True))
@@ -117,7 +118,7 @@ def run_snapshot(args: argparse.Namespace) -> int:
     presenter.look.apply(theme=args.theme)
     talk = presenter.talk
     if args.scene is not None and not 1 <= args.scene <= len(talk.scenes):
-        raise ValueError(f"the talk has scenes 1 to {len(talk.scenes)}, not {args.scene}")
+        raise BadInput(f"the talk has scenes 1 to {len(talk.scenes)}, not {args.scene}")
 
     async def race_and_save() -> RaceResult:
         finished: asyncio.Future[RaceResult] = loop.create_future()

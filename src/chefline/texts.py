@@ -13,6 +13,7 @@ import xml.etree.ElementTree as ElementTree
 from functools import cache
 
 from chefline.assets import resources_dir
+from chefline.kitchen.errors import BadInput
 
 LANGUAGES = ("en", "zh_CN")
 
@@ -54,7 +55,7 @@ class _Language:
 
 def use_language(language: str) -> None:
     if language not in LANGUAGES:
-        raise ValueError(f"unknown language {language!r}; choose from {', '.join(LANGUAGES)}")
+        raise BadInput(f"unknown language {language!r}; choose from {', '.join(LANGUAGES)}")
     _Language.current = language
 
 

@@ -15,6 +15,7 @@ import sys
 from importlib.util import find_spec
 from pathlib import Path
 
+from chefline.kitchen.errors import ChefError
 from chefline.texts import translate
 
 SCREENLESS_PLATFORMS = frozenset({"offscreen", "minimal", "vnc", "linuxfb", "eglfs"})
@@ -58,7 +59,7 @@ DEBIAN_PACKAGES = {
 (the list packaging/qt-system-libs.sh installs)."""
 
 
-class DisplayProblem(Exception):
+class DisplayProblem(ChefError):
     """Qt cannot show a window here; the message says why and what to do instead."""
 
 

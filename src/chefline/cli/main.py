@@ -18,9 +18,7 @@ from chefline.cli.options import (
 )
 from chefline.cli.table import modes_table
 from chefline.cli.your_app_options import add_your_app_options, check_your_app_options
-from chefline.kitchen.recipe import RecipeError
-from chefline.servers.llm.model_link import ModelError
-from chefline.servers.runners.server_thread import KitchenStartError
+from chefline.kitchen.errors import BadInput, ChefError
 from chefline.texts import translate
 
 EXIT_BAD_INPUT = 2
@@ -162,10 +160,10 @@ def main(argv: Sequence[str] | None = None, window: WindowRunner | None = None) 
             return serve_command.run(args)
         if args.command == "rehearse":
             return rehearse_command.run(args)
-    except (RecipeError, ValueError) as error:
+    except BadInput as error:
         print(f"chefline: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except (KitchenStartError, ModelError) as error:
+    except ChefError as error:  # a kitchen, the model, your app, the customers
         print(f"chefline: {error}", file=sys.stderr)
         return EXIT_KITCHEN_FAILED
     parser.print_help()

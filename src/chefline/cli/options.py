@@ -8,6 +8,7 @@ from pathlib import Path
 from chefline.client.plan import RacePlan
 from chefline.kitchen import limits
 from chefline.kitchen.arrivals import Arrivals
+from chefline.kitchen.errors import BadInput
 from chefline.kitchen.faults import FaultKind, Faults
 from chefline.kitchen.llm import DEFAULT_MODEL_SPEED, DEFAULT_PROMPT, ChatOrder, ModelSpeed
 from chefline.kitchen.modes import MODES, KitchenSettings, get_mode
@@ -194,7 +195,7 @@ def chosen_modes(args: argparse.Namespace) -> list[str]:
         get_mode(name)  # raises with the list of known modes
     duplicates = {name for name in names if names.count(name) > 1}
     if duplicates:
-        raise ValueError(f"each kitchen can race once; repeated: {', '.join(sorted(duplicates))}")
+        raise BadInput(f"each kitchen can race once; repeated: {', '.join(sorted(duplicates))}")
     return names
 
 
@@ -213,7 +214,7 @@ def race_plan(args: argparse.Namespace, speed: ModelSpeed | None = None) -> Race
         speed = speed or model_speed(args)
         return RacePlan.for_chat(chat_order(args), speed, arrivals, faults, args.patience)
     if args.model_url or args.model or args.api_key_env:
-        raise ValueError("--model-url, --model and --api-key-env go with --llm")
+        raise BadInput("--model-url, --model and --api-key-env go with --llm")
     recipe = Recipe(wait=args.wait, dish=DishKind(args.dish), prep=args.prep, plate=args.plate)
     return RacePlan(recipe, arrivals, faults, args.patience)
 
@@ -223,7 +224,7 @@ def model_link(args: argparse.Namespace) -> ModelLink | None:
     if not args.model_url and not args.model and not args.api_key_env:
         return None
     if not args.model_url or not args.model:
-        raise ValueError("name your model with both --model-url and --model")
+        raise BadInput("name your model with both --model-url and --model")
     return ModelLink(args.model_url, args.model, args.api_key_env)
 
 
@@ -231,9 +232,9 @@ def parse_size(text: str) -> tuple[int, int]:
     try:
         width, height = (int(part) for part in text.lower().split("x"))
     except ValueError:
-        raise ValueError(f"size must look like 1920x1080, not {text!r}") from None
+        raise BadInput(f"size must look like 1920x1080, not {text!r}") from None
     if not (320 <= width <= 7680 and 240 <= height <= 4320):
-        raise ValueError(f"size must be between 320x240 and 7680x4320, not {text}")
+        raise BadInput(f"size must be between 320x240 and 7680x4320, not {text}")
     return width, height
 
 
@@ -241,5 +242,5 @@ def snapshot_target(args: argparse.Namespace) -> tuple[Path, tuple[int, int]]:
     """The image file and window size of ``chefline snapshot``, checked."""
     out = Path(args.out)
     if out.suffix.lower() not in {".png", ".jpg", ".jpeg"}:
-        raise ValueError(f"the snapshot must be a .png or .jpg file, not {out.name}")
+        raise BadInput(f"the snapshot must be a .png or .jpg file, not {out.name}")
     return out, parse_size(args.size)

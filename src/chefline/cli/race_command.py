@@ -19,8 +19,9 @@ from chefline.cli.your_app_options import (
     start_from_options,
 )
 from chefline.client.race import RaceResult, RaceRunner
-from chefline.client.trace_file import TraceWriteError, save_trace
+from chefline.client.trace_file import save_trace
 from chefline.engine import Restaurant
+from chefline.kitchen.errors import FileWriteError
 from chefline.process import race_collections, raise_open_file_limit
 from chefline.servers.your_app.your_kitchen import YourKitchen
 from chefline.texts import translate
@@ -74,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
     if args.trace:
         try:
             save_trace(result, Path(args.trace))
-        except TraceWriteError as error:  # the race is printed already: say why, lose nothing
+        except FileWriteError as error:  # the race is printed already: say why, lose nothing
             print(f"chefline: {error}", file=sys.stderr)
             return EXIT_TRACE_FAILED
         if not args.json:

@@ -7,6 +7,7 @@ import threading
 
 from chefline.cli.options import chosen_modes, kitchen_settings
 from chefline.cli.your_app_options import check_your_app_options, start_from_options
+from chefline.kitchen.errors import BadInput
 from chefline.process import raise_open_file_limit
 from chefline.servers.kitchens import Kitchen, start_kitchen
 from chefline.texts import translate
@@ -20,7 +21,7 @@ def run(args: argparse.Namespace, stop: threading.Event | None = None) -> int:
     last = args.port + count - 1
     if args.port and not 1 <= args.port <= last <= 65535:
         # A flag out of range is refused, not quietly replaced by a free port.
-        raise ValueError(f"--port must leave room for {count} kitchens up to 65535, "
+        raise BadInput(f"--port must leave room for {count} kitchens up to 65535, "
                          f"not {args.port}")  # fmt: skip
     raise_open_file_limit()
     stop = stop or threading.Event()

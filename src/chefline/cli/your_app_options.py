@@ -8,8 +8,8 @@ from typing import Any
 
 from chefline.cli.options import kitchen_settings
 from chefline.client.race import RaceResult
+from chefline.kitchen.errors import YourAppError
 from chefline.kitchen.your_app import LoopBlock, ServerKind, blocked_seconds
-from chefline.servers.your_app.app_loading import AppError
 from chefline.servers.your_app.loop_watchdog import DEFAULT_THRESHOLD_S
 from chefline.servers.your_app.your_kitchen import (
     METHODS,
@@ -72,10 +72,10 @@ def check_your_app_options(args: argparse.Namespace) -> None:
         used = [flag for flag, value in (("--server", args.server),
                 ("--body", getattr(args, "body", None))) if value is not None]  # fmt: skip
         if used:
-            raise AppError(translate("Cli", "{0} goes with --app").format(" and ".join(used)))
+            raise YourAppError(translate("Cli", "{0} goes with --app").format(" and ".join(used)))
         return
     if getattr(args, "llm", False):
-        raise AppError(
+        raise YourAppError(
             translate("Cli", "--app races your own route; --llm is for the built-in kitchens")
         )
 

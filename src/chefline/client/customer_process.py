@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from chefline.client.customers import CUSTOMERS_COMMAND, CustomerNews, RaceBrief, decode_news
+from chefline.kitchen.errors import CustomersGone
 from chefline.process import chefline_command
 
 NewsHandler = Callable[[list[Any]], None]
@@ -26,10 +27,6 @@ NewsHandler = Callable[[list[Any]], None]
 START_TIMEOUT_S = 20.0
 """A fresh interpreter imports httpx and aiohttp first: most of a second here, more on a
 busy machine."""
-
-
-class CustomersGone(RuntimeError):
-    """The customers' process ended or could not start; the message says why."""
 
 
 class CustomerProcess:

@@ -12,9 +12,10 @@ from chefline.client.plan import RacePlan
 from chefline.client.race import RaceResult
 from chefline.client.race_file import read_race_file
 from chefline.kitchen.arrivals import Arrivals
+from chefline.kitchen.errors import BadInput
 from chefline.kitchen.faults import FaultKind, Faults
 from chefline.kitchen.llm import ChatOrder, ModelSpeed
-from chefline.kitchen.recipe import DishKind, Recipe, RecipeError
+from chefline.kitchen.recipe import DishKind, Recipe
 from chefline.kitchen.timeline import RaceTimeline
 from chefline.texts import translate
 
@@ -35,7 +36,7 @@ def save_json(result: RaceResult, path: Path) -> Path:
 
 
 def load_json(path: Path) -> RaceResult:
-    """A race saved by ``save_json``; RecipeError says in one sentence why a file is not one.
+    """A race saved by ``save_json``; BadInput says in one sentence why a file is not one.
 
     The file is read with bounds and checked whole first (``race_file``); the domain's own
     constructors then check what only they know (a dish, a fault, a chat order).
@@ -45,7 +46,7 @@ def load_json(path: Path) -> RaceResult:
         return _race_from_json(data)
     except (KeyError, TypeError, ValueError) as error:
         text = translate("Errors", "{0} is damaged: {1}")
-        raise RecipeError(text.format(path.name, error)) from None
+        raise BadInput(text.format(path.name, error)) from None
 
 
 def _race_from_json(data: dict[str, Any]) -> RaceResult:

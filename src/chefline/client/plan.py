@@ -6,10 +6,11 @@ from dataclasses import dataclass, field, replace
 
 from chefline.kitchen import limits
 from chefline.kitchen.arrivals import Arrivals
+from chefline.kitchen.errors import BadInput
 from chefline.kitchen.faults import Faults
 from chefline.kitchen.llm import ChatOrder, ModelSpeed
 from chefline.kitchen.modes import KitchenMode, KitchenSettings
-from chefline.kitchen.recipe import DishKind, Recipe, RecipeError
+from chefline.kitchen.recipe import DishKind, Recipe
 from chefline.kitchen.scenes import Scene
 from chefline.texts import translate
 
@@ -50,9 +51,9 @@ class RacePlan:
 
     def __post_init__(self) -> None:
         if (self.recipe.dish is DishKind.LLM) != (self.chat is not None and self.speed is not None):
-            raise RecipeError("an LLM race needs a chat order and the model's speed")
+            raise BadInput("an LLM race needs a chat order and the model's speed")
         if self.patience is not None and not MIN_PATIENCE_S <= self.patience <= MAX_PATIENCE_S:
-            raise RecipeError(
+            raise BadInput(
                 f"patience must be between {MIN_PATIENCE_S:g} and {MAX_PATIENCE_S:g} seconds, "
                 f"not {self.patience:g}"
             )
@@ -61,7 +62,7 @@ class RacePlan:
         return mode.expected_makespan(self.arrivals.offsets, self.recipe, settings)
 
     def check_fits(self, mode: KitchenMode, settings: KitchenSettings) -> float:
-        """The expected makespan, or RecipeError when it is longer than a race may last."""
+        """The expected makespan, or BadInput when it is longer than a race may last."""
         expected = self.expected_makespan(mode, settings)
         if expected > limits.MAX_EXPECTED_RACE_S:
             text = translate(
@@ -71,7 +72,7 @@ class RacePlan:
             )
             customers, wait = self.arrivals.customers, self.recipe.wait
             limit = limits.MAX_EXPECTED_RACE_S
-            raise RecipeError(text.format(mode.name, expected, customers, wait, limit))
+            raise BadInput(text.format(mode.name, expected, customers, wait, limit))
         return expected
 
     def order_timeout(self, expected: float) -> float:

@@ -11,13 +11,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from chefline.client.customer_process import CustomerProcess, CustomersGone
+from chefline.client.customer_process import CustomerProcess
 from chefline.client.customers import CustomerNews, KitchenDoor, RaceBrief
 from chefline.client.failures import hung_up
 from chefline.client.plan import RacePlan
 from chefline.kitchen.clock import now
 from chefline.kitchen.cost import KitchenCost
 from chefline.kitchen.cost_meter import CostMeter
+from chefline.kitchen.errors import BadInput, CustomersGone
 from chefline.kitchen.events import OrderEvent, Phase
 from chefline.kitchen.modes import KitchenMode, KitchenSettings
 from chefline.kitchen.order import Failure, OrderRecord, OrderStatus
@@ -128,7 +129,7 @@ class RaceRunner:
         customers: CustomerProcess | None = None,
     ) -> None:
         if not kitchens:
-            raise ValueError("a race needs at least one kitchen")
+            raise BadInput("a race needs at least one kitchen")
         self.kitchens = list(kitchens)
         self.plan = plan
         self.listener = listener

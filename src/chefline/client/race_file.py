@@ -6,7 +6,7 @@ after ``MAX_OBJECTS`` objects (more than the largest race could hold) and nestin
 than Python's parser goes is refused. Then every field is checked — type, finite, range,
 order count against customers, timestamps in phase order — so nothing that draws or
 replays a race meets a NaN, an infinity, a string for a number, or a million orders.
-``RaceFileError`` (a ``RecipeError``) says in one sentence what is wrong.
+``RaceFileError`` (a ``BadInput``) says in one sentence what is wrong.
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ from typing import Any, TypeGuard
 
 from chefline.client.race import RACE_FORMAT
 from chefline.kitchen import limits
+from chefline.kitchen.errors import BadInput
 from chefline.kitchen.modes import MODES
 from chefline.kitchen.order import Failure, OrderStatus, StepKind
-from chefline.kitchen.recipe import RecipeError
 from chefline.texts import translate
 
 MAX_RACE_FILE_BYTES = 64 * 1024 * 1024
@@ -40,7 +40,7 @@ ORDER_SLACK_S = 0.005
 _CHUNK = 1024 * 1024
 
 
-class RaceFileError(RecipeError):
+class RaceFileError(BadInput):
     """A race file refused; the message names the file and what is wrong, in one sentence."""
 
 

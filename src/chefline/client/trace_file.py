@@ -6,16 +6,13 @@ import json
 from pathlib import Path
 
 from chefline.client.race import RaceResult
+from chefline.kitchen.errors import FileWriteError
 from chefline.kitchen.trace import trace_document
 from chefline.texts import translate
 
 
-class TraceWriteError(OSError):
-    """The trace could not be written; ``str()`` is one sentence for the user."""
-
-
 def save_trace(result: RaceResult, path: Path) -> Path:
-    """The race's records as Trace Event Format JSON at ``path``; TraceWriteError if it cannot."""
+    """The race's records as Trace Event Format JSON at ``path``; FileWriteError if it cannot."""
     plan = result.plan
     meta = {
         "race": result.race_id,
@@ -29,7 +26,7 @@ def save_trace(result: RaceResult, path: Path) -> Path:
         path.write_text(text, encoding="utf-8")
     except OSError as error:
         reason = error.strerror or str(error)
-        raise TraceWriteError(
+        raise FileWriteError(
             translate("Errors", "Could not write the trace to {0}: {1}.").format(path, reason)
         ) from None
     return path

@@ -16,15 +16,13 @@ from functools import partial
 from chefline.client.customer_process import CustomerProcess
 from chefline.client.plan import RacePlan
 from chefline.client.race import Listener, RaceRunner
+from chefline.kitchen.errors import ChefError
 from chefline.kitchen.llm import DEFAULT_MODEL_SPEED, ModelSpeed
 from chefline.kitchen.modes import KitchenSettings, get_mode
-from chefline.kitchen.recipe import RecipeError
 from chefline.kitchen.your_app import ReportSource
 from chefline.servers.kitchens import Kitchen, start_kitchen
 from chefline.servers.llm.model_link import ModelLink, ModelProbe
 from chefline.servers.llm.model_supply import ModelSupply
-from chefline.servers.runners.server_thread import KitchenStartError
-from chefline.servers.your_app.app_loading import AppError
 from chefline.texts import QT_TRANSLATE_NOOP, translate
 
 OPEN_FAILED = QT_TRANSLATE_NOOP("Engine", "The {0} kitchen could not open: {1}")
@@ -32,7 +30,7 @@ REOPEN_FAILED = QT_TRANSLATE_NOOP("Engine", "The {0} kitchen could not open agai
 
 
 def check_fits(plan: RacePlan, names: Sequence[str], settings: KitchenSettings) -> None:
-    """Refuse (RecipeError) a race that would last too long at one of the kitchens
+    """Refuse (BadInput) a race that would last too long at one of the kitchens
     ``names``: before any server starts."""
     for name in names:
         plan.check_fits(get_mode(name), settings)
@@ -118,7 +116,7 @@ class Restaurant:
         def start_one(name: str) -> None:  # list appends are atomic: no lock needed
             try:
                 kitchen = start_kitchen(name, self.settings, supplier=self.models.supplier)
-            except (KitchenStartError, RecipeError) as error:
+            except ChefError as error:
                 opening.failures.append(KitchenFailure(name, error))
                 return
             kitchen.measure_own_cost_soon()  # in the background: opening stays quick
@@ -148,7 +146,7 @@ class Restaurant:
 
     def open_or_raise(self, names: Sequence[str]) -> None:
         """``open``, for a run that cannot go on without every kitchen: the first failure's
-        own error is raised (KitchenStartError, RecipeError); the kitchens that did open
+        own error is raised (KitchenError, BadInput); the kitchens that did open
         stay until ``close``."""
         failures = self.open(names)
         if failures:
@@ -182,7 +180,7 @@ class Restaurant:
                 self.kitchens[index] = fresh or start_kitchen(
                     name, self.settings, supplier=self.models.supplier
                 )
-            except (KitchenStartError, RecipeError, AppError) as error:
+            except ChefError as error:
                 return KitchenFailure(name, error, again=True)
             return None
         return None
@@ -201,7 +199,7 @@ class Restaurant:
 
     def check_plan(self, plan: RacePlan, names: Sequence[str] | None = None) -> RacePlan:
         """The plan to race at ``names`` (default: the open built-in kitchens), refused with
-        RecipeError if it would last too long at one of them; an LLM plan gets the model the
+        BadInput if it would last too long at one of them; an LLM plan gets the model the
         kitchens will call: the built-in one at the plan's speed, or the user's own at its
         measured speed (and within its customer limit)."""
         if names is None:
@@ -219,7 +217,7 @@ class Restaurant:
     def race(self, plan: RacePlan, listener: Listener | None = None) -> RaceRunner:
         """A race of ``plan`` (checked with ``check_plan``) at every open kitchen, ready to
         ``await run()``; ``cancel()`` stops it. Raises ValueError with no kitchen open,
-        RecipeError for a plan that does not fit, CustomersGone if the customers cannot come."""
+        BadInput for a plan that does not fit, CustomersGone if the customers cannot come."""
         if self._keep_customers and (self._customers is None or not self._customers.alive):
             self._customers = CustomerProcess()  # ended by the system or a crash: a new one
         return RaceRunner(self.kitchens, plan, listener=listener, customers=self._customers)

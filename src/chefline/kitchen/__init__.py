@@ -1,14 +1,16 @@
 """The restaurant's domain: modes, recipes, orders, timelines and theory. No Qt, no web."""
 
 from chefline.kitchen.arrivals import Arrivals
+from chefline.kitchen.errors import BadInput
 from chefline.kitchen.modes import MODES, KitchenMode, KitchenSettings, get_mode
 from chefline.kitchen.order import OrderRecord, OrderStatus, Step, StepKind
-from chefline.kitchen.recipe import DishKind, Recipe, RecipeError
+from chefline.kitchen.recipe import DishKind, Recipe
 from chefline.kitchen.timeline import ChefSegment, ChefState, RaceTimeline, TimelineSummary
 
 __all__ = [
     "MODES",
     "Arrivals",
+    "BadInput",
     "ChefSegment",
     "ChefState",
     "DishKind",
@@ -18,7 +20,6 @@ __all__ = [
     "OrderStatus",
     "RaceTimeline",
     "Recipe",
-    "RecipeError",
     "Step",
     "StepKind",
     "TimelineSummary",

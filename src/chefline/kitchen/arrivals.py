@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from chefline.kitchen import limits
-from chefline.kitchen.recipe import RecipeError
+from chefline.kitchen.errors import BadInput
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,11 +18,11 @@ class Arrivals:
     def __post_init__(self) -> None:
         low, high = limits.MIN_CUSTOMERS, limits.MAX_CUSTOMERS
         if isinstance(self.customers, bool) or not isinstance(self.customers, int):
-            raise RecipeError(f"customers must be a whole number, not {self.customers!r}")
+            raise BadInput(f"customers must be a whole number, not {self.customers!r}")
         if not low <= self.customers <= high:
-            raise RecipeError(f"customers must be between {low} and {high}, not {self.customers}")
+            raise BadInput(f"customers must be between {low} and {high}, not {self.customers}")
         if not 0.0 <= self.gap <= limits.MAX_STAGGER_S:
-            raise RecipeError(
+            raise BadInput(
                 f"the gap between arrivals must be between 0 and {limits.MAX_STAGGER_S:g} s, "
                 f"not {self.gap:g}"
             )

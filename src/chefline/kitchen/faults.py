@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from chefline.kitchen.errors import BadInput
 from chefline.kitchen.order import KitchenReport
-from chefline.kitchen.recipe import RecipeError
 
 MAX_EVERY = 1000
 SLOW_FACTOR = 3.0
@@ -46,15 +46,13 @@ class Faults:
                 object.__setattr__(self, "kind", FaultKind(str(self.kind)))
             except ValueError:
                 choices = ", ".join(k.value for k in FaultKind)
-                raise RecipeError(f"fault must be one of {choices}, not {self.kind!r}") from None
+                raise BadInput(f"fault must be one of {choices}, not {self.kind!r}") from None
         if isinstance(self.every, bool) or not isinstance(self.every, int):
-            raise RecipeError(f"fault frequency must be a whole number, not {self.every!r}")
+            raise BadInput(f"fault frequency must be a whole number, not {self.every!r}")
         if not 0 <= self.every <= MAX_EVERY:
-            raise RecipeError(
-                f"fault frequency must be between 0 and {MAX_EVERY}, not {self.every}"
-            )
+            raise BadInput(f"fault frequency must be between 0 and {MAX_EVERY}, not {self.every}")
         if self.kind is not FaultKind.NONE and self.every == 0:
-            raise RecipeError("say how often the fault strikes: one order in every k (k ≥ 1)")
+            raise BadInput("say how often the fault strikes: one order in every k (k ≥ 1)")
 
     @property
     def active(self) -> bool:

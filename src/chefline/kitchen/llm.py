@@ -10,7 +10,8 @@ import hashlib
 from dataclasses import dataclass
 
 from chefline.kitchen import limits
-from chefline.kitchen.recipe import DEFAULT_STEP_CPU_S, DishKind, Recipe, RecipeError, check_number
+from chefline.kitchen.errors import BadInput
+from chefline.kitchen.recipe import DEFAULT_STEP_CPU_S, DishKind, Recipe, check_number
 
 MOCK_MODEL = "chefline-mock"
 """The name the built-in model answers to."""
@@ -73,11 +74,11 @@ class ChatOrder:
 
     def __post_init__(self) -> None:
         if not isinstance(self.prompt, str) or not self.prompt.strip():
-            raise RecipeError("prompt must be some text")
+            raise BadInput("prompt must be some text")
         if len(self.prompt) > limits.MAX_PROMPT_CHARS:
-            raise RecipeError(f"prompt must be at most {limits.MAX_PROMPT_CHARS} characters")
+            raise BadInput(f"prompt must be at most {limits.MAX_PROMPT_CHARS} characters")
         if isinstance(self.max_tokens, bool) or not isinstance(self.max_tokens, int):
-            raise RecipeError(f"max_tokens must be a whole number, not {self.max_tokens!r}")
+            raise BadInput(f"max_tokens must be a whole number, not {self.max_tokens!r}")
         check_number("max_tokens", self.max_tokens, limits.MIN_MAX_TOKENS,
                      limits.MAX_MAX_TOKENS, unit="")  # fmt: skip
         check_number("temperature", self.temperature, limits.MIN_TEMPERATURE,

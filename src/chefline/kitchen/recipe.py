@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from chefline.kitchen import limits
+from chefline.kitchen.errors import BadInput
 
 DEFAULT_STEP_CPU_S = 0.0002
 """Prep and plating: a fifth of a millisecond of chef work, like parsing and answering a
@@ -22,10 +23,6 @@ class DishKind(StrEnum):
     """The dish needs the chef's hands the whole time (hashing): async cannot help."""
     LLM = "llm"
     """The dish waits on a language model that streams its answer token by token."""
-
-
-class RecipeError(ValueError):
-    """A recipe value outside its bounds; the message says which and why."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,17 +60,17 @@ def parse_dish(value: object) -> DishKind:
         return DishKind(str(value))
     except ValueError:
         choices = ", ".join(kind.value for kind in DishKind)
-        raise RecipeError(f"dish must be one of {choices}, not {value!r}") from None
+        raise BadInput(f"dish must be one of {choices}, not {value!r}") from None
 
 
 def check_number(name: str, value: object, low: float, high: float, unit: str = "seconds") -> None:
-    """RecipeError unless ``value`` is a number (not a bool, not NaN) from ``low`` to ``high``;
+    """BadInput unless ``value`` is a number (not a bool, not NaN) from ``low`` to ``high``;
     ``unit`` names what it counts in the message ("" for a plain number)."""
     of_unit, in_unit = (f" of {unit}", f" {unit}") if unit else ("", "")
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise RecipeError(f"{name} must be a number{of_unit}, not {value!r}")
+        raise BadInput(f"{name} must be a number{of_unit}, not {value!r}")
     if value != value or not low <= value <= high:  # NaN fails the first test
-        raise RecipeError(f"{name} must be between {low:g} and {high:g}{in_unit}, not {value:g}")
+        raise BadInput(f"{name} must be between {low:g} and {high:g}{in_unit}, not {value:g}")
 
 
 def recipe_from_strings(values: dict[str, str]) -> Recipe:
@@ -84,7 +81,7 @@ def recipe_from_strings(values: dict[str, str]) -> Recipe:
             try:
                 numbers[name] = float(values[name])
             except ValueError:
-                raise RecipeError(
+                raise BadInput(
                     f"{name} must be a number of seconds, not {values[name]!r}"
                 ) from None
     dish = parse_dish(values["dish"]) if "dish" in values else DishKind.IO

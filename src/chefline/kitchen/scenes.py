@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from chefline.kitchen.cost import KitchenCost
+from chefline.kitchen.errors import BadInput
 from chefline.kitchen.llm import DEFAULT_MODEL_SPEED, ModelSpeed
 from chefline.kitchen.modes import get_mode
-from chefline.kitchen.recipe import DishKind, RecipeError
+from chefline.kitchen.recipe import DishKind
 from chefline.kitchen.talk_file import MAX_TALK_BYTES, talk_problem
 from chefline.kitchen.timeline import TimelineSummary
 from chefline.texts import LANGUAGES
@@ -171,13 +172,13 @@ class Talk:
         for index, scene in enumerate(self.scenes):
             if scene.id == scene_id:
                 return index
-        raise RecipeError(f"the talk has no scene {scene_id!r}")
+        raise BadInput(f"the talk has no scene {scene_id!r}")
 
 
 def _texts(data: dict[str, Any], key: str, where: str) -> dict[str, str]:
     texts = data.get(key)
     if not isinstance(texts, dict) or any(not texts.get(lang) for lang in LANGUAGES):
-        raise RecipeError(f"{where}: {key} needs a text in each of {', '.join(LANGUAGES)}")
+        raise BadInput(f"{where}: {key} needs a text in each of {', '.join(LANGUAGES)}")
     return {lang: str(texts[lang]) for lang in LANGUAGES}
 
 
@@ -190,10 +191,10 @@ def load_talk(path: Path) -> Talk:
             raise ValueError(f"it is larger than {MAX_TALK_BYTES // 1024} kB")
         data = json.loads(raw.decode("utf-8"))
     except (OSError, ValueError, RecursionError) as error:
-        raise RecipeError(f"cannot read the talk {path.name}: {error}") from None
+        raise BadInput(f"cannot read the talk {path.name}: {error}") from None
     problem = talk_problem(data)
     if problem:
-        raise RecipeError(f"the talk {path.name} is damaged: {problem}")
+        raise BadInput(f"the talk {path.name} is damaged: {problem}")
     scenes = []
     for number, raw in enumerate(data["scenes"], 1):
         where = f"scene {number} ({raw.get('id', '?')})"
@@ -202,7 +203,7 @@ def load_talk(path: Path) -> Talk:
         claims = [Claim(**claim) for claim in raw.get("claims", [])]
         for claim in claims:
             if claim.kitchen not in raw["kitchens"] or claim.than not in (None, *raw["kitchens"]):
-                raise RecipeError(f"{where}: a claim names a kitchen the scene does not open")
+                raise BadInput(f"{where}: a claim names a kitchen the scene does not open")
         scenes.append(Scene(
             raw["id"], list(raw["kitchens"]), SceneRace.from_json(raw.get("race", {})),
             _texts(raw, "title", where), _texts(raw, "caption", where),
@@ -212,7 +213,7 @@ def load_talk(path: Path) -> Talk:
     table = []
     for raw in data["table"]:
         if raw["scene"] not in ids:
-            raise RecipeError(f"the comparison table links to a missing scene {raw['scene']!r}")
+            raise BadInput(f"the comparison table links to a missing scene {raw['scene']!r}")
         table.append(TableRow(
             _texts(raw, "topic", "table"), _texts(raw, "flask", "table"),
             _texts(raw, "fastapi", "table"), raw["scene"],

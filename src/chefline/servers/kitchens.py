@@ -12,6 +12,7 @@ from typing import Any, ClassVar
 
 from chefline.kitchen.cost import KitchenCost
 from chefline.kitchen.cost_meter import AppThreads
+from chefline.kitchen.errors import BadInput, KitchenError
 from chefline.kitchen.modes import (
     Framework,
     KitchenMode,
@@ -20,13 +21,12 @@ from chefline.kitchen.modes import (
     ServerKind,
     get_mode,
 )
-from chefline.kitchen.recipe import RecipeError
 from chefline.kitchen.your_app import ReportSource
 from chefline.servers.calibration import own_cost_per_order
 from chefline.servers.llm.model_link import Supplier
 from chefline.servers.own_process.child_process import ChildProcessServer
 from chefline.servers.relay import EventRelay
-from chefline.servers.runners.server_thread import KitchenStartError, ServerThread
+from chefline.servers.runners.server_thread import ServerThread
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ def build_server(mode: KitchenMode, p: KitchenParts) -> ServerThread:
     """The server that runs ``mode``'s app, as its ``serving`` declares (not yet started)."""
     serving = mode.serving
     if serving is None:
-        raise RecipeError(f"{mode.name} does not declare how it is served")
+        raise BadInput(f"{mode.name} does not declare how it is served")
     server = serving.server
     if server.own_process:
         workers = p.settings.workers if server is ServerKind.GUNICORN else 1
@@ -171,8 +171,8 @@ def start_kitchen(
     """Start ``mode_name``'s server on 127.0.0.1 and return once it accepts orders.
 
     A busy ``port`` is replaced by a free one when ``fallback`` (the kitchen's ``notice``
-    says so). ``supplier`` names the language model of the LLM dish. Raises RecipeError for
-    an unknown mode and KitchenStartError when the server cannot open.
+    says so). ``supplier`` names the language model of the LLM dish. Raises BadInput for
+    an unknown mode and KitchenError when the server cannot open.
     """
     mode = get_mode(mode_name)
     settings = settings or KitchenSettings()
@@ -182,7 +182,7 @@ def start_kitchen(
     notice = None
     try:
         server.start()
-    except KitchenStartError as error:
+    except KitchenError as error:
         if not (fallback and port):
             raise
         server = build_server(mode, replace(parts, port=0))

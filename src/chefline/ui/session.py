@@ -16,21 +16,18 @@ import time
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from chefline.client.customer_process import CustomersGone
 from chefline.client.feed import EventFeed
 from chefline.client.plan import RacePlan
 from chefline.client.race import RaceResult, RaceRunner
 from chefline.engine import KitchenFailure, Restaurant, side_by_side
 from chefline.kitchen.clock import now
 from chefline.kitchen.cost import KitchenCost
+from chefline.kitchen.errors import ChefError
 from chefline.kitchen.events import Phase
 from chefline.kitchen.modes import KitchenSettings
-from chefline.kitchen.recipe import RecipeError
 from chefline.kitchen.timeline import RaceTimeline
 from chefline.servers.kitchens import Kitchen
-from chefline.servers.llm.model_link import ModelError
 from chefline.servers.llm.model_supply import ModelSupply
-from chefline.servers.runners.server_thread import KitchenStartError
 from chefline.ui.files.replay_player import ReplayPlayer
 from chefline.ui.frame_pacer import FramePacer
 from chefline.ui.off_thread import off_gui_thread
@@ -245,7 +242,7 @@ class RaceSession(QObject):
         try:
             plan = self.restaurant.check_plan(plan)
             runner = self.restaurant.race(plan, listener=self._feed)
-        except (RecipeError, ValueError, ModelError, KitchenStartError, CustomersGone) as error:
+        except ChefError as error:
             self.sig_error.emit(str(error))
             return False
         self._feed.drain()

@@ -1,6 +1,7 @@
 """The kitchen modes, one small file each. To add one: write its file (who it is, how it is
 served, its theory) and list it in ``MODES`` here."""
 
+from chefline.kitchen.errors import BadInput
 from chefline.kitchen.modes.base import KitchenMode, KitchenSettings
 from chefline.kitchen.modes.fastapi_async import FastApiAsync
 from chefline.kitchen.modes.fastapi_blocking import FastApiBlocking
@@ -19,7 +20,6 @@ from chefline.kitchen.modes.serving import (
     Serving,
     ServingError,
 )
-from chefline.kitchen.recipe import RecipeError
 
 MODES: dict[str, KitchenMode] = {
     mode.name: mode
@@ -38,12 +38,12 @@ MODES: dict[str, KitchenMode] = {
 
 
 def get_mode(name: str) -> KitchenMode:
-    """The mode called ``name``, or a RecipeError that lists the known ones."""
+    """The mode called ``name``, or a BadInput that lists the known ones."""
     try:
         return MODES[name]
     except KeyError:
         known = ", ".join(MODES)
-        raise RecipeError(f"unknown kitchen mode {name!r}; choose from: {known}") from None
+        raise BadInput(f"unknown kitchen mode {name!r}; choose from: {known}") from None
 
 
 __all__ = [

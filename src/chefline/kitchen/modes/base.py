@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from chefline.kitchen import limits
+from chefline.kitchen.errors import BadInput
 from chefline.kitchen.modes.serving import Serving
-from chefline.kitchen.recipe import DishKind, Recipe, RecipeError
+from chefline.kitchen.recipe import DishKind, Recipe
 from chefline.kitchen.theory import event_loop_makespan, fifo_makespan, shared_cpu_makespan
 
 
@@ -31,7 +32,7 @@ class KitchenSettings:
 
 def _check_int(name: str, value: int, low: int, high: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise RecipeError(f"{name} must be a whole number between {low} and {high}, not {value!r}")
+        raise BadInput(f"{name} must be a whole number between {low} and {high}, not {value!r}")
 
 
 class KitchenMode:

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from chefline.kitchen.errors import BadInput
+
 
 class Framework(StrEnum):
     FLASK = "flask"
@@ -64,7 +66,7 @@ class CodeStep(StrEnum):
     """The chef awaits (``await asyncio.sleep``, an async model stream)."""
 
 
-class ServingError(ValueError):
+class ServingError(BadInput):
     """A mode declares a way of serving that no server here can do."""
 
 

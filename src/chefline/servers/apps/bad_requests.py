@@ -20,7 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from werkzeug.exceptions import HTTPException as WerkzeugHTTPException
 
-from chefline.kitchen.recipe import RecipeError
+from chefline.kitchen.errors import BadInput
 from chefline.servers.apps.chat_forms import OrderProblems
 
 MAX_BODY_BYTES = 64 * 1024
@@ -71,7 +71,7 @@ async def capped_validation_error(_: Request, error: RequestValidationError) -> 
     return JSONResponse({"detail": jsonable_encoder(problems)}, status_code=422)
 
 
-async def recipe_error_422(_: Request, error: RecipeError) -> JSONResponse:
+async def recipe_error_422(_: Request, error: BadInput) -> JSONResponse:
     """Last line: a bound checked in the domain, not by the route's declaration, is still a 422."""
     return JSONResponse({"detail": [{"loc": ["body"], "msg": str(error)}]}, status_code=422)
 

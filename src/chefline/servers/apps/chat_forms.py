@@ -13,9 +13,9 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from chefline.kitchen import limits
 from chefline.kitchen.error_body import ErrorKind
+from chefline.kitchen.errors import BadInput
 from chefline.kitchen.faults import MAX_EVERY, FaultKind, Faults
 from chefline.kitchen.llm import DEFAULT_PROMPT, ChatOrder
-from chefline.kitchen.recipe import RecipeError
 
 MAX_RACE_ID = 64
 MAX_ORDER = 1_000_000
@@ -56,10 +56,10 @@ class ChatBody(BaseModel):
 
     @model_validator(mode="after")
     def _fault_with_frequency(self) -> ChatBody:
-        # Checked here, not in ticket(): a RecipeError raised in the route would be a 500.
+        # Checked here, not in ticket(): a BadInput raised in the route would be a 500.
         try:
             Faults(self.fault, self.every)
-        except RecipeError as error:
+        except BadInput as error:
             raise ValueError(f"every: {error}") from None
         return self
 
@@ -68,7 +68,7 @@ class ChatBody(BaseModel):
         return ChatTicket(self.race, self.order, chat, Faults(self.fault, self.every))
 
 
-class OrderProblems(ValueError):
+class OrderProblems(BadInput):
     """A hand-checked order with something wrong; ``problems`` lists (field, what)."""
 
     def __init__(self, problems: list[tuple[str, str]]) -> None:
@@ -135,10 +135,10 @@ def read_chat_by_hand(body: object) -> ChatTicket:
         raise OrderProblems(problems)
     try:
         faults = Faults(values["fault"], values["every"])
-    except RecipeError as error:
+    except BadInput as error:
         raise OrderProblems([("every", str(error))]) from None
     try:
         chat = ChatOrder(values["prompt"], values["max_tokens"], float(values["temperature"]))
-    except RecipeError as error:
+    except BadInput as error:
         raise OrderProblems([("order", str(error))]) from None
     return ChatTicket(values["race"], values["order"], chat, faults)

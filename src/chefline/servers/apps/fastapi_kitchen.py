@@ -16,16 +16,16 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from chefline.kitchen import limits
 from chefline.kitchen.error_body import ErrorBody, ErrorKind
+from chefline.kitchen.errors import BadInput, ModelError
 from chefline.kitchen.faults import MAX_EVERY, FaultKind, Faults, KitchenFire
 from chefline.kitchen.modes.serving import RouteStyle
-from chefline.kitchen.recipe import DEFAULT_STEP_CPU_S, DishKind, Recipe, RecipeError
+from chefline.kitchen.recipe import DEFAULT_STEP_CPU_S, DishKind, Recipe
 from chefline.servers.apps.bad_requests import BodyLimit, capped_validation_error, recipe_error_422
 from chefline.servers.apps.chat_forms import MAX_ORDER, MAX_RACE_ID, ChatBody, ChatTicket
 from chefline.servers.apps.cooking import DishTicket, current_chef
 from chefline.servers.apps.flask_kitchen import LLM_AT_COOK
 from chefline.servers.apps.llm_cooking import NDJSON, LlmTicket
 from chefline.servers.llm.model_link import (
-    ModelError,
     Supplier,
     stream_tokens,
 )
@@ -70,7 +70,7 @@ class OrderQuery(BaseModel):
     def _faults_make_sense(self) -> OrderQuery:
         try:
             Faults(self.fault, self.every)
-        except RecipeError as error:
+        except BadInput as error:
             raise ValueError(str(error)) from None
         return self
 
@@ -125,7 +125,7 @@ def create_fastapi_app(
 
     app.add_middleware(BodyLimit)
     app.add_exception_handler(RequestValidationError, capped_validation_error)  # type: ignore[arg-type]
-    app.add_exception_handler(RecipeError, recipe_error_422)  # type: ignore[arg-type]
+    app.add_exception_handler(BadInput, recipe_error_422)  # type: ignore[arg-type]
 
     @app.exception_handler(KitchenFire)
     async def burnt_dish(_: Request, error: KitchenFire) -> JSONResponse:

@@ -10,8 +10,9 @@ from flask import Flask, Response, g, jsonify, request
 from flask.typing import ResponseReturnValue
 
 from chefline.kitchen.error_body import ErrorBody, ErrorKind
+from chefline.kitchen.errors import BadInput, ModelError
 from chefline.kitchen.faults import Faults, KitchenFire
-from chefline.kitchen.recipe import DishKind, Recipe, RecipeError, recipe_from_strings
+from chefline.kitchen.recipe import DishKind, Recipe, recipe_from_strings
 from chefline.servers.apps.bad_requests import MAX_BODY_BYTES, read_json_body
 from chefline.servers.apps.chat_forms import (
     MAX_ORDER,
@@ -22,7 +23,6 @@ from chefline.servers.apps.chat_forms import (
 from chefline.servers.apps.cooking import DishTicket, current_chef
 from chefline.servers.apps.llm_cooking import NDJSON, LlmTicket
 from chefline.servers.llm.model_link import (
-    ModelError,
     Supplier,
     stream_tokens,
 )
@@ -36,25 +36,25 @@ def parse_faults(args: Mapping[str, str]) -> Faults:
     try:
         every = int(args.get("every", "0"))
     except ValueError:
-        raise RecipeError(f"every must be a whole number, not {args.get('every')!r}") from None
+        raise BadInput(f"every must be a whole number, not {args.get('every')!r}") from None
     return Faults(args.get("fault", "none"), every)  # type: ignore[arg-type]
 
 
 def parse_order(args: Mapping[str, str]) -> tuple[str, int, Recipe]:
-    """Race id, order number and recipe from query arguments; RecipeError says what is wrong."""
+    """Race id, order number and recipe from query arguments; BadInput says what is wrong."""
     race = args.get("race", "")
     if len(race) > MAX_RACE_ID:
-        raise RecipeError(f"race id is longer than {MAX_RACE_ID} characters")
+        raise BadInput(f"race id is longer than {MAX_RACE_ID} characters")
     try:
         order = int(args.get("order", "0"))
     except ValueError:
-        raise RecipeError(f"order must be a whole number, not {args.get('order')!r}") from None
+        raise BadInput(f"order must be a whole number, not {args.get('order')!r}") from None
     if not 0 <= order <= MAX_ORDER:
-        raise RecipeError(f"order must be between 0 and {MAX_ORDER}, not {order}")
+        raise BadInput(f"order must be between 0 and {MAX_ORDER}, not {order}")
     fields = {name: args[name] for name in ("wait", "prep", "plate", "dish") if name in args}
     recipe = recipe_from_strings(fields)
     if recipe.dish is DishKind.LLM:
-        raise RecipeError(LLM_AT_COOK)
+        raise BadInput(LLM_AT_COOK)
     return race, order, recipe
 
 
@@ -79,8 +79,8 @@ def create_flask_app(
     # A Content-Length of 99999999999 is refused (413) before a byte is read.
     app.config["MAX_CONTENT_LENGTH"] = MAX_BODY_BYTES
 
-    @app.errorhandler(RecipeError)
-    def bad_order(error: RecipeError) -> ResponseReturnValue:
+    @app.errorhandler(BadInput)
+    def bad_order(error: BadInput) -> ResponseReturnValue:
         return jsonify(ErrorBody(ErrorKind.BAD_ORDER, str(error)).to_json()), 400
 
     @app.errorhandler(KitchenFire)

@@ -17,11 +17,11 @@ from dataclasses import replace
 
 from chefline.kitchen.clock import now
 from chefline.kitchen.error_body import ErrorBody, ErrorKind
+from chefline.kitchen.errors import ModelError
 from chefline.kitchen.faults import SLOW_FACTOR, FaultKind, Faults, KitchenFire
 from chefline.kitchen.order import KitchenReport, Step, StepKind
 from chefline.kitchen.recipe import DEFAULT_STEP_CPU_S
 from chefline.servers.apps.cooking import DishTicket
-from chefline.servers.llm.model_link import ModelError
 
 NDJSON = "application/x-ndjson"
 

@@ -21,9 +21,8 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from chefline.kitchen.errors import BadInput, ModelError
 from chefline.kitchen.llm import ChatOrder
-from chefline.kitchen.order import KitchenReport
-from chefline.kitchen.recipe import RecipeError
 from chefline.texts import translate
 
 ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,127}")
@@ -35,15 +34,6 @@ PROBE_DEADLINE_S = 30.0
 """The probe's whole call, however the model streams: 8 tokens take far less."""
 MAX_LINE_CHARS = 64 * 1024
 """Longest line of an event stream: a token's chunk is a few hundred characters."""
-
-
-class ModelError(RuntimeError):
-    """The model could not serve a call. ``report`` is the kitchen's record of the order up
-    to the failure, set by the kitchen that was cooking it."""
-
-    def __init__(self, message: str, report: KitchenReport | None = None) -> None:
-        super().__init__(message)
-        self.report = report
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,13 +48,13 @@ class ModelLink:
     def __post_init__(self) -> None:
         if not _usable_url(self.base_url):
             shown = printable(self.base_url, 120)
-            raise RecipeError(
+            raise BadInput(
                 f"the model's base URL must look like http://host:port/v1, not {shown!r}"
             )
         if not self.model.strip() or len(self.model) > MAX_MODEL_NAME:
-            raise RecipeError(f"the model name must be 1 to {MAX_MODEL_NAME} characters")
+            raise BadInput(f"the model name must be 1 to {MAX_MODEL_NAME} characters")
         if self.api_key_env and not ENV_NAME.fullmatch(self.api_key_env):
-            raise RecipeError(
+            raise BadInput(
                 f"{self.api_key_env!r} is not an environment variable name (letters, digits, _)"
             )
 

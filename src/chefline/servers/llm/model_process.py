@@ -17,10 +17,11 @@ import sys
 import threading
 from typing import Any
 
+from chefline.kitchen.errors import KitchenError
 from chefline.kitchen.llm import MOCK_MODEL, ModelSpeed
 from chefline.process import MODEL_COMMAND, chefline_command, freeze_startup_objects
 from chefline.servers.llm.model_link import ModelLink
-from chefline.servers.runners.server_thread import LOOPBACK, KitchenStartError
+from chefline.servers.runners.server_thread import LOOPBACK
 
 START_TIMEOUT_S = 20.0
 """A fresh interpreter imports FastAPI and uvicorn first: about a second here."""
@@ -65,7 +66,7 @@ class ModelProcess:
             reply = None
         if reply is None:
             code = self._process.poll()
-            raise KitchenStartError(f"the built-in model did not answer (exit code {code})")
+            raise KitchenError(f"the built-in model did not answer (exit code {code})")
         return reply
 
     @property
@@ -95,7 +96,7 @@ class ModelProcess:
                 stdin.write(json.dumps({"speed": _speed_json(speed)}) + "\n")
                 stdin.flush()
             except OSError as error:
-                raise KitchenStartError(f"the built-in model is gone: {error}") from None
+                raise KitchenError(f"the built-in model is gone: {error}") from None
             self._reply(REPLY_TIMEOUT_S)
             self.speed = speed
 

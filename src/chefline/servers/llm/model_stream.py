@@ -14,13 +14,13 @@ from collections.abc import AsyncIterator
 import aiohttp
 from aiohttp.http_exceptions import LineTooLong
 
+from chefline.kitchen.errors import ModelError
 from chefline.kitchen.llm import ChatOrder
 from chefline.servers.llm.model_link import (
     CONNECT_TIMEOUT_S,
     DONE,
     MAX_LINE_CHARS,
     READ_TIMEOUT_S,
-    ModelError,
     ModelLink,
     call_failed,
     line_too_long,

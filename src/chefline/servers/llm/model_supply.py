@@ -8,8 +8,8 @@ model or key is reported before a race, and so that its measured speed gives the
 from __future__ import annotations
 
 from chefline.kitchen import limits
+from chefline.kitchen.errors import BadInput
 from chefline.kitchen.llm import ModelSpeed
-from chefline.kitchen.recipe import RecipeError
 from chefline.servers.llm.model_link import ModelLink, ModelProbe, Supplier, probe_model
 from chefline.servers.llm.model_process import ModelProcess
 
@@ -64,7 +64,7 @@ class ModelSupply:
 
     def check_customers(self, customers: int) -> None:
         if self.own is not None and not self.own.on_loopback and customers > MAX_REMOTE_CUSTOMERS:
-            raise RecipeError(
+            raise BadInput(
                 f"the model at {self.own.base_url} is not on this machine: races against it "
                 f"are limited to {MAX_REMOTE_CUSTOMERS} customers per kitchen"
             )

@@ -25,13 +25,14 @@ import psutil
 
 from chefline.kitchen.clock import now
 from chefline.kitchen.cost import KitchenCost
+from chefline.kitchen.errors import KitchenError
 from chefline.kitchen.events import OrderEvent
 from chefline.kitchen.modes.serving import ServerKind
 from chefline.process import CHILD_COMMAND, chefline_command
 from chefline.servers.llm.model_link import ModelLink, Supplier
 from chefline.servers.own_process.stderr_tail import StderrTail
 from chefline.servers.relay import EventRelay
-from chefline.servers.runners.server_thread import KitchenStartError, ServerThread
+from chefline.servers.runners.server_thread import ServerThread
 
 MEMORY_EVERY_S = 0.5
 CLOCK_PINGS = 5
@@ -95,7 +96,7 @@ class ChildProcessServer(ServerThread):
     def _prepare(self, sock: socket.socket) -> None:
         if not hasattr(os, "fork"):
             sock.close()
-            raise KitchenStartError(
+            raise KitchenError(
                 f"{self.name} needs Linux or macOS (it hands its socket to a child process, "
                 "and gunicorn forks); on Windows race flask-pool and fastapi-async instead"
             )
@@ -112,7 +113,7 @@ class ChildProcessServer(ServerThread):
             )
         except OSError as error:
             message = f"kitchen {self.name} could not start a process: {error}"
-            raise KitchenStartError(message) from None
+            raise KitchenError(message) from None
         finally:
             sock.close()  # the child listens on it now; our copy would keep the port open
             self._errors.handed_over()
@@ -182,9 +183,9 @@ class ChildProcessServer(ServerThread):
     def _wait_ready(self) -> None:
         try:
             super()._wait_ready()
-        except KitchenStartError as error:
+        except KitchenError as error:
             detail = self._last_error_line()
-            raise KitchenStartError(f"{error}: {detail}" if detail else str(error)) from None
+            raise KitchenError(f"{error}: {detail}" if detail else str(error)) from None
 
     def _request_stop(self) -> None:
         self.supplier.unwatch(self._post_link)
@@ -235,7 +236,7 @@ class ChildProcessServer(ServerThread):
                 theirs = self._clock_replies.get(timeout=2.0)
             except queue.Empty:
                 message = f"kitchen {self.name} did not answer a clock ping"
-                raise KitchenStartError(message) from None
+                raise KitchenError(message) from None
             back = now()
             trip = back - sent
             if best is None or trip < best[0]:
@@ -243,7 +244,7 @@ class ChildProcessServer(ServerThread):
         assert best is not None
         trip, offset = best
         if abs(offset) > trip / 2 + CLOCK_TOLERANCE_S:
-            raise KitchenStartError(
+            raise KitchenError(
                 f"kitchen {self.name}'s clock is {offset * 1000:.1f} ms off the app's; its "
                 "timelines could not be compared with the others"
             )

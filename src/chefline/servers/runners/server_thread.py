@@ -8,6 +8,7 @@ import threading
 from abc import ABC, abstractmethod
 
 from chefline.kitchen.cost import KitchenCost
+from chefline.kitchen.errors import KitchenError
 from chefline.texts import translate
 
 LOOPBACK = "127.0.0.1"
@@ -17,14 +18,10 @@ BACKLOG = 2048
 and 3 s that look like slow cooking but are the kernel's."""
 
 
-class KitchenStartError(RuntimeError):
-    """A kitchen could not open: the message is meant for the person who asked for it."""
-
-
 def bind_loopback(port: int = 0) -> socket.socket:
     """A listening TCP socket on 127.0.0.1 (``port`` 0: any free port)."""
     if not 0 <= port <= 65535:
-        raise KitchenStartError(
+        raise KitchenError(
             translate("Errors", "port must be between 0 and 65535, not {0}").format(port)
         )
     # IPPROTO_TCP, not 0: asyncio sets TCP_NODELAY on accepted connections only when the
@@ -40,9 +37,9 @@ def bind_loopback(port: int = 0) -> socket.socket:
         sock.close()
         if error.errno == errno.EADDRINUSE:
             text = translate("Errors", "port {0} on {1} is already in use")
-            raise KitchenStartError(text.format(port, LOOPBACK)) from None
+            raise KitchenError(text.format(port, LOOPBACK)) from None
         text = translate("Errors", "cannot listen on {0}:{1}: {2}")
-        raise KitchenStartError(text.format(LOOPBACK, port, error.strerror)) from None
+        raise KitchenError(text.format(LOOPBACK, port, error.strerror)) from None
     sock.listen(BACKLOG)
     return sock
 
@@ -100,7 +97,7 @@ class ServerThread(ABC):
             reason = f": {self._failure!r}" if self._failure else ""
             self.stop()
             text = translate("Errors", "kitchen {0} did not start{1}")
-            raise KitchenStartError(text.format(self.name, reason))
+            raise KitchenError(text.format(self.name, reason))
 
     def stop(self) -> None:
         """Ask the server to stop and wait a little; daemon threads never block exit."""

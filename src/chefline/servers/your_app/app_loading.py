@@ -13,11 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from chefline.kitchen.errors import YourAppError
 from chefline.texts import translate
-
-
-class AppError(ValueError):
-    """Your app cannot be loaded or served: the message is one sentence for you."""
 
 
 @dataclass(frozen=True)
@@ -31,13 +28,13 @@ class LoadedApp:
 
 
 def load_app(target: str) -> LoadedApp:
-    """Import ``target`` and return its app; raises AppError with the reason."""
+    """Import ``target`` and return its app; raises YourAppError with the reason."""
     module_part, sep, attr = target.rpartition(":")
     if not sep or not module_part or not attr:
         text = translate(
             "Cli", "--app must look like path/to/app.py:app or package.module:app, not {0!r}"
         )
-        raise AppError(text.format(target))
+        raise YourAppError(text.format(target))
     if module_part.endswith(".py") or os.sep in module_part or "/" in module_part:
         module, short = _import_file(Path(module_part)), Path(module_part).stem
     else:
@@ -46,14 +43,14 @@ def load_app(target: str) -> LoadedApp:
         found = [name for name, value in vars(module).items() if app_kind(value)]
         text = translate("Cli", "{0} has no attribute {1!r}")
         hint = translate("Cli", "; its apps: {0}").format(", ".join(found)) if found else ""
-        raise AppError(text.format(module_part, attr) + hint)
+        raise YourAppError(text.format(module_part, attr) + hint)
     app = getattr(module, attr)
     kind = app_kind(app)
     if kind is None:
         text = translate(
             "Cli", "{0} is a {1}, not an app: name a FastAPI, Starlette or Flask app (ASGI or WSGI)"
         )
-        raise AppError(text.format(target, type(app).__name__))
+        raise YourAppError(text.format(target, type(app).__name__))
     return LoadedApp(target, app, kind, f"{short}:{attr}")
 
 
@@ -81,12 +78,12 @@ def app_kind(value: object) -> str | None:
 
 def _import_file(path: Path) -> Any:
     if not path.is_file():
-        raise AppError(translate("Cli", "there is no file {0}").format(path))
+        raise YourAppError(translate("Cli", "there is no file {0}").format(path))
     path = path.resolve()
     name = f"chefline_app_{path.stem}"
     spec = importlib.util.spec_from_file_location(name, path)
     if spec is None or spec.loader is None:
-        raise AppError(translate("Cli", "{0} is not a Python file").format(path))
+        raise YourAppError(translate("Cli", "{0} is not a Python file").format(path))
     module = importlib.util.module_from_spec(spec)
     # Its neighbours must import as they do when the app runs from its own folder.
     folder = str(path.parent)
@@ -108,20 +105,20 @@ def _import_module(name: str) -> Any:
         return importlib.import_module(name)
     except ModuleNotFoundError as error:
         if error.name is not None and name.startswith(error.name):
-            raise AppError(translate("Cli", "there is no module {0}").format(name)) from None
+            raise YourAppError(translate("Cli", "there is no module {0}").format(name)) from None
         raise _import_failed(name, error) from None
     except (Exception, SystemExit) as error:
         raise _import_failed(name, error) from None
 
 
-def _import_failed(what: str, error: BaseException) -> AppError:
+def _import_failed(what: str, error: BaseException) -> YourAppError:
     """'cannot import app.py: NameError: name 'x' is not defined (at app.py:3)'."""
     last_line = traceback.format_exception_only(type(error), error)[-1].strip()
     where = _where(error)
     text = translate("Cli", "cannot import {0}: {1}").format(what, last_line)
     if where:
         text += translate("Cli", " (at {0})").format(where)
-    return AppError(text)
+    return YourAppError(text)
 
 
 def _where(error: BaseException) -> str | None:

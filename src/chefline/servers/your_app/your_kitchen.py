@@ -11,17 +11,18 @@ from typing import Any
 
 from flask import Flask, got_request_exception, request
 
+from chefline.kitchen.errors import KitchenError, YourAppError
 from chefline.kitchen.modes import KitchenSettings
 from chefline.kitchen.your_app import RACE_HEADER, ReportSource, ServerKind, YourAppMode
 from chefline.servers.kitchens import Kitchen
 from chefline.servers.llm.model_link import Supplier
 from chefline.servers.own_process.child_process import ChildProcessServer
 from chefline.servers.relay import EventRelay
-from chefline.servers.runners.server_thread import KitchenStartError, ServerThread
+from chefline.servers.runners.server_thread import ServerThread
 from chefline.servers.runners.uvicorn_runner import UvicornThread
 from chefline.servers.runners.waitress_runner import WaitressThread
 from chefline.servers.runners.werkzeug_runner import WerkzeugThread
-from chefline.servers.your_app.app_loading import AppError, LoadedApp, load_app
+from chefline.servers.your_app.app_loading import LoadedApp, load_app
 from chefline.servers.your_app.loop_watchdog import DEFAULT_THRESHOLD_S, LoopWatchdog
 from chefline.servers.your_app.route_errors import RouteErrors
 from chefline.servers.your_app.thread_sampler import ThreadSampler
@@ -41,12 +42,12 @@ class YourOrder:
 
     def __post_init__(self) -> None:
         if not self.path.startswith("/"):
-            raise AppError(
+            raise YourAppError(
                 translate("Cli", "--path must start with /, not {0!r}").format(self.path)
             )
         if self.method.upper() not in METHODS:
             text = translate("Cli", "--method must be one of {0}, not {1!r}")
-            raise AppError(text.format(", ".join(METHODS), self.method))
+            raise YourAppError(text.format(", ".join(METHODS), self.method))
 
     @classmethod
     def parse(cls, path: str, method: str, body: str | None) -> YourOrder:
@@ -54,7 +55,7 @@ class YourOrder:
             content = None if body is None else json.loads(body)
         except json.JSONDecodeError as error:
             text = translate("Cli", "--body must be JSON: {0} (line {1}, column {2})")
-            raise AppError(text.format(error.msg, error.lineno, error.colno)) from None
+            raise YourAppError(text.format(error.msg, error.lineno, error.colno)) from None
         return cls(path, method.upper(), content)
 
 
@@ -140,22 +141,22 @@ def start_your_kitchen(
     threshold: float = DEFAULT_THRESHOLD_S,
     settings: KitchenSettings | None = None,
 ) -> YourKitchen:
-    """Load ``target`` and serve it; returns once it accepts orders. Raises AppError (one
+    """Load ``target`` and serve it; returns once it accepts orders. Raises YourAppError (one
     sentence) for every reason it cannot."""
     loaded = load_app(target)
     try:
         kind = ServerKind(server) if server else default_server(loaded.kind)
     except ValueError:
         known = ", ".join(k.value for k in ServerKind)
-        raise AppError(translate("Cli", "--server must be one of {0}, not {1!r}").format(
+        raise YourAppError(translate("Cli", "--server must be one of {0}, not {1!r}").format(
             known, server)) from None  # fmt: skip
     if kind.speaks != loaded.kind:
         text = translate("Cli", "{0} is a {1} app, and {2} serves {3} apps; try --server {4}")
-        raise AppError(text.format(target, loaded.kind.upper(), kind.value, kind.speaks.upper(),
+        raise YourAppError(text.format(target, loaded.kind.upper(), kind.value, kind.speaks.upper(),
                                    default_server(loaded.kind).value))  # fmt: skip
     if not 0 < threshold < 10:
         text = translate("Cli", "the blocking threshold must be between 0 and 10 s, not {0:g}")
-        raise AppError(text.format(threshold))
+        raise YourAppError(text.format(threshold))
     mode = YourAppMode(loaded.label, target, kind)
     settings = settings or KitchenSettings()
     relay = EventRelay()
@@ -184,14 +185,14 @@ def start_your_kitchen(
             runner = WerkzeugThread(mode.name, wsgi, threaded=threaded, port=port)
     try:
         runner.start()
-    except KitchenStartError as error:
+    except KitchenError as error:
         if watchdog is not None:
             watchdog.stop()
         failure = orders.startup_failure if kind is ServerKind.UVICORN else None
         if failure:
             text = translate("Cli", "{0} failed to start: {1}")
-            raise AppError(text.format(target, failure)) from None
-        raise AppError(str(error)) from None
+            raise YourAppError(text.format(target, failure)) from None
+        raise YourAppError(str(error)) from None
     return YourKitchen(mode, settings, runner, relay, loaded=loaded,
                        order=order or YourOrder(), watchdog=watchdog, sampler=sampler,
                        errors=errors)  # fmt: skip

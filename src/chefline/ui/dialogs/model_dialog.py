@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from chefline.kitchen import limits
+from chefline.kitchen.errors import ChefError
 from chefline.kitchen.llm import ChatOrder, ModelSpeed
-from chefline.kitchen.recipe import RecipeError
-from chefline.servers.llm.model_link import ModelError, ModelLink, probe_model
+from chefline.servers.llm.model_link import ModelLink, probe_model
 from chefline.ui.control_bar import ControlBar
 from chefline.ui.off_thread import off_gui_thread
 from chefline.ui.session import RaceSession
@@ -129,7 +129,7 @@ class ModelDialog(QDialog):
             else:
                 link = self.link()
             probe = await off_gui_thread(lambda: probe_model(link))
-        except (ModelError, RecipeError) as error:
+        except ChefError as error:
             self.status.setText(f"⚠ {error}")
             return False
         finally:
@@ -152,7 +152,7 @@ class ModelDialog(QDialog):
                 link = self.link()
                 self.status.setText(self.tr("Calling the model…"))
                 await off_gui_thread(lambda: self.session.models.use_own(link))
-        except (ModelError, RecipeError) as error:
+        except ChefError as error:
             self.status.setText(f"⚠ {error}")
             return
         self.controls.chat = chat

@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from chefline.client.race import RaceResult
+from chefline.kitchen.errors import YourAppError
 from chefline.kitchen.your_app import LoopBlock, ServerKind, YourAppMode, blocked_seconds
-from chefline.servers.your_app.app_loading import AppError, load_app
+from chefline.servers.your_app.app_loading import load_app
 from chefline.servers.your_app.app_routes import route_source, routes_of
 from chefline.servers.your_app.your_kitchen import (
     METHODS,
@@ -145,7 +146,7 @@ class YourAppDialog(QDialog):
         self.note.clear()
         try:
             routes = routes_of(load_app(self.target.text().strip()).app)
-        except AppError as error:
+        except YourAppError as error:
             self.note.setText(str(error))
             routes = []
         for method, path in routes:
@@ -216,7 +217,7 @@ class YourAppOpener(QObject):
             kitchen = await off_gui_thread(
                 lambda: start_your_kitchen(choice.target, choice.server or None, order)
             )
-        except AppError as error:
+        except YourAppError as error:
             self.session.sig_error.emit(str(error))
             return False
         return self.session.put_your_app(kitchen)

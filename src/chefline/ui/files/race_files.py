@@ -11,8 +11,8 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from chefline.client.export import load_json, save_csv, save_json, save_summary_csv
-from chefline.client.trace_file import TraceWriteError, save_trace
-from chefline.kitchen.recipe import RecipeError
+from chefline.client.trace_file import save_trace
+from chefline.kitchen.errors import BadInput, FileWriteError
 from chefline.ui.files.gif_export import export_replay_gif
 from chefline.ui.race.latency_histogram import LatencyHistogram
 from chefline.ui.session import RaceSession
@@ -89,7 +89,7 @@ class RaceFiles(QObject):
         assert self.session.result is not None
         try:
             save_trace(self.session.result, path)
-        except TraceWriteError as error:
+        except FileWriteError as error:
             self.sig_error_requested.emit(str(error))
             return False
         self.sig_status_requested.emit(
@@ -113,7 +113,7 @@ class RaceFiles(QObject):
             return False
         try:
             result = load_json(path)
-        except RecipeError as error:
+        except BadInput as error:
             self.sig_error_requested.emit(str(error))
             return False
         self.session.replay.start(result, recorded=True)

@@ -11,6 +11,7 @@ import logging
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator, Signal
 
 from chefline.assets import resources_dir
+from chefline.kitchen.errors import BadInput
 from chefline.texts import LANGUAGES, use_language
 
 log = logging.getLogger(__name__)
@@ -40,7 +41,7 @@ class Language(QObject):
     def use(self, language: str) -> bool:
         """Switch to ``language``; False (and English) if its translation cannot be loaded."""
         if language not in LANGUAGES:
-            raise ValueError(f"unknown language {language!r}; choose from {LANGUAGES}")
+            raise BadInput(f"unknown language {language!r}; choose from {LANGUAGES}")
         if self._translator is not None:
             self.app.removeTranslator(self._translator)
             self._translator = None

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from chefline.assets import resource_path, resources_dir
 from chefline.client.plan import scene_plan
-from chefline.kitchen.recipe import RecipeError
+from chefline.kitchen.errors import BadInput
 from chefline.kitchen.scenes import Scene, Talk, load_talk
 from chefline.ui.control_bar import ControlBar
 from chefline.ui.files.race_files import RaceFiles
@@ -80,7 +80,7 @@ class Presenter(QObject):
         if talk is None:
             try:
                 talk = load_default_talk()
-            except RecipeError as error:
+            except BadInput as error:
                 # The window still races without a talk; the reason is said once, once the
                 # window is up to show it.
                 talk, message = Talk([], []), str(error)
