@@ -34,6 +34,29 @@
     </message>
   </context>
   <context>
+    <name>ApiDocs</name>
+    <message>
+      <location filename="../../src/chefline/ui/api_docs.py" line="37" />
+      <source>Open a FastAPI kitchen (Kitchens menu) to see its API docs.</source>
+      <translation>先打开一个 FastAPI 厨房（“厨房”菜单），才能看它的 API 文档。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/api_docs.py" line="41" />
+      <source>Browsers do not open for the root user. The docs are at {0} (copied to the clipboard).</source>
+      <translation>浏览器不能以 root 用户打开。文档地址是 {0}（已复制到剪贴板）。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/api_docs.py" line="46" />
+      <source>No browser opened; the docs are at {0}</source>
+      <translation>没有浏览器打开；文档地址是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/api_docs.py" line="49" />
+      <source>API docs: {0}</source>
+      <translation>API 文档：{0}</translation>
+    </message>
+  </context>
+  <context>
     <name>Argparse</name>
     <message>
       <location filename="../../src/chefline/cli/argparse_words.py" line="14" />
@@ -99,46 +122,46 @@
     </message>
   </context>
   <context>
-    <name>BadOrderDialog</name>
+    <name>BadOrderView</name>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/bad_order_dialog.py" line="34" />
-      <source>No reply from {0}: {1}</source>
-      <translation>{0} 没有回应：{1}</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/dialogs/bad_order_dialog.py" line="46" />
+      <location filename="../../src/chefline/ui/talk/bad_order_view.py" line="24" />
       <source>Flask: checked by hand</source>
       <translation>Flask：手写检查</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/bad_order_dialog.py" line="47" />
+      <location filename="../../src/chefline/ui/talk/bad_order_view.py" line="25" />
       <source>FastAPI: a Pydantic model</source>
       <translation>FastAPI：Pydantic 模型</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/bad_order_dialog.py" line="53" />
-      <source>A bad order, two ways of saying no</source>
-      <translation>一张错误订单，两种拒绝方式</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/dialogs/bad_order_dialog.py" line="55" />
-      <source>Sent to POST /chat of each:  {0}</source>
-      <translation>发送到两边的 POST /chat：  {0}</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/dialogs/bad_order_dialog.py" line="63" />
-      <source>no kitchen open</source>
-      <translation>没有打开的厨房</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/dialogs/bad_order_dialog.py" line="70" />
+      <location filename="../../src/chefline/ui/talk/bad_order_view.py" line="102" />
       <source>Sending…</source>
       <translation>发送中…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/bad_order_dialog.py" line="72" />
+      <location filename="../../src/chefline/ui/talk/bad_order_view.py" line="103" />
       <source>Open a {0} kitchen (Kitchens menu) to see its reply.</source>
-      <translation>请先打开一个 {0} 厨房（“厨房”菜单）再看它的回复。</translation>
+      <translation>先打开一个 {0} 厨房（“厨房”菜单）才能看到它的回应。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/talk/bad_order_view.py" line="112" />
+      <source>A bad order, two ways of saying no</source>
+      <translation>同一张错误订单，两种拒绝方式</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/talk/bad_order_view.py" line="113" />
+      <source>Sent to POST /chat of each: {0}</source>
+      <translation>发给两边的 POST /chat：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/talk/bad_order_view.py" line="114" />
+      <source>Esc or any clicker key closes the replies.</source>
+      <translation>按 Esc 或翻页笔任意键关闭回应。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/talk/bad_order_view.py" line="118" />
+      <source>no kitchen open</source>
+      <translation>没有打开的厨房</translation>
     </message>
   </context>
   <context>
@@ -355,242 +378,242 @@ series in one interpreter, also that of the kitchens next door:</source>
       <translation>错误：</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="37" />
+      <location filename="../../src/chefline/cli/main.py" line="35" />
       <source>Real Flask and FastAPI kitchens racing the same orders, measured.</source>
       <translation>真实的 Flask 与 FastAPI 厨房处理同样的订单，一切数字都是实测的。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="45" />
+      <location filename="../../src/chefline/cli/main.py" line="43" />
       <source>run a short real race in the window (offscreen), check it, exit 0 or 1</source>
       <translation>在窗口中（离屏）跑一轮真实的短比赛并检查，退出码为 0 或 1</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="52" />
+      <location filename="../../src/chefline/cli/main.py" line="50" />
       <source>open the window (the default command)</source>
       <translation>打开窗口（默认命令）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="57" />
+      <location filename="../../src/chefline/cli/main.py" line="55" />
       <source>serve the orders at once</source>
       <translation>立刻上菜</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="63" />
+      <location filename="../../src/chefline/cli/main.py" line="61" />
       <source>run a real race in the window offscreen and save it as an image</source>
       <translation>在离屏窗口中跑一轮真实比赛，并保存为图片</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="68" />
+      <location filename="../../src/chefline/cli/main.py" line="66" />
       <source>image file (default race.png)</source>
       <translation>图片文件（默认 race.png）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="71" />
+      <location filename="../../src/chefline/cli/main.py" line="69" />
       <source>window size (default 1920x1080)</source>
       <translation>窗口尺寸（默认 1920x1080）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="77" />
+      <location filename="../../src/chefline/cli/main.py" line="75" />
       <source>show scene N of the talk and serve its race instead</source>
       <translation>显示演讲的第 N 场，并改为处理该场的比赛</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="83" />
+      <location filename="../../src/chefline/cli/main.py" line="81" />
       <source>the window's language (default: the system's)</source>
       <translation>窗口语言（默认跟随系统）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="86" />
+      <location filename="../../src/chefline/cli/main.py" line="84" />
       <source>full screen, as in a talk</source>
       <translation>全屏，和演讲时一样</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="90" />
+      <location filename="../../src/chefline/cli/main.py" line="88" />
       <source>list the kitchen modes</source>
       <translation>列出所有厨房模式</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="93" />
+      <location filename="../../src/chefline/cli/main.py" line="91" />
       <source>race kitchens headless and print the comparison</source>
       <translation>无界面地让厨房比赛，并打印对比结果</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="99" />
+      <location filename="../../src/chefline/cli/main.py" line="97" />
       <source>print every order's full timeline</source>
       <translation>打印每张订单的完整时间线</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="104" />
+      <location filename="../../src/chefline/cli/main.py" line="102" />
       <source>also write the race as a trace for ui.perfetto.dev or chrome://tracing</source>
       <translation>同时把比赛写成追踪文件，可在 ui.perfetto.dev 或 chrome://tracing 中打开</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="111" />
+      <location filename="../../src/chefline/cli/main.py" line="109" />
       <source>run every scene of the talk and check that it shows what it says</source>
       <translation>运行演讲的每一个场景，检查结果是否与说明相符</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="117" />
+      <location filename="../../src/chefline/cli/main.py" line="115" />
       <source>run kitchens on loopback until Ctrl+C</source>
       <translation>在本机回环地址上运行厨房，直到按 Ctrl+C</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="125" />
+      <location filename="../../src/chefline/cli/main.py" line="123" />
       <source>port of the first kitchen, the next ones count up (default: free ports)</source>
       <translation>第一个厨房的端口，后面的依次加一（默认：空闲端口）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="27" />
+      <location filename="../../src/chefline/cli/options.py" line="28" />
       <source>a kitchen to race (repeat for several; default: {0}). Modes: {1}</source>
       <translation>参加比赛的厨房（可重复指定多个；默认：{0}）。可选模式：{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="36" />
+      <location filename="../../src/chefline/cli/options.py" line="37" />
       <source>chefs in flask-pool ({0}-{1}, default 4)</source>
       <translation>flask-pool 的厨师数（{0}-{1}，默认 4）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="45" />
+      <location filename="../../src/chefline/cli/options.py" line="46" />
       <source>worker processes in flask-processes ({0}-{1}, default 4)</source>
       <translation>flask-processes 的工作进程数（{0}-{1}，默认 4）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="54" />
+      <location filename="../../src/chefline/cli/options.py" line="55" />
       <source>anyio thread limit in fastapi-def (default 40, as in FastAPI)</source>
       <translation>fastapi-def 中 anyio 的线程上限（默认 40，与 FastAPI 相同）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="65" />
+      <location filename="../../src/chefline/cli/options.py" line="66" />
       <source>orders per kitchen ({0}-{1}, default 10)</source>
       <translation>每个厨房的订单数（{0}-{1}，默认 10）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="75" />
+      <location filename="../../src/chefline/cli/options.py" line="76" />
       <source>the slow step of each dish (0-{0:g} s, default 0.5)</source>
       <translation>每道菜慢步骤的时长（0-{0:g} 秒，默认 0.5）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="83" />
+      <location filename="../../src/chefline/cli/options.py" line="84" />
       <source>io: the slow step waits (sleep/await); cpu: it needs the chef's hands (hashing)</source>
       <translation>io：慢步骤是等待（sleep/await）；cpu：慢步骤要厨师亲手做（计算哈希）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="93" />
+      <location filename="../../src/chefline/cli/options.py" line="94" />
       <source>prep CPU work</source>
       <translation>备菜的 CPU 工作</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="100" />
+      <location filename="../../src/chefline/cli/options.py" line="101" />
       <source>plating CPU</source>
       <translation>装盘的 CPU 工作</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="106" />
+      <location filename="../../src/chefline/cli/options.py" line="107" />
       <source>burn: one order in every K gets an HTTP 500; slow: it takes 3× as long</source>
       <translation>burn：每 K 张订单有一张得到 HTTP 500；slow：那一张要慢 3 倍</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="115" />
+      <location filename="../../src/chefline/cli/options.py" line="116" />
       <source>how often --fault strikes (default 5)</source>
       <translation>--fault 出现的频率（默认 5）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="122" />
+      <location filename="../../src/chefline/cli/options.py" line="123" />
       <source>customers walk out after this long (default: well past the theory)</source>
       <translation>客人等这么久就离开（默认：远超理论用时）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="129" />
+      <location filename="../../src/chefline/cli/options.py" line="130" />
       <source>seconds between arrivals (default 0: everyone orders at once)</source>
       <translation>两位客人到达的间隔秒数（默认 0：所有人同时点单）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="135" />
+      <location filename="../../src/chefline/cli/options.py" line="136" />
       <source>LLM dish</source>
       <translation>大模型菜品</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="136" />
+      <location filename="../../src/chefline/cli/options.py" line="137" />
       <source>--llm orders a streamed answer from a language model at each kitchen's /chat</source>
       <translation>--llm 在每个厨房的 /chat 点一份来自语言模型的流式回答</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="141" />
+      <location filename="../../src/chefline/cli/options.py" line="142" />
       <source>serve the LLM dish instead of a wait</source>
       <translation>用大模型菜品代替等待</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="144" />
+      <location filename="../../src/chefline/cli/options.py" line="145" />
       <source>what every customer asks</source>
       <translation>每位客人问的问题</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="147" />
+      <location filename="../../src/chefline/cli/options.py" line="148" />
       <source>answer length (1-{0}, default 16)</source>
       <translation>回答长度（1-{0}，默认 16）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="150" />
+      <location filename="../../src/chefline/cli/options.py" line="151" />
       <source>0-2 (default 0.7)</source>
       <translation>0-2（默认 0.7）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="157" />
+      <location filename="../../src/chefline/cli/options.py" line="158" />
       <source>built-in model: time to first token (default {0:g})</source>
       <translation>内置模型：首个 token 用时（默认 {0:g}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="166" />
+      <location filename="../../src/chefline/cli/options.py" line="167" />
       <source>built-in model: tokens per second (default {0:g})</source>
       <translation>内置模型：每秒 token 数（默认 {0:g}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="173" />
+      <location filename="../../src/chefline/cli/options.py" line="174" />
       <source>your OpenAI server, e.g. http://127.0.0.1:11434/v1</source>
       <translation>你的 OpenAI 兼容服务，例如 http://127.0.0.1:11434/v1</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="175" />
+      <location filename="../../src/chefline/cli/options.py" line="176" />
       <source>the model to ask there</source>
       <translation>在那里要调用的模型</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="179" />
+      <location filename="../../src/chefline/cli/options.py" line="180" />
       <source>environment variable holding the API key (never written anywhere)</source>
       <translation>保存 API 密钥的环境变量（密钥从不写入任何地方）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/display_check.py" line="85" />
+      <location filename="../../src/chefline/cli/display_check.py" line="86" />
       <source>there is no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set); use `chefline race` for a race in the terminal, `chefline snapshot` for a picture of one, or QT_QPA_PLATFORM=offscreen to run the window unseen</source>
       <translation>没有可以打开窗口的显示器（DISPLAY 和 WAYLAND_DISPLAY 都未设置）；请用 `chefline race` 在终端里比赛，用 `chefline snapshot` 把比赛存成图片，或设置 QT_QPA_PLATFORM=offscreen 在后台运行窗口</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/display_check.py" line="94" />
+      <location filename="../../src/chefline/cli/display_check.py" line="95" />
       <source>the display {display} does not answer (is the X server running?); use `chefline race` for a race in the terminal or QT_QPA_PLATFORM=offscreen</source>
       <translation>显示器 {display} 没有响应（X 服务器在运行吗？）；请用 `chefline race` 在终端里比赛，或设置 QT_QPA_PLATFORM=offscreen</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/display_check.py" line="161" />
+      <location filename="../../src/chefline/cli/display_check.py" line="162" />
       <source>Qt's {platform} window plugin cannot load: these system libraries are missing: {names}</source>
       <translation>Qt 的 {platform} 窗口插件无法加载：缺少这些系统库：{names}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/display_check.py" line="166" />
+      <location filename="../../src/chefline/cli/display_check.py" line="167" />
       <source>; install them with: sudo apt-get install {packages}</source>
       <translation>；安装命令：sudo apt-get install {packages}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/display_check.py" line="170" />
+      <location filename="../../src/chefline/cli/display_check.py" line="171" />
       <source>; Qt's own libraries are incomplete: reinstall PySide6</source>
       <translation>；Qt 自带的库不完整：请重新安装 PySide6</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/race_command.py" line="80" />
+      <location filename="../../src/chefline/cli/race_command.py" line="82" />
       <source>Trace written to {0}: open it in ui.perfetto.dev</source>
       <translation>追踪文件已写入 {0}：可在 ui.perfetto.dev 中打开</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/serve_command.py" line="41" />
+      <location filename="../../src/chefline/cli/serve_command.py" line="42" />
       <source>Press Ctrl+C to close your app.</source>
       <translation>按 Ctrl+C 关闭你的应用。</translation>
     </message>
@@ -675,82 +698,82 @@ series in one interpreter, also that of the kitchens next door:</source>
       <translation>  ……还有 {0} 次（--json 会全部列出）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="37" />
+      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="34" />
       <source>--app must look like path/to/app.py:app or package.module:app, not {0!r}</source>
       <translation>--app 的格式应为 path/to/app.py:app 或 package.module:app，而不是 {0!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="47" />
+      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="44" />
       <source>{0} has no attribute {1!r}</source>
       <translation>{0} 没有属性 {1!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="48" />
+      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="45" />
       <source>; its apps: {0}</source>
       <translation>；其中的应用：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="53" />
+      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="50" />
       <source>{0} is a {1}, not an app: name a FastAPI, Starlette or Flask app (ASGI or WSGI)</source>
       <translation>{0} 是 {1}，不是应用：请指定一个 FastAPI、Starlette 或 Flask 应用（ASGI 或 WSGI）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="84" />
+      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="81" />
       <source>there is no file {0}</source>
       <translation>没有文件 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="89" />
+      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="86" />
       <source>{0} is not a Python file</source>
       <translation>{0} 不是 Python 文件</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="111" />
+      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="108" />
       <source>there is no module {0}</source>
       <translation>没有模块 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="121" />
+      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="118" />
       <source>cannot import {0}: {1}</source>
       <translation>无法导入 {0}：{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="123" />
+      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="120" />
       <source> (at {0})</source>
       <translation>（位于 {0}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="45" />
+      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="46" />
       <source>--path must start with /, not {0!r}</source>
       <translation>--path 必须以 / 开头，而不是 {0!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="48" />
+      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="49" />
       <source>--method must be one of {0}, not {1!r}</source>
       <translation>--method 必须是 {0} 之一，而不是 {1!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="56" />
+      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="57" />
       <source>--body must be JSON: {0} (line {1}, column {2})</source>
       <translation>--body 必须是 JSON：{0}（第 {1} 行，第 {2} 列）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="150" />
+      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="151" />
       <source>--server must be one of {0}, not {1!r}</source>
       <translation>--server 必须是 {0} 之一，而不是 {1!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="153" />
+      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="154" />
       <source>{0} is a {1} app, and {2} serves {3} apps; try --server {4}</source>
       <translation>{0} 是 {1} 应用，而 {2} 只能运行 {3} 应用；请试试 --server {4}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="157" />
+      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="158" />
       <source>the blocking threshold must be between 0 and 10 s, not {0:g}</source>
       <translation>阻塞阈值必须在 0 到 10 秒之间，而不是 {0:g}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="192" />
+      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="193" />
       <source>{0} failed to start: {1}</source>
       <translation>{0} 启动失败：{1}</translation>
     </message>
@@ -758,32 +781,32 @@ series in one interpreter, also that of the kitchens next door:</source>
   <context>
     <name>ComparisonView</name>
     <message>
-      <location filename="../../src/chefline/ui/talk/comparison_view.py" line="89" />
+      <location filename="../../src/chefline/ui/talk/comparison_view.py" line="123" />
       <source>Flask and FastAPI, side by side</source>
       <translation>Flask 与 FastAPI 对照</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/talk/comparison_view.py" line="90" />
+      <location filename="../../src/chefline/ui/talk/comparison_view.py" line="124" />
       <source>Enter or a click on a row opens the scene that shows it; Esc closes the table.</source>
       <translation>按回车或点击某一行，打开演示它的场景；按 Esc 关闭表格。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/talk/comparison_view.py" line="94" />
+      <location filename="../../src/chefline/ui/talk/comparison_view.py" line="128" />
       <source>Topic</source>
       <translation>特性</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/talk/comparison_view.py" line="95" />
+      <location filename="../../src/chefline/ui/talk/comparison_view.py" line="129" />
       <source>Flask (sync)</source>
       <translation>Flask（同步）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/talk/comparison_view.py" line="96" />
+      <location filename="../../src/chefline/ui/talk/comparison_view.py" line="130" />
       <source>FastAPI (async)</source>
       <translation>FastAPI（异步）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/talk/comparison_view.py" line="97" />
+      <location filename="../../src/chefline/ui/talk/comparison_view.py" line="131" />
       <source>Shown in</source>
       <translation>演示场景</translation>
     </message>
@@ -826,27 +849,27 @@ series in one interpreter, also that of the kitchens next door:</source>
       <translation>大模型：流式调用模型</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="120" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="119" />
       <source>Customers</source>
       <translation>客人</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="121" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="120" />
       <source>Recipe</source>
       <translation>菜谱</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="122" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="121" />
       <source>Wait per dish</source>
       <translation>每道菜等待</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="123" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="122" />
       <source>Tokens</source>
       <translation>Token 数</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="124" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="123" />
       <source>Arrival</source>
       <translation>到达方式</translation>
     </message>
@@ -908,12 +931,12 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>Engine</name>
     <message>
-      <location filename="../../src/chefline/engine/restaurant.py" line="29" />
+      <location filename="../../src/chefline/engine/restaurant.py" line="28" />
       <source>The {0} kitchen could not open: {1}</source>
       <translation>{0} 厨房无法打开：{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/engine/restaurant.py" line="30" />
+      <location filename="../../src/chefline/engine/restaurant.py" line="29" />
       <source>The {0} kitchen could not open again: {1}</source>
       <translation>{0} 厨房无法重新打开：{1}</translation>
     </message>
@@ -931,102 +954,102 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>出了点问题，但 Chefline 仍在运行。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="92" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="81" />
       <source>the API key should be in the environment variable {0}, which is not set</source>
       <translation>API 密钥应放在环境变量 {0} 中，但它没有设置</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="154" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="143" />
       <source>the reply from {0} is not an OpenAI chat stream: {1!r}</source>
       <translation>{0} 的回复不是 OpenAI 聊天流：{1!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="160" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="149" />
       <source>the reply from {0} is not an OpenAI chat stream</source>
       <translation>{0} 的回复不是 OpenAI 聊天流</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="175" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="164" />
       <source>the model server at {0} refused the API key in ${1} ({2}){3}</source>
       <translation>{0} 的模型服务拒绝了 ${1} 中的 API 密钥（{2}）{3}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="179" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="168" />
       <source>the model server at {0} wants an API key (name its environment variable, e.g. OPENAI_API_KEY) ({1}){2}</source>
       <translation>{0} 的模型服务需要 API 密钥（请填写保存它的环境变量名，例如 OPENAI_API_KEY）（{1}）{2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="186" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="175" />
       <source>the model server at {0} has no model {1!r} ({2}){3}</source>
       <translation>{0} 的模型服务没有模型 {1!r}（{2}）{3}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="189" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="178" />
       <source>nothing at {0} answers OpenAI chat requests (404, {1} content): check the base URL, which usually ends in /v1</source>
       <translation>{0} 不响应 OpenAI 聊天请求（404，{1} 内容）：请检查基础地址，它通常以 /v1 结尾</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="195" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="184" />
       <source>the model server at {0} answered {1}{2}</source>
       <translation>{0} 的模型服务返回了 {1}{2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="223" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="210" />
       <source>the reply from {0} is not an OpenAI event stream (content type {1}): {2!r}</source>
       <translation>{0} 的回复不是 OpenAI 事件流（内容类型 {1}）：{2!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="233" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="217" />
       <source>nobody answered at {0}: is the model server running?</source>
       <translation>{0} 没有人应答：模型服务在运行吗？</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="236" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="222" />
       <source>the model at {0} went silent for over {1:g} s</source>
       <translation>{0} 的模型超过 {1:g} 秒没有回应</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="238" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="227" />
       <source>the call to {0} failed: {1}: {2}</source>
       <translation>调用 {0} 失败：{1}：{2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="253" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="255" />
       <source>{0} was still streaming after {1:g} s</source>
       <translation>{0} 过了 {1:g} 秒仍在输出</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="258" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="232" />
       <source>the reply from {0} has a line of over {1} characters</source>
       <translation>{0} 的回复中有一行超过 {1} 个字符</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="336" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="315" />
       <source>{0} answered with no tokens at all</source>
       <translation>{0} 的回答里一个 token 也没有</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="378" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="357" />
       <source>no language model is set up for the kitchens</source>
       <translation>还没有为厨房设置语言模型</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/runners/server_thread.py" line="28" />
+      <location filename="../../src/chefline/servers/runners/server_thread.py" line="25" />
       <source>port must be between 0 and 65535, not {0}</source>
       <translation>端口必须在 0 到 65535 之间，而不是 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/runners/server_thread.py" line="42" />
+      <location filename="../../src/chefline/servers/runners/server_thread.py" line="39" />
       <source>port {0} on {1} is already in use</source>
       <translation>{1} 上的端口 {0} 已被占用</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/runners/server_thread.py" line="44" />
+      <location filename="../../src/chefline/servers/runners/server_thread.py" line="41" />
       <source>cannot listen on {0}:{1}: {2}</source>
       <translation>无法在 {0}:{1} 上监听：{2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/runners/server_thread.py" line="102" />
+      <location filename="../../src/chefline/servers/runners/server_thread.py" line="99" />
       <source>kitchen {0} did not start{1}</source>
       <translation>厨房 {0} 没有启动{1}</translation>
     </message>
@@ -1051,7 +1074,7 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>嵌套层数超过比赛文件应有的深度</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/client/plan.py" line="67" />
+      <location filename="../../src/chefline/client/plan.py" line="68" />
       <source>{0} would need about {1:.0f} s for {2} customers with a {3:g} s wait; a race may last at most {4:.0f} s. Use fewer customers or a shorter wait.</source>
       <translation>{0} 处理 {2} 位客人（每道菜等待 {3:g} 秒）大约需要 {1:.0f} 秒；一轮比赛最多 {4:.0f} 秒。请减少客人或缩短等待。</translation>
     </message>
@@ -1072,12 +1095,12 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>客人等了 {0:.1f} 秒后离开了</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/client/trace_file.py" line="33" />
+      <location filename="../../src/chefline/client/trace_file.py" line="30" />
       <source>Could not write the trace to {0}: {1}.</source>
       <translation>无法把追踪文件写入 {0}：{1}。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/client/export.py" line="47" />
+      <location filename="../../src/chefline/client/export.py" line="48" />
       <location filename="../../src/chefline/client/race_file.py" line="56" />
       <source>{0} is damaged: {1}</source>
       <translation>{0} 已损坏：{1}</translation>
@@ -1134,7 +1157,7 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>HelpOverlay</name>
     <message>
-      <location filename="../../src/chefline/ui/talk/help_overlay.py" line="42" />
+      <location filename="../../src/chefline/ui/talk/help_overlay.py" line="56" />
       <source>Keys of the talk</source>
       <translation>演讲快捷键</translation>
     </message>
@@ -1142,97 +1165,107 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>Keys</name>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="62" />
-      <source>next scene (a clicker sends these)</source>
-      <translation>下一个场景（翻页笔发送的就是这两个键）</translation>
+      <location filename="../../src/chefline/ui/commands.py" line="65" />
+      <source>the talk's next step: serve the scene, then the next scene</source>
+      <translation>演讲的下一步：先上这一幕的菜，再到下一幕</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="63" />
+      <location filename="../../src/chefline/ui/commands.py" line="67" />
       <source>previous scene</source>
       <translation>上一个场景</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="65" />
+      <location filename="../../src/chefline/ui/commands.py" line="69" />
       <source>serve the orders (scene 8: send the bad order)</source>
       <translation>上菜（第 8 场：发送错误订单）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="67" />
+      <location filename="../../src/chefline/ui/commands.py" line="71" />
+      <source>blank the screen (again to come back)</source>
+      <translation>黑屏（再按一次恢复）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/commands.py" line="73" />
+      <source>start the talk; go on from the last scene</source>
+      <translation>开始演讲；从上次那一幕继续</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/commands.py" line="76" />
+      <source>close what covers the talk, else leave it for the full view</source>
+      <translation>关闭盖在演讲上的内容，否则退出演讲回到完整视图</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/commands.py" line="79" />
       <source>reset</source>
       <translation>重置</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="68" />
+      <location filename="../../src/chefline/ui/commands.py" line="80" />
       <source>full screen</source>
       <translation>全屏</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="69" />
+      <location filename="../../src/chefline/ui/commands.py" line="81" />
       <source>larger or smaller text</source>
       <translation>放大或缩小文字</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="71" />
+      <location filename="../../src/chefline/ui/commands.py" line="83" />
       <source>speaker notes (on the second screen if there is one)</source>
       <translation>演讲者备注（有第二块屏幕时显示在那里）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="73" />
+      <location filename="../../src/chefline/ui/commands.py" line="85" />
       <source>theme: light, dark, high contrast</source>
       <translation>主题：浅色、深色、高对比度</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="74" />
+      <location filename="../../src/chefline/ui/commands.py" line="86" />
       <source>language: English, 中文</source>
       <translation>语言：English、中文</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="76" />
+      <location filename="../../src/chefline/ui/commands.py" line="88" />
       <source>the comparison table, each row linked to its scene</source>
       <translation>对比表，每一行都链接到演示它的场景</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="79" />
+      <location filename="../../src/chefline/ui/commands.py" line="91" />
       <source>latency histogram: how long each kitchen's customers took</source>
       <translation>延迟直方图：每个厨房的顾客各用了多长时间</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="81" />
+      <location filename="../../src/chefline/ui/commands.py" line="93" />
       <source>replay the last race (again: live view)</source>
       <translation>回放上一轮比赛（再按一次：回到实时）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="83" />
+      <location filename="../../src/chefline/ui/commands.py" line="95" />
       <source>this scene's recorded race (no live kitchen)</source>
       <translation>本场景录好的比赛（没有现场厨房时）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="85" />
+      <location filename="../../src/chefline/ui/commands.py" line="97" />
       <source>FastAPI's API docs (/docs) in the browser</source>
       <translation>在浏览器里打开 FastAPI 的 API 文档（/docs）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="86" />
+      <location filename="../../src/chefline/ui/commands.py" line="98" />
       <source>spotlight: dim all but the pointer's circle</source>
       <translation>聚光灯：除指针周围一圈外全部变暗</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="88" />
-      <source>leave a field: the keys go back to the talk</source>
-      <translation>离开输入框：按键回到演讲</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/commands.py" line="91" />
+      <location filename="../../src/chefline/ui/commands.py" line="99" />
       <source>replay slower or faster (0.1× to 4×)</source>
       <translation>回放减速或加速（0.1× 到 4×）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="92" />
+      <location filename="../../src/chefline/ui/commands.py" line="100" />
       <source>replay: previous or next event</source>
       <translation>回放：上一个或下一个事件</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="93" />
+      <location filename="../../src/chefline/ui/commands.py" line="101" />
       <source>this help; Esc closes it</source>
       <translation>本帮助；按 Esc 关闭</translation>
     </message>
@@ -1240,62 +1273,62 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>KitchenPanel</name>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="108" />
+      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="124" />
       <source>The real server of this kitchen: GET {0}?wait=0.5</source>
       <translation>这个厨房背后的真实服务器：GET {0}?wait=0.5</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="113" />
+      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="129" />
       <source>closed</source>
       <translation>已关闭</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="115" />
+      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="131" />
       <source>This kitchen is closed: its orders will find nobody. Restart it.</source>
       <translation>这个厨房已关闭：发给它的订单没人接。请重新打开。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="117" />
+      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="133" />
       <source>Stop</source>
       <translation>停止</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="119" />
+      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="135" />
       <source>Close this kitchen now, as if it crashed; the others go on</source>
       <translation>立刻关闭这个厨房，就像它崩溃了一样；其他厨房照常营业</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="121" />
+      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="137" />
       <source>Restart</source>
       <translation>重新打开</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="122" />
+      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="138" />
       <source>Open this kitchen again on a new port</source>
       <translation>在新端口上重新打开这个厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="124" />
+      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="140" />
       <source>Orders</source>
       <translation>订单</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="125" />
+      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="141" />
       <source>Chefs</source>
       <translation>厨师</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="150" />
+      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="166" />
       <source>CPU dish: nothing to await, so the one chef chops each dish in turn.</source>
       <translation>CPU 菜：没有可以 await 的等待，唯一的厨师只能一道接一道地切。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="152" />
+      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="168" />
       <source>CPU dish: a chef per process, so the dishes are chopped at once, one per core.</source>
       <translation>CPU 菜：每个进程一个厨师，几道菜同时切，每个核心一道。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="154" />
+      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="170" />
       <source>CPU dish: the chefs are threads, and take turns at Python's one GIL.</source>
       <translation>CPU 菜：厨师是线程，要轮流使用 Python 唯一的 GIL。</translation>
     </message>
@@ -1303,70 +1336,78 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>KitchenScene</name>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="75" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="95" />
       <source>waiting: {0}</source>
       <translation>排队：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="77" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="97" />
       <source>served: {0}</source>
       <translation>已上菜：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="78" />
-      <source>  failed: {0}</source>
-      <translation>  失败：{0}</translation>
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="100" />
+      <source>failed: {0}</source>
+      <translation>失败：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="91" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="105" />
       <source>1 chef stuck at the pot</source>
       <translation>1 位厨师守在锅边</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="93" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="107" />
       <source>{0} chefs stuck at the pot</source>
       <translation>{0} 位厨师守在锅边</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="95" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="109" />
       <source>{0} pots on the stove, chef free</source>
       <translation>灶上 {0} 口锅，厨师有空</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="97" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="111" />
       <source>1 chef working</source>
       <translation>1 位厨师在干活</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="99" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="113" />
       <source>{0} chefs working</source>
       <translation>{0} 位厨师在干活</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="100" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="114" />
       <source>chef free</source>
       <translation>厨师有空</translation>
     </message>
   </context>
   <context>
+    <name>KitchensArea</name>
+    <message>
+      <location filename="../../src/chefline/ui/race/kitchens_area.py" line="52" />
+      <source>Opening the kitchens…</source>
+      <translation>正在打开厨房…</translation>
+    </message>
+  </context>
+  <context>
     <name>LatencyHistogram</name>
     <message>
-      <location filename="../../src/chefline/ui/race/latency_histogram.py" line="98" />
+      <location filename="../../src/chefline/ui/race/latency_histogram.py" line="108" />
       <source>Time in the restaurant, from order to dish: how many served customers took how long, every kitchen on the same axis</source>
       <translation>在餐厅里待了多久（从下单到上菜）：已上菜的顾客各用了多长时间，所有厨房共用同一条时间轴</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/latency_histogram.py" line="101" />
+      <location filename="../../src/chefline/ui/race/latency_histogram.py" line="111" />
       <source>No dish served yet: the histogram fills as orders are served.</source>
       <translation>还没有上菜：上菜后直方图会逐渐填满。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/latency_histogram.py" line="103" />
+      <location filename="../../src/chefline/ui/race/latency_histogram.py" line="113" />
       <source>Each row is one kitchen, scaled to its tallest bar; p50, p95, p99 marked</source>
       <translation>每行是一个厨房，按它最高的柱子缩放；标出了 p50、p95、p99</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/latency_histogram.py" line="244" />
+      <location filename="../../src/chefline/ui/race/latency_histogram.py" line="258" />
       <source>tallest bar: {0}</source>
       <translation>最高的柱子：{0}</translation>
     </message>
@@ -1374,82 +1415,62 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="153" />
+      <location filename="../../src/chefline/ui/main_window.py" line="172" />
       <source>Chefline — sync vs async kitchens</source>
       <translation>Chefline — 同步与异步厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="163" />
+      <location filename="../../src/chefline/ui/main_window.py" line="182" />
       <source>Watch threads busy and waits held.</source>
       <translation>留意“忙碌线程”和“挂起的等待”。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="167" />
+      <location filename="../../src/chefline/ui/main_window.py" line="186" />
       <source>Watch processes, threads held and memory.</source>
       <translation>留意进程数、占用线程和内存。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="171" />
+      <location filename="../../src/chefline/ui/main_window.py" line="190" />
       <source>Wait for the race to finish before changing the scene.</source>
       <translation>请等本轮比赛结束后再切换场景。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="178" />
+      <location filename="../../src/chefline/ui/main_window.py" line="197" />
       <source>100 users ask an LLM: press Serve (Space). {0}</source>
       <translation>100 个用户同时问大模型：按“上菜”（空格键）。{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="212" />
-      <source>Open a FastAPI kitchen (Kitchens menu) to see its API docs.</source>
-      <translation>请先打开一个 FastAPI 厨房（“厨房”菜单）再看它的 API 文档。</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="215" />
-      <source>Browsers do not open for the root user. The docs are at {0} (copied to the clipboard).</source>
-      <translation>浏览器不能以 root 用户打开。文档在 {0}（已复制到剪贴板）。</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="218" />
-      <source>No browser opened; the docs are at {0}</source>
-      <translation>没有打开浏览器；文档地址是 {0}</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="220" />
-      <source>API docs: {0}</source>
-      <translation>API 文档：{0}</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="330" />
+      <location filename="../../src/chefline/ui/main_window.py" line="340" />
       <source>Serving… {0:.1f} s</source>
       <translation>上菜中… {0:.1f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="340" />
+      <location filename="../../src/chefline/ui/main_window.py" line="350" />
       <source>Race stopped.</source>
       <translation>比赛已停止。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="346" />
+      <location filename="../../src/chefline/ui/main_window.py" line="356" />
       <source>{0} {1:.2f} s</source>
       <translation>{0} {1:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="348" />
+      <location filename="../../src/chefline/ui/main_window.py" line="358" />
       <source>{0} {1:.2f} s (theory {2:.2f})</source>
       <translation>{0} {1:.2f} 秒（理论 {2:.2f}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="351" />
+      <location filename="../../src/chefline/ui/main_window.py" line="361" />
       <source>Finished: {0}   Export: Ctrl+E</source>
       <translation>完成：{0}   导出：Ctrl+E</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="361" />
+      <location filename="../../src/chefline/ui/main_window.py" line="371" />
       <source>Kitchens open on 127.0.0.1: {0} — press Serve (Space)</source>
       <translation>127.0.0.1 上已打开的厨房：{0} 个 — 按“上菜”（空格键）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="363" />
+      <location filename="../../src/chefline/ui/main_window.py" line="373" />
       <source>No kitchen open: choose some in the Kitchens menu.</source>
       <translation>没有打开的厨房：请在“厨房”菜单中选择。</translation>
     </message>
@@ -1457,202 +1478,217 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>Menus</name>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="53" />
+      <location filename="../../src/chefline/ui/commands.py" line="54" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="121" />
+      <location filename="../../src/chefline/ui/commands.py" line="129" />
       <source>&amp;Export race…</source>
       <translation>导出比赛(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="122" />
+      <location filename="../../src/chefline/ui/commands.py" line="130" />
       <source>Export this &amp;view as a 1920×1080 PNG…</source>
       <translation>把当前画面导出为 1920×1080 PNG(&amp;V)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="123" />
+      <location filename="../../src/chefline/ui/commands.py" line="131" />
       <source>Export the replay as an animated &amp;GIF…</source>
       <translation>把回放导出为 GIF 动画(&amp;G)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="124" />
+      <location filename="../../src/chefline/ui/commands.py" line="132" />
       <source>Export a &amp;trace for Perfetto…</source>
       <translation>导出 Perfetto 追踪文件(&amp;T)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="125" />
+      <location filename="../../src/chefline/ui/commands.py" line="133" />
       <source>&amp;Save race for replay…</source>
       <translation>保存比赛以便回放(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="126" />
+      <location filename="../../src/chefline/ui/commands.py" line="134" />
       <source>&amp;Open a saved race…</source>
       <translation>打开保存的比赛(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="127" />
+      <location filename="../../src/chefline/ui/commands.py" line="135" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="54" />
+      <location filename="../../src/chefline/ui/commands.py" line="55" />
       <source>&amp;Kitchens</source>
       <translation>厨房(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="128" />
+      <location filename="../../src/chefline/ui/commands.py" line="136" />
       <source>Your &amp;app…</source>
       <translation>你的应用(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="129" />
+      <location filename="../../src/chefline/ui/commands.py" line="137" />
       <source>&amp;Close your app</source>
       <translation>关闭你的应用(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="55" />
+      <location filename="../../src/chefline/ui/commands.py" line="56" />
       <source>&amp;Model</source>
       <translation>模型(&amp;M)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="130" />
+      <location filename="../../src/chefline/ui/commands.py" line="138" />
       <source>&amp;100 users ask an LLM</source>
       <translation>100 个用户同时问大模型(&amp;1)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="131" />
+      <location filename="../../src/chefline/ui/commands.py" line="139" />
       <source>100 users: what each way &amp;costs</source>
       <translation>100 个用户：每种做法的成本(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="132" />
+      <location filename="../../src/chefline/ui/commands.py" line="140" />
       <source>Language &amp;model…</source>
       <translation>语言模型(&amp;M)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="133" />
+      <location filename="../../src/chefline/ui/commands.py" line="141" />
       <source>Send a &amp;bad order to Flask and FastAPI</source>
       <translation>向 Flask 和 FastAPI 发送错误订单(&amp;B)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="134" />
+      <location filename="../../src/chefline/ui/commands.py" line="142" />
       <source>Open FastAPI's API &amp;docs (/docs)</source>
       <translation>打开 FastAPI 的 API 文档(&amp;D)（/docs）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="56" />
+      <location filename="../../src/chefline/ui/commands.py" line="57" />
       <source>&amp;Talk</source>
       <translation>演讲(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="135" />
-      <source>&amp;Next scene</source>
-      <translation>下一个场景(&amp;N)</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/commands.py" line="136" />
+      <location filename="../../src/chefline/ui/commands.py" line="146" />
       <source>&amp;Previous scene</source>
       <translation>上一个场景(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="137" />
+      <location filename="../../src/chefline/ui/commands.py" line="147" />
+      <source>&amp;Blank the screen</source>
+      <translation>黑屏(&amp;B)</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/commands.py" line="148" />
       <source>&amp;Comparison table</source>
       <translation>对比表(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="138" />
+      <location filename="../../src/chefline/ui/commands.py" line="149" />
       <source>Speaker &amp;notes</source>
       <translation>演讲者备注(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="139" />
+      <location filename="../../src/chefline/ui/commands.py" line="150" />
       <source>&amp;Theme: light, dark, high contrast</source>
       <translation>主题：浅色、深色、高对比度(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="140" />
+      <location filename="../../src/chefline/ui/commands.py" line="151" />
       <source>&amp;Language: English, 中文</source>
       <translation>语言：English、中文(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="141" />
+      <location filename="../../src/chefline/ui/commands.py" line="152" />
       <source>&amp;Larger text</source>
       <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="142" />
+      <location filename="../../src/chefline/ui/commands.py" line="153" />
       <source>&amp;Smaller text</source>
       <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="143" />
+      <location filename="../../src/chefline/ui/commands.py" line="154" />
       <source>S&amp;potlight on the pointer</source>
       <translation>指针聚光灯(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="144" />
+      <location filename="../../src/chefline/ui/commands.py" line="155" />
       <source>&amp;Keys of the talk</source>
       <translation>演讲快捷键(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="145" />
+      <location filename="../../src/chefline/ui/commands.py" line="156" />
       <source>&amp;Replay the last race / back to live</source>
       <translation>回放上一轮比赛 / 回到实时(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="146" />
+      <location filename="../../src/chefline/ui/commands.py" line="157" />
       <source>Play this scene's &amp;recorded race</source>
       <translation>播放本场景预先录制的比赛(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="147" />
+      <location filename="../../src/chefline/ui/commands.py" line="158" />
       <source>Replay &amp;slower</source>
       <translation>回放减速(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="148" />
+      <location filename="../../src/chefline/ui/commands.py" line="159" />
       <source>Replay &amp;faster</source>
       <translation>回放加速(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="149" />
+      <location filename="../../src/chefline/ui/commands.py" line="160" />
       <source>Replay: previous &amp;event</source>
       <translation>回放：上一个事件(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="150" />
+      <location filename="../../src/chefline/ui/commands.py" line="161" />
       <source>Replay: next e&amp;vent</source>
       <translation>回放：下一个事件(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="57" />
+      <location filename="../../src/chefline/ui/commands.py" line="58" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="151" />
+      <location filename="../../src/chefline/ui/commands.py" line="143" />
+      <source>&amp;Start the talk</source>
+      <translation>开始演讲(&amp;S)</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/commands.py" line="144" />
+      <source>Go on with the talk</source>
+      <translation>继续演讲</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/commands.py" line="145" />
+      <source>&amp;Next step: serve, then next scene</source>
+      <translation>下一步：上菜，然后下一幕(&amp;N)</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/commands.py" line="162" />
       <source>&amp;Full screen</source>
       <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="152" />
+      <location filename="../../src/chefline/ui/commands.py" line="163" />
       <source>Fit the &amp;time axis</source>
       <translation>时间轴自适应(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="153" />
+      <location filename="../../src/chefline/ui/commands.py" line="164" />
       <source>Latency &amp;histogram: show or hide</source>
       <translation>延迟直方图：显示或隐藏(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="58" />
+      <location filename="../../src/chefline/ui/commands.py" line="59" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="154" />
+      <location filename="../../src/chefline/ui/commands.py" line="165" />
       <source>&amp;About Chefline</source>
       <translation>关于 Chefline(&amp;A)</translation>
     </message>
@@ -1787,47 +1823,47 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>OrderTimeline</name>
     <message>
-      <location filename="../../src/chefline/ui/race/order_timeline.py" line="31" />
+      <location filename="../../src/chefline/ui/race/order_timeline.py" line="33" />
       <source>Order #{0}</source>
       <translation>订单 #{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/order_timeline.py" line="32" />
+      <location filename="../../src/chefline/ui/race/order_timeline.py" line="34" />
       <source>sent at {0}</source>
       <translation>{0} 下单</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/order_timeline.py" line="37" />
+      <location filename="../../src/chefline/ui/race/order_timeline.py" line="39" />
       <source>picked up at {0} (waited {1:.3f} s)</source>
       <translation>{0} 被接单（等了 {1:.3f} 秒）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/order_timeline.py" line="44" />
+      <location filename="../../src/chefline/ui/race/order_timeline.py" line="46" />
       <source>chef working</source>
       <translation>厨师在干活</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/order_timeline.py" line="45" />
+      <location filename="../../src/chefline/ui/race/order_timeline.py" line="47" />
       <source>chef stuck at the pot</source>
       <translation>厨师守在锅边</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/order_timeline.py" line="46" />
+      <location filename="../../src/chefline/ui/race/order_timeline.py" line="48" />
       <source>on the stove, chef free</source>
       <translation>在灶上煮，厨师有空</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/order_timeline.py" line="51" />
+      <location filename="../../src/chefline/ui/race/order_timeline.py" line="53" />
       <source>first token at {0} (TTFT {1:.3f} s), {2} tokens, the last at {3}</source>
       <translation>{0} 收到首个 token（TTFT {1:.3f} 秒），共 {2} 个 token，最后一个在 {3}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/order_timeline.py" line="60" />
+      <location filename="../../src/chefline/ui/race/order_timeline.py" line="62" />
       <source>served at {0}, {1:.3f} s in all</source>
       <translation>{0} 上菜，共 {1:.3f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/order_timeline.py" line="65" />
+      <location filename="../../src/chefline/ui/race/order_timeline.py" line="67" />
       <source>failed: {0}</source>
       <translation>失败：{0}</translation>
     </message>
@@ -1835,7 +1871,12 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>OrderTimelineView</name>
     <message>
-      <location filename="../../src/chefline/ui/race/order_timeline.py" line="215" />
+      <location filename="../../src/chefline/ui/race/order_timeline.py" line="245" />
+      <source>own axis: 0 to {0}</source>
+      <translation>独立时间轴：0 到 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/race/order_timeline.py" line="307" />
       <source>Orders appear here, one lane each, as they happen</source>
       <translation>订单会实时显示在这里，每单一行</translation>
     </message>
@@ -1954,7 +1995,27 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>Presenter</name>
     <message>
-      <location filename="../../src/chefline/ui/talk/presenter.py" line="154" />
+      <location filename="../../src/chefline/ui/talk/presenter.py" line="87" />
+      <source>Shift+P: the race recorded for it.</source>
+      <translation>Shift+P：播放为这一幕录好的比赛。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/talk/presenter.py" line="91" />
+      <source>Other programs used {0:.1f} of {1} cores: this race cannot show what needs {2} free cores.</source>
+      <translation>其他程序占用了 {1} 个核心中的 {0:.1f} 个：这场比赛无法展示需要 {2} 个空闲核心的结论。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/talk/presenter.py" line="100" />
+      <source>Not borne out: {0}.</source>
+      <translation>未能证实：{0}。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/talk/presenter.py" line="197" />
+      <source>The end of the talk. Esc leaves it for the full view.</source>
+      <translation>演讲结束。按 Esc 回到完整视图。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/talk/presenter.py" line="337" />
       <source>No recorded race for the scene {0}.</source>
       <translation>场景 {0} 没有预先录制的比赛。</translation>
     </message>
@@ -2073,17 +2134,17 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>RaceSession</name>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="140" />
+      <location filename="../../src/chefline/ui/session.py" line="146" />
       <source>Wait for the race to finish before changing kitchens.</source>
       <translation>请等本轮比赛结束后再更换厨房。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="230" />
+      <location filename="../../src/chefline/ui/session.py" line="239" />
       <source>No kitchen is open: choose at least one in the Kitchens menu.</source>
       <translation>没有打开的厨房：请在“厨房”菜单中至少选择一个。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="303" />
+      <location filename="../../src/chefline/ui/session.py" line="313" />
       <source>The race stopped with an unexpected error: {0}</source>
       <translation>比赛因意外错误而停止：{0}</translation>
     </message>
@@ -2091,42 +2152,42 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>ReplayBar</name>
     <message>
-      <location filename="../../src/chefline/ui/files/replay_bar.py" line="88" />
+      <location filename="../../src/chefline/ui/files/replay_bar.py" line="89" />
       <source>RECORDED RACE — replay, not live</source>
       <translation>预录比赛 — 回放，并非实时</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/replay_bar.py" line="89" />
+      <location filename="../../src/chefline/ui/files/replay_bar.py" line="90" />
       <source>REPLAY of the last race</source>
       <translation>上一轮比赛的回放</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/replay_bar.py" line="92" />
+      <location filename="../../src/chefline/ui/files/replay_bar.py" line="93" />
       <source>Play or pause (Space)</source>
       <translation>播放或暂停（空格键）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/replay_bar.py" line="93" />
+      <location filename="../../src/chefline/ui/files/replay_bar.py" line="94" />
       <source>Previous event (,)</source>
       <translation>上一个事件（,）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/replay_bar.py" line="94" />
+      <location filename="../../src/chefline/ui/files/replay_bar.py" line="95" />
       <source>Next event (.)</source>
       <translation>下一个事件（.）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/replay_bar.py" line="95" />
+      <location filename="../../src/chefline/ui/files/replay_bar.py" line="96" />
       <source>Slower ([)</source>
       <translation>减速（[）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/replay_bar.py" line="96" />
+      <location filename="../../src/chefline/ui/files/replay_bar.py" line="97" />
       <source>Faster (])</source>
       <translation>加速（]）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/replay_bar.py" line="98" />
+      <location filename="../../src/chefline/ui/files/replay_bar.py" line="99" />
       <source>Back to live (P)</source>
       <translation>回到实时（P）</translation>
     </message>
@@ -2134,17 +2195,17 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>RouteView</name>
     <message>
-      <location filename="../../src/chefline/ui/race/route_view.py" line="92" />
+      <location filename="../../src/chefline/ui/race/route_view.py" line="96" />
       <source>Fold the route back to what a reader would write</source>
       <translation>把路由折叠回读者会写的样子</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/route_view.py" line="94" />
+      <location filename="../../src/chefline/ui/race/route_view.py" line="98" />
       <source>Show what Chefline adds: the recording around the route</source>
       <translation>展开 Chefline 加上的部分：围绕路由的记录代码</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/route_view.py" line="96" />
+      <location filename="../../src/chefline/ui/race/route_view.py" line="100" />
       <source>Show what Chefline adds</source>
       <translation>展开 Chefline 加上的部分</translation>
     </message>
@@ -2152,166 +2213,201 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>SceneBanner</name>
     <message>
-      <location filename="../../src/chefline/ui/talk/scene_banner.py" line="77" />
-      <source>scene {0} of {1}</source>
-      <translation>第 {0} 场，共 {1} 场</translation>
+      <location filename="../../src/chefline/ui/talk/scene_banner.py" line="94" />
+      <source>opening the kitchens…</source>
+      <translation>正在打开厨房…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/talk/scene_banner.py" line="80" />
+      <location filename="../../src/chefline/ui/talk/scene_banner.py" line="97" />
+      <source>→ sends the bad order</source>
+      <translation>→ 发送错误订单</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/talk/scene_banner.py" line="97" />
+      <source>→ serves</source>
+      <translation>→ 上菜</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/talk/scene_banner.py" line="99" />
+      <source>serving · → next scene</source>
+      <translation>上菜中 · → 下一幕</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/talk/scene_banner.py" line="101" />
+      <source>the end · Esc: full view</source>
+      <translation>结束 · Esc：完整视图</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/talk/scene_banner.py" line="102" />
+      <source>→ next scene</source>
+      <translation>→ 下一幕</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/talk/scene_banner.py" line="107" />
       <source>REPLAY — recorded, not live</source>
       <translation>回放 — 预先录制，并非实时</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/talk/scene_banner.py" line="112" />
+      <source>→ or F5 starts the talk; Space serves the race set below.</source>
+      <translation>按 → 或 F5 开始演讲；空格键按下方设置上菜。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/talk/scene_banner.py" line="122" />
+      <source>scene {0} of {1} · {2}</source>
+      <translation>第 {0} / {1} 幕 · {2}</translation>
     </message>
   </context>
   <context>
     <name>Scoreboard</name>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="37" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="34" />
       <source>in app</source>
       <translation>在应用内</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="47" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="44" />
       <source>served</source>
       <translation>已上菜</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="48" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="45" />
       <source>makespan</source>
       <translation>总用时</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="49" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="46" />
       <source>throughput</source>
       <translation>吞吐量</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="50" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="47" />
       <source>p50 wait</source>
       <translation>p50 等待</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="51" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="48" />
       <source>p95 wait</source>
       <translation>p95 等待</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="52" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="49" />
       <source>p99 wait</source>
       <translation>p99 等待</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="53" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="50" />
       <source>most at once</source>
       <translation>同时最多</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="54" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="51" />
       <source>chefs</source>
       <translation>厨师</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="55" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="52" />
       <source>errors</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="56" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="53" />
       <source>tokens/s</source>
       <translation>token/秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="57" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="54" />
       <source>threads busy</source>
       <translation>忙碌线程</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="58" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="55" />
       <source>waits held</source>
       <translation>挂起的等待</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="59" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="56" />
       <source>TTFT</source>
       <translation>首 token 用时</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="60" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="57" />
       <source>processes</source>
       <translation>进程数</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="61" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="58" />
       <source>threads held</source>
       <translation>占用线程</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="62" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="59" />
       <source>memory</source>
       <translation>内存</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="64" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="61" />
       <source>× theory</source>
       <translation>× 理论</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="208" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="237" />
       <source>Threads with an order in hand right now</source>
       <translation>此刻手上有订单的线程</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="210" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="239" />
       <source>Processes of the kitchen's own ("in app": it runs inside Chefline's process)</source>
       <translation>厨房自己的进程（“在应用内”：它运行在 Chefline 的进程里）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="213" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="242" />
       <source>OS threads the kitchen holds: now during a race, the most at once after it</source>
       <translation>厨房占用的操作系统线程：比赛中显示当前值，赛后显示峰值</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="216" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="245" />
       <source>Memory of the kitchen's processes (PSS on Linux); a kitchen inside the app has none of its own to measure</source>
       <translation>厨房进程的内存（Linux 上为 PSS）；在应用内运行的厨房没有可单独测量的内存</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="219" />
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="279" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="248" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="312" />
       <source>Time to first token of an LLM answer: p50·p95, seconds</source>
       <translation>大模型回答的首个 token 用时：p50·p95，单位秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="221" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="250" />
       <source>Orders waiting on the stove right now (a sleep, or a model's tokens): an async kitchen holds them all on one thread, a sync one needs a thread for each</source>
       <translation>此刻在灶上等待的订单（一次 sleep，或等模型的 token）：异步厨房用一个线程挂着全部，同步厨房每单都要一个线程</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="228" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="257" />
       <source>The ideal theory counts only the dishes. Every order also costs the kitchen its own Python work (parsing, routing, recording), measured when it opened; in one interpreter that work runs in series, also that of the kitchens next door.</source>
       <translation>理想理论只计算菜本身。每张订单还要花厨房自己的 Python 工作（解析、路由、记录），在厨房开张时测得；在同一个解释器里，这些工作只能一件接一件地做，隔壁厨房的也一样。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="278" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="311" />
       <source>no order failed</source>
       <translation>没有订单失败</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="284" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="317" />
       <source>waiting its turn: one kitchen at a time</source>
       <translation>等待轮到它：一次一个厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="294" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="327" />
       <source>expected {0:.2f} s · cooking for {1}</source>
       <translation>预计 {0:.2f} 秒 · 已做 {1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="298" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="331" />
       <source>expected {0:.2f} s</source>
       <translation>预计 {0:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="300" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="333" />
       <source>expected {0:.2f} s, took {1:.2f} s (×{2:.2f})</source>
       <translation>预计 {0:.2f} 秒，实际 {1:.2f} 秒（×{2:.2f}）</translation>
     </message>
@@ -2319,32 +2415,32 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>SpeakerNotes</name>
     <message>
-      <location filename="../../src/chefline/ui/talk/speaker_notes.py" line="115" />
+      <location filename="../../src/chefline/ui/talk/speaker_notes.py" line="128" />
       <source>The clock starts with the first scene.</source>
       <translation>计时从第一个场景开始。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/talk/speaker_notes.py" line="122" />
+      <location filename="../../src/chefline/ui/talk/speaker_notes.py" line="135" />
       <source>This scene {0} of {1}   ·   talk {2}</source>
       <translation>本场景 {0} / {1}   ·   演讲 {2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/talk/speaker_notes.py" line="127" />
+      <location filename="../../src/chefline/ui/talk/speaker_notes.py" line="140" />
       <source>Chefline — speaker notes</source>
       <translation>Chefline — 演讲者备注</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/talk/speaker_notes.py" line="135" />
+      <location filename="../../src/chefline/ui/talk/speaker_notes.py" line="148" />
       <source>Next: the end of the talk.</source>
       <translation>下一个：演讲结束。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/talk/speaker_notes.py" line="138" />
+      <location filename="../../src/chefline/ui/talk/speaker_notes.py" line="151" />
       <source>Next: {0} — {1}</source>
       <translation>下一个：{0} — {1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/talk/speaker_notes.py" line="140" />
+      <location filename="../../src/chefline/ui/talk/speaker_notes.py" line="153" />
       <source>Press → to start the talk.</source>
       <translation>按 → 开始演讲。</translation>
     </message>
@@ -2352,51 +2448,59 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>TimelineCanvas</name>
     <message>
-      <location filename="../../src/chefline/ui/race/timeline_canvas.py" line="152" />
+      <location filename="../../src/chefline/ui/race/timeline_canvas.py" line="179" />
       <source>Waiting its turn: one kitchen at a time, each has the machine</source>
       <translation>等待轮到它：一次一个厨房，各自独享整台机器</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/timeline_canvas.py" line="159" />
+      <location filename="../../src/chefline/ui/race/timeline_canvas.py" line="186" />
       <source>Press Serve to send the orders</source>
       <translation>按“上菜”发送订单</translation>
     </message>
   </context>
   <context>
+    <name>Units</name>
+    <message>
+      <location filename="../../src/chefline/texts.py" line="71" />
+      <source>{0} s</source>
+      <translation>{0} 秒</translation>
+    </message>
+  </context>
+  <context>
     <name>YourAppDialog</name>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="83" />
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="136" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="84" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="137" />
       <source>Your app</source>
       <translation>你的应用</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="97" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="98" />
       <source>the app's default</source>
       <translation>应用的默认服务器</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="117" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="118" />
       <source>App (file or import string)</source>
       <translation>应用（文件或导入路径）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="118" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="119" />
       <source>Server</source>
       <translation>服务器</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="119" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="120" />
       <source>Route</source>
       <translation>路由</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="120" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="121" />
       <source>Method</source>
       <translation>方法</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="121" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="122" />
       <source>JSON body</source>
       <translation>JSON 请求体</translation>
     </message>
@@ -2404,22 +2508,22 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>YourAppOpener</name>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="240" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="241" />
       <source>{0}: the event loop never stood still.</source>
       <translation>{0}：事件循环从未停住。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="246" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="247" />
       <source>{0}: the chef was stuck at the pot {1:.2f} s of {2:.2f} s, in {3} blocks; e.g. {4}</source>
       <translation>{0}：{2:.2f} 秒里厨师守在锅边 {1:.2f} 秒，共 {3} 次阻塞；例如 {4}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="261" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="262" />
       <source>held the chef {0:.2f} s</source>
       <translation>拖住厨师 {0:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="267" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="268" />
       <source>order {0} held the chef for {1:.2f} s at {2} in `{3}` ({4})</source>
       <translation>订单 {0} 在 {2} 的 `{3}` 里拖住厨师 {1:.2f} 秒（{4}）</translation>
     </message>

@@ -12,5 +12,6 @@ from chefline.engine.restaurant import (
     check_fits,
     side_by_side,
 )
+from chefline.servers.spare_cores import SpareCores
 
-__all__ = ["KitchenFailure", "Opening", "Restaurant", "check_fits", "side_by_side"]
+__all__ = ["KitchenFailure", "Opening", "Restaurant", "SpareCores", "check_fits", "side_by_side"]

@@ -10,7 +10,9 @@ from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QToolTip
 
 from chefline.kitchen.order import OrderRecord, OrderStatus, Step, StepKind
+from chefline.texts import seconds_text
 from chefline.ui.look.palette import THEME, Look
+from chefline.ui.race import kitchen_clock
 from chefline.ui.race.timeline_canvas import TimelineCanvas
 
 
@@ -226,6 +228,45 @@ class OrderTimelineView(TimelineCanvas):
             painter.drawRect(QRectF(self._plot.left() - 3, top - 2, self._plot.width() + 6,
                                     height + 4))  # fmt: skip
             painter.drawLine(QPointF(x, top - 4), QPointF(x, top + height + 4))
+        painter.restore()
+
+    def paint_inset(self, painter: QPainter) -> None:
+        """A kitchen that finished ten times sooner than the slowest is a sliver on the shared
+        axis: its lanes are drawn again, over the empty part of its plot, on an axis of its
+        own from 0 to its makespan, and labelled so."""
+        own = kitchen_clock.inset_span(self.session, self.kitchen)
+        start = self.origin()
+        timeline = self.session.timelines.get(self.kitchen)
+        if own is None or start is None or timeline is None:
+            return
+        plot = self._plot
+        left = max(self.x_of(own) + 16, plot.left() + plot.width() * 0.3)
+        metrics = painter.fontMetrics()
+        title = self.tr("own axis: 0 to {0}").format(seconds_text(own))
+        if plot.right() - left < metrics.horizontalAdvance(title) + 12:
+            return
+        box = QRectF(left, plot.top(), plot.right() - left, plot.height())
+        painter.save()
+        painter.fillRect(box, QColor(THEME["card"]))
+        painter.setPen(QPen(QColor(THEME["border"]), 1))
+        painter.drawRect(box)
+        painter.setPen(QColor(THEME["text"]))
+        painter.drawText(QPointF(box.left() + 6, box.top() + metrics.ascent() + 2), title)
+        inner = box.adjusted(6, metrics.height() + 6, -6, -4)
+        saved = (self._plot, self._x_origin, self._x_per_second)
+        self._plot, self._x_origin = inner, inner.left()
+        self._x_per_second = inner.width() / own
+        mark = 3 / self._x_per_second
+        plan = self.session.plan
+        stride = token_stride(plan.chat.max_tokens if plan and plan.chat else 1)
+        clock = self.session.clock()
+        for index, order in timeline.orders.items():
+            top, height = self.lane_geometry(index)
+            final, growing = order_pieces(order, start, clock, mark)
+            for piece in [*final, *growing, *token_pieces(order, start, mark, stride)]:
+                self.place(piece, top, height)
+        self.flush_spans(painter)
+        self._plot, self._x_origin, self._x_per_second = saved
         painter.restore()
 
     def place(self, piece: Piece, top: float, height: float,

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QFrame,
     QGridLayout,
     QLabel,
@@ -15,19 +15,16 @@ from PySide6.QtWidgets import (
 from chefline.kitchen.cost import KitchenCost
 from chefline.kitchen.own_work import own_work_text
 from chefline.kitchen.timeline import TimelineSummary
-from chefline.texts import QT_TRANSLATE_NOOP
+from chefline.texts import QT_TRANSLATE_NOOP, SECONDS, seconds_text, translate
 from chefline.ui.look.fitting import ElidedLabel, FlowLayout
 from chefline.ui.look.retranslating import Retranslating
-from chefline.ui.look.theme import TEXT_SCALE
+from chefline.ui.look.talk_sizes import TalkSizes, TalkText
 from chefline.ui.race import kitchen_clock
 from chefline.ui.session import RaceSession
 
-HEADLINE_PX = 30
-"""Pixel height of a headline figure on a 1080-line screen at the normal text size."""
-
 
 def seconds(value: float | None) -> str:
-    return "–" if value is None else f"{value:.2f} s"
+    return "–" if value is None else seconds_text(value)
 
 
 def cost_texts(cost: KitchenCost | None) -> dict[str, str]:
@@ -84,6 +81,10 @@ class Scoreboard(Retranslating, QFrame):
         self.headline: tuple[str, ...] = ()
         """The figures the scene's caption speaks of, shown large (the talk)."""
         self.compact = False
+        self.talk: TalkSizes | None = None
+        """The talk's sizes (None: the developer view)."""
+        self._shrunk_px: int | None = None
+        """The headline's size when the room's did not fit one row (a narrow kitchen)."""
         self._placed: tuple[object, ...] = ()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(10, 6, 10, 6)
@@ -127,21 +128,48 @@ class Scoreboard(Retranslating, QFrame):
     # -- which figures, where -----------------------------------------------------------------
 
     def set_headline(self, keys: tuple[str, ...]) -> None:
-        """Show ``keys`` large, above the rest (the talk: what the caption speaks of)."""
+        """Show ``keys`` large, above the rest (the talk: what the caption speaks of; the
+        talk's stylesheet sizes them for the room, ``TalkText.FIGURE``)."""
+        self._shrink_headline(None)
+        for key in self.figures:
+            self.figures[key].setStyleSheet("")
         self.headline = tuple(k for k in keys if k in self.figures)
         self._place()
-        size = f"font-size: {self.headline_pixels()}px;"
-        for key, figure in self.figures.items():
-            figure.setStyleSheet(size if key in self.headline else "")
+        self.fit_headline()
 
-    def headline_pixels(self) -> int:
-        """Readable from the back row: HEADLINE_PX on a 1080-line screen, in proportion on
-        others (the room sees the whole screen), times the text size (Ctrl+, Ctrl−)."""
-        screen = self.screen()
-        lines = screen.geometry().height() if screen is not None else 1080
-        app = QApplication.instance()
-        text_size = (app.property(TEXT_SCALE) if app is not None else None) or 1.0
-        return round(HEADLINE_PX * lines / 1080 * float(text_size))
+    def set_talk(self, sizes: TalkSizes | None) -> None:
+        self.talk = sizes
+        self._shrink_headline(None)
+        self.fit_headline()
+
+    def fit_headline(self) -> None:
+        """The headline in one row: when the room's size (``TalkText.FIGURE``) is too wide
+        for a narrow kitchen, its figures shrink, never below what the back row reads."""
+        if self.talk is None or not self.headline:
+            return
+        room = self.contentsRect().width() - 24
+        needed = sum(
+            max(self.figures[k].sizeHint().width(), self.captions[k].sizeHint().width())
+            for k in self.headline
+        ) + self.headline_row.spacing() * (len(self.headline) - 1)
+        full, least = self.talk.px(TalkText.FIGURE), self.talk.least_px(TalkText.FIGURE)
+        current = self._shrunk_px or full
+        if needed > room > 0:
+            self._shrink_headline(max(least, int(current * room / needed)))
+        elif self._shrunk_px is not None and needed * full / current <= room:
+            self._shrink_headline(None)
+
+    def _shrink_headline(self, px: int | None) -> None:
+        if px == self._shrunk_px:
+            return
+        self._shrunk_px = px
+        size = "" if px is None else f"font-size: {px}px;"
+        for key in self.headline:
+            self.figures[key].setStyleSheet(size)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_headline()
 
     def set_compact(self, compact: bool) -> None:
         self.compact = compact
@@ -269,7 +297,8 @@ class Scoreboard(Retranslating, QFrame):
         if running:  # the meter shows this moment; after the race there is none
             now = timeline.kitchen_now()
             values["busy"], values["waits"] = str(now.chefs_busy), str(now.on_stove)
-        values["ttft"] = "–" if s.ttft_p50 is None else f"{s.ttft_p50:.2f}·{s.ttft_p95 or 0:.2f} s"
+        ttft = f"{s.ttft_p50:.2f}·{s.ttft_p95 or 0:.2f}" if s.ttft_p50 is not None else None
+        values["ttft"] = "–" if ttft is None else translate("Units", SECONDS).format(ttft)
         tokens_per_s = s.tokens / makespan if s.tokens and makespan else None
         values["tokens"] = "–" if tokens_per_s is None else f"{tokens_per_s:.0f}"
         values.update(cost_texts(self.session.cost_of(self.kitchen)))
@@ -277,11 +306,12 @@ class Scoreboard(Retranslating, QFrame):
         values["ratio"] = f"×{makespan / expected:.2f}" if makespan and expected else "–"
         for key, text in values.items():
             self.figures[key].setText(text)
+        self.fit_headline()
         reasons = ", ".join(f"{count} {kind}" for kind, count in sorted(s.failures.items()))
         self.figures["errors"].setToolTip(reasons or self.tr("no order failed"))
         ttft_tip = self.tr("Time to first token of an LLM answer: p50·p95, seconds")
         if s.ttft_p99 is not None:  # the tail, where the figure has no room for it
-            ttft_tip += f" · p99 {s.ttft_p99:.2f} s"
+            ttft_tip += f" · p99 {seconds_text(s.ttft_p99)}"
         self.figures["ttft"].setToolTip(ttft_tip)
         if kitchen_clock.waiting_turn(self.session, self.kitchen):
             self.verdict.setText(self.tr("waiting its turn: one kitchen at a time"))
