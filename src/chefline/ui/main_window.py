@@ -33,6 +33,7 @@ from chefline.ui.files.race_files import RaceFiles
 from chefline.ui.files.replay_bar import ReplayBar
 from chefline.ui.look.retranslating import Retranslating
 from chefline.ui.look.screen_fit import ScreenFit
+from chefline.ui.race import kitchen_clock
 from chefline.ui.race.kitchen_panel import KitchenPanel
 from chefline.ui.race.kitchens_area import KitchensArea
 from chefline.ui.race.latency_histogram import LatencyHistogram
@@ -306,7 +307,8 @@ class MainWindow(Retranslating, QMainWindow):
     def _needed_span(self) -> float:
         expected = [t.expected_makespan or 0.0 for t in self.session.timelines.values()]
         scene = self.presenter.axis_seconds() if self.presenter.active else None
-        return max([*expected, self.session.elapsed(), scene or 0.0, 0.1]) * 1.04
+        drawn = kitchen_clock.drawn_so_far(self.session)
+        return max([*expected, drawn, scene or 0.0, 0.1]) * 1.04
 
     def _on_scene_shown(self) -> None:
         self.kitchens_area.show_kitchens()

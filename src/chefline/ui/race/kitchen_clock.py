@@ -54,6 +54,14 @@ def cooking_for(session: RaceSession, kitchen: str) -> float | None:
     return None if start is None else max(0.0, session.clock() - start)
 
 
+def drawn_so_far(session: RaceSession) -> float:
+    """How much of the time axis the race has used so far: since its start, or, when the
+    kitchens take turns (each drawn from its own start), the longest of their own clocks."""
+    if not in_turn(session):
+        return session.elapsed()
+    return max((cooking_for(session, name) or 0.0 for name in session.timelines), default=0.0)
+
+
 INSET_FROM = 10.0
 """A kitchen that finished this many times sooner than the slowest gets its own axis too."""
 
