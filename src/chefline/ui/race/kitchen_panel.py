@@ -72,9 +72,7 @@ class KitchenPanel(Retranslating, QFrame):
 
         self.scene = KitchenScene(session, name)
         self.scene.setProperty("role", "lanes")
-        # Four kitchens side by side leave too little width for four columns of figures.
-        columns = {1: 4, 2: 4, 3: 3}.get(len(session.kitchens), 2)
-        self.scoreboard = Scoreboard(session, name, columns=columns)
+        self.scoreboard = Scoreboard(session, name)
         self.timeline = OrderTimelineView(session, name, scale)
         self.timeline.setObjectName(f"orderTimeline_{name}")
         self.chefs = ChefLanesView(session, name, scale)
@@ -215,7 +213,10 @@ class KitchenPanel(Retranslating, QFrame):
         and a short panel (a 720-line projector, large text) drops the kitchen's one-line
         summary and the section titles, which the legend and the code already say."""
         line = self.fontMetrics().lineSpacing()
-        compact = self.talk or self.height() < line * 34
+        # Short, or narrow and not tall (four kitchens on a projector): the figures would wrap
+        # into rows that leave the orders' lanes a sliver.
+        narrow = self.width() < line * 24 and self.height() < line * 50
+        compact = self.talk or self.height() < line * 34 or narrow
         if compact != self.compact or not self.isVisible():
             self.compact = compact
             for part in (self.route, self.summary, self.orders_title, self.chefs_title):
@@ -226,6 +227,8 @@ class KitchenPanel(Retranslating, QFrame):
             layout.setContentsMargins(*((8, 6, 8, 6) if compact else (12, 10, 12, 10)))
             layout.setSpacing(3 if compact else 6)
         tallest = line * (16 if self.code.isVisible() else 11)
+        if compact and not self.talk:  # a short panel: the orders' lanes come first
+            tallest = line * 4
         least = 0
         if self.talk and not self.code.isHidden():
             # The code whole at the room's size, and the picture beside it as tall: every

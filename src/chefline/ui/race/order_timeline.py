@@ -189,8 +189,13 @@ class OrderTimelineView(TimelineCanvas):
                 growing = [(t0, clock - start, look, thin) for t0, look, thin in seen[1]]
             else:
                 final, growing = order_pieces(order, start, clock, mark)
-                for piece in final[self._drawn.get(index, 0) :]:
-                    self.place(piece, top, height, settling)
+                if order.received is not None:
+                    # Done: the whole lane once more, each pixel in the look that took most of
+                    # it (a 0.2 ms prep is not a pixel of "working" at the start of each wait).
+                    self.place_lane(final, top, height, settling)
+                else:
+                    for piece in final[self._drawn.get(index, 0) :]:
+                        self.place(piece, top, height, settling)
                 self._drawn[index] = len(final)
                 self._growing[index] = (news, [(t0, look, thin) for t0, _, look, thin in growing])
             if order.tokens:
@@ -268,6 +273,16 @@ class OrderTimelineView(TimelineCanvas):
         self.flush_spans(painter)
         self._plot, self._x_origin, self._x_per_second = saved
         painter.restore()
+
+    def place_lane(self, pieces: list[Piece], top: float, height: float,
+                   into: dict[Look, list[QRectF]]) -> None:  # fmt: skip
+        """A finished order's lane: its pieces by pixel (``fill_lane``), the reply's thin
+        bar on its way over them."""
+        solid = sorted((t0, t1, look) for t0, t1, look, thin in pieces if not thin)
+        self.fill_lane(solid, top, height, into)
+        for piece in pieces:
+            if piece[3]:
+                self.place(piece, top, height, into)
 
     def place(self, piece: Piece, top: float, height: float,
               into: dict[Look, list[QRectF]] | None = None) -> None:  # fmt: skip

@@ -6,7 +6,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
     QLabel,
     QVBoxLayout,
     QWidget,
@@ -16,7 +15,7 @@ from chefline.kitchen.cost import KitchenCost
 from chefline.kitchen.own_work import own_work_text
 from chefline.kitchen.timeline import TimelineSummary
 from chefline.texts import QT_TRANSLATE_NOOP, SECONDS, seconds_text, translate
-from chefline.ui.look.fitting import ElidedLabel, FlowLayout
+from chefline.ui.look.fitting import FlowLayout
 from chefline.ui.look.retranslating import Retranslating
 from chefline.ui.look.talk_sizes import TalkSizes, TalkText
 from chefline.ui.race import kitchen_clock
@@ -64,14 +63,11 @@ class Scoreboard(Retranslating, QFrame):
     """Figures of a streamed model call: shown in an LLM race only."""
     ESSENTIAL = frozenset({"served", "makespan", "peak", "errors", "threads", "memory"})
     """What a short panel (a 720-line projector, large text) still shows."""
-    COLUMNS = 4
     REFRESH_EVERY = 6
     """Frames between refreshes: figures change slower than the picture moves."""
 
-    def __init__(self, session: RaceSession, kitchen: str, parent: QWidget | None = None,
-                 columns: int = COLUMNS) -> None:  # fmt: skip
+    def __init__(self, session: RaceSession, kitchen: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.columns = columns
         self.session = session
         self.kitchen = kitchen
         self.setObjectName(f"scoreboard_{kitchen}")
@@ -90,24 +86,31 @@ class Scoreboard(Retranslating, QFrame):
         outer.setContentsMargins(10, 6, 10, 6)
         outer.setSpacing(2)
         self.headline_row = FlowLayout(spacing=14)
-        self.grid = QGridLayout()
-        self.grid.setHorizontalSpacing(6)
-        self.grid.setVerticalSpacing(0)
+        self.grid = FlowLayout(spacing=12)
+        """The other figures: each over its caption, as many to a row as the width holds
+        (a narrow kitchen wraps them instead of cutting their captions short)."""
         outer.addLayout(self.headline_row)
         outer.addLayout(self.grid)
+        self.cells: dict[str, QWidget] = {}
         for key, _ in self.FIELDS + self.HEADLINE_ONLY:
+            cell = QWidget(self)
+            stack = QVBoxLayout(cell)
+            stack.setContentsMargins(0, 0, 0, 0)
+            stack.setSpacing(0)
             figure = QLabel("–")
             figure.setProperty("role", "figure")
             figure.setObjectName(f"figure_{key}")
-            figure.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            label = ElidedLabel()
+            label = QLabel()
             label.setProperty("role", "caption")
+            stack.addWidget(figure, 0, Qt.AlignmentFlag.AlignLeft)
+            stack.addWidget(label, 0, Qt.AlignmentFlag.AlignLeft)
             self.captions[key] = label
             self.figures[key] = figure
-            figure.hide()
-            label.hide()
-        self.verdict = ElidedLabel(" ")
+            self.cells[key] = cell
+            cell.hide()
+        self.verdict = QLabel(" ")
         self.verdict.setObjectName("verdict")
+        self.verdict.setWordWrap(True)  # "took 3.…" was cut short in a narrow kitchen
         self.verdict.setAlignment(Qt.AlignmentFlag.AlignCenter)
         outer.addWidget(self.verdict)
         self.own_work = QLabel(" ")
@@ -194,41 +197,21 @@ class Scoreboard(Retranslating, QFrame):
         self._placed = placement
         self.verdict.setVisible(not (self.compact and self.headline))
         self.own_work.setVisible(not self.compact)  # a short panel: the headline says it
-        for key in self.figures:
-            for widget in (self.figures[key], self.captions[key]):
-                widget.hide()
-                self.grid.removeWidget(widget)
-                widget.setParent(self)
-        while self.headline_row.count():
-            item = self.headline_row.takeAt(0)
-            old = item.widget() if item is not None else None
-            if old is not None:
-                old.deleteLater()
-        for key in self.headline:
-            cell = QWidget(self)
-            stack = QVBoxLayout(cell)
-            stack.setContentsMargins(0, 0, 0, 0)
-            stack.setSpacing(0)
-            figure, caption = self.figures[key], self.captions[key]
-            figure.setProperty("role", "headline")
-            stack.addWidget(figure, 0, Qt.AlignmentFlag.AlignLeft)
-            stack.addWidget(caption)
-            self.headline_row.addWidget(cell)
-            for widget in (figure, caption):
-                widget.style().unpolish(widget)
-                widget.style().polish(widget)
-                widget.show()
-        for position, key in enumerate(shown):
-            # Rows of four keep a kitchen readable in half of a 1280-pixel screen.
-            row, column = divmod(position, self.columns)
-            figure, caption = self.figures[key], self.captions[key]
-            figure.setProperty("role", "figure")
-            figure.style().unpolish(figure)
-            figure.style().polish(figure)
-            self.grid.addWidget(figure, row, 2 * column)
-            self.grid.addWidget(caption, row, 2 * column + 1)
-            figure.show()
-            caption.show()
+        for flow in (self.headline_row, self.grid):
+            while flow.count():
+                flow.takeAt(0)
+        for cell in self.cells.values():
+            cell.hide()
+        for flow, keys, role in ((self.headline_row, self.headline, "headline"),
+                                 (self.grid, shown, "figure")):  # fmt: skip
+            for key in keys:
+                figure = self.figures[key]
+                figure.setProperty("role", role)
+                figure.style().unpolish(figure)
+                figure.style().polish(figure)
+                flow.addWidget(self.cells[key])
+                self.cells[key].show()
+        self.updateGeometry()
 
     def retranslate(self) -> None:
         for key, caption in self.FIELDS + self.HEADLINE_ONLY:

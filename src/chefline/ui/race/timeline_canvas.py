@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QWheelEvent
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from chefline.texts import seconds_text
 from chefline.ui.look.palette import THEME, Look, brushes
 from chefline.ui.race import kitchen_clock
+from chefline.ui.race.lane_density import dominant_runs
 from chefline.ui.race.time_scale import TimeScale
 from chefline.ui.session import RaceSession
 
@@ -134,6 +135,17 @@ class TimelineCanvas(QWidget):
             return
         spans = self._spans if into is None else into
         spans[look].append(QRectF(x0, top, max(x1 - x0, 1.0), height))
+
+    def fill_lane(self, pieces: Iterable[tuple[float, float, Look]], top: float, height: float,
+                  into: dict[Look, list[QRectF]] | None = None) -> None:  # fmt: skip
+        """A whole lane's pieces (seconds since the race began, in time order, not
+        overlapping), each pixel in the look that took most of it (``lane_density``)."""
+        left, right = self._plot.left(), self._plot.right()
+        spans = self._spans if into is None else into
+        for x0, x1, look in dominant_runs(pieces, self.x_of):
+            x0, x1 = max(x0, left), min(x1, right)
+            if x1 > x0:
+                spans[look].append(QRectF(x0, top, x1 - x0, height))
 
     def flush_spans(self, painter: QPainter, spans: dict[Look, list[QRectF]] | None = None) -> None:
         spans = self._spans if spans is None else spans
