@@ -8,6 +8,13 @@ stays "unfinished" in the .ts, and tests/test_translations.py fails on it.
 # ruff: noqa: E501 - one translation a line reads best
 # fmt: off
 ZH_CN: dict[tuple[str, str], str] = {
+    ("Scoreboard", "p50 in restaurant"): "p50 在店时间",
+    ("Scoreboard", "p95 in restaurant"): "p95 在店时间",
+    ("Scoreboard", "p99 in restaurant"): "p99 在店时间",
+    ("Scoreboard", "p95 queue wait"): "p95 排队等待",
+    ("Scoreboard", "Time in the restaurant: from the order sent to the dish received (served orders)"): "在店时间：从下单到拿到菜（已上菜的订单）",
+    ("Scoreboard", "Queue wait: from the order sent until a chef picked it up"): "排队等待：从下单到有厨师接单",
+    ("Scoreboard", "OS threads the kitchen held at most, so far in a race (frozen once its last dish is out)"): "厨房最多占用的操作系统线程数，比赛中为目前为止的最大值（最后一道菜出锅后不再变化）",
     # ApiDocs
     ("ApiDocs", "Open a FastAPI kitchen (Kitchens menu) to see its API docs."): "先打开一个 FastAPI 厨房（“厨房”菜单），才能看它的 API 文档。",
     ("ApiDocs", "Browsers do not open for the root user. The docs are at {0} (copied to the clipboard)."): "浏览器不能以 root 用户打开。文档地址是 {0}（已复制到剪贴板）。",

@@ -167,12 +167,12 @@
   <context>
     <name>ChefLanesView</name>
     <message>
-      <location filename="../../src/chefline/ui/race/chef_lanes.py" line="91" />
+      <location filename="../../src/chefline/ui/race/chef_lanes.py" line="93" />
       <source>up to {0} pots</source>
       <translation>最多 {0} 口锅</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/chef_lanes.py" line="107" />
+      <location filename="../../src/chefline/ui/race/chef_lanes.py" line="109" />
       <source>{0}
 working {1:.2f} s
 stuck at the pot {2:.2f} s
@@ -185,12 +185,12 @@ most pots at once: {4}</source>
 同时最多几口锅：{4}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/chef_lanes.py" line="114" />
+      <location filename="../../src/chefline/ui/race/chef_lanes.py" line="116" />
       <source>Each chef's day appears here</source>
       <translation>每位厨师的一天会显示在这里</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/chef_lanes.py" line="118" />
+      <location filename="../../src/chefline/ui/race/chef_lanes.py" line="120" />
       <source>chef {0}</source>
       <translation>厨师 {0}</translation>
     </message>
@@ -1273,62 +1273,62 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>KitchenPanel</name>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="124" />
+      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="122" />
       <source>The real server of this kitchen: GET {0}?wait=0.5</source>
       <translation>这个厨房背后的真实服务器：GET {0}?wait=0.5</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="129" />
+      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="127" />
       <source>closed</source>
       <translation>已关闭</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="131" />
+      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="129" />
       <source>This kitchen is closed: its orders will find nobody. Restart it.</source>
       <translation>这个厨房已关闭：发给它的订单没人接。请重新打开。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="133" />
+      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="131" />
       <source>Stop</source>
       <translation>停止</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="135" />
+      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="133" />
       <source>Close this kitchen now, as if it crashed; the others go on</source>
       <translation>立刻关闭这个厨房，就像它崩溃了一样；其他厨房照常营业</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="137" />
+      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="135" />
       <source>Restart</source>
       <translation>重新打开</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="138" />
+      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="136" />
       <source>Open this kitchen again on a new port</source>
       <translation>在新端口上重新打开这个厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="140" />
+      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="138" />
       <source>Orders</source>
       <translation>订单</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="141" />
+      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="139" />
       <source>Chefs</source>
       <translation>厨师</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="166" />
+      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="164" />
       <source>CPU dish: nothing to await, so the one chef chops each dish in turn.</source>
       <translation>CPU 菜：没有可以 await 的等待，唯一的厨师只能一道接一道地切。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="168" />
+      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="166" />
       <source>CPU dish: a chef per process, so the dishes are chopped at once, one per core.</source>
       <translation>CPU 菜：每个进程一个厨师，几道菜同时切，每个核心一道。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="170" />
+      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="168" />
       <source>CPU dish: the chefs are threads, and take turns at Python's one GIL.</source>
       <translation>CPU 菜：厨师是线程，要轮流使用 Python 唯一的 GIL。</translation>
     </message>
@@ -1415,62 +1415,62 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="172" />
+      <location filename="../../src/chefline/ui/main_window.py" line="173" />
       <source>Chefline — sync vs async kitchens</source>
       <translation>Chefline — 同步与异步厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="182" />
+      <location filename="../../src/chefline/ui/main_window.py" line="183" />
       <source>Watch threads busy and waits held.</source>
       <translation>留意“忙碌线程”和“挂起的等待”。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="186" />
+      <location filename="../../src/chefline/ui/main_window.py" line="187" />
       <source>Watch processes, threads held and memory.</source>
       <translation>留意进程数、占用线程和内存。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="190" />
+      <location filename="../../src/chefline/ui/main_window.py" line="191" />
       <source>Wait for the race to finish before changing the scene.</source>
       <translation>请等本轮比赛结束后再切换场景。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="197" />
+      <location filename="../../src/chefline/ui/main_window.py" line="198" />
       <source>100 users ask an LLM: press Serve (Space). {0}</source>
       <translation>100 个用户同时问大模型：按“上菜”（空格键）。{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="340" />
+      <location filename="../../src/chefline/ui/main_window.py" line="342" />
       <source>Serving… {0:.1f} s</source>
       <translation>上菜中… {0:.1f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="350" />
+      <location filename="../../src/chefline/ui/main_window.py" line="352" />
       <source>Race stopped.</source>
       <translation>比赛已停止。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="356" />
+      <location filename="../../src/chefline/ui/main_window.py" line="358" />
       <source>{0} {1:.2f} s</source>
       <translation>{0} {1:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="358" />
+      <location filename="../../src/chefline/ui/main_window.py" line="360" />
       <source>{0} {1:.2f} s (theory {2:.2f})</source>
       <translation>{0} {1:.2f} 秒（理论 {2:.2f}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="361" />
+      <location filename="../../src/chefline/ui/main_window.py" line="363" />
       <source>Finished: {0}   Export: Ctrl+E</source>
       <translation>完成：{0}   导出：Ctrl+E</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="371" />
+      <location filename="../../src/chefline/ui/main_window.py" line="373" />
       <source>Kitchens open on 127.0.0.1: {0} — press Serve (Space)</source>
       <translation>127.0.0.1 上已打开的厨房：{0} 个 — 按“上菜”（空格键）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="373" />
+      <location filename="../../src/chefline/ui/main_window.py" line="375" />
       <source>No kitchen open: choose some in the Kitchens menu.</source>
       <translation>没有打开的厨房：请在“厨房”菜单中选择。</translation>
     </message>
@@ -1871,12 +1871,12 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>OrderTimelineView</name>
     <message>
-      <location filename="../../src/chefline/ui/race/order_timeline.py" line="245" />
+      <location filename="../../src/chefline/ui/race/order_timeline.py" line="250" />
       <source>own axis: 0 to {0}</source>
       <translation>独立时间轴：0 到 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/order_timeline.py" line="307" />
+      <location filename="../../src/chefline/ui/race/order_timeline.py" line="322" />
       <source>Orders appear here, one lane each, as they happen</source>
       <translation>订单会实时显示在这里，每单一行</translation>
     </message>
@@ -2261,39 +2261,44 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>Scoreboard</name>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="34" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="33" />
       <source>in app</source>
       <translation>在应用内</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="44" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="43" />
       <source>served</source>
       <translation>已上菜</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="45" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="44" />
       <source>makespan</source>
       <translation>总用时</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="46" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="45" />
       <source>throughput</source>
       <translation>吞吐量</translation>
     </message>
     <message>
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="46" />
+      <source>p50 in restaurant</source>
+      <translation>p50 在店时间</translation>
+    </message>
+    <message>
       <location filename="../../src/chefline/ui/race/scoreboard.py" line="47" />
-      <source>p50 wait</source>
-      <translation>p50 等待</translation>
+      <source>p95 in restaurant</source>
+      <translation>p95 在店时间</translation>
     </message>
     <message>
       <location filename="../../src/chefline/ui/race/scoreboard.py" line="48" />
-      <source>p95 wait</source>
-      <translation>p95 等待</translation>
+      <source>p99 in restaurant</source>
+      <translation>p99 在店时间</translation>
     </message>
     <message>
       <location filename="../../src/chefline/ui/race/scoreboard.py" line="49" />
-      <source>p99 wait</source>
-      <translation>p99 等待</translation>
+      <source>p95 queue wait</source>
+      <translation>p95 排队等待</translation>
     </message>
     <message>
       <location filename="../../src/chefline/ui/race/scoreboard.py" line="50" />
@@ -2351,63 +2356,73 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>× 理论</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="237" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="221" />
+      <source>Time in the restaurant: from the order sent to the dish received (served orders)</source>
+      <translation>在店时间：从下单到拿到菜（已上菜的订单）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="227" />
+      <source>Queue wait: from the order sent until a chef picked it up</source>
+      <translation>排队等待：从下单到有厨师接单</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="228" />
       <source>Threads with an order in hand right now</source>
       <translation>此刻手上有订单的线程</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="239" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="230" />
       <source>Processes of the kitchen's own ("in app": it runs inside Chefline's process)</source>
       <translation>厨房自己的进程（“在应用内”：它运行在 Chefline 的进程里）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="242" />
-      <source>OS threads the kitchen holds: now during a race, the most at once after it</source>
-      <translation>厨房占用的操作系统线程：比赛中显示当前值，赛后显示峰值</translation>
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="233" />
+      <source>OS threads the kitchen held at most, so far in a race (frozen once its last dish is out)</source>
+      <translation>厨房最多占用的操作系统线程数，比赛中为目前为止的最大值（最后一道菜出锅后不再变化）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="245" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="237" />
       <source>Memory of the kitchen's processes (PSS on Linux); a kitchen inside the app has none of its own to measure</source>
       <translation>厨房进程的内存（Linux 上为 PSS）；在应用内运行的厨房没有可单独测量的内存</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="248" />
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="312" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="240" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="305" />
       <source>Time to first token of an LLM answer: p50·p95, seconds</source>
       <translation>大模型回答的首个 token 用时：p50·p95，单位秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="250" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="242" />
       <source>Orders waiting on the stove right now (a sleep, or a model's tokens): an async kitchen holds them all on one thread, a sync one needs a thread for each</source>
       <translation>此刻在灶上等待的订单（一次 sleep，或等模型的 token）：异步厨房用一个线程挂着全部，同步厨房每单都要一个线程</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="257" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="249" />
       <source>The ideal theory counts only the dishes. Every order also costs the kitchen its own Python work (parsing, routing, recording), measured when it opened; in one interpreter that work runs in series, also that of the kitchens next door.</source>
       <translation>理想理论只计算菜本身。每张订单还要花厨房自己的 Python 工作（解析、路由、记录），在厨房开张时测得；在同一个解释器里，这些工作只能一件接一件地做，隔壁厨房的也一样。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="311" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="304" />
       <source>no order failed</source>
       <translation>没有订单失败</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="317" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="310" />
       <source>waiting its turn: one kitchen at a time</source>
       <translation>等待轮到它：一次一个厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="327" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="320" />
       <source>expected {0:.2f} s · cooking for {1}</source>
       <translation>预计 {0:.2f} 秒 · 已做 {1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="331" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="324" />
       <source>expected {0:.2f} s</source>
       <translation>预计 {0:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="333" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="326" />
       <source>expected {0:.2f} s, took {1:.2f} s (×{2:.2f})</source>
       <translation>预计 {0:.2f} 秒，实际 {1:.2f} 秒（×{2:.2f}）</translation>
     </message>
@@ -2448,12 +2463,12 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>TimelineCanvas</name>
     <message>
-      <location filename="../../src/chefline/ui/race/timeline_canvas.py" line="179" />
+      <location filename="../../src/chefline/ui/race/timeline_canvas.py" line="191" />
       <source>Waiting its turn: one kitchen at a time, each has the machine</source>
       <translation>等待轮到它：一次一个厨房，各自独享整台机器</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/timeline_canvas.py" line="186" />
+      <location filename="../../src/chefline/ui/race/timeline_canvas.py" line="198" />
       <source>Press Serve to send the orders</source>
       <translation>按“上菜”发送订单</translation>
     </message>

@@ -36,7 +36,7 @@ KITCHEN_LOOKS: tuple[tuple[str, Qt.BrushStyle], ...] = (
     ("#0072B2", Qt.BrushStyle.SolidPattern),
     ("#E69F00", Qt.BrushStyle.BDiagPattern),
     ("#009E73", Qt.BrushStyle.Dense5Pattern),
-    ("#CC79A7", Qt.BrushStyle.FDiagPattern),
+    ("#6A3D9A", Qt.BrushStyle.FDiagPattern),  # not the pink of a failed order
     ("#D55E00", Qt.BrushStyle.CrossPattern),
     ("#56B4E9", Qt.BrushStyle.Dense3Pattern),
     ("#F0E442", Qt.BrushStyle.HorPattern),

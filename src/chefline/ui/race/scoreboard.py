@@ -43,9 +43,10 @@ class Scoreboard(Retranslating, QFrame):
         ("served", QT_TRANSLATE_NOOP("Scoreboard", "served")),
         ("makespan", QT_TRANSLATE_NOOP("Scoreboard", "makespan")),
         ("throughput", QT_TRANSLATE_NOOP("Scoreboard", "throughput")),
-        ("p50", QT_TRANSLATE_NOOP("Scoreboard", "p50 wait")),
-        ("p95", QT_TRANSLATE_NOOP("Scoreboard", "p95 wait")),
-        ("p99", QT_TRANSLATE_NOOP("Scoreboard", "p99 wait")),
+        ("p50", QT_TRANSLATE_NOOP("Scoreboard", "p50 in restaurant")),
+        ("p95", QT_TRANSLATE_NOOP("Scoreboard", "p95 in restaurant")),
+        ("p99", QT_TRANSLATE_NOOP("Scoreboard", "p99 in restaurant")),
+        ("queue", QT_TRANSLATE_NOOP("Scoreboard", "p95 queue wait")),
         ("peak", QT_TRANSLATE_NOOP("Scoreboard", "most at once")),
         ("chefs", QT_TRANSLATE_NOOP("Scoreboard", "chefs")),
         ("errors", QT_TRANSLATE_NOOP("Scoreboard", "errors")),
@@ -216,13 +217,21 @@ class Scoreboard(Retranslating, QFrame):
     def retranslate(self) -> None:
         for key, caption in self.FIELDS + self.HEADLINE_ONLY:
             self.captions[key].setText(self.tr(caption))
+        in_restaurant = self.tr(
+            "Time in the restaurant: from the order sent to the dish received (served orders)"
+        )
         tips = {
+            "p50": in_restaurant,
+            "p95": in_restaurant,
+            "p99": in_restaurant,
+            "queue": self.tr("Queue wait: from the order sent until a chef picked it up"),
             "busy": self.tr("Threads with an order in hand right now"),
             "processes": self.tr(
                 "Processes of the kitchen's own (\"in app\": it runs inside Chefline's process)"
             ),
             "threads": self.tr(
-                "OS threads the kitchen holds: now during a race, the most at once after it"
+                "OS threads the kitchen held at most, so far in a race (frozen once its last "
+                "dish is out)"
             ),
             "memory": self.tr(
                 "Memory of the kitchen's processes (PSS on Linux); a kitchen inside the app "
@@ -272,6 +281,7 @@ class Scoreboard(Retranslating, QFrame):
             "p50": seconds(s.latency_p50),
             "p95": seconds(s.latency_p95),
             "p99": seconds(s.latency_p99),
+            "queue": seconds(s.queue_wait_p95),
             "peak": str(s.peak_concurrency),
             "chefs": str(s.chefs),
             "errors": str(s.failed),
