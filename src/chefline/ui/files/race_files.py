@@ -11,6 +11,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from chefline.client.export import load_json, save_csv, save_json, save_summary_csv
+from chefline.client.race import RaceResult
 from chefline.client.trace_file import save_trace
 from chefline.kitchen.errors import BadInput, FileWriteError
 from chefline.ui.files.gif_export import export_replay_gif
@@ -39,6 +40,8 @@ class RaceFiles(QObject):
         self.kitchens_area = kitchens_area
         self.histogram = histogram
         self._gif: asyncio.Future[Path] | None = None
+        self.opened: asyncio.Future[bool] | None = None
+        """Opening a saved race's kitchens before its replay (None: nothing to open)."""
 
     def toggle_replay(self) -> None:
         """P: replay the race on screen from its start, or leave the replay."""
@@ -104,8 +107,15 @@ class RaceFiles(QObject):
         if name:
             self.open_race(Path(name))
 
-    def open_race(self, path: Path) -> bool:
-        """Replay a saved race (marked as recorded); False, with the reason, if it cannot."""
+    def open_race(self, path: Path, *, open_kitchens: bool = True) -> bool:
+        """Replay a saved race (marked as recorded); False, with the reason, if it cannot.
+
+        The race is read with bounds and checked whole first (``load_json``). The replay
+        shows a panel per open kitchen, so the kitchens it raced are opened first (off the
+        GUI thread, as a scene's are): ``opened`` is then the future of that, and True
+        means the replay is on its way. ``open_kitchens`` False: replay what is open (the
+        talk, whose scene's kitchens could not open, replays its recording anyway).
+        """
         if self.session.running:
             self.sig_error_requested.emit(
                 self.tr("Wait for the race to finish before opening another.")
@@ -116,8 +126,27 @@ class RaceFiles(QObject):
         except BadInput as error:
             self.sig_error_requested.emit(str(error))
             return False
-        self.session.replay.start(result, recorded=True)
+        needed = list(result.timelines)
+        if not open_kitchens or set(needed) <= set(self.session.mode_names):
+            self.session.replay.start(result, recorded=True)
+            return True
+        self.opened = asyncio.ensure_future(self._open_then_replay(result, needed))
         return True
+
+    async def _open_then_replay(self, result: RaceResult, needed: list[str]) -> bool:
+        """Open the replay's kitchens, then replay it; True when every one of them opened."""
+        opened = await self.session.open_kitchens_async(needed)
+        missing = [name for name in needed if name not in self.session.mode_names]
+        if missing:  # the session said why each could not open; say what the replay lacks
+            self.sig_error_requested.emit(
+                self.tr("The replay shows {0} of its {1} kitchens: {2} could not open.").format(
+                    len(needed) - len(missing), len(needed), ", ".join(missing)
+                )
+            )
+        if self.session.running:
+            return False
+        self.session.replay.start(result, recorded=True)
+        return opened
 
     def choose_view_png(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
