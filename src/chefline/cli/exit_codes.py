@@ -18,7 +18,8 @@ FAILED = 1
 """Chefline could not do it: a kitchen did not open, the model or your app failed, a file
 could not be written, a scene did not behave as its caption says."""
 BAD_INPUT = 2
-"""A flag, a value or a file was refused before anything ran (one sentence says why)."""
+"""A flag, a value or a file was refused before anything ran, or your app (``--app``)
+cannot be loaded or started: one sentence says why."""
 ORDERS_FAILED = 3
 """The race ran, but not every order was served (burnt, refused, walked out, stopped)."""
 KITCHEN_DIED = 4
@@ -33,7 +34,7 @@ BY_SIGNAL: dict[int, int] = {signal.SIGINT: INTERRUPTED, signal.SIGTERM: TERMINA
 EXIT_CODES_HELP = QT_TRANSLATE_NOOP(
     "Cli",
     "exit codes: 0 every order served; 1 a kitchen, the model or a file failed (rehearse: a "
-    "scene did not behave); 2 bad input (a flag, a value, a file); 3 some orders were not "
-    "served; 4 a kitchen died; 130 stopped by Ctrl+C and 143 by SIGTERM (what was measured "
-    "so far is printed, marked as stopped)",
+    "scene did not behave); 2 bad input (a flag, a value, a file, an app that cannot load); "
+    "3 some orders were not served; 4 a kitchen died; 130 stopped by Ctrl+C and 143 by "
+    "SIGTERM (what was measured so far is printed, marked as stopped)",
 )

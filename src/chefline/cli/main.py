@@ -22,7 +22,7 @@ from chefline.cli.options import (
 )
 from chefline.cli.table import modes_table
 from chefline.cli.your_app_options import add_your_app_options, check_your_app_options
-from chefline.kitchen.errors import BadInput, ChefError
+from chefline.kitchen.errors import BadInput, ChefError, YourAppError
 from chefline.texts import translate
 
 WindowRunner = Callable[[argparse.Namespace], int]
@@ -164,7 +164,7 @@ def main(argv: Sequence[str] | None = None, window: WindowRunner | None = None) 
             return serve_command.run(args)
         if args.command == "rehearse":
             return rehearse_command.run(args)
-    except BadInput as error:
+    except (BadInput, YourAppError) as error:  # your app that cannot load is bad input too
         print(f"chefline: {error}", file=sys.stderr)
         return exit_codes.BAD_INPUT
     except ChefError as error:  # a kitchen, the model, your app, the customers
