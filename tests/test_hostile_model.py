@@ -12,8 +12,9 @@ import pytest
 from chefline.cli.main import main
 from chefline.kitchen.errors import ModelError
 from chefline.kitchen.llm import ChatOrder
-from chefline.servers.llm import model_link
-from chefline.servers.llm.model_link import ModelLink, probe_model
+from chefline.servers.llm import model_probe
+from chefline.servers.llm.model_link import ModelLink
+from chefline.servers.llm.model_probe import probe_model
 from chefline.servers.llm.model_stream import model_session, stream_tokens_async
 
 
@@ -92,7 +93,7 @@ def test_a_models_error_text_reaches_the_terminal_printable(capsys, hostile_mode
 
 @pytest.mark.parametrize("mode", ["tokens", "comments"])
 def test_a_model_that_streams_forever_meets_the_probes_deadline(monkeypatch, hostile_model, mode):
-    monkeypatch.setattr(model_link, "PROBE_DEADLINE_S", 1.0)
+    monkeypatch.setattr(model_probe, "PROBE_DEADLINE_S", 1.0)
     link = ModelLink(hostile_model(mode), "m")
     start = time.perf_counter()
     with pytest.raises(ModelError, match="still streaming after 1 s"):

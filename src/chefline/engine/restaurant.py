@@ -21,7 +21,8 @@ from chefline.kitchen.llm import DEFAULT_MODEL_SPEED, ModelSpeed
 from chefline.kitchen.modes import KitchenSettings, get_mode
 from chefline.kitchen.your_app import ReportSource
 from chefline.servers.kitchens import Kitchen, start_kitchen
-from chefline.servers.llm.model_link import ModelLink, ModelProbe
+from chefline.servers.llm.model_link import ModelLink
+from chefline.servers.llm.model_probe import ModelProbe
 from chefline.servers.llm.model_supply import ModelSupply
 from chefline.texts import QT_TRANSLATE_NOOP, translate
 
