@@ -83,17 +83,44 @@ def read_regular_file(path: Path, max_bytes: int, label: str | None = None) -> b
         raise
     try:
         with handle:
+            size = os.fstat(handle.fileno()).st_size
             compressed = handle.read(2) == b"\x1f\x8b"
+            if compressed and size >= 20:  # gzip ends with the inflated size (mod 4 GiB)
+                handle.seek(-4, os.SEEK_END)
+                size = int.from_bytes(handle.read(4), "little")
             handle.seek(0)
             stream = gzip.GzipFile(fileobj=handle) if compressed else handle
-            data = bytearray()
-            while chunk := stream.read(_CHUNK):
-                if len(data) + len(chunk) > max_bytes:
-                    raise refused(label, too_big)
-                data += chunk
+            data = _read_into(stream, min(size, max_bytes), max_bytes)
+            if data is None:
+                raise refused(label, too_big)
             return data
     except (OSError, EOFError, zlib.error) as error:  # gzip.BadGzipFile is an OSError
         raise refused(label, str(error) or type(error).__name__) from None
+
+
+def _read_into(stream: Any, expected: int, max_bytes: int) -> bytearray | None:
+    """At most ``max_bytes`` of ``stream`` (None past them), read into one buffer made for
+    the ``expected`` size: growing a buffer chunk by chunk held up to three times the text
+    at once. ``expected`` is a hint (a gzip's stated size may lie); the cap is not."""
+    data = bytearray(expected + 1)
+    view = memoryview(data)
+    filled = 0
+    while True:
+        if filled == len(data):  # more than the hint said: grow, up to the cap
+            if filled > max_bytes:
+                return None
+            view.release()
+            data.extend(bytes(min(_CHUNK, max_bytes + 1 - filled)))
+            view = memoryview(data)
+        count = stream.readinto(view[filled : filled + _CHUNK])
+        if not count:
+            break
+        filled += count
+    view.release()
+    if filled > max_bytes:
+        return None
+    del data[filled:]
+    return data
 
 
 def refused(label: str, why: str) -> BadInput:
