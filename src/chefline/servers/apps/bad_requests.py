@@ -19,6 +19,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from werkzeug.exceptions import HTTPException as WerkzeugHTTPException
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from chefline.kitchen.bounded_json import JsonBounds, measure
 from chefline.kitchen.errors import BadInput
@@ -48,6 +49,10 @@ def read_json_body(request: Any) -> object:
     except Exception:  # each WSGI server has its own: OSError, ValueError,
         # gunicorn's InvalidChunkSize (a plain Exception); all mean the body cannot be read.
         raise OrderProblems([("body", "the request's body is broken or cut short")]) from None
+    if request.content_length is None and len(data) >= MAX_BODY_BYTES:
+        # A chunked body: werkzeug stops reading at the limit and hands over what it read,
+        # as if the body ended there. It did not: refused as an announced one is.
+        raise RequestEntityTooLarge(BODY_TOO_LARGE.sentence)
     problem = measure(data, ORDER_BOUNDS)
     if problem is not None:  # deep nesting, or thousands of values: no order looks so
         raise OrderProblems([("body", "is nested too deeply or too large to be an order")])

@@ -18,6 +18,7 @@ customer itself: its ``Lobby`` hands it only complete requests (``runners/lobby.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import socket
 import time
@@ -37,6 +38,26 @@ KEEP_ALIVE_S = 8.0
 """An idle kept-alive connection, between one reply and the next request. Longer than the
 longest gap between two arrivals of a race (5 s), so that no customer reuses a connection the
 kitchen is just closing."""
+
+
+LINGER_S = 1.0
+"""After a refusal, how long what the customer still sends is read and dropped: closed with
+unread bytes, a socket is reset, and the reset can overtake the refusal itself."""
+LINGER_BYTES = 1024 * 1024
+
+
+def linger(sock: socket.socket) -> None:
+    """Half-close ``sock`` after a refusal, then read and drop what still comes, for
+    ``LINGER_S`` or ``LINGER_BYTES`` at most, so that the customer reads the refusal."""
+    with contextlib.suppress(OSError):
+        sock.shutdown(socket.SHUT_WR)
+        until, left = time.monotonic() + LINGER_S, LINGER_BYTES
+        while left > 0 and (wait := until - time.monotonic()) > 0:
+            sock.settimeout(wait)
+            chunk = sock.recv(65536)
+            if not chunk:
+                return
+            left -= len(chunk)
 
 
 class RefusedRequest(BadInput):

@@ -9,6 +9,7 @@ See ``child_channel`` for the talk.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import os
 import signal
@@ -79,7 +80,12 @@ def _serve_gevent(app: Any, fd: int, channel: Any) -> None:
     from gevent.pywsgi import WSGIHandler, WSGIServer
 
     from chefline.servers.apps.request_heads import HEAD_TOO_SLOW, framing_problem
-    from chefline.servers.apps.slow_clients import WRITE_TIMEOUT_S, ClientSocket, RefusedRequest
+    from chefline.servers.apps.slow_clients import (
+        WRITE_TIMEOUT_S,
+        ClientSocket,
+        RefusedRequest,
+        linger,
+    )
 
     class EdgeHandler(WSGIHandler):
         """A slow customer holds only its own greenlet; still, its head comes within a few
@@ -109,12 +115,22 @@ def _serve_gevent(app: Any, fd: int, channel: Any) -> None:
 
         def _handle_client_error(self, ex: Exception) -> Any:
             """gevent's hook for a bad request (not in its stubs): our refusals keep their
-            own status; a head that did not come in time is a 408."""
-            if isinstance(ex, RefusedRequest):
-                return str(ex.refusal.status), ex.refusal.reply()
-            if isinstance(ex, TimeoutError):
-                return str(HEAD_TOO_SLOW.status), HEAD_TOO_SLOW.reply()
+            own status, a head that did not come in time is a 408; either is said, then
+            what the customer still sends is dropped for a moment (``linger``)."""
+            if isinstance(ex, RefusedRequest | TimeoutError):
+                refusal = ex.refusal if isinstance(ex, RefusedRequest) else HEAD_TOO_SLOW
+                with contextlib.suppress(OSError):
+                    self.socket.sendall(refusal.reply())
+                    linger(self.socket)
+                return str(refusal.status), b""
             return super()._handle_client_error(ex)  # type: ignore[misc]
+
+        def get_environ(self) -> Any:
+            environ = super().get_environ()
+            # gevent ends a chunked body where it ends, but does not say so: werkzeug then
+            # read such a body as empty (400) instead of up to the 64 kB limit (413).
+            environ["wsgi.input_terminated"] = True
+            return environ
 
         def run_application(self) -> Any:
             self.socket.settimeout(WRITE_TIMEOUT_S)  # the reply: not a read's deadline

@@ -31,21 +31,23 @@ from chefline.servers.apps.request_heads import (
     Refusal,
     RequestScan,
 )
-from chefline.servers.apps.slow_clients import BODY_DEADLINE_S, HEADER_DEADLINE_S
+from chefline.servers.apps.slow_clients import (
+    BODY_DEADLINE_S,
+    HEADER_DEADLINE_S,
+    LINGER_BYTES,
+    LINGER_S,
+)
 
 MAX_WAITING = 1024
 """Unfinished connections at once; the oldest is closed to make room for a new one."""
 MAX_WAITING_BYTES = 16 * 1024 * 1024
 """What all unfinished requests may hold together; the oldest goes first beyond it."""
 CONTINUE = b"HTTP/1.1 100 Continue\r\n\r\n"
-LINGER_S = 1.0
-"""After a refusal, how long what the customer still sends is read and dropped: closed with
-unread bytes, a socket is reset, and the reset can overtake the refusal itself."""
-LINGER_BYTES = 1024 * 1024
 FRESH_S = 0.05
 """A connection just accepted, silent so far: its request is on its way (on loopback, within
-microseconds). No other is taken meanwhile, so that a worker does not collect the requests
-of a burst that the other workers would serve (its chef takes them one at a time)."""
+microseconds). No other is taken meanwhile (unless older silent ones wait too: then it is a
+flood, not a burst), so that a worker does not collect the requests of a burst that the
+other workers would serve (its chef takes them one at a time)."""
 
 
 _LINGER = object()
@@ -95,7 +97,9 @@ class Lobby:
             now = time.monotonic()
             self._expire(now)
             fresh = [guest.fresh_until for guest in self._guests if guest.fresh(now)]
-            self._listen(not fresh)
+            # Wait for a fresh connection's request only while every waiting one is fresh:
+            # under a flood of silent connections, each would otherwise hold the door.
+            self._listen(not fresh or len(fresh) < len(self._guests))
             deadlines = [guest.deadline for guest in self._guests]
             deadlines += [closing for closing, _ in self._lingering.values()]
             wait = min([until, *deadlines, *fresh]) - now

@@ -31,8 +31,11 @@ from chefline.servers.apps.request_heads import (
     MAX_HEADER_BYTES,
     Refusal,
 )
-from chefline.servers.apps.slow_clients import BODY_DEADLINE_S, HEADER_DEADLINE_S
-from chefline.servers.runners.lobby import LINGER_S
+from chefline.servers.apps.slow_clients import (
+    BODY_DEADLINE_S,
+    HEADER_DEADLINE_S,
+    LINGER_S,
+)
 
 
 class EdgeHttpToolsProtocol(HttpToolsProtocol):

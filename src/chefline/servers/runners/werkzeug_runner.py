@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler
 
 from chefline.servers.apps.request_heads import framing_problem
-from chefline.servers.apps.slow_clients import ClientSocket, RefusedRequest
+from chefline.servers.apps.slow_clients import ClientSocket, RefusedRequest, linger
 from chefline.servers.runners.lobby import Lobby
 from chefline.servers.runners.server_thread import LOOPBACK, ServerThread
 
@@ -68,6 +68,7 @@ class _EdgeHandler(WSGIRequestHandler):
             parsed = super().parse_request()
         except RefusedRequest as refused:  # the head passed 64 kB
             self.send_error(refused.refusal.status, refused.refusal.sentence)
+            linger(self.request.sock)  # what is still coming must not reset the reply
             return False
         self.request.headers_done()
         if not parsed:
@@ -75,6 +76,7 @@ class _EdgeHandler(WSGIRequestHandler):
         problem = framing_problem(self.headers.items())
         if problem is not None:
             self.send_error(problem.status, problem.sentence)
+            linger(self.request.sock)
             return False
         return True
 
