@@ -150,3 +150,15 @@ def test_serve_says_when_a_kitchen_dies_and_exits_4():
     out, _ = run.communicate(timeout=30)
     assert run.returncode == exit_codes.KITCHEN_DIED
     assert "chefline: the flask-gevent kitchen died; closing the others" in out
+
+
+def test_every_test_the_reliability_page_names_exists():
+    tests = DOCS.parent.parent / "tests"
+    named, file = [], None
+    for found in re.finditer(r"(test_\w+\.py)?::(test_\w+)", DOCS.read_text(encoding="utf-8")):
+        file = found.group(1) or file
+        named.append((file, found.group(2)))
+    assert len(named) > 30
+    missing = [f"{f}::{name}" for f, name in named
+               if f"def {name}(" not in (tests / f).read_text(encoding="utf-8")]  # fmt: skip
+    assert missing == []
