@@ -175,22 +175,37 @@ most pots at once: {4}</source>
   <context>
     <name>Cli</name>
     <message>
-      <location filename="../../src/chefline/cli/rehearse_command.py" line="31" />
+      <location filename="../../src/chefline/cli/rehearse_command.py" line="34" />
       <source>only this scene (repeat for several; default: all)</source>
       <translation>只运行这个场景（可重复指定多个；默认：全部）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/rehearse_command.py" line="37" />
+      <location filename="../../src/chefline/cli/rehearse_command.py" line="40" />
+      <source>rehearse the talk in this file instead of the built-in one</source>
+      <translation>排练这个文件里的演讲，而不是内置的那一份</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/rehearse_command.py" line="46" />
       <source>save each scene's race there (&lt;scene&gt;.json.gz) to replay</source>
       <translation>把每个场景的比赛保存到这里（&lt;场景&gt;.json.gz），以便回放</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/rehearse_command.py" line="63" />
+      <location filename="../../src/chefline/cli/rehearse_command.py" line="70" />
+      <source>■ {0}: stopped ({1})</source>
+      <translation>■ {0}：已停止（{1}）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/rehearse_command.py" line="83" />
+      <source>Stopped after {0} of {1} scenes; {2} behave as their captions say</source>
+      <translation>在 {1} 个场景中的第 {0} 个之后停止；其中 {2} 个与说明相符</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/rehearse_command.py" line="86" />
       <source>{0} of {1} scenes behave as their captions say</source>
       <translation>{1} 个场景中有 {0} 个与说明相符</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/rehearse_command.py" line="73" />
+      <location filename="../../src/chefline/cli/rehearse_command.py" line="99" />
       <source>  {0}: serving {1} orders…</source>
       <translation>  {0}：正在处理 {1} 张订单…</translation>
     </message>
@@ -234,125 +249,140 @@ series in one interpreter, also that of the kitchens next door:</source>
       <translation>你会看到</translation>
     </message>
     <message>
+      <location filename="../../src/chefline/cli/table.py" line="80" />
+      <source>No ×theory for {0}: a ratio is shown only for a kitchen that served every order.</source>
+      <translation>{0} 没有“×理论值”：只有上齐了每一道菜的厨房才显示这个比值。</translation>
+    </message>
+    <message>
       <location filename="../../src/chefline/cli/table.py" line="84" />
+      <source>The {0} kitchen died during the race.</source>
+      <translation>{0} 厨房在比赛中途倒下了。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/table.py" line="95" />
       <source>kitchen</source>
       <translation>厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="84" />
+      <location filename="../../src/chefline/cli/table.py" line="95" />
       <source>served</source>
       <translation>已上菜</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="84" />
+      <location filename="../../src/chefline/cli/table.py" line="95" />
       <source>makespan</source>
       <translation>总用时</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="85" />
+      <location filename="../../src/chefline/cli/table.py" line="96" />
       <source>theory</source>
       <translation>理论值</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="85" />
+      <location filename="../../src/chefline/cli/table.py" line="96" />
       <source>×theory</source>
       <translation>×理论</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="86" />
+      <location filename="../../src/chefline/cli/table.py" line="97" />
       <source>queue p95</source>
       <translation>排队 p95</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="86" />
+      <location filename="../../src/chefline/cli/table.py" line="97" />
       <source>peak</source>
       <translation>峰值</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="86" />
+      <location filename="../../src/chefline/cli/table.py" line="97" />
       <source>queue p99</source>
       <translation>排队 p99</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="87" />
+      <location filename="../../src/chefline/cli/table.py" line="98" />
       <source>chefs</source>
       <translation>厨师</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="88" />
+      <location filename="../../src/chefline/cli/table.py" line="99" />
       <source>errors</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="92" />
+      <location filename="../../src/chefline/cli/table.py" line="103" />
       <source>tokens/s</source>
       <translation>token/秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="93" />
+      <location filename="../../src/chefline/cli/table.py" line="104" />
       <source>processes</source>
       <translation>进程数</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="93" />
+      <location filename="../../src/chefline/cli/table.py" line="104" />
       <source>threads</source>
       <translation>线程数</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="94" />
+      <location filename="../../src/chefline/cli/table.py" line="105" />
       <source>memory</source>
       <translation>内存</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="124" />
+      <location filename="../../src/chefline/cli/table.py" line="138" />
       <source>  {0}: {1} (first: {2})</source>
       <translation>  {0}：{1}（第一个：{2}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="127" />
-      <location filename="../../src/chefline/cli/table.py" line="142" />
+      <location filename="../../src/chefline/cli/table.py" line="141" />
+      <location filename="../../src/chefline/cli/table.py" line="156" />
       <source>{0} customers per kitchen, {1}, </source>
       <translation>每个厨房 {0} 位客人，{1}，</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="130" />
+      <location filename="../../src/chefline/cli/table.py" line="144" />
       <source>LLM dish: {0} tokens streamed, one call ≈{1:.2f} s (first token {2:g} s, {3:g} tokens/s)</source>
       <translation>大模型菜品：流式输出 {0} 个 token，一次调用约 {1:.2f} 秒（首个 token {2:g} 秒，每秒 {3:g} 个 token）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="136" />
+      <location filename="../../src/chefline/cli/table.py" line="150" />
       <source>{0} dish with a {1:g} s wait</source>
       <translation>{0} 类菜品，等待 {1:g} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="146" />
+      <location filename="../../src/chefline/cli/table.py" line="160" />
       <source>your app: {0}</source>
       <translation>你的应用：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="148" />
+      <location filename="../../src/chefline/cli/table.py" line="162" />
       <source>; your app: {0}</source>
       <translation>；你的应用：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="153" />
+      <location filename="../../src/chefline/cli/table.py" line="167" />
       <source>, one kitchen at a time</source>
       <translation>，厨房依次上场</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="155" />
+      <location filename="../../src/chefline/cli/table.py" line="169" />
       <source>, customers wait at most {0:g} s</source>
       <translation>，客人最多等 {0:g} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="161" />
+      <location filename="../../src/chefline/cli/table.py" line="175" />
       <source>The race was stopped before every dish was served.</source>
       <translation>比赛在所有菜上齐之前被停止了。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="165" />
+      <location filename="../../src/chefline/cli/table.py" line="179" />
       <source>Errors:</source>
       <translation>错误：</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/table.py" line="184" />
+      <source>STOPPED: </source>
+      <translation>已停止：</translation>
     </message>
     <message>
       <location filename="../../src/chefline/cli/main.py" line="37" />
@@ -360,12 +390,12 @@ series in one interpreter, also that of the kitchens next door:</source>
       <translation>真实的 Flask 与 FastAPI 厨房处理同样的订单，一切数字都是实测的。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="45" />
+      <location filename="../../src/chefline/cli/main.py" line="46" />
       <source>run a short real race in the window (offscreen), check it, exit 0 or 1</source>
       <translation>在窗口中（离屏）跑一轮真实的短比赛并检查，退出码为 0 或 1</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="52" />
+      <location filename="../../src/chefline/cli/main.py" line="53" />
       <source>open the window (the default command)</source>
       <translation>打开窗口（默认命令）</translation>
     </message>
@@ -375,224 +405,279 @@ series in one interpreter, also that of the kitchens next door:</source>
       <translation>立刻上菜</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="63" />
+      <location filename="../../src/chefline/cli/main.py" line="64" />
       <source>run a real race in the window offscreen and save it as an image</source>
       <translation>在离屏窗口中跑一轮真实比赛，并保存为图片</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="68" />
+      <location filename="../../src/chefline/cli/main.py" line="69" />
       <source>image file (default race.png)</source>
       <translation>图片文件（默认 race.png）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="71" />
+      <location filename="../../src/chefline/cli/main.py" line="72" />
       <source>window size (default 1920x1080)</source>
       <translation>窗口尺寸（默认 1920x1080）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="77" />
+      <location filename="../../src/chefline/cli/main.py" line="78" />
       <source>show scene N of the talk and serve its race instead</source>
       <translation>显示演讲的第 N 场，并改为处理该场的比赛</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="83" />
+      <location filename="../../src/chefline/cli/main.py" line="84" />
       <source>the window's language (default: the system's)</source>
       <translation>窗口语言（默认跟随系统）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="86" />
+      <location filename="../../src/chefline/cli/main.py" line="87" />
       <source>full screen, as in a talk</source>
       <translation>全屏，和演讲时一样</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="90" />
+      <location filename="../../src/chefline/cli/main.py" line="92" />
       <source>list the kitchen modes</source>
       <translation>列出所有厨房模式</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="93" />
+      <location filename="../../src/chefline/cli/main.py" line="95" />
       <source>race kitchens headless and print the comparison</source>
       <translation>无界面地让厨房比赛，并打印对比结果</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="99" />
+      <location filename="../../src/chefline/cli/main.py" line="101" />
       <source>print every order's full timeline</source>
       <translation>打印每张订单的完整时间线</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="104" />
+      <location filename="../../src/chefline/cli/main.py" line="106" />
       <source>also write the race as a trace for ui.perfetto.dev or chrome://tracing</source>
       <translation>同时把比赛写成追踪文件，可在 ui.perfetto.dev 或 chrome://tracing 中打开</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="111" />
+      <location filename="../../src/chefline/cli/main.py" line="113" />
       <source>run every scene of the talk and check that it shows what it says</source>
       <translation>运行演讲的每一个场景，检查结果是否与说明相符</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="117" />
+      <location filename="../../src/chefline/cli/main.py" line="118" />
       <source>run kitchens on loopback until Ctrl+C</source>
       <translation>在本机回环地址上运行厨房，直到按 Ctrl+C</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="125" />
+      <location filename="../../src/chefline/cli/main.py" line="126" />
       <source>port of the first kitchen, the next ones count up (default: free ports)</source>
       <translation>第一个厨房的端口，后面的依次加一（默认：空闲端口）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="27" />
+      <location filename="../../src/chefline/cli/options.py" line="30" />
       <source>a kitchen to race (repeat for several; default: {0}). Modes: {1}</source>
       <translation>参加比赛的厨房（可重复指定多个；默认：{0}）。可选模式：{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="36" />
+      <location filename="../../src/chefline/cli/options.py" line="39" />
       <source>chefs in flask-pool ({0}-{1}, default 4)</source>
       <translation>flask-pool 的厨师数（{0}-{1}，默认 4）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="45" />
+      <location filename="../../src/chefline/cli/options.py" line="48" />
       <source>worker processes in flask-processes ({0}-{1}, default 4)</source>
       <translation>flask-processes 的工作进程数（{0}-{1}，默认 4）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="54" />
+      <location filename="../../src/chefline/cli/options.py" line="57" />
       <source>anyio thread limit in fastapi-def (default 40, as in FastAPI)</source>
       <translation>fastapi-def 中 anyio 的线程上限（默认 40，与 FastAPI 相同）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="65" />
+      <location filename="../../src/chefline/cli/options.py" line="68" />
       <source>orders per kitchen ({0}-{1}, default 10)</source>
       <translation>每个厨房的订单数（{0}-{1}，默认 10）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="75" />
+      <location filename="../../src/chefline/cli/options.py" line="78" />
       <source>the slow step of each dish (0-{0:g} s, default 0.5)</source>
       <translation>每道菜慢步骤的时长（0-{0:g} 秒，默认 0.5）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="83" />
+      <location filename="../../src/chefline/cli/options.py" line="86" />
       <source>io: the slow step waits (sleep/await); cpu: it needs the chef's hands (hashing)</source>
       <translation>io：慢步骤是等待（sleep/await）；cpu：慢步骤要厨师亲手做（计算哈希）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="93" />
+      <location filename="../../src/chefline/cli/options.py" line="96" />
       <source>prep CPU work</source>
       <translation>备菜的 CPU 工作</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="100" />
+      <location filename="../../src/chefline/cli/options.py" line="103" />
       <source>plating CPU</source>
       <translation>装盘的 CPU 工作</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="106" />
+      <location filename="../../src/chefline/cli/options.py" line="109" />
       <source>burn: one order in every K gets an HTTP 500; slow: it takes 3× as long</source>
       <translation>burn：每 K 张订单有一张得到 HTTP 500；slow：那一张要慢 3 倍</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="115" />
+      <location filename="../../src/chefline/cli/options.py" line="118" />
       <source>how often --fault strikes (default 5)</source>
       <translation>--fault 出现的频率（默认 5）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="122" />
+      <location filename="../../src/chefline/cli/options.py" line="125" />
       <source>customers walk out after this long (default: well past the theory)</source>
       <translation>客人等这么久就离开（默认：远超理论用时）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="129" />
+      <location filename="../../src/chefline/cli/options.py" line="132" />
       <source>seconds between arrivals (default 0: everyone orders at once)</source>
       <translation>两位客人到达的间隔秒数（默认 0：所有人同时点单）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="135" />
+      <location filename="../../src/chefline/cli/options.py" line="138" />
       <source>LLM dish</source>
       <translation>大模型菜品</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="136" />
+      <location filename="../../src/chefline/cli/options.py" line="139" />
       <source>--llm orders a streamed answer from a language model at each kitchen's /chat</source>
       <translation>--llm 在每个厨房的 /chat 点一份来自语言模型的流式回答</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="141" />
+      <location filename="../../src/chefline/cli/options.py" line="144" />
       <source>serve the LLM dish instead of a wait</source>
       <translation>用大模型菜品代替等待</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="144" />
+      <location filename="../../src/chefline/cli/options.py" line="147" />
       <source>what every customer asks</source>
       <translation>每位客人问的问题</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="147" />
+      <location filename="../../src/chefline/cli/options.py" line="150" />
       <source>answer length (1-{0}, default 16)</source>
       <translation>回答长度（1-{0}，默认 16）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="150" />
+      <location filename="../../src/chefline/cli/options.py" line="153" />
       <source>0-2 (default 0.7)</source>
       <translation>0-2（默认 0.7）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="157" />
+      <location filename="../../src/chefline/cli/options.py" line="176" />
       <source>built-in model: time to first token (default {0:g})</source>
       <translation>内置模型：首个 token 用时（默认 {0:g}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="166" />
+      <location filename="../../src/chefline/cli/options.py" line="185" />
       <source>built-in model: tokens per second (default {0:g})</source>
       <translation>内置模型：每秒 token 数（默认 {0:g}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="173" />
+      <location filename="../../src/chefline/cli/options.py" line="197" />
+      <source>the talk's scenes from this file instead of the built-in talk</source>
+      <translation>演讲的场景取自这个文件，而不是内置的演讲</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/options.py" line="203" />
+      <source>a saved race (.json or .json.gz) to replay, with its kitchens</source>
+      <translation>要回放的已保存比赛（.json 或 .json.gz），连同它的厨房</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/options.py" line="159" />
       <source>your OpenAI server, e.g. http://127.0.0.1:11434/v1</source>
       <translation>你的 OpenAI 兼容服务，例如 http://127.0.0.1:11434/v1</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="175" />
+      <location filename="../../src/chefline/cli/options.py" line="161" />
       <source>the model to ask there</source>
       <translation>在那里要调用的模型</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="179" />
+      <location filename="../../src/chefline/cli/options.py" line="165" />
       <source>environment variable holding the API key (never written anywhere)</source>
       <translation>保存 API 密钥的环境变量（密钥从不写入任何地方）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/display_check.py" line="85" />
+      <location filename="../../src/chefline/cli/display_check.py" line="86" />
       <source>there is no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set); use `chefline race` for a race in the terminal, `chefline snapshot` for a picture of one, or QT_QPA_PLATFORM=offscreen to run the window unseen</source>
       <translation>没有可以打开窗口的显示器（DISPLAY 和 WAYLAND_DISPLAY 都未设置）；请用 `chefline race` 在终端里比赛，用 `chefline snapshot` 把比赛存成图片，或设置 QT_QPA_PLATFORM=offscreen 在后台运行窗口</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/display_check.py" line="94" />
+      <location filename="../../src/chefline/cli/display_check.py" line="95" />
       <source>the display {display} does not answer (is the X server running?); use `chefline race` for a race in the terminal or QT_QPA_PLATFORM=offscreen</source>
       <translation>显示器 {display} 没有响应（X 服务器在运行吗？）；请用 `chefline race` 在终端里比赛，或设置 QT_QPA_PLATFORM=offscreen</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/display_check.py" line="161" />
+      <location filename="../../src/chefline/cli/display_check.py" line="162" />
       <source>Qt's {platform} window plugin cannot load: these system libraries are missing: {names}</source>
       <translation>Qt 的 {platform} 窗口插件无法加载：缺少这些系统库：{names}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/display_check.py" line="166" />
+      <location filename="../../src/chefline/cli/display_check.py" line="167" />
       <source>; install them with: sudo apt-get install {packages}</source>
       <translation>；安装命令：sudo apt-get install {packages}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/display_check.py" line="170" />
+      <location filename="../../src/chefline/cli/display_check.py" line="171" />
       <source>; Qt's own libraries are incomplete: reinstall PySide6</source>
       <translation>；Qt 自带的库不完整：请重新安装 PySide6</translation>
     </message>
     <message>
+      <location filename="../../src/chefline/cli/race_command.py" line="33" />
+      <source>stopped by Ctrl+C</source>
+      <translation>已被 Ctrl+C 停止</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/race_command.py" line="34" />
+      <source>stopped by SIGTERM</source>
+      <translation>已被 SIGTERM 停止</translation>
+    </message>
+    <message>
       <location filename="../../src/chefline/cli/race_command.py" line="80" />
+      <source>chefline: {0}; what was measured until then:</source>
+      <translation>chefline：{0}；到那时为止测得的结果：</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/race_command.py" line="100" />
       <source>Trace written to {0}: open it in ui.perfetto.dev</source>
       <translation>追踪文件已写入 {0}：可在 ui.perfetto.dev 中打开</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/serve_command.py" line="41" />
+      <location filename="../../src/chefline/cli/serve_command.py" line="25" />
+      <source>chefline: the {0} kitchen died; closing the others</source>
+      <translation>chefline：{0} 厨房倒下了；正在关闭其他厨房</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/serve_command.py" line="55" />
+      <source>closing the kitchens…</source>
+      <translation>正在关闭厨房…</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/serve_command.py" line="70" />
       <source>Press Ctrl+C to close your app.</source>
       <translation>按 Ctrl+C 关闭你的应用。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/serve_command.py" line="73" />
+      <source>Order a dish (wait in seconds, dish io or cpu):</source>
+      <translation>点一道菜（wait 以秒计，dish 为 io 或 cpu）：</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/serve_command.py" line="75" />
+      <source>Ten at once:</source>
+      <translation>同时点十道：</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/serve_command.py" line="78" />
+      <source>Ask the built-in model (the LLM dish, streamed):</source>
+      <translation>问内置模型（LLM 菜，流式返回）：</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/serve_command.py" line="81" />
+      <source>Press Ctrl+C to close the kitchens.</source>
+      <translation>按 Ctrl+C 关闭厨房。</translation>
     </message>
     <message>
       <location filename="../../src/chefline/cli/your_app_options.py" line="28" />
@@ -675,84 +760,89 @@ series in one interpreter, also that of the kitchens next door:</source>
       <translation>  ……还有 {0} 次（--json 会全部列出）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="37" />
+      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="34" />
       <source>--app must look like path/to/app.py:app or package.module:app, not {0!r}</source>
       <translation>--app 的格式应为 path/to/app.py:app 或 package.module:app，而不是 {0!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="47" />
+      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="44" />
       <source>{0} has no attribute {1!r}</source>
       <translation>{0} 没有属性 {1!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="48" />
+      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="45" />
       <source>; its apps: {0}</source>
       <translation>；其中的应用：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="53" />
+      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="50" />
       <source>{0} is a {1}, not an app: name a FastAPI, Starlette or Flask app (ASGI or WSGI)</source>
       <translation>{0} 是 {1}，不是应用：请指定一个 FastAPI、Starlette 或 Flask 应用（ASGI 或 WSGI）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="84" />
+      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="81" />
       <source>there is no file {0}</source>
       <translation>没有文件 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="89" />
+      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="86" />
       <source>{0} is not a Python file</source>
       <translation>{0} 不是 Python 文件</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="111" />
+      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="108" />
       <source>there is no module {0}</source>
       <translation>没有模块 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="121" />
+      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="118" />
       <source>cannot import {0}: {1}</source>
       <translation>无法导入 {0}：{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="123" />
+      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="120" />
       <source> (at {0})</source>
       <translation>（位于 {0}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="45" />
+      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="46" />
       <source>--path must start with /, not {0!r}</source>
       <translation>--path 必须以 / 开头，而不是 {0!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="48" />
+      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="49" />
       <source>--method must be one of {0}, not {1!r}</source>
       <translation>--method 必须是 {0} 之一，而不是 {1!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="56" />
+      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="57" />
       <source>--body must be JSON: {0} (line {1}, column {2})</source>
       <translation>--body 必须是 JSON：{0}（第 {1} 行，第 {2} 列）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="150" />
+      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="151" />
       <source>--server must be one of {0}, not {1!r}</source>
       <translation>--server 必须是 {0} 之一，而不是 {1!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="153" />
+      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="154" />
       <source>{0} is a {1} app, and {2} serves {3} apps; try --server {4}</source>
       <translation>{0} 是 {1} 应用，而 {2} 只能运行 {3} 应用；请试试 --server {4}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="157" />
+      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="158" />
       <source>the blocking threshold must be between 0 and 10 s, not {0:g}</source>
       <translation>阻塞阈值必须在 0 到 10 秒之间，而不是 {0:g}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="192" />
+      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="193" />
       <source>{0} failed to start: {1}</source>
       <translation>{0} 启动失败：{1}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/exit_codes.py" line="34" />
+      <source>exit codes: 0 every order served; 1 a kitchen, the model or a file failed (rehearse: a scene did not behave); 2 bad input (a flag, a value, a file, an app that cannot load); 3 some orders were not served; 4 a kitchen died; 130 stopped by Ctrl+C and 143 by SIGTERM (what was measured so far is printed, marked as stopped)</source>
+      <translation>退出码：0 每张订单都上了菜；1 厨房、模型或文件出错（rehearse：有场景与说明不符）；2 输入有误（参数、数值、文件、无法加载的应用）；3 有订单没上菜；4 有厨房倒下；130 被 Ctrl+C 停止，143 被 SIGTERM 停止（打印到那时为止测得的结果，并标为已停止）</translation>
     </message>
   </context>
   <context>
@@ -931,127 +1021,175 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>出了点问题，但 Chefline 仍在运行。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="92" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="96" />
       <source>the API key should be in the environment variable {0}, which is not set</source>
       <translation>API 密钥应放在环境变量 {0} 中，但它没有设置</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="154" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="131" />
       <source>the reply from {0} is not an OpenAI chat stream: {1!r}</source>
       <translation>{0} 的回复不是 OpenAI 聊天流：{1!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="160" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="134" />
       <source>the reply from {0} is not an OpenAI chat stream</source>
       <translation>{0} 的回复不是 OpenAI 聊天流</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="175" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="147" />
       <source>the model server at {0} refused the API key in ${1} ({2}){3}</source>
       <translation>{0} 的模型服务拒绝了 ${1} 中的 API 密钥（{2}）{3}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="179" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="153" />
       <source>the model server at {0} wants an API key (name its environment variable, e.g. OPENAI_API_KEY) ({1}){2}</source>
       <translation>{0} 的模型服务需要 API 密钥（请填写保存它的环境变量名，例如 OPENAI_API_KEY）（{1}）{2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="186" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="160" />
       <source>the model server at {0} has no model {1!r} ({2}){3}</source>
       <translation>{0} 的模型服务没有模型 {1!r}（{2}）{3}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="189" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="163" />
       <source>nothing at {0} answers OpenAI chat requests (404, {1} content): check the base URL, which usually ends in /v1</source>
       <translation>{0} 不响应 OpenAI 聊天请求（404，{1} 内容）：请检查基础地址，它通常以 /v1 结尾</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="195" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="169" />
       <source>the model server at {0} answered {1}{2}</source>
       <translation>{0} 的模型服务返回了 {1}{2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="223" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="195" />
       <source>the reply from {0} is not an OpenAI event stream (content type {1}): {2!r}</source>
       <translation>{0} 的回复不是 OpenAI 事件流（内容类型 {1}）：{2!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="233" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="204" />
       <source>nobody answered at {0}: is the model server running?</source>
       <translation>{0} 没有人应答：模型服务在运行吗？</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="236" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="209" />
       <source>the model at {0} went silent for over {1:g} s</source>
       <translation>{0} 的模型超过 {1:g} 秒没有回应</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="238" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="214" />
       <source>the call to {0} failed: {1}: {2}</source>
       <translation>调用 {0} 失败：{1}：{2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="253" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="246" />
+      <location filename="../../src/chefline/servers/llm/model_probe.py" line="67" />
       <source>{0} was still streaming after {1:g} s</source>
       <translation>{0} 过了 {1:g} 秒仍在输出</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="258" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="221" />
       <source>the reply from {0} has a line of over {1} characters</source>
       <translation>{0} 的回复中有一行超过 {1} 个字符</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="336" />
+      <location filename="../../src/chefline/servers/llm/model_probe.py" line="69" />
+      <source>{0} did not answer within {1:g} s</source>
+      <translation>{0} 在 {1:g} 秒内没有回答</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/llm/model_probe.py" line="91" />
       <source>{0} answered with no tokens at all</source>
       <translation>{0} 的回答里一个 token 也没有</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="378" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="319" />
       <source>no language model is set up for the kitchens</source>
       <translation>还没有为厨房设置语言模型</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/runners/server_thread.py" line="28" />
+      <location filename="../../src/chefline/servers/runners/server_thread.py" line="25" />
       <source>port must be between 0 and 65535, not {0}</source>
       <translation>端口必须在 0 到 65535 之间，而不是 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/runners/server_thread.py" line="42" />
+      <location filename="../../src/chefline/servers/runners/server_thread.py" line="39" />
       <source>port {0} on {1} is already in use</source>
       <translation>{1} 上的端口 {0} 已被占用</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/runners/server_thread.py" line="44" />
+      <location filename="../../src/chefline/servers/runners/server_thread.py" line="41" />
       <source>cannot listen on {0}:{1}: {2}</source>
       <translation>无法在 {0}:{1} 上监听：{2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/runners/server_thread.py" line="102" />
+      <location filename="../../src/chefline/servers/runners/server_thread.py" line="99" />
       <source>kitchen {0} did not start{1}</source>
       <translation>厨房 {0} 没有启动{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/client/race_file.py" line="61" />
+      <location filename="../../src/chefline/kitchen/bounded_json.py" line="55" />
+      <source>document</source>
+      <translation>文档</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/bounded_json.py" line="69" />
+      <source>it is larger than {0} kB</source>
+      <translation>超过 {0} kB</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/bounded_json.py" line="77" />
+      <source>it is not a regular file (a pipe, a device or a folder)</source>
+      <translation>它不是普通文件（而是管道、设备或文件夹）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/bounded_json.py" line="127" />
       <source>cannot read {0}: {1}</source>
       <translation>无法读取 {0}：{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/client/race_file.py" line="65" />
+      <location filename="../../src/chefline/kitchen/bounded_json.py" line="136" />
+      <source>it holds more {0} than any {1} can ({2} at most)</source>
+      <translation>其中的{0}比任何{1}可能有的都多（最多 {2}）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/bounded_json.py" line="139" />
+      <source>it is larger than {0} bytes</source>
+      <translation>超过 {0} 字节</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/bounded_json.py" line="142" />
+      <location filename="../../src/chefline/kitchen/bounded_json.py" line="151" />
+      <source>strings</source>
+      <translation>字符串</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/bounded_json.py" line="155" />
+      <source>arrays and objects</source>
+      <translation>数组和对象</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/bounded_json.py" line="159" />
+      <source>values</source>
+      <translation>值</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/bounded_json.py" line="164" />
+      <location filename="../../src/chefline/kitchen/bounded_json.py" line="185" />
+      <source>it is nested deeper than a {0} ({1} levels at most)</source>
+      <translation>嵌套层数超过{0}应有的深度（最多 {1} 层）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/bounded_json.py" line="179" />
+      <source>{0} is not a number a {1} can hold</source>
+      <translation>{0} 不是{1}里可以有的数</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/bounded_json.py" line="67" />
       <source>it is larger than {0} MB uncompressed</source>
       <translation>解压后超过 {0} MB</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/client/race_file.py" line="99" />
-      <source>it holds more orders than any race can ({0} customers)</source>
-      <translation>订单数超过任何比赛可能有的数量（{0} 位客人）</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/client/race_file.py" line="102" />
-      <source>it is nested deeper than a race</source>
-      <translation>嵌套层数超过比赛文件应有的深度</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/client/plan.py" line="67" />
+      <location filename="../../src/chefline/client/plan.py" line="68" />
       <source>{0} would need about {1:.0f} s for {2} customers with a {3:g} s wait; a race may last at most {4:.0f} s. Use fewer customers or a shorter wait.</source>
       <translation>{0} 处理 {2} 位客人（每道菜等待 {3:g} 秒）大约需要 {1:.0f} 秒；一轮比赛最多 {4:.0f} 秒。请减少客人或缩短等待。</translation>
     </message>
@@ -1072,15 +1210,40 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>客人等了 {0:.1f} 秒后离开了</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/client/trace_file.py" line="33" />
+      <location filename="../../src/chefline/client/trace_file.py" line="30" />
       <source>Could not write the trace to {0}: {1}.</source>
       <translation>无法把追踪文件写入 {0}：{1}。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/client/export.py" line="47" />
-      <location filename="../../src/chefline/client/race_file.py" line="56" />
+      <location filename="../../src/chefline/client/export.py" line="48" />
+      <location filename="../../src/chefline/client/race_file.py" line="71" />
       <source>{0} is damaged: {1}</source>
       <translation>{0} 已损坏：{1}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/scenes.py" line="180" />
+      <source>the talk {0}</source>
+      <translation>演讲文件 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/scenes.py" line="183" />
+      <source>the talk {0} is damaged: {1}</source>
+      <translation>演讲文件 {0} 已损坏：{1}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/client/race_file.py" line="54" />
+      <source>race</source>
+      <translation>比赛文件</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/talk_file.py" line="38" />
+      <source>talk</source>
+      <translation>演讲文件</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/apps/bad_requests.py" line="38" />
+      <source>order</source>
+      <translation>订单</translation>
     </message>
   </context>
   <context>
@@ -1303,47 +1466,47 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>KitchenScene</name>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="75" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="82" />
       <source>waiting: {0}</source>
       <translation>排队：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="77" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="84" />
       <source>served: {0}</source>
       <translation>已上菜：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="78" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="85" />
       <source>  failed: {0}</source>
       <translation>  失败：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="91" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="98" />
       <source>1 chef stuck at the pot</source>
       <translation>1 位厨师守在锅边</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="93" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="100" />
       <source>{0} chefs stuck at the pot</source>
       <translation>{0} 位厨师守在锅边</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="95" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="102" />
       <source>{0} pots on the stove, chef free</source>
       <translation>灶上 {0} 口锅，厨师有空</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="97" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="104" />
       <source>1 chef working</source>
       <translation>1 位厨师在干活</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="99" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="106" />
       <source>{0} chefs working</source>
       <translation>{0} 位厨师在干活</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="100" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="107" />
       <source>chef free</source>
       <translation>厨师有空</translation>
     </message>
@@ -1660,78 +1823,78 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>ModelDialog</name>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="49" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="50" />
       <source>Language model of the LLM dish</source>
       <translation>大模型菜品使用的语言模型</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="51" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="52" />
       <source>The built-in model (no network, set speed)</source>
       <translation>内置模型（无需联网，可设定速度）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="54" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="55" />
       <source>My own OpenAI-compatible server (Ollama, vLLM, LM Studio…)</source>
       <translation>我自己的 OpenAI 兼容服务（Ollama、vLLM、LM Studio…）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="73" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="74" />
       <source>e.g. OPENAI_API_KEY (the key itself is never stored)</source>
       <translation>例如 OPENAI_API_KEY（密钥本身从不保存）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="82" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="83" />
       <source>Time to first token</source>
       <translation>首个 token 用时</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="83" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="84" />
       <source>Speed</source>
       <translation>速度</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="85" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="86" />
       <source>Base URL</source>
       <translation>基础地址</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="86" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="87" />
       <source>Model</source>
       <translation>模型</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="87" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="88" />
       <source>API key variable</source>
       <translation>API 密钥环境变量</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="88" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="89" />
       <source>Every customer asks:</source>
       <translation>每位客人都问：</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="89" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="90" />
       <source>Prompt</source>
       <translation>提示词</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="90" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="91" />
       <source>Temperature</source>
       <translation>温度</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="94" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="95" />
       <source>Test the model</source>
       <translation>测试模型</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="123" />
-      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="153" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="124" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="154" />
       <source>Calling the model…</source>
       <translation>正在调用模型…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="138" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="139" />
       <source>✓ first token after {0:.2f} s, {1:.0f} tokens/s: “{2}”</source>
       <translation>✓ {0:.2f} 秒后收到首个 token，每秒 {1:.0f} 个 token：“{2}”</translation>
     </message>
@@ -1835,7 +1998,7 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>OrderTimelineView</name>
     <message>
-      <location filename="../../src/chefline/ui/race/order_timeline.py" line="215" />
+      <location filename="../../src/chefline/ui/race/order_timeline.py" line="266" />
       <source>Orders appear here, one lane each, as they happen</source>
       <translation>订单会实时显示在这里，每单一行</translation>
     </message>
@@ -1954,7 +2117,7 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>Presenter</name>
     <message>
-      <location filename="../../src/chefline/ui/talk/presenter.py" line="154" />
+      <location filename="../../src/chefline/ui/talk/presenter.py" line="155" />
       <source>No recorded race for the scene {0}.</source>
       <translation>场景 {0} 没有预先录制的比赛。</translation>
     </message>
@@ -1962,110 +2125,115 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>RaceFiles</name>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="49" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="52" />
       <source>Replay the race once it has finished.</source>
       <translation>请等比赛结束后再回放。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="52" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="55" />
       <source>No race to replay yet: press Serve (Space) first.</source>
       <translation>还没有可回放的比赛：请先按“上菜”（空格键）。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="59" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="62" />
       <source>No finished race to save yet.</source>
       <translation>还没有已完成的比赛可保存。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="62" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="65" />
       <source>Save the race</source>
       <translation>保存比赛</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="62" />
-      <location filename="../../src/chefline/ui/files/race_files.py" line="102" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="65" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="105" />
       <source>Race (*.json)</source>
       <translation>比赛 (*.json)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="67" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="70" />
       <source>Saved {0}: open it with Ctrl+O to replay it</source>
       <translation>已保存 {0}：用 Ctrl+O 打开即可回放</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="73" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="76" />
       <source>Export the trace once the race has finished.</source>
       <translation>请等比赛结束后再导出追踪文件。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="77" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="80" />
       <source>No race to export yet: press Serve (Space) first.</source>
       <translation>还没有可导出的比赛：请先按“上菜”（空格键）。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="81" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="84" />
       <source>Export a trace for Perfetto</source>
       <translation>导出 Perfetto 追踪文件</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="82" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="85" />
       <source>Trace Event Format (*.json)</source>
       <translation>Trace Event Format 追踪文件 (*.json)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="96" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="99" />
       <source>Saved {0}: open it in ui.perfetto.dev or chrome://tracing</source>
       <translation>已保存 {0}：可在 ui.perfetto.dev 或 chrome://tracing 中打开</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="102" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="105" />
       <source>Open a saved race</source>
       <translation>打开保存的比赛</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="111" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="121" />
       <source>Wait for the race to finish before opening another.</source>
       <translation>请等本轮比赛结束后再打开另一场。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="124" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="142" />
+      <source>The replay shows {0} of its {1} kitchens: {2} could not open.</source>
+      <translation>回放只显示了 {1} 个厨房中的 {0} 个：{2} 无法打开。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/files/race_files.py" line="153" />
       <source>Export this view</source>
       <translation>导出当前画面</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="124" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="153" />
       <source>Image (*.png)</source>
       <translation>图片 (*.png)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="128" />
-      <location filename="../../src/chefline/ui/files/race_files.py" line="172" />
-      <location filename="../../src/chefline/ui/files/race_files.py" line="180" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="157" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="201" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="209" />
       <source>Saved {0}</source>
       <translation>已保存 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="151" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="180" />
       <source>Export a replay once a race has finished.</source>
       <translation>请等比赛结束后再导出回放。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="154" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="183" />
       <source>Export the replay</source>
       <translation>导出回放</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="154" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="183" />
       <source>Animation (*.gif)</source>
       <translation>动画 (*.gif)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="168" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="197" />
       <source>Writing the GIF… frame {0} of {1}</source>
       <translation>正在生成 GIF… 第 {0} 帧，共 {1} 帧</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="176" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="205" />
       <source>Export the race to…</source>
       <translation>把比赛导出到…</translation>
     </message>
@@ -2073,17 +2241,17 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>RaceSession</name>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="140" />
+      <location filename="../../src/chefline/ui/session.py" line="154" />
       <source>Wait for the race to finish before changing kitchens.</source>
       <translation>请等本轮比赛结束后再更换厨房。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="230" />
+      <location filename="../../src/chefline/ui/session.py" line="247" />
       <source>No kitchen is open: choose at least one in the Kitchens menu.</source>
       <translation>没有打开的厨房：请在“厨房”菜单中至少选择一个。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="303" />
+      <location filename="../../src/chefline/ui/session.py" line="321" />
       <source>The race stopped with an unexpected error: {0}</source>
       <translation>比赛因意外错误而停止：{0}</translation>
     </message>
@@ -2255,63 +2423,63 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>× 理论</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="208" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="209" />
       <source>Threads with an order in hand right now</source>
       <translation>此刻手上有订单的线程</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="210" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="211" />
       <source>Processes of the kitchen's own ("in app": it runs inside Chefline's process)</source>
       <translation>厨房自己的进程（“在应用内”：它运行在 Chefline 的进程里）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="213" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="214" />
       <source>OS threads the kitchen holds: now during a race, the most at once after it</source>
       <translation>厨房占用的操作系统线程：比赛中显示当前值，赛后显示峰值</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="216" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="217" />
       <source>Memory of the kitchen's processes (PSS on Linux); a kitchen inside the app has none of its own to measure</source>
       <translation>厨房进程的内存（Linux 上为 PSS）；在应用内运行的厨房没有可单独测量的内存</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="219" />
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="279" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="220" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="282" />
       <source>Time to first token of an LLM answer: p50·p95, seconds</source>
       <translation>大模型回答的首个 token 用时：p50·p95，单位秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="221" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="222" />
       <source>Orders waiting on the stove right now (a sleep, or a model's tokens): an async kitchen holds them all on one thread, a sync one needs a thread for each</source>
       <translation>此刻在灶上等待的订单（一次 sleep，或等模型的 token）：异步厨房用一个线程挂着全部，同步厨房每单都要一个线程</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="228" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="229" />
       <source>The ideal theory counts only the dishes. Every order also costs the kitchen its own Python work (parsing, routing, recording), measured when it opened; in one interpreter that work runs in series, also that of the kitchens next door.</source>
       <translation>理想理论只计算菜本身。每张订单还要花厨房自己的 Python 工作（解析、路由、记录），在厨房开张时测得；在同一个解释器里，这些工作只能一件接一件地做，隔壁厨房的也一样。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="278" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="281" />
       <source>no order failed</source>
       <translation>没有订单失败</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="284" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="287" />
       <source>waiting its turn: one kitchen at a time</source>
       <translation>等待轮到它：一次一个厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="294" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="297" />
       <source>expected {0:.2f} s · cooking for {1}</source>
       <translation>预计 {0:.2f} 秒 · 已做 {1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="298" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="301" />
       <source>expected {0:.2f} s</source>
       <translation>预计 {0:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="300" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="303" />
       <source>expected {0:.2f} s, took {1:.2f} s (×{2:.2f})</source>
       <translation>预计 {0:.2f} 秒，实际 {1:.2f} 秒（×{2:.2f}）</translation>
     </message>
@@ -2352,12 +2520,12 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>TimelineCanvas</name>
     <message>
-      <location filename="../../src/chefline/ui/race/timeline_canvas.py" line="152" />
+      <location filename="../../src/chefline/ui/race/timeline_canvas.py" line="159" />
       <source>Waiting its turn: one kitchen at a time, each has the machine</source>
       <translation>等待轮到它：一次一个厨房，各自独享整台机器</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/timeline_canvas.py" line="159" />
+      <location filename="../../src/chefline/ui/race/timeline_canvas.py" line="166" />
       <source>Press Serve to send the orders</source>
       <translation>按“上菜”发送订单</translation>
     </message>
@@ -2365,38 +2533,38 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>YourAppDialog</name>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="83" />
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="136" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="84" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="137" />
       <source>Your app</source>
       <translation>你的应用</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="97" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="98" />
       <source>the app's default</source>
       <translation>应用的默认服务器</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="117" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="118" />
       <source>App (file or import string)</source>
       <translation>应用（文件或导入路径）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="118" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="119" />
       <source>Server</source>
       <translation>服务器</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="119" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="120" />
       <source>Route</source>
       <translation>路由</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="120" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="121" />
       <source>Method</source>
       <translation>方法</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="121" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="122" />
       <source>JSON body</source>
       <translation>JSON 请求体</translation>
     </message>
@@ -2404,22 +2572,22 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>YourAppOpener</name>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="240" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="241" />
       <source>{0}: the event loop never stood still.</source>
       <translation>{0}：事件循环从未停住。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="246" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="247" />
       <source>{0}: the chef was stuck at the pot {1:.2f} s of {2:.2f} s, in {3} blocks; e.g. {4}</source>
       <translation>{0}：{2:.2f} 秒里厨师守在锅边 {1:.2f} 秒，共 {3} 次阻塞；例如 {4}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="261" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="262" />
       <source>held the chef {0:.2f} s</source>
       <translation>拖住厨师 {0:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="267" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="268" />
       <source>order {0} held the chef for {1:.2f} s at {2} in `{3}` ({4})</source>
       <translation>订单 {0} 在 {2} 的 `{3}` 里拖住厨师 {1:.2f} 秒（{4}）</translation>
     </message>

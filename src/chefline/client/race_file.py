@@ -39,7 +39,7 @@ from chefline.kitchen.bounded_json import JsonBounds, load_file
 from chefline.kitchen.errors import BadInput
 from chefline.kitchen.modes import MODES
 from chefline.kitchen.recipe import DishKind
-from chefline.texts import translate
+from chefline.texts import QT_TRANSLATE_NOOP, translate
 
 MAX_RACE_FILE_BYTES = 64 * 1024 * 1024
 """Uncompressed; the largest race the limits allow (LLM dishes at their longest) fits."""
@@ -51,7 +51,7 @@ RACE_BOUNDS = JsonBounds(
     max_strings=_ORDERS * 10 * (MAX_STEPS + 2) + 10_000,
     max_containers=_ORDERS * (MAX_STEPS + 4) + 1_000,
     max_depth=16,  # a race nests 7 deep (race, kitchens, kitchen, orders, order, steps, step)
-    what="race",
+    what=QT_TRANSLATE_NOOP("Errors", "race"),
 )
 ORDER_SLACK_S = 0.005
 """Child kitchens' clocks may be up to 2 ms off the app's, so phases may touch out of order."""

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from chefline.kitchen.errors import BadInput
-from chefline.texts import translate
+from chefline.texts import QT_TRANSLATE_NOOP, translate
 
 _CHUNK = 1024 * 1024
 _STRING = re.compile(rb'"[^"]*"')
@@ -52,8 +52,8 @@ class JsonBounds:
     max_containers: int
     """Arrays and objects."""
     max_depth: int
-    what: str = "document"
-    """What the document is, for the sentences ("a race", "a talk")."""
+    what: str = QT_TRANSLATE_NOOP("Errors", "document")
+    """What the document is, for the sentences ("race", "talk"): marked for translation."""
 
 
 def read_regular_file(path: Path, max_bytes: int, label: str | None = None) -> bytearray:
@@ -134,11 +134,12 @@ def measure(raw: bytes | bytearray, bounds: JsonBounds) -> str | None:
     that is not JSON may be miscounted past its first error, but the parser stops there.
     """
     too_many = translate("Errors", "it holds more {0} than any {1} can ({2} at most)")
+    what = translate("Errors", bounds.what)
     if len(raw) > bounds.max_bytes:
         return translate("Errors", "it is larger than {0} bytes").format(bounds.max_bytes)
     quotes = raw.count(b'"')
     if quotes > 2 * bounds.max_strings + bounds.max_bytes // 64:
-        return too_many.format(translate("Errors", "strings"), bounds.what, bounds.max_strings)
+        return too_many.format(translate("Errors", "strings"), what, bounds.max_strings)
     bare: bytes | bytearray = raw
     strings = 0
     if quotes:
@@ -147,21 +148,21 @@ def measure(raw: bytes | bytearray, bounds: JsonBounds) -> str | None:
         bare, strings = _STRING.subn(b"0", plain)
         del plain
     if strings > bounds.max_strings:
-        return too_many.format(translate("Errors", "strings"), bounds.what, bounds.max_strings)
+        return too_many.format(translate("Errors", "strings"), what, bounds.max_strings)
     opened = bare.count(b"[") + bare.count(b"{")
     closed = bare.count(b"]") + bare.count(b"}")
     if max(opened, closed) > bounds.max_containers:
-        what = translate("Errors", "arrays and objects")
-        return too_many.format(what, bounds.what, bounds.max_containers)
+        kinds = translate("Errors", "arrays and objects")
+        return too_many.format(kinds, what, bounds.max_containers)
     values = strings + bare.count(b",") + 2 * opened + 1
     if values > bounds.max_values:
-        return too_many.format(translate("Errors", "values"), bounds.what, bounds.max_values)
+        return too_many.format(translate("Errors", "values"), what, bounds.max_values)
     brackets = bare.translate(None, _NOT_BRACKETS)
     del bare
     depth = max(itertools.accumulate(_STEP[b] for b in brackets), default=0)
     if depth > bounds.max_depth:
         deeper = translate("Errors", "it is nested deeper than a {0} ({1} levels at most)")
-        return deeper.format(bounds.what, bounds.max_depth)
+        return deeper.format(what, bounds.max_depth)
     return None
 
 
@@ -176,13 +177,13 @@ def parse_bounded(raw: bytes | bytearray, bounds: JsonBounds) -> Any:
 
     def no_constant(name: str) -> float:
         text = translate("Errors", "{0} is not a number a {1} can hold")
-        raise ValueError(text.format(name, bounds.what))
+        raise ValueError(text.format(name, translate("Errors", bounds.what)))
 
     try:
         return json.loads(raw, parse_constant=no_constant)
     except RecursionError:  # deeper than the parser goes, whatever the bound said
         text = translate("Errors", "it is nested deeper than a {0} ({1} levels at most)")
-        raise ValueError(text.format(bounds.what, bounds.max_depth)) from None
+        raise ValueError(text.format(translate("Errors", bounds.what), bounds.max_depth)) from None
 
 
 def load_file(path: Path, bounds: JsonBounds, label: str | None = None) -> Any:

@@ -21,7 +21,7 @@ from chefline.kitchen.cost import KitchenCost
 from chefline.kitchen.modes import MODES
 from chefline.kitchen.recipe import DishKind
 from chefline.kitchen.timeline import TimelineSummary
-from chefline.texts import LANGUAGES
+from chefline.texts import LANGUAGES, QT_TRANSLATE_NOOP
 
 MAX_SCENES = 50
 MAX_TALK_BYTES = 1024 * 1024
@@ -35,7 +35,7 @@ TALK_BOUNDS = JsonBounds(
     max_strings=50_000,
     max_containers=10_000,
     max_depth=8,  # talk, scenes, scene, claims, claim: 5
-    what="talk",
+    what=QT_TRANSLATE_NOOP("Errors", "talk"),
 )
 ACTIONS = {"race", "bad_order"}
 CLAIM_KINDS = {"ratio", "faster", "figure"}

@@ -30,11 +30,12 @@ from chefline.servers.apps.request_heads import (
     Refusal,
     framing_problem,
 )
+from chefline.texts import QT_TRANSLATE_NOOP
 
 MAX_ECHO_CHARS = 200
 ORDER_BOUNDS = JsonBounds(
     max_bytes=MAX_BODY_BYTES, max_values=1000, max_strings=500, max_containers=100,
-    max_depth=8, what="order",
+    max_depth=8, what=QT_TRANSLATE_NOOP("Errors", "order"),
 )  # fmt: skip
 """An order is one object of seven fields: far more than that is not an order."""
 NOT_AN_OBJECT = "send a JSON object with prompt, max_tokens, temperature"
