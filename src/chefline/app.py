@@ -94,8 +94,8 @@ def run_window(args: argparse.Namespace) -> int:
     window.show()
     if args.serve:
         QTimer.singleShot(0, window.controls.request_serve)
-    if args.open is not None:  # a bad file: the window says why, and stays
-        QTimer.singleShot(0, lambda: window.files.open_race(args.open))
+    if args.open is not None:
+        QTimer.singleShot(0, lambda: open_saved_race(window, args))
     # Qt's loop never returns to Python on its own; a tick lets Ctrl+C reach the handler.
     signal.signal(signal.SIGINT, lambda *_: window.close())
     tick = QTimer()
@@ -159,6 +159,13 @@ def run_snapshot(args: argparse.Namespace) -> int:
         if summary.makespan is not None and summary.ratio_to_theory is not None:
             print(f"  {name}: {summary.makespan:.2f} s, ×{summary.ratio_to_theory:.2f} theory")
     return 0
+
+
+def open_saved_race(window: MainWindow, args: argparse.Namespace) -> None:
+    """``window --open FILE``: replay it with its kitchens; a file that cannot be read is
+    said in a dialog, and the window races the usual kitchens instead."""
+    if not window.files.open_race(args.open) and not window.session.kitchens:
+        window.session.open_kitchens(chosen_modes(args))
 
 
 async def replay_whole(window: MainWindow, path: Path, out: Path) -> RaceResult:
