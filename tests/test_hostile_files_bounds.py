@@ -318,3 +318,10 @@ def test_every_shipped_replay_exports_every_file(tmp_path):
         assert load_json(save_json(result, tmp_path / path.name)).timelines.keys() == (
             result.timelines.keys()
         )
+
+
+def test_what_chefline_race_json_prints_opens_as_a_race(tmp_path, capsys):
+    assert main(["race", "-m", "fastapi-async", "-n", "3", "-d", "0.05", "--json"]) == 0
+    path = tmp_path / "race.json"
+    path.write_text(capsys.readouterr().out, encoding="utf-8")
+    assert list(load_json(path).timelines) == ["fastapi-async"]

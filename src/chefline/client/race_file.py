@@ -56,7 +56,9 @@ RACE_BOUNDS = JsonBounds(
 ORDER_SLACK_S = 0.005
 """Child kitchens' clocks may be up to 2 ms off the app's, so phases may touch out of order."""
 RACE_FIELDS = {"format", "race", "customers", "arrivals", "recipe", "gap", "faults", "fault",
-               "patience", "chat", "model_speed", "in_turn", "cancelled", "kitchens"}  # fmt: skip
+               "patience", "chat", "model_speed", "in_turn", "cancelled", "kitchens",
+               "kitchens_down"}  # fmt: skip
+"""What a race file may hold: a saved race, or ``chefline race --json`` (``kitchens_down``)."""
 
 
 class RaceFileError(BadInput):
@@ -90,6 +92,7 @@ def race_problem(data: object) -> str | None:
         number(data.get("patience"), "patience", 0.0, 600.0, none_ok=True),
         boolean(data.get("in_turn", False), "in_turn"),
         boolean(data.get("cancelled", False), "cancelled"),
+        _names_problem(data.get("kitchens_down", [])),
         _chat_problem(data.get("chat")),
         _speed_problem(data.get("model_speed")),
     )
@@ -122,6 +125,12 @@ def race_problem(data: object) -> str | None:
     if times and max(times) - min(times) > MAX_RACE_SPAN_S:
         return f"its times span {max(times) - min(times):.3g} s, more than any race"
     return None
+
+
+def _names_problem(names: object) -> str | None:
+    if isinstance(names, list) and all(isinstance(n, str) and n in MODES for n in names):
+        return None
+    return "kitchens_down is not a list of kitchens"
 
 
 def _chat_problem(chat: object) -> str | None:
