@@ -184,8 +184,7 @@ class Lobby:
         for sock, (until, _) in list(self._lingering.items()):
             if until <= now:
                 self._stop_lingering(sock)
-        while self._guests and min(guest.deadline for guest in self._guests) <= now:
-            late = min(self._guests, key=lambda guest: guest.deadline)
+        for late in [guest for guest in self._guests if guest.deadline <= now]:
             self._refuse(late, HEAD_TOO_SLOW if late.scan.in_head else BODY_TOO_SLOW)
 
     def _trim(self) -> None:

@@ -100,7 +100,12 @@ class _Lobbied(BaseWSGIServer):
         lobby = Lobby(self.socket)
         try:
             while not self._stop.is_set():
-                order = lobby.next_request(poll_interval)
+                try:
+                    order = lobby.next_request(poll_interval)
+                except OSError:  # the listening socket closed under a stop that timed out
+                    if self._stop.is_set():
+                        break
+                    raise
                 if order is None:
                     continue
                 client = ClientSocket(order.sock, order.data)
