@@ -82,9 +82,11 @@ def test_a_kitchen_killed_mid_race_exits_4_with_no_ratio():
 @pytest.mark.parametrize(("stop", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
 def test_a_stopped_race_prints_what_it_measured_and_exits_128_plus_the_signal(stop, code):
     # Before: SIGINT exit 0 with ratios for kitchens that served nothing; SIGTERM no output.
-    run = chefline("race", "-m", "flask-one-chef", "-m", "fastapi-async", "-n", "20", "-d", "0.3")
+    run = chefline("race", "-m", "flask-one-chef", "-m", "fastapi-async", "-n", "20", "-d", "0.5")
     wait_for(lambda: children(run, "_customers"), 60)
-    time.sleep(2.5)  # the async kitchen has served all 20; the one chef about 7 of them
+    # The customers' process starts with the race and imports for a second or more; by 4 s
+    # the async kitchen has served all 20 (0.5 s), the one chef a few of its 10 s.
+    time.sleep(4.0)
     start = time.monotonic()
     os.killpg(run.pid, stop)  # as a terminal's Ctrl+C reaches every process of the group
     out, err = run.communicate(timeout=60)

@@ -94,12 +94,12 @@ def test_a_models_error_text_reaches_the_terminal_printable(capsys, hostile_mode
 
 @pytest.mark.parametrize("mode", ["tokens", "comments"])
 def test_a_model_that_streams_forever_meets_the_probes_deadline(monkeypatch, hostile_model, mode):
-    monkeypatch.setattr(model_probe, "PROBE_DEADLINE_S", 1.0)
+    monkeypatch.setattr(model_probe, "PROBE_DEADLINE_S", 2.0)
     link = ModelLink(hostile_model(mode), "m")
     start = time.perf_counter()
-    with pytest.raises(ModelError, match="still streaming after 1 s"):
+    with pytest.raises(ModelError, match="still streaming after 2 s"):
         probe_model(link)
-    assert time.perf_counter() - start < 3.0
+    assert time.perf_counter() - start < 4.0
 
 
 def test_an_endless_line_is_refused_before_it_fills_memory(hostile_model):
