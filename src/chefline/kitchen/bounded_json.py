@@ -123,6 +123,27 @@ def _read_into(stream: Any, expected: int, max_bytes: int) -> bytearray | None:
     return data
 
 
+def stated_size(path: Path) -> int | None:
+    """How large ``path`` says its text is (a gzip's stated inflated size, else its size),
+    without reading it; None when it is no regular file or cannot be looked at."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            size = os.fstat(fd).st_size
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return None
+            if size >= 20 and handle.read(2) == b"\x1f\x8b":
+                handle.seek(-4, os.SEEK_END)
+                return int.from_bytes(handle.read(4), "little")
+            return size
+        except OSError:
+            return None
+
+
 def refused(label: str, why: str) -> BadInput:
     return BadInput(translate("Errors", "cannot read {0}: {1}").format(label, why))
 
