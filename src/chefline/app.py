@@ -164,8 +164,18 @@ def run_snapshot(args: argparse.Namespace) -> int:
 def open_saved_race(window: MainWindow, args: argparse.Namespace) -> None:
     """``window --open FILE``: replay it with its kitchens; a file that cannot be read is
     said in a dialog, and the window races the usual kitchens instead."""
-    if not window.files.open_race(args.open) and not window.session.kitchens:
-        window.session.open_kitchens(chosen_modes(args))
+    session = window.session
+
+    def usual_kitchens(*_: object) -> None:
+        if not session.kitchens:
+            session.open_kitchens(chosen_modes(args))
+
+    if not window.files.open_race(args.open):
+        usual_kitchens()
+    elif window.files.opened is not None:  # a large race is read off the GUI thread
+        window.files.opened.add_done_callback(
+            lambda opened: None if opened.cancelled() or opened.result() else usual_kitchens()
+        )
 
 
 async def replay_whole(window: MainWindow, path: Path, out: Path) -> RaceResult:
