@@ -47,6 +47,8 @@ class EdgeHttpToolsProtocol(HttpToolsProtocol):
         self._head_bytes = 0
         self._deadline: asyncio.TimerHandle | None = None
         self._lingering = False
+        self._heads = 0
+        """Heads read whole on this connection."""
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
@@ -63,10 +65,11 @@ class EdgeHttpToolsProtocol(HttpToolsProtocol):
             room = MAX_HEADER_BYTES - self._head_bytes
             if len(data) > room:  # feed what the head may still take, then look
                 self._head_bytes = MAX_HEADER_BYTES
+                heads = self._heads
                 super().data_received(data[:room])
                 if self.transport.is_closing():
                     return
-                if self._in_head:
+                if self._heads == heads:  # no head ended within them
                     self._refuse(HEAD_TOO_LARGE)
                     return
                 data = data[room:]
@@ -77,18 +80,18 @@ class EdgeHttpToolsProtocol(HttpToolsProtocol):
 
     def on_message_begin(self) -> None:
         super().on_message_begin()
-        self._in_head = True
         if self._deadline is None:  # a kept-alive connection's next request has begun
-            self._head_bytes = 0
             self._arm(HEADER_DEADLINE_S, HEAD_TOO_SLOW)
 
     def on_headers_complete(self) -> None:
         self._in_head = False
+        self._heads += 1
         self._arm(BODY_DEADLINE_S, BODY_TOO_SLOW)
         super().on_headers_complete()
 
     def on_message_complete(self) -> None:
         self._disarm()
+        self._in_head, self._head_bytes = True, 0  # what comes next is the next request's head
         super().on_message_complete()
 
     def _arm(self, seconds: float, refusal: Refusal) -> None:
