@@ -13,9 +13,9 @@ from chefline.kitchen.errors import BadInput, ChefError
 from chefline.kitchen.recipe import Recipe
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "chefline"
-NOT_FOR_PEOPLE = {"KitchenFire", "_TooManyObjects", "_TooLarge"}
+NOT_FOR_PEOPLE = {"KitchenFire", "_TooLarge"}
 """Exceptions that never reach a front end: a burnt dish is the kitchen's own simulated
-failure (an HTTP 500 to its customer), the other two are control flow inside one module."""
+failure (an HTTP 500 to its customer), the other is control flow inside one module."""
 
 
 def test_every_exception_class_chefline_defines_is_a_chef_error():

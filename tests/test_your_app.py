@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from chefline.cli import main
+from chefline.cli import exit_codes, main
 from chefline.client.plan import RacePlan
 from chefline.client.race import RaceRunner
 from chefline.kitchen.arrivals import Arrivals
@@ -28,8 +28,8 @@ def line_of(path: Path, text: str) -> int:
     return next(i for i, line in enumerate(path.read_text().splitlines(), 1) if text in line)
 
 
-def race_json(capsys, *argv: str) -> dict:
-    assert main(["race", "-n", str(N), "--json", *argv]) == 0
+def race_json(capsys, *argv: str, code: int = exit_codes.OK) -> dict:
+    assert main(["race", "-n", str(N), "--json", *argv]) == code
     data = json.loads(capsys.readouterr().out)
     return {kitchen["kitchen"]: kitchen for kitchen in data["kitchens"]}
 
@@ -128,7 +128,8 @@ def test_the_sampler_tells_a_thread_chef_working_from_stuck_at_the_pot(capsys):
 
 
 def test_a_route_that_fails_fails_each_order_with_its_first_words(capsys):
-    kitchens = race_json(capsys, "--app", f"{FLASK}:app", "--path", "/broken")
+    kitchens = race_json(capsys, "--app", f"{FLASK}:app", "--path", "/broken",
+                         code=exit_codes.ORDERS_FAILED)  # fmt: skip
     (yours,) = kitchens.values()
     assert yours["summary"]["failures"] == {"burnt": N}
     assert {o["error"] for o in yours["orders"]} == {
@@ -137,7 +138,8 @@ def test_a_route_that_fails_fails_each_order_with_its_first_words(capsys):
     line = line_of(FLASK, 'raise RuntimeError("the oven is off")')
     assert yours["raised"] == [{"orders": N, "error": "RuntimeError: the oven is off (at "
                                 f"flask_kitchen.py:{line} in `broken`)"}]  # fmt: skip
-    kitchens = race_json(capsys, "--app", f"{SLOW}:app", "--path", "/nowhere")
+    kitchens = race_json(capsys, "--app", f"{SLOW}:app", "--path", "/nowhere",
+                         code=exit_codes.ORDERS_FAILED)  # fmt: skip
     (yours,) = kitchens.values()
     assert yours["summary"]["failures"] == {"refused": N}
     assert yours["orders"][0]["error"] == 'the kitchen answered 404: {"detail":"Not Found"}'
@@ -268,7 +270,7 @@ async def boom():
 
 def test_an_async_route_that_raises_is_one_sentence_not_a_traceback(tmp_path, capsys):
     target = write(tmp_path, BOOM) + ":app"
-    assert main(["race", "--app", target, "--path", "/boom", "-n", "3"]) == 0
+    assert main(["race", "--app", target, "--path", "/boom", "-n", "3"]) == exit_codes.ORDERS_FAILED
     out, err = capsys.readouterr()
     assert (
         "your route raised RuntimeError: the oven is off (at mine.py:8 in `boom`) (3 orders)" in out

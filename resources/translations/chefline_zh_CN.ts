@@ -198,22 +198,37 @@ most pots at once: {4}</source>
   <context>
     <name>Cli</name>
     <message>
-      <location filename="../../src/chefline/cli/rehearse_command.py" line="31" />
+      <location filename="../../src/chefline/cli/rehearse_command.py" line="34" />
       <source>only this scene (repeat for several; default: all)</source>
       <translation>只运行这个场景（可重复指定多个；默认：全部）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/rehearse_command.py" line="37" />
+      <location filename="../../src/chefline/cli/rehearse_command.py" line="40" />
+      <source>rehearse the talk in this file instead of the built-in one</source>
+      <translation>排练这个文件里的演讲，而不是内置的那一份</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/rehearse_command.py" line="46" />
       <source>save each scene's race there (&lt;scene&gt;.json.gz) to replay</source>
       <translation>把每个场景的比赛保存到这里（&lt;场景&gt;.json.gz），以便回放</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/rehearse_command.py" line="63" />
+      <location filename="../../src/chefline/cli/rehearse_command.py" line="70" />
+      <source>■ {0}: stopped ({1})</source>
+      <translation>■ {0}：已停止（{1}）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/rehearse_command.py" line="83" />
+      <source>Stopped after {0} of {1} scenes; {2} behave as their captions say</source>
+      <translation>在 {1} 个场景中的第 {0} 个之后停止；其中 {2} 个与说明相符</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/rehearse_command.py" line="86" />
       <source>{0} of {1} scenes behave as their captions say</source>
       <translation>{1} 个场景中有 {0} 个与说明相符</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/rehearse_command.py" line="73" />
+      <location filename="../../src/chefline/cli/rehearse_command.py" line="99" />
       <source>  {0}: serving {1} orders…</source>
       <translation>  {0}：正在处理 {1} 张订单…</translation>
     </message>
@@ -257,328 +272,353 @@ series in one interpreter, also that of the kitchens next door:</source>
       <translation>你会看到</translation>
     </message>
     <message>
+      <location filename="../../src/chefline/cli/table.py" line="80" />
+      <source>No ×theory for {0}: a ratio is shown only for a kitchen that served every order.</source>
+      <translation>{0} 没有“×理论值”：只有上齐了每一道菜的厨房才显示这个比值。</translation>
+    </message>
+    <message>
       <location filename="../../src/chefline/cli/table.py" line="84" />
+      <source>The {0} kitchen died during the race.</source>
+      <translation>{0} 厨房在比赛中途倒下了。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/table.py" line="95" />
       <source>kitchen</source>
       <translation>厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="84" />
+      <location filename="../../src/chefline/cli/table.py" line="95" />
       <source>served</source>
       <translation>已上菜</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="84" />
+      <location filename="../../src/chefline/cli/table.py" line="95" />
       <source>makespan</source>
       <translation>总用时</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="85" />
+      <location filename="../../src/chefline/cli/table.py" line="96" />
       <source>theory</source>
       <translation>理论值</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="85" />
+      <location filename="../../src/chefline/cli/table.py" line="96" />
       <source>×theory</source>
       <translation>×理论</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="86" />
+      <location filename="../../src/chefline/cli/table.py" line="97" />
       <source>queue p95</source>
       <translation>排队 p95</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="86" />
+      <location filename="../../src/chefline/cli/table.py" line="97" />
       <source>peak</source>
       <translation>峰值</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="86" />
+      <location filename="../../src/chefline/cli/table.py" line="97" />
       <source>queue p99</source>
       <translation>排队 p99</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="87" />
+      <location filename="../../src/chefline/cli/table.py" line="98" />
       <source>chefs</source>
       <translation>厨师</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="88" />
+      <location filename="../../src/chefline/cli/table.py" line="99" />
       <source>errors</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="92" />
+      <location filename="../../src/chefline/cli/table.py" line="103" />
       <source>tokens/s</source>
       <translation>token/秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="93" />
+      <location filename="../../src/chefline/cli/table.py" line="104" />
       <source>processes</source>
       <translation>进程数</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="93" />
+      <location filename="../../src/chefline/cli/table.py" line="104" />
       <source>threads</source>
       <translation>线程数</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="94" />
+      <location filename="../../src/chefline/cli/table.py" line="105" />
       <source>memory</source>
       <translation>内存</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="124" />
+      <location filename="../../src/chefline/cli/table.py" line="138" />
       <source>  {0}: {1} (first: {2})</source>
       <translation>  {0}：{1}（第一个：{2}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="127" />
-      <location filename="../../src/chefline/cli/table.py" line="142" />
+      <location filename="../../src/chefline/cli/table.py" line="141" />
+      <location filename="../../src/chefline/cli/table.py" line="156" />
       <source>{0} customers per kitchen, {1}, </source>
       <translation>每个厨房 {0} 位客人，{1}，</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="130" />
+      <location filename="../../src/chefline/cli/table.py" line="144" />
       <source>LLM dish: {0} tokens streamed, one call ≈{1:.2f} s (first token {2:g} s, {3:g} tokens/s)</source>
       <translation>大模型菜品：流式输出 {0} 个 token，一次调用约 {1:.2f} 秒（首个 token {2:g} 秒，每秒 {3:g} 个 token）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="136" />
+      <location filename="../../src/chefline/cli/table.py" line="150" />
       <source>{0} dish with a {1:g} s wait</source>
       <translation>{0} 类菜品，等待 {1:g} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="146" />
+      <location filename="../../src/chefline/cli/table.py" line="160" />
       <source>your app: {0}</source>
       <translation>你的应用：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="148" />
+      <location filename="../../src/chefline/cli/table.py" line="162" />
       <source>; your app: {0}</source>
       <translation>；你的应用：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="153" />
+      <location filename="../../src/chefline/cli/table.py" line="167" />
       <source>, one kitchen at a time</source>
       <translation>，厨房依次上场</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="155" />
+      <location filename="../../src/chefline/cli/table.py" line="169" />
       <source>, customers wait at most {0:g} s</source>
       <translation>，客人最多等 {0:g} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="161" />
+      <location filename="../../src/chefline/cli/table.py" line="175" />
       <source>The race was stopped before every dish was served.</source>
       <translation>比赛在所有菜上齐之前被停止了。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="165" />
+      <location filename="../../src/chefline/cli/table.py" line="179" />
       <source>Errors:</source>
       <translation>错误：</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="35" />
+      <location filename="../../src/chefline/cli/table.py" line="184" />
+      <source>STOPPED: </source>
+      <translation>已停止：</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/main.py" line="37" />
       <source>Real Flask and FastAPI kitchens racing the same orders, measured.</source>
       <translation>真实的 Flask 与 FastAPI 厨房处理同样的订单，一切数字都是实测的。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="43" />
+      <location filename="../../src/chefline/cli/main.py" line="46" />
       <source>run a short real race in the window (offscreen), check it, exit 0 or 1</source>
       <translation>在窗口中（离屏）跑一轮真实的短比赛并检查，退出码为 0 或 1</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="50" />
+      <location filename="../../src/chefline/cli/main.py" line="53" />
       <source>open the window (the default command)</source>
       <translation>打开窗口（默认命令）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="55" />
+      <location filename="../../src/chefline/cli/main.py" line="57" />
       <source>serve the orders at once</source>
       <translation>立刻上菜</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="61" />
+      <location filename="../../src/chefline/cli/main.py" line="64" />
       <source>run a real race in the window offscreen and save it as an image</source>
       <translation>在离屏窗口中跑一轮真实比赛，并保存为图片</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="66" />
+      <location filename="../../src/chefline/cli/main.py" line="69" />
       <source>image file (default race.png)</source>
       <translation>图片文件（默认 race.png）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="69" />
+      <location filename="../../src/chefline/cli/main.py" line="72" />
       <source>window size (default 1920x1080)</source>
       <translation>窗口尺寸（默认 1920x1080）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="75" />
+      <location filename="../../src/chefline/cli/main.py" line="78" />
       <source>show scene N of the talk and serve its race instead</source>
       <translation>显示演讲的第 N 场，并改为处理该场的比赛</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="81" />
+      <location filename="../../src/chefline/cli/main.py" line="84" />
       <source>the window's language (default: the system's)</source>
       <translation>窗口语言（默认跟随系统）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="84" />
+      <location filename="../../src/chefline/cli/main.py" line="87" />
       <source>full screen, as in a talk</source>
       <translation>全屏，和演讲时一样</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="88" />
+      <location filename="../../src/chefline/cli/main.py" line="92" />
       <source>list the kitchen modes</source>
       <translation>列出所有厨房模式</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="91" />
+      <location filename="../../src/chefline/cli/main.py" line="95" />
       <source>race kitchens headless and print the comparison</source>
       <translation>无界面地让厨房比赛，并打印对比结果</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="97" />
+      <location filename="../../src/chefline/cli/main.py" line="101" />
       <source>print every order's full timeline</source>
       <translation>打印每张订单的完整时间线</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="102" />
+      <location filename="../../src/chefline/cli/main.py" line="106" />
       <source>also write the race as a trace for ui.perfetto.dev or chrome://tracing</source>
       <translation>同时把比赛写成追踪文件，可在 ui.perfetto.dev 或 chrome://tracing 中打开</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="109" />
+      <location filename="../../src/chefline/cli/main.py" line="113" />
       <source>run every scene of the talk and check that it shows what it says</source>
       <translation>运行演讲的每一个场景，检查结果是否与说明相符</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="115" />
+      <location filename="../../src/chefline/cli/main.py" line="118" />
       <source>run kitchens on loopback until Ctrl+C</source>
       <translation>在本机回环地址上运行厨房，直到按 Ctrl+C</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="123" />
+      <location filename="../../src/chefline/cli/main.py" line="126" />
       <source>port of the first kitchen, the next ones count up (default: free ports)</source>
       <translation>第一个厨房的端口，后面的依次加一（默认：空闲端口）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="28" />
+      <location filename="../../src/chefline/cli/options.py" line="30" />
       <source>a kitchen to race (repeat for several; default: {0}). Modes: {1}</source>
       <translation>参加比赛的厨房（可重复指定多个；默认：{0}）。可选模式：{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="37" />
+      <location filename="../../src/chefline/cli/options.py" line="39" />
       <source>chefs in flask-pool ({0}-{1}, default 4)</source>
       <translation>flask-pool 的厨师数（{0}-{1}，默认 4）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="46" />
+      <location filename="../../src/chefline/cli/options.py" line="48" />
       <source>worker processes in flask-processes ({0}-{1}, default 4)</source>
       <translation>flask-processes 的工作进程数（{0}-{1}，默认 4）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="55" />
+      <location filename="../../src/chefline/cli/options.py" line="57" />
       <source>anyio thread limit in fastapi-def (default 40, as in FastAPI)</source>
       <translation>fastapi-def 中 anyio 的线程上限（默认 40，与 FastAPI 相同）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="66" />
+      <location filename="../../src/chefline/cli/options.py" line="68" />
       <source>orders per kitchen ({0}-{1}, default 10)</source>
       <translation>每个厨房的订单数（{0}-{1}，默认 10）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="76" />
+      <location filename="../../src/chefline/cli/options.py" line="78" />
       <source>the slow step of each dish (0-{0:g} s, default 0.5)</source>
       <translation>每道菜慢步骤的时长（0-{0:g} 秒，默认 0.5）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="84" />
+      <location filename="../../src/chefline/cli/options.py" line="86" />
       <source>io: the slow step waits (sleep/await); cpu: it needs the chef's hands (hashing)</source>
       <translation>io：慢步骤是等待（sleep/await）；cpu：慢步骤要厨师亲手做（计算哈希）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="94" />
+      <location filename="../../src/chefline/cli/options.py" line="96" />
       <source>prep CPU work</source>
       <translation>备菜的 CPU 工作</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="101" />
+      <location filename="../../src/chefline/cli/options.py" line="103" />
       <source>plating CPU</source>
       <translation>装盘的 CPU 工作</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="107" />
+      <location filename="../../src/chefline/cli/options.py" line="109" />
       <source>burn: one order in every K gets an HTTP 500; slow: it takes 3× as long</source>
       <translation>burn：每 K 张订单有一张得到 HTTP 500；slow：那一张要慢 3 倍</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="116" />
+      <location filename="../../src/chefline/cli/options.py" line="118" />
       <source>how often --fault strikes (default 5)</source>
       <translation>--fault 出现的频率（默认 5）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="123" />
+      <location filename="../../src/chefline/cli/options.py" line="125" />
       <source>customers walk out after this long (default: well past the theory)</source>
       <translation>客人等这么久就离开（默认：远超理论用时）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="130" />
+      <location filename="../../src/chefline/cli/options.py" line="132" />
       <source>seconds between arrivals (default 0: everyone orders at once)</source>
       <translation>两位客人到达的间隔秒数（默认 0：所有人同时点单）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="136" />
+      <location filename="../../src/chefline/cli/options.py" line="138" />
       <source>LLM dish</source>
       <translation>大模型菜品</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="137" />
+      <location filename="../../src/chefline/cli/options.py" line="139" />
       <source>--llm orders a streamed answer from a language model at each kitchen's /chat</source>
       <translation>--llm 在每个厨房的 /chat 点一份来自语言模型的流式回答</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="142" />
+      <location filename="../../src/chefline/cli/options.py" line="144" />
       <source>serve the LLM dish instead of a wait</source>
       <translation>用大模型菜品代替等待</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="145" />
+      <location filename="../../src/chefline/cli/options.py" line="147" />
       <source>what every customer asks</source>
       <translation>每位客人问的问题</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="148" />
+      <location filename="../../src/chefline/cli/options.py" line="150" />
       <source>answer length (1-{0}, default 16)</source>
       <translation>回答长度（1-{0}，默认 16）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="151" />
+      <location filename="../../src/chefline/cli/options.py" line="153" />
       <source>0-2 (default 0.7)</source>
       <translation>0-2（默认 0.7）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="158" />
+      <location filename="../../src/chefline/cli/options.py" line="176" />
       <source>built-in model: time to first token (default {0:g})</source>
       <translation>内置模型：首个 token 用时（默认 {0:g}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="167" />
+      <location filename="../../src/chefline/cli/options.py" line="185" />
       <source>built-in model: tokens per second (default {0:g})</source>
       <translation>内置模型：每秒 token 数（默认 {0:g}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="174" />
+      <location filename="../../src/chefline/cli/options.py" line="197" />
+      <source>the talk's scenes from this file instead of the built-in talk</source>
+      <translation>演讲的场景取自这个文件，而不是内置的演讲</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/options.py" line="203" />
+      <source>a saved race (.json or .json.gz) to replay, with its kitchens</source>
+      <translation>要回放的已保存比赛（.json 或 .json.gz），连同它的厨房</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/options.py" line="159" />
       <source>your OpenAI server, e.g. http://127.0.0.1:11434/v1</source>
       <translation>你的 OpenAI 兼容服务，例如 http://127.0.0.1:11434/v1</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="176" />
+      <location filename="../../src/chefline/cli/options.py" line="161" />
       <source>the model to ask there</source>
       <translation>在那里要调用的模型</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="180" />
+      <location filename="../../src/chefline/cli/options.py" line="165" />
       <source>environment variable holding the API key (never written anywhere)</source>
       <translation>保存 API 密钥的环境变量（密钥从不写入任何地方）</translation>
     </message>
@@ -608,14 +648,59 @@ series in one interpreter, also that of the kitchens next door:</source>
       <translation>；Qt 自带的库不完整：请重新安装 PySide6</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/race_command.py" line="82" />
+      <location filename="../../src/chefline/cli/race_command.py" line="33" />
+      <source>stopped by Ctrl+C</source>
+      <translation>已被 Ctrl+C 停止</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/race_command.py" line="34" />
+      <source>stopped by SIGTERM</source>
+      <translation>已被 SIGTERM 停止</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/race_command.py" line="80" />
+      <source>chefline: {0}; what was measured until then:</source>
+      <translation>chefline：{0}；到那时为止测得的结果：</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/race_command.py" line="100" />
       <source>Trace written to {0}: open it in ui.perfetto.dev</source>
       <translation>追踪文件已写入 {0}：可在 ui.perfetto.dev 中打开</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/serve_command.py" line="42" />
+      <location filename="../../src/chefline/cli/serve_command.py" line="25" />
+      <source>chefline: the {0} kitchen died; closing the others</source>
+      <translation>chefline：{0} 厨房倒下了；正在关闭其他厨房</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/serve_command.py" line="55" />
+      <source>closing the kitchens…</source>
+      <translation>正在关闭厨房…</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/serve_command.py" line="70" />
       <source>Press Ctrl+C to close your app.</source>
       <translation>按 Ctrl+C 关闭你的应用。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/serve_command.py" line="73" />
+      <source>Order a dish (wait in seconds, dish io or cpu):</source>
+      <translation>点一道菜（wait 以秒计，dish 为 io 或 cpu）：</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/serve_command.py" line="75" />
+      <source>Ten at once:</source>
+      <translation>同时点十道：</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/serve_command.py" line="78" />
+      <source>Ask the built-in model (the LLM dish, streamed):</source>
+      <translation>问内置模型（LLM 菜，流式返回）：</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/serve_command.py" line="81" />
+      <source>Press Ctrl+C to close the kitchens.</source>
+      <translation>按 Ctrl+C 关闭厨房。</translation>
     </message>
     <message>
       <location filename="../../src/chefline/cli/your_app_options.py" line="28" />
@@ -777,6 +862,11 @@ series in one interpreter, also that of the kitchens next door:</source>
       <source>{0} failed to start: {1}</source>
       <translation>{0} 启动失败：{1}</translation>
     </message>
+    <message>
+      <location filename="../../src/chefline/cli/exit_codes.py" line="34" />
+      <source>exit codes: 0 every order served; 1 a kitchen, the model or a file failed (rehearse: a scene did not behave); 2 bad input (a flag, a value, a file, an app that cannot load); 3 some orders were not served; 4 a kitchen died; 130 stopped by Ctrl+C and 143 by SIGTERM (what was measured so far is printed, marked as stopped)</source>
+      <translation>退出码：0 每张订单都上了菜；1 厨房、模型或文件出错（rehearse：有场景与说明不符）；2 输入有误（参数、数值、文件、无法加载的应用）；3 有订单没上菜；4 有厨房倒下；130 被 Ctrl+C 停止，143 被 SIGTERM 停止（打印到那时为止测得的结果，并标为已停止）</translation>
+    </message>
   </context>
   <context>
     <name>ComparisonView</name>
@@ -931,12 +1021,12 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>Engine</name>
     <message>
-      <location filename="../../src/chefline/engine/restaurant.py" line="28" />
+      <location filename="../../src/chefline/engine/restaurant.py" line="29" />
       <source>The {0} kitchen could not open: {1}</source>
       <translation>{0} 厨房无法打开：{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/engine/restaurant.py" line="29" />
+      <location filename="../../src/chefline/engine/restaurant.py" line="30" />
       <source>The {0} kitchen could not open again: {1}</source>
       <translation>{0} 厨房无法重新打开：{1}</translation>
     </message>
@@ -954,82 +1044,88 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>出了点问题，但 Chefline 仍在运行。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="81" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="96" />
       <source>the API key should be in the environment variable {0}, which is not set</source>
       <translation>API 密钥应放在环境变量 {0} 中，但它没有设置</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="143" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="131" />
       <source>the reply from {0} is not an OpenAI chat stream: {1!r}</source>
       <translation>{0} 的回复不是 OpenAI 聊天流：{1!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="149" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="134" />
       <source>the reply from {0} is not an OpenAI chat stream</source>
       <translation>{0} 的回复不是 OpenAI 聊天流</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="164" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="147" />
       <source>the model server at {0} refused the API key in ${1} ({2}){3}</source>
       <translation>{0} 的模型服务拒绝了 ${1} 中的 API 密钥（{2}）{3}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="168" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="153" />
       <source>the model server at {0} wants an API key (name its environment variable, e.g. OPENAI_API_KEY) ({1}){2}</source>
       <translation>{0} 的模型服务需要 API 密钥（请填写保存它的环境变量名，例如 OPENAI_API_KEY）（{1}）{2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="175" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="160" />
       <source>the model server at {0} has no model {1!r} ({2}){3}</source>
       <translation>{0} 的模型服务没有模型 {1!r}（{2}）{3}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="178" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="163" />
       <source>nothing at {0} answers OpenAI chat requests (404, {1} content): check the base URL, which usually ends in /v1</source>
       <translation>{0} 不响应 OpenAI 聊天请求（404，{1} 内容）：请检查基础地址，它通常以 /v1 结尾</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="184" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="169" />
       <source>the model server at {0} answered {1}{2}</source>
       <translation>{0} 的模型服务返回了 {1}{2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="210" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="195" />
       <source>the reply from {0} is not an OpenAI event stream (content type {1}): {2!r}</source>
       <translation>{0} 的回复不是 OpenAI 事件流（内容类型 {1}）：{2!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="217" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="204" />
       <source>nobody answered at {0}: is the model server running?</source>
       <translation>{0} 没有人应答：模型服务在运行吗？</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="222" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="209" />
       <source>the model at {0} went silent for over {1:g} s</source>
       <translation>{0} 的模型超过 {1:g} 秒没有回应</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="227" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="214" />
       <source>the call to {0} failed: {1}: {2}</source>
       <translation>调用 {0} 失败：{1}：{2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="255" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="246" />
+      <location filename="../../src/chefline/servers/llm/model_probe.py" line="67" />
       <source>{0} was still streaming after {1:g} s</source>
       <translation>{0} 过了 {1:g} 秒仍在输出</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="232" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="221" />
       <source>the reply from {0} has a line of over {1} characters</source>
       <translation>{0} 的回复中有一行超过 {1} 个字符</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="315" />
+      <location filename="../../src/chefline/servers/llm/model_probe.py" line="69" />
+      <source>{0} did not answer within {1:g} s</source>
+      <translation>{0} 在 {1:g} 秒内没有回答</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/llm/model_probe.py" line="91" />
       <source>{0} answered with no tokens at all</source>
       <translation>{0} 的回答里一个 token 也没有</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="357" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="319" />
       <source>no language model is set up for the kitchens</source>
       <translation>还没有为厨房设置语言模型</translation>
     </message>
@@ -1054,24 +1150,66 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>厨房 {0} 没有启动{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/client/race_file.py" line="61" />
+      <location filename="../../src/chefline/kitchen/bounded_json.py" line="55" />
+      <source>document</source>
+      <translation>文档</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/bounded_json.py" line="69" />
+      <source>it is larger than {0} kB</source>
+      <translation>超过 {0} kB</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/bounded_json.py" line="77" />
+      <source>it is not a regular file (a pipe, a device or a folder)</source>
+      <translation>它不是普通文件（而是管道、设备或文件夹）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/bounded_json.py" line="148" />
       <source>cannot read {0}: {1}</source>
       <translation>无法读取 {0}：{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/client/race_file.py" line="65" />
+      <location filename="../../src/chefline/kitchen/bounded_json.py" line="157" />
+      <source>it holds more {0} than any {1} can ({2} at most)</source>
+      <translation>其中的{0}比任何{1}可能有的都多（最多 {2}）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/bounded_json.py" line="160" />
+      <source>it is larger than {0} bytes</source>
+      <translation>超过 {0} 字节</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/bounded_json.py" line="163" />
+      <location filename="../../src/chefline/kitchen/bounded_json.py" line="172" />
+      <source>strings</source>
+      <translation>字符串</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/bounded_json.py" line="176" />
+      <source>arrays and objects</source>
+      <translation>数组和对象</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/bounded_json.py" line="180" />
+      <source>values</source>
+      <translation>值</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/bounded_json.py" line="185" />
+      <location filename="../../src/chefline/kitchen/bounded_json.py" line="206" />
+      <source>it is nested deeper than a {0} ({1} levels at most)</source>
+      <translation>嵌套层数超过{0}应有的深度（最多 {1} 层）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/bounded_json.py" line="200" />
+      <source>{0} is not a number a {1} can hold</source>
+      <translation>{0} 不是{1}里可以有的数</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/bounded_json.py" line="67" />
       <source>it is larger than {0} MB uncompressed</source>
       <translation>解压后超过 {0} MB</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/client/race_file.py" line="99" />
-      <source>it holds more orders than any race can ({0} customers)</source>
-      <translation>订单数超过任何比赛可能有的数量（{0} 位客人）</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/client/race_file.py" line="102" />
-      <source>it is nested deeper than a race</source>
-      <translation>嵌套层数超过比赛文件应有的深度</translation>
     </message>
     <message>
       <location filename="../../src/chefline/client/plan.py" line="68" />
@@ -1101,9 +1239,34 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
     </message>
     <message>
       <location filename="../../src/chefline/client/export.py" line="48" />
-      <location filename="../../src/chefline/client/race_file.py" line="56" />
+      <location filename="../../src/chefline/client/race_file.py" line="73" />
       <source>{0} is damaged: {1}</source>
       <translation>{0} 已损坏：{1}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/scenes.py" line="187" />
+      <source>the talk {0}</source>
+      <translation>演讲文件 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/scenes.py" line="190" />
+      <source>the talk {0} is damaged: {1}</source>
+      <translation>演讲文件 {0} 已损坏：{1}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/client/race_file.py" line="54" />
+      <source>race</source>
+      <translation>比赛文件</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/talk_file.py" line="38" />
+      <source>talk</source>
+      <translation>演讲文件</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/apps/bad_requests.py" line="38" />
+      <source>order</source>
+      <translation>订单</translation>
     </message>
   </context>
   <context>
@@ -1696,78 +1859,78 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>ModelDialog</name>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="49" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="50" />
       <source>Language model of the LLM dish</source>
       <translation>大模型菜品使用的语言模型</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="51" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="52" />
       <source>The built-in model (no network, set speed)</source>
       <translation>内置模型（无需联网，可设定速度）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="54" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="55" />
       <source>My own OpenAI-compatible server (Ollama, vLLM, LM Studio…)</source>
       <translation>我自己的 OpenAI 兼容服务（Ollama、vLLM、LM Studio…）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="73" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="74" />
       <source>e.g. OPENAI_API_KEY (the key itself is never stored)</source>
       <translation>例如 OPENAI_API_KEY（密钥本身从不保存）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="82" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="83" />
       <source>Time to first token</source>
       <translation>首个 token 用时</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="83" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="84" />
       <source>Speed</source>
       <translation>速度</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="85" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="86" />
       <source>Base URL</source>
       <translation>基础地址</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="86" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="87" />
       <source>Model</source>
       <translation>模型</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="87" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="88" />
       <source>API key variable</source>
       <translation>API 密钥环境变量</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="88" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="89" />
       <source>Every customer asks:</source>
       <translation>每位客人都问：</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="89" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="90" />
       <source>Prompt</source>
       <translation>提示词</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="90" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="91" />
       <source>Temperature</source>
       <translation>温度</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="94" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="95" />
       <source>Test the model</source>
       <translation>测试模型</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="123" />
-      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="153" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="124" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="154" />
       <source>Calling the model…</source>
       <translation>正在调用模型…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="138" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="139" />
       <source>✓ first token after {0:.2f} s, {1:.0f} tokens/s: “{2}”</source>
       <translation>✓ {0:.2f} 秒后收到首个 token，每秒 {1:.0f} 个 token：“{2}”</translation>
     </message>
@@ -1995,27 +2158,27 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>Presenter</name>
     <message>
-      <location filename="../../src/chefline/ui/talk/presenter.py" line="87" />
+      <location filename="../../src/chefline/ui/talk/presenter.py" line="88" />
       <source>Shift+P: the race recorded for it.</source>
       <translation>Shift+P：播放为这一幕录好的比赛。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/talk/presenter.py" line="91" />
+      <location filename="../../src/chefline/ui/talk/presenter.py" line="92" />
       <source>Other programs used {0:.1f} of {1} cores: this race cannot show what needs {2} free cores.</source>
       <translation>其他程序占用了 {1} 个核心中的 {0:.1f} 个：这场比赛无法展示需要 {2} 个空闲核心的结论。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/talk/presenter.py" line="100" />
+      <location filename="../../src/chefline/ui/talk/presenter.py" line="101" />
       <source>Not borne out: {0}.</source>
       <translation>未能证实：{0}。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/talk/presenter.py" line="197" />
+      <location filename="../../src/chefline/ui/talk/presenter.py" line="198" />
       <source>The end of the talk. Esc leaves it for the full view.</source>
       <translation>演讲结束。按 Esc 回到完整视图。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/talk/presenter.py" line="337" />
+      <location filename="../../src/chefline/ui/talk/presenter.py" line="338" />
       <source>No recorded race for the scene {0}.</source>
       <translation>场景 {0} 没有预先录制的比赛。</translation>
     </message>
@@ -2023,110 +2186,115 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>RaceFiles</name>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="49" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="57" />
       <source>Replay the race once it has finished.</source>
       <translation>请等比赛结束后再回放。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="52" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="60" />
       <source>No race to replay yet: press Serve (Space) first.</source>
       <translation>还没有可回放的比赛：请先按“上菜”（空格键）。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="59" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="67" />
       <source>No finished race to save yet.</source>
       <translation>还没有已完成的比赛可保存。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="62" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="70" />
       <source>Save the race</source>
       <translation>保存比赛</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="62" />
-      <location filename="../../src/chefline/ui/files/race_files.py" line="102" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="70" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="110" />
       <source>Race (*.json)</source>
       <translation>比赛 (*.json)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="67" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="75" />
       <source>Saved {0}: open it with Ctrl+O to replay it</source>
       <translation>已保存 {0}：用 Ctrl+O 打开即可回放</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="73" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="81" />
       <source>Export the trace once the race has finished.</source>
       <translation>请等比赛结束后再导出追踪文件。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="77" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="85" />
       <source>No race to export yet: press Serve (Space) first.</source>
       <translation>还没有可导出的比赛：请先按“上菜”（空格键）。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="81" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="89" />
       <source>Export a trace for Perfetto</source>
       <translation>导出 Perfetto 追踪文件</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="82" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="90" />
       <source>Trace Event Format (*.json)</source>
       <translation>Trace Event Format 追踪文件 (*.json)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="96" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="104" />
       <source>Saved {0}: open it in ui.perfetto.dev or chrome://tracing</source>
       <translation>已保存 {0}：可在 ui.perfetto.dev 或 chrome://tracing 中打开</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="102" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="110" />
       <source>Open a saved race</source>
       <translation>打开保存的比赛</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="111" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="129" />
       <source>Wait for the race to finish before opening another.</source>
       <translation>请等本轮比赛结束后再打开另一场。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="124" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="180" />
+      <source>The replay shows {0} of its {1} kitchens: {2} could not open.</source>
+      <translation>回放只显示了 {1} 个厨房中的 {0} 个：{2} 无法打开。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/files/race_files.py" line="191" />
       <source>Export this view</source>
       <translation>导出当前画面</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="124" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="191" />
       <source>Image (*.png)</source>
       <translation>图片 (*.png)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="128" />
-      <location filename="../../src/chefline/ui/files/race_files.py" line="172" />
-      <location filename="../../src/chefline/ui/files/race_files.py" line="180" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="195" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="239" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="247" />
       <source>Saved {0}</source>
       <translation>已保存 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="151" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="218" />
       <source>Export a replay once a race has finished.</source>
       <translation>请等比赛结束后再导出回放。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="154" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="221" />
       <source>Export the replay</source>
       <translation>导出回放</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="154" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="221" />
       <source>Animation (*.gif)</source>
       <translation>动画 (*.gif)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="168" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="235" />
       <source>Writing the GIF… frame {0} of {1}</source>
       <translation>正在生成 GIF… 第 {0} 帧，共 {1} 帧</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="176" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="243" />
       <source>Export the race to…</source>
       <translation>把比赛导出到…</translation>
     </message>
@@ -2134,17 +2302,17 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>RaceSession</name>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="146" />
+      <location filename="../../src/chefline/ui/session.py" line="154" />
       <source>Wait for the race to finish before changing kitchens.</source>
       <translation>请等本轮比赛结束后再更换厨房。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="239" />
+      <location filename="../../src/chefline/ui/session.py" line="247" />
       <source>No kitchen is open: choose at least one in the Kitchens menu.</source>
       <translation>没有打开的厨房：请在“厨房”菜单中至少选择一个。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="313" />
+      <location filename="../../src/chefline/ui/session.py" line="321" />
       <source>The race stopped with an unexpected error: {0}</source>
       <translation>比赛因意外错误而停止：{0}</translation>
     </message>
@@ -2476,7 +2644,7 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>Units</name>
     <message>
-      <location filename="../../src/chefline/texts.py" line="71" />
+      <location filename="../../src/chefline/texts.py" line="75" />
       <source>{0} s</source>
       <translation>{0} 秒</translation>
     </message>

@@ -156,6 +156,8 @@ class RaceRunner:
             plan,
             {name: RaceTimeline(name, value) for name, value in expected.items()},
         )
+        for timeline in self.result.timelines.values():
+            timeline.planned = plan.arrivals.customers
         self._expect_own_work()
         self.meter = CostMeter({k.name: k.cost for k in self.kitchens})
         """What each kitchen holds, sampled in a thread while the race runs."""

@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import logging
 import time
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -60,8 +61,15 @@ class RaceSession(QObject):
     """Kitchens that take turns cook one at a time, and the window is the only one taking the
     GIL from the kitchen that cooks: its fidelity is the point (scenes 6 and 7)."""
 
-    def __init__(self, settings: KitchenSettings | None = None, parent: QObject | None = None):
+    def __init__(
+        self,
+        settings: KitchenSettings | None = None,
+        parent: QObject | None = None,
+        talk_file: Path | None = None,
+    ):
+        """``talk_file``: a speaker's own talk (``--scenes``) instead of the one that ships."""
         super().__init__(parent)
+        self.talk_file = talk_file
         # The customers come from outside the restaurant: a process of their own, started
         # now so that it is ready by the first race, and kept for the session's life.
         self.restaurant = Restaurant(settings, keep_customers=True)
