@@ -8,6 +8,15 @@ stays "unfinished" in the .ts, and tests/test_translations.py fails on it.
 # ruff: noqa: E501 - one translation a line reads best
 # fmt: off
 ZH_CN: dict[tuple[str, str], str] = {
+    ("Scoreboard", "stopped"): "已停止",
+    ("Scoreboard", "failed"): "有失败",
+    ("Scoreboard", "{0}: {1} of {2} served, {3} failed — no ratio to theory"): "{0}：{2} 单上了 {1} 单，失败 {3} 单——不与理论值比较",
+    ("StatusLine", "Serving… {0:.1f} s"): "上菜中… {0:.1f} 秒",
+    ("StatusLine", "Race stopped."): "比赛已停止。",
+    ("StatusLine", "{0} {1} served"): "{0} 上菜 {1}",
+    ("StatusLine", "{0} {1:.2f} s"): "{0} {1:.2f} 秒",
+    ("StatusLine", "{0} {1:.2f} s (theory {2:.2f})"): "{0} {1:.2f} 秒（理论 {2:.2f}）",
+    ("StatusLine", "Finished: {0}   Export: Ctrl+E"): "完成：{0}   导出：Ctrl+E",
     ("Scoreboard", "p50 in restaurant"): "p50 在店时间",
     ("Scoreboard", "p95 in restaurant"): "p95 在店时间",
     ("Scoreboard", "p99 in restaurant"): "p99 在店时间",

@@ -1578,62 +1578,37 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="173" />
+      <location filename="../../src/chefline/ui/main_window.py" line="168" />
       <source>Chefline — sync vs async kitchens</source>
       <translation>Chefline — 同步与异步厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="183" />
+      <location filename="../../src/chefline/ui/main_window.py" line="179" />
       <source>Watch threads busy and waits held.</source>
       <translation>留意“忙碌线程”和“挂起的等待”。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="187" />
+      <location filename="../../src/chefline/ui/main_window.py" line="183" />
       <source>Watch processes, threads held and memory.</source>
       <translation>留意进程数、占用线程和内存。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="191" />
+      <location filename="../../src/chefline/ui/main_window.py" line="187" />
       <source>Wait for the race to finish before changing the scene.</source>
       <translation>请等本轮比赛结束后再切换场景。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="198" />
+      <location filename="../../src/chefline/ui/main_window.py" line="194" />
       <source>100 users ask an LLM: press Serve (Space). {0}</source>
       <translation>100 个用户同时问大模型：按“上菜”（空格键）。{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="342" />
-      <source>Serving… {0:.1f} s</source>
-      <translation>上菜中… {0:.1f} 秒</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="352" />
-      <source>Race stopped.</source>
-      <translation>比赛已停止。</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="358" />
-      <source>{0} {1:.2f} s</source>
-      <translation>{0} {1:.2f} 秒</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="360" />
-      <source>{0} {1:.2f} s (theory {2:.2f})</source>
-      <translation>{0} {1:.2f} 秒（理论 {2:.2f}）</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="363" />
-      <source>Finished: {0}   Export: Ctrl+E</source>
-      <translation>完成：{0}   导出：Ctrl+E</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="373" />
+      <location filename="../../src/chefline/ui/main_window.py" line="348" />
       <source>Kitchens open on 127.0.0.1: {0} — press Serve (Space)</source>
       <translation>127.0.0.1 上已打开的厨房：{0} 个 — 按“上菜”（空格键）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="375" />
+      <location filename="../../src/chefline/ui/main_window.py" line="350" />
       <source>No kitchen open: choose some in the Kitchens menu.</source>
       <translation>没有打开的厨房：请在“厨房”菜单中选择。</translation>
     </message>
@@ -2302,17 +2277,17 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>RaceSession</name>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="154" />
+      <location filename="../../src/chefline/ui/session.py" line="157" />
       <source>Wait for the race to finish before changing kitchens.</source>
       <translation>请等本轮比赛结束后再更换厨房。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="247" />
+      <location filename="../../src/chefline/ui/session.py" line="253" />
       <source>No kitchen is open: choose at least one in the Kitchens menu.</source>
       <translation>没有打开的厨房：请在“厨房”菜单中至少选择一个。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="321" />
+      <location filename="../../src/chefline/ui/session.py" line="333" />
       <source>The race stopped with an unexpected error: {0}</source>
       <translation>比赛因意外错误而停止：{0}</translation>
     </message>
@@ -2555,7 +2530,7 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
     </message>
     <message>
       <location filename="../../src/chefline/ui/race/scoreboard.py" line="240" />
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="305" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="301" />
       <source>Time to first token of an LLM answer: p50·p95, seconds</source>
       <translation>大模型回答的首个 token 用时：p50·p95，单位秒</translation>
     </message>
@@ -2570,27 +2545,42 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>理想理论只计算菜本身。每张订单还要花厨房自己的 Python 工作（解析、路由、记录），在厨房开张时测得；在同一个解释器里，这些工作只能一件接一件地做，隔壁厨房的也一样。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="304" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="300" />
       <source>no order failed</source>
       <translation>没有订单失败</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="310" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="312" />
       <source>waiting its turn: one kitchen at a time</source>
       <translation>等待轮到它：一次一个厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="320" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="315" />
+      <source>stopped</source>
+      <translation>已停止</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="315" />
+      <source>failed</source>
+      <translation>有失败</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="316" />
+      <source>{0}: {1} of {2} served, {3} failed — no ratio to theory</source>
+      <translation>{0}：{2} 单上了 {1} 单，失败 {3} 单——不与理论值比较</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="322" />
       <source>expected {0:.2f} s · cooking for {1}</source>
       <translation>预计 {0:.2f} 秒 · 已做 {1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="324" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="326" />
       <source>expected {0:.2f} s</source>
       <translation>预计 {0:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="326" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="327" />
       <source>expected {0:.2f} s, took {1:.2f} s (×{2:.2f})</source>
       <translation>预计 {0:.2f} 秒，实际 {1:.2f} 秒（×{2:.2f}）</translation>
     </message>
@@ -2626,6 +2616,39 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <location filename="../../src/chefline/ui/talk/speaker_notes.py" line="153" />
       <source>Press → to start the talk.</source>
       <translation>按 → 开始演讲。</translation>
+    </message>
+  </context>
+  <context>
+    <name>StatusLine</name>
+    <message>
+      <location filename="../../src/chefline/ui/status_line.py" line="39" />
+      <source>Serving… {0:.1f} s</source>
+      <translation>上菜中… {0:.1f} 秒</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/status_line.py" line="44" />
+      <source>Race stopped.</source>
+      <translation>比赛已停止。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/status_line.py" line="53" />
+      <source>{0} {1} served</source>
+      <translation>{0} 上菜 {1}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/status_line.py" line="55" />
+      <source>{0} {1:.2f} s</source>
+      <translation>{0} {1:.2f} 秒</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/status_line.py" line="57" />
+      <source>{0} {1:.2f} s (theory {2:.2f})</source>
+      <translation>{0} {1:.2f} 秒（理论 {2:.2f}）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/status_line.py" line="59" />
+      <source>Finished: {0}   Export: Ctrl+E</source>
+      <translation>完成：{0}   导出：Ctrl+E</translation>
     </message>
   </context>
   <context>
