@@ -18,7 +18,7 @@ from chefline.cli.options import (
 )
 from chefline.cli.table import modes_table
 from chefline.cli.your_app_options import add_your_app_options, check_your_app_options
-from chefline.kitchen.errors import BadInput, ChefError
+from chefline.kitchen.errors import BadInput, ChefError, YourAppError
 from chefline.texts import translate
 
 EXIT_BAD_INPUT = 2
@@ -54,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     window.add_argument(
         "--serve", action="store_true", help=translate("Cli", "serve the orders at once")
     )
-    add_your_app_options(window, race=True)
+    add_your_app_options(window)
 
     snapshot = commands.add_parser(
         "snapshot",
@@ -83,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     snapshot.add_argument(
         "--full-screen", action="store_true", help=translate("Cli", "full screen, as in a talk")
     )
-    add_your_app_options(snapshot, race=True)
+    add_your_app_options(snapshot)
 
     commands.add_parser("modes", help=translate("Cli", "list the kitchen modes"))
 
@@ -92,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_kitchen_options(race)
     add_race_options(race)
-    add_your_app_options(race, race=True)
+    add_your_app_options(race)
     race.add_argument(
         "--json", action="store_true", help=translate("Cli", "print every order's full timeline")
     )
@@ -115,7 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
         "serve", help=translate("Cli", "run kitchens on loopback until Ctrl+C")
     )
     add_kitchen_options(serve)
-    add_your_app_options(serve, race=False)
+    add_your_app_options(serve)
     serve.add_argument(
         "--port",
         type=int,
@@ -160,7 +160,7 @@ def main(argv: Sequence[str] | None = None, window: WindowRunner | None = None) 
             return serve_command.run(args)
         if args.command == "rehearse":
             return rehearse_command.run(args)
-    except BadInput as error:
+    except (BadInput, YourAppError) as error:  # your app refused: what you gave, one sentence
         print(f"chefline: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except ChefError as error:  # a kitchen, the model, your app, the customers

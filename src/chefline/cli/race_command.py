@@ -11,24 +11,20 @@ from pathlib import Path
 
 from chefline.cli.options import chosen_modes, kitchen_settings, model_link, race_plan
 from chefline.cli.table import race_table
-from chefline.cli.your_app_options import (
-    add_blocks,
-    block_lines,
-    check_your_app_options,
-    raised_lines,
-    start_from_options,
-)
+from chefline.cli.your_app_options import check_your_app_options, header, open_from_options
 from chefline.client.race import RaceResult, RaceRunner
 from chefline.client.trace_file import save_trace
-from chefline.engine import Restaurant
+from chefline.engine import Kitchen, Restaurant
 from chefline.kitchen.errors import FileWriteError
 from chefline.process import race_collections, raise_open_file_limit
-from chefline.servers.your_app.your_kitchen import YourKitchen
 from chefline.texts import translate
 
 EXIT_INTERRUPTED = 130
 EXIT_TRACE_FAILED = 1
 """The race ran and its result was printed, but the trace could not be written."""
+EXIT_NOTHING_SERVED = 3
+"""The race ran and its result was printed, but a kitchen served none of its orders (your
+app refused or failed them all, or never answered)."""
 
 
 def run(args: argparse.Namespace) -> int:
@@ -39,11 +35,11 @@ def run(args: argparse.Namespace) -> int:
     own_model = model_link(args) if args.llm else None
     raise_open_file_limit()
     restaurant = Restaurant(settings)
-    yours: list[YourKitchen] = []
+    yours: list[Kitchen] = []
     try:
         if args.app is not None:  # your app first: a reason it cannot race comes at once
-            yours.append(start_from_options(args))
-            restaurant.put_your_app(yours[0], first=True)
+            yours.append(open_from_options(restaurant, args))
+            print(header(yours[0], plan.patience), file=sys.stderr, flush=True)
         if own_model is not None:
             probe = restaurant.use_own_model(own_model)  # ModelError: before any kitchen
             if not args.json:
@@ -63,14 +59,12 @@ def run(args: argparse.Namespace) -> int:
     finally:
         restaurant.close()
     if args.json:
-        data = result.to_json()
-        add_blocks(data, result, yours)
-        print(json.dumps(data, indent=2))
+        print(json.dumps(result.to_json(), indent=2))
     else:
-        route = f"{yours[0].order.method} {yours[0].order.path}" if yours else None
+        route = f"{yours[0].method} {args.path}" if yours else None
         print(race_table(result, route, builtin=bool(names)))
-        for kitchen in yours:
-            if lines := raised_lines(result, kitchen) + block_lines(result, kitchen):
+        for verdict in result.verdicts.values():
+            if lines := verdict.lines():
                 print("\n" + "\n".join(lines))
     if args.trace:
         try:
@@ -81,7 +75,13 @@ def run(args: argparse.Namespace) -> int:
         if not args.json:
             print(translate("Cli", "Trace written to {0}: open it in ui.perfetto.dev").format(
                 args.trace))  # fmt: skip
-    return 0
+    return EXIT_NOTHING_SERVED if _served_nothing(result) else 0
+
+
+def _served_nothing(result: RaceResult) -> bool:
+    """Whether a kitchen served none of its orders (said in the table; the exit code says it
+    to a script)."""
+    return any(len(t) and not t.served for t in result.timelines.values())
 
 
 async def _race(runner: RaceRunner, show_progress: bool) -> RaceResult:

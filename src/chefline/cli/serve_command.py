@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import sys
 import threading
 
 from chefline.cli.options import chosen_modes, kitchen_settings
-from chefline.cli.your_app_options import check_your_app_options, start_from_options
+from chefline.cli.your_app_options import (
+    check_your_app_options,
+    curl_lines,
+    header,
+    start_from_options,
+)
 from chefline.kitchen.errors import BadInput
 from chefline.process import raise_open_file_limit
 from chefline.servers.kitchens import Kitchen, start_kitchen
@@ -29,6 +35,7 @@ def run(args: argparse.Namespace, stop: threading.Event | None = None) -> int:
     try:
         if args.app is not None:
             kitchens.append(start_from_options(args, port=args.port))
+            print(header(kitchens[0], None).partition(";")[0], file=sys.stderr)
         for offset, name in enumerate(names, start=len(kitchens)):
             port = args.port + offset if args.port else 0
             kitchens.append(start_kitchen(name, settings, port=port))
@@ -38,8 +45,10 @@ def run(args: argparse.Namespace, stop: threading.Event | None = None) -> int:
             if kitchen.notice:
                 print(f"note: {kitchen.notice}")
         print()
+        if args.app is not None:
+            print("\n".join(curl_lines(kitchens[0])))
         if not names:  # your app alone
-            print(translate("Cli", "Press Ctrl+C to close your app."), flush=True)
+            print("\n" + translate("Cli", "Press Ctrl+C to close your app."), flush=True)
             return _wait(stop)
         example = next(kitchen.cook_url for kitchen in kitchens if kitchen.name in names)
         print("Order a dish (wait in seconds, dish io or cpu):")
