@@ -345,412 +345,377 @@ series in one interpreter, also that of the kitchens next door:</source>
       <translation>，客人最多等 {0:g} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="161" />
+      <location filename="../../src/chefline/cli/table.py" line="164" />
       <source>The race was stopped before every dish was served.</source>
       <translation>比赛在所有菜上齐之前被停止了。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="165" />
+      <location filename="../../src/chefline/cli/table.py" line="168" />
       <source>Errors:</source>
       <translation>错误：</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="37" />
+      <location filename="../../src/chefline/cli/main.py" line="35" />
       <source>Real Flask and FastAPI kitchens racing the same orders, measured.</source>
       <translation>真实的 Flask 与 FastAPI 厨房处理同样的订单，一切数字都是实测的。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="45" />
+      <location filename="../../src/chefline/cli/main.py" line="43" />
       <source>run a short real race in the window (offscreen), check it, exit 0 or 1</source>
       <translation>在窗口中（离屏）跑一轮真实的短比赛并检查，退出码为 0 或 1</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="52" />
+      <location filename="../../src/chefline/cli/main.py" line="50" />
       <source>open the window (the default command)</source>
       <translation>打开窗口（默认命令）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="57" />
+      <location filename="../../src/chefline/cli/main.py" line="55" />
       <source>serve the orders at once</source>
       <translation>立刻上菜</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="63" />
+      <location filename="../../src/chefline/cli/main.py" line="61" />
       <source>run a real race in the window offscreen and save it as an image</source>
       <translation>在离屏窗口中跑一轮真实比赛，并保存为图片</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="68" />
+      <location filename="../../src/chefline/cli/main.py" line="66" />
       <source>image file (default race.png)</source>
       <translation>图片文件（默认 race.png）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="71" />
+      <location filename="../../src/chefline/cli/main.py" line="69" />
       <source>window size (default 1920x1080)</source>
       <translation>窗口尺寸（默认 1920x1080）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="77" />
+      <location filename="../../src/chefline/cli/main.py" line="75" />
       <source>show scene N of the talk and serve its race instead</source>
       <translation>显示演讲的第 N 场，并改为处理该场的比赛</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="83" />
+      <location filename="../../src/chefline/cli/main.py" line="81" />
       <source>the window's language (default: the system's)</source>
       <translation>窗口语言（默认跟随系统）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="86" />
+      <location filename="../../src/chefline/cli/main.py" line="84" />
       <source>full screen, as in a talk</source>
       <translation>全屏，和演讲时一样</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="90" />
+      <location filename="../../src/chefline/cli/main.py" line="88" />
       <source>list the kitchen modes</source>
       <translation>列出所有厨房模式</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="93" />
+      <location filename="../../src/chefline/cli/main.py" line="91" />
       <source>race kitchens headless and print the comparison</source>
       <translation>无界面地让厨房比赛，并打印对比结果</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="99" />
+      <location filename="../../src/chefline/cli/main.py" line="97" />
       <source>print every order's full timeline</source>
       <translation>打印每张订单的完整时间线</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="104" />
+      <location filename="../../src/chefline/cli/main.py" line="102" />
       <source>also write the race as a trace for ui.perfetto.dev or chrome://tracing</source>
       <translation>同时把比赛写成追踪文件，可在 ui.perfetto.dev 或 chrome://tracing 中打开</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="111" />
+      <location filename="../../src/chefline/cli/main.py" line="109" />
       <source>run every scene of the talk and check that it shows what it says</source>
       <translation>运行演讲的每一个场景，检查结果是否与说明相符</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="117" />
+      <location filename="../../src/chefline/cli/main.py" line="115" />
       <source>run kitchens on loopback until Ctrl+C</source>
       <translation>在本机回环地址上运行厨房，直到按 Ctrl+C</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="125" />
+      <location filename="../../src/chefline/cli/main.py" line="123" />
       <source>port of the first kitchen, the next ones count up (default: free ports)</source>
       <translation>第一个厨房的端口，后面的依次加一（默认：空闲端口）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="27" />
+      <location filename="../../src/chefline/cli/options.py" line="28" />
       <source>a kitchen to race (repeat for several; default: {0}). Modes: {1}</source>
       <translation>参加比赛的厨房（可重复指定多个；默认：{0}）。可选模式：{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="36" />
+      <location filename="../../src/chefline/cli/options.py" line="37" />
       <source>chefs in flask-pool ({0}-{1}, default 4)</source>
       <translation>flask-pool 的厨师数（{0}-{1}，默认 4）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="45" />
+      <location filename="../../src/chefline/cli/options.py" line="46" />
       <source>worker processes in flask-processes ({0}-{1}, default 4)</source>
       <translation>flask-processes 的工作进程数（{0}-{1}，默认 4）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="54" />
+      <location filename="../../src/chefline/cli/options.py" line="55" />
       <source>anyio thread limit in fastapi-def (default 40, as in FastAPI)</source>
       <translation>fastapi-def 中 anyio 的线程上限（默认 40，与 FastAPI 相同）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="65" />
+      <location filename="../../src/chefline/cli/options.py" line="66" />
       <source>orders per kitchen ({0}-{1}, default 10)</source>
       <translation>每个厨房的订单数（{0}-{1}，默认 10）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="75" />
+      <location filename="../../src/chefline/cli/options.py" line="76" />
       <source>the slow step of each dish (0-{0:g} s, default 0.5)</source>
       <translation>每道菜慢步骤的时长（0-{0:g} 秒，默认 0.5）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="83" />
+      <location filename="../../src/chefline/cli/options.py" line="84" />
       <source>io: the slow step waits (sleep/await); cpu: it needs the chef's hands (hashing)</source>
       <translation>io：慢步骤是等待（sleep/await）；cpu：慢步骤要厨师亲手做（计算哈希）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="93" />
+      <location filename="../../src/chefline/cli/options.py" line="94" />
       <source>prep CPU work</source>
       <translation>备菜的 CPU 工作</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="100" />
+      <location filename="../../src/chefline/cli/options.py" line="101" />
       <source>plating CPU</source>
       <translation>装盘的 CPU 工作</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="106" />
+      <location filename="../../src/chefline/cli/options.py" line="107" />
       <source>burn: one order in every K gets an HTTP 500; slow: it takes 3× as long</source>
       <translation>burn：每 K 张订单有一张得到 HTTP 500；slow：那一张要慢 3 倍</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="115" />
+      <location filename="../../src/chefline/cli/options.py" line="116" />
       <source>how often --fault strikes (default 5)</source>
       <translation>--fault 出现的频率（默认 5）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="122" />
+      <location filename="../../src/chefline/cli/options.py" line="123" />
       <source>customers walk out after this long (default: well past the theory)</source>
       <translation>客人等这么久就离开（默认：远超理论用时）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="129" />
+      <location filename="../../src/chefline/cli/options.py" line="130" />
       <source>seconds between arrivals (default 0: everyone orders at once)</source>
       <translation>两位客人到达的间隔秒数（默认 0：所有人同时点单）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="135" />
+      <location filename="../../src/chefline/cli/options.py" line="136" />
       <source>LLM dish</source>
       <translation>大模型菜品</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="136" />
+      <location filename="../../src/chefline/cli/options.py" line="137" />
       <source>--llm orders a streamed answer from a language model at each kitchen's /chat</source>
       <translation>--llm 在每个厨房的 /chat 点一份来自语言模型的流式回答</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="141" />
+      <location filename="../../src/chefline/cli/options.py" line="142" />
       <source>serve the LLM dish instead of a wait</source>
       <translation>用大模型菜品代替等待</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="144" />
+      <location filename="../../src/chefline/cli/options.py" line="145" />
       <source>what every customer asks</source>
       <translation>每位客人问的问题</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="147" />
+      <location filename="../../src/chefline/cli/options.py" line="148" />
       <source>answer length (1-{0}, default 16)</source>
       <translation>回答长度（1-{0}，默认 16）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="150" />
+      <location filename="../../src/chefline/cli/options.py" line="151" />
       <source>0-2 (default 0.7)</source>
       <translation>0-2（默认 0.7）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="157" />
+      <location filename="../../src/chefline/cli/options.py" line="158" />
       <source>built-in model: time to first token (default {0:g})</source>
       <translation>内置模型：首个 token 用时（默认 {0:g}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="166" />
+      <location filename="../../src/chefline/cli/options.py" line="167" />
       <source>built-in model: tokens per second (default {0:g})</source>
       <translation>内置模型：每秒 token 数（默认 {0:g}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="173" />
+      <location filename="../../src/chefline/cli/options.py" line="174" />
       <source>your OpenAI server, e.g. http://127.0.0.1:11434/v1</source>
       <translation>你的 OpenAI 兼容服务，例如 http://127.0.0.1:11434/v1</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="175" />
+      <location filename="../../src/chefline/cli/options.py" line="176" />
       <source>the model to ask there</source>
       <translation>在那里要调用的模型</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="179" />
+      <location filename="../../src/chefline/cli/options.py" line="180" />
       <source>environment variable holding the API key (never written anywhere)</source>
       <translation>保存 API 密钥的环境变量（密钥从不写入任何地方）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/display_check.py" line="85" />
+      <location filename="../../src/chefline/cli/display_check.py" line="86" />
       <source>there is no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set); use `chefline race` for a race in the terminal, `chefline snapshot` for a picture of one, or QT_QPA_PLATFORM=offscreen to run the window unseen</source>
       <translation>没有可以打开窗口的显示器（DISPLAY 和 WAYLAND_DISPLAY 都未设置）；请用 `chefline race` 在终端里比赛，用 `chefline snapshot` 把比赛存成图片，或设置 QT_QPA_PLATFORM=offscreen 在后台运行窗口</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/display_check.py" line="94" />
+      <location filename="../../src/chefline/cli/display_check.py" line="95" />
       <source>the display {display} does not answer (is the X server running?); use `chefline race` for a race in the terminal or QT_QPA_PLATFORM=offscreen</source>
       <translation>显示器 {display} 没有响应（X 服务器在运行吗？）；请用 `chefline race` 在终端里比赛，或设置 QT_QPA_PLATFORM=offscreen</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/display_check.py" line="161" />
+      <location filename="../../src/chefline/cli/display_check.py" line="162" />
       <source>Qt's {platform} window plugin cannot load: these system libraries are missing: {names}</source>
       <translation>Qt 的 {platform} 窗口插件无法加载：缺少这些系统库：{names}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/display_check.py" line="166" />
+      <location filename="../../src/chefline/cli/display_check.py" line="167" />
       <source>; install them with: sudo apt-get install {packages}</source>
       <translation>；安装命令：sudo apt-get install {packages}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/display_check.py" line="170" />
+      <location filename="../../src/chefline/cli/display_check.py" line="171" />
       <source>; Qt's own libraries are incomplete: reinstall PySide6</source>
       <translation>；Qt 自带的库不完整：请重新安装 PySide6</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/race_command.py" line="80" />
+      <location filename="../../src/chefline/cli/race_command.py" line="76" />
       <source>Trace written to {0}: open it in ui.perfetto.dev</source>
       <translation>追踪文件已写入 {0}：可在 ui.perfetto.dev 中打开</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/serve_command.py" line="41" />
+      <location filename="../../src/chefline/cli/serve_command.py" line="51" />
       <source>Press Ctrl+C to close your app.</source>
       <translation>按 Ctrl+C 关闭你的应用。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="28" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="34" />
       <source>your app</source>
       <translation>你的应用</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="29" />
-      <source>race or serve your own Flask or FastAPI app beside the built-in kitchens</source>
-      <translation>让你自己的 Flask 或 FastAPI 应用与内置厨房一起比赛或提供服务</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="36" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="43" />
       <source>path/to/app.py:app or package.module:app (ASGI or WSGI)</source>
       <translation>path/to/app.py:app 或 package.module:app（ASGI 或 WSGI）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="42" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="58" />
       <source>{0} (default: uvicorn for ASGI, werkzeug-threaded for WSGI)</source>
       <translation>{0}（默认：ASGI 用 uvicorn，WSGI 用 werkzeug-threaded）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="51" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="67" />
       <source>an event loop standing still longer than this is blocked (default 20)</source>
       <translation>事件循环停住超过这么多毫秒即算阻塞（默认 20）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="58" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="72" />
       <source>the route every customer orders (default /)</source>
       <translation>每位顾客点的路由（默认 /）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="64" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="78" />
       <source>the route's method: {0} (default GET)</source>
       <translation>路由的方法：{0}（默认 GET）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="66" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="80" />
       <source>the route's JSON body</source>
       <translation>路由的 JSON 请求体</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="75" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="89" />
       <source>{0} goes with --app</source>
       <translation>{0} 需要与 --app 一起使用</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="79" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="93" />
       <source>--app races your own route; --llm is for the built-in kitchens</source>
       <translation>--app 比的是你自己的路由；--llm 只用于内置厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="96" />
-      <source>the chef was held for {0:.2f} s at {1} in `{2}` ({3})</source>
-      <translation>厨师在 {1} 的 `{2}` 里被拖住了 {0:.2f} 秒（{3}）</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="98" />
-      <source>order {0} held the chef for {1:.2f} s at {2} in `{3}` ({4})</source>
-      <translation>订单 {0} 在 {2} 的 `{3}` 里拖住厨师 {1:.2f} 秒（{4}）</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="106" />
-      <source>{0}: your route raised {1} ({2} orders)</source>
-      <translation>{0}：你的路由抛出了 {1}（{2} 张订单）</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="118" />
-      <source>{0}: the event loop never stood still for more than {1:g} ms</source>
-      <translation>{0}：事件循环从未停住超过 {1:g} 毫秒</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="122" />
-      <source>{0}: the chef was stuck at the pot for {1:.2f} s of the {2:.2f} s race ({3:.0f} %), in {4} blocks:</source>
-      <translation>{0}：在 {2:.2f} 秒的比赛中，厨师守在锅边 {1:.2f} 秒（{3:.0f} %），共 {4} 次阻塞：</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="129" />
-      <source>  … and {0} more (--json lists every one)</source>
-      <translation>  ……还有 {0} 次（--json 会全部列出）</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="37" />
+      <location filename="../../src/chefline/servers/your_app/refusals.py" line="13" />
       <source>--app must look like path/to/app.py:app or package.module:app, not {0!r}</source>
       <translation>--app 的格式应为 path/to/app.py:app 或 package.module:app，而不是 {0!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="47" />
+      <location filename="../../src/chefline/servers/your_app/refusals.py" line="19" />
       <source>{0} has no attribute {1!r}</source>
       <translation>{0} 没有属性 {1!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="48" />
+      <location filename="../../src/chefline/servers/your_app/refusals.py" line="33" />
       <source>; its apps: {0}</source>
       <translation>；其中的应用：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="53" />
+      <location filename="../../src/chefline/servers/your_app/refusals.py" line="20" />
       <source>{0} is a {1}, not an app: name a FastAPI, Starlette or Flask app (ASGI or WSGI)</source>
       <translation>{0} 是 {1}，不是应用：请指定一个 FastAPI、Starlette 或 Flask 应用（ASGI 或 WSGI）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="84" />
+      <location filename="../../src/chefline/servers/your_app/refusals.py" line="15" />
       <source>there is no file {0}</source>
       <translation>没有文件 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="89" />
+      <location filename="../../src/chefline/servers/your_app/refusals.py" line="16" />
       <source>{0} is not a Python file</source>
       <translation>{0} 不是 Python 文件</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="111" />
+      <location filename="../../src/chefline/servers/your_app/refusals.py" line="17" />
       <source>there is no module {0}</source>
       <translation>没有模块 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="121" />
+      <location filename="../../src/chefline/servers/your_app/refusals.py" line="18" />
       <source>cannot import {0}: {1}</source>
       <translation>无法导入 {0}：{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="123" />
+      <location filename="../../src/chefline/servers/your_app/refusals.py" line="32" />
       <source> (at {0})</source>
       <translation>（位于 {0}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="45" />
+      <location filename="../../src/chefline/kitchen/your_app.py" line="120" />
       <source>--path must start with /, not {0!r}</source>
       <translation>--path 必须以 / 开头，而不是 {0!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="48" />
+      <location filename="../../src/chefline/kitchen/your_app.py" line="123" />
       <source>--method must be one of {0}, not {1!r}</source>
       <translation>--method 必须是 {0} 之一，而不是 {1!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="56" />
+      <location filename="../../src/chefline/kitchen/your_app.py" line="131" />
       <source>--body must be JSON: {0} (line {1}, column {2})</source>
       <translation>--body 必须是 JSON：{0}（第 {1} 行，第 {2} 列）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="150" />
+      <location filename="../../src/chefline/kitchen/your_app.py" line="156" />
       <source>--server must be one of {0}, not {1!r}</source>
       <translation>--server 必须是 {0} 之一，而不是 {1!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="153" />
+      <location filename="../../src/chefline/servers/your_app/refusals.py" line="22" />
       <source>{0} is a {1} app, and {2} serves {3} apps; try --server {4}</source>
       <translation>{0} 是 {1} 应用，而 {2} 只能运行 {3} 应用；请试试 --server {4}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="157" />
+      <location filename="../../src/chefline/kitchen/your_app.py" line="159" />
       <source>the blocking threshold must be between 0 and 10 s, not {0:g}</source>
       <translation>阻塞阈值必须在 0 到 10 秒之间，而不是 {0:g}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="192" />
+      <location filename="../../src/chefline/servers/your_app/refusals.py" line="27" />
       <source>{0} failed to start: {1}</source>
       <translation>{0} 启动失败：{1}</translation>
     </message>
@@ -931,102 +896,102 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>出了点问题，但 Chefline 仍在运行。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="92" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="81" />
       <source>the API key should be in the environment variable {0}, which is not set</source>
       <translation>API 密钥应放在环境变量 {0} 中，但它没有设置</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="154" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="143" />
       <source>the reply from {0} is not an OpenAI chat stream: {1!r}</source>
       <translation>{0} 的回复不是 OpenAI 聊天流：{1!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="160" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="149" />
       <source>the reply from {0} is not an OpenAI chat stream</source>
       <translation>{0} 的回复不是 OpenAI 聊天流</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="175" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="164" />
       <source>the model server at {0} refused the API key in ${1} ({2}){3}</source>
       <translation>{0} 的模型服务拒绝了 ${1} 中的 API 密钥（{2}）{3}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="179" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="168" />
       <source>the model server at {0} wants an API key (name its environment variable, e.g. OPENAI_API_KEY) ({1}){2}</source>
       <translation>{0} 的模型服务需要 API 密钥（请填写保存它的环境变量名，例如 OPENAI_API_KEY）（{1}）{2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="186" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="175" />
       <source>the model server at {0} has no model {1!r} ({2}){3}</source>
       <translation>{0} 的模型服务没有模型 {1!r}（{2}）{3}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="189" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="178" />
       <source>nothing at {0} answers OpenAI chat requests (404, {1} content): check the base URL, which usually ends in /v1</source>
       <translation>{0} 不响应 OpenAI 聊天请求（404，{1} 内容）：请检查基础地址，它通常以 /v1 结尾</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="195" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="184" />
       <source>the model server at {0} answered {1}{2}</source>
       <translation>{0} 的模型服务返回了 {1}{2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="223" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="210" />
       <source>the reply from {0} is not an OpenAI event stream (content type {1}): {2!r}</source>
       <translation>{0} 的回复不是 OpenAI 事件流（内容类型 {1}）：{2!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="233" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="217" />
       <source>nobody answered at {0}: is the model server running?</source>
       <translation>{0} 没有人应答：模型服务在运行吗？</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="236" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="222" />
       <source>the model at {0} went silent for over {1:g} s</source>
       <translation>{0} 的模型超过 {1:g} 秒没有回应</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="238" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="227" />
       <source>the call to {0} failed: {1}: {2}</source>
       <translation>调用 {0} 失败：{1}：{2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="253" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="255" />
       <source>{0} was still streaming after {1:g} s</source>
       <translation>{0} 过了 {1:g} 秒仍在输出</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="258" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="232" />
       <source>the reply from {0} has a line of over {1} characters</source>
       <translation>{0} 的回复中有一行超过 {1} 个字符</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="336" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="315" />
       <source>{0} answered with no tokens at all</source>
       <translation>{0} 的回答里一个 token 也没有</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="378" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="357" />
       <source>no language model is set up for the kitchens</source>
       <translation>还没有为厨房设置语言模型</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/runners/server_thread.py" line="28" />
+      <location filename="../../src/chefline/servers/runners/server_thread.py" line="25" />
       <source>port must be between 0 and 65535, not {0}</source>
       <translation>端口必须在 0 到 65535 之间，而不是 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/runners/server_thread.py" line="42" />
+      <location filename="../../src/chefline/servers/runners/server_thread.py" line="39" />
       <source>port {0} on {1} is already in use</source>
       <translation>{1} 上的端口 {0} 已被占用</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/runners/server_thread.py" line="44" />
+      <location filename="../../src/chefline/servers/runners/server_thread.py" line="41" />
       <source>cannot listen on {0}:{1}: {2}</source>
       <translation>无法在 {0}:{1} 上监听：{2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/runners/server_thread.py" line="102" />
+      <location filename="../../src/chefline/servers/runners/server_thread.py" line="99" />
       <source>kitchen {0} did not start{1}</source>
       <translation>厨房 {0} 没有启动{1}</translation>
     </message>
@@ -1051,7 +1016,7 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>嵌套层数超过比赛文件应有的深度</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/client/plan.py" line="67" />
+      <location filename="../../src/chefline/client/plan.py" line="68" />
       <source>{0} would need about {1:.0f} s for {2} customers with a {3:g} s wait; a race may last at most {4:.0f} s. Use fewer customers or a shorter wait.</source>
       <translation>{0} 处理 {2} 位客人（每道菜等待 {3:g} 秒）大约需要 {1:.0f} 秒；一轮比赛最多 {4:.0f} 秒。请减少客人或缩短等待。</translation>
     </message>
@@ -1072,12 +1037,12 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>客人等了 {0:.1f} 秒后离开了</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/client/trace_file.py" line="33" />
+      <location filename="../../src/chefline/client/trace_file.py" line="30" />
       <source>Could not write the trace to {0}: {1}.</source>
       <translation>无法把追踪文件写入 {0}：{1}。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/client/export.py" line="47" />
+      <location filename="../../src/chefline/client/export.py" line="48" />
       <location filename="../../src/chefline/client/race_file.py" line="56" />
       <source>{0} is damaged: {1}</source>
       <translation>{0} 已损坏：{1}</translation>
@@ -1303,47 +1268,47 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>KitchenScene</name>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="75" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="82" />
       <source>waiting: {0}</source>
       <translation>排队：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="77" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="84" />
       <source>served: {0}</source>
       <translation>已上菜：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="78" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="85" />
       <source>  failed: {0}</source>
       <translation>  失败：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="91" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="98" />
       <source>1 chef stuck at the pot</source>
       <translation>1 位厨师守在锅边</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="93" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="100" />
       <source>{0} chefs stuck at the pot</source>
       <translation>{0} 位厨师守在锅边</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="95" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="102" />
       <source>{0} pots on the stove, chef free</source>
       <translation>灶上 {0} 口锅，厨师有空</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="97" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="104" />
       <source>1 chef working</source>
       <translation>1 位厨师在干活</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="99" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="106" />
       <source>{0} chefs working</source>
       <translation>{0} 位厨师在干活</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="100" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="107" />
       <source>chef free</source>
       <translation>厨师有空</translation>
     </message>
@@ -1835,7 +1800,7 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>OrderTimelineView</name>
     <message>
-      <location filename="../../src/chefline/ui/race/order_timeline.py" line="215" />
+      <location filename="../../src/chefline/ui/race/order_timeline.py" line="266" />
       <source>Orders appear here, one lane each, as they happen</source>
       <translation>订单会实时显示在这里，每单一行</translation>
     </message>
@@ -2073,17 +2038,17 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>RaceSession</name>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="140" />
+      <location filename="../../src/chefline/ui/session.py" line="146" />
       <source>Wait for the race to finish before changing kitchens.</source>
       <translation>请等本轮比赛结束后再更换厨房。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="230" />
+      <location filename="../../src/chefline/ui/session.py" line="239" />
       <source>No kitchen is open: choose at least one in the Kitchens menu.</source>
       <translation>没有打开的厨房：请在“厨房”菜单中至少选择一个。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="303" />
+      <location filename="../../src/chefline/ui/session.py" line="313" />
       <source>The race stopped with an unexpected error: {0}</source>
       <translation>比赛因意外错误而停止：{0}</translation>
     </message>
@@ -2255,63 +2220,63 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>× 理论</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="208" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="209" />
       <source>Threads with an order in hand right now</source>
       <translation>此刻手上有订单的线程</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="210" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="211" />
       <source>Processes of the kitchen's own ("in app": it runs inside Chefline's process)</source>
       <translation>厨房自己的进程（“在应用内”：它运行在 Chefline 的进程里）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="213" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="214" />
       <source>OS threads the kitchen holds: now during a race, the most at once after it</source>
       <translation>厨房占用的操作系统线程：比赛中显示当前值，赛后显示峰值</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="216" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="217" />
       <source>Memory of the kitchen's processes (PSS on Linux); a kitchen inside the app has none of its own to measure</source>
       <translation>厨房进程的内存（Linux 上为 PSS）；在应用内运行的厨房没有可单独测量的内存</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="219" />
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="279" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="220" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="282" />
       <source>Time to first token of an LLM answer: p50·p95, seconds</source>
       <translation>大模型回答的首个 token 用时：p50·p95，单位秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="221" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="222" />
       <source>Orders waiting on the stove right now (a sleep, or a model's tokens): an async kitchen holds them all on one thread, a sync one needs a thread for each</source>
       <translation>此刻在灶上等待的订单（一次 sleep，或等模型的 token）：异步厨房用一个线程挂着全部，同步厨房每单都要一个线程</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="228" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="229" />
       <source>The ideal theory counts only the dishes. Every order also costs the kitchen its own Python work (parsing, routing, recording), measured when it opened; in one interpreter that work runs in series, also that of the kitchens next door.</source>
       <translation>理想理论只计算菜本身。每张订单还要花厨房自己的 Python 工作（解析、路由、记录），在厨房开张时测得；在同一个解释器里，这些工作只能一件接一件地做，隔壁厨房的也一样。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="278" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="281" />
       <source>no order failed</source>
       <translation>没有订单失败</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="284" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="287" />
       <source>waiting its turn: one kitchen at a time</source>
       <translation>等待轮到它：一次一个厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="294" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="297" />
       <source>expected {0:.2f} s · cooking for {1}</source>
       <translation>预计 {0:.2f} 秒 · 已做 {1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="298" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="301" />
       <source>expected {0:.2f} s</source>
       <translation>预计 {0:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="300" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="303" />
       <source>expected {0:.2f} s, took {1:.2f} s (×{2:.2f})</source>
       <translation>预计 {0:.2f} 秒，实际 {1:.2f} 秒（×{2:.2f}）</translation>
     </message>
@@ -2352,76 +2317,262 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>TimelineCanvas</name>
     <message>
-      <location filename="../../src/chefline/ui/race/timeline_canvas.py" line="152" />
+      <location filename="../../src/chefline/ui/race/timeline_canvas.py" line="159" />
       <source>Waiting its turn: one kitchen at a time, each has the machine</source>
       <translation>等待轮到它：一次一个厨房，各自独享整台机器</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/timeline_canvas.py" line="159" />
+      <location filename="../../src/chefline/ui/race/timeline_canvas.py" line="166" />
       <source>Press Serve to send the orders</source>
       <translation>按“上菜”发送订单</translation>
     </message>
   </context>
   <context>
-    <name>YourAppDialog</name>
+    <name>YourApp</name>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="83" />
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="136" />
-      <source>Your app</source>
-      <translation>你的应用</translation>
+      <location filename="../../src/chefline/cli/table.py" line="157" />
+      <source>{0} ran on {1}</source>
+      <translation>{0} 运行在 {1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="97" />
-      <source>the app's default</source>
-      <translation>应用的默认服务器</translation>
+      <location filename="../../src/chefline/cli/your_app_options.py" line="35" />
+      <source>race or serve your own ASGI or WSGI app (FastAPI, Starlette, Litestar, Flask, …) on its own Python, beside the built-in kitchens</source>
+      <translation>在你的应用自己的 Python 上比赛或运行你自己的 ASGI 或 WSGI 应用（FastAPI、Starlette、Litestar、Flask……），与内置厨房并排</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="117" />
-      <source>App (file or import string)</source>
-      <translation>应用（文件或导入路径）</translation>
+      <location filename="../../src/chefline/cli/your_app_options.py" line="48" />
+      <source>your app's Python: an interpreter or an environment's folder (default: the active VIRTUAL_ENV, else a .venv beside the app or in the current folder, else Chefline's own)</source>
+      <translation>你的应用的 Python：一个解释器或一个环境的文件夹（默认：当前激活的 VIRTUAL_ENV，其次是应用旁边或当前文件夹里的 .venv，再次是 Chefline 自己的）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="118" />
-      <source>Server</source>
-      <translation>服务器</translation>
+      <location filename="../../src/chefline/cli/your_app_options.py" line="130" />
+      <source>{0}: your app runs on {1}; each customer waits up to {2:g} s for it (--patience)</source>
+      <translation>{0}：你的应用运行在 {1}；每位顾客最多等它 {2:g} 秒（--patience）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="119" />
-      <source>Route</source>
-      <translation>路由</translation>
+      <location filename="../../src/chefline/cli/your_app_options.py" line="149" />
+      <source>Order from your app:</source>
+      <translation>向你的应用下单：</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="120" />
-      <source>Method</source>
-      <translation>方法</translation>
+      <location filename="../../src/chefline/kitchen/app_verdict.py" line="20" />
+      <source>order {0} held the chef at the pot for {1} at {2}</source>
+      <translation>订单 {0} 让厨师守在锅边 {1}，位置 {2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="121" />
-      <source>JSON body</source>
-      <translation>JSON 请求体</translation>
+      <location filename="../../src/chefline/kitchen/app_verdict.py" line="23" />
+      <source>order {0} kept the chef working for {1} at {2}</source>
+      <translation>订单 {0} 让厨师埋头干活 {1}，位置 {2}</translation>
     </message>
-  </context>
-  <context>
-    <name>YourAppOpener</name>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="240" />
+      <location filename="../../src/chefline/kitchen/app_verdict.py" line="26" />
+      <source>code outside any order held the chef at the pot for {0} at {1}</source>
+      <translation>不属于任何订单的代码让厨师守在锅边 {0}，位置 {1}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/app_verdict.py" line="29" />
+      <source>code outside any order kept the chef working for {0} at {1}</source>
+      <translation>不属于任何订单的代码让厨师埋头干活 {0}，位置 {1}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/app_verdict.py" line="51" />
+      <source>{0} (at {1}:{2} in `{3}`)</source>
+      <translation>{0}（在 {1}:{2} 的 `{3}` 里）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/app_verdict.py" line="62" />
+      <source>{0} so far (it still held it when the race ended)</source>
+      <translation>至今 {0}（比赛结束时仍未放开）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/app_verdict.py" line="66" />
+      <source>, in library code (no line of your app's files was on the stack)</source>
+      <translation>，在库代码里（调用栈上没有你的应用自己文件的代码行）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/app_verdict.py" line="102" />
+      <source>{0}: your route raised {1} ({2} orders)</source>
+      <translation>{0}：你的路由抛出了 {1}（{2} 张订单）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/app_verdict.py" line="110" />
+      <source>{0}: the event loop never stood still for more than {1:g} ms</source>
+      <translation>{0}：事件循环从未停住超过 {1:g} 毫秒</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/app_verdict.py" line="114" />
+      <source>{0}: the chef was held {1:.2f} s of the {2:.2f} s race ({3:.0f} %), in {4} blocks: stuck at the pot {5:.2f} s, working {6:.2f} s</source>
+      <translation>{0}：{2:.2f} 秒的比赛里厨师被拖住 {1:.2f} 秒（{3:.0f} %），共 {4} 次阻塞：守在锅边 {5:.2f} 秒，埋头干活 {6:.2f} 秒</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/app_verdict.py" line="124" />
+      <source>  … and {0} more (--json lists every one)</source>
+      <translation>  ……还有 {0} 次（--json 会全部列出）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/app_verdict.py" line="137" />
       <source>{0}: the event loop never stood still.</source>
       <translation>{0}：事件循环从未停住。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="246" />
-      <source>{0}: the chef was stuck at the pot {1:.2f} s of {2:.2f} s, in {3} blocks; e.g. {4}</source>
-      <translation>{0}：{2:.2f} 秒里厨师守在锅边 {1:.2f} 秒，共 {3} 次阻塞；例如 {4}</translation>
+      <location filename="../../src/chefline/kitchen/app_verdict.py" line="140" />
+      <source>{0}: the chef was held {1:.2f} s of {2:.2f} s, in {3} blocks; the longest: {4}</source>
+      <translation>{0}：{2:.2f} 秒里厨师被拖住 {1:.2f} 秒，共 {3} 次阻塞；最长的一次：{4}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="261" />
+      <location filename="../../src/chefline/kitchen/app_verdict.py" line="152" />
       <source>held the chef {0:.2f} s</source>
       <translation>拖住厨师 {0:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="267" />
-      <source>order {0} held the chef for {1:.2f} s at {2} in `{3}` ({4})</source>
-      <translation>订单 {0} 在 {2} 的 `{3}` 里拖住厨师 {1:.2f} 秒（{4}）</translation>
+      <location filename="../../src/chefline/kitchen/your_app.py" line="71" />
+      <source>given with --python</source>
+      <translation>由 --python 指定</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/your_app.py" line="72" />
+      <source>the active VIRTUAL_ENV</source>
+      <translation>当前激活的 VIRTUAL_ENV</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/your_app.py" line="73" />
+      <source>a .venv beside the app</source>
+      <translation>应用旁边的 .venv</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/your_app.py" line="74" />
+      <source>a .venv in the current folder</source>
+      <translation>当前文件夹里的 .venv</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/your_app.py" line="75" />
+      <source>Chefline's own: no other given or found (--python, VIRTUAL_ENV, .venv)</source>
+      <translation>Chefline 自己的：没有指定也没有找到别的（--python、VIRTUAL_ENV、.venv）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/your_app.py" line="91" />
+      <source>Python {0} at {1} ({2})</source>
+      <translation>Python {0}，位于 {1}（{2}）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/your_app/agent_server.py" line="130" />
+      <source>your app did not start within {0:g} s on {1} ({2})</source>
+      <translation>你的应用在 {1} 上 {0:g} 秒内没有启动（{2}）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/your_app/agent_server.py" line="132" />
+      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="177" />
+      <source>your app's process ended before it served: {0}</source>
+      <translation>你的应用的进程在开始服务前就结束了：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/your_app/environment.py" line="91" />
+      <source>--python: {0} is a folder with no bin/python in it</source>
+      <translation>--python：{0} 是一个文件夹，里面没有 bin/python</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/your_app/environment.py" line="95" />
+      <source>--python: there is no Python at {0}</source>
+      <translation>--python：{0} 处没有 Python</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/your_app/refusals.py" line="24" />
+      <source>{0} is not installed for your app's Python ({1}): install it there (pip install {0}) or choose another --server</source>
+      <translation>你的应用的 Python（{1}）没有安装 {0}：请装在那里（pip install {0}），或选择别的 --server</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/your_app/refusals.py" line="28" />
+      <source>your app's Python is {0}; Chefline's agent needs Python 3.9 or newer</source>
+      <translation>你的应用的 Python 是 {0}；Chefline 的代理需要 Python 3.9 或更新的版本</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/your_app/refusals.py" line="34" />
+      <source>; your app runs on {0}: install {1} there, or name your app's Python with --python</source>
+      <translation>；你的应用运行在 {0}：请把 {1} 装在那里，或用 --python 指定你的应用的 Python</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/your_app/refusals.py" line="44" />
+      <source>your app could not be served ({0}: {1})</source>
+      <translation>无法运行你的应用（{0}：{1}）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/your_app/staging.py" line="43" />
+      <source>Chefline's agent is missing from {0}</source>
+      <translation>{0} 里缺少 Chefline 的代理</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/your_app/staging.py" line="66" />
+      <source>could not stage Chefline's agent in {0}: {1}</source>
+      <translation>无法把 Chefline 的代理放到 {0}：{1}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="140" />
+      <source>your app's agent did not say what it serves</source>
+      <translation>你的应用的代理没有说明它运行的是什么</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="159" />
+      <source>your app's Python could not read it: {0}</source>
+      <translation>你的应用的 Python 无法读取它：{0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>YourAppDialog</name>
+    <message>
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="98" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="158" />
+      <source>Your app</source>
+      <translation>你的应用</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="112" />
+      <source>found: VIRTUAL_ENV, a .venv beside the app, …</source>
+      <translation>自动查找：VIRTUAL_ENV、应用旁边的 .venv……</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="116" />
+      <source>the app's default</source>
+      <translation>应用的默认服务器</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="136" />
+      <source>App (file or import string)</source>
+      <translation>应用（文件或导入路径）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="137" />
+      <source>Python</source>
+      <translation>Python</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="138" />
+      <source>Server</source>
+      <translation>服务器</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="139" />
+      <source>Route</source>
+      <translation>路由</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="140" />
+      <source>Method</source>
+      <translation>方法</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="141" />
+      <source>JSON body</source>
+      <translation>JSON 请求体</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="170" />
+      <source>Reading your app's routes with its own Python…</source>
+      <translation>正在用你的应用自己的 Python 读取它的路由……</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="191" />
+      <source>Runs on {0}</source>
+      <translation>运行在 {0}</translation>
     </message>
   </context>
 </TS>
