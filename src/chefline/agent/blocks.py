@@ -29,8 +29,8 @@ _COMMENT = re.compile(r"\s+#[^'\"]*$")
 class Block:
     """A span in which the loop did not turn."""
 
-    __slots__ = ("cpu_end", "cpu_opened", "end", "frames", "kind", "opened", "seen", "seen_at",
-                 "start", "tag")  # fmt: skip
+    __slots__ = ("cpu_end", "cpu_opened", "end", "frames", "kind", "looks", "opened", "running",
+                 "seen", "seen_at", "start", "tag")  # fmt: skip
 
     def __init__(self, tag: OrderTag | None, start: float, opened: float) -> None:
         self.tag = tag
@@ -48,17 +48,24 @@ class Block:
         """The top of the stack, the first time each sighting was seen."""
         self.kind = "io"
         """What Chefline was last told it is: "io" (stuck at the pot) or "cpu" (working)."""
+        self.looks = 0
+        self.running = 0
+        """Looks at the loop's thread, and those that found it running (or runnable)."""
 
 
 def step_of(kind: str) -> str:
     return WORKING_STEP if kind == "cpu" else STUCK_STEP
 
 
-def kind_of(cpu_from: float | None, cpu_to: float | None, t_from: float, t_to: float,
-          otherwise: str) -> str:  # fmt: skip
-    if cpu_from is None or cpu_to is None or t_to - t_from < 0.002:
-        return otherwise
-    return "cpu" if cpu_to - cpu_from >= BUSY_SHARE * (t_to - t_from) else "io"
+def kind_of(block: Block, cpu_to: float | None, t_to: float) -> str:
+    """ "cpu" when the loop's thread computed through the block: its CPU clock ran for most of
+    it, or the kernel had it running (or waiting for a core, on a busy machine) at most looks;
+    "io" when it waited in a blocking call (asleep in the kernel); else what it was thought."""
+    if block.looks and 2 * block.running > block.looks:
+        return "cpu"
+    if block.cpu_opened is None or cpu_to is None or t_to - block.opened < 0.002:
+        return block.kind if not block.looks else "io"
+    return "cpu" if cpu_to - block.cpu_opened >= BUSY_SHARE * (t_to - block.opened) else "io"
 
 
 def tag_of(headers: Any) -> OrderTag | None:

@@ -64,7 +64,7 @@ def describe(loaded: LoadedApp, server: str) -> dict[str, Any]:
 def main(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
     channel = Channel()
-    places = Places(os.path.dirname(os.path.abspath(__file__)))
+    places = Places(os.path.dirname(os.path.abspath(__file__)), runner=sys.argv[0])
     findings = Findings(channel, places)
     watchdog: LoopWatchdog | None = None
 

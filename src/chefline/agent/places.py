@@ -44,9 +44,12 @@ class Places:
     """Places files. ``app_root``: the app's own folder when it lies inside a library folder
     (an app installed as a package, such as datasette), so that its files count as its own."""
 
-    def __init__(self, agent_root: str, app_root: str | None = None) -> None:
+    def __init__(self, agent_root: str, app_root: str | None = None,
+                 runner: str | None = None) -> None:  # fmt: skip
         self._stdlib, self._sites = _library_roots()
         self._agent = _real(agent_root)
+        self._runner = os.path.realpath(runner) if runner else None
+        """The script that started the agent (beside its package, when staged)."""
         self._app = os.path.realpath(app_root) if app_root else None
         self._placed: dict[str, tuple[str, str]] = {}
         self._lock = threading.Lock()
@@ -95,7 +98,7 @@ class Places:
     def _place_path(self, filename: str) -> tuple[str, str]:
         real = os.path.realpath(filename)
         base = os.path.basename(real)
-        if real.startswith(self._agent):
+        if real.startswith(self._agent) or real == self._runner:
             return AGENT, base
         app = self._app
         if app is not None and (real == app or real.startswith(app + os.sep)):

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import os
 import sys
 import threading
 import time
@@ -57,6 +58,8 @@ class LoopWatchdog(LoopWatch):
         self._loop: asyncio.AbstractEventLoop | None = None
         self._ident: int | None = None
         self._cpu_clock: int | None = None
+        self._native_id: int | None = None
+        self._stat: int | None = None
         self._stop = threading.Event()
         self._last_look: tuple[float, float | None] = (0.0, None)
         orders.watch = self
@@ -68,6 +71,7 @@ class LoopWatchdog(LoopWatch):
         if self._loop is not None:
             return
         self._loop, self._ident = loop, threading.get_ident()
+        self._native_id = threading.get_native_id()
         try:
             self._cpu_clock = time.pthread_getcpuclockid(self._ident)
         except (AttributeError, OSError):  # not Linux: blocks are told as waits
@@ -97,7 +101,7 @@ class LoopWatchdog(LoopWatch):
         if block is None:
             return
         block.end, block.cpu_end = end, time.thread_time()
-        block.kind = kind_of(block.cpu_opened, block.cpu_end, block.opened, end, block.kind)
+        block.kind = kind_of(block, block.cpu_end, end)
         self._close(block)
 
     def _close(self, block: Block) -> None:
@@ -142,6 +146,23 @@ class LoopWatchdog(LoopWatch):
         except OSError:  # the loop's thread has ended
             return None
 
+    def _loop_running(self) -> bool:
+        """Whether the kernel has the loop's thread running or waiting for a core (state R in
+        its stat file; Linux), not asleep in a blocking call. One read of a file kept open."""
+        if self._stat is None:
+            if self._native_id is None:
+                return False
+            try:
+                self._stat = os.open(f"/proc/self/task/{self._native_id}/stat", os.O_RDONLY)
+            except OSError:
+                self._native_id = None  # not Linux: the CPU clock alone tells
+                return False
+        try:
+            fields = os.pread(self._stat, 512, 0).rpartition(b")")[2].split()
+        except OSError:
+            return False
+        return bool(fields) and fields[0] == b"R"
+
     def _stack(self) -> list[FrameType]:
         frame = sys._current_frames().get(self._ident) if self._ident is not None else None
         stack = []
@@ -162,8 +183,13 @@ class LoopWatchdog(LoopWatch):
         seen = self._sight(stack)
         block.seen[seen] += 1
         block.frames[seen] = self._frames(stack)
+        block.looks, block.running = 1, int(self._loop_running())
         looked_at, cpu_then = self._last_look
-        block.kind = kind_of(cpu_then, block.cpu_opened, looked_at, block.opened, "io")
+        guess = Block(None, looked_at, looked_at)  # the loop's thread since the last look
+        guess.cpu_opened = cpu_then
+        block.kind = kind_of(block, block.cpu_opened, block.opened)
+        if block.kind == "io" and not block.running:
+            block.kind = kind_of(guess, block.cpu_opened, block.opened)
         with self._lock:
             if self.last_beat != since:  # it turned meanwhile: no block after all
                 return
@@ -184,7 +210,7 @@ class LoopWatchdog(LoopWatch):
             return
         seen = self._sight(stack)
         tag = self._order_of(stack, loop)
-        cpu, t = self._loop_cpu(), now()
+        cpu, t, running = self._loop_cpu(), now(), self._loop_running()
         with self._lock:
             if self.open_block is not block:
                 return
@@ -195,7 +221,7 @@ class LoopWatchdog(LoopWatch):
                 # middle of the two looks; the loop itself tells no one of the change.
                 switch = (block.seen_at + t) / 2
                 block.end, block.cpu_end = switch, cpu
-                block.kind = kind_of(block.cpu_opened, cpu, block.opened, t, block.kind)
+                block.kind = kind_of(block, cpu, t)
                 self._close(block)
                 block = Block(tag, switch, t)
                 block.cpu_opened = cpu
@@ -205,7 +231,9 @@ class LoopWatchdog(LoopWatch):
                 block.frames[seen] = self._frames(stack)
             block.seen[seen] += 1
             block.seen_at = t
-            kind = kind_of(block.cpu_opened, cpu, block.opened, t, block.kind)
+            block.looks += 1
+            block.running += running
+            kind = kind_of(block, cpu, t)
             if kind != block.kind:  # the first looks tell computing from waiting
                 block.kind = kind
                 self._tell_start(block)
@@ -296,8 +324,7 @@ class LoopWatchdog(LoopWatch):
             block = self.open_block
             if block is not None:
                 block.end, block.cpu_end = now(), self._loop_cpu()
-                block.kind = kind_of(block.cpu_opened, block.cpu_end, block.opened, block.end,
-                                     block.kind)  # fmt: skip
+                block.kind = kind_of(block, block.cpu_end, block.end)
                 said = told(block, still_running=True)
                 if said is not None:
                     self.channel.send({"open_block": said})
