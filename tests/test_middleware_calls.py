@@ -112,3 +112,29 @@ def test_an_order_costs_the_middleware_few_calls(monkeypatch):
     # A request that is not an order passes through with the middleware's own call only.
     plain_python, _ = _calls_per_order(orders, [(b"host", b"127.0.0.1")])
     assert plain_python - bare_python <= 1
+
+
+def test_done_is_told_with_the_piece_that_completes_the_body():
+    """Starlette's BaseHTTPMiddleware streams a response on: its last bytes go out before the
+    piece that ends the body. The customer has the dish then, so DONE must be told by then."""
+    lines = Lines()
+    said_before: list[list[str]] = []
+
+    async def streamed(scope: Any, receive: Any, send: Any) -> None:
+        start = {"type": "http.response.start", "status": 200,
+                 "headers": [(b"content-length", b"2")]}  # fmt: skip
+        await send(start)
+        await send({"type": "http.response.body", "body": b"{}", "more_body": True})
+        said_before.append([line[0] for line in lines.told()])  # before the body's end
+        await send({"type": "http.response.body", "body": b"", "more_body": False})
+
+    async def send(message: dict[str, Any]) -> None:
+        return None
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    orders = AsgiOrders(streamed, lines, Findings(lines, Places(os.devnull)))  # type: ignore[arg-type]
+    scope = {"type": "http", "headers": [(b"x-chefline-race", b"r"), (b"x-chefline-order", b"1")]}
+    asyncio.run(orders(scope, receive, send))
+    assert said_before == [["a", "d"]] and lines.told() == []  # told once, with its last bytes

@@ -76,6 +76,15 @@ class LoopWatch:
         raise NotImplementedError
 
 
+def _content_length(head: dict[str, Any] | None) -> int:
+    """The Content-Length a response began with; huge when it has none (a stream ends with
+    its last piece)."""
+    for key, value in (head or {}).get("headers") or ():
+        if key.lower() == b"content-length" and value.isdigit():
+            return int(value)
+    return 1 << 62
+
+
 class AsgiOrders:
     """Wraps an ASGI app. Its ``__call__`` is the frame the loop watchdog looks for first in
     a blocked loop's stack, to read which order (``tag``) holds the loop."""
@@ -127,29 +136,38 @@ class AsgiOrders:
         except OSError:
             pass
         token = ORDER.set(tag)
-        done = started = False
+        done = False
+        head: dict[str, Any] | None = None
+        left = -1
 
         def reply(message: dict[str, Any]) -> Any:
             # A plain function that hands back the server's own ``send``: the app awaits
             # that, with no coroutine of ours made and stepped through for each message.
             # So DONE is told when the body is handed to ``send``, not when it is awaited
-            # (the same moment for an app that awaits it at once, as ASGI apps do).
-            nonlocal done, started
-            started = True
-            if (
-                not done
-                and message["type"] == "http.response.body"
-                and (not message.get("more_body"))
-            ):
-                done = True
-                self._replied(tag, accepted)
+            # (the same moment for an app that awaits it at once, as ASGI apps do): with
+            # its last piece, or with the piece that completes its Content-Length (the
+            # customer has the dish then, though a middleware may end the body later).
+            nonlocal done, head, left
+            if not done:
+                if message["type"] != "http.response.body":
+                    head = message
+                elif not message.get("more_body"):
+                    done = True
+                    self._replied(tag, accepted)
+                else:
+                    if left < 0:
+                        left = _content_length(head)
+                    left -= len(message.get("body", b""))
+                    if left <= 0:
+                        done = True
+                        self._replied(tag, accepted)
             return send(message)
 
         try:
             await self.app(scope, receive, reply)
         except Exception as error:
             self.findings.note_raise(tag[0], error)
-            if not started:  # no answer yet: the server sends its 500 (and logs it)
+            if head is None:  # no answer yet: the server sends its 500 (and logs it)
                 raise
             # Answered already (FastAPI's 500): one sentence in the race, not a traceback.
         finally:
