@@ -44,6 +44,15 @@ def test_your_app_races_beside_fastapi_async_and_the_window_names_the_line(
     offered = [dialog.route.itemText(i) for i in range(dialog.route.count())]
     assert offered == ["GET /blocking", "GET /fixed", "POST /echo"]
     assert dialog.note.text().startswith("Runs on Python 3.")
+    # A path typed into the route field is kept as typed; an item without a route of the app
+    # (what Return once added) picks nothing.
+    dialog.route.lineEdit().selectAll()
+    qtbot.keyClicks(dialog.route.lineEdit(), "/typed")
+    assert dialog.route.count() == 3 and dialog.choice().path == "/typed"
+    dialog.route.addItem("/typed")
+    dialog.route.activated.emit(3)
+    assert dialog.choice().path == "/typed"
+    dialog.route.removeItem(3)
     dialog.route.setCurrentIndex(0)
     dialog.route.activated.emit(0)
     assert dialog.choice() == YourAppChoice(f"{SLOW}:app", "", "", "/blocking", "GET", "")

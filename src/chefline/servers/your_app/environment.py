@@ -3,8 +3,9 @@
 A real app keeps its dependencies in an environment of its own. Chefline looks, in order:
 ``--python`` (an interpreter or an environment's folder); the active ``VIRTUAL_ENV``; a
 ``.venv`` (or ``venv``) beside the app, in the app's folder or a folder above it within its
-project; a ``.venv`` in the current folder. An environment that is Chefline's own is passed
-over, and with none found your app runs on Chefline's own Python. The race's header says
+project; a ``.venv`` in the current folder. Chefline's own environment, active or in the
+current folder, is passed over (it was made to run Chefline); with none found your app runs
+on Chefline's own Python. The race's header says
 which one was chosen and why.
 """
 
@@ -112,7 +113,9 @@ def find_python(target: str, python: str | None = None, *, environ: dict[str, st
         candidates.append((cwd / name if (cwd / name / "pyvenv.cfg").is_file() else None,
                            FoundBy.CURRENT_FOLDER))  # fmt: skip
     for place, how in candidates:
-        if place is None or _cheflines(place):
+        # Chefline's own environment, active or here, was made to run Chefline: passed over.
+        # Beside the app it is the app's own (an app in Chefline's own project).
+        if place is None or (how is not FoundBy.BESIDE_APP and _cheflines(place)):
             continue
         found = interpreter_in(place)
         if found is not None:

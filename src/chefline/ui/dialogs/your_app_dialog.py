@@ -120,6 +120,8 @@ class YourAppDialog(QDialog):
         self.route = QComboBox()
         self.route.setObjectName("yourAppRoute")
         self.route.setEditable(True)
+        # A path typed in stays a path (Return would add it to the app's own routes).
+        self.route.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.route.setEditText(choice.path)
         self.route.activated.connect(self._route_picked)
         self.method = QComboBox()
@@ -192,7 +194,10 @@ class YourAppDialog(QDialog):
         self.sig_routes_read.emit()
 
     def _route_picked(self, index: int) -> None:
-        method, path = self.route.itemData(index)
+        picked = self.route.itemData(index)
+        if picked is None:  # a path typed in, not one of the app's routes: kept as typed
+            return
+        method, path = picked
         self.method.setCurrentText(method)
         self.route.setEditText(path)
 
