@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 SETTINGS_GROUP = "yourApp"
 FIELDS = ("target", "server", "python", "path", "method", "body")
 log = logging.getLogger("chefline.your_app")
+log.setLevel(logging.INFO)  # your app's output, marked as its own, in the window's log file
 
 
 @dataclass(frozen=True)
