@@ -107,8 +107,10 @@ def test_an_order_costs_the_middleware_few_calls(monkeypatch):
     # __call__, the reply wrapper twice, _replied: 4 (it was 8 when each event was an object
     # handed to listeners, 19 before that).
     assert python - bare_python <= 4, (bare_python, python)
-    # The order's context, the clock twice, each line formatted, encoded and written, the tag.
-    assert c - bare_c <= 13, (bare_c, c)
+    # The tag, the order's context set and reset, the clock twice, its ACCEPTED kept, then
+    # taken under the lock with the DONE, encoded and written once (a write to the pipe costs
+    # the order some 5 µs of CPU, which valgrind's count does not see).
+    assert c - bare_c <= 14, (bare_c, c)
     # A request that is not an order passes through with the middleware's own call only.
     plain_python, _ = _calls_per_order(orders, [(b"host", b"127.0.0.1")])
     assert plain_python - bare_python <= 1

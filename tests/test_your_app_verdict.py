@@ -142,7 +142,9 @@ def test_a_route_that_computes_is_working_and_one_that_waits_is_stuck(capsys):
 
 def test_a_def_route_is_cooked_by_the_pools_threads(capsys):
     kitchen, _, _ = race(capsys, "--app", f"{EXAMPLE}:app", "--path", "/offloaded")
-    assert kitchen["blocks"] == []  # the loop was free: the pool's threads cooked
+    # The loop was free: the pool's threads cooked (a first request's lazy import may still
+    # hold the loop a moment on a busy machine, but never the route's own line).
+    assert all(block["function"] != "offloaded" for block in kitchen["blocks"])
     assert kitchen["summary"]["chefs"] >= 2
     for order in kitchen["orders"]:
         assert order["chef_kind"] == "thread" and order["sent"] <= order["accepted"]

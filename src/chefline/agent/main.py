@@ -91,7 +91,7 @@ def main(argv: list[str]) -> int:
         if server == "uvicorn":
             orders = AsgiOrders(loaded.app, channel, findings)
             watchdog = LoopWatchdog(orders, channel, places, findings, args.threshold)
-            chefs = ThreadChefs(channel, findings)
+            chefs = ThreadChefs(channel, findings, orders)
             orders.moved = chefs.moved
 
             def started(loop: Any) -> None:

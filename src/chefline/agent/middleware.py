@@ -9,6 +9,7 @@ Python call costs about 0.2 % of a plain route (counted with valgrind: benchmark
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import os
 import threading
@@ -102,6 +103,14 @@ class AsgiOrders:
         """The ACCEPTED line with the loop's chef in it (every order has the same chef)."""
         self.moved: dict[OrderTag, float] = {}
         """Orders a thread of the pool took over (``threads.ThreadChefs``), and when."""
+        self.waiting: dict[OrderTag, tuple[float, str]] = {}
+        """Each order's ACCEPTED line, not yet written: a quick order's goes out with its
+        DONE, in one write (each write to the pipe costs its order about 5 µs of CPU); the
+        watchdog's thread writes those older than a few ms (``tell_late``), and any line
+        about an order is written after it (``tell``)."""
+        self.lock = threading.Lock()
+        """Held while a waiting ACCEPTED line is taken and written: nothing about an order
+        can reach Chefline before it."""
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         if scope["type"] != "http":
@@ -129,12 +138,7 @@ class AsgiOrders:
                 watch.settle()
                 accepted = now()
         told = self._accepted or self._name_chef()
-        # Not contextlib.suppress: two more Python calls an order. An OSError: Chefline is
-        # gone, and the lifeline ends this process in a moment.
-        try:  # noqa: SIM105
-            os.write(self.fd, (told % (tag[0], tag[1], accepted)).encode())
-        except OSError:
-            pass
+        self.waiting[tag] = (accepted, told % (tag[0], tag[1], accepted))
         token = ORDER.set(tag)
         done = False
         head: dict[str, Any] | None = None
@@ -172,11 +176,12 @@ class AsgiOrders:
             # Answered already (FastAPI's 500): one sentence in the race, not a traceback.
         finally:
             ORDER.reset(token)
-            if not done:  # it raised or was cancelled: its blocks go too
+            if not done:  # it raised or was cancelled: its blocks go too, its chef is told
                 if watch is not None and watch.spans:
                     watch.spans.pop(tag, None)
                 if self.moved:
                     self.moved.pop(tag, None)
+                self.tell(tag, "")
 
     def _name_chef(self) -> str:
         """The loop's thread, named once (every order of the kitchen has the same chef)."""
@@ -210,10 +215,36 @@ class AsgiOrders:
                 cursor = max(cursor, end)
         if done - cursor > SHORTEST_STEP_S:
             told += _AWAITED % (race, order, cursor, done)
+        lock = self.lock
+        lock.acquire()  # (not `with`: two more calls an order)
+        accepted_line = self.waiting.pop(tag, None)
+        told += _DONE % (race, order, done)
         try:  # noqa: SIM105 - not contextlib.suppress: two more calls an order
-            os.write(self.fd, (told + _DONE % (race, order, done)).encode())
-        except OSError:
+            os.write(self.fd, (told if accepted_line is None else accepted_line[1] + told).encode())
+        except OSError:  # Chefline is gone; the lifeline ends this process in a moment
             pass
+        lock.release()
+
+    def tell(self, tag: OrderTag, text: str) -> None:
+        """Write ``text`` about order ``tag``, after its ACCEPTED line if that still waits
+        (any thread)."""
+        with self.lock:
+            waiting = self.waiting.pop(tag, None)
+            if waiting is not None or text:
+                with contextlib.suppress(OSError):
+                    os.write(self.fd, ((waiting[1] if waiting else "") + text).encode())
+
+    def tell_late(self, before: float) -> None:
+        """Write the ACCEPTED lines of orders taken before ``before`` and still cooking
+        (the watchdog's thread, every few ms): a slow order is seen taken while it cooks."""
+        if not self.waiting:
+            return
+        late = [tag for tag, (t, _) in list(self.waiting.items()) if t < before]
+        if late:
+            with self.lock:
+                told = [self.waiting.pop(tag, (0.0, ""))[1] for tag in late]
+                with contextlib.suppress(OSError):
+                    os.write(self.fd, "".join(told).encode())
 
     def _lifespan_send(self, send: Any) -> Any:
         async def lifespan_send(message: dict[str, Any]) -> None:

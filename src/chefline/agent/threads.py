@@ -16,13 +16,23 @@ from typing import Any, Callable
 
 from .channel import Channel, now
 from .findings import Findings
-from .middleware import ORDER, STUCK_STEP, WORKING_STEP, OrderTag, as_json_text, current_chef
+from .middleware import (
+    ORDER,
+    STUCK_STEP,
+    WORKING_STEP,
+    AsgiOrders,
+    OrderTag,
+    as_json_text,
+    current_chef,
+)
 from .sampler import ThreadSampler
 
 
 class ThreadChefs:
-    def __init__(self, channel: Channel, findings: Findings) -> None:
+    def __init__(self, channel: Channel, findings: Findings, orders: AsgiOrders) -> None:
         self.channel = channel
+        self.orders = orders
+        """Its lines about an order go out after the order's own ACCEPTED."""
         self.findings = findings
         self.sampler = ThreadSampler()
         self.moved: dict[OrderTag, float] = {}
@@ -58,7 +68,7 @@ class ThreadChefs:
             if tag not in self.moved:  # its first piece in the pool: this thread is its chef
                 self.moved[tag] = start
                 chef = as_json_text(current_chef())
-                self.channel.write(f'["a","{race}",{order},{start!r},{chef},"thread"]\n')
+                self.orders.tell(tag, f'["a","{race}",{order},{start!r},{chef},"thread"]\n')
             self.sampler.enter()
             try:
                 return func(*args)
@@ -71,7 +81,7 @@ class ThreadChefs:
                 for begun, ended, working in segments:
                     name, kind = (WORKING_STEP, "cpu") if working else (STUCK_STEP, "io")
                     told += f'["s","{race}",{order},"{name}","{kind}",{begun!r},{ended!r},true]\n'
-                self.channel.write(told)
+                self.orders.tell(tag, told)
                 if self.spans is not None:
                     self.spans.setdefault(tag, []).append((start, end))
 

@@ -35,6 +35,9 @@ from .places import AGENT, LIBRARY, OWN, STDLIB, Places
 DEFAULT_THRESHOLD_S = 0.020
 BEAT_S = 0.005
 """How often the loop notes a turn, and the watchdog looks: the error of a block's start."""
+ACCEPTED_LATE_S = 0.005
+"""An order still cooking this long after it was taken is told taken, by the watchdog's
+thread (a quick order's ACCEPTED goes out with its DONE, in one write)."""
 WAKE_MARGIN_S = 0.001
 """How long after the threshold would pass the watchdog looks (a sleep may end early)."""
 TOP_FRAMES = 8
@@ -45,6 +48,7 @@ _ORDER_CODE = AsgiOrders.__call__.__code__
 class LoopWatchdog(LoopWatch):
     def __init__(self, orders: AsgiOrders, channel: Channel, places: Places, findings: Findings,
                  threshold: float = DEFAULT_THRESHOLD_S) -> None:  # fmt: skip
+        self.orders = orders
         self.channel = channel
         self.places = places
         self.findings = findings
@@ -125,6 +129,7 @@ class LoopWatchdog(LoopWatch):
                 self._finish_closed()
             if self.findings.waiting:
                 self.findings.drain()
+            self.orders.tell_late(now() - ACCEPTED_LATE_S)
             since = self.last_beat
             if self.open_block is not None:
                 self._sample()
@@ -201,7 +206,8 @@ class LoopWatchdog(LoopWatch):
         if block.tag is not None:
             race, order = block.tag
             step, kind, start = step_of(block.kind), block.kind, block.start
-            self.channel.write(f'["b","{race}",{order},"{step}","{kind}",{start!r},true]\n')
+            told = f'["b","{race}",{order},"{step}","{kind}",{start!r},true]\n'
+            self.orders.tell(block.tag, told)
 
     def _sample(self) -> None:
         block, loop = self.open_block, self._loop
