@@ -1,7 +1,7 @@
-"""Your own app as a kitchen: what you ask of it (``YourAppSpec``), how its orders are named,
-where its report comes from, and the loop blocks the watchdog found in it (the domain's side;
-the servers' side is in ``chefline.servers.your_app``, the agent that runs in your app's own
-interpreter in ``chefline.agent``)."""
+"""Your own app as a kitchen: what you ask of it (``YourAppSpec``), the Python it runs on, how
+its orders are named, where its report comes from, and the loop blocks the watchdog found in
+it (the domain's side; the servers' side is in ``chefline.servers.your_app``, the agent that
+runs in your app's own interpreter in ``chefline.agent``, the verdict in ``app_verdict``)."""
 
 from __future__ import annotations
 

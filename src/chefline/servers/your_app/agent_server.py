@@ -24,7 +24,13 @@ from chefline.kitchen.errors import KitchenError, YourAppError
 from chefline.kitchen.events import OrderEvent, Phase
 from chefline.kitchen.modes import KitchenSettings
 from chefline.kitchen.order import StepKind
-from chefline.kitchen.your_app import LoopBlock, PythonUsed, ServerKind, YourAppSpec
+from chefline.kitchen.your_app import (
+    WAITRESS_THREADS,
+    LoopBlock,
+    PythonUsed,
+    ServerKind,
+    YourAppSpec,
+)
 from chefline.servers.llm.model_link import Supplier
 from chefline.servers.own_process.child_process import ChildProcessServer
 from chefline.servers.relay import EventRelay
@@ -94,7 +100,7 @@ class AgentServer(ChildProcessServer):
         return agent_command(
             self.python, "serve", "--target", self.spec.target,
             "--server", self.spec.server or "auto", "--fd", str(fd),
-            "--workers", str(self.settings.workers), "--threads", "4",
+            "--workers", str(self.settings.workers), "--threads", str(WAITRESS_THREADS),
             "--threshold", repr(self.spec.threshold),
         )  # fmt: skip
 
