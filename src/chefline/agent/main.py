@@ -55,10 +55,14 @@ def interpreter() -> dict[str, Any]:
             "python": ".".join(str(n) for n in sys.version_info[:3])}  # fmt: skip
 
 
-def describe(loaded: LoadedApp, server: str) -> dict[str, Any]:
-    """What Chefline shows of your app."""
-    return {"kind": loaded.kind, "server": server, "routes": routes_of(loaded.app),
-            **interpreter()}  # fmt: skip
+def describe(loaded: LoadedApp, server: str, places: Places) -> dict[str, Any]:
+    """What Chefline shows of your app: its own routes (not those its framework adds, such as
+    Litestar's /schema pages, whose functions live among the libraries)."""
+    every = routes_of(loaded.app)
+    own = [route for route in every
+           if route["source"] is None or places.of(route["source"][0]) == OWN]  # fmt: skip
+    # An app whose routes are all a library's (a two-line file serving datasette): all of them.
+    return {"kind": loaded.kind, "server": server, "routes": own or every, **interpreter()}
 
 
 def main(argv: list[str]) -> int:
@@ -81,7 +85,7 @@ def main(argv: list[str]) -> int:
         loaded = load_app(args.target)
         _own_files(loaded, places)
         server = DEFAULT_SERVER[loaded.kind] if args.server == "auto" else args.server
-        channel.send({"app": describe(loaded, server)})
+        channel.send({"app": describe(loaded, server, places)})
         if args.command == "routes":
             return _end(args.command, 0)
         if SPEAKS[server] != loaded.kind:
