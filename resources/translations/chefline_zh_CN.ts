@@ -2455,23 +2455,23 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>Python {0}，位于 {1}（{2}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/agent_server.py" line="130" />
+      <location filename="../../src/chefline/servers/your_app/agent_server.py" line="136" />
       <source>your app did not start within {0:g} s on {1} ({2})</source>
       <translation>你的应用在 {1} 上 {0:g} 秒内没有启动（{2}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/agent_server.py" line="132" />
+      <location filename="../../src/chefline/servers/your_app/agent_server.py" line="138" />
       <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="177" />
       <source>your app's process ended before it served: {0}</source>
       <translation>你的应用的进程在开始服务前就结束了：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/environment.py" line="91" />
+      <location filename="../../src/chefline/servers/your_app/environment.py" line="92" />
       <source>--python: {0} is a folder with no bin/python in it</source>
       <translation>--python：{0} 是一个文件夹，里面没有 bin/python</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/environment.py" line="95" />
+      <location filename="../../src/chefline/servers/your_app/environment.py" line="96" />
       <source>--python: there is no Python at {0}</source>
       <translation>--python：{0} 处没有 Python</translation>
     </message>
@@ -2519,58 +2519,58 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>YourAppDialog</name>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="98" />
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="158" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="99" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="161" />
       <source>Your app</source>
       <translation>你的应用</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="112" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="113" />
       <source>found: VIRTUAL_ENV, a .venv beside the app, …</source>
       <translation>自动查找：VIRTUAL_ENV、应用旁边的 .venv……</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="116" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="117" />
       <source>the app's default</source>
       <translation>应用的默认服务器</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="136" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="139" />
       <source>App (file or import string)</source>
       <translation>应用（文件或导入路径）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="137" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="140" />
       <source>Python</source>
       <translation>Python</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="138" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="141" />
       <source>Server</source>
       <translation>服务器</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="139" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="142" />
       <source>Route</source>
       <translation>路由</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="140" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="143" />
       <source>Method</source>
       <translation>方法</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="141" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="144" />
       <source>JSON body</source>
       <translation>JSON 请求体</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="170" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="173" />
       <source>Reading your app's routes with its own Python…</source>
       <translation>正在用你的应用自己的 Python 读取它的路由……</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="191" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="194" />
       <source>Runs on {0}</source>
       <translation>运行在 {0}</translation>
     </message>
