@@ -46,7 +46,7 @@ def run(args: argparse.Namespace, stop: threading.Event | None = None) -> int:
                 print(f"note: {kitchen.notice}")
         print()
         if args.app is not None:
-            print("\n".join(curl_lines(kitchens[0])))
+            print("\n".join(curl_lines(kitchens[0])) + ("\n" if names else ""))
         if not names:  # your app alone
             print("\n" + translate("Cli", "Press Ctrl+C to close your app."), flush=True)
             return _wait(stop)
