@@ -91,7 +91,7 @@ def find_python(target: str, python: str | None = None, *, environ: dict[str, st
             if found is None:
                 text = translate("YourApp", "--python: {0} is a folder with no bin/python in it")
                 raise YourAppError(text.format(python))
-            return AppPython(str(found), FoundBy.OPTION, str(given.resolve()))
+            return AppPython(str(found.absolute()), FoundBy.OPTION, str(given.resolve()))
         if not given.is_file() or not os.access(given, os.X_OK):
             raise YourAppError(translate("YourApp", "--python: there is no Python at {0}").format(
                 python))  # fmt: skip
@@ -119,7 +119,7 @@ def find_python(target: str, python: str | None = None, *, environ: dict[str, st
             continue
         found = interpreter_in(place)
         if found is not None:
-            return AppPython(str(found), how, str(place))
+            return AppPython(str(found.absolute()), how, str(place.absolute()))
     return AppPython(sys.executable, FoundBy.CHEFLINES)
 
 
