@@ -37,7 +37,10 @@ class AppPython:
 
     @property
     def is_cheflines(self) -> bool:
-        return self.found_by is FoundBy.CHEFLINES
+        """Whether it is the interpreter and environment Chefline itself runs in."""
+        return self.found_by is FoundBy.CHEFLINES or (
+            self.environment is not None and _cheflines(Path(self.environment))
+        )
 
     def reason(self) -> str:
         return translate("YourApp", FOUND_BY_TEXT[self.found_by])
@@ -95,12 +98,12 @@ def find_python(target: str, python: str | None = None, *, environ: dict[str, st
         if not given.is_file() or not os.access(given, os.X_OK):
             raise YourAppError(translate("YourApp", "--python: there is no Python at {0}").format(
                 python))  # fmt: skip
-        environment = given.resolve().parent.parent if given.parent.name in ("bin", "Scripts") \
-            else None  # fmt: skip
-        if environment is not None and not (environment / "pyvenv.cfg").is_file():
-            environment = None
         # Not resolved: a venv's bin/python is a link to the base interpreter, and only the
         # link's path makes it the venv's.
+        bin_folder = given.absolute().parent
+        environment = bin_folder.parent if bin_folder.name in ("bin", "Scripts") else None
+        if environment is not None and not (environment / "pyvenv.cfg").is_file():
+            environment = None
         return AppPython(str(given.absolute()), FoundBy.OPTION,
                          str(environment) if environment else None)  # fmt: skip
     candidates: list[tuple[Path | None, FoundBy]] = []
