@@ -393,17 +393,17 @@ series in one interpreter, also that of the kitchens next door:</source>
       <translation>，客人最多等 {0:g} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="175" />
+      <location filename="../../src/chefline/cli/table.py" line="178" />
       <source>The race was stopped before every dish was served.</source>
       <translation>比赛在所有菜上齐之前被停止了。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="179" />
+      <location filename="../../src/chefline/cli/table.py" line="182" />
       <source>Errors:</source>
       <translation>错误：</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="184" />
+      <location filename="../../src/chefline/cli/table.py" line="187" />
       <source>STOPPED: </source>
       <translation>已停止：</translation>
     </message>
@@ -648,217 +648,182 @@ series in one interpreter, also that of the kitchens next door:</source>
       <translation>；Qt 自带的库不完整：请重新安装 PySide6</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/race_command.py" line="33" />
+      <location filename="../../src/chefline/cli/race_command.py" line="26" />
       <source>stopped by Ctrl+C</source>
       <translation>已被 Ctrl+C 停止</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/race_command.py" line="34" />
+      <location filename="../../src/chefline/cli/race_command.py" line="27" />
       <source>stopped by SIGTERM</source>
       <translation>已被 SIGTERM 停止</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/race_command.py" line="80" />
+      <location filename="../../src/chefline/cli/race_command.py" line="73" />
       <source>chefline: {0}; what was measured until then:</source>
       <translation>chefline：{0}；到那时为止测得的结果：</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/race_command.py" line="100" />
+      <location filename="../../src/chefline/cli/race_command.py" line="92" />
       <source>Trace written to {0}: open it in ui.perfetto.dev</source>
       <translation>追踪文件已写入 {0}：可在 ui.perfetto.dev 中打开</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/serve_command.py" line="25" />
+      <location filename="../../src/chefline/cli/serve_command.py" line="31" />
       <source>chefline: the {0} kitchen died; closing the others</source>
       <translation>chefline：{0} 厨房倒下了；正在关闭其他厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/serve_command.py" line="55" />
+      <location filename="../../src/chefline/cli/serve_command.py" line="63" />
       <source>closing the kitchens…</source>
       <translation>正在关闭厨房…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/serve_command.py" line="70" />
+      <location filename="../../src/chefline/cli/serve_command.py" line="80" />
       <source>Press Ctrl+C to close your app.</source>
       <translation>按 Ctrl+C 关闭你的应用。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/serve_command.py" line="73" />
+      <location filename="../../src/chefline/cli/serve_command.py" line="83" />
       <source>Order a dish (wait in seconds, dish io or cpu):</source>
       <translation>点一道菜（wait 以秒计，dish 为 io 或 cpu）：</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/serve_command.py" line="75" />
+      <location filename="../../src/chefline/cli/serve_command.py" line="85" />
       <source>Ten at once:</source>
       <translation>同时点十道：</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/serve_command.py" line="78" />
+      <location filename="../../src/chefline/cli/serve_command.py" line="88" />
       <source>Ask the built-in model (the LLM dish, streamed):</source>
       <translation>问内置模型（LLM 菜，流式返回）：</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/serve_command.py" line="81" />
+      <location filename="../../src/chefline/cli/serve_command.py" line="91" />
       <source>Press Ctrl+C to close the kitchens.</source>
       <translation>按 Ctrl+C 关闭厨房。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="28" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="34" />
       <source>your app</source>
       <translation>你的应用</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="29" />
-      <source>race or serve your own Flask or FastAPI app beside the built-in kitchens</source>
-      <translation>让你自己的 Flask 或 FastAPI 应用与内置厨房一起比赛或提供服务</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="36" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="43" />
       <source>path/to/app.py:app or package.module:app (ASGI or WSGI)</source>
       <translation>path/to/app.py:app 或 package.module:app（ASGI 或 WSGI）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="42" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="58" />
       <source>{0} (default: uvicorn for ASGI, werkzeug-threaded for WSGI)</source>
       <translation>{0}（默认：ASGI 用 uvicorn，WSGI 用 werkzeug-threaded）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="51" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="67" />
       <source>an event loop standing still longer than this is blocked (default 20)</source>
       <translation>事件循环停住超过这么多毫秒即算阻塞（默认 20）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="58" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="72" />
       <source>the route every customer orders (default /)</source>
       <translation>每位顾客点的路由（默认 /）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="64" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="78" />
       <source>the route's method: {0} (default GET)</source>
       <translation>路由的方法：{0}（默认 GET）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="66" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="80" />
       <source>the route's JSON body</source>
       <translation>路由的 JSON 请求体</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="75" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="89" />
       <source>{0} goes with --app</source>
       <translation>{0} 需要与 --app 一起使用</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="79" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="93" />
       <source>--app races your own route; --llm is for the built-in kitchens</source>
       <translation>--app 比的是你自己的路由；--llm 只用于内置厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="96" />
-      <source>the chef was held for {0:.2f} s at {1} in `{2}` ({3})</source>
-      <translation>厨师在 {1} 的 `{2}` 里被拖住了 {0:.2f} 秒（{3}）</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="98" />
-      <source>order {0} held the chef for {1:.2f} s at {2} in `{3}` ({4})</source>
-      <translation>订单 {0} 在 {2} 的 `{3}` 里拖住厨师 {1:.2f} 秒（{4}）</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="106" />
-      <source>{0}: your route raised {1} ({2} orders)</source>
-      <translation>{0}：你的路由抛出了 {1}（{2} 张订单）</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="118" />
-      <source>{0}: the event loop never stood still for more than {1:g} ms</source>
-      <translation>{0}：事件循环从未停住超过 {1:g} 毫秒</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="122" />
-      <source>{0}: the chef was stuck at the pot for {1:.2f} s of the {2:.2f} s race ({3:.0f} %), in {4} blocks:</source>
-      <translation>{0}：在 {2:.2f} 秒的比赛中，厨师守在锅边 {1:.2f} 秒（{3:.0f} %），共 {4} 次阻塞：</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="129" />
-      <source>  … and {0} more (--json lists every one)</source>
-      <translation>  ……还有 {0} 次（--json 会全部列出）</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="34" />
+      <location filename="../../src/chefline/servers/your_app/refusals.py" line="13" />
       <source>--app must look like path/to/app.py:app or package.module:app, not {0!r}</source>
       <translation>--app 的格式应为 path/to/app.py:app 或 package.module:app，而不是 {0!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="44" />
+      <location filename="../../src/chefline/servers/your_app/refusals.py" line="19" />
       <source>{0} has no attribute {1!r}</source>
       <translation>{0} 没有属性 {1!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="45" />
+      <location filename="../../src/chefline/servers/your_app/refusals.py" line="33" />
       <source>; its apps: {0}</source>
       <translation>；其中的应用：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="50" />
+      <location filename="../../src/chefline/servers/your_app/refusals.py" line="20" />
       <source>{0} is a {1}, not an app: name a FastAPI, Starlette or Flask app (ASGI or WSGI)</source>
       <translation>{0} 是 {1}，不是应用：请指定一个 FastAPI、Starlette 或 Flask 应用（ASGI 或 WSGI）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="81" />
+      <location filename="../../src/chefline/servers/your_app/refusals.py" line="15" />
       <source>there is no file {0}</source>
       <translation>没有文件 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="86" />
+      <location filename="../../src/chefline/servers/your_app/refusals.py" line="16" />
       <source>{0} is not a Python file</source>
       <translation>{0} 不是 Python 文件</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="108" />
+      <location filename="../../src/chefline/servers/your_app/refusals.py" line="17" />
       <source>there is no module {0}</source>
       <translation>没有模块 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="118" />
+      <location filename="../../src/chefline/servers/your_app/refusals.py" line="18" />
       <source>cannot import {0}: {1}</source>
       <translation>无法导入 {0}：{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="120" />
+      <location filename="../../src/chefline/servers/your_app/refusals.py" line="32" />
       <source> (at {0})</source>
       <translation>（位于 {0}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="46" />
+      <location filename="../../src/chefline/kitchen/your_app.py" line="120" />
       <source>--path must start with /, not {0!r}</source>
       <translation>--path 必须以 / 开头，而不是 {0!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="49" />
+      <location filename="../../src/chefline/kitchen/your_app.py" line="123" />
       <source>--method must be one of {0}, not {1!r}</source>
       <translation>--method 必须是 {0} 之一，而不是 {1!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="57" />
+      <location filename="../../src/chefline/kitchen/your_app.py" line="131" />
       <source>--body must be JSON: {0} (line {1}, column {2})</source>
       <translation>--body 必须是 JSON：{0}（第 {1} 行，第 {2} 列）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="151" />
+      <location filename="../../src/chefline/kitchen/your_app.py" line="156" />
       <source>--server must be one of {0}, not {1!r}</source>
       <translation>--server 必须是 {0} 之一，而不是 {1!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="154" />
+      <location filename="../../src/chefline/servers/your_app/refusals.py" line="22" />
       <source>{0} is a {1} app, and {2} serves {3} apps; try --server {4}</source>
       <translation>{0} 是 {1} 应用，而 {2} 只能运行 {3} 应用；请试试 --server {4}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="158" />
+      <location filename="../../src/chefline/kitchen/your_app.py" line="159" />
       <source>the blocking threshold must be between 0 and 10 s, not {0:g}</source>
       <translation>阻塞阈值必须在 0 到 10 秒之间，而不是 {0:g}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="193" />
+      <location filename="../../src/chefline/servers/your_app/refusals.py" line="27" />
       <source>{0} failed to start: {1}</source>
       <translation>{0} 启动失败：{1}</translation>
     </message>
@@ -1021,12 +986,12 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>Engine</name>
     <message>
-      <location filename="../../src/chefline/engine/restaurant.py" line="29" />
+      <location filename="../../src/chefline/engine/restaurant.py" line="30" />
       <source>The {0} kitchen could not open: {1}</source>
       <translation>{0} 厨房无法打开：{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/engine/restaurant.py" line="30" />
+      <location filename="../../src/chefline/engine/restaurant.py" line="31" />
       <source>The {0} kitchen could not open again: {1}</source>
       <translation>{0} 厨房无法重新打开：{1}</translation>
     </message>
@@ -1244,6 +1209,11 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>{0} 已损坏：{1}</translation>
     </message>
     <message>
+      <location filename="../../src/chefline/client/race_file.py" line="54" />
+      <source>race</source>
+      <translation>比赛文件</translation>
+    </message>
+    <message>
       <location filename="../../src/chefline/kitchen/scenes.py" line="187" />
       <source>the talk {0}</source>
       <translation>演讲文件 {0}</translation>
@@ -1252,11 +1222,6 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <location filename="../../src/chefline/kitchen/scenes.py" line="190" />
       <source>the talk {0} is damaged: {1}</source>
       <translation>演讲文件 {0} 已损坏：{1}</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/client/race_file.py" line="54" />
-      <source>race</source>
-      <translation>比赛文件</translation>
     </message>
     <message>
       <location filename="../../src/chefline/kitchen/talk_file.py" line="38" />
@@ -2673,65 +2638,251 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
     </message>
   </context>
   <context>
-    <name>YourAppDialog</name>
+    <name>YourApp</name>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="84" />
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="137" />
-      <source>Your app</source>
-      <translation>你的应用</translation>
+      <location filename="../../src/chefline/cli/table.py" line="171" />
+      <source>{0} ran on {1}</source>
+      <translation>{0} 运行在 {1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="98" />
-      <source>the app's default</source>
-      <translation>应用的默认服务器</translation>
+      <location filename="../../src/chefline/cli/your_app_options.py" line="35" />
+      <source>race or serve your own ASGI or WSGI app (FastAPI, Starlette, Litestar, Flask, …) on its own Python, beside the built-in kitchens</source>
+      <translation>在你的应用自己的 Python 上比赛或运行你自己的 ASGI 或 WSGI 应用（FastAPI、Starlette、Litestar、Flask……），与内置厨房并排</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="118" />
-      <source>App (file or import string)</source>
-      <translation>应用（文件或导入路径）</translation>
+      <location filename="../../src/chefline/cli/your_app_options.py" line="48" />
+      <source>your app's Python: an interpreter or an environment's folder (default: the active VIRTUAL_ENV, else a .venv beside the app or in the current folder, else Chefline's own)</source>
+      <translation>你的应用的 Python：一个解释器或一个环境的文件夹（默认：当前激活的 VIRTUAL_ENV，其次是应用旁边或当前文件夹里的 .venv，再次是 Chefline 自己的）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="119" />
-      <source>Server</source>
-      <translation>服务器</translation>
+      <location filename="../../src/chefline/cli/your_app_options.py" line="130" />
+      <source>{0}: your app runs on {1}; each customer waits up to {2:g} s for it (--patience)</source>
+      <translation>{0}：你的应用运行在 {1}；每位顾客最多等它 {2:g} 秒（--patience）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="120" />
-      <source>Route</source>
-      <translation>路由</translation>
+      <location filename="../../src/chefline/cli/your_app_options.py" line="149" />
+      <source>Order from your app:</source>
+      <translation>向你的应用下单：</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="121" />
-      <source>Method</source>
-      <translation>方法</translation>
+      <location filename="../../src/chefline/kitchen/app_verdict.py" line="20" />
+      <source>order {0} held the chef at the pot for {1} at {2}</source>
+      <translation>订单 {0} 让厨师守在锅边 {1}，位置 {2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="122" />
-      <source>JSON body</source>
-      <translation>JSON 请求体</translation>
+      <location filename="../../src/chefline/kitchen/app_verdict.py" line="23" />
+      <source>order {0} kept the chef working for {1} at {2}</source>
+      <translation>订单 {0} 让厨师埋头干活 {1}，位置 {2}</translation>
     </message>
-  </context>
-  <context>
-    <name>YourAppOpener</name>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="241" />
+      <location filename="../../src/chefline/kitchen/app_verdict.py" line="26" />
+      <source>code outside any order held the chef at the pot for {0} at {1}</source>
+      <translation>不属于任何订单的代码让厨师守在锅边 {0}，位置 {1}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/app_verdict.py" line="29" />
+      <source>code outside any order kept the chef working for {0} at {1}</source>
+      <translation>不属于任何订单的代码让厨师埋头干活 {0}，位置 {1}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/app_verdict.py" line="51" />
+      <source>{0} (at {1}:{2} in `{3}`)</source>
+      <translation>{0}（在 {1}:{2} 的 `{3}` 里）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/app_verdict.py" line="62" />
+      <source>{0} so far (it still held it when the race ended)</source>
+      <translation>至今 {0}（比赛结束时仍未放开）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/app_verdict.py" line="66" />
+      <source>, in library code (no line of your app's files was on the stack)</source>
+      <translation>，在库代码里（调用栈上没有你的应用自己文件的代码行）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/app_verdict.py" line="102" />
+      <source>{0}: your route raised {1} ({2} orders)</source>
+      <translation>{0}：你的路由抛出了 {1}（{2} 张订单）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/app_verdict.py" line="110" />
+      <source>{0}: the event loop never stood still for more than {1:g} ms</source>
+      <translation>{0}：事件循环从未停住超过 {1:g} 毫秒</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/app_verdict.py" line="114" />
+      <source>{0}: the chef was held {1:.2f} s of the {2:.2f} s race ({3:.0f} %), in {4} blocks: stuck at the pot {5:.2f} s, working {6:.2f} s</source>
+      <translation>{0}：{2:.2f} 秒的比赛里厨师被拖住 {1:.2f} 秒（{3:.0f} %），共 {4} 次阻塞：守在锅边 {5:.2f} 秒，埋头干活 {6:.2f} 秒</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/app_verdict.py" line="124" />
+      <source>  … and {0} more (--json lists every one)</source>
+      <translation>  ……还有 {0} 次（--json 会全部列出）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/app_verdict.py" line="137" />
       <source>{0}: the event loop never stood still.</source>
       <translation>{0}：事件循环从未停住。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="247" />
-      <source>{0}: the chef was stuck at the pot {1:.2f} s of {2:.2f} s, in {3} blocks; e.g. {4}</source>
-      <translation>{0}：{2:.2f} 秒里厨师守在锅边 {1:.2f} 秒，共 {3} 次阻塞；例如 {4}</translation>
+      <location filename="../../src/chefline/kitchen/app_verdict.py" line="140" />
+      <source>{0}: the chef was held {1:.2f} s of {2:.2f} s, in {3} blocks; the longest: {4}</source>
+      <translation>{0}：{2:.2f} 秒里厨师被拖住 {1:.2f} 秒，共 {3} 次阻塞；最长的一次：{4}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="262" />
+      <location filename="../../src/chefline/kitchen/app_verdict.py" line="152" />
       <source>held the chef {0:.2f} s</source>
       <translation>拖住厨师 {0:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="268" />
-      <source>order {0} held the chef for {1:.2f} s at {2} in `{3}` ({4})</source>
-      <translation>订单 {0} 在 {2} 的 `{3}` 里拖住厨师 {1:.2f} 秒（{4}）</translation>
+      <location filename="../../src/chefline/kitchen/your_app.py" line="71" />
+      <source>given with --python</source>
+      <translation>由 --python 指定</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/your_app.py" line="72" />
+      <source>the active VIRTUAL_ENV</source>
+      <translation>当前激活的 VIRTUAL_ENV</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/your_app.py" line="73" />
+      <source>a .venv beside the app</source>
+      <translation>应用旁边的 .venv</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/your_app.py" line="74" />
+      <source>a .venv in the current folder</source>
+      <translation>当前文件夹里的 .venv</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/your_app.py" line="75" />
+      <source>Chefline's own: no other given or found (--python, VIRTUAL_ENV, .venv)</source>
+      <translation>Chefline 自己的：没有指定也没有找到别的（--python、VIRTUAL_ENV、.venv）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/your_app.py" line="91" />
+      <source>Python {0} at {1} ({2})</source>
+      <translation>Python {0}，位于 {1}（{2}）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/your_app/agent_server.py" line="136" />
+      <source>your app did not start within {0:g} s on {1} ({2})</source>
+      <translation>你的应用在 {1} 上 {0:g} 秒内没有启动（{2}）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/your_app/agent_server.py" line="138" />
+      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="177" />
+      <source>your app's process ended before it served: {0}</source>
+      <translation>你的应用的进程在开始服务前就结束了：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/your_app/environment.py" line="95" />
+      <source>--python: {0} is a folder with no bin/python in it</source>
+      <translation>--python：{0} 是一个文件夹，里面没有 bin/python</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/your_app/environment.py" line="99" />
+      <source>--python: there is no Python at {0}</source>
+      <translation>--python：{0} 处没有 Python</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/your_app/refusals.py" line="24" />
+      <source>{0} is not installed for your app's Python ({1}): install it there (pip install {0}) or choose another --server</source>
+      <translation>你的应用的 Python（{1}）没有安装 {0}：请装在那里（pip install {0}），或选择别的 --server</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/your_app/refusals.py" line="28" />
+      <source>your app's Python is {0}; Chefline's agent needs Python 3.9 or newer</source>
+      <translation>你的应用的 Python 是 {0}；Chefline 的代理需要 Python 3.9 或更新的版本</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/your_app/refusals.py" line="34" />
+      <source>; your app runs on {0}: install {1} there, or name your app's Python with --python</source>
+      <translation>；你的应用运行在 {0}：请把 {1} 装在那里，或用 --python 指定你的应用的 Python</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/your_app/refusals.py" line="44" />
+      <source>your app could not be served ({0}: {1})</source>
+      <translation>无法运行你的应用（{0}：{1}）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/your_app/staging.py" line="43" />
+      <source>Chefline's agent is missing from {0}</source>
+      <translation>{0} 里缺少 Chefline 的代理</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/your_app/staging.py" line="66" />
+      <source>could not stage Chefline's agent in {0}: {1}</source>
+      <translation>无法把 Chefline 的代理放到 {0}：{1}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="140" />
+      <source>your app's agent did not say what it serves</source>
+      <translation>你的应用的代理没有说明它运行的是什么</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="159" />
+      <source>your app's Python could not read it: {0}</source>
+      <translation>你的应用的 Python 无法读取它：{0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>YourAppDialog</name>
+    <message>
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="99" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="161" />
+      <source>Your app</source>
+      <translation>你的应用</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="113" />
+      <source>found: VIRTUAL_ENV, a .venv beside the app, …</source>
+      <translation>自动查找：VIRTUAL_ENV、应用旁边的 .venv……</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="117" />
+      <source>the app's default</source>
+      <translation>应用的默认服务器</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="139" />
+      <source>App (file or import string)</source>
+      <translation>应用（文件或导入路径）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="140" />
+      <source>Python</source>
+      <translation>Python</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="141" />
+      <source>Server</source>
+      <translation>服务器</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="142" />
+      <source>Route</source>
+      <translation>路由</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="143" />
+      <source>Method</source>
+      <translation>方法</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="144" />
+      <source>JSON body</source>
+      <translation>JSON 请求体</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="173" />
+      <source>Reading your app's routes with its own Python…</source>
+      <translation>正在用你的应用自己的 Python 读取它的路由……</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="194" />
+      <source>Runs on {0}</source>
+      <translation>运行在 {0}</translation>
     </message>
   </context>
 </TS>

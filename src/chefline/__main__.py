@@ -8,7 +8,7 @@ import signal
 import sys
 from collections.abc import Sequence
 
-from chefline.process import CHILD_COMMAND, MODEL_COMMAND
+from chefline.process import AGENT_COMMAND, CHILD_COMMAND, MODEL_COMMAND
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -17,6 +17,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from chefline import child
 
         return child.main(args[1:])
+    if args[:1] == [AGENT_COMMAND]:  # your app, served by its agent (a frozen Chefline)
+        from chefline.agent.boot import run
+
+        return int(run(args[1:]))
     if args[:1] == [MODEL_COMMAND]:  # the built-in model's own process, started by the app
         _leave_ctrl_c_to_the_app()
         from chefline.servers.llm.model_process import child_main

@@ -57,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--serve", action="store_true", help=translate("Cli", "serve the orders at once")
     )
     add_file_options(window)
-    add_your_app_options(window, race=True)
+    add_your_app_options(window)
 
     snapshot = add_command(
         "snapshot",
@@ -87,7 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--full-screen", action="store_true", help=translate("Cli", "full screen, as in a talk")
     )
     add_file_options(snapshot)
-    add_your_app_options(snapshot, race=True)
+    add_your_app_options(snapshot)
 
     add_command("modes", help=translate("Cli", "list the kitchen modes"))
 
@@ -96,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_kitchen_options(race)
     add_race_options(race)
-    add_your_app_options(race, race=True)
+    add_your_app_options(race)
     race.add_argument(
         "--json", action="store_true", help=translate("Cli", "print every order's full timeline")
     )
@@ -118,7 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve = add_command("serve", help=translate("Cli", "run kitchens on loopback until Ctrl+C"))
     add_kitchen_options(serve)
     add_speed_options(serve)
-    add_your_app_options(serve, race=False)
+    add_your_app_options(serve)
     serve.add_argument(
         "--port",
         type=int,

@@ -14,19 +14,12 @@ from chefline.cli import exit_codes
 from chefline.cli.options import chosen_modes, kitchen_settings, model_link, race_plan
 from chefline.cli.stop_signals import StopSignals
 from chefline.cli.table import race_table
-from chefline.cli.your_app_options import (
-    add_blocks,
-    block_lines,
-    check_your_app_options,
-    raised_lines,
-    start_from_options,
-)
+from chefline.cli.your_app_options import check_your_app_options, header, open_from_options
 from chefline.client.race import RaceResult, RaceRunner
 from chefline.client.trace_file import save_trace
-from chefline.engine import Restaurant
+from chefline.engine import Kitchen, Restaurant
 from chefline.kitchen.errors import FileWriteError
 from chefline.process import race_collections, raise_open_file_limit
-from chefline.servers.your_app.your_kitchen import YourKitchen
 from chefline.texts import QT_TRANSLATE_NOOP, translate
 
 STOPPED_BY: dict[int, str] = {
@@ -55,11 +48,11 @@ def _run(args: argparse.Namespace, signals: StopSignals) -> int:
     own_model = model_link(args) if args.llm else None
     raise_open_file_limit()
     restaurant = Restaurant(settings)
-    yours: list[YourKitchen] = []
+    yours: list[Kitchen] = []
     try:
         if args.app is not None:  # your app first: a reason it cannot race comes at once
-            yours.append(start_from_options(args))
-            restaurant.put_your_app(yours[0], first=True)
+            yours.append(open_from_options(restaurant, args))
+            print(header(yours[0], plan.patience), file=sys.stderr, flush=True)
         if own_model is not None:
             probe = restaurant.use_own_model(own_model)  # ModelError: before any kitchen
             if not args.json:
@@ -81,14 +74,13 @@ def _run(args: argparse.Namespace, signals: StopSignals) -> int:
               file=sys.stderr)  # fmt: skip
     if args.json:
         data = result.to_json()
-        add_blocks(data, result, yours)
         data["kitchens_down"] = down
         print(json.dumps(data, indent=2))
     else:
-        route = f"{yours[0].order.method} {yours[0].order.path}" if yours else None
+        route = f"{yours[0].method} {args.path}" if yours else None
         print(race_table(result, route, builtin=bool(names), down=down))
-        for kitchen in yours:
-            if lines := raised_lines(result, kitchen) + block_lines(result, kitchen):
+        for verdict in result.verdicts.values():
+            if lines := verdict.lines():
                 print("\n" + "\n".join(lines))
     if args.trace:
         try:

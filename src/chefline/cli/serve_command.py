@@ -9,12 +9,18 @@ close every kitchen and the model, then exit 0 (that is how ``serve`` is meant t
 from __future__ import annotations
 
 import argparse
+import sys
 import threading
 
 from chefline.cli import exit_codes
 from chefline.cli.options import chosen_modes, kitchen_settings, model_speed
 from chefline.cli.stop_signals import StopSignals
-from chefline.cli.your_app_options import check_your_app_options, start_from_options
+from chefline.cli.your_app_options import (
+    check_your_app_options,
+    curl_lines,
+    header,
+    start_from_options,
+)
 from chefline.engine import Restaurant
 from chefline.kitchen.errors import BadInput
 from chefline.process import raise_open_file_limit
@@ -43,7 +49,9 @@ def run(args: argparse.Namespace, stop: threading.Event | None = None) -> int:
     with signals.installed():
         try:
             if args.app is not None:
-                restaurant.put_your_app(start_from_options(args, port=args.port), first=True)
+                yours = start_from_options(args, port=args.port)
+                restaurant.put_your_app(yours, first=True)
+                print(header(yours, None).partition(";")[0], file=sys.stderr)
             first = args.port + (args.app is not None) if args.port else 0
             ports = {name: first + offset for offset, name in enumerate(names)} if first else {}
             if names:
@@ -66,6 +74,8 @@ def _introduce(restaurant: Restaurant, names: list[str]) -> None:
         if kitchen.notice:
             print(f"note: {kitchen.notice}")
     print()
+    for yours in restaurant.your_apps:  # how to order from your app by hand
+        print("\n".join(curl_lines(yours)) + ("\n" if names else ""))
     if not names:  # your app alone
         print(translate("Cli", "Press Ctrl+C to close your app."), flush=True)
         return

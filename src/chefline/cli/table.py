@@ -167,6 +167,9 @@ def race_table(
         title += translate("Cli", ", one kitchen at a time")
     if plan.patience is not None:
         title += translate("Cli", ", customers wait at most {0:g} s").format(plan.patience)
+    for verdict in result.verdicts.values():  # which Python each of your apps ran on
+        title += "\n" + translate("YourApp", "{0} ran on {1}").format(
+            verdict.kitchen, verdict.python.describe())  # fmt: skip
     body = render(headers, rows, right=set(range(1, len(headers))))
     body += "\n\n" + translate("Cli", COST_NOTE)
     if own_work:

@@ -2,7 +2,8 @@
 
 The window's session, ``chefline race`` and ``chefline rehearse`` are faces over one
 ``Restaurant``: what kitchens are open, which model they call, whether a race fits, and the
-race itself all happen here, once.
+race itself all happen here, once. Your own app is opened, listed and shown through
+``chefline.engine.your_app``.
 """
 
 from chefline.engine.restaurant import (
@@ -12,6 +13,27 @@ from chefline.engine.restaurant import (
     check_fits,
     side_by_side,
 )
+from chefline.engine.your_app import (
+    start_your_app,
+    your_app_code,
+    your_app_python,
+    your_app_routes,
+    your_app_spec,
+)
+from chefline.servers.kitchens import Kitchen
 from chefline.servers.spare_cores import SpareCores
 
-__all__ = ["KitchenFailure", "Opening", "Restaurant", "SpareCores", "check_fits", "side_by_side"]
+__all__ = [
+    "Kitchen",
+    "KitchenFailure",
+    "Opening",
+    "Restaurant",
+    "SpareCores",
+    "check_fits",
+    "side_by_side",
+    "start_your_app",
+    "your_app_code",
+    "your_app_python",
+    "your_app_routes",
+    "your_app_spec",
+]

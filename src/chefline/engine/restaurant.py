@@ -16,10 +16,11 @@ from functools import partial
 from chefline.client.customer_process import CustomerProcess
 from chefline.client.plan import RacePlan
 from chefline.client.race import Listener, RaceRunner
+from chefline.engine.your_app import start_your_app
 from chefline.kitchen.errors import ChefError
 from chefline.kitchen.llm import DEFAULT_MODEL_SPEED, ModelSpeed
 from chefline.kitchen.modes import KitchenSettings, get_mode
-from chefline.kitchen.your_app import ReportSource
+from chefline.kitchen.your_app import ReportSource, YourAppSpec
 from chefline.servers.kitchens import Kitchen, start_kitchen
 from chefline.servers.llm.model_link import ModelLink
 from chefline.servers.llm.model_probe import ModelProbe
@@ -172,6 +173,15 @@ class Restaurant:
         self._your_app_first = first
         if kitchen is not None:
             self.kitchens.insert(0 if first else len(self.kitchens), kitchen)
+
+    def open_your_app(self, spec: YourAppSpec, *, first: bool = False,
+                      on_output: Callable[[str], None] | None = None) -> Kitchen:  # fmt: skip
+        """Start your app as ``spec`` says (on its own Python) and race it in place of the
+        one open before; YourAppError (one sentence) when it cannot. ``first``: as in
+        ``put_your_app``; ``on_output``: each line your app writes."""
+        kitchen = start_your_app(spec, self.settings, on_output=on_output)
+        self.put_your_app(kitchen, first=first)
+        return kitchen
 
     def stop_kitchen(self, name: str) -> None:
         """Close one kitchen (as if it crashed); its orders fail, the others go on."""

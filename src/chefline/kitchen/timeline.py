@@ -162,10 +162,11 @@ class RaceTimeline:
                 step = Step(event.step, event.kind, event.t, event.end, bool(event.holds_chef))
                 order.steps.append(step)
             case Phase.STEP_END if order.open_step is not None:
+                # The end may name what the step turned out to be (your app's loop watchdog
+                # tells computing from waiting by the chef's CPU clock over the whole block).
                 begun = order.open_step
-                order.steps.append(
-                    Step(begun.name, begun.kind, begun.start, event.t, begun.holds_chef)
-                )
+                order.steps.append(Step(event.step or begun.name, event.kind or begun.kind,
+                                        begun.start, event.t, begun.holds_chef))  # fmt: skip
                 order.open_step = None
             case Phase.TOKEN:
                 order.tokens.append(event.t)

@@ -20,18 +20,15 @@ from typing import Any
 from chefline.kitchen.modes.serving import ServerKind
 
 
-def serve(server: ServerKind, fd: int, workers: int, name: str, target: str | None = None) -> None:
+def serve(server: ServerKind, fd: int, workers: int, name: str) -> None:
     """Serve the kitchen ``name`` with ``server`` on the socket ``fd`` until the app lets go
-    of the lifeline; ``target``: your own WSGI app instead of the Flask kitchen."""
+    of the lifeline."""
     from chefline.servers.own_process.child_channel import ChildChannel, LinkBoard, hold_lifeline
 
     channel = ChildChannel()
     board = LinkBoard()
     hold_lifeline(channel, board)
-    if target is not None:
-        app = _your_app(server, target, name, channel)
-    else:
-        app = _flask_app(server, name, channel, board)
+    app = _flask_app(server, name, channel, board)
     if server is ServerKind.GEVENT:
         _serve_gevent(app, fd, channel)
     else:
@@ -60,20 +57,6 @@ def _flask_app(server: ServerKind, name: str, channel: Any, board: Any) -> Any:
         name, relay, supplier=BoardSupplier(), chef_of=lambda: f"worker-{os.getpid()}",
         chef_kind="process",
     )  # fmt: skip
-
-
-def _your_app(server: ServerKind, target: str, name: str, channel: Any) -> Any:
-    """Your app (the app loaded it once already, so it loads), with the order middleware."""
-    from chefline.servers.relay import EventRelay
-    from chefline.servers.your_app.app_loading import load_app
-    from chefline.servers.your_app.your_middleware import OrderNews, WsgiOrders
-
-    relay = EventRelay()
-    relay.subscribe(channel.publish)
-    if server is ServerKind.GEVENT:
-        return WsgiOrders(load_app(target).app, OrderNews(name, relay, "greenlet"), shared=True)
-    news = OrderNews(name, relay, "process")
-    return WsgiOrders(load_app(target).app, news, chef_of=lambda: f"worker-{os.getpid()}")
 
 
 def _serve_gevent(app: Any, fd: int, channel: Any) -> None:
