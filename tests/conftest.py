@@ -42,6 +42,14 @@ def qloop(qapp):
     loop.close()  # now, while Qt still exists; at garbage collection it would be too late
 
 
+@pytest.fixture(autouse=True)
+def _qloop_is_current(request):
+    """A test on the qasync loop finds it current, as the app always does: ``asyncio.run``
+    in an earlier test (the command line's) leaves no current loop behind it."""
+    if "qloop" in request.fixturenames:
+        asyncio.set_event_loop(request.getfixturevalue("qloop"))
+
+
 @pytest.fixture
 def wait_for_signal():
     """``await wait_for_signal(sig, timeout)``: one emission of a Qt signal, on the loop."""
