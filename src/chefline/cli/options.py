@@ -7,7 +7,7 @@ from pathlib import Path
 
 from chefline.client.plan import RacePlan
 from chefline.kitchen import limits
-from chefline.kitchen.arrivals import Arrivals
+from chefline.kitchen.arrivals import DEFAULT_SEED, Arrivals
 from chefline.kitchen.errors import BadInput
 from chefline.kitchen.faults import FaultKind, Faults
 from chefline.kitchen.llm import DEFAULT_MODEL_SPEED, DEFAULT_PROMPT, ChatOrder, ModelSpeed
@@ -17,6 +17,8 @@ from chefline.servers.llm.model_link import ModelLink
 from chefline.texts import translate
 
 DEFAULT_MODES = ["flask-one-chef", "fastapi-async"]
+DEFAULT_CUSTOMERS = 10
+DEFAULT_DURATION_S = 10.0
 
 
 def add_kitchen_options(parser: argparse.ArgumentParser) -> None:
@@ -61,7 +63,7 @@ def add_race_options(parser: argparse.ArgumentParser) -> None:
         "--customers",
         "-n",
         type=int,
-        default=10,
+        default=None,
         metavar="N",
         help=translate("Cli", "orders per kitchen ({0}-{1}, default 10)").format(
             limits.MIN_CUSTOMERS, limits.MAX_CUSTOMERS
@@ -129,6 +131,52 @@ def add_race_options(parser: argparse.ArgumentParser) -> None:
         metavar="SECONDS",
         help=translate("Cli", "seconds between arrivals (default 0: everyone orders at once)"),
     )
+    add_rate_options(parser)
+
+
+def add_rate_options(parser: argparse.ArgumentParser, *, rate: bool = True) -> None:
+    """``--rate``/``--duration``/``--seed``: customers as a Poisson stream (``rate``: the
+    option ``--rate`` too; a sweep by rate names its rates with ``--rates``)."""
+    if rate:
+        parser.add_argument(
+            "--rate",
+            type=float,
+            metavar="R",
+            help=translate(
+                "Cli",
+                "customers arrive at a steady rate: R a second on average, as a Poisson "
+                "stream (instead of --customers); latency counts from when each meant to order",
+            ),
+        )
+    parser.add_argument(
+        "--duration",
+        type=float,
+        default=DEFAULT_DURATION_S,
+        metavar="SECONDS",
+        help=translate("Cli", "how long a steady stream of customers lasts (default {0:g} s)")
+        .format(DEFAULT_DURATION_S),
+    )  # fmt: skip
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=DEFAULT_SEED,
+        metavar="S",
+        help=translate("Cli", "which stream of arrival times to draw (default {0})").format(
+            DEFAULT_SEED
+        ),
+    )
+
+
+def arrivals_of(args: argparse.Namespace) -> Arrivals:
+    """A burst, a stagger, or a steady rate, as the options say; BadInput for a mix."""
+    rate = getattr(args, "rate", None)
+    if rate is None:
+        return Arrivals(DEFAULT_CUSTOMERS if args.customers is None else args.customers, args.gap)
+    if args.customers is not None or args.gap:
+        raise BadInput(
+            translate("Cli", "--rate sets how customers come; leave out --customers and --gap")
+        )
+    return Arrivals.at_rate(rate, args.duration, args.seed)
 
 
 def add_llm_options(parser: argparse.ArgumentParser) -> None:
@@ -209,7 +257,7 @@ def race_plan(args: argparse.Namespace, speed: ModelSpeed | None = None) -> Race
     """The race the options ask for; an LLM race uses ``speed`` (measured) or the options'."""
     fault = FaultKind(args.fault)
     faults = Faults(fault, args.every if fault is not FaultKind.NONE else 0)
-    arrivals = Arrivals(args.customers, args.gap)
+    arrivals = arrivals_of(args)
     if args.llm:
         speed = speed or model_speed(args)
         return RacePlan.for_chat(chat_order(args), speed, arrivals, faults, args.patience)
