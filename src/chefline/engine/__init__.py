@@ -2,7 +2,8 @@
 
 The window's session, ``chefline race`` and ``chefline rehearse`` are faces over one
 ``Restaurant``: what kitchens are open, which model they call, whether a race fits, and the
-race itself all happen here, once.
+race itself all happen here, once. ``chefline sweep`` and the window's capacity curve run a
+``SweepRunner``: each kitchen alone in a restaurant of its own, at rising loads.
 """
 
 from chefline.engine.restaurant import (
@@ -12,5 +13,23 @@ from chefline.engine.restaurant import (
     check_fits,
     side_by_side,
 )
+from chefline.engine.sweep import (
+    SweepNews,
+    SweepPlan,
+    SweepRunner,
+    SweepStage,
+    parse_steps,
+)
 
-__all__ = ["KitchenFailure", "Opening", "Restaurant", "check_fits", "side_by_side"]
+__all__ = [
+    "KitchenFailure",
+    "Opening",
+    "Restaurant",
+    "SweepNews",
+    "SweepPlan",
+    "SweepRunner",
+    "SweepStage",
+    "check_fits",
+    "parse_steps",
+    "side_by_side",
+]
