@@ -6,8 +6,13 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from chefline.process import CHILD_COMMAND, MODEL_COMMAND
+
+if TYPE_CHECKING:
+    from chefline.kitchen.capacity import Sweep
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -30,7 +35,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
     from chefline.cli import main as cli_main
 
-    return cli_main(args, window=run_windowed)
+    return cli_main(args, window=run_windowed, picture=draw_sweep)
+
+
+def draw_sweep(sweep: Sweep, path: Path, size: tuple[int, int]) -> None:
+    """``chefline sweep --out``: the window's own drawing of the curve, offscreen."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from chefline.ui.sweep.curve_pictures import save_curve_picture
+
+    save_curve_picture(sweep, path, size)
 
 
 def run_windowed(args: argparse.Namespace) -> int:

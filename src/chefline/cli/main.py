@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from chefline import __version__
-from chefline.cli import race_command, rehearse_command, serve_command
+from chefline.cli import race_command, rehearse_command, serve_command, sweep_command
 from chefline.cli.argparse_words import speak_the_users_language
 from chefline.cli.options import (
     add_kitchen_options,
@@ -104,6 +104,15 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
 
+    sweep = commands.add_parser(
+        "sweep",
+        help=translate(
+            "Cli", "the capacity curve: each kitchen raced alone at rising loads, with its knee"
+        ),
+    )
+    add_kitchen_options(sweep)
+    sweep_command.add_options(sweep)
+
     rehearse = commands.add_parser(
         "rehearse",
         help=translate("Cli", "run every scene of the talk and check that it shows what it says"),
@@ -127,7 +136,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None, window: WindowRunner | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None,
+    window: WindowRunner | None = None,
+    picture: sweep_command.PictureWriter | None = None,
+) -> int:
+    """``window`` runs the windowed commands and ``picture`` draws a sweep's curve: both
+    are Qt's, handed in by the caller so that the command line stays Qt-free."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.self_test:
@@ -158,6 +173,8 @@ def main(argv: Sequence[str] | None = None, window: WindowRunner | None = None) 
             return race_command.run(args)
         if args.command == "serve":
             return serve_command.run(args)
+        if args.command == "sweep":
+            return sweep_command.run(args, picture)
         if args.command == "rehearse":
             return rehearse_command.run(args)
     except BadInput as error:
