@@ -111,6 +111,7 @@ class WindowActions(Protocol):
     def show_bad_order(self) -> object: ...
     def open_docs(self) -> None: ...
     def show_about(self) -> object: ...
+    def show_capacity(self) -> object: ...
 
 
 def command_table(window: WindowActions, presenter: Presenter, files: RaceFiles,
@@ -150,6 +151,7 @@ def command_table(window: WindowActions, presenter: Presenter, files: RaceFiles,
         Command("nextEventAction", QT_TRANSLATE_NOOP("Menus", "Replay: next e&vent"), (".",), lambda: replay.step(+1), TALK, REPLAY_STEP),
         Command("fullScreenAction", QT_TRANSLATE_NOOP("Menus", "&Full screen"), ("F11",), window.toggle_full_screen, VIEW, FULL_SCREEN),
         Command("fitAction", QT_TRANSLATE_NOOP("Menus", "Fit the &time axis"), ("0",), scale.reset, VIEW),
+        Command("capacityAction", QT_TRANSLATE_NOOP("Menus", "&Capacity curve: each kitchen at rising loads…"), ("Ctrl+K",), window.show_capacity, VIEW),
         Command("histogramAction", QT_TRANSLATE_NOOP("Menus", "Latency &histogram: show or hide"), ("H", "Ctrl+H"), histogram.toggle, VIEW, HISTOGRAM),
         Command("aboutAction", QT_TRANSLATE_NOOP("Menus", "&About Chefline"), (), window.show_about, HELP),
         # Keys with no menu entry: the talk's most used, pressed more than read.

@@ -40,6 +40,7 @@ from chefline.ui.race.latency_histogram import LatencyHistogram
 from chefline.ui.race.legend import Legend
 from chefline.ui.race.time_scale import TimeScale
 from chefline.ui.session import RaceSession
+from chefline.ui.sweep.capacity_window import CapacityWindow
 from chefline.ui.talk.comparison_view import ComparisonView
 from chefline.ui.talk.help_overlay import HelpOverlay
 from chefline.ui.talk.presenter import Presenter
@@ -218,6 +219,10 @@ class MainWindow(Retranslating, QMainWindow):
             self.show_error(self.tr("No browser opened; the docs are at {0}").format(url))
         else:
             self.state_label.setText(self.tr("API docs: {0}").format(url))
+
+    def show_capacity(self) -> CapacityWindow:
+        """View → Capacity curve: a window of its own, kept once opened."""
+        return CapacityWindow.show_for(self, self.session.sweeps, self.session.settings)
 
     def show_about(self) -> QMessageBox:
         app = QApplication.instance()

@@ -1,0 +1,372 @@
+"""Draws the capacity curve: p95 against load with each kitchen's theory, and what it held.
+
+One painter serves the window's view, the exported PNG and the SVG (``QSvgGenerator``), so
+the picture ``chefline sweep --out`` writes is the window's own. Left, the p95 latency
+against users (or customers a second), both axes logarithmic, each kitchen's theory dashed
+in its colour and its knee ringed; right, the threads and the memory each kitchen held.
+Kitchens differ by marker shape as well as colour (Okabe–Ito), for colour-blind eyes.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
+
+from chefline.kitchen.capacity import KNEE_FACTOR, Sweep, SweepAxis, SweepPoint, busy_points
+from chefline.kitchen.cost import MIB
+from chefline.texts import QT_TRANSLATE_NOOP
+from chefline.ui.look.palette import THEME
+from chefline.ui.race.latency_histogram import KITCHEN_LOOKS
+from chefline.ui.sweep.log_axis import LogAxis, tick_text
+from chefline.ui.sweep.markers import MARKERS, Marker
+
+CONTEXT = "CapacityCurve"
+TITLE = QT_TRANSLATE_NOOP(CONTEXT, "How many customers each kitchen holds")
+LATENCY = QT_TRANSLATE_NOOP(CONTEXT, "p95: the time 95 of 100 customers stayed within")
+THREADS = QT_TRANSLATE_NOOP(CONTEXT, "threads held")
+MEMORY = QT_TRANSLATE_NOOP(CONTEXT, "memory held (MB)")
+USERS = QT_TRANSLATE_NOOP(CONTEXT, "users ordering at once")
+RATE = QT_TRANSLATE_NOOP(CONTEXT, "customers a second (a steady Poisson stream)")
+KNEE_LINE = QT_TRANSLATE_NOOP(CONTEXT, "knee line: {0:g} × one order ({1:.2f} s)")
+KNEE = QT_TRANSLATE_NOOP(CONTEXT, "knee")
+NO_KNEE = QT_TRANSLATE_NOOP(CONTEXT, "no knee")
+KNEE_AT = QT_TRANSLATE_NOOP(CONTEXT, "knee {0}")
+SKIPPED = QT_TRANSLATE_NOOP(CONTEXT, "skipped from {0}")
+RACING = QT_TRANSLATE_NOOP(CONTEXT, "racing…")
+EMPTY = QT_TRANSLATE_NOOP(CONTEXT, "No point yet: the curve fills as each race ends.")
+NOTE = QT_TRANSLATE_NOOP(
+    CONTEXT,
+    "Solid: measured, each kitchen raced alone. Dashed: a perfect kitchen of the same shape "
+    "(hollow marks on it: loads skipped as too long). Hollow memory marks: a kitchen in the "
+    "app's process, what the app grew by while it held the load.",
+)
+DISH = QT_TRANSLATE_NOOP(CONTEXT, "{0} dish, one order alone {1:.2f} s")
+STREAM = QT_TRANSLATE_NOOP(CONTEXT, "each stream {0:g} s long")
+BUSY = QT_TRANSLATE_NOOP(CONTEXT, "the machine was busy during {0} of {1} points")
+STOPPED = QT_TRANSLATE_NOOP(CONTEXT, "stopped before the end")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where a point was drawn, for its tooltip."""
+
+    at: QPointF
+    point: SweepPoint
+
+
+class CurvePainter:
+    """Paints a sweep (or as much as has run) into any ``QPainter`` and remembers where
+    each point went (``targets``), so a view can tell what is under the pointer."""
+
+    def __init__(self) -> None:
+        self.targets: list[Target] = []
+
+    def look(self, sweep: Sweep, kitchen: str) -> tuple[QColor, Marker]:
+        index = sweep.spec.kitchens.index(kitchen) if kitchen in sweep.spec.kitchens else 0
+        return QColor(KITCHEN_LOOKS[index % len(KITCHEN_LOOKS)][0]), MARKERS[index % len(MARKERS)]
+
+    def paint(self, painter: QPainter, rect: QRectF, sweep: Sweep | None,
+              racing: tuple[str, float] | None = None) -> None:  # fmt: skip
+        """``racing``: the kitchen and load whose race runs now (marked on its theory)."""
+        self.targets = []
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.fillRect(rect, QColor(THEME["panel"]))
+        line = painter.fontMetrics().height()
+        pad = line * 0.8
+        inner = rect.adjusted(pad, pad * 0.6, -pad, -pad * 0.6)
+        title_bottom = self._title(painter, inner, sweep)
+        legend_top = self._legend(painter, inner, sweep)
+        area = QRectF(inner.left(), title_bottom + line * 0.4, inner.width(),
+                      legend_top - title_bottom - line * 0.9)  # fmt: skip
+        if sweep is None or area.height() < 4 * line:
+            painter.restore()
+            return
+        left = QRectF(area.left(), area.top(), area.width() * 0.6, area.height())
+        right = QRectF(left.right() + line * 1.2, area.top(), 0, 0)
+        right.setRight(area.right())
+        right.setBottom(area.bottom())
+        half = (right.height() - line * 0.8) / 2
+        self._latency(painter, left, sweep, racing)
+        self._held(
+            painter,
+            QRectF(right.left(), right.top(), right.width(), half),
+            sweep,
+            tr(THREADS),
+            lambda p: None if p.threads is None else float(p.threads),
+        )
+        self._held(painter, QRectF(right.left(), right.bottom() - half, right.width(), half),
+                   sweep, tr(MEMORY), _memory_mb)  # fmt: skip
+        painter.restore()
+
+    # -- the frame ----------------------------------------------------------------------------
+
+    def _title(self, painter: QPainter, rect: QRectF, sweep: Sweep | None) -> float:
+        font = QFont(painter.font())
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor(THEME["text"]))
+        height = painter.fontMetrics().height()
+        painter.drawText(
+            QRectF(rect.left(), rect.top(), rect.width(), height),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            tr(TITLE),
+        )
+        painter.setFont(_plain(font))
+        line = painter.fontMetrics().height()
+        top = rect.top() + height
+        if sweep is not None:
+            painter.setPen(QColor(THEME["muted"]))
+            text = painter.fontMetrics().elidedText(
+                _subtitle(sweep), Qt.TextElideMode.ElideRight, int(rect.width())
+            )
+            painter.drawText(QRectF(rect.left(), top, rect.width(), line),
+                             Qt.AlignmentFlag.AlignLeft, text)  # fmt: skip
+            top += line
+        return top
+
+    def _legend(self, painter: QPainter, rect: QRectF, sweep: Sweep | None) -> float:
+        """Kitchens at the bottom, wrapping; the note under them. Returns their top."""
+        metrics = painter.fontMetrics()
+        line = metrics.height()
+        note = tr(NOTE)
+        note_lines = max(1, math.ceil(metrics.horizontalAdvance(note) / max(rect.width(), 1)))
+        if sweep is None:
+            return rect.bottom()
+        entries = [(name, self._legend_text(sweep, name)) for name in sweep.spec.kitchens]
+        widths = [metrics.horizontalAdvance(text) + line * 2.6 for _, text in entries]
+        rows: list[list[int]] = [[]]
+        used = 0.0
+        for index, width in enumerate(widths):
+            if rows[-1] and used + width > rect.width():
+                rows.append([])
+                used = 0.0
+            rows[-1].append(index)
+            used += width
+        top = rect.bottom() - (len(rows) + note_lines) * line * 1.15
+        y = top
+        for row in rows:
+            x = rect.left()
+            for index in row:
+                name, text = entries[index]
+                colour, marker = self.look(sweep, name)
+                self._mark(painter, QPointF(x + line * 0.6, y + line * 0.55), colour, marker,
+                           line * 0.3, filled=True)  # fmt: skip
+                painter.setPen(QColor(THEME["text"]))
+                painter.drawText(QRectF(x + line * 1.3, y, widths[index], line),
+                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                                 text)  # fmt: skip
+                x += widths[index]
+            y += line * 1.15
+        painter.setPen(QColor(THEME["muted"]))
+        painter.drawText(QRectF(rect.left(), y, rect.width(), note_lines * line * 1.15),
+                         Qt.TextFlag.TextWordWrap, note)  # fmt: skip
+        return top
+
+    def _legend_text(self, sweep: Sweep, name: str) -> str:
+        axis = sweep.spec.axis
+        knee = sweep.knee(name)
+        parts = [name]
+        if knee is not None:
+            parts.append(tr(KNEE_AT).format(_load(axis, knee.x)))
+        elif sweep.curve(name) and not sweep.skipped(name):
+            parts.append(tr(NO_KNEE))
+        skipped = sweep.skipped(name)
+        if skipped:
+            parts.append(tr(SKIPPED).format(_load(axis, skipped[0].x)))
+        return " · ".join(parts)
+
+    def _axes(self, painter: QPainter, rect: QRectF, title: str, x: LogAxis, y: LogAxis,
+              x_title: str, y_unit: str) -> tuple[QRectF, LogAxis, LogAxis]:  # fmt: skip
+        """A frame with its grid, ticks and titles; the plot's rectangle and its axes."""
+        metrics = painter.fontMetrics()
+        line = metrics.height()
+        label = max(metrics.horizontalAdvance(tick_text(t, y_unit)) for t in y.ticks())
+        plot = QRectF(rect.left() + label + line * 0.6, rect.top() + line * 1.3, 0, 0)
+        plot.setRight(rect.right() - line * 0.6)
+        plot.setBottom(rect.bottom() - line * 2.3)
+        painter.setPen(QColor(THEME["text"]))
+        painter.drawText(QRectF(rect.left(), rect.top(), rect.width(), line),
+                         Qt.AlignmentFlag.AlignLeft, metrics.elidedText(
+                             title, Qt.TextElideMode.ElideRight, int(rect.width())))  # fmt: skip
+        x, y = x.on(plot.left(), plot.right()), y.on(plot.bottom(), plot.top())
+        grid, muted = QPen(QColor(THEME["grid"]), 1), QColor(THEME["muted"])
+        for tick in x.ticks():
+            px = x.pos(tick)
+            painter.setPen(grid)
+            painter.drawLine(QPointF(px, plot.top()), QPointF(px, plot.bottom()))
+            painter.setPen(muted)
+            painter.drawText(QRectF(px - 40, plot.bottom() + 2, 80, line),
+                             Qt.AlignmentFlag.AlignHCenter, tick_text(tick))  # fmt: skip
+        for tick in y.ticks():
+            py = y.pos(tick)
+            painter.setPen(grid)
+            painter.drawLine(QPointF(plot.left(), py), QPointF(plot.right(), py))
+            painter.setPen(muted)
+            painter.drawText(QRectF(rect.left(), py - line / 2, label, line),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                             tick_text(tick, y_unit))  # fmt: skip
+        painter.setPen(QPen(QColor(THEME["border"]), 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(plot)
+        painter.setPen(muted)
+        painter.drawText(QRectF(plot.left(), plot.bottom() + line * 1.1, plot.width(), line),
+                         Qt.AlignmentFlag.AlignHCenter, metrics.elidedText(
+                             x_title, Qt.TextElideMode.ElideRight, int(plot.width())))  # fmt: skip
+        return plot, x, y
+
+    # -- the plots ----------------------------------------------------------------------------
+
+    def _x_axis(self, sweep: Sweep) -> tuple[LogAxis, str]:
+        title = tr(RATE) if sweep.spec.axis is SweepAxis.RATE else tr(USERS)
+        return LogAxis.spanning(sweep.spec.steps, floor=0.1), title
+
+    def _latency(self, painter: QPainter, rect: QRectF, sweep: Sweep,
+                 racing: tuple[str, float] | None) -> None:  # fmt: skip
+        one = sweep.spec.one_order
+        seen = [y for line in sweep.theory.values() for _, y in line]
+        seen += [p.p95 for p in sweep.points if p.p95 is not None]
+        seen.append(KNEE_FACTOR * one)
+        x_axis, x_title = self._x_axis(sweep)
+        plot, x, y = self._axes(painter, rect, tr(LATENCY), x_axis,
+                                LogAxis.spanning(seen, floor=0.01), x_title, "s")  # fmt: skip
+        painter.setClipRect(plot.adjusted(-8, -8, 8, 8))
+        knee_y = y.pos(KNEE_FACTOR * one)  # the knee's threshold, across the plot
+        painter.setPen(QPen(QColor(THEME["muted"]), 1, Qt.PenStyle.DotLine))
+        painter.drawLine(QPointF(plot.left(), knee_y), QPointF(plot.right(), knee_y))
+        painter.drawText(QRectF(plot.left() + 6, knee_y - painter.fontMetrics().height() - 1,
+                                plot.width() - 12, painter.fontMetrics().height()),
+                         Qt.AlignmentFlag.AlignRight,
+                         tr(KNEE_LINE).format(KNEE_FACTOR, one))  # fmt: skip
+        for name in sweep.spec.kitchens:
+            colour, marker = self.look(sweep, name)
+            theory = sweep.theory.get(name, [])
+            self._line(painter, [QPointF(x.pos(a), y.pos(b)) for a, b in theory], colour,
+                       Qt.PenStyle.DashLine, 1.5)  # fmt: skip
+            curve = [p for p in sweep.curve(name) if p.p95 is not None]
+            spots = [QPointF(x.pos(p.x), y.pos(p.p95 or 0.0)) for p in curve]
+            self._line(painter, spots, colour, Qt.PenStyle.SolidLine, 2.5)
+            for point, spot in zip(curve, spots, strict=True):
+                self._mark(painter, spot, colour, marker, 5.5, filled=True)
+                self.targets.append(Target(spot, point))
+            on_theory = dict(theory)
+            for skip in sweep.skipped(name):  # where the theory says it would be: hollow
+                if skip.x in on_theory:
+                    spot = QPointF(x.pos(skip.x), y.pos(on_theory[skip.x]))
+                    self._mark(painter, spot, colour, marker, 5.0, filled=False)
+            knee = sweep.knee(name)
+            if knee is not None and knee.p95 is not None:
+                self._knee(painter, QPointF(x.pos(knee.x), y.pos(knee.p95)), colour)
+            if racing is not None and racing[0] == name:
+                at = dict(theory).get(racing[1])
+                if at is not None:
+                    self._racing(painter, QPointF(x.pos(racing[1]), y.pos(at)), colour)
+        painter.setClipping(False)
+        if not sweep.points and racing is None:
+            painter.setPen(QColor(THEME["muted"]))
+            painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, tr(EMPTY))
+
+    def _held(self, painter: QPainter, rect: QRectF, sweep: Sweep, title: str,
+              value: Callable[[SweepPoint], float | None]) -> None:  # fmt: skip
+        known = [v for p in sweep.points if (v := value(p)) is not None and v > 0]
+        x_axis, x_title = self._x_axis(sweep)
+        y_axis = LogAxis.spanning(known or [1.0, 10.0], floor=0.1 if value is _memory_mb else 1)
+        plot, x, y = self._axes(painter, rect, title, x_axis, y_axis, x_title, "")
+        painter.setClipRect(plot.adjusted(-8, -8, 8, 8))
+        for name in sweep.spec.kitchens:
+            colour, marker = self.look(sweep, name)
+            curve = [p for p in sweep.curve(name) if value(p) is not None]
+            spots = [QPointF(x.pos(p.x), y.pos(value(p) or 0.0)) for p in curve]
+            self._line(painter, spots, colour, Qt.PenStyle.SolidLine, 2.0)
+            for point, spot in zip(curve, spots, strict=True):
+                hollow = value is _memory_mb and point.in_app
+                self._mark(painter, spot, colour, marker, 4.5, filled=not hollow)
+                self.targets.append(Target(spot, point))
+        painter.setClipping(False)
+
+    # -- marks --------------------------------------------------------------------------------
+
+    def _line(self, painter: QPainter, spots: list[QPointF], colour: QColor,
+              style: Qt.PenStyle, width: float) -> None:  # fmt: skip
+        if len(spots) < 2:
+            return
+        path = QPainterPath(spots[0])
+        for spot in spots[1:]:
+            path.lineTo(spot)
+        pen = QPen(colour, width, style)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
+
+    def _mark(self, painter: QPainter, at: QPointF, colour: QColor, marker: Marker,
+              radius: float, filled: bool) -> None:  # fmt: skip
+        painter.setPen(QPen(QColor(THEME["panel"]) if filled else colour, 1.5 if filled else 2))
+        painter.setBrush(colour if filled else QColor(THEME["panel"]))
+        marker(painter, at, radius)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+
+    def _knee(self, painter: QPainter, at: QPointF, colour: QColor) -> None:
+        painter.setPen(QPen(colour, 2.5))
+        painter.drawEllipse(at, 11, 11)
+        painter.setPen(QColor(THEME["text"]))
+        line = painter.fontMetrics().height()
+        painter.drawText(QRectF(at.x() - 60, at.y() + 12, 120, line),
+                         Qt.AlignmentFlag.AlignHCenter, tr(KNEE))  # fmt: skip
+
+    def _racing(self, painter: QPainter, at: QPointF, colour: QColor) -> None:
+        painter.setPen(QPen(colour, 2, Qt.PenStyle.DotLine))
+        painter.drawEllipse(at, 9, 9)
+        painter.setPen(QColor(THEME["muted"]))
+        line = painter.fontMetrics().height()
+        painter.drawText(QRectF(at.x() - 60, at.y() - 10 - line, 120, line),
+                         Qt.AlignmentFlag.AlignHCenter, tr(RACING))  # fmt: skip
+
+    def nearest(self, pos: QPointF, within: float = 10.0) -> SweepPoint | None:
+        """The point drawn nearest ``pos``, if one is within ``within`` pixels."""
+        best, distance = None, within
+        for target in self.targets:
+            d = math.hypot(target.at.x() - pos.x(), target.at.y() - pos.y())
+            if d <= distance:
+                best, distance = target.point, d
+        return best
+
+
+def _plain(font: QFont) -> QFont:
+    plain = QFont(font)
+    plain.setBold(False)
+    plain.setPointSizeF(font.pointSizeF() / 1.35)
+    return plain
+
+
+def _memory_mb(point: SweepPoint) -> float | None:
+    held = point.held_memory
+    return None if held is None else held / MIB
+
+
+def _load(axis: SweepAxis, x: float) -> str:
+    return f"{x:g}/s" if axis is SweepAxis.RATE else f"{x:g}"
+
+
+def _subtitle(sweep: Sweep) -> str:
+    spec = sweep.spec
+    parts = [tr(DISH).format(spec.dish, spec.one_order)]
+    if spec.axis is SweepAxis.RATE:
+        parts.append(tr(STREAM).format(spec.duration))
+    if sweep.when:
+        parts.append(sweep.when.replace("T", " ").replace("+00:00", " UTC"))
+    busy = busy_points(sweep)
+    if busy:
+        parts.append(tr(BUSY).format(len(busy), len(sweep.points)))
+    if sweep.cancelled:
+        parts.append(tr(STOPPED))
+    return " · ".join(parts)
