@@ -9,6 +9,7 @@ from chefline.kitchen.capacity import (
     SweepAxis,
     SweepPoint,
     busy_points,
+    capacity_in_theory,
     memory_text,
 )
 from chefline.kitchen.modes import MODES
@@ -52,6 +53,15 @@ def kitchen_table(sweep: Sweep, name: str) -> str:
     rows = [_row(point, rate) for point in sweep.curve(name)]
     mode = MODES.get(name)
     lines = [f"{name}" + (f" — {mode.route}" if mode else "")]
+    if rate:
+        capacity = capacity_in_theory(sweep.spec, name)
+        lines.append(
+            translate("Cli", "  capacity in theory: no limit but its own work")
+            if capacity is None
+            else translate("Cli", "  capacity in theory: {0:.3g} customers a second").format(
+                capacity
+            )
+        )
     if rows:
         lines.append(render(headers, rows, right=set(range(len(headers)))))
     lines.append(knee_sentence(sweep, name))
@@ -80,15 +90,21 @@ def knee_sentence(sweep: Sweep, name: str) -> str:
     knee = sweep.knee(name)
     one = sweep.spec.one_order
     rate = sweep.spec.axis is SweepAxis.RATE
+    curve = sweep.curve(name)
+    if rate and knee is not None and knee.queue_growth is not None:
+        return translate("Cli", "  saturates at {0:g}/s: the last quarter of its customers "
+                         "waited {1:.2f} s longer than the first, more than one order's "
+                         "{2:.2f} s").format(knee.x, knee.queue_growth, one)  # fmt: skip
     if knee is not None:
         load = f"{knee.x:g}/s" if rate else translate("Cli", "{0:g} users").format(knee.x)
         return translate("Cli", "  knee: {0} (p95 {1:.2f} s, over {2:g} × one order's "
                          "{3:.2f} s)").format(load, knee.p95, KNEE_FACTOR, one)  # fmt: skip
-    curve = sweep.curve(name)
     if not curve:
         return translate("Cli", "  no point measured")
     top = curve[-1].x
-    load = f"{top:g}/s" if rate else translate("Cli", "{0:g} users").format(top)
+    if rate:
+        return translate("Cli", "  its queue held steady up to {0:g}/s").format(top)
+    load = translate("Cli", "{0:g} users").format(top)
     return translate("Cli", "  no knee up to {0}: p95 stayed within {1:g} × one order's "
                      "{2:.2f} s").format(load, KNEE_FACTOR, one)  # fmt: skip
 

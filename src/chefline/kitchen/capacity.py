@@ -16,9 +16,14 @@ from enum import StrEnum
 from typing import Any
 
 from chefline.kitchen.cost import MIB
+from chefline.kitchen.modes import MODES, KitchenSettings
+from chefline.kitchen.recipe import DishKind
 
 KNEE_FACTOR = 2.0
-"""The knee is the first load whose p95 passes this many times one order's time alone."""
+"""The knee is the first count of users whose p95 passes this many times one order's time
+alone. At a steady rate the knee is where the kitchen saturates: the first rate at which its
+queue grows over the stream by more than one order's time (a Poisson stream's bunching
+alone lifts the p95 past twice one order well below capacity)."""
 BUSY_BELOW_CORES = 1.5
 """A point raced while the rest of the machine left fewer cores free than this may read
 slow: the kitchen and its customers' process want about one core each."""
@@ -189,8 +194,9 @@ class Sweep:
         return sorted((s for s in self.skips if s.kitchen == kitchen), key=lambda s: s.x)
 
     def knee(self, kitchen: str) -> SweepPoint | None:
-        """The first load whose p95 passes twice one order's time alone (None: none did)."""
-        return knee_of(self.curve(kitchen), self.spec.one_order)
+        """Users: the first count whose p95 passes twice one order's time alone. Rates: the
+        first rate at which the queue grew by more than one order (None: none did)."""
+        return knee_of(self.curve(kitchen), self.spec.one_order, self.spec.axis)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -221,10 +227,17 @@ SWEEP_FORMAT = "chefline-sweep/1"
 """Written in every recorded sweep, checked when one is read."""
 
 
-def knee_of(curve: Sequence[SweepPoint], one_order: float) -> SweepPoint | None:
-    """The first point (by rising load) whose p95 passes ``KNEE_FACTOR`` × ``one_order``."""
+def knee_of(
+    curve: Sequence[SweepPoint], one_order: float, axis: SweepAxis = SweepAxis.USERS
+) -> SweepPoint | None:
+    """The first point (by rising load) past the knee: its p95 over ``KNEE_FACTOR`` ×
+    ``one_order`` (users), or its queue grown by more than ``one_order`` (rates; a stream
+    too short to tell, under 8 customers, by its p95)."""
     for point in sorted(curve, key=lambda p: p.x):
-        if point.p95 is not None and point.p95 > KNEE_FACTOR * one_order:
+        if axis is SweepAxis.RATE and point.queue_growth is not None:
+            if point.queue_growth > one_order:
+                return point
+        elif point.p95 is not None and point.p95 > KNEE_FACTOR * one_order:
             return point
     return None
 
@@ -237,6 +250,22 @@ def queue_growth(latencies_by_arrival: Sequence[float]) -> float | None:
     quarter = len(latencies_by_arrival) // 4
     first, last = latencies_by_arrival[:quarter], latencies_by_arrival[-quarter:]
     return statistics.median(last) - statistics.median(first)
+
+
+def capacity_in_theory(spec: SweepSpec, kitchen: str) -> float | None:
+    """Customers a second the kitchen can serve for ever, in theory: its chefs (and, for
+    the CPU dish, the cores) over one order's time. None: no limit but the kitchen's own
+    work (waits awaited on one loop; a thread per customer)."""
+    mode = MODES.get(kitchen)
+    if mode is None or spec.one_order <= 0:
+        return None
+    cpu = spec.dish == DishKind.CPU.value
+    if mode.on_event_loop:  # the waits overlap; the CPU dish takes the one thread
+        return 1 / spec.one_order if cpu else None
+    slots = mode.slots(KitchenSettings(**spec.settings))
+    if cpu:
+        slots = min(slots or spec.cores, spec.cores)
+    return None if slots is None else slots / spec.one_order
 
 
 def busy_points(sweep: Sweep) -> list[SweepPoint]:

@@ -325,7 +325,9 @@ class CapacityWindow(Retranslating, QWidget):
         for name in sweep.spec.kitchens:
             knee = sweep.knee(name)
             shown = load_text(sweep.spec.axis, knee.x) if knee else self.tr("none")
-            knees.append(self.tr("{0}: knee {1}").format(name, shown))
+            knees.append(self.tr("{0}: saturates at {1}").format(name, shown)
+                         if sweep.spec.axis is SweepAxis.RATE
+                         else self.tr("{0}: knee {1}").format(name, shown))  # fmt: skip
         self.status.setText(self.tr("Sweep done. {0}. Export: Ctrl+E").format(" · ".join(knees)))
 
     def _show_state(self) -> None:

@@ -13,45 +13,43 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 
-from chefline.kitchen.capacity import KNEE_FACTOR, Sweep, SweepAxis, SweepPoint, busy_points
+from chefline.kitchen.capacity import (
+    KNEE_FACTOR,
+    Sweep,
+    SweepAxis,
+    SweepPoint,
+    capacity_in_theory,
+)
 from chefline.kitchen.cost import MIB
-from chefline.texts import QT_TRANSLATE_NOOP
 from chefline.ui.look.palette import THEME
 from chefline.ui.race.latency_histogram import KITCHEN_LOOKS
+from chefline.ui.sweep.curve_texts import (
+    CAPACITY,
+    EMPTY,
+    KNEE,
+    KNEE_AT,
+    KNEE_LINE,
+    LATENCY,
+    MEMORY,
+    NO_KNEE,
+    NOTE,
+    RACING,
+    RATE,
+    SATURATED,
+    SATURATES_AT,
+    SKIPPED,
+    STEADY,
+    THREADS,
+    TITLE,
+    USERS,
+    subtitle,
+    tr,
+)
 from chefline.ui.sweep.log_axis import LogAxis, tick_text
 from chefline.ui.sweep.markers import MARKERS, Marker
-
-CONTEXT = "CapacityCurve"
-TITLE = QT_TRANSLATE_NOOP(CONTEXT, "How many customers each kitchen holds")
-LATENCY = QT_TRANSLATE_NOOP(CONTEXT, "p95: the time 95 of 100 customers stayed within")
-THREADS = QT_TRANSLATE_NOOP(CONTEXT, "threads held")
-MEMORY = QT_TRANSLATE_NOOP(CONTEXT, "memory held (MB)")
-USERS = QT_TRANSLATE_NOOP(CONTEXT, "users ordering at once")
-RATE = QT_TRANSLATE_NOOP(CONTEXT, "customers a second (a steady Poisson stream)")
-KNEE_LINE = QT_TRANSLATE_NOOP(CONTEXT, "knee line: {0:g} × one order ({1:.2f} s)")
-KNEE = QT_TRANSLATE_NOOP(CONTEXT, "knee")
-NO_KNEE = QT_TRANSLATE_NOOP(CONTEXT, "no knee")
-KNEE_AT = QT_TRANSLATE_NOOP(CONTEXT, "knee {0}")
-SKIPPED = QT_TRANSLATE_NOOP(CONTEXT, "skipped from {0}")
-RACING = QT_TRANSLATE_NOOP(CONTEXT, "racing…")
-EMPTY = QT_TRANSLATE_NOOP(CONTEXT, "No point yet: the curve fills as each race ends.")
-NOTE = QT_TRANSLATE_NOOP(
-    CONTEXT,
-    "Solid: measured, each kitchen raced alone. Dashed: a perfect kitchen of the same shape "
-    "(hollow marks on it: loads skipped as too long). Hollow memory marks: a kitchen in the "
-    "app's process, what the app grew by while it held the load.",
-)
-DISH = QT_TRANSLATE_NOOP(CONTEXT, "{0} dish, one order alone {1:.2f} s")
-STREAM = QT_TRANSLATE_NOOP(CONTEXT, "each stream {0:g} s long")
-BUSY = QT_TRANSLATE_NOOP(CONTEXT, "the machine was busy during {0} of {1} points")
-STOPPED = QT_TRANSLATE_NOOP(CONTEXT, "stopped before the end")
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 @dataclass(frozen=True)
@@ -127,7 +125,7 @@ class CurvePainter:
         if sweep is not None:
             painter.setPen(QColor(THEME["muted"]))
             text = painter.fontMetrics().elidedText(
-                _subtitle(sweep), Qt.TextElideMode.ElideRight, int(rect.width())
+                subtitle(sweep), Qt.TextElideMode.ElideRight, int(rect.width())
             )
             painter.drawText(QRectF(rect.left(), top, rect.width(), line),
                              Qt.AlignmentFlag.AlignLeft, text)  # fmt: skip
@@ -177,9 +175,10 @@ class CurvePainter:
         knee = sweep.knee(name)
         parts = [name]
         if knee is not None:
-            parts.append(tr(KNEE_AT).format(_load(axis, knee.x)))
+            text = SATURATES_AT if axis is SweepAxis.RATE else KNEE_AT
+            parts.append(tr(text).format(_load(axis, knee.x)))
         elif sweep.curve(name) and not sweep.skipped(name):
-            parts.append(tr(NO_KNEE))
+            parts.append(tr(STEADY if axis is SweepAxis.RATE else NO_KNEE))
         skipped = sweep.skipped(name)
         if skipped:
             parts.append(tr(SKIPPED).format(_load(axis, skipped[0].x)))
@@ -198,7 +197,8 @@ class CurvePainter:
         painter.drawText(QRectF(rect.left(), rect.top(), rect.width(), line),
                          Qt.AlignmentFlag.AlignLeft, metrics.elidedText(
                              title, Qt.TextElideMode.ElideRight, int(rect.width())))  # fmt: skip
-        x, y = x.on(plot.left(), plot.right()), y.on(plot.bottom(), plot.top())
+        inset = line * 0.7  # the first and last loads' marks clear of the frame
+        x, y = x.on(plot.left() + inset, plot.right() - inset), y.on(plot.bottom(), plot.top())
         grid, muted = QPen(QColor(THEME["grid"]), 1), QColor(THEME["muted"])
         for tick in x.ticks():
             px = x.pos(tick)
@@ -228,7 +228,7 @@ class CurvePainter:
 
     def _x_axis(self, sweep: Sweep) -> tuple[LogAxis, str]:
         title = tr(RATE) if sweep.spec.axis is SweepAxis.RATE else tr(USERS)
-        return LogAxis.spanning(sweep.spec.steps, floor=0.1), title
+        return LogAxis.snug(sweep.spec.steps, floor=0.1), title
 
     def _latency(self, painter: QPainter, rect: QRectF, sweep: Sweep,
                  racing: tuple[str, float] | None) -> None:  # fmt: skip
@@ -240,13 +240,16 @@ class CurvePainter:
         plot, x, y = self._axes(painter, rect, tr(LATENCY), x_axis,
                                 LogAxis.spanning(seen, floor=0.01), x_title, "s")  # fmt: skip
         painter.setClipRect(plot.adjusted(-8, -8, 8, 8))
-        knee_y = y.pos(KNEE_FACTOR * one)  # the knee's threshold, across the plot
-        painter.setPen(QPen(QColor(THEME["muted"]), 1, Qt.PenStyle.DotLine))
-        painter.drawLine(QPointF(plot.left(), knee_y), QPointF(plot.right(), knee_y))
-        painter.drawText(QRectF(plot.left() + 6, knee_y - painter.fontMetrics().height() - 1,
-                                plot.width() - 12, painter.fontMetrics().height()),
-                         Qt.AlignmentFlag.AlignRight,
-                         tr(KNEE_LINE).format(KNEE_FACTOR, one))  # fmt: skip
+        if sweep.spec.axis is SweepAxis.RATE:  # saturation is where the capacity is passed
+            self._capacities(painter, plot, sweep, x)
+        else:  # the knee's threshold, across the plot
+            knee_y = y.pos(KNEE_FACTOR * one)
+            painter.setPen(QPen(QColor(THEME["muted"]), 1, Qt.PenStyle.DotLine))
+            painter.drawLine(QPointF(plot.left(), knee_y), QPointF(plot.right(), knee_y))
+            line = painter.fontMetrics().height()
+            painter.drawText(QRectF(plot.left() + 6, knee_y - line - 1, plot.width() - 12, line),
+                             Qt.AlignmentFlag.AlignRight,
+                             tr(KNEE_LINE).format(KNEE_FACTOR, one))  # fmt: skip
         for name in sweep.spec.kitchens:
             colour, marker = self.look(sweep, name)
             theory = sweep.theory.get(name, [])
@@ -265,7 +268,12 @@ class CurvePainter:
                     self._mark(painter, spot, colour, marker, 5.0, filled=False)
             knee = sweep.knee(name)
             if knee is not None and knee.p95 is not None:
-                self._knee(painter, QPointF(x.pos(knee.x), y.pos(knee.p95)), colour)
+                self._knee(
+                    painter,
+                    QPointF(x.pos(knee.x), y.pos(knee.p95)),
+                    colour,
+                    tr(SATURATED if sweep.spec.axis is SweepAxis.RATE else KNEE),
+                )
             if racing is not None and racing[0] == name:
                 at = dict(theory).get(racing[1])
                 if at is not None:
@@ -293,6 +301,22 @@ class CurvePainter:
                 self.targets.append(Target(spot, point))
         painter.setClipping(False)
 
+    def _capacities(self, painter: QPainter, plot: QRectF, sweep: Sweep, x: LogAxis) -> None:
+        """Each kitchen's capacity in theory, as a thin line up the rate axis."""
+        line = painter.fontMetrics().height()
+        for row, name in enumerate(sweep.spec.kitchens):
+            capacity = capacity_in_theory(sweep.spec, name)
+            if capacity is None or not x.low <= capacity <= x.high:
+                continue
+            colour, _ = self.look(sweep, name)
+            px = x.pos(capacity)
+            painter.setPen(QPen(colour, 1.2, Qt.PenStyle.DashDotLine))
+            painter.drawLine(QPointF(px, plot.top()), QPointF(px, plot.bottom()))
+            painter.setPen(colour)
+            painter.drawText(QRectF(px + 4, plot.top() + 2 + row * line, 240, line),
+                             Qt.AlignmentFlag.AlignLeft,
+                             tr(CAPACITY).format(capacity))  # fmt: skip
+
     # -- marks --------------------------------------------------------------------------------
 
     def _line(self, painter: QPainter, spots: list[QPointF], colour: QColor,
@@ -315,13 +339,13 @@ class CurvePainter:
         marker(painter, at, radius)
         painter.setBrush(Qt.BrushStyle.NoBrush)
 
-    def _knee(self, painter: QPainter, at: QPointF, colour: QColor) -> None:
+    def _knee(self, painter: QPainter, at: QPointF, colour: QColor, label: str) -> None:
         painter.setPen(QPen(colour, 2.5))
         painter.drawEllipse(at, 11, 11)
         painter.setPen(QColor(THEME["text"]))
         line = painter.fontMetrics().height()
         painter.drawText(QRectF(at.x() - 60, at.y() + 12, 120, line),
-                         Qt.AlignmentFlag.AlignHCenter, tr(KNEE))  # fmt: skip
+                         Qt.AlignmentFlag.AlignHCenter, label)  # fmt: skip
 
     def _racing(self, painter: QPainter, at: QPointF, colour: QColor) -> None:
         painter.setPen(QPen(colour, 2, Qt.PenStyle.DotLine))
@@ -355,18 +379,3 @@ def _memory_mb(point: SweepPoint) -> float | None:
 
 def _load(axis: SweepAxis, x: float) -> str:
     return f"{x:g}/s" if axis is SweepAxis.RATE else f"{x:g}"
-
-
-def _subtitle(sweep: Sweep) -> str:
-    spec = sweep.spec
-    parts = [tr(DISH).format(spec.dish, spec.one_order)]
-    if spec.axis is SweepAxis.RATE:
-        parts.append(tr(STREAM).format(spec.duration))
-    if sweep.when:
-        parts.append(sweep.when.replace("T", " ").replace("+00:00", " UTC"))
-    busy = busy_points(sweep)
-    if busy:
-        parts.append(tr(BUSY).format(len(busy), len(sweep.points)))
-    if sweep.cancelled:
-        parts.append(tr(STOPPED))
-    return " · ".join(parts)

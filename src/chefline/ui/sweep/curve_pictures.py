@@ -17,7 +17,8 @@ from chefline.kitchen.capacity import Sweep
 from chefline.kitchen.errors import BadInput, FileWriteError
 from chefline.texts import translate
 from chefline.ui.look.palette import THEME
-from chefline.ui.sweep.curve_painter import TITLE, CurvePainter, tr
+from chefline.ui.sweep.curve_painter import CurvePainter
+from chefline.ui.sweep.curve_texts import TITLE, tr
 
 PICTURE_POINT_SIZE = 12.0
 """The picture's text: readable on a slide at 1600 × 900."""

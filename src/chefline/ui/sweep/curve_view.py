@@ -79,7 +79,10 @@ class CurveView(Retranslating, QWidget):
                 where, point.threads, memory_text(point)))  # fmt: skip
         if sweep is not None:
             knee = sweep.knee(point.kitchen)
-            if knee is not None and knee.x == point.x:
+            if knee is not None and knee.x == point.x and rate:
+                lines.append(self.tr("saturated: its queue grew by more than one order's {0:.2f} s")
+                             .format(sweep.spec.one_order))  # fmt: skip
+            elif knee is not None and knee.x == point.x:
                 lines.append(self.tr("the knee: the first load past {0:g} × one order's {1:.2f} s")
                              .format(KNEE_FACTOR, sweep.spec.one_order))  # fmt: skip
         if point.spare_cores is not None:

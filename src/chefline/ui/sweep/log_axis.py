@@ -27,6 +27,23 @@ class LogAxis:
             high = low * 10
         return cls(low, high)
 
+    @classmethod
+    def snug(cls, values: Iterable[float], floor: float = 1e-3) -> LogAxis:
+        """From the 1-2-5 mark at or below the least of ``values`` to the one at or above
+        the most: no empty decade at either end."""
+        known = [v for v in values if v > 0 and math.isfinite(v)] or [1.0]
+        least, most = max(min(known), floor), max(max(known), floor)
+
+        def marks(power: int) -> list[float]:
+            return [m * 10.0**power for m in (1, 2, 5)]
+
+        low = max(m for m in marks(math.floor(math.log10(least))) if m <= least * 1.0001)
+        top = math.floor(math.log10(most))
+        high = min(m for m in [*marks(top), 10.0 ** (top + 1)] if m >= most * 0.9999)
+        if high <= low:
+            high = low * 2
+        return cls(low, high)
+
     def on(self, start: float, end: float) -> LogAxis:
         return LogAxis(self.low, self.high, start, end)
 
@@ -42,13 +59,13 @@ class LogAxis:
 
     def ticks(self) -> list[float]:
         """1, 10, 100…; with 2 and 5 between them when the axis spans two decades or less."""
-        decades = round(math.log10(self.high / self.low))
-        marks = (1, 2, 5) if decades <= 2 else (1,)
+        span = math.log10(self.high / self.low)
+        marks = (1, 2, 5) if span <= 2.01 else (1,)
         ticks = []
-        for power in range(decades + 1):
+        for power in range(math.floor(math.log10(self.low)), math.ceil(math.log10(self.high)) + 1):
             for mark in marks:
-                value = self.low * 10**power * mark
-                if value <= self.high * 1.0001:
+                value = mark * 10.0**power
+                if self.low * 0.9999 <= value <= self.high * 1.0001:
                     ticks.append(value)
         return ticks
 

@@ -1,0 +1,56 @@
+"""The capacity curve's words: marked here, translated where drawn (context "CapacityCurve")."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from chefline.kitchen.capacity import Sweep, SweepAxis, busy_points
+from chefline.texts import QT_TRANSLATE_NOOP
+
+CONTEXT = "CapacityCurve"
+TITLE = QT_TRANSLATE_NOOP(CONTEXT, "How many customers each kitchen holds")
+LATENCY = QT_TRANSLATE_NOOP(CONTEXT, "p95: the time 95 of 100 customers stayed within")
+THREADS = QT_TRANSLATE_NOOP(CONTEXT, "threads held")
+MEMORY = QT_TRANSLATE_NOOP(CONTEXT, "memory held (MB)")
+USERS = QT_TRANSLATE_NOOP(CONTEXT, "users ordering at once")
+RATE = QT_TRANSLATE_NOOP(CONTEXT, "customers a second (a steady Poisson stream)")
+KNEE_LINE = QT_TRANSLATE_NOOP(CONTEXT, "knee line: {0:g} × one order ({1:.2f} s)")
+KNEE = QT_TRANSLATE_NOOP(CONTEXT, "knee")
+NO_KNEE = QT_TRANSLATE_NOOP(CONTEXT, "no knee")
+KNEE_AT = QT_TRANSLATE_NOOP(CONTEXT, "knee {0}")
+SATURATED = QT_TRANSLATE_NOOP(CONTEXT, "saturated")
+SATURATES_AT = QT_TRANSLATE_NOOP(CONTEXT, "saturates at {0}")
+STEADY = QT_TRANSLATE_NOOP(CONTEXT, "its queue held steady")
+SKIPPED = QT_TRANSLATE_NOOP(CONTEXT, "skipped from {0}")
+RACING = QT_TRANSLATE_NOOP(CONTEXT, "racing…")
+CAPACITY = QT_TRANSLATE_NOOP(CONTEXT, "capacity {0:.2g}/s")
+EMPTY = QT_TRANSLATE_NOOP(CONTEXT, "No point yet: the curve fills as each race ends.")
+NOTE = QT_TRANSLATE_NOOP(
+    CONTEXT,
+    "Solid: measured, each kitchen raced alone. Dashed: a perfect kitchen of the same shape "
+    "(hollow marks on it: loads skipped as too long). Hollow memory marks: a kitchen in the "
+    "app's process, what the app grew by while it held the load.",
+)
+DISH = QT_TRANSLATE_NOOP(CONTEXT, "{0} dish, one order alone {1:.2f} s")
+STREAM = QT_TRANSLATE_NOOP(CONTEXT, "each stream {0:g} s long")
+BUSY = QT_TRANSLATE_NOOP(CONTEXT, "the machine was busy during {0} of {1} points")
+STOPPED = QT_TRANSLATE_NOOP(CONTEXT, "stopped before the end")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def subtitle(sweep: Sweep) -> str:
+    spec = sweep.spec
+    parts = [tr(DISH).format(spec.dish, spec.one_order)]
+    if spec.axis is SweepAxis.RATE:
+        parts.append(tr(STREAM).format(spec.duration))
+    if sweep.when:
+        parts.append(sweep.when.replace("T", " ").replace("+00:00", " UTC"))
+    busy = busy_points(sweep)
+    if busy:
+        parts.append(tr(BUSY).format(len(busy), len(sweep.points)))
+    if sweep.cancelled:
+        parts.append(tr(STOPPED))
+    return " · ".join(parts)
