@@ -139,3 +139,36 @@ def test_closing_the_window_mid_sweep_stops_the_sweep_and_its_kitchens(
     took = qloop.run_until_complete(close_mid_race())
     assert not sweeps.running and sweeps.sweep is not None and sweeps.sweep.cancelled
     assert sweeps.sweep.points == [] and took < 5.0
+
+
+def test_the_arrival_choice_at_a_steady_rate_serves_a_poisson_stream(
+    qtbot, qloop, window, wait_for_signal
+):
+    controls = window.controls
+    controls.arrivals.setCurrentIndex(controls.arrivals.count() - 1)
+    assert controls.arrivals.currentText() == "at a steady rate (Poisson)"
+    assert controls.rate.isVisibleTo(window) and not controls.customers.isVisibleTo(window)
+    controls.rate.setValue(500.0)  # R × T stays within what a race holds
+    assert controls.rate.value() * controls.duration.maximum() <= 1000
+    controls.rate.setValue(10.0)
+    controls.duration.setValue(1.0)
+    controls.wait.setValue(0.05)
+
+    async def race():
+        finished = asyncio.ensure_future(wait_for_signal(window.session.sig_race_finished, 30))
+        assert window.serve()
+        (result,) = await finished
+        return result
+
+    result = qloop.run_until_complete(race())
+    assert result.plan.arrivals.rate == 10.0 and result.plan.arrivals.steady
+    for timeline in result.timelines.values():
+        orders = list(timeline.orders.values())
+        assert len(orders) == result.plan.arrivals.customers
+        assert all(o.intended is not None and o.sent >= o.intended - 0.005 for o in orders)
+        spread = max(o.intended for o in orders) - min(o.intended for o in orders)
+        assert 0.5 < spread < 1.0  # the stream lasted its second, not a burst
+    # The choice comes back with the race (a scene, a replay): the fields show the stream.
+    controls.arrivals.setCurrentIndex(0)
+    controls.show_plan(result.plan)
+    assert controls.steady and controls.rate.value() == 10.0

@@ -142,6 +142,307 @@
     </message>
   </context>
   <context>
+    <name>CapacityCurve</name>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="11" />
+      <source>How many customers each kitchen holds</source>
+      <translation>每个厨房能接待多少客人</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="12" />
+      <source>p95: the time 95 of 100 customers stayed within</source>
+      <translation>p95：100 位客人中 95 位不超过的时间</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="13" />
+      <source>threads held</source>
+      <translation>占用的线程</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="14" />
+      <source>memory held (MB)</source>
+      <translation>占用的内存（MB）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="15" />
+      <source>users ordering at once</source>
+      <translation>同时下单的用户数</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="16" />
+      <source>customers a second (a steady Poisson stream)</source>
+      <translation>每秒客人数（稳定的泊松到达流）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="17" />
+      <source>knee line: {0:g} × one order ({1:.2f} s)</source>
+      <translation>拐点线：单份订单的 {0:g} 倍（{1:.2f} 秒）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="18" />
+      <source>knee</source>
+      <translation>拐点</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="19" />
+      <source>no knee</source>
+      <translation>无拐点</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="20" />
+      <source>knee {0}</source>
+      <translation>拐点 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="21" />
+      <source>saturated</source>
+      <translation>饱和</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="22" />
+      <source>saturates at {0}</source>
+      <translation>在 {0} 饱和</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="23" />
+      <source>its queue held steady</source>
+      <translation>队列保持稳定</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="24" />
+      <source>skipped from {0}</source>
+      <translation>从 {0} 起跳过</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="25" />
+      <source>racing…</source>
+      <translation>比赛中…</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="26" />
+      <source>capacity {0:.2g}/s</source>
+      <translation>容量 {0:.2g}/秒</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="27" />
+      <source>No point yet: the curve fills as each race ends.</source>
+      <translation>还没有数据点：每轮比赛结束，曲线就多一个点。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="28" />
+      <source>Solid: measured, each kitchen raced alone. Dashed: a perfect kitchen of the same shape (hollow marks on it: loads skipped as too long). Hollow memory marks: a kitchen in the app's process, what the app grew by while it held the load.</source>
+      <translation>实线：实测，每个厨房单独比赛。虚线：同样结构的理想厨房（虚线上的空心点：因耗时过长而跳过的负载）。内存图中的空心点：在应用进程内的厨房，承载该负载时应用增长的内存。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="34" />
+      <source>{0} dish, one order alone {1:.2f} s</source>
+      <translation>{0} 菜，单份订单 {1:.2f} 秒</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="35" />
+      <source>each stream {0:g} s long</source>
+      <translation>每段到达流 {0:g} 秒</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="36" />
+      <source>the machine was busy during {0} of {1} points</source>
+      <translation>{1} 个点中有 {0} 个测量时机器正忙</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="37" />
+      <source>stopped before the end</source>
+      <translation>未完成即停止</translation>
+    </message>
+  </context>
+  <context>
+    <name>CapacityWindow</name>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="178" />
+      <source>Chefline — capacity curve</source>
+      <translation>Chefline — 容量曲线</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="179" />
+      <source>Kitchens</source>
+      <translation>厨房</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="180" />
+      <source>Load</source>
+      <translation>负载</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="180" />
+      <source>at</source>
+      <translation>取值</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="181" />
+      <source>each for</source>
+      <translation>每段持续</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="182" />
+      <source>Recipe</source>
+      <translation>菜谱</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="182" />
+      <source>Wait</source>
+      <translation>等待</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="183" />
+      <source>Tokens</source>
+      <translation>Token 数</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="184" />
+      <source>Skip points over</source>
+      <translation>跳过超过此时长的点</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="186" />
+      <source>users at once</source>
+      <translation>同时的用户数</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="187" />
+      <source>customers a second</source>
+      <translation>每秒客人数</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="190" />
+      <source>The loads, rising, separated by commas (at most 12)</source>
+      <translation>负载值，从小到大，用逗号分隔（最多 12 个）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="192" />
+      <source>A kitchen whose next point would take longer than this (by its theory, and how much slower than it its last point was) is skipped there and beyond</source>
+      <translation>如果某个厨房的下一个点会超过这个时长（按理论值，并考虑它上一个点比理论慢多少），就从这个点起跳过</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="194" />
+      <source>How long each steady stream of customers lasts</source>
+      <translation>每段稳定到达的客人流持续多久</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="195" />
+      <source>Open…</source>
+      <translation>打开…</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="196" />
+      <source>Show a recorded sweep (Ctrl+O)</source>
+      <translation>显示已录制的扫描（Ctrl+O）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="197" />
+      <source>Export…</source>
+      <translation>导出…</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="198" />
+      <source>Save the sweep as JSON, CSV, PNG and SVG (Ctrl+E)</source>
+      <translation>把扫描保存为 JSON、CSV、PNG 和 SVG（Ctrl+E）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="204" />
+      <source>{0} chosen</source>
+      <translation>已选 {0} 个</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="247" />
+      <source>Stopping after the race under way…</source>
+      <translation>当前这轮比赛结束后停止…</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="257" />
+      <source>Open a recorded sweep</source>
+      <translation>打开已录制的扫描</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="258" />
+      <source>Sweep (*.json *.json.gz)</source>
+      <translation>扫描文件 (*.json *.json.gz)</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="273" />
+      <source>Export the sweep to…</source>
+      <translation>把扫描导出到…</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="279" />
+      <source>Export the sweep once it has finished.</source>
+      <translation>请等扫描结束后再导出。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="282" />
+      <source>No point to export yet: run a sweep first.</source>
+      <translation>还没有可导出的点：请先运行一次扫描。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="300" />
+      <source>Saved {0} in {1}</source>
+      <translation>已保存 {0} 到 {1}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="310" />
+      <source>Racing {0} alone at {1}: about {2:.0f} s…</source>
+      <translation>{0} 正在单独比赛，负载 {1}：约 {2:.0f} 秒…</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="315" />
+      <source>{0} at {1}: p95 {2:.2f} s</source>
+      <translation>{0} 在 {1}：p95 {2:.2f} 秒</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="321" />
+      <source>Sweep stopped: {0} points measured.</source>
+      <translation>扫描已停止：测得 {0} 个点。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="327" />
+      <source>none</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="328" />
+      <source>{0}: saturates at {1}</source>
+      <translation>{0}：在 {1} 饱和</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="330" />
+      <source>{0}: knee {1}</source>
+      <translation>{0}：拐点 {1}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="331" />
+      <source>Sweep done. {0}. Export: Ctrl+E</source>
+      <translation>扫描完成。{0}。导出：Ctrl+E</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="335" />
+      <source>Stop</source>
+      <translation>停止</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="335" />
+      <source>Run the sweep</source>
+      <translation>运行扫描</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="336" />
+      <source>Ctrl+Return</source>
+      <translation>Ctrl+回车</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="343" />
+      <source>Each kitchen is raced alone at each load, the points appearing as each race ends. Press Run (Ctrl+Return).</source>
+      <translation>每个厨房在每个负载下单独比赛，每轮结束就出现一个点。按“运行扫描”（Ctrl+回车）。</translation>
+    </message>
+  </context>
+  <context>
     <name>ChefLanesView</name>
     <message>
       <location filename="../../src/chefline/ui/race/chef_lanes.py" line="91" />
@@ -209,6 +510,7 @@ series in one interpreter, also that of the kitchens next door:</source>
 只能串行进行，隔壁厨房的工作也一样：</translation>
     </message>
     <message>
+      <location filename="../../src/chefline/cli/sweep_table.py" line="84" />
       <location filename="../../src/chefline/cli/table.py" line="69" />
       <source>in app</source>
       <translation>在应用内</translation>
@@ -239,6 +541,7 @@ series in one interpreter, also that of the kitchens next door:</source>
       <translation>厨房</translation>
     </message>
     <message>
+      <location filename="../../src/chefline/cli/sweep_table.py" line="47" />
       <location filename="../../src/chefline/cli/table.py" line="84" />
       <source>served</source>
       <translation>已上菜</translation>
@@ -254,6 +557,7 @@ series in one interpreter, also that of the kitchens next door:</source>
       <translation>理论值</translation>
     </message>
     <message>
+      <location filename="../../src/chefline/cli/sweep_table.py" line="48" />
       <location filename="../../src/chefline/cli/table.py" line="85" />
       <source>×theory</source>
       <translation>×理论</translation>
@@ -289,19 +593,122 @@ series in one interpreter, also that of the kitchens next door:</source>
       <translation>token/秒</translation>
     </message>
     <message>
+      <location filename="../../src/chefline/cli/sweep_table.py" line="18" />
+      <source>p50/p95/p99: each customer's time from ordering (at a steady rate: from when they meant to order) to the dish. ×theory: p95 over a
+perfect kitchen's p95. processes, threads, memory: the most each kitchen held; for a kitchen in the app's process, memory is
+how much the app grew while it held the load alone (+).</source>
+      <translation>p50/p95/p99：每位客人从下单（稳定速率时：从本应下单的时刻）到拿到菜的时间。×理论：p95 除以理想厨房的 p95。
+进程数、线程数、内存：每个厨房最多占用多少；对在应用进程内的厨房，内存是它单独承载该负载时
+应用增长了多少（+）。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_table.py" line="30" />
+      <source>customers at a steady rate (Poisson), each stream {0:g} s long</source>
+      <translation>客人以稳定速率到达（泊松），每段 {0:g} 秒</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_table.py" line="33" />
+      <source>a burst of users ordering at once</source>
+      <translation>一批用户同时下单</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_table.py" line="34" />
+      <source>Capacity sweep: {0}; {1} dish, one order alone {2:.2f} s; each kitchen raced alone</source>
+      <translation>容量扫描：{0}；{1} 菜，单份订单 {2:.2f} 秒；每个厨房单独比赛</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_table.py" line="44" />
+      <source>rate</source>
+      <translation>速率</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_table.py" line="44" />
+      <source>users</source>
+      <translation>用户数</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_table.py" line="46" />
+      <source>customers</source>
+      <translation>客人数</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_table.py" line="48" />
+      <source>theory p95</source>
+      <translation>理论 p95</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_table.py" line="50" />
+      <source>queue growth</source>
+      <translation>队列增长</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_table.py" line="51" />
       <location filename="../../src/chefline/cli/table.py" line="93" />
       <source>processes</source>
       <translation>进程数</translation>
     </message>
     <message>
+      <location filename="../../src/chefline/cli/sweep_table.py" line="51" />
       <location filename="../../src/chefline/cli/table.py" line="93" />
       <source>threads</source>
       <translation>线程数</translation>
     </message>
     <message>
+      <location filename="../../src/chefline/cli/sweep_table.py" line="52" />
       <location filename="../../src/chefline/cli/table.py" line="94" />
       <source>memory</source>
       <translation>内存</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_table.py" line="59" />
+      <source>  capacity in theory: no limit but its own work</source>
+      <translation>  理论容量：除自身开销外没有上限</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_table.py" line="61" />
+      <source>  capacity in theory: {0:.3g} customers a second</source>
+      <translation>  理论容量：每秒 {0:.3g} 位客人</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_table.py" line="95" />
+      <source>  saturates at {0:g}/s: the last quarter of its customers waited {1:.2f} s longer than the first, more than one order's {2:.2f} s</source>
+      <translation>  在 {0:g}/秒 饱和：最后四分之一的客人比最先四分之一多等了 {1:.2f} 秒，超过单份订单的 {2:.2f} 秒</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_table.py" line="99" />
+      <location filename="../../src/chefline/cli/sweep_table.py" line="107" />
+      <source>{0:g} users</source>
+      <translation>{0:g} 位用户</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_table.py" line="100" />
+      <source>  knee: {0} (p95 {1:.2f} s, over {2:g} × one order's {3:.2f} s)</source>
+      <translation>  拐点：{0}（p95 {1:.2f} 秒，超过单份订单 {3:.2f} 秒的 {2:g} 倍）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_table.py" line="103" />
+      <source>  no point measured</source>
+      <translation>  没有测到任何点</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_table.py" line="106" />
+      <source>  its queue held steady up to {0:g}/s</source>
+      <translation>  直到 {0:g}/秒 队列都保持稳定</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_table.py" line="108" />
+      <source>  no knee up to {0}: p95 stayed within {1:g} × one order's {2:.2f} s</source>
+      <translation>  直到 {0} 都没有拐点：p95 一直在单份订单 {2:.2f} 秒的 {1:g} 倍以内</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_table.py" line="121" />
+      <source>The machine was busy with other work during {0} of {1} points (as few as {2:.1f} cores free of {3}): those may read slow.</source>
+      <translation>{1} 个点中有 {0} 个测量时机器在忙别的事（{3} 个核中最少只空闲 {2:.1f} 个）：这些点可能偏慢。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_table.py" line="126" />
+      <source>The sweep was stopped before every point was raced.</source>
+      <translation>扫描在所有点测完之前就停止了。</translation>
     </message>
     <message>
       <location filename="../../src/chefline/cli/table.py" line="124" />
@@ -355,242 +762,268 @@ series in one interpreter, also that of the kitchens next door:</source>
       <translation>错误：</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="37" />
+      <location filename="../../src/chefline/cli/main.py" line="35" />
       <source>Real Flask and FastAPI kitchens racing the same orders, measured.</source>
       <translation>真实的 Flask 与 FastAPI 厨房处理同样的订单，一切数字都是实测的。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="45" />
+      <location filename="../../src/chefline/cli/main.py" line="43" />
       <source>run a short real race in the window (offscreen), check it, exit 0 or 1</source>
       <translation>在窗口中（离屏）跑一轮真实的短比赛并检查，退出码为 0 或 1</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="52" />
+      <location filename="../../src/chefline/cli/main.py" line="50" />
       <source>open the window (the default command)</source>
       <translation>打开窗口（默认命令）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="57" />
+      <location filename="../../src/chefline/cli/main.py" line="55" />
       <source>serve the orders at once</source>
       <translation>立刻上菜</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="63" />
+      <location filename="../../src/chefline/cli/main.py" line="61" />
       <source>run a real race in the window offscreen and save it as an image</source>
       <translation>在离屏窗口中跑一轮真实比赛，并保存为图片</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="68" />
+      <location filename="../../src/chefline/cli/main.py" line="66" />
       <source>image file (default race.png)</source>
       <translation>图片文件（默认 race.png）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="71" />
+      <location filename="../../src/chefline/cli/main.py" line="69" />
       <source>window size (default 1920x1080)</source>
       <translation>窗口尺寸（默认 1920x1080）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="77" />
+      <location filename="../../src/chefline/cli/main.py" line="75" />
       <source>show scene N of the talk and serve its race instead</source>
       <translation>显示演讲的第 N 场，并改为处理该场的比赛</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="83" />
+      <location filename="../../src/chefline/cli/main.py" line="81" />
       <source>the window's language (default: the system's)</source>
       <translation>窗口语言（默认跟随系统）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="86" />
+      <location filename="../../src/chefline/cli/main.py" line="84" />
       <source>full screen, as in a talk</source>
       <translation>全屏，和演讲时一样</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="90" />
+      <location filename="../../src/chefline/cli/main.py" line="88" />
       <source>list the kitchen modes</source>
       <translation>列出所有厨房模式</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="93" />
+      <location filename="../../src/chefline/cli/main.py" line="91" />
       <source>race kitchens headless and print the comparison</source>
       <translation>无界面地让厨房比赛，并打印对比结果</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="99" />
+      <location filename="../../src/chefline/cli/main.py" line="97" />
       <source>print every order's full timeline</source>
       <translation>打印每张订单的完整时间线</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="104" />
+      <location filename="../../src/chefline/cli/main.py" line="102" />
       <source>also write the race as a trace for ui.perfetto.dev or chrome://tracing</source>
       <translation>同时把比赛写成追踪文件，可在 ui.perfetto.dev 或 chrome://tracing 中打开</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="111" />
+      <location filename="../../src/chefline/cli/main.py" line="109" />
+      <source>the capacity curve: each kitchen raced alone at rising loads, with its knee</source>
+      <translation>容量曲线：每个厨房在递增负载下单独比赛，并给出拐点</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/main.py" line="118" />
       <source>run every scene of the talk and check that it shows what it says</source>
       <translation>运行演讲的每一个场景，检查结果是否与说明相符</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="117" />
+      <location filename="../../src/chefline/cli/main.py" line="124" />
       <source>run kitchens on loopback until Ctrl+C</source>
       <translation>在本机回环地址上运行厨房，直到按 Ctrl+C</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="125" />
+      <location filename="../../src/chefline/cli/main.py" line="132" />
       <source>port of the first kitchen, the next ones count up (default: free ports)</source>
       <translation>第一个厨房的端口，后面的依次加一（默认：空闲端口）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="27" />
+      <location filename="../../src/chefline/cli/options.py" line="30" />
       <source>a kitchen to race (repeat for several; default: {0}). Modes: {1}</source>
       <translation>参加比赛的厨房（可重复指定多个；默认：{0}）。可选模式：{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="36" />
+      <location filename="../../src/chefline/cli/options.py" line="39" />
       <source>chefs in flask-pool ({0}-{1}, default 4)</source>
       <translation>flask-pool 的厨师数（{0}-{1}，默认 4）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="45" />
+      <location filename="../../src/chefline/cli/options.py" line="48" />
       <source>worker processes in flask-processes ({0}-{1}, default 4)</source>
       <translation>flask-processes 的工作进程数（{0}-{1}，默认 4）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="54" />
+      <location filename="../../src/chefline/cli/options.py" line="57" />
       <source>anyio thread limit in fastapi-def (default 40, as in FastAPI)</source>
       <translation>fastapi-def 中 anyio 的线程上限（默认 40，与 FastAPI 相同）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="65" />
+      <location filename="../../src/chefline/cli/options.py" line="68" />
       <source>orders per kitchen ({0}-{1}, default 10)</source>
       <translation>每个厨房的订单数（{0}-{1}，默认 10）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="75" />
+      <location filename="../../src/chefline/cli/options.py" line="78" />
+      <location filename="../../src/chefline/cli/sweep_command.py" line="74" />
       <source>the slow step of each dish (0-{0:g} s, default 0.5)</source>
       <translation>每道菜慢步骤的时长（0-{0:g} 秒，默认 0.5）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="83" />
+      <location filename="../../src/chefline/cli/options.py" line="86" />
       <source>io: the slow step waits (sleep/await); cpu: it needs the chef's hands (hashing)</source>
       <translation>io：慢步骤是等待（sleep/await）；cpu：慢步骤要厨师亲手做（计算哈希）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="93" />
+      <location filename="../../src/chefline/cli/options.py" line="96" />
       <source>prep CPU work</source>
       <translation>备菜的 CPU 工作</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="100" />
+      <location filename="../../src/chefline/cli/options.py" line="103" />
       <source>plating CPU</source>
       <translation>装盘的 CPU 工作</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="106" />
+      <location filename="../../src/chefline/cli/options.py" line="109" />
       <source>burn: one order in every K gets an HTTP 500; slow: it takes 3× as long</source>
       <translation>burn：每 K 张订单有一张得到 HTTP 500；slow：那一张要慢 3 倍</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="115" />
+      <location filename="../../src/chefline/cli/options.py" line="118" />
       <source>how often --fault strikes (default 5)</source>
       <translation>--fault 出现的频率（默认 5）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="122" />
+      <location filename="../../src/chefline/cli/options.py" line="125" />
       <source>customers walk out after this long (default: well past the theory)</source>
       <translation>客人等这么久就离开（默认：远超理论用时）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="129" />
+      <location filename="../../src/chefline/cli/options.py" line="132" />
       <source>seconds between arrivals (default 0: everyone orders at once)</source>
       <translation>两位客人到达的间隔秒数（默认 0：所有人同时点单）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="135" />
+      <location filename="../../src/chefline/cli/options.py" line="145" />
+      <source>customers arrive at a steady rate: R a second on average, as a Poisson stream (instead of --customers); latency counts from when each meant to order</source>
+      <translation>客人以稳定速率到达：平均每秒 R 位，泊松流（代替 --customers）；延迟从每人本应下单的时刻算起</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/options.py" line="156" />
+      <source>how long a steady stream of customers lasts (default {0:g} s)</source>
+      <translation>稳定客人流持续多久（默认 {0:g} 秒）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/options.py" line="164" />
+      <source>which stream of arrival times to draw (default {0})</source>
+      <translation>抽取哪一组到达时刻（默认 {0}）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/options.py" line="177" />
+      <source>--rate sets how customers come; leave out --customers and --gap</source>
+      <translation>--rate 决定客人如何到达；请不要同时给出 --customers 和 --gap</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/options.py" line="184" />
       <source>LLM dish</source>
       <translation>大模型菜品</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="136" />
+      <location filename="../../src/chefline/cli/options.py" line="185" />
       <source>--llm orders a streamed answer from a language model at each kitchen's /chat</source>
       <translation>--llm 在每个厨房的 /chat 点一份来自语言模型的流式回答</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="141" />
+      <location filename="../../src/chefline/cli/options.py" line="190" />
       <source>serve the LLM dish instead of a wait</source>
       <translation>用大模型菜品代替等待</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="144" />
+      <location filename="../../src/chefline/cli/options.py" line="193" />
       <source>what every customer asks</source>
       <translation>每位客人问的问题</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="147" />
+      <location filename="../../src/chefline/cli/options.py" line="196" />
       <source>answer length (1-{0}, default 16)</source>
       <translation>回答长度（1-{0}，默认 16）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="150" />
+      <location filename="../../src/chefline/cli/options.py" line="199" />
       <source>0-2 (default 0.7)</source>
       <translation>0-2（默认 0.7）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="157" />
+      <location filename="../../src/chefline/cli/options.py" line="206" />
       <source>built-in model: time to first token (default {0:g})</source>
       <translation>内置模型：首个 token 用时（默认 {0:g}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="166" />
+      <location filename="../../src/chefline/cli/options.py" line="215" />
       <source>built-in model: tokens per second (default {0:g})</source>
       <translation>内置模型：每秒 token 数（默认 {0:g}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="173" />
+      <location filename="../../src/chefline/cli/options.py" line="222" />
       <source>your OpenAI server, e.g. http://127.0.0.1:11434/v1</source>
       <translation>你的 OpenAI 兼容服务，例如 http://127.0.0.1:11434/v1</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="175" />
+      <location filename="../../src/chefline/cli/options.py" line="224" />
       <source>the model to ask there</source>
       <translation>在那里要调用的模型</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="179" />
+      <location filename="../../src/chefline/cli/options.py" line="228" />
       <source>environment variable holding the API key (never written anywhere)</source>
       <translation>保存 API 密钥的环境变量（密钥从不写入任何地方）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/display_check.py" line="85" />
+      <location filename="../../src/chefline/cli/display_check.py" line="86" />
       <source>there is no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set); use `chefline race` for a race in the terminal, `chefline snapshot` for a picture of one, or QT_QPA_PLATFORM=offscreen to run the window unseen</source>
       <translation>没有可以打开窗口的显示器（DISPLAY 和 WAYLAND_DISPLAY 都未设置）；请用 `chefline race` 在终端里比赛，用 `chefline snapshot` 把比赛存成图片，或设置 QT_QPA_PLATFORM=offscreen 在后台运行窗口</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/display_check.py" line="94" />
+      <location filename="../../src/chefline/cli/display_check.py" line="95" />
       <source>the display {display} does not answer (is the X server running?); use `chefline race` for a race in the terminal or QT_QPA_PLATFORM=offscreen</source>
       <translation>显示器 {display} 没有响应（X 服务器在运行吗？）；请用 `chefline race` 在终端里比赛，或设置 QT_QPA_PLATFORM=offscreen</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/display_check.py" line="161" />
+      <location filename="../../src/chefline/cli/display_check.py" line="162" />
       <source>Qt's {platform} window plugin cannot load: these system libraries are missing: {names}</source>
       <translation>Qt 的 {platform} 窗口插件无法加载：缺少这些系统库：{names}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/display_check.py" line="166" />
+      <location filename="../../src/chefline/cli/display_check.py" line="167" />
       <source>; install them with: sudo apt-get install {packages}</source>
       <translation>；安装命令：sudo apt-get install {packages}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/display_check.py" line="170" />
+      <location filename="../../src/chefline/cli/display_check.py" line="171" />
       <source>; Qt's own libraries are incomplete: reinstall PySide6</source>
       <translation>；Qt 自带的库不完整：请重新安装 PySide6</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/race_command.py" line="80" />
+      <location filename="../../src/chefline/cli/race_command.py" line="82" />
       <source>Trace written to {0}: open it in ui.perfetto.dev</source>
       <translation>追踪文件已写入 {0}：可在 ui.perfetto.dev 中打开</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/serve_command.py" line="41" />
+      <location filename="../../src/chefline/cli/serve_command.py" line="42" />
       <source>Press Ctrl+C to close your app.</source>
       <translation>按 Ctrl+C 关闭你的应用。</translation>
     </message>
@@ -675,84 +1108,169 @@ series in one interpreter, also that of the kitchens next door:</source>
       <translation>  ……还有 {0} 次（--json 会全部列出）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="37" />
+      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="34" />
       <source>--app must look like path/to/app.py:app or package.module:app, not {0!r}</source>
       <translation>--app 的格式应为 path/to/app.py:app 或 package.module:app，而不是 {0!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="47" />
+      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="44" />
       <source>{0} has no attribute {1!r}</source>
       <translation>{0} 没有属性 {1!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="48" />
+      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="45" />
       <source>; its apps: {0}</source>
       <translation>；其中的应用：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="53" />
+      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="50" />
       <source>{0} is a {1}, not an app: name a FastAPI, Starlette or Flask app (ASGI or WSGI)</source>
       <translation>{0} 是 {1}，不是应用：请指定一个 FastAPI、Starlette 或 Flask 应用（ASGI 或 WSGI）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="84" />
+      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="81" />
       <source>there is no file {0}</source>
       <translation>没有文件 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="89" />
+      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="86" />
       <source>{0} is not a Python file</source>
       <translation>{0} 不是 Python 文件</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="111" />
+      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="108" />
       <source>there is no module {0}</source>
       <translation>没有模块 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="121" />
+      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="118" />
       <source>cannot import {0}: {1}</source>
       <translation>无法导入 {0}：{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="123" />
+      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="120" />
       <source> (at {0})</source>
       <translation>（位于 {0}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="45" />
+      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="46" />
       <source>--path must start with /, not {0!r}</source>
       <translation>--path 必须以 / 开头，而不是 {0!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="48" />
+      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="49" />
       <source>--method must be one of {0}, not {1!r}</source>
       <translation>--method 必须是 {0} 之一，而不是 {1!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="56" />
+      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="57" />
       <source>--body must be JSON: {0} (line {1}, column {2})</source>
       <translation>--body 必须是 JSON：{0}（第 {1} 行，第 {2} 列）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="150" />
+      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="151" />
       <source>--server must be one of {0}, not {1!r}</source>
       <translation>--server 必须是 {0} 之一，而不是 {1!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="153" />
+      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="154" />
       <source>{0} is a {1} app, and {2} serves {3} apps; try --server {4}</source>
       <translation>{0} 是 {1} 应用，而 {2} 只能运行 {3} 应用；请试试 --server {4}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="157" />
+      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="158" />
       <source>the blocking threshold must be between 0 and 10 s, not {0:g}</source>
       <translation>阻塞阈值必须在 0 到 10 秒之间，而不是 {0:g}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="192" />
+      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="193" />
       <source>{0} failed to start: {1}</source>
       <translation>{0} 启动失败：{1}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_command.py" line="54" />
+      <source>how many users order at once at each point (default {0})</source>
+      <translation>每个点同时下单的用户数（默认 {0}）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_command.py" line="61" />
+      <source>sweep by steady rate instead: customers a second at each point, each a Poisson stream of --duration seconds</source>
+      <translation>改为按稳定速率扫描：每个点的每秒客人数，每段是持续 --duration 秒的泊松流</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_command.py" line="82" />
+      <source>io: the slow step waits; cpu: it needs the chef's hands</source>
+      <translation>io：慢步骤在等待；cpu：慢步骤需要厨师动手</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_command.py" line="90" />
+      <source>a kitchen whose next point would take longer than this is skipped there, and beyond (default {0:g} s)</source>
+      <translation>如果某个厨房的下一个点会超过这个时长，就从这个点起跳过（默认 {0:g} 秒）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_command.py" line="101" />
+      <source>write the sweep as JSON to FILE (- or nothing: print it instead of the tables)</source>
+      <translation>把扫描以 JSON 写入 FILE（- 或不给：直接打印 JSON，代替表格）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_command.py" line="108" />
+      <source>draw the curve into a PNG or SVG picture</source>
+      <translation>把曲线画成 PNG 或 SVG 图片</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_command.py" line="113" />
+      <source>the picture's size (default {0})</source>
+      <translation>图片尺寸（默认 {0}）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_command.py" line="119" />
+      <source>show a recorded sweep (from --json) instead of running one</source>
+      <translation>显示已录制的扫描（由 --json 写出），不重新运行</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_command.py" line="126" />
+      <source>sweep by --users or by --rates, not both</source>
+      <translation>请按 --users 或 --rates 扫描，不能两者都用</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_command.py" line="134" />
+      <source>a sweep races the built-in model; --model-url is for chefline race</source>
+      <translation>扫描使用内置模型；--model-url 用于 chefline race</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_command.py" line="146" />
+      <source>the picture must be a .png or .svg file, not {0}</source>
+      <translation>图片必须是 .png 或 .svg 文件，不能是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_command.py" line="154" />
+      <source>this build cannot draw pictures; leave out --out</source>
+      <translation>这个版本不能画图；请去掉 --out</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_command.py" line="174" />
+      <source>chefline: sweep stopped</source>
+      <translation>chefline：扫描已停止</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_command.py" line="182" />
+      <source>Sweep written to {0}</source>
+      <translation>扫描已写入 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_command.py" line="185" />
+      <source>Curve drawn in {0}</source>
+      <translation>曲线已画入 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_command.py" line="201" />
+      <source>sweeping {0} at {1} (about {2:.0f} s)…</source>
+      <translation>正在扫描 {0}，负载 {1}（约 {2:.0f} 秒）…</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_command.py" line="205" />
+      <source>{0} at {1}: p95 {2}</source>
+      <translation>{0} 在 {1}：p95 {2}</translation>
     </message>
   </context>
   <context>
@@ -791,82 +1309,107 @@ series in one interpreter, also that of the kitchens next door:</source>
   <context>
     <name>ControlBar</name>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="28" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="29" />
       <source>all at once</source>
       <translation>同时到达</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="29" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="30" />
       <source>one every 20 ms</source>
       <translation>每 20 毫秒一位</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="30" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="31" />
       <source>one every 100 ms</source>
       <translation>每 100 毫秒一位</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="32" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="33" />
       <source>all at once, one kitchen at a time</source>
       <translation>同时到达，厨房依次上场</translation>
     </message>
     <message>
       <location filename="../../src/chefline/ui/control_bar.py" line="35" />
+      <source>at a steady rate (Poisson)</source>
+      <translation>稳定速率（泊松到达）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/control_bar.py" line="38" />
       <source>I/O-bound: the dish waits</source>
       <translation>I/O 密集：菜在锅里等</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="36" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="39" />
       <source>CPU-bound: the chef chops</source>
       <translation>CPU 密集：厨师切个不停</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="37" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="40" />
       <source>LLM: a streamed model call</source>
       <translation>大模型：流式调用模型</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="120" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="140" />
       <source>Customers</source>
       <translation>客人</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="121" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="141" />
       <source>Recipe</source>
       <translation>菜谱</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="122" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="142" />
       <source>Wait per dish</source>
       <translation>每道菜等待</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="123" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="143" />
       <source>Tokens</source>
       <translation>Token 数</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="124" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="144" />
       <source>Arrival</source>
       <translation>到达方式</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="130" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="145" />
+      <source>Rate</source>
+      <translation>速率</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/control_bar.py" line="146" />
+      <source>for</source>
+      <translation>持续</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/control_bar.py" line="152" />
       <source>one every {0:g} ms</source>
       <translation>每 {0:g} 毫秒一位</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="132" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="156" />
+      <source>Customers a second, on average: each comes at a random moment (a Poisson stream), and each one's time counts from when it meant to order</source>
+      <translation>平均每秒的客人数：每位客人在随机时刻到达（泊松流），每人的用时从其本应下单的时刻算起</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/control_bar.py" line="158" />
+      <source>How long the stream of customers lasts</source>
+      <translation>客人流持续多久</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/control_bar.py" line="159" />
       <source>How many customers order at once (1–1000)</source>
       <translation>同时点单的客人数（1–1000）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="133" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="160" />
       <source>How long the slow step of each dish takes (0–30 s)</source>
       <translation>每道菜慢步骤的时长（0–30 秒）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="135" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="162" />
       <source>I/O: the slow step waits (a database, an LLM API).
 CPU: the slow step is hashing, so async cannot help.
 LLM: each kitchen calls a language model and streams its tokens on (Model menu).</source>
@@ -875,45 +1418,113 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
 大模型：每个厨房调用语言模型，并把 token 逐个转发给客人（“模型”菜单）。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="139" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="166" />
       <source>How many tokens each answer streams (max_tokens)</source>
       <translation>每个回答流式输出的 token 数（max_tokens）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="140" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="167" />
       <source>Serving…</source>
       <translation>上菜中…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="140" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="167" />
       <source>Serve</source>
       <translation>上菜</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="142" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="169" />
       <source>Send the same orders to every kitchen at once (Space)</source>
       <translation>把同样的订单同时发给每个厨房（空格键）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="144" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="171" />
       <source>Reset</source>
       <translation>重置</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="145" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="172" />
       <source>Clear the race (R)</source>
       <translation>清除本轮比赛（R）</translation>
     </message>
   </context>
   <context>
+    <name>CurveView</name>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="31" />
+      <source>Capacity curve</source>
+      <translation>容量曲线</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="62" />
+      <source>{0:g} customers a second ({1} came)</source>
+      <translation>每秒 {0:g} 位客人（共来了 {1} 位）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="63" />
+      <source>{0:g} users at once</source>
+      <translation>同时 {0:g} 位用户</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="66" />
+      <source>p50 {0:.2f} s · p95 {1:.2f} s · p99 {2:.2f} s</source>
+      <translation>p50 {0:.2f} 秒 · p95 {1:.2f} 秒 · p99 {2:.2f} 秒</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="69" />
+      <source>theory's p95 {0:.2f} s: ×{1:.2f}</source>
+      <translation>理论 p95 {0:.2f} 秒：×{1:.2f}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="71" />
+      <source>served {0} of {1}</source>
+      <translation>上菜 {0}/{1}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="73" />
+      <source>the last quarter waited {0:+.2f} s longer than the first</source>
+      <translation>最后四分之一的客人比最先四分之一多等了 {0:+.2f} 秒</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="76" />
+      <source>in the app's process</source>
+      <translation>在应用进程内</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="77" />
+      <source>{0} processes</source>
+      <translation>{0} 个进程</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="78" />
+      <source>held: {0}, {1} threads, {2}</source>
+      <translation>占用：{0}，{1} 个线程，{2}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="83" />
+      <source>saturated: its queue grew by more than one order's {0:.2f} s</source>
+      <translation>饱和：队列增长超过单份订单的 {0:.2f} 秒</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="86" />
+      <source>the knee: the first load past {0:g} × one order's {1:.2f} s</source>
+      <translation>拐点：第一个超过单份订单 {1:.2f} 秒 {0:g} 倍的负载</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="89" />
+      <source>{0:.1f} cores free while it raced</source>
+      <translation>比赛时空闲 {0:.1f} 个核</translation>
+    </message>
+  </context>
+  <context>
     <name>Engine</name>
     <message>
-      <location filename="../../src/chefline/engine/restaurant.py" line="29" />
+      <location filename="../../src/chefline/engine/restaurant.py" line="28" />
       <source>The {0} kitchen could not open: {1}</source>
       <translation>{0} 厨房无法打开：{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/engine/restaurant.py" line="30" />
+      <location filename="../../src/chefline/engine/restaurant.py" line="29" />
       <source>The {0} kitchen could not open again: {1}</source>
       <translation>{0} 厨房无法重新打开：{1}</translation>
     </message>
@@ -931,107 +1542,108 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>出了点问题，但 Chefline 仍在运行。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="92" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="81" />
       <source>the API key should be in the environment variable {0}, which is not set</source>
       <translation>API 密钥应放在环境变量 {0} 中，但它没有设置</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="154" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="143" />
       <source>the reply from {0} is not an OpenAI chat stream: {1!r}</source>
       <translation>{0} 的回复不是 OpenAI 聊天流：{1!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="160" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="149" />
       <source>the reply from {0} is not an OpenAI chat stream</source>
       <translation>{0} 的回复不是 OpenAI 聊天流</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="175" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="164" />
       <source>the model server at {0} refused the API key in ${1} ({2}){3}</source>
       <translation>{0} 的模型服务拒绝了 ${1} 中的 API 密钥（{2}）{3}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="179" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="168" />
       <source>the model server at {0} wants an API key (name its environment variable, e.g. OPENAI_API_KEY) ({1}){2}</source>
       <translation>{0} 的模型服务需要 API 密钥（请填写保存它的环境变量名，例如 OPENAI_API_KEY）（{1}）{2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="186" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="175" />
       <source>the model server at {0} has no model {1!r} ({2}){3}</source>
       <translation>{0} 的模型服务没有模型 {1!r}（{2}）{3}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="189" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="178" />
       <source>nothing at {0} answers OpenAI chat requests (404, {1} content): check the base URL, which usually ends in /v1</source>
       <translation>{0} 不响应 OpenAI 聊天请求（404，{1} 内容）：请检查基础地址，它通常以 /v1 结尾</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="195" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="184" />
       <source>the model server at {0} answered {1}{2}</source>
       <translation>{0} 的模型服务返回了 {1}{2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="223" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="210" />
       <source>the reply from {0} is not an OpenAI event stream (content type {1}): {2!r}</source>
       <translation>{0} 的回复不是 OpenAI 事件流（内容类型 {1}）：{2!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="233" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="217" />
       <source>nobody answered at {0}: is the model server running?</source>
       <translation>{0} 没有人应答：模型服务在运行吗？</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="236" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="222" />
       <source>the model at {0} went silent for over {1:g} s</source>
       <translation>{0} 的模型超过 {1:g} 秒没有回应</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="238" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="227" />
       <source>the call to {0} failed: {1}: {2}</source>
       <translation>调用 {0} 失败：{1}：{2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="253" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="255" />
       <source>{0} was still streaming after {1:g} s</source>
       <translation>{0} 过了 {1:g} 秒仍在输出</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="258" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="232" />
       <source>the reply from {0} has a line of over {1} characters</source>
       <translation>{0} 的回复中有一行超过 {1} 个字符</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="336" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="315" />
       <source>{0} answered with no tokens at all</source>
       <translation>{0} 的回答里一个 token 也没有</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="378" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="357" />
       <source>no language model is set up for the kitchens</source>
       <translation>还没有为厨房设置语言模型</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/runners/server_thread.py" line="28" />
+      <location filename="../../src/chefline/servers/runners/server_thread.py" line="25" />
       <source>port must be between 0 and 65535, not {0}</source>
       <translation>端口必须在 0 到 65535 之间，而不是 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/runners/server_thread.py" line="42" />
+      <location filename="../../src/chefline/servers/runners/server_thread.py" line="39" />
       <source>port {0} on {1} is already in use</source>
       <translation>{1} 上的端口 {0} 已被占用</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/runners/server_thread.py" line="44" />
+      <location filename="../../src/chefline/servers/runners/server_thread.py" line="41" />
       <source>cannot listen on {0}:{1}: {2}</source>
       <translation>无法在 {0}:{1} 上监听：{2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/runners/server_thread.py" line="102" />
+      <location filename="../../src/chefline/servers/runners/server_thread.py" line="99" />
       <source>kitchen {0} did not start{1}</source>
       <translation>厨房 {0} 没有启动{1}</translation>
     </message>
     <message>
       <location filename="../../src/chefline/client/race_file.py" line="61" />
+      <location filename="../../src/chefline/client/sweep_file.py" line="71" />
       <source>cannot read {0}: {1}</source>
       <translation>无法读取 {0}：{1}</translation>
     </message>
@@ -1051,7 +1663,7 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>嵌套层数超过比赛文件应有的深度</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/client/plan.py" line="67" />
+      <location filename="../../src/chefline/client/plan.py" line="68" />
       <source>{0} would need about {1:.0f} s for {2} customers with a {3:g} s wait; a race may last at most {4:.0f} s. Use fewer customers or a shorter wait.</source>
       <translation>{0} 处理 {2} 位客人（每道菜等待 {3:g} 秒）大约需要 {1:.0f} 秒；一轮比赛最多 {4:.0f} 秒。请减少客人或缩短等待。</translation>
     </message>
@@ -1072,15 +1684,44 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>客人等了 {0:.1f} 秒后离开了</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/client/trace_file.py" line="33" />
+      <location filename="../../src/chefline/client/trace_file.py" line="30" />
       <source>Could not write the trace to {0}: {1}.</source>
       <translation>无法把追踪文件写入 {0}：{1}。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/client/export.py" line="47" />
+      <location filename="../../src/chefline/client/export.py" line="48" />
       <location filename="../../src/chefline/client/race_file.py" line="56" />
       <source>{0} is damaged: {1}</source>
       <translation>{0} 已损坏：{1}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/client/sweep_file.py" line="46" />
+      <location filename="../../src/chefline/client/sweep_file.py" line="265" />
+      <source>could not write {0}: {1}</source>
+      <translation>无法写入 {0}：{1}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/client/sweep_file.py" line="66" />
+      <source>{0} is not a sweep Chefline can show: {1}</source>
+      <translation>{0} 不是 Chefline 能显示的扫描：{1}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/arrivals.py" line="48" />
+      <source>{0:g} customers a second for {1:g} s is about {2:.0f} customers; a race holds at most {3}. Use a lower rate or a shorter duration.</source>
+      <translation>每秒 {0:g} 位客人、持续 {1:g} 秒，大约是 {2:.0f} 位客人；一轮比赛最多 {3} 位。请降低速率或缩短时长。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_pictures.py" line="61" />
+      <location filename="../../src/chefline/ui/sweep/curve_pictures.py" line="68" />
+      <location filename="../../src/chefline/ui/sweep/curve_pictures.py" line="78" />
+      <location filename="../../src/chefline/ui/sweep/curve_pictures.py" line="83" />
+      <source>could not write {0}</source>
+      <translation>无法写入 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_pictures.py" line="64" />
+      <source>a curve is drawn as .png or .svg, not {0}</source>
+      <translation>曲线只能画成 .png 或 .svg，不能是 {0}</translation>
     </message>
   </context>
   <context>
@@ -1303,47 +1944,47 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>KitchenScene</name>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="75" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="82" />
       <source>waiting: {0}</source>
       <translation>排队：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="77" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="84" />
       <source>served: {0}</source>
       <translation>已上菜：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="78" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="85" />
       <source>  failed: {0}</source>
       <translation>  失败：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="91" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="98" />
       <source>1 chef stuck at the pot</source>
       <translation>1 位厨师守在锅边</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="93" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="100" />
       <source>{0} chefs stuck at the pot</source>
       <translation>{0} 位厨师守在锅边</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="95" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="102" />
       <source>{0} pots on the stove, chef free</source>
       <translation>灶上 {0} 口锅，厨师有空</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="97" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="104" />
       <source>1 chef working</source>
       <translation>1 位厨师在干活</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="99" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="106" />
       <source>{0} chefs working</source>
       <translation>{0} 位厨师在干活</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="100" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="107" />
       <source>chef free</source>
       <translation>厨师有空</translation>
     </message>
@@ -1374,82 +2015,82 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="153" />
+      <location filename="../../src/chefline/ui/main_window.py" line="154" />
       <source>Chefline — sync vs async kitchens</source>
       <translation>Chefline — 同步与异步厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="163" />
+      <location filename="../../src/chefline/ui/main_window.py" line="164" />
       <source>Watch threads busy and waits held.</source>
       <translation>留意“忙碌线程”和“挂起的等待”。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="167" />
+      <location filename="../../src/chefline/ui/main_window.py" line="168" />
       <source>Watch processes, threads held and memory.</source>
       <translation>留意进程数、占用线程和内存。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="171" />
+      <location filename="../../src/chefline/ui/main_window.py" line="172" />
       <source>Wait for the race to finish before changing the scene.</source>
       <translation>请等本轮比赛结束后再切换场景。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="178" />
+      <location filename="../../src/chefline/ui/main_window.py" line="179" />
       <source>100 users ask an LLM: press Serve (Space). {0}</source>
       <translation>100 个用户同时问大模型：按“上菜”（空格键）。{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="212" />
+      <location filename="../../src/chefline/ui/main_window.py" line="213" />
       <source>Open a FastAPI kitchen (Kitchens menu) to see its API docs.</source>
       <translation>请先打开一个 FastAPI 厨房（“厨房”菜单）再看它的 API 文档。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="215" />
+      <location filename="../../src/chefline/ui/main_window.py" line="216" />
       <source>Browsers do not open for the root user. The docs are at {0} (copied to the clipboard).</source>
       <translation>浏览器不能以 root 用户打开。文档在 {0}（已复制到剪贴板）。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="218" />
+      <location filename="../../src/chefline/ui/main_window.py" line="219" />
       <source>No browser opened; the docs are at {0}</source>
       <translation>没有打开浏览器；文档地址是 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="220" />
+      <location filename="../../src/chefline/ui/main_window.py" line="221" />
       <source>API docs: {0}</source>
       <translation>API 文档：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="330" />
+      <location filename="../../src/chefline/ui/main_window.py" line="335" />
       <source>Serving… {0:.1f} s</source>
       <translation>上菜中… {0:.1f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="340" />
+      <location filename="../../src/chefline/ui/main_window.py" line="345" />
       <source>Race stopped.</source>
       <translation>比赛已停止。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="346" />
+      <location filename="../../src/chefline/ui/main_window.py" line="351" />
       <source>{0} {1:.2f} s</source>
       <translation>{0} {1:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="348" />
+      <location filename="../../src/chefline/ui/main_window.py" line="353" />
       <source>{0} {1:.2f} s (theory {2:.2f})</source>
       <translation>{0} {1:.2f} 秒（理论 {2:.2f}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="351" />
+      <location filename="../../src/chefline/ui/main_window.py" line="356" />
       <source>Finished: {0}   Export: Ctrl+E</source>
       <translation>完成：{0}   导出：Ctrl+E</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="361" />
+      <location filename="../../src/chefline/ui/main_window.py" line="366" />
       <source>Kitchens open on 127.0.0.1: {0} — press Serve (Space)</source>
       <translation>127.0.0.1 上已打开的厨房：{0} 个 — 按“上菜”（空格键）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="363" />
+      <location filename="../../src/chefline/ui/main_window.py" line="368" />
       <source>No kitchen open: choose some in the Kitchens menu.</source>
       <translation>没有打开的厨房：请在“厨房”菜单中选择。</translation>
     </message>
@@ -1462,37 +2103,37 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="121" />
+      <location filename="../../src/chefline/ui/commands.py" line="122" />
       <source>&amp;Export race…</source>
       <translation>导出比赛(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="122" />
+      <location filename="../../src/chefline/ui/commands.py" line="123" />
       <source>Export this &amp;view as a 1920×1080 PNG…</source>
       <translation>把当前画面导出为 1920×1080 PNG(&amp;V)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="123" />
+      <location filename="../../src/chefline/ui/commands.py" line="124" />
       <source>Export the replay as an animated &amp;GIF…</source>
       <translation>把回放导出为 GIF 动画(&amp;G)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="124" />
+      <location filename="../../src/chefline/ui/commands.py" line="125" />
       <source>Export a &amp;trace for Perfetto…</source>
       <translation>导出 Perfetto 追踪文件(&amp;T)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="125" />
+      <location filename="../../src/chefline/ui/commands.py" line="126" />
       <source>&amp;Save race for replay…</source>
       <translation>保存比赛以便回放(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="126" />
+      <location filename="../../src/chefline/ui/commands.py" line="127" />
       <source>&amp;Open a saved race…</source>
       <translation>打开保存的比赛(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="127" />
+      <location filename="../../src/chefline/ui/commands.py" line="128" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
@@ -1502,12 +2143,12 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>厨房(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="128" />
+      <location filename="../../src/chefline/ui/commands.py" line="129" />
       <source>Your &amp;app…</source>
       <translation>你的应用(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="129" />
+      <location filename="../../src/chefline/ui/commands.py" line="130" />
       <source>&amp;Close your app</source>
       <translation>关闭你的应用(&amp;C)</translation>
     </message>
@@ -1517,27 +2158,27 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>模型(&amp;M)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="130" />
+      <location filename="../../src/chefline/ui/commands.py" line="131" />
       <source>&amp;100 users ask an LLM</source>
       <translation>100 个用户同时问大模型(&amp;1)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="131" />
+      <location filename="../../src/chefline/ui/commands.py" line="132" />
       <source>100 users: what each way &amp;costs</source>
       <translation>100 个用户：每种做法的成本(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="132" />
+      <location filename="../../src/chefline/ui/commands.py" line="133" />
       <source>Language &amp;model…</source>
       <translation>语言模型(&amp;M)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="133" />
+      <location filename="../../src/chefline/ui/commands.py" line="134" />
       <source>Send a &amp;bad order to Flask and FastAPI</source>
       <translation>向 Flask 和 FastAPI 发送错误订单(&amp;B)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="134" />
+      <location filename="../../src/chefline/ui/commands.py" line="135" />
       <source>Open FastAPI's API &amp;docs (/docs)</source>
       <translation>打开 FastAPI 的 API 文档(&amp;D)（/docs）</translation>
     </message>
@@ -1547,82 +2188,82 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>演讲(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="135" />
+      <location filename="../../src/chefline/ui/commands.py" line="136" />
       <source>&amp;Next scene</source>
       <translation>下一个场景(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="136" />
+      <location filename="../../src/chefline/ui/commands.py" line="137" />
       <source>&amp;Previous scene</source>
       <translation>上一个场景(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="137" />
+      <location filename="../../src/chefline/ui/commands.py" line="138" />
       <source>&amp;Comparison table</source>
       <translation>对比表(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="138" />
+      <location filename="../../src/chefline/ui/commands.py" line="139" />
       <source>Speaker &amp;notes</source>
       <translation>演讲者备注(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="139" />
+      <location filename="../../src/chefline/ui/commands.py" line="140" />
       <source>&amp;Theme: light, dark, high contrast</source>
       <translation>主题：浅色、深色、高对比度(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="140" />
+      <location filename="../../src/chefline/ui/commands.py" line="141" />
       <source>&amp;Language: English, 中文</source>
       <translation>语言：English、中文(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="141" />
+      <location filename="../../src/chefline/ui/commands.py" line="142" />
       <source>&amp;Larger text</source>
       <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="142" />
+      <location filename="../../src/chefline/ui/commands.py" line="143" />
       <source>&amp;Smaller text</source>
       <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="143" />
+      <location filename="../../src/chefline/ui/commands.py" line="144" />
       <source>S&amp;potlight on the pointer</source>
       <translation>指针聚光灯(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="144" />
+      <location filename="../../src/chefline/ui/commands.py" line="145" />
       <source>&amp;Keys of the talk</source>
       <translation>演讲快捷键(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="145" />
+      <location filename="../../src/chefline/ui/commands.py" line="146" />
       <source>&amp;Replay the last race / back to live</source>
       <translation>回放上一轮比赛 / 回到实时(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="146" />
+      <location filename="../../src/chefline/ui/commands.py" line="147" />
       <source>Play this scene's &amp;recorded race</source>
       <translation>播放本场景预先录制的比赛(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="147" />
+      <location filename="../../src/chefline/ui/commands.py" line="148" />
       <source>Replay &amp;slower</source>
       <translation>回放减速(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="148" />
+      <location filename="../../src/chefline/ui/commands.py" line="149" />
       <source>Replay &amp;faster</source>
       <translation>回放加速(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="149" />
+      <location filename="../../src/chefline/ui/commands.py" line="150" />
       <source>Replay: previous &amp;event</source>
       <translation>回放：上一个事件(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="150" />
+      <location filename="../../src/chefline/ui/commands.py" line="151" />
       <source>Replay: next e&amp;vent</source>
       <translation>回放：下一个事件(&amp;V)</translation>
     </message>
@@ -1632,17 +2273,22 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="151" />
+      <location filename="../../src/chefline/ui/commands.py" line="152" />
       <source>&amp;Full screen</source>
       <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="152" />
+      <location filename="../../src/chefline/ui/commands.py" line="153" />
       <source>Fit the &amp;time axis</source>
       <translation>时间轴自适应(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="153" />
+      <location filename="../../src/chefline/ui/commands.py" line="154" />
+      <source>&amp;Capacity curve: each kitchen at rising loads…</source>
+      <translation>容量曲线：每个厨房在递增负载下(&amp;C)…</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/commands.py" line="155" />
       <source>Latency &amp;histogram: show or hide</source>
       <translation>延迟直方图：显示或隐藏(&amp;H)</translation>
     </message>
@@ -1652,7 +2298,7 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="154" />
+      <location filename="../../src/chefline/ui/commands.py" line="156" />
       <source>&amp;About Chefline</source>
       <translation>关于 Chefline(&amp;A)</translation>
     </message>
@@ -1835,7 +2481,7 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>OrderTimelineView</name>
     <message>
-      <location filename="../../src/chefline/ui/race/order_timeline.py" line="215" />
+      <location filename="../../src/chefline/ui/race/order_timeline.py" line="266" />
       <source>Orders appear here, one lane each, as they happen</source>
       <translation>订单会实时显示在这里，每单一行</translation>
     </message>
@@ -2073,17 +2719,22 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>RaceSession</name>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="140" />
+      <location filename="../../src/chefline/ui/session.py" line="149" />
       <source>Wait for the race to finish before changing kitchens.</source>
       <translation>请等本轮比赛结束后再更换厨房。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="230" />
+      <location filename="../../src/chefline/ui/session.py" line="241" />
+      <source>A capacity sweep is running (View → Capacity curve): stop it before serving.</source>
+      <translation>容量扫描正在运行（视图 → 容量曲线）：请先停止它再上菜。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/session.py" line="246" />
       <source>No kitchen is open: choose at least one in the Kitchens menu.</source>
       <translation>没有打开的厨房：请在“厨房”菜单中至少选择一个。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="303" />
+      <location filename="../../src/chefline/ui/session.py" line="320" />
       <source>The race stopped with an unexpected error: {0}</source>
       <translation>比赛因意外错误而停止：{0}</translation>
     </message>
@@ -2255,63 +2906,63 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>× 理论</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="208" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="209" />
       <source>Threads with an order in hand right now</source>
       <translation>此刻手上有订单的线程</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="210" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="211" />
       <source>Processes of the kitchen's own ("in app": it runs inside Chefline's process)</source>
       <translation>厨房自己的进程（“在应用内”：它运行在 Chefline 的进程里）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="213" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="214" />
       <source>OS threads the kitchen holds: now during a race, the most at once after it</source>
       <translation>厨房占用的操作系统线程：比赛中显示当前值，赛后显示峰值</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="216" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="217" />
       <source>Memory of the kitchen's processes (PSS on Linux); a kitchen inside the app has none of its own to measure</source>
       <translation>厨房进程的内存（Linux 上为 PSS）；在应用内运行的厨房没有可单独测量的内存</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="219" />
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="279" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="220" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="282" />
       <source>Time to first token of an LLM answer: p50·p95, seconds</source>
       <translation>大模型回答的首个 token 用时：p50·p95，单位秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="221" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="222" />
       <source>Orders waiting on the stove right now (a sleep, or a model's tokens): an async kitchen holds them all on one thread, a sync one needs a thread for each</source>
       <translation>此刻在灶上等待的订单（一次 sleep，或等模型的 token）：异步厨房用一个线程挂着全部，同步厨房每单都要一个线程</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="228" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="229" />
       <source>The ideal theory counts only the dishes. Every order also costs the kitchen its own Python work (parsing, routing, recording), measured when it opened; in one interpreter that work runs in series, also that of the kitchens next door.</source>
       <translation>理想理论只计算菜本身。每张订单还要花厨房自己的 Python 工作（解析、路由、记录），在厨房开张时测得；在同一个解释器里，这些工作只能一件接一件地做，隔壁厨房的也一样。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="278" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="281" />
       <source>no order failed</source>
       <translation>没有订单失败</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="284" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="287" />
       <source>waiting its turn: one kitchen at a time</source>
       <translation>等待轮到它：一次一个厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="294" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="297" />
       <source>expected {0:.2f} s · cooking for {1}</source>
       <translation>预计 {0:.2f} 秒 · 已做 {1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="298" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="301" />
       <source>expected {0:.2f} s</source>
       <translation>预计 {0:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="300" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="303" />
       <source>expected {0:.2f} s, took {1:.2f} s (×{2:.2f})</source>
       <translation>预计 {0:.2f} 秒，实际 {1:.2f} 秒（×{2:.2f}）</translation>
     </message>
@@ -2350,14 +3001,100 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
     </message>
   </context>
   <context>
+    <name>Sweep</name>
+    <message>
+      <location filename="../../src/chefline/engine/sweep.py" line="48" />
+      <source>{0} skipped at {1}: it would take about {2:.0f} s, over the {3:g} s a point may take.</source>
+      <translation>{0} 在 {1} 处跳过：大约需要 {2:.0f} 秒，超过了每个点最多 {3:g} 秒。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/engine/sweep.py" line="52" />
+      <source>{0} skipped at {1}: the kitchen could not open ({2}).</source>
+      <translation>{0} 在 {1} 处跳过：厨房无法打开（{2}）。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/engine/sweep.py" line="53" />
+      <source>{0} skipped at {1}: {2}</source>
+      <translation>{0} 在 {1} 处跳过：{2}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/engine/sweep.py" line="93" />
+      <source>a sweep needs at least one kitchen</source>
+      <translation>扫描至少需要一个厨房</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/engine/sweep.py" line="95" />
+      <source>each kitchen can be swept once</source>
+      <translation>每个厨房只能扫描一次</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/engine/sweep.py" line="97" />
+      <source>a sweep has 1 to {0} loads, not {1}</source>
+      <translation>一次扫描有 1 到 {0} 个负载，不能是 {1} 个</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/engine/sweep.py" line="100" />
+      <source>the loads must rise, each once</source>
+      <translation>负载必须从小到大，且不能重复</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/engine/sweep.py" line="102" />
+      <source>the limit must be between {0:g} and {1:g} s, not {2:g}</source>
+      <translation>时限必须在 {0:g} 到 {1:g} 秒之间，不能是 {2:g}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/engine/sweep.py" line="112" />
+      <source>users are whole numbers, not {0:g}</source>
+      <translation>用户数必须是整数，不能是 {0:g}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/engine/sweep.py" line="288" />
+      <source>loads are numbers separated by commas, such as 1,10,100,1000; not {0!r}</source>
+      <translation>负载是用逗号分隔的数字，例如 1,10,100,1000；不能是 {0!r}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/engine/sweep.py" line="291" />
+      <source>name at least one load, such as 1,10,100,1000</source>
+      <translation>请至少给出一个负载，例如 1,10,100,1000</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/engine/sweep.py" line="293" />
+      <source>a load must be a number, not NaN</source>
+      <translation>负载必须是数字，不能是 NaN</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/engine/sweep.py" line="295" />
+      <source>users are whole numbers: {0}</source>
+      <translation>用户数必须是整数：{0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>SweepSession</name>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/sweep_session.py" line="58" />
+      <source>Wait for the race to finish before sweeping: each would take the other's cores.</source>
+      <translation>请等比赛结束后再扫描：两者会互相抢占 CPU 核。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/sweep_session.py" line="85" />
+      <source>The sweep stopped with an unexpected error: {0}</source>
+      <translation>扫描因意外错误而停止：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/sweep_session.py" line="105" />
+      <source>Stop the sweep before opening another.</source>
+      <translation>请先停止扫描，再打开另一个。</translation>
+    </message>
+  </context>
+  <context>
     <name>TimelineCanvas</name>
     <message>
-      <location filename="../../src/chefline/ui/race/timeline_canvas.py" line="152" />
+      <location filename="../../src/chefline/ui/race/timeline_canvas.py" line="159" />
       <source>Waiting its turn: one kitchen at a time, each has the machine</source>
       <translation>等待轮到它：一次一个厨房，各自独享整台机器</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/timeline_canvas.py" line="159" />
+      <location filename="../../src/chefline/ui/race/timeline_canvas.py" line="166" />
       <source>Press Serve to send the orders</source>
       <translation>按“上菜”发送订单</translation>
     </message>
@@ -2365,38 +3102,38 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>YourAppDialog</name>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="83" />
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="136" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="84" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="137" />
       <source>Your app</source>
       <translation>你的应用</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="97" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="98" />
       <source>the app's default</source>
       <translation>应用的默认服务器</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="117" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="118" />
       <source>App (file or import string)</source>
       <translation>应用（文件或导入路径）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="118" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="119" />
       <source>Server</source>
       <translation>服务器</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="119" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="120" />
       <source>Route</source>
       <translation>路由</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="120" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="121" />
       <source>Method</source>
       <translation>方法</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="121" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="122" />
       <source>JSON body</source>
       <translation>JSON 请求体</translation>
     </message>
@@ -2404,22 +3141,22 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>YourAppOpener</name>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="240" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="241" />
       <source>{0}: the event loop never stood still.</source>
       <translation>{0}：事件循环从未停住。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="246" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="247" />
       <source>{0}: the chef was stuck at the pot {1:.2f} s of {2:.2f} s, in {3} blocks; e.g. {4}</source>
       <translation>{0}：{2:.2f} 秒里厨师守在锅边 {1:.2f} 秒，共 {3} 次阻塞；例如 {4}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="261" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="262" />
       <source>held the chef {0:.2f} s</source>
       <translation>拖住厨师 {0:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="267" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="268" />
       <source>order {0} held the chef for {1:.2f} s at {2} in `{3}` ({4})</source>
       <translation>订单 {0} 在 {2} 的 `{3}` 里拖住厨师 {1:.2f} 秒（{4}）</translation>
     </message>

@@ -8,33 +8,33 @@ from chefline.kitchen.capacity import Sweep, SweepAxis, busy_points
 from chefline.texts import QT_TRANSLATE_NOOP
 
 CONTEXT = "CapacityCurve"
-TITLE = QT_TRANSLATE_NOOP(CONTEXT, "How many customers each kitchen holds")
-LATENCY = QT_TRANSLATE_NOOP(CONTEXT, "p95: the time 95 of 100 customers stayed within")
-THREADS = QT_TRANSLATE_NOOP(CONTEXT, "threads held")
-MEMORY = QT_TRANSLATE_NOOP(CONTEXT, "memory held (MB)")
-USERS = QT_TRANSLATE_NOOP(CONTEXT, "users ordering at once")
-RATE = QT_TRANSLATE_NOOP(CONTEXT, "customers a second (a steady Poisson stream)")
-KNEE_LINE = QT_TRANSLATE_NOOP(CONTEXT, "knee line: {0:g} × one order ({1:.2f} s)")
-KNEE = QT_TRANSLATE_NOOP(CONTEXT, "knee")
-NO_KNEE = QT_TRANSLATE_NOOP(CONTEXT, "no knee")
-KNEE_AT = QT_TRANSLATE_NOOP(CONTEXT, "knee {0}")
-SATURATED = QT_TRANSLATE_NOOP(CONTEXT, "saturated")
-SATURATES_AT = QT_TRANSLATE_NOOP(CONTEXT, "saturates at {0}")
-STEADY = QT_TRANSLATE_NOOP(CONTEXT, "its queue held steady")
-SKIPPED = QT_TRANSLATE_NOOP(CONTEXT, "skipped from {0}")
-RACING = QT_TRANSLATE_NOOP(CONTEXT, "racing…")
-CAPACITY = QT_TRANSLATE_NOOP(CONTEXT, "capacity {0:.2g}/s")
-EMPTY = QT_TRANSLATE_NOOP(CONTEXT, "No point yet: the curve fills as each race ends.")
+TITLE = QT_TRANSLATE_NOOP("CapacityCurve", "How many customers each kitchen holds")
+LATENCY = QT_TRANSLATE_NOOP("CapacityCurve", "p95: the time 95 of 100 customers stayed within")
+THREADS = QT_TRANSLATE_NOOP("CapacityCurve", "threads held")
+MEMORY = QT_TRANSLATE_NOOP("CapacityCurve", "memory held (MB)")
+USERS = QT_TRANSLATE_NOOP("CapacityCurve", "users ordering at once")
+RATE = QT_TRANSLATE_NOOP("CapacityCurve", "customers a second (a steady Poisson stream)")
+KNEE_LINE = QT_TRANSLATE_NOOP("CapacityCurve", "knee line: {0:g} × one order ({1:.2f} s)")
+KNEE = QT_TRANSLATE_NOOP("CapacityCurve", "knee")
+NO_KNEE = QT_TRANSLATE_NOOP("CapacityCurve", "no knee")
+KNEE_AT = QT_TRANSLATE_NOOP("CapacityCurve", "knee {0}")
+SATURATED = QT_TRANSLATE_NOOP("CapacityCurve", "saturated")
+SATURATES_AT = QT_TRANSLATE_NOOP("CapacityCurve", "saturates at {0}")
+STEADY = QT_TRANSLATE_NOOP("CapacityCurve", "its queue held steady")
+SKIPPED = QT_TRANSLATE_NOOP("CapacityCurve", "skipped from {0}")
+RACING = QT_TRANSLATE_NOOP("CapacityCurve", "racing…")
+CAPACITY = QT_TRANSLATE_NOOP("CapacityCurve", "capacity {0:.2g}/s")
+EMPTY = QT_TRANSLATE_NOOP("CapacityCurve", "No point yet: the curve fills as each race ends.")
 NOTE = QT_TRANSLATE_NOOP(
-    CONTEXT,
+    "CapacityCurve",
     "Solid: measured, each kitchen raced alone. Dashed: a perfect kitchen of the same shape "
     "(hollow marks on it: loads skipped as too long). Hollow memory marks: a kitchen in the "
     "app's process, what the app grew by while it held the load.",
 )
-DISH = QT_TRANSLATE_NOOP(CONTEXT, "{0} dish, one order alone {1:.2f} s")
-STREAM = QT_TRANSLATE_NOOP(CONTEXT, "each stream {0:g} s long")
-BUSY = QT_TRANSLATE_NOOP(CONTEXT, "the machine was busy during {0} of {1} points")
-STOPPED = QT_TRANSLATE_NOOP(CONTEXT, "stopped before the end")
+DISH = QT_TRANSLATE_NOOP("CapacityCurve", "{0} dish, one order alone {1:.2f} s")
+STREAM = QT_TRANSLATE_NOOP("CapacityCurve", "each stream {0:g} s long")
+BUSY = QT_TRANSLATE_NOOP("CapacityCurve", "the machine was busy during {0} of {1} points")
+STOPPED = QT_TRANSLATE_NOOP("CapacityCurve", "stopped before the end")
 
 
 def tr(text: str) -> str:
