@@ -503,7 +503,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("CapacityCurve", "memory held (MB)"): "占用的内存（MB）",
     ("CapacityCurve", "users ordering at once"): "同时下单的用户数",
     ("CapacityCurve", "customers a second (a steady Poisson stream)"): "每秒客人数（稳定的泊松到达流）",
-    ("CapacityCurve", "knee line: {0:g} × one order ({1:.2f} s)"): "拐点线：单份订单的 {0:g} 倍（{1:.2f} 秒）",
+    ("CapacityCurve", "dotted: p95 = {0:g} × one order = {1:.2f} s, past it the knee"): "点线：p95 = 单份订单的 {0:g} 倍 = {1:.2f} 秒，超过即为拐点",
     ("CapacityCurve", "knee"): "拐点",
     ("CapacityCurve", "no knee"): "无拐点",
     ("CapacityCurve", "knee {0}"): "拐点 {0}",

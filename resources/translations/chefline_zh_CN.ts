@@ -175,81 +175,81 @@
     </message>
     <message>
       <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="17" />
-      <source>knee line: {0:g} × one order ({1:.2f} s)</source>
-      <translation>拐点线：单份订单的 {0:g} 倍（{1:.2f} 秒）</translation>
+      <source>dotted: p95 = {0:g} × one order = {1:.2f} s, past it the knee</source>
+      <translation>点线：p95 = 单份订单的 {0:g} 倍 = {1:.2f} 秒，超过即为拐点</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="18" />
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="20" />
       <source>knee</source>
       <translation>拐点</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="19" />
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="21" />
       <source>no knee</source>
       <translation>无拐点</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="20" />
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="22" />
       <source>knee {0}</source>
       <translation>拐点 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="21" />
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="23" />
       <source>saturated</source>
       <translation>饱和</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="22" />
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="24" />
       <source>saturates at {0}</source>
       <translation>在 {0} 饱和</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="23" />
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="25" />
       <source>its queue held steady</source>
       <translation>队列保持稳定</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="24" />
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="26" />
       <source>skipped from {0}</source>
       <translation>从 {0} 起跳过</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="25" />
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="27" />
       <source>racing…</source>
       <translation>比赛中…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="26" />
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="28" />
       <source>capacity {0:.2g}/s</source>
       <translation>容量 {0:.2g}/秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="27" />
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="29" />
       <source>No point yet: the curve fills as each race ends.</source>
       <translation>还没有数据点：每轮比赛结束，曲线就多一个点。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="28" />
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="30" />
       <source>Solid: measured, each kitchen raced alone. Dashed: a perfect kitchen of the same shape (hollow marks on it: loads skipped as too long). Hollow memory marks: a kitchen in the app's process, what the app grew by while it held the load.</source>
       <translation>实线：实测，每个厨房单独比赛。虚线：同样结构的理想厨房（虚线上的空心点：因耗时过长而跳过的负载）。内存图中的空心点：在应用进程内的厨房，承载该负载时应用增长的内存。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="34" />
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="36" />
       <source>{0} dish, one order alone {1:.2f} s</source>
       <translation>{0} 菜，单份订单 {1:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="35" />
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="37" />
       <source>each stream {0:g} s long</source>
       <translation>每段到达流 {0:g} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="36" />
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="38" />
       <source>the machine was busy during {0} of {1} points</source>
       <translation>{1} 个点中有 {0} 个测量时机器正忙</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="37" />
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="39" />
       <source>stopped before the end</source>
       <translation>未完成即停止</translation>
     </message>

@@ -31,7 +31,6 @@ from chefline.ui.sweep.curve_texts import (
     EMPTY,
     KNEE,
     KNEE_AT,
-    KNEE_LINE,
     LATENCY,
     MEMORY,
     NO_KNEE,
@@ -246,10 +245,6 @@ class CurvePainter:
             knee_y = y.pos(KNEE_FACTOR * one)
             painter.setPen(QPen(QColor(THEME["muted"]), 1, Qt.PenStyle.DotLine))
             painter.drawLine(QPointF(plot.left(), knee_y), QPointF(plot.right(), knee_y))
-            line = painter.fontMetrics().height()
-            painter.drawText(QRectF(plot.left() + 6, knee_y - line - 1, plot.width() - 12, line),
-                             Qt.AlignmentFlag.AlignRight,
-                             tr(KNEE_LINE).format(KNEE_FACTOR, one))  # fmt: skip
         for name in sweep.spec.kitchens:
             colour, marker = self.look(sweep, name)
             theory = sweep.theory.get(name, [])
@@ -268,12 +263,8 @@ class CurvePainter:
                     self._mark(painter, spot, colour, marker, 5.0, filled=False)
             knee = sweep.knee(name)
             if knee is not None and knee.p95 is not None:
-                self._knee(
-                    painter,
-                    QPointF(x.pos(knee.x), y.pos(knee.p95)),
-                    colour,
-                    tr(SATURATED if sweep.spec.axis is SweepAxis.RATE else KNEE),
-                )
+                label = tr(SATURATED if sweep.spec.axis is SweepAxis.RATE else KNEE)
+                self._knee(painter, QPointF(x.pos(knee.x), y.pos(knee.p95)), colour, label, plot)
             if racing is not None and racing[0] == name:
                 at = dict(theory).get(racing[1])
                 if at is not None:
@@ -339,13 +330,19 @@ class CurvePainter:
         marker(painter, at, radius)
         painter.setBrush(Qt.BrushStyle.NoBrush)
 
-    def _knee(self, painter: QPainter, at: QPointF, colour: QColor, label: str) -> None:
+    def _knee(self, painter: QPainter, at: QPointF, colour: QColor, label: str,
+              plot: QRectF) -> None:  # fmt: skip
+        """A ring round the knee's point, named below it (beside it at the plot's edge)."""
         painter.setPen(QPen(colour, 2.5))
         painter.drawEllipse(at, 11, 11)
         painter.setPen(QColor(THEME["text"]))
         line = painter.fontMetrics().height()
-        painter.drawText(QRectF(at.x() - 60, at.y() + 12, 120, line),
-                         Qt.AlignmentFlag.AlignHCenter, label)  # fmt: skip
+        width = painter.fontMetrics().horizontalAdvance(label) + 4
+        if at.x() + width / 2 > plot.right():  # the last load: to the left of the ring
+            box = QRectF(at.x() - 14 - width, at.y() - line / 2, width, line)
+        else:
+            box = QRectF(at.x() - width / 2, at.y() + 12, width, line)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
 
     def _racing(self, painter: QPainter, at: QPointF, colour: QColor) -> None:
         painter.setPen(QPen(colour, 2, Qt.PenStyle.DotLine))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from chefline.kitchen.capacity import Sweep, SweepAxis, busy_points
+from chefline.kitchen.capacity import KNEE_FACTOR, Sweep, SweepAxis, busy_points
 from chefline.texts import QT_TRANSLATE_NOOP
 
 CONTEXT = "CapacityCurve"
@@ -14,7 +14,9 @@ THREADS = QT_TRANSLATE_NOOP("CapacityCurve", "threads held")
 MEMORY = QT_TRANSLATE_NOOP("CapacityCurve", "memory held (MB)")
 USERS = QT_TRANSLATE_NOOP("CapacityCurve", "users ordering at once")
 RATE = QT_TRANSLATE_NOOP("CapacityCurve", "customers a second (a steady Poisson stream)")
-KNEE_LINE = QT_TRANSLATE_NOOP("CapacityCurve", "knee line: {0:g} × one order ({1:.2f} s)")
+KNEE_LINE = QT_TRANSLATE_NOOP(
+    "CapacityCurve", "dotted: p95 = {0:g} × one order = {1:.2f} s, past it the knee"
+)
 KNEE = QT_TRANSLATE_NOOP("CapacityCurve", "knee")
 NO_KNEE = QT_TRANSLATE_NOOP("CapacityCurve", "no knee")
 KNEE_AT = QT_TRANSLATE_NOOP("CapacityCurve", "knee {0}")
@@ -44,13 +46,15 @@ def tr(text: str) -> str:
 def subtitle(sweep: Sweep) -> str:
     spec = sweep.spec
     parts = [tr(DISH).format(spec.dish, spec.one_order)]
-    if spec.axis is SweepAxis.RATE:
-        parts.append(tr(STREAM).format(spec.duration))
-    if sweep.when:
-        parts.append(sweep.when.replace("T", " ").replace("+00:00", " UTC"))
-    busy = busy_points(sweep)
+    busy = busy_points(sweep)  # before the rest: a narrow window elides the end
     if busy:
         parts.append(tr(BUSY).format(len(busy), len(sweep.points)))
     if sweep.cancelled:
         parts.append(tr(STOPPED))
+    if spec.axis is SweepAxis.RATE:
+        parts.append(tr(STREAM).format(spec.duration))
+    else:
+        parts.append(tr(KNEE_LINE).format(KNEE_FACTOR, KNEE_FACTOR * spec.one_order))
+    if sweep.when:
+        parts.append(sweep.when.replace("T", " ").replace("+00:00", " UTC"))
     return " · ".join(parts)

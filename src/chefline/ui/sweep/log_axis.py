@@ -71,8 +71,8 @@ class LogAxis:
 
 
 def tick_text(value: float, unit: str = "") -> str:
-    """0.1, 1, 10, 1k…, with the unit after the number."""
-    if value >= 1000 and value == int(value):
+    """0.1, 1, 10, 1k… (1000 s with a unit), with the unit after the number."""
+    if value >= 1000 and value == int(value) and not unit:
         text = f"{value / 1000:g}k"
     elif value >= 1:
         text = f"{value:g}"
