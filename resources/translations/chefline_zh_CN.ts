@@ -190,66 +190,71 @@
     </message>
     <message>
       <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="22" />
+      <source>Choose the kitchens and the loads above, then Run (Ctrl+Return).</source>
+      <translation>在上方选择厨房和负载，然后运行（Ctrl+回车）。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="25" />
       <source>knee {0}</source>
       <translation>拐点 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="23" />
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="26" />
       <source>saturated</source>
       <translation>饱和</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="24" />
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="27" />
       <source>saturates at {0}</source>
       <translation>在 {0} 饱和</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="25" />
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="28" />
       <source>its queue held steady</source>
       <translation>队列保持稳定</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="26" />
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="29" />
       <source>skipped from {0}</source>
       <translation>从 {0} 起跳过</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="27" />
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="30" />
       <source>racing…</source>
       <translation>比赛中…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="28" />
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="31" />
       <source>capacity {0:.2g}/s</source>
       <translation>容量 {0:.2g}/秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="29" />
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="32" />
       <source>No point yet: the curve fills as each race ends.</source>
       <translation>还没有数据点：每轮比赛结束，曲线就多一个点。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="30" />
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="33" />
       <source>Solid: measured, each kitchen raced alone. Dashed: a perfect kitchen of the same shape (hollow marks on it: loads skipped as too long). Hollow memory marks: a kitchen in the app's process, what the app grew by while it held the load.</source>
       <translation>实线：实测，每个厨房单独比赛。虚线：同样结构的理想厨房（虚线上的空心点：因耗时过长而跳过的负载）。内存图中的空心点：在应用进程内的厨房，承载该负载时应用增长的内存。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="36" />
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="39" />
       <source>{0} dish, one order alone {1:.2f} s</source>
       <translation>{0} 菜，单份订单 {1:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="37" />
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="40" />
       <source>each stream {0:g} s long</source>
       <translation>每段到达流 {0:g} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="38" />
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="41" />
       <source>the machine was busy during {0} of {1} points</source>
       <translation>{1} 个点中有 {0} 个测量时机器正忙</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="39" />
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="42" />
       <source>stopped before the end</source>
       <translation>未完成即停止</translation>
     </message>
@@ -257,187 +262,192 @@
   <context>
     <name>CapacityWindow</name>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="178" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="198" />
       <source>Chefline — capacity curve</source>
       <translation>Chefline — 容量曲线</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="179" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="199" />
       <source>Kitchens</source>
       <translation>厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="180" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="200" />
       <source>Load</source>
       <translation>负载</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="180" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="200" />
       <source>at</source>
       <translation>取值</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="181" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="201" />
       <source>each for</source>
       <translation>每段持续</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="182" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="202" />
       <source>Recipe</source>
       <translation>菜谱</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="182" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="202" />
       <source>Wait</source>
       <translation>等待</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="183" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="203" />
       <source>Tokens</source>
       <translation>Token 数</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="184" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="204" />
       <source>Skip points over</source>
       <translation>跳过超过此时长的点</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="186" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="206" />
       <source>users at once</source>
       <translation>同时的用户数</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="187" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="207" />
       <source>customers a second</source>
       <translation>每秒客人数</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="190" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="210" />
       <source>The loads, rising, separated by commas (at most 12)</source>
       <translation>负载值，从小到大，用逗号分隔（最多 12 个）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="192" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="212" />
       <source>A kitchen whose next point would take longer than this (by its theory, and how much slower than it its last point was) is skipped there and beyond</source>
       <translation>如果某个厨房的下一个点会超过这个时长（按理论值，并考虑它上一个点比理论慢多少），就从这个点起跳过</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="194" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="214" />
       <source>How long each steady stream of customers lasts</source>
       <translation>每段稳定到达的客人流持续多久</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="195" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="215" />
       <source>Open…</source>
       <translation>打开…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="196" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="216" />
       <source>Show a recorded sweep (Ctrl+O)</source>
       <translation>显示已录制的扫描（Ctrl+O）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="197" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="217" />
       <source>Export…</source>
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="198" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="218" />
       <source>Save the sweep as JSON, CSV, PNG and SVG (Ctrl+E)</source>
       <translation>把扫描保存为 JSON、CSV、PNG 和 SVG（Ctrl+E）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="204" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="224" />
       <source>{0} chosen</source>
       <translation>已选 {0} 个</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="247" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="267" />
       <source>Stopping after the race under way…</source>
       <translation>当前这轮比赛结束后停止…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="257" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="277" />
       <source>Open a recorded sweep</source>
       <translation>打开已录制的扫描</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="258" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="278" />
       <source>Sweep (*.json *.json.gz)</source>
       <translation>扫描文件 (*.json *.json.gz)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="273" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="291" />
+      <source>A sweep recorded on {0}, each kitchen alone. Run (Ctrl+Return) measures this machine now.</source>
+      <translation>这是 {0} 录制的扫描，每个厨房单独比赛。运行（Ctrl+回车）会在这台机器上重新测量。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="305" />
       <source>Export the sweep to…</source>
       <translation>把扫描导出到…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="279" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="311" />
       <source>Export the sweep once it has finished.</source>
       <translation>请等扫描结束后再导出。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="282" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="314" />
       <source>No point to export yet: run a sweep first.</source>
       <translation>还没有可导出的点：请先运行一次扫描。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="300" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="332" />
       <source>Saved {0} in {1}</source>
       <translation>已保存 {0} 到 {1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="310" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="342" />
       <source>Racing {0} alone at {1}: about {2:.0f} s…</source>
       <translation>{0} 正在单独比赛，负载 {1}：约 {2:.0f} 秒…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="315" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="347" />
       <source>{0} at {1}: p95 {2:.2f} s</source>
       <translation>{0} 在 {1}：p95 {2:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="321" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="353" />
       <source>Sweep stopped: {0} points measured.</source>
       <translation>扫描已停止：测得 {0} 个点。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="327" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="359" />
       <source>none</source>
       <translation>无</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="328" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="360" />
       <source>{0}: saturates at {1}</source>
       <translation>{0}：在 {1} 饱和</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="330" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="362" />
       <source>{0}: knee {1}</source>
       <translation>{0}：拐点 {1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="331" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="363" />
       <source>Sweep done. {0}. Export: Ctrl+E</source>
       <translation>扫描完成。{0}。导出：Ctrl+E</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="335" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="367" />
       <source>Stop</source>
       <translation>停止</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="335" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="367" />
       <source>Run the sweep</source>
       <translation>运行扫描</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="336" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="368" />
       <source>Ctrl+Return</source>
       <translation>Ctrl+回车</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="343" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="375" />
       <source>Each kitchen is raced alone at each load, the points appearing as each race ends. Press Run (Ctrl+Return).</source>
       <translation>每个厨房在每个负载下单独比赛，每轮结束就出现一个点。按“运行扫描”（Ctrl+回车）。</translation>
     </message>

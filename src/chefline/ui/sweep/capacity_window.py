@@ -7,10 +7,11 @@ starts the sweep, whose points appear as each race ends; Export writes it like a
 
 from __future__ import annotations
 
+import logging
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMargins, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QMargins, QPoint, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chefline.assets import resource_path
 from chefline.client.plan import RacePlan
 from chefline.client.sweep_file import load_sweep, save_sweep, save_sweep_csv
 from chefline.engine import SweepNews, SweepPlan, SweepStage, parse_steps
@@ -42,7 +44,7 @@ from chefline.ui.control_bar import DISHES, pair
 from chefline.ui.dialogs.error_boxes import ErrorBoxes
 from chefline.ui.look.fitting import FlowLayout
 from chefline.ui.look.retranslating import Retranslating
-from chefline.ui.look.screen_fit import place_on
+from chefline.ui.look.screen_fit import screen_of
 from chefline.ui.sweep.curve_pictures import save_curve_picture
 from chefline.ui.sweep.curve_view import CurveView
 from chefline.ui.sweep.sweep_session import SweepSession
@@ -51,6 +53,10 @@ DEFAULT_KITCHENS = ("flask-one-chef", "flask-threaded", "flask-processes", "fast
 """Sync, threaded, worker processes and async (as ``chefline sweep``)."""
 DEFAULT_STEPS = {SweepAxis.USERS: "1, 10, 100, 1000", SweepAxis.RATE: "1, 2, 4, 8"}
 EXPORT_SIZE = (1920, 1080)
+RECORDED = ("sweeps", "four-kitchens-1-to-1000-users.json")
+"""Shown when the window first opens: the sweep of ``make bench`` (benchmarks/sweep.py)."""
+
+log = logging.getLogger(__name__)
 
 
 class CapacityWindow(Retranslating, QWidget):
@@ -155,6 +161,8 @@ class CapacityWindow(Retranslating, QWidget):
         sweeps.sig_error.connect(self.show_error)
         self.retranslate()
         self._show_fields()
+        if sweeps.sweep is None:  # something to look at before the first sweep ends
+            self._show_recorded()
 
     @classmethod
     def show_for(cls, window: QWidget, sweeps: SweepSession,
@@ -163,11 +171,23 @@ class CapacityWindow(Retranslating, QWidget):
         found = window.findChild(cls)
         shown = found if isinstance(found, cls) else cls(sweeps, settings, window)
         if not shown.isVisible():
-            place_on(shown)
+            shown.place()
         shown.show()
         shown.raise_()
         shown.activateWindow()
         return shown
+
+    def place(self) -> None:
+        """Its preferred size, or nearly the screen's free area when that is smaller, centred
+        over the main window's screen. Never exactly the main window's own rectangle: a
+        second window of the same size over the first stayed black under openbox (Xvfb)."""
+        area = screen_of(self.parentWidget() or self).availableGeometry()
+        frame = QSize(8, 32)  # the frame a window manager adds, before it has drawn one
+        room = QSize(area.width() * 96 // 100, area.height() * 95 // 100) - frame
+        size = self.sizeHint().boundedTo(room)
+        self.resize(size)
+        corner = area.center() - QPoint(size.width() // 2, size.height() // 2)
+        self.move(corner + QPoint(0, frame.height() // 4))
 
     def sizeHint(self) -> QSize:
         return QSize(1400, 860)
@@ -258,6 +278,18 @@ class CapacityWindow(Retranslating, QWidget):
                                               self.tr("Sweep (*.json *.json.gz)"))  # fmt: skip
         if name:
             self.open_sweep(Path(name))
+
+    def _show_recorded(self) -> None:
+        """The sweep that ships with Chefline (``make bench``'s), marked as recorded."""
+        try:
+            sweep = load_sweep(resource_path(*RECORDED))
+        except (FileNotFoundError, BadInput) as error:  # a damaged install: start empty
+            log.warning("the recorded sweep could not be shown: %s", error)
+            return
+        if self.sweeps.show(sweep):
+            self.status.setText(self.tr(
+                "A sweep recorded on {0}, each kitchen alone. Run (Ctrl+Return) measures "
+                "this machine now.").format(sweep.when[:10]))  # fmt: skip
 
     def open_sweep(self, path: Path) -> bool:
         try:

@@ -34,6 +34,7 @@ from chefline.ui.sweep.curve_texts import (
     LATENCY,
     MEMORY,
     NO_KNEE,
+    NO_SWEEP,
     NOTE,
     RACING,
     RATE,
@@ -85,6 +86,10 @@ class CurvePainter:
         area = QRectF(inner.left(), title_bottom + line * 0.4, inner.width(),
                       legend_top - title_bottom - line * 0.9)  # fmt: skip
         if sweep is None or area.height() < 4 * line:
+            painter.setPen(QColor(THEME["muted"]))
+            painter.drawText(
+                area, Qt.AlignmentFlag.AlignCenter, tr(NO_SWEEP) if sweep is None else ""
+            )
             painter.restore()
             return
         left = QRectF(area.left(), area.top(), area.width() * 0.6, area.height())

@@ -19,6 +19,9 @@ KNEE_LINE = QT_TRANSLATE_NOOP(
 )
 KNEE = QT_TRANSLATE_NOOP("CapacityCurve", "knee")
 NO_KNEE = QT_TRANSLATE_NOOP("CapacityCurve", "no knee")
+NO_SWEEP = QT_TRANSLATE_NOOP(
+    "CapacityCurve", "Choose the kitchens and the loads above, then Run (Ctrl+Return)."
+)
 KNEE_AT = QT_TRANSLATE_NOOP("CapacityCurve", "knee {0}")
 SATURATED = QT_TRANSLATE_NOOP("CapacityCurve", "saturated")
 SATURATES_AT = QT_TRANSLATE_NOOP("CapacityCurve", "saturates at {0}")
