@@ -13,8 +13,8 @@ from PySide6.QtGui import QColor, QHelpEvent
 from PySide6.QtWidgets import QApplication, QPushButton, QToolTip
 
 from chefline.kitchen.capacity import SweepPoint
-from chefline.ui.race.latency_histogram import KITCHEN_LOOKS
 from chefline.ui.sweep.capacity_window import CapacityWindow
+from chefline.ui.sweep.markers import KITCHEN_MARKS
 
 SYNC, ASYNC = "flask-one-chef", "fastapi-async"
 
@@ -84,11 +84,11 @@ def test_ctrl_k_sweeps_real_kitchens_the_points_come_as_each_race_ends(
                                                           (ASYNC, 3)]  # fmt: skip
     assert not sweeps.running and capacity.run_button.text() == "Run the sweep"
     assert "flask-one-chef: knee 3 users" in capacity.status.text()
-    # Every point on the latency plot and on both held plots, each in its kitchen's colour.
+    # Every point on the latency plot and on both held plots, each in its kitchen's own colour.
     image = capacity.view.grab().toImage()
     assert len(capacity.view.painter.targets) == 3 * len(result.points)
-    for colour, _ in KITCHEN_LOOKS[:2]:
-        assert colour_count(image, colour) > 50
+    for name in (SYNC, ASYNC):
+        assert colour_count(image, KITCHEN_MARKS[name][0]) > 50
     # Hovering a point tells its figures.
     target = capacity.view.painter.targets[1]
     at = QPoint(round(target.at.x()), round(target.at.y()))

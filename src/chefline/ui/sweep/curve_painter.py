@@ -25,7 +25,6 @@ from chefline.kitchen.capacity import (
 )
 from chefline.kitchen.cost import MIB
 from chefline.ui.look.palette import THEME
-from chefline.ui.race.latency_histogram import KITCHEN_LOOKS
 from chefline.ui.sweep.curve_texts import (
     CAPACITY,
     EMPTY,
@@ -49,7 +48,7 @@ from chefline.ui.sweep.curve_texts import (
     tr,
 )
 from chefline.ui.sweep.log_axis import LogAxis, tick_text
-from chefline.ui.sweep.markers import MARKERS, Marker
+from chefline.ui.sweep.markers import Marker, kitchen_mark
 
 
 @dataclass(frozen=True)
@@ -69,7 +68,8 @@ class CurvePainter:
 
     def look(self, sweep: Sweep, kitchen: str) -> tuple[QColor, Marker]:
         index = sweep.spec.kitchens.index(kitchen) if kitchen in sweep.spec.kitchens else 0
-        return QColor(KITCHEN_LOOKS[index % len(KITCHEN_LOOKS)][0]), MARKERS[index % len(MARKERS)]
+        colour, marker = kitchen_mark(kitchen, index)
+        return QColor(colour), marker
 
     def paint(self, painter: QPainter, rect: QRectF, sweep: Sweep | None,
               racing: tuple[str, float] | None = None) -> None:  # fmt: skip

@@ -36,3 +36,26 @@ MARKERS: tuple[Marker, ...] = (
               (1, 0.4), (0.4, 0.4), (0.4, 1), (-0.4, 1), (-0.4, 0.4), (-1, 0.4)]),
 )  # fmt: skip
 """Circle, square, triangle, diamond, triangle down, plus: one per kitchen."""
+
+KITCHEN_MARKS: dict[str, tuple[str, int]] = {
+    "flask-one-chef": ("#0072B2", 0),
+    "flask-threaded": ("#E69F00", 1),
+    "flask-processes": ("#009E73", 2),
+    "fastapi-async": ("#CC79A7", 3),
+    "flask-pool": ("#D55E00", 4),
+    "fastapi-def": ("#56B4E9", 5),
+    "flask-gevent": ("#6A3D9A", 0),
+    "fastapi-blocking": ("#5b6573", 1),
+    "flask-async-view": ("#8C6D00", 2),
+}
+"""Each kitchen's colour (Okabe–Ito first, then darker ones that read on white) and shape,
+the same in every sweep: one chef is blue circles whichever kitchens race beside it."""
+
+
+def kitchen_mark(name: str, index: int) -> tuple[str, Marker]:
+    """The colour and shape of kitchen ``name`` (``index``: its place, for an unknown one)."""
+    colour, shape = KITCHEN_MARKS.get(name, (FALLBACK[index % len(FALLBACK)], index))
+    return colour, MARKERS[shape % len(MARKERS)]
+
+
+FALLBACK = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9")
