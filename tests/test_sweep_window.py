@@ -8,8 +8,8 @@ import asyncio
 import time
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor, QHelpEvent
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QPushButton, QToolTip
 
 from chefline.kitchen.capacity import SweepPoint
@@ -45,6 +45,14 @@ def choose(capacity: CapacityWindow, kitchens, steps: str, wait: float) -> None:
         action.setChecked(name in kitchens)
     capacity.steps.setText(steps)
     capacity.wait.setValue(wait)
+
+
+def move(widget, at: QPoint) -> None:
+    """The pointer moving over ``widget`` (offscreen, the cursor cannot be moved for real)."""
+    event = QMouseEvent(QEvent.Type.MouseMove, QPointF(at), widget.mapToGlobal(QPointF(at)),
+                        Qt.MouseButton.NoButton, Qt.MouseButton.NoButton,
+                        Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    QApplication.sendEvent(widget, event)
 
 
 def colour_count(image, colour: str) -> int:
@@ -98,6 +106,12 @@ def test_ctrl_k_sweeps_real_kitchens_the_points_come_as_each_race_ends(
     )
     assert QToolTip.isVisible() and "p95" in QToolTip.text()
     assert QToolTip.text().startswith(f"{SYNC} — 3 users at once")
+    # …and so does the status line, which a projector's room can read; it comes back after.
+    said = capacity.status.text()
+    move(capacity.view, at)
+    assert capacity.status.text().startswith(f"{SYNC} — 3 users at once · p50")
+    move(capacity.view, QPoint(2, 2))
+    assert capacity.status.text() == said
     # Exported like a race; the JSON opens again in the same window.
     paths = capacity.export_sweep(tmp_path)
     assert sorted(p.suffix for p in paths) == [".csv", ".json", ".png", ".svg"]

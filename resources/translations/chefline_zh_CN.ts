@@ -262,192 +262,192 @@
   <context>
     <name>CapacityWindow</name>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="198" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="191" />
       <source>Chefline — capacity curve</source>
       <translation>Chefline — 容量曲线</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="199" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="192" />
       <source>Kitchens</source>
       <translation>厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="200" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="193" />
       <source>Load</source>
       <translation>负载</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="200" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="193" />
       <source>at</source>
       <translation>取值</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="201" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="194" />
       <source>each for</source>
       <translation>每段持续</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="202" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="195" />
       <source>Recipe</source>
       <translation>菜谱</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="202" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="195" />
       <source>Wait</source>
       <translation>等待</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="203" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="196" />
       <source>Tokens</source>
       <translation>Token 数</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="204" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="197" />
       <source>Skip points over</source>
       <translation>跳过超过此时长的点</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="206" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="199" />
       <source>users at once</source>
       <translation>同时的用户数</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="207" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="200" />
       <source>customers a second</source>
       <translation>每秒客人数</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="210" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="203" />
       <source>The loads, rising, separated by commas (at most 12)</source>
       <translation>负载值，从小到大，用逗号分隔（最多 12 个）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="212" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="205" />
       <source>A kitchen whose next point would take longer than this (by its theory, and how much slower than it its last point was) is skipped there and beyond</source>
       <translation>如果某个厨房的下一个点会超过这个时长（按理论值，并考虑它上一个点比理论慢多少），就从这个点起跳过</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="214" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="207" />
       <source>How long each steady stream of customers lasts</source>
       <translation>每段稳定到达的客人流持续多久</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="215" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="208" />
       <source>Open…</source>
       <translation>打开…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="216" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="209" />
       <source>Show a recorded sweep (Ctrl+O)</source>
       <translation>显示已录制的扫描（Ctrl+O）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="217" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="210" />
       <source>Export…</source>
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="218" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="211" />
       <source>Save the sweep as JSON, CSV, PNG and SVG (Ctrl+E)</source>
       <translation>把扫描保存为 JSON、CSV、PNG 和 SVG（Ctrl+E）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="224" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="217" />
       <source>{0} chosen</source>
       <translation>已选 {0} 个</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="267" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="260" />
       <source>Stopping after the race under way…</source>
       <translation>当前这轮比赛结束后停止…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="277" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="270" />
       <source>Open a recorded sweep</source>
       <translation>打开已录制的扫描</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="278" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="271" />
       <source>Sweep (*.json *.json.gz)</source>
       <translation>扫描文件 (*.json *.json.gz)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="291" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="280" />
       <source>A sweep recorded on {0}, each kitchen alone. Run (Ctrl+Return) measures this machine now.</source>
       <translation>这是 {0} 录制的扫描，每个厨房单独比赛。运行（Ctrl+回车）会在这台机器上重新测量。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="305" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="294" />
       <source>Export the sweep to…</source>
       <translation>把扫描导出到…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="311" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="300" />
       <source>Export the sweep once it has finished.</source>
       <translation>请等扫描结束后再导出。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="314" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="303" />
       <source>No point to export yet: run a sweep first.</source>
       <translation>还没有可导出的点：请先运行一次扫描。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="332" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="316" />
       <source>Saved {0} in {1}</source>
       <translation>已保存 {0} 到 {1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="342" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="326" />
       <source>Racing {0} alone at {1}: about {2:.0f} s…</source>
       <translation>{0} 正在单独比赛，负载 {1}：约 {2:.0f} 秒…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="347" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="331" />
       <source>{0} at {1}: p95 {2:.2f} s</source>
       <translation>{0} 在 {1}：p95 {2:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="353" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="345" />
       <source>Sweep stopped: {0} points measured.</source>
       <translation>扫描已停止：测得 {0} 个点。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="359" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="351" />
       <source>none</source>
       <translation>无</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="360" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="352" />
       <source>{0}: saturates at {1}</source>
       <translation>{0}：在 {1} 饱和</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="362" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="354" />
       <source>{0}: knee {1}</source>
       <translation>{0}：拐点 {1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="363" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="355" />
       <source>Sweep done. {0}. Export: Ctrl+E</source>
       <translation>扫描完成。{0}。导出：Ctrl+E</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="367" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="359" />
       <source>Stop</source>
       <translation>停止</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="367" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="359" />
       <source>Run the sweep</source>
       <translation>运行扫描</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="368" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="360" />
       <source>Ctrl+Return</source>
       <translation>Ctrl+回车</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="375" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="367" />
       <source>Each kitchen is raced alone at each load, the points appearing as each race ends. Press Run (Ctrl+Return).</source>
       <translation>每个厨房在每个负载下单独比赛，每轮结束就出现一个点。按“运行扫描”（Ctrl+回车）。</translation>
     </message>
@@ -1461,67 +1461,67 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>CurveView</name>
     <message>
-      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="31" />
+      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="37" />
       <source>Capacity curve</source>
       <translation>容量曲线</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="62" />
+      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="83" />
       <source>{0:g} customers a second ({1} came)</source>
       <translation>每秒 {0:g} 位客人（共来了 {1} 位）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="63" />
+      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="84" />
       <source>{0:g} users at once</source>
       <translation>同时 {0:g} 位用户</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="66" />
+      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="87" />
       <source>p50 {0:.2f} s · p95 {1:.2f} s · p99 {2:.2f} s</source>
       <translation>p50 {0:.2f} 秒 · p95 {1:.2f} 秒 · p99 {2:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="69" />
+      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="90" />
       <source>theory's p95 {0:.2f} s: ×{1:.2f}</source>
       <translation>理论 p95 {0:.2f} 秒：×{1:.2f}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="71" />
+      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="92" />
       <source>served {0} of {1}</source>
       <translation>上菜 {0}/{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="73" />
+      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="94" />
       <source>the last quarter waited {0:+.2f} s longer than the first</source>
       <translation>最后四分之一的客人比最先四分之一多等了 {0:+.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="76" />
+      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="97" />
       <source>in the app's process</source>
       <translation>在应用进程内</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="77" />
+      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="98" />
       <source>{0} processes</source>
       <translation>{0} 个进程</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="78" />
+      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="99" />
       <source>held: {0}, {1} threads, {2}</source>
       <translation>占用：{0}，{1} 个线程，{2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="83" />
+      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="104" />
       <source>saturated: its queue grew by more than one order's {0:.2f} s</source>
       <translation>饱和：队列增长超过单份订单的 {0:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="86" />
+      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="107" />
       <source>the knee: the first load past {0:g} × one order's {1:.2f} s</source>
       <translation>拐点：第一个超过单份订单 {1:.2f} 秒 {0:g} 倍的负载</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="89" />
+      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="110" />
       <source>{0:.1f} cores free while it raced</source>
       <translation>比赛时空闲 {0:.1f} 个核</translation>
     </message>

@@ -7,11 +7,9 @@ starts the sweep, whose points appear as each race ends; Export writes it like a
 
 from __future__ import annotations
 
-import logging
-import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMargins, QPoint, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QMargins, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,9 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chefline.assets import resource_path
 from chefline.client.plan import RacePlan
-from chefline.client.sweep_file import load_sweep, save_sweep, save_sweep_csv
+from chefline.client.sweep_file import load_sweep
 from chefline.engine import SweepNews, SweepPlan, SweepStage, parse_steps
 from chefline.engine.sweep import DEFAULT_LIMIT_S, MIN_LIMIT_S
 from chefline.kitchen import limits
@@ -45,18 +42,13 @@ from chefline.ui.dialogs.error_boxes import ErrorBoxes
 from chefline.ui.look.fitting import FlowLayout
 from chefline.ui.look.retranslating import Retranslating
 from chefline.ui.look.screen_fit import screen_of
-from chefline.ui.sweep.curve_pictures import save_curve_picture
 from chefline.ui.sweep.curve_view import CurveView
+from chefline.ui.sweep.sweep_files import export_sweep_files, recorded_sweep
 from chefline.ui.sweep.sweep_session import SweepSession
 
 DEFAULT_KITCHENS = ("flask-one-chef", "flask-threaded", "flask-processes", "fastapi-async")
 """Sync, threaded, worker processes and async (as ``chefline sweep``)."""
 DEFAULT_STEPS = {SweepAxis.USERS: "1, 10, 100, 1000", SweepAxis.RATE: "1, 2, 4, 8"}
-EXPORT_SIZE = (1920, 1080)
-RECORDED = ("sweeps", "four-kitchens-1-to-1000-users.json")
-"""Shown when the window first opens: the sweep of ``make bench`` (benchmarks/sweep.py)."""
-
-log = logging.getLogger(__name__)
 
 
 class CapacityWindow(Retranslating, QWidget):
@@ -134,6 +126,9 @@ class CapacityWindow(Retranslating, QWidget):
         flow.addWidget(pair(self.open_button, self.export_button))
         flow.addWidget(self.run_button)
         self.view = CurveView(sweeps)
+        self._said = ""
+        """What the status line said before the pointer came onto a point."""
+        self.view.sig_hovered.connect(self._show_hovered)
         self.status = QLabel()
         self.status.setObjectName("sweepStatus")
         self.status.setWordWrap(True)
@@ -178,16 +173,14 @@ class CapacityWindow(Retranslating, QWidget):
         return shown
 
     def place(self) -> None:
-        """Its preferred size, or nearly the screen's free area when that is smaller, centred
-        over the main window's screen. Never exactly the main window's own rectangle: a
-        second window of the same size over the first stayed black under openbox (Xvfb)."""
+        """Its preferred size, or nearly the screen's free area when that is smaller; where
+        it opens is the window manager's choice. (Moved by the app, before or after it was
+        shown, a second window stayed black under openbox on Xvfb, as Qt's own tooltips do
+        there; left to the window manager it paints.)"""
         area = screen_of(self.parentWidget() or self).availableGeometry()
         frame = QSize(8, 32)  # the frame a window manager adds, before it has drawn one
         room = QSize(area.width() * 96 // 100, area.height() * 95 // 100) - frame
-        size = self.sizeHint().boundedTo(room)
-        self.resize(size)
-        corner = area.center() - QPoint(size.width() // 2, size.height() // 2)
-        self.move(corner + QPoint(0, frame.height() // 4))
+        self.resize(self.sizeHint().boundedTo(room))
 
     def sizeHint(self) -> QSize:
         return QSize(1400, 860)
@@ -281,12 +274,8 @@ class CapacityWindow(Retranslating, QWidget):
 
     def _show_recorded(self) -> None:
         """The sweep that ships with Chefline (``make bench``'s), marked as recorded."""
-        try:
-            sweep = load_sweep(resource_path(*RECORDED))
-        except (FileNotFoundError, BadInput) as error:  # a damaged install: start empty
-            log.warning("the recorded sweep could not be shown: %s", error)
-            return
-        if self.sweeps.show(sweep):
+        sweep = recorded_sweep()
+        if sweep is not None and self.sweeps.show(sweep):
             self.status.setText(self.tr(
                 "A sweep recorded on {0}, each kitchen alone. Run (Ctrl+Return) measures "
                 "this machine now.").format(sweep.when[:10]))  # fmt: skip
@@ -320,12 +309,7 @@ class CapacityWindow(Retranslating, QWidget):
         sweep = self.sweeps.sweep
         assert sweep is not None
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            stem = folder / f"chefline-sweep-{time.strftime('%Y%m%d-%H%M%S')}"
-            paths = [save_sweep(sweep, stem.with_suffix(".json")),
-                     save_sweep_csv(sweep, stem.with_suffix(".csv")),
-                     save_curve_picture(sweep, stem.with_suffix(".png"), EXPORT_SIZE),
-                     save_curve_picture(sweep, stem.with_suffix(".svg"), EXPORT_SIZE)]  # fmt: skip
+            paths = export_sweep_files(sweep, folder)
         except (ChefError, OSError) as error:
             self.show_error(str(error))
             return []
@@ -346,6 +330,14 @@ class CapacityWindow(Retranslating, QWidget):
         elif isinstance(news, SweepPoint) and news.p95 is not None:
             self.status.setText(self.tr("{0} at {1}: p95 {2:.2f} s").format(
                 news.kitchen, load_text(axis, news.x), news.p95))  # fmt: skip
+
+    def _show_hovered(self, figures: str) -> None:
+        if figures:
+            self._said = self._said or self.status.text()
+            self.status.setText(figures)
+        elif self._said:
+            self.status.setText(self._said)
+            self._said = ""
 
     def _on_finished(self, sweep: Sweep) -> None:
         self._show_state()

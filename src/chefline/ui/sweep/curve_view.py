@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize
-from PySide6.QtGui import QHelpEvent, QPainter, QPaintEvent
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Signal
+from PySide6.QtGui import QHelpEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from chefline.kitchen.capacity import KNEE_FACTOR, SweepAxis, SweepPoint, memory_text
@@ -15,9 +15,15 @@ from chefline.ui.sweep.sweep_session import SweepSession
 class CurveView(Retranslating, QWidget):
     """Draws ``sweeps.sweep`` with the window's painter; hover a point for its figures."""
 
+    sig_hovered = Signal(str)
+    """The pointer came onto a point, or left it. Parameter: the point's figures on one
+    line, or "" (the window's status line shows them: a tooltip is easy to miss on a
+    projector)."""
+
     def __init__(self, sweeps: SweepSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.sweeps = sweeps
+        self._hovered: SweepPoint | None = None
         self.setObjectName("capacityCurve")
         self.painter = CurvePainter()
         self.setMouseTracking(True)
@@ -42,6 +48,21 @@ class CurveView(Retranslating, QWidget):
         painter.setFont(self.font())
         self.painter.paint(painter, QRectF(self.rect()), self.sweeps.sweep, self.sweeps.racing)
         painter.end()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        point = self.painter.nearest(event.position())
+        if point != self._hovered:
+            self._hovered = point
+            self.sig_hovered.emit(
+                "" if point is None else self.describe(point).replace("\n", " · ")
+            )
+        super().mouseMoveEvent(event)
+
+    def leaveEvent(self, event: QEvent) -> None:
+        if self._hovered is not None:
+            self._hovered = None
+            self.sig_hovered.emit("")
+        super().leaveEvent(event)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
