@@ -640,4 +640,5 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("Cli", "{0} at {1}: p95 {2}"): "{0} 在 {1}：p95 {2}",
     ("CapacityCurve", "Choose the kitchens and the loads above, then Run (Ctrl+Return)."): "在上方选择厨房和负载，然后运行（Ctrl+回车）。",
     ("CapacityWindow", "A sweep recorded on {0}, each kitchen alone. Run (Ctrl+Return) measures this machine now."): "这是 {0} 录制的扫描，每个厨房单独比赛。运行（Ctrl+回车）会在这台机器上重新测量。",
+    ("CapacityWindow", "{0:g} users"): "{0:g} 位用户",
 }

@@ -407,47 +407,52 @@
       <translation>{0} 在 {1}：p95 {2:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="345" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="336" />
+      <source>{0:g} users</source>
+      <translation>{0:g} 位用户</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="349" />
       <source>Sweep stopped: {0} points measured.</source>
       <translation>扫描已停止：测得 {0} 个点。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="351" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="355" />
       <source>none</source>
       <translation>无</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="352" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="356" />
       <source>{0}: saturates at {1}</source>
       <translation>{0}：在 {1} 饱和</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="354" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="358" />
       <source>{0}: knee {1}</source>
       <translation>{0}：拐点 {1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="355" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="359" />
       <source>Sweep done. {0}. Export: Ctrl+E</source>
       <translation>扫描完成。{0}。导出：Ctrl+E</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="359" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="363" />
       <source>Stop</source>
       <translation>停止</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="359" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="363" />
       <source>Run the sweep</source>
       <translation>运行扫描</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="360" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="364" />
       <source>Ctrl+Return</source>
       <translation>Ctrl+回车</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="367" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="371" />
       <source>Each kitchen is raced alone at each load, the points appearing as each race ends. Press Run (Ctrl+Return).</source>
       <translation>每个厨房在每个负载下单独比赛，每轮结束就出现一个点。按“运行扫描”（Ctrl+回车）。</translation>
     </message>

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMargins, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QMargins, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,7 +32,7 @@ from chefline.engine import SweepNews, SweepPlan, SweepStage, parse_steps
 from chefline.engine.sweep import DEFAULT_LIMIT_S, MIN_LIMIT_S
 from chefline.kitchen import limits
 from chefline.kitchen.arrivals import Arrivals
-from chefline.kitchen.capacity import Sweep, SweepAxis, SweepPoint, SweepSkip, load_text
+from chefline.kitchen.capacity import Sweep, SweepAxis, SweepPoint, SweepSkip
 from chefline.kitchen.errors import BadInput, ChefError
 from chefline.kitchen.llm import DEFAULT_MODEL_SPEED, ChatOrder
 from chefline.kitchen.modes import MODES, KitchenSettings
@@ -58,6 +58,7 @@ class CapacityWindow(Retranslating, QWidget):
         self.sweeps = sweeps
         self.settings = settings
         self.setObjectName("capacityWindow")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # the theme's background
         self.error_boxes = ErrorBoxes()
         self.last_error: str | None = None
 
@@ -133,6 +134,8 @@ class CapacityWindow(Retranslating, QWidget):
         self.status.setObjectName("sweepStatus")
         self.status.setWordWrap(True)
         self.status.setContentsMargins(12, 2, 12, 8)
+        self.status.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self._fit_status()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -179,7 +182,7 @@ class CapacityWindow(Retranslating, QWidget):
         there; left to the window manager it paints.)"""
         area = screen_of(self.parentWidget() or self).availableGeometry()
         frame = QSize(8, 32)  # the frame a window manager adds, before it has drawn one
-        room = QSize(area.width() * 96 // 100, area.height() * 95 // 100) - frame
+        room = QSize(area.width() * 94 // 100, area.height() * 80 // 100) - frame
         self.resize(self.sizeHint().boundedTo(room))
 
     def sizeHint(self) -> QSize:
@@ -324,12 +327,16 @@ class CapacityWindow(Retranslating, QWidget):
         axis = sweep.spec.axis if sweep is not None else SweepAxis.USERS
         if isinstance(news, SweepStage):
             self.status.setText(self.tr("Racing {0} alone at {1}: about {2:.0f} s…").format(
-                news.kitchen, load_text(axis, news.x), max(news.expected, 1.0)))  # fmt: skip
+                news.kitchen, self._load(axis, news.x), max(news.expected, 1.0)))  # fmt: skip
         elif isinstance(news, SweepSkip):
             self.status.setText(news.reason)
         elif isinstance(news, SweepPoint) and news.p95 is not None:
             self.status.setText(self.tr("{0} at {1}: p95 {2:.2f} s").format(
-                news.kitchen, load_text(axis, news.x), news.p95))  # fmt: skip
+                news.kitchen, self._load(axis, news.x), news.p95))  # fmt: skip
+
+    def _load(self, axis: SweepAxis, x: float) -> str:
+        """A load in the window's language: "100 users", "2.5/s"."""
+        return self.tr("{0:g} users").format(x) if axis is SweepAxis.USERS else f"{x:g}/s"
 
     def _show_hovered(self, figures: str) -> None:
         if figures:
@@ -348,7 +355,7 @@ class CapacityWindow(Retranslating, QWidget):
         knees = []
         for name in sweep.spec.kitchens:
             knee = sweep.knee(name)
-            shown = load_text(sweep.spec.axis, knee.x) if knee else self.tr("none")
+            shown = self._load(sweep.spec.axis, knee.x) if knee else self.tr("none")
             knees.append(self.tr("{0}: saturates at {1}").format(name, shown)
                          if sweep.spec.axis is SweepAxis.RATE
                          else self.tr("{0}: knee {1}").format(name, shown))  # fmt: skip
@@ -377,6 +384,17 @@ class CapacityWindow(Retranslating, QWidget):
             return box
 
         self.error_boxes.show(message, make_box)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            QTimer.singleShot(0, self, self._fit_status)  # once the label has its new font
+
+    def _fit_status(self) -> None:
+        """Two lines at most, whatever the text size: the curve keeps the rest."""
+        margins = self.status.contentsMargins()
+        lines = 2 * self.status.fontMetrics().lineSpacing()
+        self.status.setMaximumHeight(lines + margins.top() + margins.bottom() + 2)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Closing the window leaves a sweep running, and its points, for when it opens again.

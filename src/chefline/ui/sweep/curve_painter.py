@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
 from chefline.kitchen.capacity import (
     KNEE_FACTOR,
@@ -35,7 +35,6 @@ from chefline.ui.sweep.curve_texts import (
     NO_KNEE,
     NO_SWEEP,
     NOTE,
-    RACING,
     RATE,
     SATURATED,
     SATURATES_AT,
@@ -48,7 +47,14 @@ from chefline.ui.sweep.curve_texts import (
     tr,
 )
 from chefline.ui.sweep.log_axis import LogAxis, tick_text
-from chefline.ui.sweep.markers import Marker, kitchen_mark
+from chefline.ui.sweep.markers import (
+    Marker,
+    draw_knee,
+    draw_line,
+    draw_mark,
+    draw_racing,
+    kitchen_mark,
+)
 
 
 @dataclass(frozen=True)
@@ -78,18 +84,34 @@ class CurvePainter:
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.fillRect(rect, QColor(THEME["panel"]))
+        _fit_font(painter, rect)
         line = painter.fontMetrics().height()
         pad = line * 0.8
         inner = rect.adjusted(pad, pad * 0.6, -pad, -pad * 0.6)
-        title_bottom = self._title(painter, inner, sweep)
-        legend_top = self._legend(painter, inner, sweep)
+        if sweep is None:
+            top = self._title(painter, inner, None)
+            painter.setPen(QColor(THEME["muted"]))
+            hint = QRectF(inner.left(), top, inner.width(), inner.bottom() - top)
+            painter.drawText(hint, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                             tr(NO_SWEEP))  # fmt: skip
+            painter.restore()
+            return
+        # What gives way when the room is small (large text, a projector): the note first,
+        # then the subtitle, then the threads and memory beside the latency.
+        need = 12 * line + self._legend(painter, inner, sweep, note=False, draw=False)
+        note = self._legend(painter, inner, sweep, note=True, draw=False) - need + 12 * line
+        room = inner.height() - 2.6 * line  # the title and the subtitle
+        with_note, with_subtitle = room - need >= note, room >= need
+        title_bottom = self._title(painter, inner, sweep if with_subtitle else None)
+        legend_top = inner.bottom() - self._legend(painter, inner, sweep, note=with_note)
         area = QRectF(inner.left(), title_bottom + line * 0.4, inner.width(),
                       legend_top - title_bottom - line * 0.9)  # fmt: skip
-        if sweep is None or area.height() < 4 * line:
-            painter.setPen(QColor(THEME["muted"]))
-            painter.drawText(
-                area, Qt.AlignmentFlag.AlignCenter, tr(NO_SWEEP) if sweep is None else ""
-            )
+        if area.height() < 4 * line:
+            painter.restore()
+            return
+        cramped = area.height() < 14 * line  # two plots stacked would hold no curve
+        if cramped or area.width() < 48 * painter.fontMetrics().averageCharWidth():
+            self._latency(painter, area, sweep, racing)  # no room beside it
             painter.restore()
             return
         left = QRectF(area.left(), area.top(), area.width() * 0.6, area.height())
@@ -112,8 +134,9 @@ class CurvePainter:
     # -- the frame ----------------------------------------------------------------------------
 
     def _title(self, painter: QPainter, rect: QRectF, sweep: Sweep | None) -> float:
-        font = QFont(painter.font())
-        font.setPointSizeF(font.pointSizeF() * 1.35)
+        """The title, and the sweep's subtitle (none for None); returns their bottom."""
+        plain = QFont(painter.font())
+        font = _scaled(plain, 1.35)
         font.setBold(True)
         painter.setFont(font)
         painter.setPen(QColor(THEME["text"]))
@@ -123,7 +146,7 @@ class CurvePainter:
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             tr(TITLE),
         )
-        painter.setFont(_plain(font))
+        painter.setFont(plain)
         line = painter.fontMetrics().height()
         top = rect.top() + height
         if sweep is not None:
@@ -136,14 +159,14 @@ class CurvePainter:
             top += line
         return top
 
-    def _legend(self, painter: QPainter, rect: QRectF, sweep: Sweep | None) -> float:
-        """Kitchens at the bottom, wrapping; the note under them. Returns their top."""
+    def _legend(self, painter: QPainter, rect: QRectF, sweep: Sweep, *, note: bool,
+                draw: bool = True) -> float:  # fmt: skip
+        """Kitchens at the bottom of ``rect``, wrapping, and the note under them when
+        ``note``; returns the height they take (drawn only when ``draw``)."""
         metrics = painter.fontMetrics()
         line = metrics.height()
-        note = tr(NOTE)
-        note_lines = max(1, math.ceil(metrics.horizontalAdvance(note) / max(rect.width(), 1)))
-        if sweep is None:
-            return rect.bottom()
+        text = tr(NOTE)
+        note_lines = math.ceil(metrics.horizontalAdvance(text) / max(rect.width(), 1)) * note
         entries = [(name, self._legend_text(sweep, name)) for name in sweep.spec.kitchens]
         widths = [metrics.horizontalAdvance(text) + line * 2.6 for _, text in entries]
         rows: list[list[int]] = [[]]
@@ -154,25 +177,28 @@ class CurvePainter:
                 used = 0.0
             rows[-1].append(index)
             used += width
-        top = rect.bottom() - (len(rows) + note_lines) * line * 1.15
-        y = top
+        height = (len(rows) + note_lines) * line * 1.15
+        if not draw:
+            return height
+        y = rect.bottom() - height
         for row in rows:
             x = rect.left()
             for index in row:
-                name, text = entries[index]
+                name, label = entries[index]
                 colour, marker = self.look(sweep, name)
-                self._mark(painter, QPointF(x + line * 0.6, y + line * 0.55), colour, marker,
+                draw_mark(painter, QPointF(x + line * 0.6, y + line * 0.55), colour, marker,
                            line * 0.3, filled=True)  # fmt: skip
                 painter.setPen(QColor(THEME["text"]))
                 painter.drawText(QRectF(x + line * 1.3, y, widths[index], line),
                                  Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                                 text)  # fmt: skip
+                                 label)  # fmt: skip
                 x += widths[index]
             y += line * 1.15
-        painter.setPen(QColor(THEME["muted"]))
-        painter.drawText(QRectF(rect.left(), y, rect.width(), note_lines * line * 1.15),
-                         Qt.TextFlag.TextWordWrap, note)  # fmt: skip
-        return top
+        if note:
+            painter.setPen(QColor(THEME["muted"]))
+            painter.drawText(QRectF(rect.left(), y, rect.width(), note_lines * line * 1.15),
+                             Qt.TextFlag.TextWordWrap, text)  # fmt: skip
+        return height
 
     def _legend_text(self, sweep: Sweep, name: str) -> str:
         axis = sweep.spec.axis
@@ -253,27 +279,27 @@ class CurvePainter:
         for name in sweep.spec.kitchens:
             colour, marker = self.look(sweep, name)
             theory = sweep.theory.get(name, [])
-            self._line(painter, [QPointF(x.pos(a), y.pos(b)) for a, b in theory], colour,
+            draw_line(painter, [QPointF(x.pos(a), y.pos(b)) for a, b in theory], colour,
                        Qt.PenStyle.DashLine, 1.5)  # fmt: skip
             curve = [p for p in sweep.curve(name) if p.p95 is not None]
             spots = [QPointF(x.pos(p.x), y.pos(p.p95 or 0.0)) for p in curve]
-            self._line(painter, spots, colour, Qt.PenStyle.SolidLine, 2.5)
+            draw_line(painter, spots, colour, Qt.PenStyle.SolidLine, 2.5)
             for point, spot in zip(curve, spots, strict=True):
-                self._mark(painter, spot, colour, marker, 5.5, filled=True)
+                draw_mark(painter, spot, colour, marker, 5.5, filled=True)
                 self.targets.append(Target(spot, point))
             on_theory = dict(theory)
             for skip in sweep.skipped(name):  # where the theory says it would be: hollow
                 if skip.x in on_theory:
                     spot = QPointF(x.pos(skip.x), y.pos(on_theory[skip.x]))
-                    self._mark(painter, spot, colour, marker, 5.0, filled=False)
+                    draw_mark(painter, spot, colour, marker, 5.0, filled=False)
             knee = sweep.knee(name)
             if knee is not None and knee.p95 is not None:
                 label = tr(SATURATED if sweep.spec.axis is SweepAxis.RATE else KNEE)
-                self._knee(painter, QPointF(x.pos(knee.x), y.pos(knee.p95)), colour, label, plot)
+                draw_knee(painter, QPointF(x.pos(knee.x), y.pos(knee.p95)), colour, label, plot)
             if racing is not None and racing[0] == name:
                 at = dict(theory).get(racing[1])
                 if at is not None:
-                    self._racing(painter, QPointF(x.pos(racing[1]), y.pos(at)), colour)
+                    draw_racing(painter, QPointF(x.pos(racing[1]), y.pos(at)), colour)
         painter.setClipping(False)
         if not sweep.points and racing is None:
             painter.setPen(QColor(THEME["muted"]))
@@ -290,10 +316,10 @@ class CurvePainter:
             colour, marker = self.look(sweep, name)
             curve = [p for p in sweep.curve(name) if value(p) is not None]
             spots = [QPointF(x.pos(p.x), y.pos(value(p) or 0.0)) for p in curve]
-            self._line(painter, spots, colour, Qt.PenStyle.SolidLine, 2.0)
+            draw_line(painter, spots, colour, Qt.PenStyle.SolidLine, 2.0)
             for point, spot in zip(curve, spots, strict=True):
                 hollow = value is _memory_mb and point.in_app
-                self._mark(painter, spot, colour, marker, 4.5, filled=not hollow)
+                draw_mark(painter, spot, colour, marker, 4.5, filled=not hollow)
                 self.targets.append(Target(spot, point))
         painter.setClipping(False)
 
@@ -313,50 +339,6 @@ class CurvePainter:
                              Qt.AlignmentFlag.AlignLeft,
                              tr(CAPACITY).format(capacity))  # fmt: skip
 
-    # -- marks --------------------------------------------------------------------------------
-
-    def _line(self, painter: QPainter, spots: list[QPointF], colour: QColor,
-              style: Qt.PenStyle, width: float) -> None:  # fmt: skip
-        if len(spots) < 2:
-            return
-        path = QPainterPath(spots[0])
-        for spot in spots[1:]:
-            path.lineTo(spot)
-        pen = QPen(colour, width, style)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(path)
-
-    def _mark(self, painter: QPainter, at: QPointF, colour: QColor, marker: Marker,
-              radius: float, filled: bool) -> None:  # fmt: skip
-        painter.setPen(QPen(QColor(THEME["panel"]) if filled else colour, 1.5 if filled else 2))
-        painter.setBrush(colour if filled else QColor(THEME["panel"]))
-        marker(painter, at, radius)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-
-    def _knee(self, painter: QPainter, at: QPointF, colour: QColor, label: str,
-              plot: QRectF) -> None:  # fmt: skip
-        """A ring round the knee's point, named below it (beside it at the plot's edge)."""
-        painter.setPen(QPen(colour, 2.5))
-        painter.drawEllipse(at, 11, 11)
-        painter.setPen(QColor(THEME["text"]))
-        line = painter.fontMetrics().height()
-        width = painter.fontMetrics().horizontalAdvance(label) + 4
-        if at.x() + width / 2 > plot.right():  # the last load: to the left of the ring
-            box = QRectF(at.x() - 14 - width, at.y() - line / 2, width, line)
-        else:
-            box = QRectF(at.x() - width / 2, at.y() + 12, width, line)
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
-
-    def _racing(self, painter: QPainter, at: QPointF, colour: QColor) -> None:
-        painter.setPen(QPen(colour, 2, Qt.PenStyle.DotLine))
-        painter.drawEllipse(at, 9, 9)
-        painter.setPen(QColor(THEME["muted"]))
-        line = painter.fontMetrics().height()
-        painter.drawText(QRectF(at.x() - 60, at.y() - 10 - line, 120, line),
-                         Qt.AlignmentFlag.AlignHCenter, tr(RACING))  # fmt: skip
-
     def nearest(self, pos: QPointF, within: float = 10.0) -> SweepPoint | None:
         """The point drawn nearest ``pos``, if one is within ``within`` pixels."""
         best, distance = None, within
@@ -367,11 +349,24 @@ class CurvePainter:
         return best
 
 
-def _plain(font: QFont) -> QFont:
-    plain = QFont(font)
-    plain.setBold(False)
-    plain.setPointSizeF(font.pointSizeF() / 1.35)
-    return plain
+def _scaled(font: QFont, factor: float) -> QFont:
+    """``font`` ``factor`` times larger, whether it is sized in points or in pixels."""
+    bigger = QFont(font)
+    if font.pixelSize() > 0:
+        bigger.setPixelSize(max(1, round(font.pixelSize() * factor)))
+    else:
+        bigger.setPointSizeF(font.pointSizeF() * factor)
+    return bigger
+
+
+def _fit_font(painter: QPainter, rect: QRectF) -> None:
+    """Text no taller than a 22nd of the picture (and no smaller than 15 px a line): at the
+    largest text size on a projector the curve keeps room to be a curve, and what does not
+    fit then gives way (the window's own fields keep the large text)."""
+    most = max(15.0, rect.height() / 22)
+    height = painter.fontMetrics().height()
+    if height > most:
+        painter.setFont(_scaled(painter.font(), most / height))
 
 
 def _memory_mb(point: SweepPoint) -> float | None:

@@ -41,7 +41,7 @@ class CurveView(Retranslating, QWidget):
         return QSize(1100, 600)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(480, 300)
+        return QSize(480, 160)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QPainter, QPolygonF
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
+
+from chefline.ui.look.palette import THEME
+from chefline.ui.sweep.curve_texts import RACING, tr
 
 Marker = Callable[[QPainter, QPointF, float], None]
 
@@ -59,3 +62,53 @@ def kitchen_mark(name: str, index: int) -> tuple[str, Marker]:
 
 
 FALLBACK = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9")
+
+
+# -- drawing them ---------------------------------------------------------------------------
+
+
+def draw_line(
+    painter: QPainter, spots: list[QPointF], colour: QColor, style: Qt.PenStyle, width: float
+) -> None:
+    if len(spots) < 2:
+        return
+    path = QPainterPath(spots[0])
+    for spot in spots[1:]:
+        path.lineTo(spot)
+    pen = QPen(colour, width, style)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawPath(path)
+
+
+def draw_mark(
+    painter: QPainter, at: QPointF, colour: QColor, marker: Marker, radius: float, filled: bool
+) -> None:
+    painter.setPen(QPen(QColor(THEME["panel"]) if filled else colour, 1.5 if filled else 2))
+    painter.setBrush(colour if filled else QColor(THEME["panel"]))
+    marker(painter, at, radius)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+
+
+def draw_knee(painter: QPainter, at: QPointF, colour: QColor, label: str, plot: QRectF) -> None:
+    """A ring round the knee's point, named below it (beside it at the plot's edge)."""
+    painter.setPen(QPen(colour, 2.5))
+    painter.drawEllipse(at, 11, 11)
+    painter.setPen(QColor(THEME["text"]))
+    line = painter.fontMetrics().height()
+    width = painter.fontMetrics().horizontalAdvance(label) + 4
+    if at.x() + width / 2 > plot.right():  # the last load: to the left of the ring
+        box = QRectF(at.x() - 14 - width, at.y() - line / 2, width, line)
+    else:
+        box = QRectF(at.x() - width / 2, at.y() + 12, width, line)
+    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
+
+
+def draw_racing(painter: QPainter, at: QPointF, colour: QColor) -> None:
+    painter.setPen(QPen(colour, 2, Qt.PenStyle.DotLine))
+    painter.drawEllipse(at, 9, 9)
+    painter.setPen(QColor(THEME["muted"]))
+    line = painter.fontMetrics().height()
+    painter.drawText(QRectF(at.x() - 60, at.y() - 10 - line, 120, line),
+                     Qt.AlignmentFlag.AlignHCenter, tr(RACING))  # fmt: skip
