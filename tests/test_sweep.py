@@ -24,15 +24,17 @@ from chefline.kitchen.modes import KitchenSettings
 from chefline.kitchen.recipe import Recipe
 
 D = 0.2
-POOL = 2
+POOL = 3
 
 
 @pytest.fixture(scope="module")
 def sweep():
-    """One chef and a pool of two at 1, 3 and 6 users (d = 0.2 s), and 40 users, which
-    would take longer than the 3 s a point may: one short sweep, and what it said."""
-    plan = SweepPlan(("flask-one-chef", "flask-pool"), (1, 3, 6, 40), RacePlan(Recipe(wait=D)),
-                     limit=3.0, settings=KitchenSettings(pool_size=POOL))  # fmt: skip
+    """One chef and a pool of three at 1, 3 and 9 users (d = 0.2 s), and 40 users, which
+    would take longer than the 2.5 s a point may: one short sweep, and what it said. (The
+    loads keep each p95 well away from the knee's 2 d: 1, 2.9 and 8.6 d for one chef; 1, 1
+    and 3 d for the pool.)"""
+    plan = SweepPlan(("flask-one-chef", "flask-pool"), (1, 3, 9, 40), RacePlan(Recipe(wait=D)),
+                     limit=2.5, settings=KitchenSettings(pool_size=POOL))  # fmt: skip
     news = []
     return asyncio.run(SweepRunner(plan, listener=news.append).run()), news
 
@@ -42,7 +44,7 @@ def test_one_chef_and_pool_points_take_ceil_n_over_k_times_d(sweep, kitchen, che
     # ⌈N/k⌉ waves of d: never quicker (the waits cannot overlap more), and not one wave more.
     result, _ = sweep
     curve = result.curve(kitchen)
-    assert [p.x for p in curve] == [1, 3, 6]
+    assert [p.x for p in curve] == [1, 3, 9]
     for point in curve:
         waves = math.ceil(point.x / chefs)
         assert point.served == point.customers == point.x
@@ -58,11 +60,11 @@ def test_a_load_past_the_limit_is_skipped_with_a_sentence_and_the_knee_is_found(
     result, news = sweep
     for kitchen, chefs in (("flask-one-chef", 1), ("flask-pool", POOL)):
         (skip,) = result.skipped(kitchen)
-        assert skip.x == 40 and skip.expected >= 40 / chefs * D  # 8 s and 4 s: over 3 s
+        assert skip.x == 40 and skip.expected >= math.ceil(40 / chefs) * D  # 8 s, 2.8 s
         assert skip.reason.startswith(f"{kitchen} skipped at 40 users: it would take about")
-    # One chef: 3 users already wait past 2 × d; two chefs: 6 users (3 waves).
+    # One chef: 3 users already wait past 2 × d; three chefs: 9 users (3 waves).
     assert result.knee("flask-one-chef").x == 3
-    assert result.knee("flask-pool").x == 6
+    assert result.knee("flask-pool").x == 9
     # The listener heard each point as it came, a stage before each race.
     assert [type(n) for n in news[:2]] == [SweepStage, SweepPoint]
     assert sum(isinstance(n, SweepSkip) for n in news) == 2
@@ -131,12 +133,12 @@ def test_bad_sweeps_are_refused_before_any_kitchen_opens():
 def test_chefline_sweep_prints_writes_and_draws_the_curve(tmp_path, capsys):
     out_json, png, svg = tmp_path / "s.json", tmp_path / "curve.png", tmp_path / "curve.svg"
     args = ["sweep", "-m", "fastapi-async", "-m", "flask-one-chef", "--users", "1,4,80",
-            "-d", "0.1", "--limit", "2", "--json", str(out_json), "--out", str(png)]  # fmt: skip
+            "-d", "0.2", "--limit", "2", "--json", str(out_json), "--out", str(png)]  # fmt: skip
     assert main(args, picture=draw_sweep) == 0
     printed = capsys.readouterr().out
     assert "fastapi-async — async def + await asyncio.sleep" in printed
     assert "no knee up to 80 users" in printed
-    assert "knee: 4 users" in printed  # one chef: 4 × 0.1 s in a row
+    assert "knee: 4 users" in printed  # one chef: 4 × 0.2 s in a row
     assert "flask-one-chef skipped at 80 users" in printed
     assert png.stat().st_size > 20_000 and out_json.is_file()
     # The recorded sweep, shown again, draws the same curve as an SVG a browser can read.
