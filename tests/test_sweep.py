@@ -8,6 +8,11 @@ import gzip
 import json
 import math
 import os
+import re
+import signal
+import subprocess
+import sys
+import time
 import xml.etree.ElementTree as ElementTree
 from dataclasses import replace
 
@@ -194,3 +199,24 @@ def test_a_sweep_by_rate_races_each_rate_as_a_stream_of_its_seed():
     spec = plan.spec()
     assert spec.axis is SweepAxis.RATE and spec.duration == 1.0
     assert spec.one_order == pytest.approx(0.05 + 2 * 0.0002)
+
+
+@pytest.mark.skipif(not hasattr(os, "killpg"), reason="POSIX process groups")
+def test_ctrl_c_stops_the_sweep_prints_what_it_measured_and_exits_130():
+    # Ctrl+C in a terminal reaches the whole process group, the customers' process too.
+    sweep = subprocess.Popen(
+        [sys.executable, "-m", "chefline", "sweep", "-m", "fastapi-async", "-m", "flask-one-chef",
+         "--users", "1,5", "-d", "2"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+    )  # fmt: skip
+    try:
+        time.sleep(7)  # fastapi-async's first point (2 s) is over, its second under way
+        os.killpg(sweep.pid, signal.SIGINT)
+        out, err = sweep.communicate(timeout=30)
+    finally:
+        if sweep.poll() is None:
+            os.killpg(sweep.pid, signal.SIGKILL)
+    assert sweep.returncode == 130
+    assert "sweep stopped" in err and "Traceback" not in err
+    assert "fastapi-async — async def" in out and "The sweep was stopped" in out
+    assert re.search(r"^ +1 +1/1 ", out, re.M)  # the point it measured before

@@ -166,6 +166,8 @@ def run(args: argparse.Namespace, picture: PictureWriter | None = None) -> int:
                 asyncio.run(runner.run())
         except KeyboardInterrupt:
             stopped = True
+        # Ctrl+C cancels the race under way, which ends as stopped: the sweep stops there.
+        stopped = stopped or runner.sweep.cancelled
         if show:
             print("\r\033[K", end="", file=sys.stderr)
         sweep = runner.sweep

@@ -9,9 +9,11 @@ reads what happens as JSON lines on its stdout (``CustomerNews``); closing stdin
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import re
+import signal
 import sys
 import threading
 from collections.abc import Callable
@@ -325,6 +327,10 @@ def main(stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
 
     running: dict[str, asyncio.Task[bool]] = {}
     briefs: asyncio.Queue[RaceBrief] = asyncio.Queue()
+    # Ctrl+C in a terminal reaches the whole process group: the app decides what stops (it
+    # cancels the race, and the customers hand back their open orders), not a traceback here.
+    with contextlib.suppress(ValueError):  # not the main thread (a test): nothing to ignore
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     def on_line(line: str) -> None:
         message = json.loads(line)
