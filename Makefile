@@ -115,6 +115,8 @@ screenshots: $(RUN_STAMP) sysdeps translations
 	$(ON_720) --scene 7 --language en --full-screen --out docs/talk-1280x720-scene7.png
 	$(ON_1080) --scene 4 --language zh_CN --full-screen --out docs/talk-1920x1080-scene4-chinese.png
 	$(ON_1080) --scene 7 --language en --full-screen --out docs/talk-1920x1080-scene7.png
+	$(BIN)/chefline sweep --open resources/sweeps/four-kitchens-1-to-1000-users.json \
+		--out docs/capacity-curve.png
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .mypy_cache
