@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QMargins, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QMargins, QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -45,6 +45,7 @@ from chefline.ui.look.screen_fit import screen_of
 from chefline.ui.sweep.curve_view import CurveView
 from chefline.ui.sweep.sweep_files import export_sweep_files, recorded_sweep
 from chefline.ui.sweep.sweep_session import SweepSession
+from chefline.ui.sweep.sweep_status import SweepStatus
 
 DEFAULT_KITCHENS = ("flask-one-chef", "flask-threaded", "flask-processes", "fastapi-async")
 """Sync, threaded, worker processes and async (as ``chefline sweep``)."""
@@ -52,6 +53,9 @@ DEFAULT_STEPS = {SweepAxis.USERS: "1, 10, 100, 1000", SweepAxis.RATE: "1, 2, 4, 
 
 
 class CapacityWindow(Retranslating, QWidget):
+    """The sweep's fields, its curve and its status line. Closing it (Esc) hides it: a sweep
+    under way goes on, and its points are there when View → Capacity curve opens it again."""
+
     def __init__(self, sweeps: SweepSession, settings: KitchenSettings,
                  parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent, Qt.WindowType.Window)
@@ -127,15 +131,8 @@ class CapacityWindow(Retranslating, QWidget):
         flow.addWidget(pair(self.open_button, self.export_button))
         flow.addWidget(self.run_button)
         self.view = CurveView(sweeps)
-        self._said = ""
-        """What the status line said before the pointer came onto a point."""
-        self.view.sig_hovered.connect(self._show_hovered)
-        self.status = QLabel()
-        self.status.setObjectName("sweepStatus")
-        self.status.setWordWrap(True)
-        self.status.setContentsMargins(12, 2, 12, 8)
-        self.status.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self._fit_status()
+        self.status = SweepStatus()
+        self.view.sig_hovered.connect(self.status.show_point)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -338,14 +335,6 @@ class CapacityWindow(Retranslating, QWidget):
         """A load in the window's language: "100 users", "2.5/s"."""
         return self.tr("{0:g} users").format(x) if axis is SweepAxis.USERS else f"{x:g}/s"
 
-    def _show_hovered(self, figures: str) -> None:
-        if figures:
-            self._said = self._said or self.status.text()
-            self.status.setText(figures)
-        elif self._said:
-            self.status.setText(self._said)
-            self._said = ""
-
     def _on_finished(self, sweep: Sweep) -> None:
         self._show_state()
         if sweep.cancelled:
@@ -384,18 +373,3 @@ class CapacityWindow(Retranslating, QWidget):
             return box
 
         self.error_boxes.show(message, make_box)
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            QTimer.singleShot(0, self, self._fit_status)  # once the label has its new font
-
-    def _fit_status(self) -> None:
-        """Two lines at most, whatever the text size: the curve keeps the rest."""
-        margins = self.status.contentsMargins()
-        lines = 2 * self.status.fontMetrics().lineSpacing()
-        self.status.setMaximumHeight(lines + margins.top() + margins.bottom() + 2)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        # Closing the window leaves a sweep running, and its points, for when it opens again.
-        event.accept()
