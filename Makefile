@@ -12,7 +12,7 @@ TS := resources/translations/chefline_zh_CN.ts
 # Every module that marks a text for translation (Qt's tr, or chefline.texts), in any room.
 UI_SOURCES := $(shell find src/chefline -name '*.py' -not -path '*/__pycache__/*' | sort)
 
-.PHONY: run test testdeps translations ts test-slow test-package package install-desktop lint format sysdeps screenshots bench bench-quick clean
+.PHONY: run test testdeps translations ts test-slow test-package package install-desktop lint format sysdeps screenshots talk-sheet bench bench-quick clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Chefline needs Python 3.11 or newer; set PYTHON=python3.x")'
@@ -117,6 +117,20 @@ screenshots: $(RUN_STAMP) sysdeps translations
 	$(ON_1080) --scene 7 --language en --full-screen --out docs/talk-1920x1080-scene7.png
 	$(BIN)/chefline sweep --open resources/sweeps/four-kitchens-1-to-1000-users.json \
 		--out docs/capacity-curve.png
+
+# Every scene of the talk as the room sees it at 1280×720 (real races, the real window on a
+# virtual screen with a window manager), in build/talk/, and the eight on one sheet in docs/.
+SCENES := 1 2 3 4 5 6 7 8
+TALK_LANGUAGE ?= en
+talk-sheet: $(RUN_STAMP) sysdeps translations
+	@sh packaging/screenshot-tools.sh
+	@mkdir -p build/talk
+	@for n in $(SCENES); do \
+		$(ON_720) --scene $$n --language $(TALK_LANGUAGE) --full-screen --size 1280x720 \
+			--out build/talk/scene-$$n-$(TALK_LANGUAGE).png || exit 1; \
+	done
+	$(BIN)/python packaging/contact_sheet.py docs/talk-1280x720-$(TALK_LANGUAGE).png \
+		$(foreach n,$(SCENES),build/talk/scene-$(n)-$(TALK_LANGUAGE).png)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .mypy_cache

@@ -8,6 +8,55 @@ stays "unfinished" in the .ts, and tests/test_translations.py fails on it.
 # ruff: noqa: E501 - one translation a line reads best
 # fmt: off
 ZH_CN: dict[tuple[str, str], str] = {
+    ("Scoreboard", "p50 in restaurant"): "p50 在店时间",
+    ("Scoreboard", "p95 in restaurant"): "p95 在店时间",
+    ("Scoreboard", "p99 in restaurant"): "p99 在店时间",
+    ("Scoreboard", "p95 queue wait"): "p95 排队等待",
+    ("Scoreboard", "Time in the restaurant: from the order sent to the dish received (served orders)"): "在店时间：从下单到拿到菜（已上菜的订单）",
+    ("Scoreboard", "Queue wait: from the order sent until a chef picked it up"): "排队等待：从下单到有厨师接单",
+    ("Scoreboard", "OS threads the kitchen held at most, so far in a race (frozen once its last dish is out)"): "厨房最多占用的操作系统线程数，比赛中为目前为止的最大值（最后一道菜出锅后不再变化）",
+    # ApiDocs
+    ("ApiDocs", "Open a FastAPI kitchen (Kitchens menu) to see its API docs."): "先打开一个 FastAPI 厨房（“厨房”菜单），才能看它的 API 文档。",
+    ("ApiDocs", "Browsers do not open for the root user. The docs are at {0} (copied to the clipboard)."): "浏览器不能以 root 用户打开。文档地址是 {0}（已复制到剪贴板）。",
+    ("ApiDocs", "No browser opened; the docs are at {0}"): "没有浏览器打开；文档地址是 {0}",
+    ("ApiDocs", "API docs: {0}"): "API 文档：{0}",
+    # BadOrderView
+    ("BadOrderView", "Flask: checked by hand"): "Flask：手写检查",
+    ("BadOrderView", "FastAPI: a Pydantic model"): "FastAPI：Pydantic 模型",
+    ("BadOrderView", "Sending…"): "发送中…",
+    ("BadOrderView", "Open a {0} kitchen (Kitchens menu) to see its reply."): "先打开一个 {0} 厨房（“厨房”菜单）才能看到它的回应。",
+    ("BadOrderView", "A bad order, two ways of saying no"): "同一张错误订单，两种拒绝方式",
+    ("BadOrderView", "Sent to POST /chat of each: {0}"): "发给两边的 POST /chat：{0}",
+    ("BadOrderView", "Esc or any clicker key closes the replies."): "按 Esc 或翻页笔任意键关闭回应。",
+    ("BadOrderView", "no kitchen open"): "没有打开的厨房",
+    # Talk keys and menus
+    ("Keys", "the talk's next step: serve the scene, then the next scene"): "演讲的下一步：先上这一幕的菜，再到下一幕",
+    ("Keys", "blank the screen (again to come back)"): "黑屏（再按一次恢复）",
+    ("Keys", "start the talk; go on from the last scene"): "开始演讲；从上次那一幕继续",
+    ("Keys", "close what covers the talk, else leave it for the full view"): "关闭盖在演讲上的内容，否则退出演讲回到完整视图",
+    ("Menus", "&Blank the screen"): "黑屏(&B)",
+    ("Menus", "&Start the talk"): "开始演讲(&S)",
+    ("Menus", "Go on with the talk"): "继续演讲",
+    ("Menus", "&Next step: serve, then next scene"): "下一步：上菜，然后下一幕(&N)",
+    ("KitchenScene", "failed: {0}"): "失败：{0}",
+    ("KitchensArea", "Opening the kitchens…"): "正在打开厨房…",
+    ("OrderTimelineView", "own axis: 0 to {0}"): "独立时间轴：0 到 {0}",
+    # Presenter
+    ("Presenter", "Shift+P: the race recorded for it."): "Shift+P：播放为这一幕录好的比赛。",
+    ("Presenter", "Other programs used {0:.1f} of {1} cores: this race cannot show what needs {2} free cores."): "其他程序占用了 {1} 个核心中的 {0:.1f} 个：这场比赛无法展示需要 {2} 个空闲核心的结论。",
+    ("Presenter", "Not borne out: {0}."): "未能证实：{0}。",
+    ("Presenter", "The end of the talk. Esc leaves it for the full view."): "演讲结束。按 Esc 回到完整视图。",
+    # SceneBanner
+    ("SceneBanner", "opening the kitchens…"): "正在打开厨房…",
+    ("SceneBanner", "→ sends the bad order"): "→ 发送错误订单",
+    ("SceneBanner", "→ serves"): "→ 上菜",
+    ("SceneBanner", "serving · → next scene"): "上菜中 · → 下一幕",
+    ("SceneBanner", "the end · Esc: full view"): "结束 · Esc：完整视图",
+    ("SceneBanner", "→ next scene"): "→ 下一幕",
+    ("SceneBanner", "→ or F5 starts the talk; Space serves the race set below."): "按 → 或 F5 开始演讲；空格键按下方设置上菜。",
+    ("SceneBanner", "scene {0} of {1} · {2}"): "第 {0} / {1} 幕 · {2}",
+    # Units
+    ("Units", "{0} s"): "{0} 秒",
     # About
     ("About", "not installed"): "未安装",
     ("About", "standard error only"): "仅输出到标准错误",

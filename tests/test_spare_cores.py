@@ -81,7 +81,7 @@ def test_a_margin_widens_a_ratio_to_theory_and_nothing_else():
         "flask-processes": summary("flask-processes", 2.0),
     }
     ratio = Claim("ratio", "fastapi-async", low=0.9, high=1.3)
-    assert "expected 0.9…1.3" in (ratio.problem(summaries, {}) or "")
+    assert "expected 0.9 to 1.3" in (ratio.problem(summaries, {}) or "")
     assert ratio.problem(summaries, {}, margin=1.15) is None
     faster = Claim("faster", "fastapi-async", low=1.5, than="flask-processes")
     assert faster.problem(summaries, {}, margin=1.15) is not None  # 2.0 ÷ 1.4 stays short

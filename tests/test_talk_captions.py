@@ -4,10 +4,12 @@ the figures a caption speaks of are large enough for the back row."""
 
 import asyncio
 
+import pytest
 from PySide6.QtGui import QFontInfo
 
 from chefline.ui.race import kitchen_clock
 from chefline.ui.talk.presenter import load_default_talk, spoken_figures
+from chefline.ui.talk.speaker_notes import clock_text
 
 TALK = load_default_talk()
 
@@ -105,9 +107,10 @@ def test_the_figures_a_caption_speaks_of_are_large_at_1080p(qtbot, qloop, open_w
         for key in spoken:
             label = panel.scoreboard.figures[key]
             assert label.isVisible()
-            assert QFontInfo(label.font()).pixelSize() >= 28, (key, label.font().pixelSize())
-        # The others stay small: the headline is what the caption speaks of.
-        assert QFontInfo(panel.scoreboard.figures["served"].font()).pixelSize() < 28
+            # 32 px at 720 lines for the back row, in proportion on 1080 (the same room).
+            assert QFontInfo(label.font()).pixelSize() >= 48, (key, label.font().pixelSize())
+        # The talk shows only what the caption speaks of; Esc brings back every figure.
+        assert not panel.scoreboard.figures["served"].isVisible()
 
 
 def test_code_panels_show_the_route_as_a_reader_writes_it_whole_and_unfold_the_rest(
@@ -176,7 +179,12 @@ def test_presenter_view_spotlight_help_and_replay_steps(qtbot, qloop, open_windo
     qloop.run_until_complete(window.presenter.go(TALK.index_of("juggler")))
     notes = window.notes
     notes.refresh()
-    assert notes.clock.text().startswith("This scene 0:0") and "of 1:15" in notes.clock.text()
+    assert notes.clock.text().startswith("This scene 0:0")
+    # Each scene's share of the ten minutes holds its race: scene 7's alone takes a minute.
+    llm = TALK.index_of("llm-100")
+    assert notes.budget_of(llm) >= window.presenter.race_seconds(TALK.scenes[llm]) + 30
+    assert window.presenter.race_seconds(TALK.scenes[llm]) > 60
+    assert f"of {clock_text(notes.scene_budget)}" in notes.clock.text()
     following = TALK.scenes[TALK.index_of("juggler") + 1]
     assert following.text("title", "en") in notes.next_scene.text()
     assert following.text("caption", "en") in notes.next_scene.text()
@@ -203,7 +211,9 @@ def test_presenter_view_spotlight_help_and_replay_steps(qtbot, qloop, open_windo
         player.step(+1)
         assert player.highlight and all(k == "fastapi-async" for k, _ in player.highlight)
     player.stop()
-    assert window.controls.isVisible()
+    assert not window.controls.isVisible()  # a talk has no fields; Esc brings them back
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    assert not window.presenter.active and window.controls.isVisible()
 
 
 def test_a_kitchen_at_rest_is_not_repainted_while_another_cooks(
@@ -249,3 +259,78 @@ def test_a_kitchen_at_rest_is_not_repainted_while_another_cooks(
     seen, rested_paints, cooking_paints = qloop.run_until_complete(race())
     assert seen >= 5 and cooking_paints >= 3
     assert rested_paints <= 2  # only if the shared time axis grew meanwhile
+
+
+def test_scales_tell_the_truth_across_scenes_and_for_a_kitchen_ten_times_sooner(
+    qtbot, qloop, open_window, wait_for_signal
+):
+    """Scenes 1 and 2 serve the same orders, so they share one axis (5 s at one chef look
+    five times as long as 1 s at the juggler); a scene's axis is its own before its race; a
+    kitchen that finished ten times sooner than the slowest gets lanes on an axis of its own."""
+    from PySide6.QtGui import QColor
+
+    from chefline.ui.look.palette import THEME
+
+    window = open_window([])
+    spans = {}
+    for scene_id in ("one-chef", "juggler", "head-to-head"):
+        qloop.run_until_complete(window.presenter.go(TALK.index_of(scene_id)))
+        spans[scene_id] = window.scale.span
+    assert spans["one-chef"] == spans["juggler"] == pytest.approx(5.0 * 1.04, rel=0.02)
+    assert spans["head-to-head"] == pytest.approx(8 * 0.75 * 1.04, rel=0.02)
+    # Thirty dishes of 0.2 s: one chef 6 s, async well under half a second.
+    window.controls.customers.setValue(30)
+    window.controls.wait.setValue(0.2)
+
+    async def race():
+        assert window.serve()
+        return (await wait_for_signal(window.session.sig_race_finished, 30))[0]
+
+    result = qloop.run_until_complete(race())
+    fast = result.timelines["fastapi-async"].summary().makespan
+    slow = result.timelines["flask-one-chef"].summary().makespan
+    assert slow >= 10 * fast, (slow, fast)
+    assert kitchen_clock.inset_span(window.session, "fastapi-async") == pytest.approx(fast)
+    assert kitchen_clock.inset_span(window.session, "flask-one-chef") is None
+    view = window.panels["fastapi-async"].timeline
+    picture = view.grab().toImage()
+    plot = view.plot_rect()
+    # The right part of the plot, empty on the shared axis, holds the lanes on their own.
+    x = int(plot.left() + plot.width() * 0.7)
+    column = {picture.pixelColor(x, y).name() for y in range(int(plot.top()), int(plot.bottom()))}
+    assert QColor(THEME["card"]).name() in column  # the inset's ground
+    assert {"#56b4e9", "#1f6f9c"} & column  # dishes on the stove, drawn on their own axis
+    slow = window.panels["flask-one-chef"].timeline
+    picture = slow.grab().toImage()
+    plot = slow.plot_rect()
+    column = {picture.pixelColor(x, y).name() for y in range(int(plot.top()), int(plot.bottom()))}
+    assert QColor(THEME["card"]).name() not in column  # the slowest kitchen has no inset
+
+
+def test_a_claim_that_needs_free_cores_says_so_when_others_took_them(
+    qtbot, qloop, open_window, wait_for_signal
+):
+    """Scene 6's worker processes need two free cores to show their gain: with another
+    program keeping a core busy, one line says so on screen (and where the recorded race
+    is), instead of a silent contradiction beside the caption."""
+    import subprocess
+    import sys
+
+    window = open_window([])
+    qloop.run_until_complete(window.presenter.go(TALK.index_of("cpu-bound")))
+    spinner = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    try:
+
+        async def race():
+            assert window.serve()
+            await wait_for_signal(window.session.sig_race_finished, 60)
+
+        qloop.run_until_complete(race())
+    finally:
+        spinner.kill()
+        spinner.wait()
+    check = window.presenter.last_check
+    assert check is not None and check.spare_cores < 1.5
+    assert {claim.min_cores for claim in check.untestable} == {2}
+    message = window.banner.message
+    assert message.isVisible() and "cores" in message.text() and "Shift+P" in message.text()

@@ -6,7 +6,7 @@ import socket
 import httpx
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from chefline.kitchen.llm import ModelSpeed
 from chefline.kitchen.recipe import DishKind
@@ -125,18 +125,22 @@ def test_a_bad_order_shows_both_replies_side_by_side(qtbot, qloop, open_window):
     window = open_window(["flask-one-chef", "fastapi-async"])
 
     async def send():
-        dialog = window.show_bad_order()  # as from the menu: on the running loop
-        await window._bad_order
-        return dialog
+        await window.show_bad_order()  # as from the menu: on the running loop
 
-    dialog = qloop.run_until_complete(send())
-    flask = dialog.findChild(QPlainTextEdit, "reply_flask").toPlainText()
-    fastapi = dialog.findChild(QPlainTextEdit, "reply_fastapi").toPlainText()
-    assert flask.startswith("HTTP 400") and '"problems"' in flask
-    assert fastapi.startswith("HTTP 422") and '"loc"' in fastapi
-    for field in ("prompt", "max_tokens", "temperature"):
-        assert field in flask and field in fastapi
-    dialog.reject()
+    qloop.run_until_complete(send())
+    view = window.bad_order
+    assert view.isVisible() and QApplication.activeModalWidget() is None  # inside the window
+    flask, fastapi = view.answers["flask"], view.answers["fastapi"]
+    assert flask.status == 400 and '"problems"' in flask.text
+    assert fastapi.status == 422 and '"loc"' in fastapi.text
+    assert view.statuses["flask"].text().startswith("HTTP 400")
+    assert view.statuses["fastapi"].text().startswith("HTTP 422")
+    for field in ("prompt", "max_tokens", "temperature"):  # one line per field, each side
+        assert any(line.startswith(field) for line in flask.problems)
+        assert any(line.startswith(field) for line in fastapi.problems)
+        assert field in view.replies["flask"].text() and field in view.replies["fastapi"].text()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    assert not view.isVisible()
 
 
 def test_docs_point_at_a_running_fastapi_kitchen(qtbot, open_window):

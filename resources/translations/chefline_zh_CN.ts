@@ -34,6 +34,29 @@
     </message>
   </context>
   <context>
+    <name>ApiDocs</name>
+    <message>
+      <location filename="../../src/chefline/ui/api_docs.py" line="37" />
+      <source>Open a FastAPI kitchen (Kitchens menu) to see its API docs.</source>
+      <translation>先打开一个 FastAPI 厨房（“厨房”菜单），才能看它的 API 文档。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/api_docs.py" line="41" />
+      <source>Browsers do not open for the root user. The docs are at {0} (copied to the clipboard).</source>
+      <translation>浏览器不能以 root 用户打开。文档地址是 {0}（已复制到剪贴板）。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/api_docs.py" line="46" />
+      <source>No browser opened; the docs are at {0}</source>
+      <translation>没有浏览器打开；文档地址是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/api_docs.py" line="49" />
+      <source>API docs: {0}</source>
+      <translation>API 文档：{0}</translation>
+    </message>
+  </context>
+  <context>
     <name>Argparse</name>
     <message>
       <location filename="../../src/chefline/cli/argparse_words.py" line="14" />
@@ -99,46 +122,46 @@
     </message>
   </context>
   <context>
-    <name>BadOrderDialog</name>
+    <name>BadOrderView</name>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/bad_order_dialog.py" line="34" />
-      <source>No reply from {0}: {1}</source>
-      <translation>{0} 没有回应：{1}</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/dialogs/bad_order_dialog.py" line="46" />
+      <location filename="../../src/chefline/ui/talk/bad_order_view.py" line="24" />
       <source>Flask: checked by hand</source>
       <translation>Flask：手写检查</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/bad_order_dialog.py" line="47" />
+      <location filename="../../src/chefline/ui/talk/bad_order_view.py" line="25" />
       <source>FastAPI: a Pydantic model</source>
       <translation>FastAPI：Pydantic 模型</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/bad_order_dialog.py" line="53" />
-      <source>A bad order, two ways of saying no</source>
-      <translation>一张错误订单，两种拒绝方式</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/dialogs/bad_order_dialog.py" line="55" />
-      <source>Sent to POST /chat of each:  {0}</source>
-      <translation>发送到两边的 POST /chat：  {0}</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/dialogs/bad_order_dialog.py" line="63" />
-      <source>no kitchen open</source>
-      <translation>没有打开的厨房</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/dialogs/bad_order_dialog.py" line="70" />
+      <location filename="../../src/chefline/ui/talk/bad_order_view.py" line="102" />
       <source>Sending…</source>
       <translation>发送中…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/bad_order_dialog.py" line="72" />
+      <location filename="../../src/chefline/ui/talk/bad_order_view.py" line="103" />
       <source>Open a {0} kitchen (Kitchens menu) to see its reply.</source>
-      <translation>请先打开一个 {0} 厨房（“厨房”菜单）再看它的回复。</translation>
+      <translation>先打开一个 {0} 厨房（“厨房”菜单）才能看到它的回应。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/talk/bad_order_view.py" line="112" />
+      <source>A bad order, two ways of saying no</source>
+      <translation>同一张错误订单，两种拒绝方式</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/talk/bad_order_view.py" line="113" />
+      <source>Sent to POST /chat of each: {0}</source>
+      <translation>发给两边的 POST /chat：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/talk/bad_order_view.py" line="114" />
+      <source>Esc or any clicker key closes the replies.</source>
+      <translation>按 Esc 或翻页笔任意键关闭回应。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/talk/bad_order_view.py" line="118" />
+      <source>no kitchen open</source>
+      <translation>没有打开的厨房</translation>
     </message>
   </context>
   <context>
@@ -262,197 +285,197 @@
   <context>
     <name>CapacityWindow</name>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="191" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="201" />
       <source>Chefline — capacity curve</source>
       <translation>Chefline — 容量曲线</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="192" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="202" />
       <source>Kitchens</source>
       <translation>厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="193" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="203" />
       <source>Load</source>
       <translation>负载</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="193" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="203" />
       <source>at</source>
       <translation>取值</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="194" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="204" />
       <source>each for</source>
       <translation>每段持续</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="195" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="205" />
       <source>Recipe</source>
       <translation>菜谱</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="195" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="205" />
       <source>Wait</source>
       <translation>等待</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="196" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="206" />
       <source>Tokens</source>
       <translation>Token 数</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="197" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="207" />
       <source>Skip points over</source>
       <translation>跳过超过此时长的点</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="199" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="209" />
       <source>users at once</source>
       <translation>同时的用户数</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="200" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="210" />
       <source>customers a second</source>
       <translation>每秒客人数</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="203" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="213" />
       <source>The loads, rising, separated by commas (at most 12)</source>
       <translation>负载值，从小到大，用逗号分隔（最多 12 个）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="205" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="215" />
       <source>A kitchen whose next point would take longer than this (by its theory, and how much slower than it its last point was) is skipped there and beyond</source>
       <translation>如果某个厨房的下一个点会超过这个时长（按理论值，并考虑它上一个点比理论慢多少），就从这个点起跳过</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="207" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="217" />
       <source>How long each steady stream of customers lasts</source>
       <translation>每段稳定到达的客人流持续多久</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="208" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="218" />
       <source>Open…</source>
       <translation>打开…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="209" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="219" />
       <source>Show a recorded sweep (Ctrl+O)</source>
       <translation>显示已录制的扫描（Ctrl+O）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="210" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="220" />
       <source>Export…</source>
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="211" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="221" />
       <source>Save the sweep as JSON, CSV, PNG and SVG (Ctrl+E)</source>
       <translation>把扫描保存为 JSON、CSV、PNG 和 SVG（Ctrl+E）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="217" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="227" />
       <source>{0} chosen</source>
       <translation>已选 {0} 个</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="260" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="270" />
       <source>Stopping after the race under way…</source>
       <translation>当前这轮比赛结束后停止…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="270" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="280" />
       <source>Open a recorded sweep</source>
       <translation>打开已录制的扫描</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="271" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="281" />
       <source>Sweep (*.json *.json.gz)</source>
       <translation>扫描文件 (*.json *.json.gz)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="280" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="290" />
       <source>A sweep recorded on {0}, each kitchen alone. Run (Ctrl+Return) measures this machine now.</source>
       <translation>这是 {0} 录制的扫描，每个厨房单独比赛。运行（Ctrl+回车）会在这台机器上重新测量。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="294" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="304" />
       <source>Export the sweep to…</source>
       <translation>把扫描导出到…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="300" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="310" />
       <source>Export the sweep once it has finished.</source>
       <translation>请等扫描结束后再导出。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="303" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="313" />
       <source>No point to export yet: run a sweep first.</source>
       <translation>还没有可导出的点：请先运行一次扫描。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="316" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="326" />
       <source>Saved {0} in {1}</source>
       <translation>已保存 {0} 到 {1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="326" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="336" />
       <source>Racing {0} alone at {1}: about {2:.0f} s…</source>
       <translation>{0} 正在单独比赛，负载 {1}：约 {2:.0f} 秒…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="331" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="341" />
       <source>{0} at {1}: p95 {2:.2f} s</source>
       <translation>{0} 在 {1}：p95 {2:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="336" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="346" />
       <source>{0:g} users</source>
       <translation>{0:g} 位用户</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="349" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="351" />
       <source>Sweep stopped: {0} points measured.</source>
       <translation>扫描已停止：测得 {0} 个点。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="355" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="357" />
       <source>none</source>
       <translation>无</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="356" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="358" />
       <source>{0}: saturates at {1}</source>
       <translation>{0}：在 {1} 饱和</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="358" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="360" />
       <source>{0}: knee {1}</source>
       <translation>{0}：拐点 {1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="359" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="361" />
       <source>Sweep done. {0}. Export: Ctrl+E</source>
       <translation>扫描完成。{0}。导出：Ctrl+E</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="363" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="365" />
       <source>Stop</source>
       <translation>停止</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="363" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="365" />
       <source>Run the sweep</source>
       <translation>运行扫描</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="364" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="366" />
       <source>Ctrl+Return</source>
       <translation>Ctrl+回车</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="371" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="373" />
       <source>Each kitchen is raced alone at each load, the points appearing as each race ends. Press Run (Ctrl+Return).</source>
       <translation>每个厨房在每个负载下单独比赛，每轮结束就出现一个点。按“运行扫描”（Ctrl+回车）。</translation>
     </message>
@@ -460,12 +483,12 @@
   <context>
     <name>ChefLanesView</name>
     <message>
-      <location filename="../../src/chefline/ui/race/chef_lanes.py" line="91" />
+      <location filename="../../src/chefline/ui/race/chef_lanes.py" line="93" />
       <source>up to {0} pots</source>
       <translation>最多 {0} 口锅</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/chef_lanes.py" line="107" />
+      <location filename="../../src/chefline/ui/race/chef_lanes.py" line="109" />
       <source>{0}
 working {1:.2f} s
 stuck at the pot {2:.2f} s
@@ -478,12 +501,12 @@ most pots at once: {4}</source>
 同时最多几口锅：{4}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/chef_lanes.py" line="114" />
+      <location filename="../../src/chefline/ui/race/chef_lanes.py" line="116" />
       <source>Each chef's day appears here</source>
       <translation>每位厨师的一天会显示在这里</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/chef_lanes.py" line="118" />
+      <location filename="../../src/chefline/ui/race/chef_lanes.py" line="120" />
       <source>chef {0}</source>
       <translation>厨师 {0}</translation>
     </message>
@@ -1263,27 +1286,27 @@ how much the app grew while it held the load alone (+).</source>
       <translation>这个版本不能画图；请去掉 --out</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/sweep_command.py" line="174" />
+      <location filename="../../src/chefline/cli/sweep_command.py" line="176" />
       <source>chefline: sweep stopped</source>
       <translation>chefline：扫描已停止</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/sweep_command.py" line="182" />
+      <location filename="../../src/chefline/cli/sweep_command.py" line="184" />
       <source>Sweep written to {0}</source>
       <translation>扫描已写入 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/sweep_command.py" line="185" />
+      <location filename="../../src/chefline/cli/sweep_command.py" line="187" />
       <source>Curve drawn in {0}</source>
       <translation>曲线已画入 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/sweep_command.py" line="201" />
+      <location filename="../../src/chefline/cli/sweep_command.py" line="203" />
       <source>sweeping {0} at {1} (about {2:.0f} s)…</source>
       <translation>正在扫描 {0}，负载 {1}（约 {2:.0f} 秒）…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/sweep_command.py" line="205" />
+      <location filename="../../src/chefline/cli/sweep_command.py" line="207" />
       <source>{0} at {1}: p95 {2}</source>
       <translation>{0} 在 {1}：p95 {2}</translation>
     </message>
@@ -1291,32 +1314,32 @@ how much the app grew while it held the load alone (+).</source>
   <context>
     <name>ComparisonView</name>
     <message>
-      <location filename="../../src/chefline/ui/talk/comparison_view.py" line="89" />
+      <location filename="../../src/chefline/ui/talk/comparison_view.py" line="123" />
       <source>Flask and FastAPI, side by side</source>
       <translation>Flask 与 FastAPI 对照</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/talk/comparison_view.py" line="90" />
+      <location filename="../../src/chefline/ui/talk/comparison_view.py" line="124" />
       <source>Enter or a click on a row opens the scene that shows it; Esc closes the table.</source>
       <translation>按回车或点击某一行，打开演示它的场景；按 Esc 关闭表格。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/talk/comparison_view.py" line="94" />
+      <location filename="../../src/chefline/ui/talk/comparison_view.py" line="128" />
       <source>Topic</source>
       <translation>特性</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/talk/comparison_view.py" line="95" />
+      <location filename="../../src/chefline/ui/talk/comparison_view.py" line="129" />
       <source>Flask (sync)</source>
       <translation>Flask（同步）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/talk/comparison_view.py" line="96" />
+      <location filename="../../src/chefline/ui/talk/comparison_view.py" line="130" />
       <source>FastAPI (async)</source>
       <translation>FastAPI（异步）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/talk/comparison_view.py" line="97" />
+      <location filename="../../src/chefline/ui/talk/comparison_view.py" line="131" />
       <source>Shown in</source>
       <translation>演示场景</translation>
     </message>
@@ -1364,37 +1387,37 @@ how much the app grew while it held the load alone (+).</source>
       <translation>大模型：流式调用模型</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="140" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="139" />
       <source>Customers</source>
       <translation>客人</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="141" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="140" />
       <source>Recipe</source>
       <translation>菜谱</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="142" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="141" />
       <source>Wait per dish</source>
       <translation>每道菜等待</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="143" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="142" />
       <source>Tokens</source>
       <translation>Token 数</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="144" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="143" />
       <source>Arrival</source>
       <translation>到达方式</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="145" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="144" />
       <source>Rate</source>
       <translation>速率</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="146" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="145" />
       <source>for</source>
       <translation>持续</translation>
     </message>
@@ -1790,7 +1813,7 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>HelpOverlay</name>
     <message>
-      <location filename="../../src/chefline/ui/talk/help_overlay.py" line="42" />
+      <location filename="../../src/chefline/ui/talk/help_overlay.py" line="56" />
       <source>Keys of the talk</source>
       <translation>演讲快捷键</translation>
     </message>
@@ -1798,97 +1821,107 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>Keys</name>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="62" />
-      <source>next scene (a clicker sends these)</source>
-      <translation>下一个场景（翻页笔发送的就是这两个键）</translation>
+      <location filename="../../src/chefline/ui/commands.py" line="66" />
+      <source>the talk's next step: serve the scene, then the next scene</source>
+      <translation>演讲的下一步：先上这一幕的菜，再到下一幕</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="63" />
+      <location filename="../../src/chefline/ui/commands.py" line="68" />
       <source>previous scene</source>
       <translation>上一个场景</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="65" />
+      <location filename="../../src/chefline/ui/commands.py" line="70" />
       <source>serve the orders (scene 8: send the bad order)</source>
       <translation>上菜（第 8 场：发送错误订单）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="67" />
+      <location filename="../../src/chefline/ui/commands.py" line="72" />
+      <source>blank the screen (again to come back)</source>
+      <translation>黑屏（再按一次恢复）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/commands.py" line="74" />
+      <source>start the talk; go on from the last scene</source>
+      <translation>开始演讲；从上次那一幕继续</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/commands.py" line="77" />
+      <source>close what covers the talk, else leave it for the full view</source>
+      <translation>关闭盖在演讲上的内容，否则退出演讲回到完整视图</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/commands.py" line="80" />
       <source>reset</source>
       <translation>重置</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="68" />
+      <location filename="../../src/chefline/ui/commands.py" line="81" />
       <source>full screen</source>
       <translation>全屏</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="69" />
+      <location filename="../../src/chefline/ui/commands.py" line="82" />
       <source>larger or smaller text</source>
       <translation>放大或缩小文字</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="71" />
+      <location filename="../../src/chefline/ui/commands.py" line="84" />
       <source>speaker notes (on the second screen if there is one)</source>
       <translation>演讲者备注（有第二块屏幕时显示在那里）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="73" />
+      <location filename="../../src/chefline/ui/commands.py" line="86" />
       <source>theme: light, dark, high contrast</source>
       <translation>主题：浅色、深色、高对比度</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="74" />
+      <location filename="../../src/chefline/ui/commands.py" line="87" />
       <source>language: English, 中文</source>
       <translation>语言：English、中文</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="76" />
+      <location filename="../../src/chefline/ui/commands.py" line="89" />
       <source>the comparison table, each row linked to its scene</source>
       <translation>对比表，每一行都链接到演示它的场景</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="79" />
+      <location filename="../../src/chefline/ui/commands.py" line="92" />
       <source>latency histogram: how long each kitchen's customers took</source>
       <translation>延迟直方图：每个厨房的顾客各用了多长时间</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="81" />
+      <location filename="../../src/chefline/ui/commands.py" line="94" />
       <source>replay the last race (again: live view)</source>
       <translation>回放上一轮比赛（再按一次：回到实时）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="83" />
+      <location filename="../../src/chefline/ui/commands.py" line="96" />
       <source>this scene's recorded race (no live kitchen)</source>
       <translation>本场景录好的比赛（没有现场厨房时）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="85" />
+      <location filename="../../src/chefline/ui/commands.py" line="98" />
       <source>FastAPI's API docs (/docs) in the browser</source>
       <translation>在浏览器里打开 FastAPI 的 API 文档（/docs）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="86" />
+      <location filename="../../src/chefline/ui/commands.py" line="99" />
       <source>spotlight: dim all but the pointer's circle</source>
       <translation>聚光灯：除指针周围一圈外全部变暗</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="88" />
-      <source>leave a field: the keys go back to the talk</source>
-      <translation>离开输入框：按键回到演讲</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/commands.py" line="91" />
+      <location filename="../../src/chefline/ui/commands.py" line="100" />
       <source>replay slower or faster (0.1× to 4×)</source>
       <translation>回放减速或加速（0.1× 到 4×）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="92" />
+      <location filename="../../src/chefline/ui/commands.py" line="101" />
       <source>replay: previous or next event</source>
       <translation>回放：上一个或下一个事件</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="93" />
+      <location filename="../../src/chefline/ui/commands.py" line="102" />
       <source>this help; Esc closes it</source>
       <translation>本帮助；按 Esc 关闭</translation>
     </message>
@@ -1896,62 +1929,62 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>KitchenPanel</name>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="108" />
+      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="122" />
       <source>The real server of this kitchen: GET {0}?wait=0.5</source>
       <translation>这个厨房背后的真实服务器：GET {0}?wait=0.5</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="113" />
+      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="127" />
       <source>closed</source>
       <translation>已关闭</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="115" />
+      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="129" />
       <source>This kitchen is closed: its orders will find nobody. Restart it.</source>
       <translation>这个厨房已关闭：发给它的订单没人接。请重新打开。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="117" />
+      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="131" />
       <source>Stop</source>
       <translation>停止</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="119" />
+      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="133" />
       <source>Close this kitchen now, as if it crashed; the others go on</source>
       <translation>立刻关闭这个厨房，就像它崩溃了一样；其他厨房照常营业</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="121" />
+      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="135" />
       <source>Restart</source>
       <translation>重新打开</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="122" />
+      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="136" />
       <source>Open this kitchen again on a new port</source>
       <translation>在新端口上重新打开这个厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="124" />
+      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="138" />
       <source>Orders</source>
       <translation>订单</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="125" />
+      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="139" />
       <source>Chefs</source>
       <translation>厨师</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="150" />
+      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="164" />
       <source>CPU dish: nothing to await, so the one chef chops each dish in turn.</source>
       <translation>CPU 菜：没有可以 await 的等待，唯一的厨师只能一道接一道地切。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="152" />
+      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="166" />
       <source>CPU dish: a chef per process, so the dishes are chopped at once, one per core.</source>
       <translation>CPU 菜：每个进程一个厨师，几道菜同时切，每个核心一道。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="154" />
+      <location filename="../../src/chefline/ui/race/kitchen_panel.py" line="168" />
       <source>CPU dish: the chefs are threads, and take turns at Python's one GIL.</source>
       <translation>CPU 菜：厨师是线程，要轮流使用 Python 唯一的 GIL。</translation>
     </message>
@@ -1959,70 +1992,78 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>KitchenScene</name>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="82" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="95" />
       <source>waiting: {0}</source>
       <translation>排队：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="84" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="97" />
       <source>served: {0}</source>
       <translation>已上菜：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="85" />
-      <source>  failed: {0}</source>
-      <translation>  失败：{0}</translation>
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="100" />
+      <source>failed: {0}</source>
+      <translation>失败：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="98" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="105" />
       <source>1 chef stuck at the pot</source>
       <translation>1 位厨师守在锅边</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="100" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="107" />
       <source>{0} chefs stuck at the pot</source>
       <translation>{0} 位厨师守在锅边</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="102" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="109" />
       <source>{0} pots on the stove, chef free</source>
       <translation>灶上 {0} 口锅，厨师有空</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="104" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="111" />
       <source>1 chef working</source>
       <translation>1 位厨师在干活</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="106" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="113" />
       <source>{0} chefs working</source>
       <translation>{0} 位厨师在干活</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="107" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="114" />
       <source>chef free</source>
       <translation>厨师有空</translation>
     </message>
   </context>
   <context>
+    <name>KitchensArea</name>
+    <message>
+      <location filename="../../src/chefline/ui/race/kitchens_area.py" line="52" />
+      <source>Opening the kitchens…</source>
+      <translation>正在打开厨房…</translation>
+    </message>
+  </context>
+  <context>
     <name>LatencyHistogram</name>
     <message>
-      <location filename="../../src/chefline/ui/race/latency_histogram.py" line="98" />
+      <location filename="../../src/chefline/ui/race/latency_histogram.py" line="108" />
       <source>Time in the restaurant, from order to dish: how many served customers took how long, every kitchen on the same axis</source>
       <translation>在餐厅里待了多久（从下单到上菜）：已上菜的顾客各用了多长时间，所有厨房共用同一条时间轴</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/latency_histogram.py" line="101" />
+      <location filename="../../src/chefline/ui/race/latency_histogram.py" line="111" />
       <source>No dish served yet: the histogram fills as orders are served.</source>
       <translation>还没有上菜：上菜后直方图会逐渐填满。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/latency_histogram.py" line="103" />
+      <location filename="../../src/chefline/ui/race/latency_histogram.py" line="113" />
       <source>Each row is one kitchen, scaled to its tallest bar; p50, p95, p99 marked</source>
       <translation>每行是一个厨房，按它最高的柱子缩放；标出了 p50、p95、p99</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/latency_histogram.py" line="244" />
+      <location filename="../../src/chefline/ui/race/latency_histogram.py" line="258" />
       <source>tallest bar: {0}</source>
       <translation>最高的柱子：{0}</translation>
     </message>
@@ -2030,82 +2071,62 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="154" />
+      <location filename="../../src/chefline/ui/main_window.py" line="173" />
       <source>Chefline — sync vs async kitchens</source>
       <translation>Chefline — 同步与异步厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="164" />
+      <location filename="../../src/chefline/ui/main_window.py" line="183" />
       <source>Watch threads busy and waits held.</source>
       <translation>留意“忙碌线程”和“挂起的等待”。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="168" />
+      <location filename="../../src/chefline/ui/main_window.py" line="187" />
       <source>Watch processes, threads held and memory.</source>
       <translation>留意进程数、占用线程和内存。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="172" />
+      <location filename="../../src/chefline/ui/main_window.py" line="191" />
       <source>Wait for the race to finish before changing the scene.</source>
       <translation>请等本轮比赛结束后再切换场景。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="179" />
+      <location filename="../../src/chefline/ui/main_window.py" line="198" />
       <source>100 users ask an LLM: press Serve (Space). {0}</source>
       <translation>100 个用户同时问大模型：按“上菜”（空格键）。{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="213" />
-      <source>Open a FastAPI kitchen (Kitchens menu) to see its API docs.</source>
-      <translation>请先打开一个 FastAPI 厨房（“厨房”菜单）再看它的 API 文档。</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="216" />
-      <source>Browsers do not open for the root user. The docs are at {0} (copied to the clipboard).</source>
-      <translation>浏览器不能以 root 用户打开。文档在 {0}（已复制到剪贴板）。</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="219" />
-      <source>No browser opened; the docs are at {0}</source>
-      <translation>没有打开浏览器；文档地址是 {0}</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="221" />
-      <source>API docs: {0}</source>
-      <translation>API 文档：{0}</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="335" />
+      <location filename="../../src/chefline/ui/main_window.py" line="342" />
       <source>Serving… {0:.1f} s</source>
       <translation>上菜中… {0:.1f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="345" />
+      <location filename="../../src/chefline/ui/main_window.py" line="352" />
       <source>Race stopped.</source>
       <translation>比赛已停止。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="351" />
+      <location filename="../../src/chefline/ui/main_window.py" line="358" />
       <source>{0} {1:.2f} s</source>
       <translation>{0} {1:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="353" />
+      <location filename="../../src/chefline/ui/main_window.py" line="360" />
       <source>{0} {1:.2f} s (theory {2:.2f})</source>
       <translation>{0} {1:.2f} 秒（理论 {2:.2f}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="356" />
+      <location filename="../../src/chefline/ui/main_window.py" line="363" />
       <source>Finished: {0}   Export: Ctrl+E</source>
       <translation>完成：{0}   导出：Ctrl+E</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="366" />
+      <location filename="../../src/chefline/ui/main_window.py" line="373" />
       <source>Kitchens open on 127.0.0.1: {0} — press Serve (Space)</source>
       <translation>127.0.0.1 上已打开的厨房：{0} 个 — 按“上菜”（空格键）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="368" />
+      <location filename="../../src/chefline/ui/main_window.py" line="375" />
       <source>No kitchen open: choose some in the Kitchens menu.</source>
       <translation>没有打开的厨房：请在“厨房”菜单中选择。</translation>
     </message>
@@ -2113,207 +2134,222 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>Menus</name>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="53" />
+      <location filename="../../src/chefline/ui/commands.py" line="55" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="122" />
+      <location filename="../../src/chefline/ui/commands.py" line="130" />
       <source>&amp;Export race…</source>
       <translation>导出比赛(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="123" />
+      <location filename="../../src/chefline/ui/commands.py" line="131" />
       <source>Export this &amp;view as a 1920×1080 PNG…</source>
       <translation>把当前画面导出为 1920×1080 PNG(&amp;V)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="124" />
+      <location filename="../../src/chefline/ui/commands.py" line="132" />
       <source>Export the replay as an animated &amp;GIF…</source>
       <translation>把回放导出为 GIF 动画(&amp;G)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="125" />
+      <location filename="../../src/chefline/ui/commands.py" line="133" />
       <source>Export a &amp;trace for Perfetto…</source>
       <translation>导出 Perfetto 追踪文件(&amp;T)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="126" />
+      <location filename="../../src/chefline/ui/commands.py" line="134" />
       <source>&amp;Save race for replay…</source>
       <translation>保存比赛以便回放(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="127" />
+      <location filename="../../src/chefline/ui/commands.py" line="135" />
       <source>&amp;Open a saved race…</source>
       <translation>打开保存的比赛(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="128" />
+      <location filename="../../src/chefline/ui/commands.py" line="136" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="54" />
+      <location filename="../../src/chefline/ui/commands.py" line="56" />
       <source>&amp;Kitchens</source>
       <translation>厨房(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="129" />
+      <location filename="../../src/chefline/ui/commands.py" line="137" />
       <source>Your &amp;app…</source>
       <translation>你的应用(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="130" />
+      <location filename="../../src/chefline/ui/commands.py" line="138" />
       <source>&amp;Close your app</source>
       <translation>关闭你的应用(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="55" />
+      <location filename="../../src/chefline/ui/commands.py" line="57" />
       <source>&amp;Model</source>
       <translation>模型(&amp;M)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="131" />
+      <location filename="../../src/chefline/ui/commands.py" line="139" />
       <source>&amp;100 users ask an LLM</source>
       <translation>100 个用户同时问大模型(&amp;1)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="132" />
+      <location filename="../../src/chefline/ui/commands.py" line="140" />
       <source>100 users: what each way &amp;costs</source>
       <translation>100 个用户：每种做法的成本(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="133" />
+      <location filename="../../src/chefline/ui/commands.py" line="141" />
       <source>Language &amp;model…</source>
       <translation>语言模型(&amp;M)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="134" />
+      <location filename="../../src/chefline/ui/commands.py" line="142" />
       <source>Send a &amp;bad order to Flask and FastAPI</source>
       <translation>向 Flask 和 FastAPI 发送错误订单(&amp;B)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="135" />
+      <location filename="../../src/chefline/ui/commands.py" line="143" />
       <source>Open FastAPI's API &amp;docs (/docs)</source>
       <translation>打开 FastAPI 的 API 文档(&amp;D)（/docs）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="56" />
+      <location filename="../../src/chefline/ui/commands.py" line="58" />
       <source>&amp;Talk</source>
       <translation>演讲(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="136" />
-      <source>&amp;Next scene</source>
-      <translation>下一个场景(&amp;N)</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/commands.py" line="137" />
+      <location filename="../../src/chefline/ui/commands.py" line="147" />
       <source>&amp;Previous scene</source>
       <translation>上一个场景(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="138" />
+      <location filename="../../src/chefline/ui/commands.py" line="148" />
+      <source>&amp;Blank the screen</source>
+      <translation>黑屏(&amp;B)</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/commands.py" line="149" />
       <source>&amp;Comparison table</source>
       <translation>对比表(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="139" />
+      <location filename="../../src/chefline/ui/commands.py" line="150" />
       <source>Speaker &amp;notes</source>
       <translation>演讲者备注(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="140" />
+      <location filename="../../src/chefline/ui/commands.py" line="151" />
       <source>&amp;Theme: light, dark, high contrast</source>
       <translation>主题：浅色、深色、高对比度(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="141" />
+      <location filename="../../src/chefline/ui/commands.py" line="152" />
       <source>&amp;Language: English, 中文</source>
       <translation>语言：English、中文(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="142" />
+      <location filename="../../src/chefline/ui/commands.py" line="153" />
       <source>&amp;Larger text</source>
       <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="143" />
+      <location filename="../../src/chefline/ui/commands.py" line="154" />
       <source>&amp;Smaller text</source>
       <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="144" />
+      <location filename="../../src/chefline/ui/commands.py" line="155" />
       <source>S&amp;potlight on the pointer</source>
       <translation>指针聚光灯(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="145" />
+      <location filename="../../src/chefline/ui/commands.py" line="156" />
       <source>&amp;Keys of the talk</source>
       <translation>演讲快捷键(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="146" />
+      <location filename="../../src/chefline/ui/commands.py" line="157" />
       <source>&amp;Replay the last race / back to live</source>
       <translation>回放上一轮比赛 / 回到实时(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="147" />
+      <location filename="../../src/chefline/ui/commands.py" line="158" />
       <source>Play this scene's &amp;recorded race</source>
       <translation>播放本场景预先录制的比赛(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="148" />
+      <location filename="../../src/chefline/ui/commands.py" line="159" />
       <source>Replay &amp;slower</source>
       <translation>回放减速(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="149" />
+      <location filename="../../src/chefline/ui/commands.py" line="160" />
       <source>Replay &amp;faster</source>
       <translation>回放加速(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="150" />
+      <location filename="../../src/chefline/ui/commands.py" line="161" />
       <source>Replay: previous &amp;event</source>
       <translation>回放：上一个事件(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="151" />
+      <location filename="../../src/chefline/ui/commands.py" line="162" />
       <source>Replay: next e&amp;vent</source>
       <translation>回放：下一个事件(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="57" />
+      <location filename="../../src/chefline/ui/commands.py" line="59" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="152" />
+      <location filename="../../src/chefline/ui/commands.py" line="144" />
+      <source>&amp;Start the talk</source>
+      <translation>开始演讲(&amp;S)</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/commands.py" line="145" />
+      <source>Go on with the talk</source>
+      <translation>继续演讲</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/commands.py" line="146" />
+      <source>&amp;Next step: serve, then next scene</source>
+      <translation>下一步：上菜，然后下一幕(&amp;N)</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/commands.py" line="163" />
       <source>&amp;Full screen</source>
       <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="153" />
+      <location filename="../../src/chefline/ui/commands.py" line="164" />
       <source>Fit the &amp;time axis</source>
       <translation>时间轴自适应(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="154" />
+      <location filename="../../src/chefline/ui/commands.py" line="165" />
       <source>&amp;Capacity curve: each kitchen at rising loads…</source>
       <translation>容量曲线：每个厨房在递增负载下(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="155" />
+      <location filename="../../src/chefline/ui/commands.py" line="166" />
       <source>Latency &amp;histogram: show or hide</source>
       <translation>延迟直方图：显示或隐藏(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="58" />
+      <location filename="../../src/chefline/ui/commands.py" line="60" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="156" />
+      <location filename="../../src/chefline/ui/commands.py" line="167" />
       <source>&amp;About Chefline</source>
       <translation>关于 Chefline(&amp;A)</translation>
     </message>
@@ -2448,47 +2484,47 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>OrderTimeline</name>
     <message>
-      <location filename="../../src/chefline/ui/race/order_timeline.py" line="31" />
+      <location filename="../../src/chefline/ui/race/order_timeline.py" line="33" />
       <source>Order #{0}</source>
       <translation>订单 #{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/order_timeline.py" line="32" />
+      <location filename="../../src/chefline/ui/race/order_timeline.py" line="34" />
       <source>sent at {0}</source>
       <translation>{0} 下单</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/order_timeline.py" line="37" />
+      <location filename="../../src/chefline/ui/race/order_timeline.py" line="39" />
       <source>picked up at {0} (waited {1:.3f} s)</source>
       <translation>{0} 被接单（等了 {1:.3f} 秒）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/order_timeline.py" line="44" />
+      <location filename="../../src/chefline/ui/race/order_timeline.py" line="46" />
       <source>chef working</source>
       <translation>厨师在干活</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/order_timeline.py" line="45" />
+      <location filename="../../src/chefline/ui/race/order_timeline.py" line="47" />
       <source>chef stuck at the pot</source>
       <translation>厨师守在锅边</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/order_timeline.py" line="46" />
+      <location filename="../../src/chefline/ui/race/order_timeline.py" line="48" />
       <source>on the stove, chef free</source>
       <translation>在灶上煮，厨师有空</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/order_timeline.py" line="51" />
+      <location filename="../../src/chefline/ui/race/order_timeline.py" line="53" />
       <source>first token at {0} (TTFT {1:.3f} s), {2} tokens, the last at {3}</source>
       <translation>{0} 收到首个 token（TTFT {1:.3f} 秒），共 {2} 个 token，最后一个在 {3}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/order_timeline.py" line="60" />
+      <location filename="../../src/chefline/ui/race/order_timeline.py" line="62" />
       <source>served at {0}, {1:.3f} s in all</source>
       <translation>{0} 上菜，共 {1:.3f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/order_timeline.py" line="65" />
+      <location filename="../../src/chefline/ui/race/order_timeline.py" line="67" />
       <source>failed: {0}</source>
       <translation>失败：{0}</translation>
     </message>
@@ -2496,7 +2532,12 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>OrderTimelineView</name>
     <message>
-      <location filename="../../src/chefline/ui/race/order_timeline.py" line="266" />
+      <location filename="../../src/chefline/ui/race/order_timeline.py" line="250" />
+      <source>own axis: 0 to {0}</source>
+      <translation>独立时间轴：0 到 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/race/order_timeline.py" line="322" />
       <source>Orders appear here, one lane each, as they happen</source>
       <translation>订单会实时显示在这里，每单一行</translation>
     </message>
@@ -2615,7 +2656,27 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>Presenter</name>
     <message>
-      <location filename="../../src/chefline/ui/talk/presenter.py" line="154" />
+      <location filename="../../src/chefline/ui/talk/presenter.py" line="87" />
+      <source>Shift+P: the race recorded for it.</source>
+      <translation>Shift+P：播放为这一幕录好的比赛。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/talk/presenter.py" line="91" />
+      <source>Other programs used {0:.1f} of {1} cores: this race cannot show what needs {2} free cores.</source>
+      <translation>其他程序占用了 {1} 个核心中的 {0:.1f} 个：这场比赛无法展示需要 {2} 个空闲核心的结论。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/talk/presenter.py" line="100" />
+      <source>Not borne out: {0}.</source>
+      <translation>未能证实：{0}。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/talk/presenter.py" line="197" />
+      <source>The end of the talk. Esc leaves it for the full view.</source>
+      <translation>演讲结束。按 Esc 回到完整视图。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/talk/presenter.py" line="337" />
       <source>No recorded race for the scene {0}.</source>
       <translation>场景 {0} 没有预先录制的比赛。</translation>
     </message>
@@ -2757,42 +2818,42 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>ReplayBar</name>
     <message>
-      <location filename="../../src/chefline/ui/files/replay_bar.py" line="88" />
+      <location filename="../../src/chefline/ui/files/replay_bar.py" line="89" />
       <source>RECORDED RACE — replay, not live</source>
       <translation>预录比赛 — 回放，并非实时</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/replay_bar.py" line="89" />
+      <location filename="../../src/chefline/ui/files/replay_bar.py" line="90" />
       <source>REPLAY of the last race</source>
       <translation>上一轮比赛的回放</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/replay_bar.py" line="92" />
+      <location filename="../../src/chefline/ui/files/replay_bar.py" line="93" />
       <source>Play or pause (Space)</source>
       <translation>播放或暂停（空格键）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/replay_bar.py" line="93" />
+      <location filename="../../src/chefline/ui/files/replay_bar.py" line="94" />
       <source>Previous event (,)</source>
       <translation>上一个事件（,）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/replay_bar.py" line="94" />
+      <location filename="../../src/chefline/ui/files/replay_bar.py" line="95" />
       <source>Next event (.)</source>
       <translation>下一个事件（.）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/replay_bar.py" line="95" />
+      <location filename="../../src/chefline/ui/files/replay_bar.py" line="96" />
       <source>Slower ([)</source>
       <translation>减速（[）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/replay_bar.py" line="96" />
+      <location filename="../../src/chefline/ui/files/replay_bar.py" line="97" />
       <source>Faster (])</source>
       <translation>加速（]）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/replay_bar.py" line="98" />
+      <location filename="../../src/chefline/ui/files/replay_bar.py" line="99" />
       <source>Back to live (P)</source>
       <translation>回到实时（P）</translation>
     </message>
@@ -2800,17 +2861,17 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>RouteView</name>
     <message>
-      <location filename="../../src/chefline/ui/race/route_view.py" line="92" />
+      <location filename="../../src/chefline/ui/race/route_view.py" line="96" />
       <source>Fold the route back to what a reader would write</source>
       <translation>把路由折叠回读者会写的样子</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/route_view.py" line="94" />
+      <location filename="../../src/chefline/ui/race/route_view.py" line="98" />
       <source>Show what Chefline adds: the recording around the route</source>
       <translation>展开 Chefline 加上的部分：围绕路由的记录代码</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/route_view.py" line="96" />
+      <location filename="../../src/chefline/ui/race/route_view.py" line="100" />
       <source>Show what Chefline adds</source>
       <translation>展开 Chefline 加上的部分</translation>
     </message>
@@ -2818,166 +2879,216 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>SceneBanner</name>
     <message>
-      <location filename="../../src/chefline/ui/talk/scene_banner.py" line="77" />
-      <source>scene {0} of {1}</source>
-      <translation>第 {0} 场，共 {1} 场</translation>
+      <location filename="../../src/chefline/ui/talk/scene_banner.py" line="94" />
+      <source>opening the kitchens…</source>
+      <translation>正在打开厨房…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/talk/scene_banner.py" line="80" />
+      <location filename="../../src/chefline/ui/talk/scene_banner.py" line="97" />
+      <source>→ sends the bad order</source>
+      <translation>→ 发送错误订单</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/talk/scene_banner.py" line="97" />
+      <source>→ serves</source>
+      <translation>→ 上菜</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/talk/scene_banner.py" line="99" />
+      <source>serving · → next scene</source>
+      <translation>上菜中 · → 下一幕</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/talk/scene_banner.py" line="101" />
+      <source>the end · Esc: full view</source>
+      <translation>结束 · Esc：完整视图</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/talk/scene_banner.py" line="102" />
+      <source>→ next scene</source>
+      <translation>→ 下一幕</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/talk/scene_banner.py" line="107" />
       <source>REPLAY — recorded, not live</source>
       <translation>回放 — 预先录制，并非实时</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/talk/scene_banner.py" line="112" />
+      <source>→ or F5 starts the talk; Space serves the race set below.</source>
+      <translation>按 → 或 F5 开始演讲；空格键按下方设置上菜。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/talk/scene_banner.py" line="122" />
+      <source>scene {0} of {1} · {2}</source>
+      <translation>第 {0} / {1} 幕 · {2}</translation>
     </message>
   </context>
   <context>
     <name>Scoreboard</name>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="37" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="33" />
       <source>in app</source>
       <translation>在应用内</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="47" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="43" />
       <source>served</source>
       <translation>已上菜</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="48" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="44" />
       <source>makespan</source>
       <translation>总用时</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="49" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="45" />
       <source>throughput</source>
       <translation>吞吐量</translation>
     </message>
     <message>
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="46" />
+      <source>p50 in restaurant</source>
+      <translation>p50 在店时间</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="47" />
+      <source>p95 in restaurant</source>
+      <translation>p95 在店时间</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="48" />
+      <source>p99 in restaurant</source>
+      <translation>p99 在店时间</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="49" />
+      <source>p95 queue wait</source>
+      <translation>p95 排队等待</translation>
+    </message>
+    <message>
       <location filename="../../src/chefline/ui/race/scoreboard.py" line="50" />
-      <source>p50 wait</source>
-      <translation>p50 等待</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="51" />
-      <source>p95 wait</source>
-      <translation>p95 等待</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="52" />
-      <source>p99 wait</source>
-      <translation>p99 等待</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="53" />
       <source>most at once</source>
       <translation>同时最多</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="54" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="51" />
       <source>chefs</source>
       <translation>厨师</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="55" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="52" />
       <source>errors</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="56" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="53" />
       <source>tokens/s</source>
       <translation>token/秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="57" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="54" />
       <source>threads busy</source>
       <translation>忙碌线程</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="58" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="55" />
       <source>waits held</source>
       <translation>挂起的等待</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="59" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="56" />
       <source>TTFT</source>
       <translation>首 token 用时</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="60" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="57" />
       <source>processes</source>
       <translation>进程数</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="61" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="58" />
       <source>threads held</source>
       <translation>占用线程</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="62" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="59" />
       <source>memory</source>
       <translation>内存</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="64" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="61" />
       <source>× theory</source>
       <translation>× 理论</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="209" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="221" />
+      <source>Time in the restaurant: from the order sent to the dish received (served orders)</source>
+      <translation>在店时间：从下单到拿到菜（已上菜的订单）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="227" />
+      <source>Queue wait: from the order sent until a chef picked it up</source>
+      <translation>排队等待：从下单到有厨师接单</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="228" />
       <source>Threads with an order in hand right now</source>
       <translation>此刻手上有订单的线程</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="211" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="230" />
       <source>Processes of the kitchen's own ("in app": it runs inside Chefline's process)</source>
       <translation>厨房自己的进程（“在应用内”：它运行在 Chefline 的进程里）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="214" />
-      <source>OS threads the kitchen holds: now during a race, the most at once after it</source>
-      <translation>厨房占用的操作系统线程：比赛中显示当前值，赛后显示峰值</translation>
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="233" />
+      <source>OS threads the kitchen held at most, so far in a race (frozen once its last dish is out)</source>
+      <translation>厨房最多占用的操作系统线程数，比赛中为目前为止的最大值（最后一道菜出锅后不再变化）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="217" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="237" />
       <source>Memory of the kitchen's processes (PSS on Linux); a kitchen inside the app has none of its own to measure</source>
       <translation>厨房进程的内存（Linux 上为 PSS）；在应用内运行的厨房没有可单独测量的内存</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="220" />
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="282" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="240" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="305" />
       <source>Time to first token of an LLM answer: p50·p95, seconds</source>
       <translation>大模型回答的首个 token 用时：p50·p95，单位秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="222" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="242" />
       <source>Orders waiting on the stove right now (a sleep, or a model's tokens): an async kitchen holds them all on one thread, a sync one needs a thread for each</source>
       <translation>此刻在灶上等待的订单（一次 sleep，或等模型的 token）：异步厨房用一个线程挂着全部，同步厨房每单都要一个线程</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="229" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="249" />
       <source>The ideal theory counts only the dishes. Every order also costs the kitchen its own Python work (parsing, routing, recording), measured when it opened; in one interpreter that work runs in series, also that of the kitchens next door.</source>
       <translation>理想理论只计算菜本身。每张订单还要花厨房自己的 Python 工作（解析、路由、记录），在厨房开张时测得；在同一个解释器里，这些工作只能一件接一件地做，隔壁厨房的也一样。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="281" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="304" />
       <source>no order failed</source>
       <translation>没有订单失败</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="287" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="310" />
       <source>waiting its turn: one kitchen at a time</source>
       <translation>等待轮到它：一次一个厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="297" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="320" />
       <source>expected {0:.2f} s · cooking for {1}</source>
       <translation>预计 {0:.2f} 秒 · 已做 {1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="301" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="324" />
       <source>expected {0:.2f} s</source>
       <translation>预计 {0:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="303" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="326" />
       <source>expected {0:.2f} s, took {1:.2f} s (×{2:.2f})</source>
       <translation>预计 {0:.2f} 秒，实际 {1:.2f} 秒（×{2:.2f}）</translation>
     </message>
@@ -2985,32 +3096,32 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>SpeakerNotes</name>
     <message>
-      <location filename="../../src/chefline/ui/talk/speaker_notes.py" line="115" />
+      <location filename="../../src/chefline/ui/talk/speaker_notes.py" line="128" />
       <source>The clock starts with the first scene.</source>
       <translation>计时从第一个场景开始。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/talk/speaker_notes.py" line="122" />
+      <location filename="../../src/chefline/ui/talk/speaker_notes.py" line="135" />
       <source>This scene {0} of {1}   ·   talk {2}</source>
       <translation>本场景 {0} / {1}   ·   演讲 {2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/talk/speaker_notes.py" line="127" />
+      <location filename="../../src/chefline/ui/talk/speaker_notes.py" line="140" />
       <source>Chefline — speaker notes</source>
       <translation>Chefline — 演讲者备注</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/talk/speaker_notes.py" line="135" />
+      <location filename="../../src/chefline/ui/talk/speaker_notes.py" line="148" />
       <source>Next: the end of the talk.</source>
       <translation>下一个：演讲结束。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/talk/speaker_notes.py" line="138" />
+      <location filename="../../src/chefline/ui/talk/speaker_notes.py" line="151" />
       <source>Next: {0} — {1}</source>
       <translation>下一个：{0} — {1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/talk/speaker_notes.py" line="140" />
+      <location filename="../../src/chefline/ui/talk/speaker_notes.py" line="153" />
       <source>Press → to start the talk.</source>
       <translation>按 → 开始演讲。</translation>
     </message>
@@ -3104,14 +3215,22 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>TimelineCanvas</name>
     <message>
-      <location filename="../../src/chefline/ui/race/timeline_canvas.py" line="159" />
+      <location filename="../../src/chefline/ui/race/timeline_canvas.py" line="191" />
       <source>Waiting its turn: one kitchen at a time, each has the machine</source>
       <translation>等待轮到它：一次一个厨房，各自独享整台机器</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/timeline_canvas.py" line="166" />
+      <location filename="../../src/chefline/ui/race/timeline_canvas.py" line="198" />
       <source>Press Serve to send the orders</source>
       <translation>按“上菜”发送订单</translation>
+    </message>
+  </context>
+  <context>
+    <name>Units</name>
+    <message>
+      <location filename="../../src/chefline/texts.py" line="71" />
+      <source>{0} s</source>
+      <translation>{0} 秒</translation>
     </message>
   </context>
   <context>

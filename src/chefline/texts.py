@@ -66,3 +66,12 @@ def current_language() -> str:
 def translate(context: str, text: str) -> str:
     """``text`` in the command line's language (English when there is no translation)."""
     return catalog(_Language.current).get((context, text), text) or text
+
+
+SECONDS = QT_TRANSLATE_NOOP("Units", "{0} s")
+
+
+def seconds_text(value: float, decimals: int = 2) -> str:
+    """``value`` seconds as the reader's language writes them ("1.50 s", "1.50 秒"): one
+    unit everywhere, never "s" beside "秒"."""
+    return translate("Units", SECONDS).format(f"{value:.{decimals}f}")

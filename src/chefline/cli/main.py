@@ -18,7 +18,7 @@ from chefline.cli.options import (
 )
 from chefline.cli.table import modes_table
 from chefline.cli.your_app_options import add_your_app_options, check_your_app_options
-from chefline.kitchen.errors import BadInput, ChefError
+from chefline.kitchen.errors import BadInput, ChefError, YourAppError
 from chefline.texts import translate
 
 EXIT_BAD_INPUT = 2
@@ -177,10 +177,10 @@ def main(
             return sweep_command.run(args, picture)
         if args.command == "rehearse":
             return rehearse_command.run(args)
-    except BadInput as error:
+    except (BadInput, YourAppError) as error:  # what the user gave: their input, their app
         print(f"chefline: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except ChefError as error:  # a kitchen, the model, your app, the customers
+    except ChefError as error:  # a kitchen, the model, the customers
         print(f"chefline: {error}", file=sys.stderr)
         return EXIT_KITCHEN_FAILED
     parser.print_help()

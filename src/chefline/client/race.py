@@ -340,6 +340,8 @@ class RaceRunner:
             self.served[kitchen.name] += served
             self._back[kitchen.name] += 1
             everyone = self._back[kitchen.name] >= self.plan.arrivals.customers
+            if everyone:  # what it held while cooking stays its figure
+                self.meter.done.add(kitchen.name)
             if self.meter.playing is not None and everyone:
                 self.meter.playing.discard(kitchen.name)  # its turn is over
         return None

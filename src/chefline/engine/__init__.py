@@ -20,11 +20,13 @@ from chefline.engine.sweep import (
     SweepStage,
     parse_steps,
 )
+from chefline.servers.spare_cores import SpareCores
 
 __all__ = [
     "KitchenFailure",
     "Opening",
     "Restaurant",
+    "SpareCores",
     "SweepNews",
     "SweepPlan",
     "SweepRunner",

@@ -43,28 +43,29 @@ class AppThreads:
 
 
 class CostMeter:
-    """Samples every kitchen's cost in a thread of its own until stopped; keeps the latest
-    sample and the peak of each figure."""
+    """Samples every kitchen's cost in a thread of its own until stopped; keeps the peak of
+    each figure."""
 
     def __init__(self, probes: Mapping[str, CostProbe], every: float = SAMPLE_EVERY_S) -> None:
         self.probes = dict(probes)
         self.every = every
-        self.latest: dict[str, KitchenCost] = {}
         self.peak: dict[str, KitchenCost] = {}
         self.playing: set[str] | None = None
         """Kitchens to sample between the first and last samples (None: all). Kitchens that
         take turns are sampled in their own turn: reading the others' processes would only
         take the GIL from the one cooking."""
+        self.done: set[str] = set()
+        """Kitchens whose every order is back: no longer sampled, so their peak is what
+        they held while cooking (203 threads held, not the 16 left once they finished)."""
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
     def sample(self, every_kitchen: bool = True) -> None:
         playing = None if every_kitchen else self.playing
         for name, probe in self.probes.items():
-            if playing is not None and name not in playing:
+            if (playing is not None and name not in playing) or name in self.done:
                 continue
             cost = probe()
-            self.latest[name] = cost
             previous = self.peak.get(name)
             self.peak[name] = cost if previous is None else previous.peak(cost)
 

@@ -80,7 +80,14 @@ class Claim:
             what = self.figure
         high = self.high * margin if self.kind == "ratio" else self.high
         if value is None or not self.low <= value <= high:
-            return f"{self.kitchen}: {what} is {value}, expected {self.low}…{high:g}"
+            shown = "none" if value is None else f"{value:.2f}".rstrip("0").rstrip(".")
+            if high == float("inf"):
+                wanted = f"at least {self.low:g}"
+            elif self.low <= 0:
+                wanted = f"at most {high:g}"
+            else:
+                wanted = f"{self.low:g} to {high:g}"
+            return f"{self.kitchen}: {what} is {shown}, expected {wanted}"
         return None
 
 

@@ -19,6 +19,8 @@ from chefline.ui.files.race_files import RaceFiles
 from chefline.ui.files.replay_player import ReplayPlayer
 from chefline.ui.race.latency_histogram import LatencyHistogram
 from chefline.ui.race.time_scale import TimeScale
+from chefline.ui.sweep.capacity_window import CapacityWindow
+from chefline.ui.talk.clicker import Clicker
 from chefline.ui.talk.presenter import Presenter
 from chefline.ui.talk.spotlight import Spotlight
 
@@ -59,11 +61,22 @@ HELP = QT_TRANSLATE_NOOP("Menus", "&Help")
 MENU_TITLES = (FILE, KITCHENS, MODEL, TALK, VIEW, HELP)
 """The menu bar from left to right (the Faults menu goes in before Model)."""
 
-NEXT = HelpLine("→  PgDn", QT_TRANSLATE_NOOP("Keys", "next scene (a clicker sends these)"))
+NEXT = HelpLine(
+    "→  PgDn",
+    QT_TRANSLATE_NOOP("Keys", "the talk's next step: serve the scene, then the next scene"),
+)
 PREVIOUS = HelpLine("←  PgUp", QT_TRANSLATE_NOOP("Keys", "previous scene"))
 SERVE = HelpLine(
     "Space", QT_TRANSLATE_NOOP("Keys", "serve the orders (scene 8: send the bad order)")
 )
+BLANK = HelpLine("B  .", QT_TRANSLATE_NOOP("Keys", "blank the screen (again to come back)"))
+START = HelpLine(
+    "F5  Shift+F5", QT_TRANSLATE_NOOP("Keys", "start the talk; go on from the last scene")
+)
+LEAVE = HelpLine(
+    "Esc", QT_TRANSLATE_NOOP("Keys", "close what covers the talk, else leave it for the full view")
+)
+"""Not a command: ``TalkKeys`` hands Esc to the clicker (a field keeps it first)."""
 RESET = HelpLine("R", QT_TRANSLATE_NOOP("Keys", "reset"))
 FULL_SCREEN = HelpLine("F  F11", QT_TRANSLATE_NOOP("Keys", "full screen"))
 TEXT_SIZE = HelpLine("Ctrl +  Ctrl −", QT_TRANSLATE_NOOP("Keys", "larger or smaller text"))
@@ -84,18 +97,14 @@ RECORDING = HelpLine(
 )
 DOCS = HelpLine("Ctrl+D", QT_TRANSLATE_NOOP("Keys", "FastAPI's API docs (/docs) in the browser"))
 SPOTLIGHT = HelpLine("S", QT_TRANSLATE_NOOP("Keys", "spotlight: dim all but the pointer's circle"))
-LEAVE_FIELD = HelpLine(
-    "Esc", QT_TRANSLATE_NOOP("Keys", "leave a field: the keys go back to the talk")
-)
-"""Not a command: ``TalkKeys`` gives the keys back when Esc leaves a field."""
 REPLAY_SPEED = HelpLine("[  ]", QT_TRANSLATE_NOOP("Keys", "replay slower or faster (0.1× to 4×)"))
-REPLAY_STEP = HelpLine(",  .", QT_TRANSLATE_NOOP("Keys", "replay: previous or next event"))
+REPLAY_STEP = HelpLine("<  >", QT_TRANSLATE_NOOP("Keys", "replay: previous or next event"))
 THIS_HELP = HelpLine("?", QT_TRANSLATE_NOOP("Keys", "this help; Esc closes it"))
-HELP_ORDER = (NEXT, PREVIOUS, SERVE, RESET, FULL_SCREEN, TEXT_SIZE, NOTES, THEME, LANGUAGE, TABLE,
-              HISTOGRAM, REPLAY, RECORDING, DOCS, SPOTLIGHT, LEAVE_FIELD, REPLAY_SPEED,
-              REPLAY_STEP, THIS_HELP)  # fmt: skip
+HELP_ORDER = (NEXT, PREVIOUS, SERVE, BLANK, START, LEAVE, RESET, FULL_SCREEN, TEXT_SIZE, NOTES,
+              THEME, LANGUAGE, TABLE, HISTOGRAM, REPLAY, RECORDING, DOCS, SPOTLIGHT,
+              REPLAY_SPEED, REPLAY_STEP, THIS_HELP)  # fmt: skip
 """The help's rows from top to bottom: the talk's keys first, the rarer ones below."""
-NOT_COMMANDS = (LEAVE_FIELD,)
+NOT_COMMANDS = (LEAVE,)
 """Help rows for keys that are handled where they are typed, not by a command."""
 
 
@@ -111,10 +120,9 @@ class WindowActions(Protocol):
     def show_bad_order(self) -> object: ...
     def open_docs(self) -> None: ...
     def show_about(self) -> object: ...
-    def show_capacity(self) -> object: ...
 
 
-def command_table(window: WindowActions, presenter: Presenter, files: RaceFiles,
+def command_table(window: WindowActions, presenter: Presenter, clicker: Clicker, files: RaceFiles,
                   your_app: YourAppOpener, replay: ReplayPlayer, spotlight: Spotlight,
                   scale: TimeScale, histogram: LatencyHistogram) -> tuple[Command, ...]:  # fmt: skip
     """Every command, with its handler on the part of the window that does it."""
@@ -133,8 +141,11 @@ def command_table(window: WindowActions, presenter: Presenter, files: RaceFiles,
         Command("modelAction", QT_TRANSLATE_NOOP("Menus", "Language &model…"), ("Ctrl+M",), window.show_model_dialog, MODEL),
         Command("badOrderAction", QT_TRANSLATE_NOOP("Menus", "Send a &bad order to Flask and FastAPI"), ("Ctrl+B",), window.show_bad_order, MODEL),
         Command("docsAction", QT_TRANSLATE_NOOP("Menus", "Open FastAPI's API &docs (/docs)"), ("Ctrl+D",), window.open_docs, MODEL, DOCS),
-        Command("nextSceneAction", QT_TRANSLATE_NOOP("Menus", "&Next scene"), ("Right", "PgDown"), presenter.next, TALK, NEXT),
-        Command("previousSceneAction", QT_TRANSLATE_NOOP("Menus", "&Previous scene"), ("Left", "PgUp"), presenter.previous, TALK, PREVIOUS),
+        Command("startTalkAction", QT_TRANSLATE_NOOP("Menus", "&Start the talk"), ("F5",), clicker.start, TALK, START),
+        Command("resumeTalkAction", QT_TRANSLATE_NOOP("Menus", "Go on with the talk"), ("Shift+F5",), clicker.resume, TALK, START),
+        Command("nextSceneAction", QT_TRANSLATE_NOOP("Menus", "&Next step: serve, then next scene"), ("Right", "PgDown"), clicker.forward, TALK, NEXT),
+        Command("previousSceneAction", QT_TRANSLATE_NOOP("Menus", "&Previous scene"), ("Left", "PgUp"), clicker.back, TALK, PREVIOUS),
+        Command("blankAction", QT_TRANSLATE_NOOP("Menus", "&Blank the screen"), ("B", "."), clicker.blank, TALK, BLANK),
         Command("tableAction", QT_TRANSLATE_NOOP("Menus", "&Comparison table"), ("C",), presenter.sig_toggle_table.emit, TALK, TABLE),
         Command("notesAction", QT_TRANSLATE_NOOP("Menus", "Speaker &notes"), ("N",), presenter.sig_toggle_notes.emit, TALK, NOTES),
         Command("themeAction", QT_TRANSLATE_NOOP("Menus", "&Theme: light, dark, high contrast"), ("T",), presenter.cycle_theme, TALK, THEME),
@@ -147,15 +158,15 @@ def command_table(window: WindowActions, presenter: Presenter, files: RaceFiles,
         Command("recordingAction", QT_TRANSLATE_NOOP("Menus", "Play this scene's &recorded race"), ("Shift+P",), presenter.play_recording, TALK, RECORDING),
         Command("slowerReplayAction", QT_TRANSLATE_NOOP("Menus", "Replay &slower"), ("[",), replay.slower, TALK, REPLAY_SPEED),
         Command("fasterReplayAction", QT_TRANSLATE_NOOP("Menus", "Replay &faster"), ("]",), replay.faster, TALK, REPLAY_SPEED),
-        Command("previousEventAction", QT_TRANSLATE_NOOP("Menus", "Replay: previous &event"), (",",), lambda: replay.step(-1), TALK, REPLAY_STEP),
-        Command("nextEventAction", QT_TRANSLATE_NOOP("Menus", "Replay: next e&vent"), (".",), lambda: replay.step(+1), TALK, REPLAY_STEP),
+        Command("previousEventAction", QT_TRANSLATE_NOOP("Menus", "Replay: previous &event"), ("<",), lambda: replay.step(-1), TALK, REPLAY_STEP),
+        Command("nextEventAction", QT_TRANSLATE_NOOP("Menus", "Replay: next e&vent"), (">",), lambda: replay.step(+1), TALK, REPLAY_STEP),
         Command("fullScreenAction", QT_TRANSLATE_NOOP("Menus", "&Full screen"), ("F11",), window.toggle_full_screen, VIEW, FULL_SCREEN),
         Command("fitAction", QT_TRANSLATE_NOOP("Menus", "Fit the &time axis"), ("0",), scale.reset, VIEW),
-        Command("capacityAction", QT_TRANSLATE_NOOP("Menus", "&Capacity curve: each kitchen at rising loads…"), ("Ctrl+K",), window.show_capacity, VIEW),
+        Command("capacityAction", QT_TRANSLATE_NOOP("Menus", "&Capacity curve: each kitchen at rising loads…"), ("Ctrl+K",), lambda: CapacityWindow.show_for(window), VIEW),
         Command("histogramAction", QT_TRANSLATE_NOOP("Menus", "Latency &histogram: show or hide"), ("H", "Ctrl+H"), histogram.toggle, VIEW, HISTOGRAM),
         Command("aboutAction", QT_TRANSLATE_NOOP("Menus", "&About Chefline"), (), window.show_about, HELP),
         # Keys with no menu entry: the talk's most used, pressed more than read.
-        Command("serveKey", "", ("Space",), presenter.act, None, SERVE),
+        Command("serveKey", "", ("Space",), clicker.act, None, SERVE),
         Command("resetKey", "", ("R",), window.reset, None, RESET),
         Command("fullScreenKey", "", ("F",), window.toggle_full_screen, None, FULL_SCREEN),
     )  # fmt: skip

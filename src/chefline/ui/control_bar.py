@@ -21,7 +21,7 @@ from chefline.kitchen import limits
 from chefline.kitchen.arrivals import Arrivals
 from chefline.kitchen.llm import DEFAULT_MODEL_SPEED, ChatOrder
 from chefline.kitchen.recipe import DishKind, Recipe
-from chefline.texts import QT_TRANSLATE_NOOP
+from chefline.texts import QT_TRANSLATE_NOOP, SECONDS, translate
 from chefline.ui.look.fitting import FlowLayout
 from chefline.ui.look.retranslating import Retranslating
 
@@ -70,7 +70,6 @@ class ControlBar(Retranslating, QWidget):
         self.wait.setDecimals(2)
         self.wait.setSingleStep(0.1)
         self.wait.setValue(0.5)
-        self.wait.setSuffix(" s")
 
         self.recipe = QComboBox()
         self.recipe.setObjectName("recipeCombo")
@@ -146,6 +145,7 @@ class ControlBar(Retranslating, QWidget):
             (self.duration, self.tr("for")),
         ):
             self.captions[field].setText(caption)
+        self.wait.setSuffix(" " + translate("Units", SECONDS).format("").strip())
         for index, (label, _) in enumerate(DISHES):
             self.recipe.setItemText(index, self.tr(label))
         for index, (arrival, gap, _) in enumerate(self.arrival_choices):

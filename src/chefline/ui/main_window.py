@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-import os
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QCloseEvent, QDesktopServices
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -23,10 +21,10 @@ from chefline.client.race import RaceResult
 from chefline.kitchen.modes import MODES
 from chefline.kitchen.recipe import DishKind
 from chefline.servers.apps.route_code import reader_code, route_code
+from chefline.ui.api_docs import ApiDocs
 from chefline.ui.commands import command_table, help_lines
 from chefline.ui.control_bar import ControlBar
 from chefline.ui.dialogs.about import show_about
-from chefline.ui.dialogs.bad_order_dialog import BadOrderDialog
 from chefline.ui.dialogs.error_boxes import ErrorBoxes
 from chefline.ui.dialogs.faults_menu import FaultsMenu
 from chefline.ui.dialogs.model_dialog import ModelDialog
@@ -35,12 +33,16 @@ from chefline.ui.files.race_files import RaceFiles
 from chefline.ui.files.replay_bar import ReplayBar
 from chefline.ui.look.retranslating import Retranslating
 from chefline.ui.look.screen_fit import ScreenFit
+from chefline.ui.race import kitchen_clock
 from chefline.ui.race.kitchen_panel import KitchenPanel
+from chefline.ui.race.kitchens_area import KitchensArea
 from chefline.ui.race.latency_histogram import LatencyHistogram
 from chefline.ui.race.legend import Legend
 from chefline.ui.race.time_scale import TimeScale
 from chefline.ui.session import RaceSession
-from chefline.ui.sweep.capacity_window import CapacityWindow
+from chefline.ui.talk.bad_order_view import BadOrderView
+from chefline.ui.talk.blank_screen import BlankScreen
+from chefline.ui.talk.clicker import Clicker
 from chefline.ui.talk.comparison_view import ComparisonView
 from chefline.ui.talk.help_overlay import HelpOverlay
 from chefline.ui.talk.presenter import Presenter
@@ -48,6 +50,7 @@ from chefline.ui.talk.scene_banner import SceneBanner
 from chefline.ui.talk.speaker_notes import SpeakerNotes
 from chefline.ui.talk.spotlight import Spotlight
 from chefline.ui.talk.talk_keys import TalkKeys
+from chefline.ui.talk.talk_mode import TalkMode
 from chefline.ui.window_menus import WindowMenus
 
 LLM_SCENE = ["flask-one-chef", "flask-pool", "flask-threaded", "fastapi-async"]
@@ -64,21 +67,15 @@ class MainWindow(Retranslating, QMainWindow):
         super().__init__(parent)
         self.session = session
         self.scale = TimeScale(self)
-        self.panels: dict[str, KitchenPanel] = {}
         self.last_error: str | None = None
         self.error_boxes = ErrorBoxes()
         self._closing = False
         self._shutdown: asyncio.Future[None] | None = None
-        self._bad_order: asyncio.Future[None] | None = None
         self._frames = 0
 
         self.controls = ControlBar()
         self.legend = Legend()
-        self.kitchens_area = QWidget()
-        self.kitchens_area.setObjectName("kitchensArea")
-        self.kitchens_layout = QHBoxLayout(self.kitchens_area)
-        self.kitchens_layout.setContentsMargins(10, 4, 10, 10)
-        self.kitchens_layout.setSpacing(10)
+        self.kitchens_area = KitchensArea(session, self.scale)
         central = QWidget()
         central.setObjectName("central")
         layout = QVBoxLayout(central)
@@ -91,6 +88,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.presenter.sig_error_requested.connect(self.show_error)
         self.presenter.sig_code_requested.connect(self._show_scene_code)
         self.presenter.sig_bad_order_requested.connect(self.show_bad_order)
+        self.presenter.sig_scene_loading.connect(self.kitchens_area.show_opening)
+        self.presenter.sig_scene_changed.connect(self._on_scene_shown)
+        self.presenter.sig_talk_mode_changed.connect(self._on_talk_mode)
         self.banner = SceneBanner(self.presenter)
         layout.addWidget(self.banner)
         layout.addWidget(self.controls)
@@ -102,6 +102,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.setCentralWidget(central)
         self.notes = SpeakerNotes(self.presenter, self)
         self.comparison = ComparisonView(self.presenter, central)
+        self.bad_order = BadOrderView(session, central)
+        self.blank = BlankScreen(central)
         self.spotlight = Spotlight(central)
         self._code_visible = False
         self.spoken: tuple[str, ...] = ()
@@ -112,31 +114,48 @@ class MainWindow(Retranslating, QMainWindow):
         self.state_label.setObjectName("stateLabel")
         self.statusBar().addWidget(self.state_label, 1)
         self.files.sig_status_requested.connect(self.state_label.setText)
+        self.docs = ApiDocs(session, self)
+        self.docs.sig_error_requested.connect(self.show_error)
+        self.docs.sig_status_requested.connect(self.state_label.setText)
 
         self.your_app = YourAppOpener(session, parent=self)
         self.your_app.sig_said.connect(self.state_label.setText)
         self.your_app.sig_code.connect(self._show_your_code)
+        self.help_overlay = HelpOverlay(central)
+        self.presenter.sig_toggle_help.connect(self.help_overlay.toggle)
+        self.clicker = Clicker(self.presenter, (self.help_overlay, self.comparison,
+                                                self.bad_order), self.blank, self)  # fmt: skip
         self.commands = command_table(
-            self, self.presenter, self.files, self.your_app, session.replay, self.spotlight,
-            self.scale, self.histogram,
+            self, self.presenter, self.clicker, self.files, self.your_app, session.replay,
+            self.spotlight, self.scale, self.histogram,
         )  # fmt: skip
         """Every command, once: the menus, the keys and the help are built from it."""
-        self.help_overlay = HelpOverlay(central, help_lines(self.commands))
-        self.presenter.sig_toggle_help.connect(self.help_overlay.toggle)
+        self.help_overlay.set_lines(help_lines(self.commands))
         self._build_menus()
-        self.keys = TalkKeys(self, central, self.controls, self.commands)
+        self.keys = TalkKeys(self, central, self.controls, self.commands, self.clicker)
         self.notes.sig_keys_back_requested.connect(self.keys.take_back)
         self.screen_fit = ScreenFit(self)
         self.controls.sig_serve.connect(self.serve)
         self.controls.sig_reset.connect(self.reset)
-        session.sig_kitchens_changed.connect(self._rebuild_panels)
+        self.kitchens_area.sig_panels_rebuilt.connect(self._panels_rebuilt)
         session.sig_race_started.connect(self._on_race_started)
         session.sig_race_finished.connect(self._on_race_finished)
         session.sig_frame.connect(self._on_frame)
         session.sig_cleared.connect(self._show_ready)
         session.sig_error.connect(self.show_error)
-        self._rebuild_panels()
+        self.talk_mode = TalkMode(
+            self.presenter,
+            self,
+            (self.controls, self.menuBar(), self.statusBar()),
+            self.kitchens_area,
+        )
+        self.kitchens_area.rebuild()
         self.retranslate()
+
+    @property
+    def panels(self) -> dict[str, KitchenPanel]:
+        """Each open kitchen's panel, by its name."""
+        return self.kitchens_area.panels
 
     # -- building ---------------------------------------------------------------------------
 
@@ -184,7 +203,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.banner.show_replay_badge(active)
         if active:  # the replay bar takes the controls' place: the layout does not jump
             self.replay_bar.setMinimumHeight(self.controls.height())
-        self.controls.setVisible(not active)
+        self.controls.setVisible(not active and not self.presenter.active)
 
     def show_model_dialog(self) -> ModelDialog:
         dialog = ModelDialog(self.session, self.controls, self)
@@ -193,51 +212,23 @@ class MainWindow(Retranslating, QMainWindow):
         dialog.open()
         return dialog
 
-    def show_bad_order(self) -> BadOrderDialog:
-        dialog = BadOrderDialog(self.session, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.keys.return_after(dialog)
-        dialog.open()
-        self._bad_order = asyncio.ensure_future(dialog.send())
-        return dialog
+    def show_bad_order(self) -> asyncio.Future[None]:
+        """The same bad order to Flask and FastAPI, both replies over the kitchens."""
+        return self.bad_order.ask()
 
     def docs_url(self) -> str | None:
-        fastapi = [k for k in self.session.kitchens if k.mode.framework == "fastapi"]
-        running = [k for k in fastapi if k.server.running]
-        return f"{running[0].url}/docs" if running else None
+        return self.docs.url()
 
     def open_docs(self) -> None:
         """FastAPI's own API docs in the system browser, served offline by the kitchen."""
-        url = self.docs_url()
-        if url is None:
-            self.show_error(self.tr("Open a FastAPI kitchen (Kitchens menu) to see its API docs."))
-        elif hasattr(os, "geteuid") and os.geteuid() == 0:  # browsers refuse to run as root
-            QApplication.clipboard().setText(url)
-            self.show_error(self.tr("Browsers do not open for the root user. The docs are at "
-                                    "{0} (copied to the clipboard).").format(url))  # fmt: skip
-        elif not QDesktopServices.openUrl(QUrl(url)):
-            self.show_error(self.tr("No browser opened; the docs are at {0}").format(url))
-        else:
-            self.state_label.setText(self.tr("API docs: {0}").format(url))
-
-    def show_capacity(self) -> CapacityWindow:
-        """View → Capacity curve: a window of its own, kept once opened."""
-        return CapacityWindow.show_for(self, self.session.sweeps, self.session.settings)
+        self.docs.open()
 
     def show_about(self) -> QMessageBox:
         app = QApplication.instance()
         log_file = (app.property("logFile") if app is not None else None) or None
         return show_about(self, log_file)
 
-    def _rebuild_panels(self) -> None:
-        for panel in self.panels.values():
-            self.kitchens_layout.removeWidget(panel)
-            panel.deleteLater()
-        self.panels = {}
-        for kitchen in self.session.kitchens:
-            panel = KitchenPanel(self.session, kitchen, self.scale)
-            self.kitchens_layout.addWidget(panel, 1)
-            self.panels[kitchen.name] = panel
+    def _panels_rebuilt(self) -> None:
         self.set_code_visible(self._code_visible)
         open_names = set(self.session.mode_names)
         for name, action in self.kitchen_actions.items():
@@ -294,11 +285,14 @@ class MainWindow(Retranslating, QMainWindow):
     def _on_kitchen_toggled(self) -> None:
         names = [name for name, action in self.kitchen_actions.items() if action.isChecked()]
         if not self.session.open_kitchens(names):
-            self._rebuild_panels()
+            self.kitchens_area.rebuild()
 
     def show_error(self, message: str) -> None:
         self.last_error = message
         self.state_label.setText(message)
+        if self.presenter.active:  # a box would take the clicker's keys
+            self.banner.say(message)
+            return
 
         def make_box() -> QMessageBox:
             box = QMessageBox(QMessageBox.Icon.Warning, "Chefline", message, parent=self)
@@ -312,7 +306,20 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _needed_span(self) -> float:
         expected = [t.expected_makespan or 0.0 for t in self.session.timelines.values()]
-        return max([*expected, self.session.elapsed(), 0.1]) * 1.04
+        scene = self.presenter.axis_seconds() if self.presenter.active else None
+        drawn = kitchen_clock.drawn_so_far(self.session)
+        return max([*expected, drawn, scene or 0.0, 0.1]) * 1.04
+
+    def _on_scene_shown(self) -> None:
+        self.kitchens_area.show_kitchens()
+        self.scale.reset(self._needed_span())  # the scene's own axis, before its race
+
+    def _on_talk_mode(self, active: bool) -> None:
+        if not active:  # the full developer view: every figure, the fields, no code
+            self.set_code_visible(False)
+            self.kitchens_area.show_kitchens()
+            self.controls.setVisible(not self.session.replay.active)
+            self._show_ready()
 
     def _fit_time_axis(self) -> None:
         self.scale.fit(self._needed_span())

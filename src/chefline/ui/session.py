@@ -219,10 +219,10 @@ class RaceSession(QObject):
         self.sig_race_finished.emit(result)
 
     def cost_of(self, kitchen: str) -> KitchenCost | None:
-        """What ``kitchen`` holds: sampled now during a race, the race's peak after it (and
-        in its replay: the record has the peaks only)."""
+        """What ``kitchen`` held at most: so far during a race (frozen once its last dish is
+        out), the race's peak after it and in its replay (the record has the peaks only)."""
         if self.running and self._runner is not None:
-            return self._runner.meter.latest.get(kitchen)
+            return self._runner.meter.peak.get(kitchen)
         if self.replay_clock is not None and self.result is not None:
             recorded = self.result.timelines.get(kitchen)
             return None if recorded is None else recorded.cost

@@ -14,6 +14,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSlider, QToolButton, QWidget
 
 from chefline.assets import resource_path
+from chefline.texts import seconds_text
 from chefline.ui.files.replay_player import ReplayPlayer
 from chefline.ui.look.retranslating import Retranslating
 
@@ -77,7 +78,7 @@ class ReplayBar(Retranslating, QFrame):
         duration = self.player.duration
         if not self.slider.isSliderDown():
             self.slider.setValue(int(SLIDER_STEPS * moment / duration) if duration else 0)
-        self.position.setText(f"{moment:.2f} / {duration:.2f} s")
+        self.position.setText(seconds_text(moment) + " / " + seconds_text(duration))
 
     def retranslate(self) -> None:
         self.refresh()

@@ -54,6 +54,30 @@ def cooking_for(session: RaceSession, kitchen: str) -> float | None:
     return None if start is None else max(0.0, session.clock() - start)
 
 
+def drawn_so_far(session: RaceSession) -> float:
+    """How much of the time axis the race has used so far: since its start, or, when the
+    kitchens take turns (each drawn from its own start), the longest of their own clocks."""
+    if not in_turn(session):
+        return session.elapsed()
+    return max((cooking_for(session, name) or 0.0 for name in session.timelines), default=0.0)
+
+
+INSET_FROM = 10.0
+"""A kitchen that finished this many times sooner than the slowest gets its own axis too."""
+
+
+def inset_span(session: RaceSession, kitchen: str) -> float | None:
+    """This kitchen's makespan when it finished at least ``INSET_FROM`` times sooner than
+    the slowest kitchen has cooked so far (on the shared axis its lanes are a sliver, so they
+    also get an inset with their own axis); else None."""
+    timeline = session.timelines.get(kitchen)
+    if timeline is None or not finished(session, timeline) or not timeline.makespan:
+        return None
+    own = timeline.makespan
+    slowest = max((cooking_for(session, other) or 0.0) for other in session.timelines)
+    return own if slowest >= INSET_FROM * own else None
+
+
 def rest_key(session: RaceSession, kitchen: str) -> tuple[object, ...] | None:
     """What this kitchen's picture shows when nothing in it can move (it waits its turn, or
     its last dish is out), None while it cooks. Two equal keys mean the same picture."""

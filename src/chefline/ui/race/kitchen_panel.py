@@ -10,6 +10,7 @@ from chefline.kitchen.recipe import DishKind
 from chefline.servers.kitchens import Kitchen
 from chefline.ui.look.fitting import ElidedLabel
 from chefline.ui.look.retranslating import Retranslating
+from chefline.ui.look.talk_sizes import TalkSizes
 from chefline.ui.race.chef_lanes import ChefLanesView
 from chefline.ui.race.kitchen_scene import KitchenScene
 from chefline.ui.race.order_timeline import OrderTimelineView
@@ -57,6 +58,7 @@ class KitchenPanel(Retranslating, QFrame):
         restart.setObjectName(f"restartButton_{name}")
         self.restart_button = restart
         restart.clicked.connect(lambda: session.restart_kitchen(name))
+        self.title = title
         header.addWidget(title, 1)
         header.addWidget(address)
         header.addWidget(stop)
@@ -69,13 +71,14 @@ class KitchenPanel(Retranslating, QFrame):
         summary.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
         self.scene = KitchenScene(session, name)
-        # Four kitchens side by side leave too little width for four columns of figures.
-        columns = {1: 4, 2: 4, 3: 3}.get(len(session.kitchens), 2)
-        self.scoreboard = Scoreboard(session, name, columns=columns)
+        self.scene.setProperty("role", "lanes")
+        self.scoreboard = Scoreboard(session, name)
         self.timeline = OrderTimelineView(session, name, scale)
         self.timeline.setObjectName(f"orderTimeline_{name}")
         self.chefs = ChefLanesView(session, name, scale)
         self.chefs.setObjectName(f"chefLanes_{name}")
+        for lanes in (self.timeline, self.chefs):
+            lanes.setProperty("role", "lanes")  # a talk sizes their labels for the room
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
@@ -85,11 +88,21 @@ class KitchenPanel(Retranslating, QFrame):
         layout.addWidget(summary)
         self.code = RouteView()
         self.code.hide()
-        picture = QHBoxLayout()
+        self.code_line = QLabel()
+        """In a talk of four kitchens: the route in one line (a column has no room for more)."""
+        self.code_line.setObjectName("codeLine")
+        self.code_line.setWordWrap(True)
+        self.code_line.hide()
+        self.picture = QWidget()
+        """The kitchen's picture and its route's code, side by side (hidden when neither
+        is shown, so that it takes no room)."""
+        picture = QHBoxLayout(self.picture)
+        picture.setContentsMargins(0, 0, 0, 0)
         picture.setSpacing(8)
         picture.addWidget(self.scene, 2)
         picture.addWidget(self.code, 3)
-        layout.addLayout(picture, 2)
+        layout.addWidget(self.picture, 2)
+        layout.addWidget(self.code_line)
         layout.addWidget(self.scoreboard)
         self.orders_title, self.chefs_title = section(), section()
         layout.addWidget(self.orders_title)
@@ -97,6 +110,7 @@ class KitchenPanel(Retranslating, QFrame):
         layout.addWidget(self.chefs_title)
         layout.addWidget(self.chefs, 1)
         self.compact = False
+        self.talk = False
         self.dish = DishKind.IO
         self.retranslate()
 
@@ -160,12 +174,37 @@ class KitchenPanel(Retranslating, QFrame):
         kitchens leave no room for both: the code takes the picture's place."""
         if dish is not None:
             self.show_dish(dish)
-        if code is None:
+        crowded = len(self.session.kitchens) > 2
+        one_line = code is not None and self.talk and crowded
+        # Four kitchens in a talk keep their orders and figures; each chef's lane would be a
+        # sliver (a hundred threads in a few pixels) that the figures say better.
+        self.chefs.setVisible(not one_line)
+        self.code_line.setText(self.route.text() if one_line else "")
+        self.code_line.setVisible(one_line)
+        if code is None or one_line:
             self.code.hide()
         else:
             self.code.show_code(code, full)
             self.code.show()
-        self.scene.setVisible(code is None or len(self.session.kitchens) <= 2)
+        self.scene.setVisible(code is None or not crowded)
+        self.picture.setVisible(not (self.scene.isHidden() and self.code.isHidden()))
+        self._fit_code_line(self.width(), self.height())
+        self._fit_picture()
+
+    def set_talk(self, sizes: TalkSizes | None) -> None:
+        """In a talk (its ``sizes``) the panel keeps what the room reads (the name, the
+        route's code, the figures the caption speaks of, the lanes), large; the developer's
+        parts go. None: the developer view."""
+        talk = sizes is not None
+        self.talk = talk
+        for part in (self.address, self.stop_button, self.restart_button):
+            part.setVisible(not talk)
+        if not talk:
+            self.code_line.hide()
+            self.chefs.show()
+        self.code.set_talk(sizes)
+        self.scoreboard.set_talk(sizes)
+        self.compact = not self.compact  # lay the panel out again for its new role
         self._fit_picture()
 
     def _fit_picture(self) -> None:
@@ -174,7 +213,10 @@ class KitchenPanel(Retranslating, QFrame):
         and a short panel (a 720-line projector, large text) drops the kitchen's one-line
         summary and the section titles, which the legend and the code already say."""
         line = self.fontMetrics().lineSpacing()
-        compact = self.height() < line * 34
+        # Short, or narrow and not tall (four kitchens on a projector): the figures would wrap
+        # into rows that leave the orders' lanes a sliver.
+        narrow = self.width() < line * 24 and self.height() < line * 50
+        compact = self.talk or self.height() < line * 34 or narrow
         if compact != self.compact or not self.isVisible():
             self.compact = compact
             for part in (self.route, self.summary, self.orders_title, self.chefs_title):
@@ -185,12 +227,51 @@ class KitchenPanel(Retranslating, QFrame):
             layout.setContentsMargins(*((8, 6, 8, 6) if compact else (12, 10, 12, 10)))
             layout.setSpacing(3 if compact else 6)
         tallest = line * (16 if self.code.isVisible() else 11)
+        if compact and not self.talk:  # a short panel: the orders' lanes come first
+            tallest = line * 4
+        least = 0
+        if self.talk and not self.code.isHidden():
+            # The code whole at the room's size, and the picture beside it as tall: every
+            # kitchen's timelines then start at the same height, so they line up.
+            tallest = least = self.code.needed_height()
+        self.scene.setMinimumHeight(least)
         self.scene.setMaximumHeight(tallest)
+        self.code.setMinimumHeight(least)
         self.code.setMaximumHeight(tallest)
+        self.picture.setMaximumHeight(tallest)  # no stretch left around it to open gaps
+
+    LEAST_LANES_PX = 80
+    """The orders' lanes keep at least this much height in a talk's crowded panel."""
+
+    def _fit_code_line(self, width: int, height: int) -> None:
+        """The route in one line (four kitchens in a talk), wrapped at the width it has, or,
+        when the panel is too short for it and the figures and the lanes (a projector at the
+        largest text), left to the kitchen name's tooltip rather than squeezing the rest."""
+        if not self.code_line.text():
+            return
+        layout = self.layout()
+        assert layout is not None
+        margins = layout.contentsMargins()
+        inside = width - margins.left() - margins.right()
+        needed = self.code_line.heightForWidth(inside)
+        rest = (
+            self.title.sizeHint().height()
+            + self.scoreboard.minimumSizeHint().height()
+            + self.LEAST_LANES_PX
+            + margins.top()
+            + margins.bottom()
+            + 4 * layout.spacing()
+        )
+        fits = needed + rest <= height
+        self.code_line.setMinimumHeight(needed if fits else 0)
+        self.code_line.setVisible(fits)
+        self.title.setToolTip("" if fits else self.code_line.text())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         # A narrow panel (four kitchens on a projector) keeps the kitchen's name whole; the
         # address stays in the tooltip of the name.
-        self.address.setVisible(event.size().width() >= self.fontMetrics().averageCharWidth() * 52)
+        wide = event.size().width() >= self.fontMetrics().averageCharWidth() * 52
+        self.address.setVisible(wide and not self.talk)
+        self._fit_code_line(event.size().width(), event.size().height())
         self._fit_picture()
         super().resizeEvent(event)

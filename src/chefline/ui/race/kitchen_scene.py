@@ -68,7 +68,13 @@ class KitchenScene(QWidget):
         painter.fillRect(self.rect(), QColor(THEME["card"]))
         state = self.state()
         width, height = self.width(), self.height()
-        caption_h = painter.fontMetrics().height() + 6
+        # What the picture shows, said in one line under it (two when narrow): each zone's
+        # own caption was cut short in a narrow kitchen ("wait…", "serve…").
+        caption = self.caption(state)
+        flags = int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap)
+        needed = painter.fontMetrics().boundingRect(0, 0, max(width - 16, 1), 10_000, flags,
+                                                    caption)  # fmt: skip
+        caption_h = needed.height() + 4
         art_h = height - caption_h - 8
         zones = [
             QRectF(8, 4, width * 0.30 - 24, art_h),
@@ -78,20 +84,21 @@ class KitchenScene(QWidget):
         self.paint_queue(painter, zones[0], state.queued)
         self.paint_stove(painter, zones[1], state)
         self.paint_served(painter, zones[2], state.served, state.failed)
-        captions = [
+        painter.setPen(QColor(THEME["text"]))
+        box = QRectF(8, height - caption_h - 2, width - 16, caption_h)
+        painter.drawText(box, flags, caption)
+        painter.end()
+
+    def caption(self, state: KitchenNow) -> str:
+        """The queue, the chef and the plates, as one sentence."""
+        parts = [
             self.tr("waiting: {0}").format(state.queued),
             self.chef_caption(state),
-            self.tr("served: {0}").format(state.served)
-            + (self.tr("  failed: {0}").format(state.failed) if state.failed else ""),
+            self.tr("served: {0}").format(state.served),
         ]
-        painter.setPen(QColor(THEME["text"]))
-        for zone, caption in zip(zones, captions, strict=True):
-            box = QRectF(zone.left(), height - caption_h - 2, zone.width(), caption_h)
-            # A narrow kitchen (four side by side) shortens a caption rather than cut it.
-            shown = painter.fontMetrics().elidedText(caption, Qt.TextElideMode.ElideRight,
-                                                     int(box.width()))  # fmt: skip
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, shown)
-        painter.end()
+        if state.failed:
+            parts.append(self.tr("failed: {0}").format(state.failed))
+        return " · ".join(parts)
 
     def chef_caption(self, state: KitchenNow) -> str:
         if state.chefs_stuck == 1:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QWidget
 
 from chefline.kitchen.histogram import SharedHistogram, nice_ceiling, shared_histogram
 from chefline.kitchen.stats import percentile
+from chefline.texts import SECONDS, translate
 from chefline.ui.look.palette import THEME
 from chefline.ui.look.retranslating import Retranslating
 from chefline.ui.race.timeline_canvas import format_seconds, nice_step
@@ -35,7 +36,7 @@ KITCHEN_LOOKS: tuple[tuple[str, Qt.BrushStyle], ...] = (
     ("#0072B2", Qt.BrushStyle.SolidPattern),
     ("#E69F00", Qt.BrushStyle.BDiagPattern),
     ("#009E73", Qt.BrushStyle.Dense5Pattern),
-    ("#CC79A7", Qt.BrushStyle.FDiagPattern),
+    ("#6A3D9A", Qt.BrushStyle.FDiagPattern),  # not the pink of a failed order
     ("#D55E00", Qt.BrushStyle.CrossPattern),
     ("#56B4E9", Qt.BrushStyle.Dense3Pattern),
     ("#F0E442", Qt.BrushStyle.HorPattern),
@@ -44,6 +45,15 @@ KITCHEN_LOOKS: tuple[tuple[str, Qt.BrushStyle], ...] = (
 
 MARKS = ((50, Qt.PenStyle.DotLine), (95, Qt.PenStyle.DashLine), (99, Qt.PenStyle.SolidLine))
 """Percentiles marked on each row, told apart by their line as well as their label."""
+
+
+def percentiles_text(values: list[float], marks: dict[int, float | None] | None = None) -> str:
+    """ "p50 0.41 s · p95 1.20 s · p99 1.31 s" of a row (``marks``: already computed)."""
+    if marks is None:
+        ordered = sorted(values)
+        marks = {q: percentile(ordered, q) for q, _ in MARKS}
+    known = [f"p{q} {value:.2f}" for q, value in marks.items() if value is not None]
+    return translate("Units", SECONDS).format(" · ".join(known)) if known else "–"
 
 
 class LatencyHistogram(Retranslating, QWidget):
@@ -186,9 +196,15 @@ class LatencyHistogram(Retranslating, QWidget):
         painter.drawLine(rect.topLeft(), rect.topRight())  # the drawer's edge, over the kitchens
         metrics = painter.fontMetrics()
         line = metrics.height()
-        # The label column fits a kitchen's name and its three percentiles.
-        label_width = max(metrics.horizontalAdvance("p50 0.00 · p95 0.00 · p99 00.00 s"),
-                          metrics.horizontalAdvance("fastapi-blocking")) + 44  # fmt: skip
+        kitchens = self._kitchens()
+        latencies = self.latencies()
+        # The label column fits each kitchen's name and its three percentiles as they are
+        # ("p99 198.41 s" was cut to "p99 198." by a column sized for a short race).
+        labels = [percentiles_text(latencies[name]) for name in kitchens]
+        widest = max((metrics.horizontalAdvance(text) for text in [*labels, *kitchens]),
+                     default=0)  # fmt: skip
+        label_width = min(max(widest, metrics.horizontalAdvance("fastapi-blocking")) + 44,
+                          rect.width() * 0.45)  # fmt: skip
         plot = QRectF(rect.left() + 10 + label_width, rect.top() + 1.6 * line, 0, 0)
         plot.setRight(rect.right() - 24)
         plot.setBottom(rect.bottom() - 1.5 * line)
@@ -196,8 +212,6 @@ class LatencyHistogram(Retranslating, QWidget):
         painter.setPen(QColor(THEME["text"]))
         painter.drawText(title, Qt.AlignmentFlag.AlignVCenter, self._title)
         self._paint_key(painter, title, metrics.horizontalAdvance(self._title) + 30)
-        kitchens = self._kitchens()
-        latencies = self.latencies()
         self.histogram = histogram = self.compute(plot.width(), latencies)
         if not any(any(c) for c in histogram.counts.values()):
             painter.setPen(QColor(THEME["muted"]))
@@ -245,11 +259,10 @@ class LatencyHistogram(Retranslating, QWidget):
                 int(scale.width())))  # fmt: skip
         ordered = sorted(values)  # sorted once: each percentile then reads it in linear time
         marks = {q: percentile(ordered, q) for q, _ in MARKS}
-        known = [f"p{q} {value:.2f}" for q, value in marks.items() if value is not None]
         if lines == 2:  # room for the percentiles under the name
             painter.setPen(QColor(THEME["muted"]))
             painter.drawText(lower.adjusted(16, 0, 0, 0), Qt.AlignmentFlag.AlignLeft,
-                             " · ".join(known) + " s" if known else "–")  # fmt: skip
+                             percentiles_text(values, marks))  # fmt: skip
         painter.setPen(QColor(THEME["grid"]))
         painter.drawLine(QPointF(plot.left(), band.bottom()), QPointF(plot.right(), band.bottom()))
         if not tallest:

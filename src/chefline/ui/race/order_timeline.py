@@ -10,7 +10,9 @@ from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QToolTip
 
 from chefline.kitchen.order import OrderRecord, OrderStatus, Step, StepKind
+from chefline.texts import seconds_text
 from chefline.ui.look.palette import THEME, Look
+from chefline.ui.race import kitchen_clock
 from chefline.ui.race.timeline_canvas import TimelineCanvas
 
 
@@ -187,8 +189,13 @@ class OrderTimelineView(TimelineCanvas):
                 growing = [(t0, clock - start, look, thin) for t0, look, thin in seen[1]]
             else:
                 final, growing = order_pieces(order, start, clock, mark)
-                for piece in final[self._drawn.get(index, 0) :]:
-                    self.place(piece, top, height, settling)
+                if order.received is not None:
+                    # Done: the whole lane once more, each pixel in the look that took most of
+                    # it (a 0.2 ms prep is not a pixel of "working" at the start of each wait).
+                    self.place_lane(final, top, height, settling)
+                else:
+                    for piece in final[self._drawn.get(index, 0) :]:
+                        self.place(piece, top, height, settling)
                 self._drawn[index] = len(final)
                 self._growing[index] = (news, [(t0, look, thin) for t0, _, look, thin in growing])
             if order.tokens:
@@ -227,6 +234,55 @@ class OrderTimelineView(TimelineCanvas):
                                     height + 4))  # fmt: skip
             painter.drawLine(QPointF(x, top - 4), QPointF(x, top + height + 4))
         painter.restore()
+
+    def paint_inset(self, painter: QPainter) -> None:
+        """A kitchen that finished ten times sooner than the slowest is a sliver on the shared
+        axis: its lanes are drawn again, over the empty part of its plot, on an axis of its
+        own from 0 to its makespan, and labelled so."""
+        own = kitchen_clock.inset_span(self.session, self.kitchen)
+        start = self.origin()
+        timeline = self.session.timelines.get(self.kitchen)
+        if own is None or start is None or timeline is None:
+            return
+        plot = self._plot
+        left = max(self.x_of(own) + 16, plot.left() + plot.width() * 0.3)
+        metrics = painter.fontMetrics()
+        title = self.tr("own axis: 0 to {0}").format(seconds_text(own))
+        if plot.right() - left < metrics.horizontalAdvance(title) + 12:
+            return
+        box = QRectF(left, plot.top(), plot.right() - left, plot.height())
+        painter.save()
+        painter.fillRect(box, QColor(THEME["card"]))
+        painter.setPen(QPen(QColor(THEME["border"]), 1))
+        painter.drawRect(box)
+        painter.setPen(QColor(THEME["text"]))
+        painter.drawText(QPointF(box.left() + 6, box.top() + metrics.ascent() + 2), title)
+        inner = box.adjusted(6, metrics.height() + 6, -6, -4)
+        saved = (self._plot, self._x_origin, self._x_per_second)
+        self._plot, self._x_origin = inner, inner.left()
+        self._x_per_second = inner.width() / own
+        mark = 3 / self._x_per_second
+        plan = self.session.plan
+        stride = token_stride(plan.chat.max_tokens if plan and plan.chat else 1)
+        clock = self.session.clock()
+        for index, order in timeline.orders.items():
+            top, height = self.lane_geometry(index)
+            final, growing = order_pieces(order, start, clock, mark)
+            for piece in [*final, *growing, *token_pieces(order, start, mark, stride)]:
+                self.place(piece, top, height)
+        self.flush_spans(painter)
+        self._plot, self._x_origin, self._x_per_second = saved
+        painter.restore()
+
+    def place_lane(self, pieces: list[Piece], top: float, height: float,
+                   into: dict[Look, list[QRectF]]) -> None:  # fmt: skip
+        """A finished order's lane: its pieces by pixel (``fill_lane``), the reply's thin
+        bar on its way over them."""
+        solid = sorted((t0, t1, look) for t0, t1, look, thin in pieces if not thin)
+        self.fill_lane(solid, top, height, into)
+        for piece in pieces:
+            if piece[3]:
+                self.place(piece, top, height, into)
 
     def place(self, piece: Piece, top: float, height: float,
               into: dict[Look, list[QRectF]] | None = None) -> None:  # fmt: skip

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit, QSizePolicy, QToolBu
 
 from chefline.ui.look.palette import THEME
 from chefline.ui.look.retranslating import Retranslating
+from chefline.ui.look.talk_sizes import TalkSizes, TalkText
 
 KEYWORDS = re.compile(
     r"\b(def|async|await|return|for|in|if|else|with|yield|import|from|as|None|True|False)\b"
@@ -78,6 +79,9 @@ class RouteView(Retranslating, QPlainTextEdit):
         self.highlighter = PythonHighlighter(self.document())
         self.reader = ""
         self.full = ""
+        self.talk: TalkSizes | None = None
+        """In a talk, its sizes: the code keeps the room's size (``TalkText.CODE``) and the
+        panel makes room for it, instead of the text shrinking to the room it gets."""
         self.unfold = QToolButton(self.viewport())
         self.unfold.setObjectName("unfoldCode")
         self.unfold.setCheckable(True)
@@ -96,7 +100,35 @@ class RouteView(Retranslating, QPlainTextEdit):
         self.unfold.setAccessibleName(self.tr("Show what Chefline adds"))
 
     def minimumSizeHint(self) -> QSize:
+        if self.talk and not self.unfolded:
+            return QSize(self.needed_width(), self.needed_height())
         return QSize(60, 40)
+
+    def set_talk(self, talk: TalkSizes | None) -> None:
+        self.talk = talk
+        self.fit_text()
+        self.updateGeometry()
+
+    def _talk_font(self, least: bool = False) -> QFont:
+        sizes = self.talk or TalkSizes()
+        font = self._font_of(10.0)
+        font.setPixelSize(sizes.least_px(TalkText.CODE) if least else sizes.px(TalkText.CODE))
+        return font
+
+    def _margin(self) -> float:
+        return 2 * self.document().documentMargin() + 4 + 2 * self.frameWidth()
+
+    def needed_width(self) -> int:
+        """The width the code needs whole at the room's least size (a talk)."""
+        lines = self.toPlainText().splitlines() or [""]
+        metrics = QFontMetricsF(self._talk_font(least=True))
+        wide = max(metrics.horizontalAdvance(line) for line in lines)
+        return int(wide + self._margin() + 1)
+
+    def needed_height(self) -> int:
+        """The height the code needs whole at the room's size (a talk)."""
+        lines = max(len(self.toPlainText().splitlines()), 1)
+        return int(QFontMetricsF(self._talk_font()).lineSpacing() * lines + self._margin() + 1)
 
     def sizeHint(self) -> QSize:
         lines = max(len(self.toPlainText().splitlines()), 1)
@@ -151,6 +183,19 @@ class RouteView(Retranslating, QPlainTextEdit):
         margin = 2 * self.document().documentMargin() + 4
         room_w = self.viewport().width() - margin
         room_h = self.viewport().height() - margin
+        if self.talk:  # the room's size, shrunk at most to its least (the panel makes room)
+            font, least = self._talk_font(), self._talk_font(least=True)
+            while font.pixelSize() > least.pixelSize():
+                metrics = QFontMetricsF(font)
+                wide = max(metrics.horizontalAdvance(line) for line in lines)
+                if wide <= room_w and metrics.lineSpacing() * len(lines) <= room_h:
+                    break
+                font.setPixelSize(font.pixelSize() - 1)
+            if font != self.font():
+                self.setFont(font)
+            self.verticalScrollBar().setValue(0)
+            self.horizontalScrollBar().setValue(0)
+            return
         points = QApplication.font().pointSizeF()
         while points > self.SMALLEST_PT:
             metrics = QFontMetricsF(self._font_of(points))

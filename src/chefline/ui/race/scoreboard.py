@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QFrame,
-    QGridLayout,
     QLabel,
     QVBoxLayout,
     QWidget,
@@ -15,19 +14,16 @@ from PySide6.QtWidgets import (
 from chefline.kitchen.cost import KitchenCost
 from chefline.kitchen.own_work import own_work_text
 from chefline.kitchen.timeline import TimelineSummary
-from chefline.texts import QT_TRANSLATE_NOOP
-from chefline.ui.look.fitting import ElidedLabel, FlowLayout
+from chefline.texts import QT_TRANSLATE_NOOP, SECONDS, seconds_text, translate
+from chefline.ui.look.fitting import FlowLayout
 from chefline.ui.look.retranslating import Retranslating
-from chefline.ui.look.theme import TEXT_SCALE
+from chefline.ui.look.talk_sizes import TalkSizes, TalkText
 from chefline.ui.race import kitchen_clock
 from chefline.ui.session import RaceSession
 
-HEADLINE_PX = 30
-"""Pixel height of a headline figure on a 1080-line screen at the normal text size."""
-
 
 def seconds(value: float | None) -> str:
-    return "–" if value is None else f"{value:.2f} s"
+    return "–" if value is None else seconds_text(value)
 
 
 def cost_texts(cost: KitchenCost | None) -> dict[str, str]:
@@ -47,9 +43,10 @@ class Scoreboard(Retranslating, QFrame):
         ("served", QT_TRANSLATE_NOOP("Scoreboard", "served")),
         ("makespan", QT_TRANSLATE_NOOP("Scoreboard", "makespan")),
         ("throughput", QT_TRANSLATE_NOOP("Scoreboard", "throughput")),
-        ("p50", QT_TRANSLATE_NOOP("Scoreboard", "p50 wait")),
-        ("p95", QT_TRANSLATE_NOOP("Scoreboard", "p95 wait")),
-        ("p99", QT_TRANSLATE_NOOP("Scoreboard", "p99 wait")),
+        ("p50", QT_TRANSLATE_NOOP("Scoreboard", "p50 in restaurant")),
+        ("p95", QT_TRANSLATE_NOOP("Scoreboard", "p95 in restaurant")),
+        ("p99", QT_TRANSLATE_NOOP("Scoreboard", "p99 in restaurant")),
+        ("queue", QT_TRANSLATE_NOOP("Scoreboard", "p95 queue wait")),
         ("peak", QT_TRANSLATE_NOOP("Scoreboard", "most at once")),
         ("chefs", QT_TRANSLATE_NOOP("Scoreboard", "chefs")),
         ("errors", QT_TRANSLATE_NOOP("Scoreboard", "errors")),
@@ -67,14 +64,11 @@ class Scoreboard(Retranslating, QFrame):
     """Figures of a streamed model call: shown in an LLM race only."""
     ESSENTIAL = frozenset({"served", "makespan", "peak", "errors", "threads", "memory"})
     """What a short panel (a 720-line projector, large text) still shows."""
-    COLUMNS = 4
     REFRESH_EVERY = 6
     """Frames between refreshes: figures change slower than the picture moves."""
 
-    def __init__(self, session: RaceSession, kitchen: str, parent: QWidget | None = None,
-                 columns: int = COLUMNS) -> None:  # fmt: skip
+    def __init__(self, session: RaceSession, kitchen: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.columns = columns
         self.session = session
         self.kitchen = kitchen
         self.setObjectName(f"scoreboard_{kitchen}")
@@ -84,29 +78,40 @@ class Scoreboard(Retranslating, QFrame):
         self.headline: tuple[str, ...] = ()
         """The figures the scene's caption speaks of, shown large (the talk)."""
         self.compact = False
+        self.talk: TalkSizes | None = None
+        """The talk's sizes (None: the developer view)."""
+        self._shrunk_px: int | None = None
+        """The headline's size when the room's did not fit one row (a narrow kitchen)."""
         self._placed: tuple[object, ...] = ()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(10, 6, 10, 6)
         outer.setSpacing(2)
         self.headline_row = FlowLayout(spacing=14)
-        self.grid = QGridLayout()
-        self.grid.setHorizontalSpacing(6)
-        self.grid.setVerticalSpacing(0)
+        self.grid = FlowLayout(spacing=12)
+        """The other figures: each over its caption, as many to a row as the width holds
+        (a narrow kitchen wraps them instead of cutting their captions short)."""
         outer.addLayout(self.headline_row)
         outer.addLayout(self.grid)
+        self.cells: dict[str, QWidget] = {}
         for key, _ in self.FIELDS + self.HEADLINE_ONLY:
+            cell = QWidget(self)
+            stack = QVBoxLayout(cell)
+            stack.setContentsMargins(0, 0, 0, 0)
+            stack.setSpacing(0)
             figure = QLabel("–")
             figure.setProperty("role", "figure")
             figure.setObjectName(f"figure_{key}")
-            figure.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            label = ElidedLabel()
+            label = QLabel()
             label.setProperty("role", "caption")
+            stack.addWidget(figure, 0, Qt.AlignmentFlag.AlignLeft)
+            stack.addWidget(label, 0, Qt.AlignmentFlag.AlignLeft)
             self.captions[key] = label
             self.figures[key] = figure
-            figure.hide()
-            label.hide()
-        self.verdict = ElidedLabel(" ")
+            self.cells[key] = cell
+            cell.hide()
+        self.verdict = QLabel(" ")
         self.verdict.setObjectName("verdict")
+        self.verdict.setWordWrap(True)  # "took 3.…" was cut short in a narrow kitchen
         self.verdict.setAlignment(Qt.AlignmentFlag.AlignCenter)
         outer.addWidget(self.verdict)
         self.own_work = QLabel(" ")
@@ -127,21 +132,48 @@ class Scoreboard(Retranslating, QFrame):
     # -- which figures, where -----------------------------------------------------------------
 
     def set_headline(self, keys: tuple[str, ...]) -> None:
-        """Show ``keys`` large, above the rest (the talk: what the caption speaks of)."""
+        """Show ``keys`` large, above the rest (the talk: what the caption speaks of; the
+        talk's stylesheet sizes them for the room, ``TalkText.FIGURE``)."""
+        self._shrink_headline(None)
+        for key in self.figures:
+            self.figures[key].setStyleSheet("")
         self.headline = tuple(k for k in keys if k in self.figures)
         self._place()
-        size = f"font-size: {self.headline_pixels()}px;"
-        for key, figure in self.figures.items():
-            figure.setStyleSheet(size if key in self.headline else "")
+        self.fit_headline()
 
-    def headline_pixels(self) -> int:
-        """Readable from the back row: HEADLINE_PX on a 1080-line screen, in proportion on
-        others (the room sees the whole screen), times the text size (Ctrl+, Ctrl−)."""
-        screen = self.screen()
-        lines = screen.geometry().height() if screen is not None else 1080
-        app = QApplication.instance()
-        text_size = (app.property(TEXT_SCALE) if app is not None else None) or 1.0
-        return round(HEADLINE_PX * lines / 1080 * float(text_size))
+    def set_talk(self, sizes: TalkSizes | None) -> None:
+        self.talk = sizes
+        self._shrink_headline(None)
+        self.fit_headline()
+
+    def fit_headline(self) -> None:
+        """The headline in one row: when the room's size (``TalkText.FIGURE``) is too wide
+        for a narrow kitchen, its figures shrink, never below what the back row reads."""
+        if self.talk is None or not self.headline:
+            return
+        room = self.contentsRect().width() - 24
+        needed = sum(
+            max(self.figures[k].sizeHint().width(), self.captions[k].sizeHint().width())
+            for k in self.headline
+        ) + self.headline_row.spacing() * (len(self.headline) - 1)
+        full, least = self.talk.px(TalkText.FIGURE), self.talk.least_px(TalkText.FIGURE)
+        current = self._shrunk_px or full
+        if needed > room > 0:
+            self._shrink_headline(max(least, int(current * room / needed)))
+        elif self._shrunk_px is not None and needed * full / current <= room:
+            self._shrink_headline(None)
+
+    def _shrink_headline(self, px: int | None) -> None:
+        if px == self._shrunk_px:
+            return
+        self._shrunk_px = px
+        size = "" if px is None else f"font-size: {px}px;"
+        for key in self.headline:
+            self.figures[key].setStyleSheet(size)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_headline()
 
     def set_compact(self, compact: bool) -> None:
         self.compact = compact
@@ -166,52 +198,40 @@ class Scoreboard(Retranslating, QFrame):
         self._placed = placement
         self.verdict.setVisible(not (self.compact and self.headline))
         self.own_work.setVisible(not self.compact)  # a short panel: the headline says it
-        for key in self.figures:
-            for widget in (self.figures[key], self.captions[key]):
-                widget.hide()
-                self.grid.removeWidget(widget)
-                widget.setParent(self)
-        while self.headline_row.count():
-            item = self.headline_row.takeAt(0)
-            old = item.widget() if item is not None else None
-            if old is not None:
-                old.deleteLater()
-        for key in self.headline:
-            cell = QWidget(self)
-            stack = QVBoxLayout(cell)
-            stack.setContentsMargins(0, 0, 0, 0)
-            stack.setSpacing(0)
-            figure, caption = self.figures[key], self.captions[key]
-            figure.setProperty("role", "headline")
-            stack.addWidget(figure, 0, Qt.AlignmentFlag.AlignLeft)
-            stack.addWidget(caption)
-            self.headline_row.addWidget(cell)
-            for widget in (figure, caption):
-                widget.style().unpolish(widget)
-                widget.style().polish(widget)
-                widget.show()
-        for position, key in enumerate(shown):
-            # Rows of four keep a kitchen readable in half of a 1280-pixel screen.
-            row, column = divmod(position, self.columns)
-            figure, caption = self.figures[key], self.captions[key]
-            figure.setProperty("role", "figure")
-            figure.style().unpolish(figure)
-            figure.style().polish(figure)
-            self.grid.addWidget(figure, row, 2 * column)
-            self.grid.addWidget(caption, row, 2 * column + 1)
-            figure.show()
-            caption.show()
+        for flow in (self.headline_row, self.grid):
+            while flow.count():
+                flow.takeAt(0)
+        for cell in self.cells.values():
+            cell.hide()
+        for flow, keys, role in ((self.headline_row, self.headline, "headline"),
+                                 (self.grid, shown, "figure")):  # fmt: skip
+            for key in keys:
+                figure = self.figures[key]
+                figure.setProperty("role", role)
+                figure.style().unpolish(figure)
+                figure.style().polish(figure)
+                flow.addWidget(self.cells[key])
+                self.cells[key].show()
+        self.updateGeometry()
 
     def retranslate(self) -> None:
         for key, caption in self.FIELDS + self.HEADLINE_ONLY:
             self.captions[key].setText(self.tr(caption))
+        in_restaurant = self.tr(
+            "Time in the restaurant: from the order sent to the dish received (served orders)"
+        )
         tips = {
+            "p50": in_restaurant,
+            "p95": in_restaurant,
+            "p99": in_restaurant,
+            "queue": self.tr("Queue wait: from the order sent until a chef picked it up"),
             "busy": self.tr("Threads with an order in hand right now"),
             "processes": self.tr(
                 "Processes of the kitchen's own (\"in app\": it runs inside Chefline's process)"
             ),
             "threads": self.tr(
-                "OS threads the kitchen holds: now during a race, the most at once after it"
+                "OS threads the kitchen held at most, so far in a race (frozen once its last "
+                "dish is out)"
             ),
             "memory": self.tr(
                 "Memory of the kitchen's processes (PSS on Linux); a kitchen inside the app "
@@ -261,6 +281,7 @@ class Scoreboard(Retranslating, QFrame):
             "p50": seconds(s.latency_p50),
             "p95": seconds(s.latency_p95),
             "p99": seconds(s.latency_p99),
+            "queue": seconds(s.queue_wait_p95),
             "peak": str(s.peak_concurrency),
             "chefs": str(s.chefs),
             "errors": str(s.failed),
@@ -269,7 +290,8 @@ class Scoreboard(Retranslating, QFrame):
         if running:  # the meter shows this moment; after the race there is none
             now = timeline.kitchen_now()
             values["busy"], values["waits"] = str(now.chefs_busy), str(now.on_stove)
-        values["ttft"] = "–" if s.ttft_p50 is None else f"{s.ttft_p50:.2f}·{s.ttft_p95 or 0:.2f} s"
+        ttft = f"{s.ttft_p50:.2f}·{s.ttft_p95 or 0:.2f}" if s.ttft_p50 is not None else None
+        values["ttft"] = "–" if ttft is None else translate("Units", SECONDS).format(ttft)
         tokens_per_s = s.tokens / makespan if s.tokens and makespan else None
         values["tokens"] = "–" if tokens_per_s is None else f"{tokens_per_s:.0f}"
         values.update(cost_texts(self.session.cost_of(self.kitchen)))
@@ -277,11 +299,12 @@ class Scoreboard(Retranslating, QFrame):
         values["ratio"] = f"×{makespan / expected:.2f}" if makespan and expected else "–"
         for key, text in values.items():
             self.figures[key].setText(text)
+        self.fit_headline()
         reasons = ", ".join(f"{count} {kind}" for kind, count in sorted(s.failures.items()))
         self.figures["errors"].setToolTip(reasons or self.tr("no order failed"))
         ttft_tip = self.tr("Time to first token of an LLM answer: p50·p95, seconds")
         if s.ttft_p99 is not None:  # the tail, where the figure has no room for it
-            ttft_tip += f" · p99 {s.ttft_p99:.2f} s"
+            ttft_tip += f" · p99 {seconds_text(s.ttft_p99)}"
         self.figures["ttft"].setToolTip(ttft_tip)
         if kitchen_clock.waiting_turn(self.session, self.kitchen):
             self.verdict.setText(self.tr("waiting its turn: one kitchen at a time"))

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QWheelEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from chefline.texts import seconds_text
 from chefline.ui.look.palette import THEME, Look, brushes
 from chefline.ui.race import kitchen_clock
+from chefline.ui.race.lane_density import dominant_runs
 from chefline.ui.race.time_scale import TimeScale
 from chefline.ui.session import RaceSession
 
@@ -27,7 +30,21 @@ def nice_step(span: float, target_ticks: int = 6) -> float:
 
 def format_seconds(value: float, step: float) -> str:
     decimals = max(0, -math.floor(math.log10(step))) if step < 1 else 0
-    return f"{value:.{decimals}f} s"
+    return seconds_text(value, decimals)
+
+
+def axis_step(span: float, width: float, advance: Callable[[str], float]) -> float:
+    """The tick step for ``span`` seconds across ``width`` pixels whose labels never touch:
+    ``nice_step``'s, widened until the widest label and a gap fit between two ticks
+    ("0.00.2 s" and "150 s200 s" collided on a narrow panel)."""
+    ticks = 8
+    while True:
+        step = nice_step(span, ticks)
+        labels = (format_seconds(span, step), format_seconds(step, step))
+        room = width * step / max(span, 1e-9)
+        if ticks <= 1 or room >= max(advance(label) for label in labels) * 1.4:
+            return step
+        ticks -= 1
 
 
 class TimelineCanvas(QWidget):
@@ -119,6 +136,17 @@ class TimelineCanvas(QWidget):
         spans = self._spans if into is None else into
         spans[look].append(QRectF(x0, top, max(x1 - x0, 1.0), height))
 
+    def fill_lane(self, pieces: Iterable[tuple[float, float, Look]], top: float, height: float,
+                  into: dict[Look, list[QRectF]] | None = None) -> None:  # fmt: skip
+        """A whole lane's pieces (seconds since the race began, in time order, not
+        overlapping), each pixel in the look that took most of it (``lane_density``)."""
+        left, right = self._plot.left(), self._plot.right()
+        spans = self._spans if into is None else into
+        for x0, x1, look in dominant_runs(pieces, self.x_of):
+            x0, x1 = max(x0, left), min(x1, right)
+            if x1 > x0:
+                spans[look].append(QRectF(x0, top, x1 - x0, height))
+
     def flush_spans(self, painter: QPainter, spans: dict[Look, list[QRectF]] | None = None) -> None:
         spans = self._spans if spans is None else spans
         painter.save()
@@ -150,7 +178,11 @@ class TimelineCanvas(QWidget):
             self.flush_spans(painter)
             painter.restore()
             self.paint_now(painter)
+            self.paint_inset(painter)
         painter.end()
+
+    def paint_inset(self, painter: QPainter) -> None:
+        """Lanes drawn again on an axis of their own (subclasses that have them)."""
 
     def paint_empty(self, painter: QPainter) -> None:
         painter.setPen(QColor(THEME["muted"]))
@@ -170,10 +202,10 @@ class TimelineCanvas(QWidget):
 
     def paint_axis(self, painter: QPainter) -> None:
         plot = self._plot
-        step = nice_step(self.scale.span)
+        metrics = painter.fontMetrics()
+        step = axis_step(self.scale.span, plot.width(), metrics.horizontalAdvance)
         first = math.ceil(self.scale.start / step) * step
         painter.setPen(QPen(QColor(THEME["grid"]), 1))
-        metrics = painter.fontMetrics()
         tick = first
         while tick <= self.scale.end + 1e-9:
             x = self.x_of(tick)

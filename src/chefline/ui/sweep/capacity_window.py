@@ -8,6 +8,7 @@ starts the sweep, whose points appear as each race ends; Export writes it like a
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Protocol, cast
 
 from PySide6.QtCore import QCoreApplication, QMargins, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
@@ -42,6 +43,7 @@ from chefline.ui.dialogs.error_boxes import ErrorBoxes
 from chefline.ui.look.fitting import FlowLayout
 from chefline.ui.look.retranslating import Retranslating
 from chefline.ui.look.screen_fit import screen_of
+from chefline.ui.session import RaceSession
 from chefline.ui.sweep.curve_view import CurveView
 from chefline.ui.sweep.sweep_files import export_sweep_files, recorded_sweep
 from chefline.ui.sweep.sweep_session import SweepSession
@@ -50,6 +52,12 @@ from chefline.ui.sweep.sweep_status import SweepStatus
 DEFAULT_KITCHENS = ("flask-one-chef", "flask-threaded", "flask-processes", "fastapi-async")
 """Sync, threaded, worker processes and async (as ``chefline sweep``)."""
 DEFAULT_STEPS = {SweepAxis.USERS: "1, 10, 100, 1000", SweepAxis.RATE: "1, 2, 4, 8"}
+
+
+class _HasSession(Protocol):
+    """The main window, as the capacity window sees it: a session with its sweep."""
+
+    session: RaceSession
 
 
 class CapacityWindow(Retranslating, QWidget):
@@ -160,11 +168,13 @@ class CapacityWindow(Retranslating, QWidget):
             self._show_recorded()
 
     @classmethod
-    def show_for(cls, window: QWidget, sweeps: SweepSession,
-                 settings: KitchenSettings) -> CapacityWindow:  # fmt: skip
-        """The capacity window of ``window`` (made on first use), shown and raised."""
+    def show_for(cls, window: object) -> CapacityWindow:
+        """View → Capacity curve: the capacity window of the main ``window`` (made on first
+        use, on its session's sweep), shown and raised."""
+        assert isinstance(window, QWidget)
+        session = cast(_HasSession, window).session
         found = window.findChild(cls)
-        shown = found if isinstance(found, cls) else cls(sweeps, settings, window)
+        shown = found if isinstance(found, cls) else cls(session.sweeps, session.settings, window)
         if not shown.isVisible():
             shown.place()
         shown.show()

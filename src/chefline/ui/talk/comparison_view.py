@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFontInfo, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -17,6 +17,14 @@ from PySide6.QtWidgets import (
 from chefline.ui.look.retranslating import Retranslating
 from chefline.ui.talk.overlay import Overlay
 from chefline.ui.talk.presenter import Presenter
+
+CELL_PAD_X, CELL_PAD_Y = 8 + 4, 6
+"""The cells' padding, as ``chefline.qss`` sets it (``QTableWidget#comparisonTable::item``),
+and across, the margin Qt's item view keeps beside a cell's text."""
+
+
+SMALLEST_PX = 12
+"""Below this the table would rather scroll than shrink."""
 
 
 class ComparisonView(Retranslating, Overlay):
@@ -33,6 +41,7 @@ class ComparisonView(Retranslating, Overlay):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -41,7 +50,7 @@ class ComparisonView(Retranslating, Overlay):
         self.table.cellActivated.connect(self.open_scene_of_row)
         self.table.cellClicked.connect(self.open_scene_of_row)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(40, 30, 40, 30)
+        layout.setContentsMargins(30, 16, 30, 16)
         layout.addWidget(self.title)
         layout.addWidget(self.hint)
         layout.addWidget(self.table, 1)
@@ -60,13 +69,38 @@ class ComparisonView(Retranslating, Overlay):
         super().resizeEvent(event)
         self.fill_height()
 
+    def row_needs(self, row: int) -> int:
+        """The height row ``row`` needs for every cell's text, wrapped in its column, with
+        the cells' padding (the stylesheet's, which Qt's own row sizing leaves out: a
+        three-line cell was cut to two and an "…")."""
+        table = self.table
+        metrics = QFontMetrics(table.font())
+        tallest = 0
+        for column in range(table.columnCount()):
+            item = table.item(row, column)
+            if item is None:
+                continue
+            width = max(table.columnWidth(column) - 2 * CELL_PAD_X, 1)
+            box = metrics.boundingRect(QRect(0, 0, width, 100_000),
+                                       int(Qt.TextFlag.TextWordWrap), item.text())  # fmt: skip
+            tallest = max(tallest, box.height())
+        return tallest + 2 * CELL_PAD_Y + 2
+
     def fill_height(self) -> None:
         """Rows as tall as their text, then sharing what room is left: the table fills the
         screen instead of leaving its lower half empty."""
         table = self.table
-        table.resizeRowsToContents()
         rows = table.rowCount()
-        used = sum(table.rowHeight(row) for row in range(rows))
+        table.setStyleSheet("")  # the room's size first; smaller only if the rows need it
+        px = QFontInfo(table.font()).pixelSize()
+        while True:
+            for row in range(rows):
+                table.setRowHeight(row, self.row_needs(row))
+            used = sum(table.rowHeight(row) for row in range(rows))
+            if used <= table.viewport().height() or px <= SMALLEST_PX:
+                break
+            px -= 1
+            table.setStyleSheet(f"font-size: {px}px;")
         spare = table.viewport().height() - used
         if rows and spare > 0:
             for row in range(rows):

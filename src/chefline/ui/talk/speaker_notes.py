@@ -21,7 +21,9 @@ from chefline.ui.look.retranslating import Retranslating
 from chefline.ui.talk.presenter import Presenter
 
 TALK_BUDGET_S = 10 * 60
-"""The talk's length; each scene's budget is an equal share of it."""
+"""The talk's length: each scene's budget is its race's time and an equal share of the rest
+for talking (scene 7's race alone takes over a minute)."""
+LEAST_TALKING_S = 30.0
 
 
 def clock_text(seconds: float) -> str:
@@ -101,7 +103,18 @@ class SpeakerNotes(Retranslating, QWidget):
 
     @property
     def scene_budget(self) -> float:
-        return TALK_BUDGET_S / max(len(self.presenter.talk.scenes), 1)
+        """The scene on screen's share of the talk."""
+        return self.budget_of(max(self.presenter.index, 0))
+
+    def budget_of(self, index: int) -> float:
+        """Scene ``index``'s share of the talk: its race, and time to talk about it."""
+        presenter = self.presenter
+        scenes = presenter.talk.scenes
+        if not scenes:
+            return TALK_BUDGET_S
+        races = [presenter.race_seconds(scene) for scene in scenes]
+        talking = max((TALK_BUDGET_S - sum(races)) / len(scenes), LEAST_TALKING_S)
+        return talking + races[index]
 
     def _scene_began(self) -> None:
         if not self.talk_time.isValid():

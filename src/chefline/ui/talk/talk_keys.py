@@ -5,8 +5,10 @@ the window opens with the focus on the talk itself (the central widget, not a fi
 anywhere on the kitchens gives it back; every command's shortcut is application-wide, so it
 also fires while the speaker-notes window or an overlay has the keys; a field being edited
 keeps the keys it types with (Qt lets an editor claim those), and Esc, Return or a click
-elsewhere gives them back to the talk. Modal dialogs still block the talk's keys (Qt's rule
-for application shortcuts), so Esc closes a message first.
+elsewhere gives them back to the talk. Anywhere else Esc goes to the clicker: it closes what
+covers the talk, or leaves the talk for the full view. A talk opens no modal dialog (they
+would block the talk's keys, Qt's rule for application shortcuts); the developer view's
+dialogs close with Esc as usual.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from chefline.ui.commands import Command
+from chefline.ui.talk.clicker import Clicker
 
 FIELDS = (QAbstractSpinBox, QLineEdit, QComboBox)
 """Widgets a speaker edits: they keep their keys until Esc, Return or a click elsewhere."""
@@ -36,12 +39,14 @@ class TalkKeys(QObject):
     """Installed once per window; owns no widget, only where the keys go."""
 
     def __init__(self, window: QWidget, surface: QWidget, controls: QWidget,
-                 commands: Iterable[Command]) -> None:  # fmt: skip
+                 commands: Iterable[Command], clicker: Clicker) -> None:  # fmt: skip
         """``window``: the top-level window; ``surface``: the talk (its central widget);
         ``controls``: where the buttons are; ``commands``: the command table, whose keys
-        with no menu entry become shortcuts of the window here (the menus have the rest)."""
+        with no menu entry become shortcuts of the window here (the menus have the rest);
+        ``clicker``: what Esc does when no field has it."""
         super().__init__(window)
         self.window = window
+        self.clicker = clicker
         self.surface = surface
         self.surface.setObjectName("talkSurface")
         # The talk takes the keys at launch and when anything on it without keys is clicked.
@@ -74,6 +79,8 @@ class TalkKeys(QObject):
         for action in self.window.findChildren(QAction):
             if action.shortcuts():
                 action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+                # Also the window's own: in a talk the menu bar is hidden, the keys are not.
+                self.window.addAction(action)
         for shortcut in self.window.findChildren(QShortcut):
             shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
 
@@ -98,11 +105,15 @@ class TalkKeys(QObject):
         assert isinstance(event, QKeyEvent)
         if event.key() not in GIVE_BACK or watched.window() is not self.window:
             return False
-        if watched is not QApplication.focusWidget():
+        focus = QApplication.focusWidget()
+        if focus is not None and watched is not focus:
             return False  # the same key passed on to a parent
         field = watched if isinstance(watched, FIELDS) else watched.parent()
         if not isinstance(field, FIELDS):  # a spin box edits in a line edit of its own
-            return False
+            if event.key() != Qt.Key.Key_Escape:
+                return False
+            self.clicker.escape()
+            return True
         if isinstance(field, QComboBox) and field.view().isVisible():
             return False  # the open list closes with Esc first
         if event.key() == Qt.Key.Key_Escape:
