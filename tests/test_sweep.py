@@ -161,6 +161,7 @@ def test_chefline_sweep_prints_writes_and_draws_the_curve(tmp_path, capsys):
     ("args", "says"),
     [
         (["--users", "1,abc"], "numbers separated by commas"),
+        (["--users", ""], "at least one load"),
         (["--users", "1,2", "--rates", "1"], "not both"),
         (["--users", "2.5"], "whole numbers"),
         (["--limit", "0"], "limit"),

@@ -110,7 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
             "Cli", "the capacity curve: each kitchen raced alone at rising loads, with its knee"
         ),
     )
-    add_kitchen_options(sweep)
+    add_kitchen_options(sweep, sweep_command.DEFAULT_KITCHENS)
     sweep_command.add_options(sweep)
 
     rehearse = commands.add_parser(

@@ -21,7 +21,11 @@ DEFAULT_CUSTOMERS = 10
 DEFAULT_DURATION_S = 10.0
 
 
-def add_kitchen_options(parser: argparse.ArgumentParser) -> None:
+def add_kitchen_options(
+    parser: argparse.ArgumentParser, default_modes: list[str] | None = None
+) -> None:
+    """``default_modes``: the kitchens the command races when none is named (for its help)."""
+    defaults = default_modes or DEFAULT_MODES
     parser.add_argument(
         "--mode",
         "-m",
@@ -29,7 +33,9 @@ def add_kitchen_options(parser: argparse.ArgumentParser) -> None:
         metavar="MODE",
         help=translate(
             "Cli", "a kitchen to race (repeat for several; default: {0}). Modes: {1}"
-        ).format(" and ".join(DEFAULT_MODES), ", ".join(MODES)),
+        ).format(
+            " and ".join(defaults) if len(defaults) < 3 else ", ".join(defaults), ", ".join(MODES)
+        ),  # fmt: skip
     )
     parser.add_argument(
         "--pool-size",

@@ -122,10 +122,11 @@ def add_options(parser: argparse.ArgumentParser) -> None:
 
 def sweep_plan(args: argparse.Namespace) -> SweepPlan:
     """The sweep the options ask for; BadInput in one sentence for anything wrong."""
-    if args.rates and args.users:
+    if args.rates is not None and args.users is not None:
         raise BadInput(translate("Cli", "sweep by --users or by --rates, not both"))
-    axis = SweepAxis.RATE if args.rates else SweepAxis.USERS
-    steps = parse_steps(args.rates or args.users or DEFAULT_USERS, axis)
+    axis = SweepAxis.RATE if args.rates is not None else SweepAxis.USERS
+    loads = args.rates if args.rates is not None else args.users
+    steps = parse_steps(DEFAULT_USERS if loads is None else loads, axis)  # "" is refused
     if args.llm:
         race = RacePlan.for_chat(chat_order(args), model_speed(args), Arrivals(1))
     else:
