@@ -26,6 +26,7 @@ def add_kitchen_options(
 ) -> None:
     """``default_modes``: the kitchens the command races when none is named (for its help)."""
     defaults = default_modes or DEFAULT_MODES
+    named = " and ".join(defaults) if len(defaults) < 3 else ", ".join(defaults)
     parser.add_argument(
         "--mode",
         "-m",
@@ -33,9 +34,7 @@ def add_kitchen_options(
         metavar="MODE",
         help=translate(
             "Cli", "a kitchen to race (repeat for several; default: {0}). Modes: {1}"
-        ).format(
-            " and ".join(defaults) if len(defaults) < 3 else ", ".join(defaults), ", ".join(MODES)
-        ),  # fmt: skip
+        ).format(named, ", ".join(MODES)),
     )
     parser.add_argument(
         "--pool-size",
