@@ -23,6 +23,7 @@ from chefline.cli.main import EXIT_BAD_INPUT, main
 from chefline.client.plan import RacePlan
 from chefline.client.sweep_file import load_sweep, save_sweep, save_sweep_csv
 from chefline.engine import SweepPlan, SweepRunner, SweepStage
+from chefline.kitchen.arrivals import Arrivals
 from chefline.kitchen.capacity import SweepAxis, SweepPoint, SweepSkip, knee_of
 from chefline.kitchen.errors import BadInput
 from chefline.kitchen.modes import KitchenSettings
@@ -221,3 +222,22 @@ def test_ctrl_c_stops_the_sweep_prints_what_it_measured_and_exits_130():
     assert "sweep stopped" in err and "Traceback" not in err
     assert "fastapi-async — async def" in out and "The sweep was stopped" in out
     assert re.search(r"^ +1 +1/1 ", out, re.M)  # the point it measured before
+
+
+def test_an_llm_sweep_puts_each_point_near_its_theory_and_finds_the_one_chefs_knee():
+    # The LLM dish at the built-in model. Each kitchen gets one unmeasured order first: once,
+    # without it, the async kitchen's first customer also waited for the model's process to
+    # start (0.59 s for a 0.26 s call), and the curve showed a knee at 1 user.
+    from chefline.kitchen.llm import ChatOrder, ModelSpeed
+
+    speed = ModelSpeed(ttft=0.1, tokens_per_s=40.0)
+    race = RacePlan.for_chat(ChatOrder(max_tokens=4), speed, Arrivals(1))
+    plan = SweepPlan(("fastapi-async", "flask-one-chef"), (1, 4), race)
+    result = asyncio.run(SweepRunner(plan).run())
+    one_call = plan.spec().one_order
+    for kitchen in plan.kitchens:
+        first = result.curve(kitchen)[0]
+        assert first.served == 1 and first.p95 < 1.5 * one_call
+    assert result.knee("fastapi-async") is None
+    chef = result.curve("flask-one-chef")[1]
+    assert chef.makespan >= 4 * 0.9 * one_call and result.knee("flask-one-chef").x == 4
