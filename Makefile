@@ -115,6 +115,13 @@ screenshots: $(RUN_STAMP) sysdeps translations
 	$(ON_720) --scene 7 --language en --full-screen --out docs/talk-1280x720-scene7.png
 	$(ON_1080) --scene 4 --language zh_CN --full-screen --out docs/talk-1920x1080-scene4-chinese.png
 	$(ON_1080) --scene 7 --language en --full-screen --out docs/talk-1920x1080-scene7.png
+	$(ON_1080) --size 1920x1080 --app examples/middleware_kitchen.py:app --path /sleepy \
+		-m fastapi-async --customers 6 --wait 0.3 --out docs/your-app-1920x1080.png
+	$(ON_720) --size 1280x720 --app examples/middleware_kitchen.py:app --path /hashing \
+		-m fastapi-async --customers 5 --wait 0.3 --out docs/your-app-1280x720-hashing.png
+	$(ON_720) --size 1280x720 --language zh_CN --app examples/flask_kitchen.py:app --path /mixed \
+		--server werkzeug -m fastapi-async --customers 4 --wait 0.3 \
+		--out docs/your-app-1280x720-flask-chinese.png
 	$(BIN)/chefline sweep --open resources/sweeps/four-kitchens-1-to-1000-users.json \
 		--out docs/capacity-curve.png
 

@@ -24,7 +24,7 @@ START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 class WrkRun:
     requests_per_s: float
     cpu_us_per_request: float
-    """This process's CPU time per request: what serving cost, for servers in its threads."""
+    """The server's CPU time per request (this process's, for servers in its threads)."""
     requests: int = 0
     user_us_per_request: float = 0.0
     """Its user-space part: Python's work, without the kernel's loopback work, which lands on
@@ -39,19 +39,30 @@ def need_command(command: str, needed_by: str) -> None:
                         needed_by, command], check=True)  # fmt: skip
 
 
-def wrk(url: str, *headers: str, needed_by: str = "a benchmark") -> WrkRun:
+def _cpu_times(pid: int | None) -> tuple[float, float]:
+    """(user, system) CPU seconds of this process, or of process ``pid``."""
+    if pid is None:
+        now = os.times()
+        return now.user, now.system
+    import psutil
+
+    times = psutil.Process(pid).cpu_times()
+    return times.user, times.system
+
+
+def wrk(url: str, *headers: str, needed_by: str = "a benchmark", pid: int | None = None) -> WrkRun:
     """Keep-alive load from another process: wrk, one thread, 20 connections, 3 s (installed
-    from Debian first when missing)."""
+    from Debian first when missing). ``pid``: the server's process, when it is not this one."""
     need_command("wrk", needed_by)
-    before = os.times()
+    before = _cpu_times(pid)
     out = subprocess.run(["wrk", "-t1", "-c20", "-d3s", *headers, url], capture_output=True,
                          text=True, check=True).stdout  # fmt: skip
-    after = os.times()
+    after = _cpu_times(pid)
     rate, count = re.search(r"Requests/sec:\s+([\d.]+)", out), re.search(r"(\d+) requests in", out)
     assert rate is not None and count is not None, out
-    cpu = (after.user - before.user) + (after.system - before.system)
+    cpu = (after[0] - before[0]) + (after[1] - before[1])
     requests = int(count.group(1))
-    user = after.user - before.user
+    user = after[0] - before[0]
     return WrkRun(float(rate.group(1)), 1e6 * cpu / requests, requests, 1e6 * user / requests)
 
 

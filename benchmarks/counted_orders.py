@@ -1,5 +1,6 @@
-"""What watching your app costs, counted: the instructions the server's process runs per
-order, bare against watched, under valgrind (cachegrind, no cache simulation).
+"""What watching your app costs, counted: the instructions your app's process runs per order,
+bare against watched (``agent_sides.py``: the same agent serving code, with and without the
+watching), under valgrind (cachegrind, no cache simulation).
 
 CPU time per request under wrk scatters by ±15 % between runs of the same server on this
 machine (an A/A run: bare against bare), more than the cost being measured. An instruction
@@ -18,11 +19,10 @@ long enough (1 ms) to be drawn with an awaited step, which a plain route under w
 order in 900; so on the watched side those times are stretched by the slowdown. A route that
 awaits something for a millisecond or more does pay that step: one event, about 2 % of a
 plain route. A full garbage collection in one run and not the other would count tens of millions
-of instructions as the orders' work, so the heap is set aside as a race does it.
+of instructions as the orders' work, so both sides set the heap their app made aside.
 
-Usage (run by ``your_app.py``): ``python counted_orders.py serve ASGI|WSGI bare|watched N
-SLOWDOWN`` starts that server, sends it N orders from a customers' process that valgrind does
-not count (``python counted_orders.py customers PORT N``) and stops it.
+Run by ``your_app.py``; as a script (``python counted_orders.py customers PORT N``) it is the
+customers' process, which valgrind does not count.
 """
 
 from __future__ import annotations
@@ -33,9 +33,9 @@ import subprocess
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
-HERE = Path(__file__).parent
+from agent_sides import Side
+
 FEW, MANY = 200, 1200
 """The two numbers of orders each side is counted at."""
 CONNECTIONS = 4
@@ -66,50 +66,14 @@ def customers(port: int, orders: int) -> None:
                 connections[index] = socket.create_connection(address)
 
 
-def serve(kind: str, side: str, orders: int, slowdown: float) -> None:
-    sys.path.insert(0, str(HERE))
-    from chefline.servers.your_app import loop_watchdog, thread_sampler, your_middleware
-
-    loop_watchdog.BEAT_S *= slowdown
-    # An order's awaited time is drawn as a step from 1 ms on: a plain route's order takes a
-    # tenth of that, but stretched by valgrind every order would make one more event.
-    your_middleware.SHORTEST_STEP_S *= slowdown
-    thread_sampler.LOOK_S *= slowdown
-    thread_sampler.PARK_AFTER_S *= slowdown
-    threshold = loop_watchdog.DEFAULT_THRESHOLD_S * slowdown
-    from plain_app import SERVED_AS, bare_server
-
-    from chefline.process import race_collections
-    from chefline.servers.your_app.your_kitchen import YourOrder, start_your_kitchen
-
-    if side == "bare":
-        bare = bare_server(kind)
-        bare.start()
-        port, stop = bare.port, bare.stop
-    else:
-        attr, server = SERVED_AS[kind]
-        target = f"{HERE / 'plain_app.py'}:{attr}"
-        yours = start_your_kitchen(target, server, YourOrder("/plain"), threshold=threshold)
-        yours.relay.subscribe(lambda race, event: None)  # a race listens
-        port, stop = yours.server.port, yours.stop
-    # As `chefline race` runs one: what existed before is set aside from the collector, so a
-    # full collection (tens of millions of instructions) in one run and not the other does not
-    # count as the orders' work. The customers are another process, which valgrind does not
-    # follow.
-    with race_collections():
-        subprocess.run([sys.executable.replace("valgrind", ""), __file__, "customers",
-                        str(port), str(orders)], check=True)  # fmt: skip
-    stop()
-
-
 def _counted(kind: str, side: str, orders: int, slowdown: float) -> tuple[int, float]:
-    """Instructions the whole server process ran, start to stop, and its seconds."""
+    """Instructions the side's whole process ran, start to stop, and its seconds."""
     began = time.perf_counter()
-    out = subprocess.run(
-        ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
-         sys.executable, __file__, "serve", kind, side, str(orders), str(slowdown)],
-        capture_output=True, text=True, check=True,
-    ).stderr  # fmt: skip
+    serving = Side(kind, side, slowdown if side == "watched" else 1.0, valgrind=True)
+    # The customers are another process, which valgrind does not follow.
+    subprocess.run([sys.executable, __file__, "customers", str(serving.port), str(orders)],
+                   check=True)  # fmt: skip
+    out = serving.stop()
     found = re.search(r"I\s+refs:\s+([\d,]+)", out)
     assert found is not None, out[-2000:]
     return int(found.group(1).replace(",", "")), time.perf_counter() - began
@@ -135,7 +99,4 @@ def counted_overhead(kind: str, bare_cpu_s: float) -> tuple[float, float, float]
 
 
 if __name__ == "__main__":
-    if sys.argv[1] == "customers":
-        customers(int(sys.argv[2]), int(sys.argv[3]))
-    else:
-        serve(sys.argv[2], sys.argv[3], int(sys.argv[4]), float(sys.argv[5]))
+    customers(int(sys.argv[2]), int(sys.argv[3]))

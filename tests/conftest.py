@@ -77,8 +77,8 @@ def open_window(qloop):
 
     windows = []
 
-    def make(modes):
-        session = RaceSession()
+    def make(modes, **session_options):
+        session = RaceSession(**session_options)  # e.g. talk_file: a speaker's own talk
         window = MainWindow(session)
         window.resize(1600, 1000)
         window.show()

@@ -100,14 +100,14 @@ def test_the_window_and_the_commands_race_through_the_engine(face):
 
 def test_your_app_keeps_its_place_while_the_built_in_kitchens_change():
     """The command line puts your app first (its table's top row), the window last."""
-    from chefline.servers.your_app.your_kitchen import YourOrder, start_your_kitchen
+    from chefline.kitchen.your_app import YourAppSpec, YourOrder
 
     app = Path(__file__).resolve().parent.parent / "examples" / "slow_kitchen.py"
     for first in (True, False):
         restaurant = Restaurant()
         try:
-            yours = start_your_kitchen(f"{app}:app", "uvicorn", YourOrder("/fixed"))
-            restaurant.put_your_app(yours, first=first)
+            spec = YourAppSpec(f"{app}:app", "uvicorn", order=YourOrder("/fixed"))
+            yours = restaurant.open_your_app(spec, first=first)
             assert restaurant.open([SYNC, ASYNC]) == []
             built_in = [SYNC, ASYNC]
             expected = [yours.name, *built_in] if first else [*built_in, yours.name]
@@ -116,3 +116,13 @@ def test_your_app_keeps_its_place_while_the_built_in_kitchens_change():
             assert restaurant.names == ([yours.name, ASYNC] if first else [ASYNC, yours.name])
         finally:
             restaurant.close()
+
+
+def test_the_front_ends_reach_your_app_only_through_the_engine():
+    """Your app is started, listed and shown by ``chefline.engine``: no module of the window or
+    the command line imports its servers' side or its agent."""
+    faces = [*(SRC / "ui").rglob("*.py"), *(SRC / "cli").rglob("*.py"), SRC / "app.py"]
+    for path in faces:
+        for name in imported_names(path):
+            assert not name.startswith(("chefline.servers.your_app", "chefline.agent")), (
+                path, name)  # fmt: skip

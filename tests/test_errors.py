@@ -13,9 +13,12 @@ from chefline.kitchen.errors import BadInput, ChefError
 from chefline.kitchen.recipe import Recipe
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "chefline"
-NOT_FOR_PEOPLE = {"KitchenFire", "_TooManyObjects", "_TooLarge"}
+NOT_FOR_PEOPLE = {"KitchenFire", "_TooLarge", "Refusal"}
 """Exceptions that never reach a front end: a burnt dish is the kitchen's own simulated
-failure (an HTTP 500 to its customer), the other two are control flow inside one module."""
+failure (an HTTP 500 to its customer), ``_TooLarge`` is control flow inside one module, and
+``Refusal`` is your app's agent's reason to stop, raised in your app's own interpreter (which
+cannot import Chefline's errors) and told to Chefline as a line, which makes it a
+YourAppError."""
 
 
 def test_every_exception_class_chefline_defines_is_a_chef_error():

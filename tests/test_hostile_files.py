@@ -3,6 +3,7 @@ before anything is drawn, with bounded time and memory."""
 
 import gzip
 import json
+import re
 import time
 import tracemalloc
 from pathlib import Path
@@ -112,7 +113,7 @@ def test_a_broken_race_file_is_refused_in_one_sentence(tmp_path, breakage):
 
 
 def test_a_number_of_400_digits_is_refused(tmp_path):
-    text = json.dumps(good_race()).replace('"sent": ', '"sent": 1' + "0" * 400 + ', "x": ', 1)
+    text = re.sub(r'"sent": [0-9.]+', '"sent": 1' + "0" * 400, json.dumps(good_race()), count=1)
     with pytest.raises(BadInput, match=r"huge number|not a race"):
         load_json(write(tmp_path, text))
 
@@ -168,7 +169,7 @@ def test_a_million_orders_under_a_thousand_customers_is_refused_quickly(tmp_path
             flood.write(chunk)
         flood.write((order + "]" + tail.partition("]")[2]).encode())
     start = time.perf_counter()
-    with pytest.raises(BadInput, match=r"larger than|more orders"):
+    with pytest.raises(BadInput, match=r"larger than|more \w+ than any race"):
         load_json(path)
     assert time.perf_counter() - start < 5.0
 
@@ -185,7 +186,7 @@ def test_orders_beyond_the_customers_are_refused_before_they_are_built(tmp_path)
 def test_too_many_objects_are_refused_while_parsing(tmp_path):
     race = good_race()
     race["padding"] = [{} for _ in range(200_000)]
-    with pytest.raises(BadInput, match="more orders than any race"):
+    with pytest.raises(BadInput, match="more arrays and objects than any race"):
         load_json(write(tmp_path, race))
 
 

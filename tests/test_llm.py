@@ -20,7 +20,8 @@ from chefline.kitchen.llm import MOCK_MODEL, ChatOrder, ModelSpeed, mock_tokens
 from chefline.kitchen.order import Failure
 from chefline.kitchen.timeline import RaceTimeline
 from chefline.servers.kitchens import start_kitchen
-from chefline.servers.llm.model_link import ModelLink, Supplier, probe_model
+from chefline.servers.llm.model_link import ModelLink, Supplier
+from chefline.servers.llm.model_probe import probe_model
 from chefline.servers.llm.model_server import MockModelServer
 from chefline.servers.llm.model_supply import ModelSupply
 

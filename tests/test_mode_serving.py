@@ -126,8 +126,6 @@ def test_a_childs_command_names_its_server_and_kitchen_not_a_mode():
     command = child_command(ServerKind.GUNICORN, 7, 3, "flask-processes")
     assert command[-8:] == ["_kitchen-child", "gunicorn", "--fd", "7", "--workers", "3",
                             "--name", "flask-processes"]  # fmt: skip
-    with_app = child_command(ServerKind.GEVENT, 7, 1, "app:app@gevent", "/x/app.py:app")
-    assert with_app[-2:] == ["--app", "/x/app.py:app"] and "gevent" in with_app
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,8 @@ from dataclasses import replace
 import pytest
 
 from chefline.__main__ import draw_sweep
-from chefline.cli.main import EXIT_BAD_INPUT, main
+from chefline.cli import exit_codes
+from chefline.cli.main import main
 from chefline.client.plan import RacePlan
 from chefline.client.sweep_file import load_sweep, save_sweep, save_sweep_csv
 from chefline.engine import SweepPlan, SweepRunner, SweepStage
@@ -173,7 +174,7 @@ def test_chefline_sweep_prints_writes_and_draws_the_curve(tmp_path, capsys):
     ],
 )
 def test_bad_sweep_options_get_one_sentence_and_exit_2(args, says, capsys):
-    assert main(["sweep", *args], picture=draw_sweep) == EXIT_BAD_INPUT
+    assert main(["sweep", *args], picture=draw_sweep) == exit_codes.BAD_INPUT
     error = capsys.readouterr().err
     assert error.startswith("chefline: ") and says in error and error.count("\n") == 1
 

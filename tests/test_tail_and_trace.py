@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 import pytest
 
 from chefline.cli import main
+from chefline.cli.exit_codes import ORDERS_FAILED
 from chefline.kitchen.histogram import nice_ceiling, shared_histogram
 from chefline.kitchen.order import OrderRecord, OrderStatus, Step, StepKind
 from chefline.kitchen.timeline import RaceTimeline
@@ -112,7 +113,7 @@ def trace_and_records(tmp_path_factory):
         argv += ["-m", mode]
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        assert main(argv) == 0
+        assert main(argv) == ORDERS_FAILED  # the burnt orders, on purpose: the exit code says so
     return json.loads(path.read_text()), json.loads(out.getvalue())
 
 

@@ -4,8 +4,8 @@ does not wake it once per order (under wrk that cost 50-85 µs of CPU an order).
 import threading
 import time
 
-from chefline.servers.your_app import thread_sampler
-from chefline.servers.your_app.thread_sampler import ThreadSampler
+from chefline.agent import sampler as thread_sampler
+from chefline.agent.sampler import ThreadSampler
 
 
 class CountingEvent(threading.Event):

@@ -1,21 +1,22 @@
-"""Your own app as a kitchen: the examples raced for real, the watchdog's verdict, and every
-bad input refused with one sentence and exit code 2."""
+"""Your own app as a kitchen, served by its agent in a process of its own: the examples raced
+for real, the verdict, and every bad input refused with one sentence and exit code 2."""
 
 import asyncio
 import itertools
 import json
 import socket
-import time
 from pathlib import Path
 
 import pytest
 
-from chefline.cli import main
+from chefline.cli import exit_codes, main
 from chefline.client.plan import RacePlan
 from chefline.client.race import RaceRunner
+from chefline.engine import start_your_app
 from chefline.kitchen.arrivals import Arrivals
+from chefline.kitchen.modes import KitchenSettings
 from chefline.kitchen.recipe import Recipe
-from chefline.servers.your_app.your_kitchen import YourOrder, start_your_kitchen
+from chefline.kitchen.your_app import YourAppSpec, YourOrder
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 SLOW = EXAMPLES / "slow_kitchen.py"
@@ -28,10 +29,15 @@ def line_of(path: Path, text: str) -> int:
     return next(i for i, line in enumerate(path.read_text().splitlines(), 1) if text in line)
 
 
-def race_json(capsys, *argv: str) -> dict:
-    assert main(["race", "-n", str(N), "--json", *argv]) == 0
+def race_json(capsys, *argv: str, code: int = exit_codes.OK) -> dict:
+    assert main(["race", "-n", str(N), "--json", *argv]) == code
     data = json.loads(capsys.readouterr().out)
     return {kitchen["kitchen"]: kitchen for kitchen in data["kitchens"]}
+
+
+def spec(target: Path | str, server: str | None, path: str, **more) -> YourAppSpec:
+    return YourAppSpec(f"{target}:app" if isinstance(target, Path) else target, server,
+                       order=YourOrder(path), **more)  # fmt: skip
 
 
 def test_a_blocking_async_route_takes_n_sleeps_and_the_watchdog_names_its_line(capsys):
@@ -42,12 +48,14 @@ def test_a_blocking_async_route_takes_n_sleeps_and_the_watchdog_names_its_line(c
     makespan = yours["summary"]["makespan"]
     assert makespan >= 0.9 * N * SLEEP_S  # one sleep after another
     assert builtin["summary"]["makespan"] < makespan / 2  # the same wait, awaited
+    assert "blocks" not in builtin  # the verdict is your app's alone
     blocks = yours["blocks"]
     assert sorted(block["order"] for block in blocks) == list(range(N))
     line = line_of(SLOW, "time.sleep(SLEEP_S)")
     for block in blocks:
-        assert block["file"] == str(SLOW) and block["line"] == line
+        assert block["file"] == str(SLOW) and block["line"] == line and block["mine"]
         assert block["function"] == "blocking" and block["code"] == "time.sleep(SLEEP_S)"
+        assert block["kind"] == "io" and not block["still_running"]
         assert 0.8 * SLEEP_S <= block["seconds"] <= 2 * SLEEP_S
         assert block["frames"][0].endswith(f"slow_kitchen.py:{line} in blocking")
     assert yours["blocked_s"] >= 0.8 * makespan
@@ -71,13 +79,16 @@ def test_the_fixed_route_takes_one_sleep_and_has_no_block(capsys):
         assert step["end"] - step["start"] >= 0.9 * SLEEP_S
 
 
-def test_the_table_says_who_held_the_chef(capsys):
+def test_the_table_says_who_held_the_chef_and_on_which_python(capsys):
     assert main(["race", "--app", f"{SLOW}:app", "--path", "/blocking", "-n", "2"]) == 0
-    out = capsys.readouterr().out
+    out, err = capsys.readouterr()
     line = line_of(SLOW, "time.sleep(SLEEP_S)")
-    assert "slow_kitchen:app@uvicorn: the chef was stuck at the pot for" in out
-    assert "order 2 held the chef for 0.3" in out
+    assert "slow_kitchen:app@uvicorn: the chef was held" in out
+    assert "order 2 held the chef at the pot for 0.3" in out
     assert f"at slow_kitchen.py:{line} in `blocking` (time.sleep(SLEEP_S))" in out
+    assert "slow_kitchen:app@uvicorn ran on Python 3." in out  # the table's header
+    # Said up front, on stderr: where your app runs, and how long a customer waits for it.
+    assert "your app runs on Python 3." in err and "waits up to 60 s" in err
 
 
 def test_a_post_route_gets_its_body(capsys):
@@ -89,9 +100,10 @@ def test_a_post_route_gets_its_body(capsys):
 
 
 def test_flask_under_werkzeug_is_sequential_and_under_threads_concurrent():
-    one = start_your_kitchen(f"{FLASK}:app", "werkzeug", YourOrder("/wait"))
-    many = start_your_kitchen(f"{FLASK}:app", "werkzeug-threaded", YourOrder("/wait"))
+    one = start_your_app(spec(FLASK, "werkzeug", "/wait"))
+    many = start_your_app(spec(FLASK, "werkzeug-threaded", "/wait"))
     try:
+        assert not one.in_app and not many.in_app  # your app runs in its own process
         runner = RaceRunner([one, many], RacePlan(Recipe(wait=SLEEP_S), Arrivals(N, 0.0)))
         result = asyncio.run(runner.run())
     finally:
@@ -108,6 +120,8 @@ def test_flask_under_werkzeug_is_sequential_and_under_threads_concurrent():
         working = sum(s.duration for s in order.steps if s.kind == "cpu")
         assert stuck >= 0.9 * SLEEP_S and working < 0.05
         assert all(step.holds_chef for step in order.steps)
+        assert not order.phase_order_problems()
+    assert not result.verdicts[one.name].watched  # thread chefs: drawn, no loop to block
 
 
 def test_the_sampler_tells_a_thread_chef_working_from_stuck_at_the_pot(capsys):
@@ -121,14 +135,15 @@ def test_the_sampler_tells_a_thread_chef_working_from_stuck_at_the_pot(capsys):
         # Working takes ≥ 0.1 s of wall time (longer when the machine is busy), never 0.2 s
         # more: the sleep is not counted as work.
         assert 0.08 <= working <= 0.3 and 0.18 <= stuck <= 0.3
-        assert steps[0]["kind"] == "cpu"
+        assert steps[0]["kind"] == "cpu" and steps[0]["name"] == "chef working"
         longest = max(steps, key=lambda s: s["end"] - s["start"] if s["kind"] == "io" else 0)
         assert longest["end"] - longest["start"] >= 0.18 and longest["holds_chef"]
         assert all(a["end"] <= b["start"] for a, b in itertools.pairwise(steps))
 
 
 def test_a_route_that_fails_fails_each_order_with_its_first_words(capsys):
-    kitchens = race_json(capsys, "--app", f"{FLASK}:app", "--path", "/broken")
+    kitchens = race_json(capsys, "--app", f"{FLASK}:app", "--path", "/broken",
+                         code=exit_codes.ORDERS_FAILED)  # fmt: skip
     (yours,) = kitchens.values()
     assert yours["summary"]["failures"] == {"burnt": N}
     assert {o["error"] for o in yours["orders"]} == {
@@ -137,9 +152,11 @@ def test_a_route_that_fails_fails_each_order_with_its_first_words(capsys):
     line = line_of(FLASK, 'raise RuntimeError("the oven is off")')
     assert yours["raised"] == [{"orders": N, "error": "RuntimeError: the oven is off (at "
                                 f"flask_kitchen.py:{line} in `broken`)"}]  # fmt: skip
-    kitchens = race_json(capsys, "--app", f"{SLOW}:app", "--path", "/nowhere")
+    # A route your app does not have: not found, and the exit code says nothing was served.
+    kitchens = race_json(capsys, "--app", f"{SLOW}:app", "--path", "/nowhere",
+                         code=exit_codes.ORDERS_FAILED)  # fmt: skip
     (yours,) = kitchens.values()
-    assert yours["summary"]["failures"] == {"refused": N}
+    assert yours["summary"]["failures"] == {"not found": N}
     assert yours["orders"][0]["error"] == 'the kitchen answered 404: {"detail":"Not Found"}'
 
 
@@ -152,8 +169,8 @@ def busy_port():
     sock.close()
 
 
-def write(tmp_path: Path, text: str) -> str:
-    path = tmp_path / "mine.py"
+def write(tmp_path: Path, text: str, name: str = "mine.py") -> str:
+    path = tmp_path / name
     path.write_text(text)
     return str(path)
 
@@ -180,7 +197,7 @@ app = FastAPI(lifespan=lifespan)
         ),
         (
             lambda tmp, port: ["race", "--app", "no_such_package_x.app:app"],
-            "there is no module no_such_package_x.app",
+            "there is no module no_such_package_x.app; your app runs on Python 3.",
         ),
         (
             lambda tmp, port: [
@@ -188,7 +205,8 @@ app = FastAPI(lifespan=lifespan)
                 "--app",
                 write(tmp, "x = 1\nimport no_such_module_x\n") + ":app",
             ],
-            "ModuleNotFoundError: No module named 'no_such_module_x' (at {tmp}/mine.py:2)",
+            "ModuleNotFoundError: No module named 'no_such_module_x' (at {tmp}/mine.py:2); "
+            "your app runs on Python 3.",
         ),
         (lambda tmp, port: ["race", "--app", write(tmp, "def f(:\n") + ":app"], "SyntaxError"),
         (
@@ -218,6 +236,14 @@ app = FastAPI(lifespan=lifespan)
             "failed to start: RuntimeError: no database at localhost:5432",
         ),
         (
+            lambda tmp, port: ["race", "--app", f"{SLOW}:app", "--python", str(tmp / "nope")],
+            "--python: there is no Python at",
+        ),
+        (
+            lambda tmp, port: ["race", "--python", "/usr/bin/python3"],
+            "--python goes with --app",
+        ),
+        (
             lambda tmp, port: ["serve", "--app", f"{FLASK}:app", "--port", str(port)],
             "is already in use",
         ),
@@ -225,19 +251,18 @@ app = FastAPI(lifespan=lifespan)
 )
 def test_bad_input_is_one_sentence_and_exit_2(make_argv, message, tmp_path, busy_port, capsys):
     assert main(make_argv(tmp_path, busy_port)) == 2
-    err = capsys.readouterr().err
-    assert message.format(tmp=tmp_path) in err
-    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+    lines = capsys.readouterr().err.strip().splitlines()
+    # Chefline's own word is one sentence; whatever your app said (a traceback it logged as
+    # its start-up failed) is marked as your app's.
+    (ours,) = [line for line in lines if not line.startswith("[mine:app] ")]
+    assert message.format(tmp=tmp_path) in ours and "Traceback" not in ours
 
 
 def test_gunicorn_and_gevent_serve_your_flask_app_in_processes_of_their_own():
-    from chefline.kitchen.modes import KitchenSettings
-
     two = KitchenSettings(workers=2)
-    workers = start_your_kitchen(f"{FLASK}:app", "gunicorn", YourOrder("/wait"), settings=two)
-    greenlets = start_your_kitchen(f"{FLASK}:app", "gevent", YourOrder("/wait"))
+    workers = start_your_app(spec(FLASK, "gunicorn", "/wait"), two)
+    greenlets = start_your_app(spec(FLASK, "gevent", "/wait"))
     try:
-        assert not workers.in_app and not greenlets.in_app
         plan = RacePlan(Recipe(wait=SLEEP_S), Arrivals(N, 0.0))
         result = asyncio.run(RaceRunner([workers, greenlets], plan).run())
     finally:
@@ -268,7 +293,7 @@ async def boom():
 
 def test_an_async_route_that_raises_is_one_sentence_not_a_traceback(tmp_path, capsys):
     target = write(tmp_path, BOOM) + ":app"
-    assert main(["race", "--app", target, "--path", "/boom", "-n", "3"]) == 0
+    assert main(["race", "--app", target, "--path", "/boom", "-n", "3"]) == exit_codes.ORDERS_FAILED
     out, err = capsys.readouterr()
     assert (
         "your route raised RuntimeError: the oven is off (at mine.py:8 in `boom`) (3 orders)" in out
@@ -276,44 +301,16 @@ def test_an_async_route_that_raises_is_one_sentence_not_a_traceback(tmp_path, ca
     assert "3 burnt" in out and "Traceback" not in err
 
 
-def test_the_watchdog_sees_every_block_past_its_threshold_and_none_shorter():
-    from chefline.servers.relay import EventRelay
-    from chefline.servers.your_app.loop_watchdog import LoopWatchdog
-    from chefline.servers.your_app.your_middleware import AsgiOrders, OrderNews
+def test_serve_says_how_to_order_from_your_app(capsys):
+    import threading
 
-    orders = AsgiOrders(None, OrderNews("yours", EventRelay(), "event-loop"))
-    watchdog = LoopWatchdog(orders, threshold=0.02)
+    from chefline.cli import build_parser, serve_command
 
-    async def blocked_now_and_then() -> None:
-        watchdog.start_on(asyncio.get_running_loop())
-        for held in (0.05, 0.008, 0.05, 0.008, 0.05):  # the loop held, then free a while
-            await asyncio.sleep(0.08)
-            time.sleep(held)  # the blocking call: no await, the loop cannot turn
-        await asyncio.sleep(0.08)
-
-    try:
-        asyncio.run(blocked_now_and_then())
-    finally:
-        watchdog.stop()
-    held = [block.end - block.start for block in watchdog.blocks]
-    assert len(held) == 3 and all(0.04 <= s <= 0.08 for s in held), held
-    assert all(block.function == "blocked_now_and_then" for block in watchdog.blocks)
-
-
-def test_an_order_number_that_only_looks_like_digits_passes_through_untouched():
-    from chefline.servers.relay import EventRelay
-    from chefline.servers.your_app.your_middleware import OrderNews, WsgiOrders
-
-    heard = []
-    relay = EventRelay()
-    relay.subscribe(lambda race, event: heard.append(event))
-
-    def answer(environ, start_response):
-        start_response("200 OK", [])
-        return [b"{}"]
-
-    wsgi = WsgiOrders(answer, OrderNews("yours", relay, "thread"))
-    for order in ("²", "١٢", "12"):  # a superscript and Arabic-Indic digits (str.isdigit)
-        environ = {"HTTP_X_CHEFLINE_RACE": "r", "HTTP_X_CHEFLINE_ORDER": order}
-        assert list(wsgi(environ, lambda status, headers: None)) == [b"{}"]
-    assert {event.order for event in heard} == {12}  # only the ASCII number is an order
+    argv = ["serve", "--app", f"{SLOW}:app", "--path", "/echo", "--method", "POST"]
+    args = build_parser().parse_args([*argv, "--body", '{"dish": "soup"}'])
+    stop = threading.Event()
+    stop.set()  # served, said, and closed at once
+    assert serve_command.run(args, stop) == 0
+    out = capsys.readouterr().out
+    assert "curl -X POST -H 'content-type: application/json' -d '{\"dish\": \"soup\"}' " in out
+    assert "/echo" in out and "slow_kitchen:app@uvicorn" in out

@@ -33,12 +33,29 @@ def test_your_app_races_beside_fastapi_async_and_the_window_names_the_line(
     dialog.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.target)  # focus starts there
     qtbot.keyClicks(QApplication.focusWidget(), f"{SLOW}:app")
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # leaving it loads the routes
+
+    async def routes_read():
+        # Leaving the field reads the routes, with the app's own Python, off the GUI thread.
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert "Reading your app's routes" in dialog.note.text()
+        await wait_for_signal(dialog.sig_routes_read, 30)
+
+    qloop.run_until_complete(routes_read())
     offered = [dialog.route.itemText(i) for i in range(dialog.route.count())]
     assert offered == ["GET /blocking", "GET /fixed", "POST /echo"]
+    assert dialog.note.text().startswith("Runs on Python 3.")
+    # A path typed into the route field is kept as typed; an item without a route of the app
+    # (what Return once added) picks nothing.
+    dialog.route.lineEdit().selectAll()
+    qtbot.keyClicks(dialog.route.lineEdit(), "/typed")
+    assert dialog.route.count() == 3 and dialog.choice().path == "/typed"
+    dialog.route.addItem("/typed")
+    dialog.route.activated.emit(3)
+    assert dialog.choice().path == "/typed"
+    dialog.route.removeItem(3)
     dialog.route.setCurrentIndex(0)
     dialog.route.activated.emit(0)
-    assert dialog.choice() == YourAppChoice(f"{SLOW}:app", "", "/blocking", "GET", "")
+    assert dialog.choice() == YourAppChoice(f"{SLOW}:app", "", "", "/blocking", "GET", "")
 
     async def open_and_race():
         dialog.accept()
@@ -64,7 +81,9 @@ def test_your_app_races_beside_fastapi_async_and_the_window_names_the_line(
     line = next(
         i for i, text in enumerate(SLOW.read_text().splitlines(), 1) if "time.sleep" in text
     )
-    assert f"{YOURS}: the chef was stuck at the pot" in said
+    # The race's own verdict, as the command line says it.
+    assert said == result.verdicts[YOURS].sentence()
+    assert f"{YOURS}: the chef was held" in said and "order " in said and "order ?" not in said
     assert f"at slow_kitchen.py:{line} in `blocking` (time.sleep(SLEEP_S))" in said
     yours = result.timelines[YOURS]
     assert yours.summary().served == 3 and yours.summary().makespan >= 0.8
@@ -72,15 +91,15 @@ def test_your_app_races_beside_fastapi_async_and_the_window_names_the_line(
         assert any(step.name == "stuck at the pot" and step.holds_chef for step in order.steps)
     code = window.panels[YOURS].code
     assert code.isVisible() and "time.sleep(SLEEP_S)  # ◀ held the chef" in code.toPlainText()
-    assert remembered(settings) == YourAppChoice(f"{SLOW}:app", "", "/blocking", "GET", "")
+    assert remembered(settings) == YourAppChoice(f"{SLOW}:app", "", "", "/blocking", "GET", "")
     again = window.your_app.show()  # opens with the app that races now, its server named
-    assert again.choice() == YourAppChoice(f"{SLOW}:app", "uvicorn", "/blocking", "GET", "")
+    assert again.choice() == YourAppChoice(f"{SLOW}:app", "uvicorn", "", "/blocking", "GET", "")
     again.reject()
     assert "slow_kitchen:app@uvicorn" in window.state_label.text()
     old_url = window.panels[YOURS].kitchen.url
     assert window.session.restart_kitchen(YOURS)  # ↻ opens your app again, on a new port
     (fresh,) = [k for k in window.session.kitchens if k.name == YOURS]
-    assert fresh.server.running and fresh.url != old_url and fresh.order.path == "/blocking"
+    assert fresh.server.running and fresh.url != old_url and fresh.cook_url.endswith("/blocking")
     window.menus.actions["closeYourAppAction"].trigger()  # off the pass, its server stopped
     assert set(window.panels) == {ASYNC} and not fresh.server.running
 
@@ -90,20 +109,21 @@ def test_a_bad_app_gets_one_sentence_and_the_window_goes_on(qloop, open_window, 
     private_settings(window, tmp_path)
     opened = qloop.run_until_complete(window.your_app.open(YourAppChoice("nowhere/app.py:app")))
     assert not opened and window.last_error == "there is no file nowhere/app.py"
-    wrong = YourAppChoice(f"{SLOW}:app", "werkzeug", "/fixed")
+    wrong = YourAppChoice(f"{SLOW}:app", "werkzeug", "", "/fixed")
     assert not qloop.run_until_complete(window.your_app.open(wrong))
     assert "is a ASGI app, and werkzeug serves WSGI apps" in window.last_error
     assert set(window.panels) == {ASYNC}
 
 
-def test_the_dialog_opens_with_what_was_chosen_last(qtbot, tmp_path):
+def test_the_dialog_opens_with_what_was_chosen_last(qtbot, qloop, tmp_path, wait_for_signal):
     settings = QSettings(str(tmp_path / "chefline.ini"), QSettings.Format.IniFormat)
     from chefline.ui.dialogs.your_app_dialog import remember
 
-    chosen = YourAppChoice(f"{SLOW}:app", "uvicorn", "/echo", "POST", '{"dish": "soup"}')
+    chosen = YourAppChoice(f"{SLOW}:app", "uvicorn", "", "/echo", "POST", '{"dish": "soup"}')
     remember(settings, chosen)
     again = QSettings(str(tmp_path / "chefline.ini"), QSettings.Format.IniFormat)
     dialog = YourAppDialog(remembered(again))
     qtbot.addWidget(dialog)
     assert dialog.choice() == chosen
+    qloop.run_until_complete(wait_for_signal(dialog.sig_routes_read, 30))
     assert dialog.route.count() == 3  # the remembered app's routes, offered again

@@ -514,22 +514,37 @@ most pots at once: {4}</source>
   <context>
     <name>Cli</name>
     <message>
-      <location filename="../../src/chefline/cli/rehearse_command.py" line="31" />
+      <location filename="../../src/chefline/cli/rehearse_command.py" line="34" />
       <source>only this scene (repeat for several; default: all)</source>
       <translation>只运行这个场景（可重复指定多个；默认：全部）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/rehearse_command.py" line="37" />
+      <location filename="../../src/chefline/cli/rehearse_command.py" line="40" />
+      <source>rehearse the talk in this file instead of the built-in one</source>
+      <translation>排练这个文件里的演讲，而不是内置的那一份</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/rehearse_command.py" line="46" />
       <source>save each scene's race there (&lt;scene&gt;.json.gz) to replay</source>
       <translation>把每个场景的比赛保存到这里（&lt;场景&gt;.json.gz），以便回放</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/rehearse_command.py" line="63" />
+      <location filename="../../src/chefline/cli/rehearse_command.py" line="70" />
+      <source>■ {0}: stopped ({1})</source>
+      <translation>■ {0}：已停止（{1}）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/rehearse_command.py" line="83" />
+      <source>Stopped after {0} of {1} scenes; {2} behave as their captions say</source>
+      <translation>在 {1} 个场景中的第 {0} 个之后停止；其中 {2} 个与说明相符</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/rehearse_command.py" line="86" />
       <source>{0} of {1} scenes behave as their captions say</source>
       <translation>{1} 个场景中有 {0} 个与说明相符</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/rehearse_command.py" line="73" />
+      <location filename="../../src/chefline/cli/rehearse_command.py" line="99" />
       <source>  {0}: serving {1} orders…</source>
       <translation>  {0}：正在处理 {1} 张订单…</translation>
     </message>
@@ -574,59 +589,69 @@ series in one interpreter, also that of the kitchens next door:</source>
       <translation>你会看到</translation>
     </message>
     <message>
+      <location filename="../../src/chefline/cli/table.py" line="80" />
+      <source>No ×theory for {0}: a ratio is shown only for a kitchen that served every order.</source>
+      <translation>{0} 没有“×理论值”：只有上齐了每一道菜的厨房才显示这个比值。</translation>
+    </message>
+    <message>
       <location filename="../../src/chefline/cli/table.py" line="84" />
+      <source>The {0} kitchen died during the race.</source>
+      <translation>{0} 厨房在比赛中途倒下了。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/table.py" line="95" />
       <source>kitchen</source>
       <translation>厨房</translation>
     </message>
     <message>
       <location filename="../../src/chefline/cli/sweep_table.py" line="47" />
-      <location filename="../../src/chefline/cli/table.py" line="84" />
+      <location filename="../../src/chefline/cli/table.py" line="95" />
       <source>served</source>
       <translation>已上菜</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="84" />
+      <location filename="../../src/chefline/cli/table.py" line="95" />
       <source>makespan</source>
       <translation>总用时</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="85" />
+      <location filename="../../src/chefline/cli/table.py" line="96" />
       <source>theory</source>
       <translation>理论值</translation>
     </message>
     <message>
       <location filename="../../src/chefline/cli/sweep_table.py" line="48" />
-      <location filename="../../src/chefline/cli/table.py" line="85" />
+      <location filename="../../src/chefline/cli/table.py" line="96" />
       <source>×theory</source>
       <translation>×理论</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="86" />
+      <location filename="../../src/chefline/cli/table.py" line="97" />
       <source>queue p95</source>
       <translation>排队 p95</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="86" />
+      <location filename="../../src/chefline/cli/table.py" line="97" />
       <source>peak</source>
       <translation>峰值</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="86" />
+      <location filename="../../src/chefline/cli/table.py" line="97" />
       <source>queue p99</source>
       <translation>排队 p99</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="87" />
+      <location filename="../../src/chefline/cli/table.py" line="98" />
       <source>chefs</source>
       <translation>厨师</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="88" />
+      <location filename="../../src/chefline/cli/table.py" line="99" />
       <source>errors</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="92" />
+      <location filename="../../src/chefline/cli/table.py" line="103" />
       <source>tokens/s</source>
       <translation>token/秒</translation>
     </message>
@@ -681,19 +706,19 @@ how much the app grew while it held the load alone (+).</source>
     </message>
     <message>
       <location filename="../../src/chefline/cli/sweep_table.py" line="51" />
-      <location filename="../../src/chefline/cli/table.py" line="93" />
+      <location filename="../../src/chefline/cli/table.py" line="104" />
       <source>processes</source>
       <translation>进程数</translation>
     </message>
     <message>
       <location filename="../../src/chefline/cli/sweep_table.py" line="51" />
-      <location filename="../../src/chefline/cli/table.py" line="93" />
+      <location filename="../../src/chefline/cli/table.py" line="104" />
       <source>threads</source>
       <translation>线程数</translation>
     </message>
     <message>
       <location filename="../../src/chefline/cli/sweep_table.py" line="52" />
-      <location filename="../../src/chefline/cli/table.py" line="94" />
+      <location filename="../../src/chefline/cli/table.py" line="105" />
       <source>memory</source>
       <translation>内存</translation>
     </message>
@@ -749,284 +774,299 @@ how much the app grew while it held the load alone (+).</source>
       <translation>扫描在所有点测完之前就停止了。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="124" />
+      <location filename="../../src/chefline/cli/table.py" line="138" />
       <source>  {0}: {1} (first: {2})</source>
       <translation>  {0}：{1}（第一个：{2}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="127" />
-      <location filename="../../src/chefline/cli/table.py" line="142" />
+      <location filename="../../src/chefline/cli/table.py" line="141" />
+      <location filename="../../src/chefline/cli/table.py" line="156" />
       <source>{0} customers per kitchen, {1}, </source>
       <translation>每个厨房 {0} 位客人，{1}，</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="130" />
+      <location filename="../../src/chefline/cli/table.py" line="144" />
       <source>LLM dish: {0} tokens streamed, one call ≈{1:.2f} s (first token {2:g} s, {3:g} tokens/s)</source>
       <translation>大模型菜品：流式输出 {0} 个 token，一次调用约 {1:.2f} 秒（首个 token {2:g} 秒，每秒 {3:g} 个 token）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="136" />
+      <location filename="../../src/chefline/cli/table.py" line="150" />
       <source>{0} dish with a {1:g} s wait</source>
       <translation>{0} 类菜品，等待 {1:g} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="146" />
+      <location filename="../../src/chefline/cli/table.py" line="160" />
       <source>your app: {0}</source>
       <translation>你的应用：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="148" />
+      <location filename="../../src/chefline/cli/table.py" line="162" />
       <source>; your app: {0}</source>
       <translation>；你的应用：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="153" />
+      <location filename="../../src/chefline/cli/table.py" line="167" />
       <source>, one kitchen at a time</source>
       <translation>，厨房依次上场</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="155" />
+      <location filename="../../src/chefline/cli/table.py" line="169" />
       <source>, customers wait at most {0:g} s</source>
       <translation>，客人最多等 {0:g} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="161" />
+      <location filename="../../src/chefline/cli/table.py" line="178" />
       <source>The race was stopped before every dish was served.</source>
       <translation>比赛在所有菜上齐之前被停止了。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="165" />
+      <location filename="../../src/chefline/cli/table.py" line="182" />
       <source>Errors:</source>
       <translation>错误：</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="35" />
+      <location filename="../../src/chefline/cli/table.py" line="187" />
+      <source>STOPPED: </source>
+      <translation>已停止：</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/main.py" line="37" />
       <source>Real Flask and FastAPI kitchens racing the same orders, measured.</source>
       <translation>真实的 Flask 与 FastAPI 厨房处理同样的订单，一切数字都是实测的。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="43" />
+      <location filename="../../src/chefline/cli/main.py" line="46" />
       <source>run a short real race in the window (offscreen), check it, exit 0 or 1</source>
       <translation>在窗口中（离屏）跑一轮真实的短比赛并检查，退出码为 0 或 1</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="50" />
+      <location filename="../../src/chefline/cli/main.py" line="53" />
       <source>open the window (the default command)</source>
       <translation>打开窗口（默认命令）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="55" />
+      <location filename="../../src/chefline/cli/main.py" line="57" />
       <source>serve the orders at once</source>
       <translation>立刻上菜</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="61" />
+      <location filename="../../src/chefline/cli/main.py" line="64" />
       <source>run a real race in the window offscreen and save it as an image</source>
       <translation>在离屏窗口中跑一轮真实比赛，并保存为图片</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="66" />
+      <location filename="../../src/chefline/cli/main.py" line="69" />
       <source>image file (default race.png)</source>
       <translation>图片文件（默认 race.png）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="69" />
+      <location filename="../../src/chefline/cli/main.py" line="72" />
       <source>window size (default 1920x1080)</source>
       <translation>窗口尺寸（默认 1920x1080）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="75" />
+      <location filename="../../src/chefline/cli/main.py" line="78" />
       <source>show scene N of the talk and serve its race instead</source>
       <translation>显示演讲的第 N 场，并改为处理该场的比赛</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="81" />
+      <location filename="../../src/chefline/cli/main.py" line="84" />
       <source>the window's language (default: the system's)</source>
       <translation>窗口语言（默认跟随系统）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="84" />
+      <location filename="../../src/chefline/cli/main.py" line="87" />
       <source>full screen, as in a talk</source>
       <translation>全屏，和演讲时一样</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="88" />
+      <location filename="../../src/chefline/cli/main.py" line="92" />
       <source>list the kitchen modes</source>
       <translation>列出所有厨房模式</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="91" />
+      <location filename="../../src/chefline/cli/main.py" line="95" />
       <source>race kitchens headless and print the comparison</source>
       <translation>无界面地让厨房比赛，并打印对比结果</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="97" />
+      <location filename="../../src/chefline/cli/main.py" line="101" />
       <source>print every order's full timeline</source>
       <translation>打印每张订单的完整时间线</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="102" />
+      <location filename="../../src/chefline/cli/main.py" line="106" />
       <source>also write the race as a trace for ui.perfetto.dev or chrome://tracing</source>
       <translation>同时把比赛写成追踪文件，可在 ui.perfetto.dev 或 chrome://tracing 中打开</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="109" />
+      <location filename="../../src/chefline/cli/main.py" line="113" />
       <source>the capacity curve: each kitchen raced alone at rising loads, with its knee</source>
       <translation>容量曲线：每个厨房在递增负载下单独比赛，并给出拐点</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="118" />
+      <location filename="../../src/chefline/cli/main.py" line="122" />
       <source>run every scene of the talk and check that it shows what it says</source>
       <translation>运行演讲的每一个场景，检查结果是否与说明相符</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="124" />
+      <location filename="../../src/chefline/cli/main.py" line="127" />
       <source>run kitchens on loopback until Ctrl+C</source>
       <translation>在本机回环地址上运行厨房，直到按 Ctrl+C</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="132" />
+      <location filename="../../src/chefline/cli/main.py" line="135" />
       <source>port of the first kitchen, the next ones count up (default: free ports)</source>
       <translation>第一个厨房的端口，后面的依次加一（默认：空闲端口）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="30" />
+      <location filename="../../src/chefline/cli/options.py" line="37" />
       <source>a kitchen to race (repeat for several; default: {0}). Modes: {1}</source>
       <translation>参加比赛的厨房（可重复指定多个；默认：{0}）。可选模式：{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="39" />
+      <location filename="../../src/chefline/cli/options.py" line="46" />
       <source>chefs in flask-pool ({0}-{1}, default 4)</source>
       <translation>flask-pool 的厨师数（{0}-{1}，默认 4）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="48" />
+      <location filename="../../src/chefline/cli/options.py" line="55" />
       <source>worker processes in flask-processes ({0}-{1}, default 4)</source>
       <translation>flask-processes 的工作进程数（{0}-{1}，默认 4）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="57" />
+      <location filename="../../src/chefline/cli/options.py" line="64" />
       <source>anyio thread limit in fastapi-def (default 40, as in FastAPI)</source>
       <translation>fastapi-def 中 anyio 的线程上限（默认 40，与 FastAPI 相同）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="68" />
+      <location filename="../../src/chefline/cli/options.py" line="75" />
       <source>orders per kitchen ({0}-{1}, default 10)</source>
       <translation>每个厨房的订单数（{0}-{1}，默认 10）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="78" />
+      <location filename="../../src/chefline/cli/options.py" line="85" />
       <location filename="../../src/chefline/cli/sweep_command.py" line="74" />
       <source>the slow step of each dish (0-{0:g} s, default 0.5)</source>
       <translation>每道菜慢步骤的时长（0-{0:g} 秒，默认 0.5）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="86" />
+      <location filename="../../src/chefline/cli/options.py" line="93" />
       <source>io: the slow step waits (sleep/await); cpu: it needs the chef's hands (hashing)</source>
       <translation>io：慢步骤是等待（sleep/await）；cpu：慢步骤要厨师亲手做（计算哈希）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="96" />
+      <location filename="../../src/chefline/cli/options.py" line="103" />
       <source>prep CPU work</source>
       <translation>备菜的 CPU 工作</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="103" />
+      <location filename="../../src/chefline/cli/options.py" line="110" />
       <source>plating CPU</source>
       <translation>装盘的 CPU 工作</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="109" />
+      <location filename="../../src/chefline/cli/options.py" line="116" />
       <source>burn: one order in every K gets an HTTP 500; slow: it takes 3× as long</source>
       <translation>burn：每 K 张订单有一张得到 HTTP 500；slow：那一张要慢 3 倍</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="118" />
+      <location filename="../../src/chefline/cli/options.py" line="125" />
       <source>how often --fault strikes (default 5)</source>
       <translation>--fault 出现的频率（默认 5）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="125" />
+      <location filename="../../src/chefline/cli/options.py" line="132" />
       <source>customers walk out after this long (default: well past the theory)</source>
       <translation>客人等这么久就离开（默认：远超理论用时）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="132" />
+      <location filename="../../src/chefline/cli/options.py" line="139" />
       <source>seconds between arrivals (default 0: everyone orders at once)</source>
       <translation>两位客人到达的间隔秒数（默认 0：所有人同时点单）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="145" />
+      <location filename="../../src/chefline/cli/options.py" line="152" />
       <source>customers arrive at a steady rate: R a second on average, as a Poisson stream (instead of --customers); latency counts from when each meant to order</source>
       <translation>客人以稳定速率到达：平均每秒 R 位，泊松流（代替 --customers）；延迟从每人本应下单的时刻算起</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="156" />
+      <location filename="../../src/chefline/cli/options.py" line="163" />
       <source>how long a steady stream of customers lasts (default {0:g} s)</source>
       <translation>稳定客人流持续多久（默认 {0:g} 秒）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="164" />
+      <location filename="../../src/chefline/cli/options.py" line="171" />
       <source>which stream of arrival times to draw (default {0})</source>
       <translation>抽取哪一组到达时刻（默认 {0}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="177" />
+      <location filename="../../src/chefline/cli/options.py" line="184" />
       <source>--rate sets how customers come; leave out --customers and --gap</source>
       <translation>--rate 决定客人如何到达；请不要同时给出 --customers 和 --gap</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="184" />
+      <location filename="../../src/chefline/cli/options.py" line="191" />
       <source>LLM dish</source>
       <translation>大模型菜品</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="185" />
+      <location filename="../../src/chefline/cli/options.py" line="192" />
       <source>--llm orders a streamed answer from a language model at each kitchen's /chat</source>
       <translation>--llm 在每个厨房的 /chat 点一份来自语言模型的流式回答</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="190" />
+      <location filename="../../src/chefline/cli/options.py" line="197" />
       <source>serve the LLM dish instead of a wait</source>
       <translation>用大模型菜品代替等待</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="193" />
+      <location filename="../../src/chefline/cli/options.py" line="200" />
       <source>what every customer asks</source>
       <translation>每位客人问的问题</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="196" />
+      <location filename="../../src/chefline/cli/options.py" line="203" />
       <source>answer length (1-{0}, default 16)</source>
       <translation>回答长度（1-{0}，默认 16）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="199" />
+      <location filename="../../src/chefline/cli/options.py" line="206" />
       <source>0-2 (default 0.7)</source>
       <translation>0-2（默认 0.7）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="206" />
+      <location filename="../../src/chefline/cli/options.py" line="229" />
       <source>built-in model: time to first token (default {0:g})</source>
       <translation>内置模型：首个 token 用时（默认 {0:g}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="215" />
+      <location filename="../../src/chefline/cli/options.py" line="238" />
       <source>built-in model: tokens per second (default {0:g})</source>
       <translation>内置模型：每秒 token 数（默认 {0:g}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="222" />
+      <location filename="../../src/chefline/cli/options.py" line="250" />
+      <source>the talk's scenes from this file instead of the built-in talk</source>
+      <translation>演讲的场景取自这个文件，而不是内置的演讲</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/options.py" line="256" />
+      <source>a saved race (.json or .json.gz) to replay, with its kitchens</source>
+      <translation>要回放的已保存比赛（.json 或 .json.gz），连同它的厨房</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/options.py" line="212" />
       <source>your OpenAI server, e.g. http://127.0.0.1:11434/v1</source>
       <translation>你的 OpenAI 兼容服务，例如 http://127.0.0.1:11434/v1</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="224" />
+      <location filename="../../src/chefline/cli/options.py" line="214" />
       <source>the model to ask there</source>
       <translation>在那里要调用的模型</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="228" />
+      <location filename="../../src/chefline/cli/options.py" line="218" />
       <source>environment variable holding the API key (never written anywhere)</source>
       <translation>保存 API 密钥的环境变量（密钥从不写入任何地方）</translation>
     </message>
@@ -1056,174 +1096,189 @@ how much the app grew while it held the load alone (+).</source>
       <translation>；Qt 自带的库不完整：请重新安装 PySide6</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/race_command.py" line="82" />
+      <location filename="../../src/chefline/cli/race_command.py" line="26" />
+      <source>stopped by Ctrl+C</source>
+      <translation>已被 Ctrl+C 停止</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/race_command.py" line="27" />
+      <source>stopped by SIGTERM</source>
+      <translation>已被 SIGTERM 停止</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/race_command.py" line="73" />
+      <source>chefline: {0}; what was measured until then:</source>
+      <translation>chefline：{0}；到那时为止测得的结果：</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/race_command.py" line="92" />
       <source>Trace written to {0}: open it in ui.perfetto.dev</source>
       <translation>追踪文件已写入 {0}：可在 ui.perfetto.dev 中打开</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/serve_command.py" line="42" />
+      <location filename="../../src/chefline/cli/serve_command.py" line="31" />
+      <source>chefline: the {0} kitchen died; closing the others</source>
+      <translation>chefline：{0} 厨房倒下了；正在关闭其他厨房</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/serve_command.py" line="63" />
+      <source>closing the kitchens…</source>
+      <translation>正在关闭厨房…</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/serve_command.py" line="80" />
       <source>Press Ctrl+C to close your app.</source>
       <translation>按 Ctrl+C 关闭你的应用。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="28" />
+      <location filename="../../src/chefline/cli/serve_command.py" line="83" />
+      <source>Order a dish (wait in seconds, dish io or cpu):</source>
+      <translation>点一道菜（wait 以秒计，dish 为 io 或 cpu）：</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/serve_command.py" line="85" />
+      <source>Ten at once:</source>
+      <translation>同时点十道：</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/serve_command.py" line="88" />
+      <source>Ask the built-in model (the LLM dish, streamed):</source>
+      <translation>问内置模型（LLM 菜，流式返回）：</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/serve_command.py" line="91" />
+      <source>Press Ctrl+C to close the kitchens.</source>
+      <translation>按 Ctrl+C 关闭厨房。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/your_app_options.py" line="34" />
       <source>your app</source>
       <translation>你的应用</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="29" />
-      <source>race or serve your own Flask or FastAPI app beside the built-in kitchens</source>
-      <translation>让你自己的 Flask 或 FastAPI 应用与内置厨房一起比赛或提供服务</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="36" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="43" />
       <source>path/to/app.py:app or package.module:app (ASGI or WSGI)</source>
       <translation>path/to/app.py:app 或 package.module:app（ASGI 或 WSGI）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="42" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="58" />
       <source>{0} (default: uvicorn for ASGI, werkzeug-threaded for WSGI)</source>
       <translation>{0}（默认：ASGI 用 uvicorn，WSGI 用 werkzeug-threaded）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="51" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="67" />
       <source>an event loop standing still longer than this is blocked (default 20)</source>
       <translation>事件循环停住超过这么多毫秒即算阻塞（默认 20）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="58" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="72" />
       <source>the route every customer orders (default /)</source>
       <translation>每位顾客点的路由（默认 /）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="64" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="78" />
       <source>the route's method: {0} (default GET)</source>
       <translation>路由的方法：{0}（默认 GET）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="66" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="80" />
       <source>the route's JSON body</source>
       <translation>路由的 JSON 请求体</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="75" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="89" />
       <source>{0} goes with --app</source>
       <translation>{0} 需要与 --app 一起使用</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="79" />
+      <location filename="../../src/chefline/cli/your_app_options.py" line="93" />
       <source>--app races your own route; --llm is for the built-in kitchens</source>
       <translation>--app 比的是你自己的路由；--llm 只用于内置厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="96" />
-      <source>the chef was held for {0:.2f} s at {1} in `{2}` ({3})</source>
-      <translation>厨师在 {1} 的 `{2}` 里被拖住了 {0:.2f} 秒（{3}）</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="98" />
-      <source>order {0} held the chef for {1:.2f} s at {2} in `{3}` ({4})</source>
-      <translation>订单 {0} 在 {2} 的 `{3}` 里拖住厨师 {1:.2f} 秒（{4}）</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="106" />
-      <source>{0}: your route raised {1} ({2} orders)</source>
-      <translation>{0}：你的路由抛出了 {1}（{2} 张订单）</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="118" />
-      <source>{0}: the event loop never stood still for more than {1:g} ms</source>
-      <translation>{0}：事件循环从未停住超过 {1:g} 毫秒</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="122" />
-      <source>{0}: the chef was stuck at the pot for {1:.2f} s of the {2:.2f} s race ({3:.0f} %), in {4} blocks:</source>
-      <translation>{0}：在 {2:.2f} 秒的比赛中，厨师守在锅边 {1:.2f} 秒（{3:.0f} %），共 {4} 次阻塞：</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/cli/your_app_options.py" line="129" />
-      <source>  … and {0} more (--json lists every one)</source>
-      <translation>  ……还有 {0} 次（--json 会全部列出）</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="34" />
+      <location filename="../../src/chefline/servers/your_app/refusals.py" line="13" />
       <source>--app must look like path/to/app.py:app or package.module:app, not {0!r}</source>
       <translation>--app 的格式应为 path/to/app.py:app 或 package.module:app，而不是 {0!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="44" />
+      <location filename="../../src/chefline/servers/your_app/refusals.py" line="19" />
       <source>{0} has no attribute {1!r}</source>
       <translation>{0} 没有属性 {1!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="45" />
+      <location filename="../../src/chefline/servers/your_app/refusals.py" line="33" />
       <source>; its apps: {0}</source>
       <translation>；其中的应用：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="50" />
+      <location filename="../../src/chefline/servers/your_app/refusals.py" line="20" />
       <source>{0} is a {1}, not an app: name a FastAPI, Starlette or Flask app (ASGI or WSGI)</source>
       <translation>{0} 是 {1}，不是应用：请指定一个 FastAPI、Starlette 或 Flask 应用（ASGI 或 WSGI）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="81" />
+      <location filename="../../src/chefline/servers/your_app/refusals.py" line="15" />
       <source>there is no file {0}</source>
       <translation>没有文件 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="86" />
+      <location filename="../../src/chefline/servers/your_app/refusals.py" line="16" />
       <source>{0} is not a Python file</source>
       <translation>{0} 不是 Python 文件</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="108" />
+      <location filename="../../src/chefline/servers/your_app/refusals.py" line="17" />
       <source>there is no module {0}</source>
       <translation>没有模块 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="118" />
+      <location filename="../../src/chefline/servers/your_app/refusals.py" line="18" />
       <source>cannot import {0}: {1}</source>
       <translation>无法导入 {0}：{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/app_loading.py" line="120" />
+      <location filename="../../src/chefline/servers/your_app/refusals.py" line="32" />
       <source> (at {0})</source>
       <translation>（位于 {0}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="46" />
+      <location filename="../../src/chefline/kitchen/your_app.py" line="120" />
       <source>--path must start with /, not {0!r}</source>
       <translation>--path 必须以 / 开头，而不是 {0!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="49" />
+      <location filename="../../src/chefline/kitchen/your_app.py" line="123" />
       <source>--method must be one of {0}, not {1!r}</source>
       <translation>--method 必须是 {0} 之一，而不是 {1!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="57" />
+      <location filename="../../src/chefline/kitchen/your_app.py" line="131" />
       <source>--body must be JSON: {0} (line {1}, column {2})</source>
       <translation>--body 必须是 JSON：{0}（第 {1} 行，第 {2} 列）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="151" />
+      <location filename="../../src/chefline/kitchen/your_app.py" line="156" />
       <source>--server must be one of {0}, not {1!r}</source>
       <translation>--server 必须是 {0} 之一，而不是 {1!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="154" />
+      <location filename="../../src/chefline/servers/your_app/refusals.py" line="22" />
       <source>{0} is a {1} app, and {2} serves {3} apps; try --server {4}</source>
       <translation>{0} 是 {1} 应用，而 {2} 只能运行 {3} 应用；请试试 --server {4}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="158" />
+      <location filename="../../src/chefline/kitchen/your_app.py" line="159" />
       <source>the blocking threshold must be between 0 and 10 s, not {0:g}</source>
       <translation>阻塞阈值必须在 0 到 10 秒之间，而不是 {0:g}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="193" />
+      <location filename="../../src/chefline/servers/your_app/refusals.py" line="27" />
       <source>{0} failed to start: {1}</source>
       <translation>{0} 启动失败：{1}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/exit_codes.py" line="34" />
+      <source>exit codes: 0 every order served; 1 a kitchen, the model or a file failed (rehearse: a scene did not behave); 2 bad input (a flag, a value, a file, an app that cannot load); 3 some orders were not served; 4 a kitchen died; 130 stopped by Ctrl+C and 143 by SIGTERM (what was measured so far is printed, marked as stopped)</source>
+      <translation>退出码：0 每张订单都上了菜；1 厨房、模型或文件出错（rehearse：有场景与说明不符）；2 输入有误（参数、数值、文件、无法加载的应用）；3 有订单没上菜；4 有厨房倒下；130 被 Ctrl+C 停止，143 被 SIGTERM 停止（打印到那时为止测得的结果，并标为已停止）</translation>
     </message>
     <message>
       <location filename="../../src/chefline/cli/sweep_command.py" line="54" />
@@ -1271,17 +1326,17 @@ how much the app grew while it held the load alone (+).</source>
       <translation>请按 --users 或 --rates 扫描，不能两者都用</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/sweep_command.py" line="134" />
+      <location filename="../../src/chefline/cli/sweep_command.py" line="135" />
       <source>a sweep races the built-in model; --model-url is for chefline race</source>
       <translation>扫描使用内置模型；--model-url 用于 chefline race</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/sweep_command.py" line="146" />
+      <location filename="../../src/chefline/cli/sweep_command.py" line="147" />
       <source>the picture must be a .png or .svg file, not {0}</source>
       <translation>图片必须是 .png 或 .svg 文件，不能是 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/sweep_command.py" line="154" />
+      <location filename="../../src/chefline/cli/sweep_command.py" line="157" />
       <source>this build cannot draw pictures; leave out --out</source>
       <translation>这个版本不能画图；请去掉 --out</translation>
     </message>
@@ -1301,12 +1356,12 @@ how much the app grew while it held the load alone (+).</source>
       <translation>曲线已画入 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/sweep_command.py" line="203" />
+      <location filename="../../src/chefline/cli/sweep_command.py" line="212" />
       <source>sweeping {0} at {1} (about {2:.0f} s)…</source>
       <translation>正在扫描 {0}，负载 {1}（约 {2:.0f} 秒）…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/sweep_command.py" line="207" />
+      <location filename="../../src/chefline/cli/sweep_command.py" line="216" />
       <source>{0} at {1}: p95 {2}</source>
       <translation>{0} 在 {1}：p95 {2}</translation>
     </message>
@@ -1557,12 +1612,12 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>Engine</name>
     <message>
-      <location filename="../../src/chefline/engine/restaurant.py" line="28" />
+      <location filename="../../src/chefline/engine/restaurant.py" line="30" />
       <source>The {0} kitchen could not open: {1}</source>
       <translation>{0} 厨房无法打开：{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/engine/restaurant.py" line="29" />
+      <location filename="../../src/chefline/engine/restaurant.py" line="31" />
       <source>The {0} kitchen could not open again: {1}</source>
       <translation>{0} 厨房无法重新打开：{1}</translation>
     </message>
@@ -1580,82 +1635,88 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>出了点问题，但 Chefline 仍在运行。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="81" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="96" />
       <source>the API key should be in the environment variable {0}, which is not set</source>
       <translation>API 密钥应放在环境变量 {0} 中，但它没有设置</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="143" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="131" />
       <source>the reply from {0} is not an OpenAI chat stream: {1!r}</source>
       <translation>{0} 的回复不是 OpenAI 聊天流：{1!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="149" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="134" />
       <source>the reply from {0} is not an OpenAI chat stream</source>
       <translation>{0} 的回复不是 OpenAI 聊天流</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="164" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="147" />
       <source>the model server at {0} refused the API key in ${1} ({2}){3}</source>
       <translation>{0} 的模型服务拒绝了 ${1} 中的 API 密钥（{2}）{3}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="168" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="153" />
       <source>the model server at {0} wants an API key (name its environment variable, e.g. OPENAI_API_KEY) ({1}){2}</source>
       <translation>{0} 的模型服务需要 API 密钥（请填写保存它的环境变量名，例如 OPENAI_API_KEY）（{1}）{2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="175" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="160" />
       <source>the model server at {0} has no model {1!r} ({2}){3}</source>
       <translation>{0} 的模型服务没有模型 {1!r}（{2}）{3}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="178" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="163" />
       <source>nothing at {0} answers OpenAI chat requests (404, {1} content): check the base URL, which usually ends in /v1</source>
       <translation>{0} 不响应 OpenAI 聊天请求（404，{1} 内容）：请检查基础地址，它通常以 /v1 结尾</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="184" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="169" />
       <source>the model server at {0} answered {1}{2}</source>
       <translation>{0} 的模型服务返回了 {1}{2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="210" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="195" />
       <source>the reply from {0} is not an OpenAI event stream (content type {1}): {2!r}</source>
       <translation>{0} 的回复不是 OpenAI 事件流（内容类型 {1}）：{2!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="217" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="204" />
       <source>nobody answered at {0}: is the model server running?</source>
       <translation>{0} 没有人应答：模型服务在运行吗？</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="222" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="209" />
       <source>the model at {0} went silent for over {1:g} s</source>
       <translation>{0} 的模型超过 {1:g} 秒没有回应</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="227" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="214" />
       <source>the call to {0} failed: {1}: {2}</source>
       <translation>调用 {0} 失败：{1}：{2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="255" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="246" />
+      <location filename="../../src/chefline/servers/llm/model_probe.py" line="67" />
       <source>{0} was still streaming after {1:g} s</source>
       <translation>{0} 过了 {1:g} 秒仍在输出</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="232" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="221" />
       <source>the reply from {0} has a line of over {1} characters</source>
       <translation>{0} 的回复中有一行超过 {1} 个字符</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="315" />
+      <location filename="../../src/chefline/servers/llm/model_probe.py" line="69" />
+      <source>{0} did not answer within {1:g} s</source>
+      <translation>{0} 在 {1:g} 秒内没有回答</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/llm/model_probe.py" line="91" />
       <source>{0} answered with no tokens at all</source>
       <translation>{0} 的回答里一个 token 也没有</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="357" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="319" />
       <source>no language model is set up for the kitchens</source>
       <translation>还没有为厨房设置语言模型</translation>
     </message>
@@ -1680,25 +1741,78 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>厨房 {0} 没有启动{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/client/race_file.py" line="61" />
+      <location filename="../../src/chefline/kitchen/bounded_json.py" line="55" />
+      <source>document</source>
+      <translation>文档</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/bounded_json.py" line="69" />
+      <source>it is larger than {0} kB</source>
+      <translation>超过 {0} kB</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/bounded_json.py" line="77" />
+      <source>it is not a regular file (a pipe, a device or a folder)</source>
+      <translation>它不是普通文件（而是管道、设备或文件夹）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/client/sweep_file.py" line="46" />
+      <location filename="../../src/chefline/client/sweep_file.py" line="265" />
+      <source>could not write {0}: {1}</source>
+      <translation>无法写入 {0}：{1}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/client/sweep_file.py" line="66" />
+      <source>{0} is not a sweep Chefline can show: {1}</source>
+      <translation>{0} 不是 Chefline 能显示的扫描：{1}</translation>
+    </message>
+    <message>
       <location filename="../../src/chefline/client/sweep_file.py" line="71" />
+      <location filename="../../src/chefline/kitchen/bounded_json.py" line="148" />
       <source>cannot read {0}: {1}</source>
       <translation>无法读取 {0}：{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/client/race_file.py" line="65" />
+      <location filename="../../src/chefline/kitchen/bounded_json.py" line="157" />
+      <source>it holds more {0} than any {1} can ({2} at most)</source>
+      <translation>其中的{0}比任何{1}可能有的都多（最多 {2}）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/bounded_json.py" line="160" />
+      <source>it is larger than {0} bytes</source>
+      <translation>超过 {0} 字节</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/bounded_json.py" line="163" />
+      <location filename="../../src/chefline/kitchen/bounded_json.py" line="172" />
+      <source>strings</source>
+      <translation>字符串</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/bounded_json.py" line="176" />
+      <source>arrays and objects</source>
+      <translation>数组和对象</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/bounded_json.py" line="180" />
+      <source>values</source>
+      <translation>值</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/bounded_json.py" line="185" />
+      <location filename="../../src/chefline/kitchen/bounded_json.py" line="206" />
+      <source>it is nested deeper than a {0} ({1} levels at most)</source>
+      <translation>嵌套层数超过{0}应有的深度（最多 {1} 层）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/bounded_json.py" line="200" />
+      <source>{0} is not a number a {1} can hold</source>
+      <translation>{0} 不是{1}里可以有的数</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/bounded_json.py" line="67" />
       <source>it is larger than {0} MB uncompressed</source>
       <translation>解压后超过 {0} MB</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/client/race_file.py" line="99" />
-      <source>it holds more orders than any race can ({0} customers)</source>
-      <translation>订单数超过任何比赛可能有的数量（{0} 位客人）</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/client/race_file.py" line="102" />
-      <source>it is nested deeper than a race</source>
-      <translation>嵌套层数超过比赛文件应有的深度</translation>
     </message>
     <message>
       <location filename="../../src/chefline/client/plan.py" line="68" />
@@ -1728,20 +1842,34 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
     </message>
     <message>
       <location filename="../../src/chefline/client/export.py" line="48" />
-      <location filename="../../src/chefline/client/race_file.py" line="56" />
+      <location filename="../../src/chefline/client/race_file.py" line="73" />
       <source>{0} is damaged: {1}</source>
       <translation>{0} 已损坏：{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/client/sweep_file.py" line="46" />
-      <location filename="../../src/chefline/client/sweep_file.py" line="265" />
-      <source>could not write {0}: {1}</source>
-      <translation>无法写入 {0}：{1}</translation>
+      <location filename="../../src/chefline/client/race_file.py" line="54" />
+      <source>race</source>
+      <translation>比赛文件</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/client/sweep_file.py" line="66" />
-      <source>{0} is not a sweep Chefline can show: {1}</source>
-      <translation>{0} 不是 Chefline 能显示的扫描：{1}</translation>
+      <location filename="../../src/chefline/kitchen/scenes.py" line="187" />
+      <source>the talk {0}</source>
+      <translation>演讲文件 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/scenes.py" line="190" />
+      <source>the talk {0} is damaged: {1}</source>
+      <translation>演讲文件 {0} 已损坏：{1}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/talk_file.py" line="38" />
+      <source>talk</source>
+      <translation>演讲文件</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/apps/bad_requests.py" line="38" />
+      <source>order</source>
+      <translation>订单</translation>
     </message>
     <message>
       <location filename="../../src/chefline/kitchen/arrivals.py" line="48" />
@@ -2071,62 +2199,37 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="173" />
+      <location filename="../../src/chefline/ui/main_window.py" line="168" />
       <source>Chefline — sync vs async kitchens</source>
       <translation>Chefline — 同步与异步厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="183" />
+      <location filename="../../src/chefline/ui/main_window.py" line="179" />
       <source>Watch threads busy and waits held.</source>
       <translation>留意“忙碌线程”和“挂起的等待”。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="187" />
+      <location filename="../../src/chefline/ui/main_window.py" line="183" />
       <source>Watch processes, threads held and memory.</source>
       <translation>留意进程数、占用线程和内存。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="191" />
+      <location filename="../../src/chefline/ui/main_window.py" line="187" />
       <source>Wait for the race to finish before changing the scene.</source>
       <translation>请等本轮比赛结束后再切换场景。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="198" />
+      <location filename="../../src/chefline/ui/main_window.py" line="194" />
       <source>100 users ask an LLM: press Serve (Space). {0}</source>
       <translation>100 个用户同时问大模型：按“上菜”（空格键）。{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="342" />
-      <source>Serving… {0:.1f} s</source>
-      <translation>上菜中… {0:.1f} 秒</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="352" />
-      <source>Race stopped.</source>
-      <translation>比赛已停止。</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="358" />
-      <source>{0} {1:.2f} s</source>
-      <translation>{0} {1:.2f} 秒</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="360" />
-      <source>{0} {1:.2f} s (theory {2:.2f})</source>
-      <translation>{0} {1:.2f} 秒（理论 {2:.2f}）</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="363" />
-      <source>Finished: {0}   Export: Ctrl+E</source>
-      <translation>完成：{0}   导出：Ctrl+E</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="373" />
+      <location filename="../../src/chefline/ui/main_window.py" line="348" />
       <source>Kitchens open on 127.0.0.1: {0} — press Serve (Space)</source>
       <translation>127.0.0.1 上已打开的厨房：{0} 个 — 按“上菜”（空格键）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="375" />
+      <location filename="../../src/chefline/ui/main_window.py" line="350" />
       <source>No kitchen open: choose some in the Kitchens menu.</source>
       <translation>没有打开的厨房：请在“厨房”菜单中选择。</translation>
     </message>
@@ -2357,78 +2460,78 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>ModelDialog</name>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="49" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="50" />
       <source>Language model of the LLM dish</source>
       <translation>大模型菜品使用的语言模型</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="51" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="52" />
       <source>The built-in model (no network, set speed)</source>
       <translation>内置模型（无需联网，可设定速度）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="54" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="55" />
       <source>My own OpenAI-compatible server (Ollama, vLLM, LM Studio…)</source>
       <translation>我自己的 OpenAI 兼容服务（Ollama、vLLM、LM Studio…）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="73" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="74" />
       <source>e.g. OPENAI_API_KEY (the key itself is never stored)</source>
       <translation>例如 OPENAI_API_KEY（密钥本身从不保存）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="82" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="83" />
       <source>Time to first token</source>
       <translation>首个 token 用时</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="83" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="84" />
       <source>Speed</source>
       <translation>速度</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="85" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="86" />
       <source>Base URL</source>
       <translation>基础地址</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="86" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="87" />
       <source>Model</source>
       <translation>模型</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="87" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="88" />
       <source>API key variable</source>
       <translation>API 密钥环境变量</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="88" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="89" />
       <source>Every customer asks:</source>
       <translation>每位客人都问：</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="89" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="90" />
       <source>Prompt</source>
       <translation>提示词</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="90" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="91" />
       <source>Temperature</source>
       <translation>温度</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="94" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="95" />
       <source>Test the model</source>
       <translation>测试模型</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="123" />
-      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="153" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="124" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="154" />
       <source>Calling the model…</source>
       <translation>正在调用模型…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="138" />
+      <location filename="../../src/chefline/ui/dialogs/model_dialog.py" line="139" />
       <source>✓ first token after {0:.2f} s, {1:.0f} tokens/s: “{2}”</source>
       <translation>✓ {0:.2f} 秒后收到首个 token，每秒 {1:.0f} 个 token：“{2}”</translation>
     </message>
@@ -2656,27 +2759,27 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>Presenter</name>
     <message>
-      <location filename="../../src/chefline/ui/talk/presenter.py" line="87" />
+      <location filename="../../src/chefline/ui/talk/presenter.py" line="88" />
       <source>Shift+P: the race recorded for it.</source>
       <translation>Shift+P：播放为这一幕录好的比赛。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/talk/presenter.py" line="91" />
+      <location filename="../../src/chefline/ui/talk/presenter.py" line="92" />
       <source>Other programs used {0:.1f} of {1} cores: this race cannot show what needs {2} free cores.</source>
       <translation>其他程序占用了 {1} 个核心中的 {0:.1f} 个：这场比赛无法展示需要 {2} 个空闲核心的结论。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/talk/presenter.py" line="100" />
+      <location filename="../../src/chefline/ui/talk/presenter.py" line="101" />
       <source>Not borne out: {0}.</source>
       <translation>未能证实：{0}。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/talk/presenter.py" line="197" />
+      <location filename="../../src/chefline/ui/talk/presenter.py" line="198" />
       <source>The end of the talk. Esc leaves it for the full view.</source>
       <translation>演讲结束。按 Esc 回到完整视图。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/talk/presenter.py" line="337" />
+      <location filename="../../src/chefline/ui/talk/presenter.py" line="338" />
       <source>No recorded race for the scene {0}.</source>
       <translation>场景 {0} 没有预先录制的比赛。</translation>
     </message>
@@ -2684,110 +2787,115 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>RaceFiles</name>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="49" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="57" />
       <source>Replay the race once it has finished.</source>
       <translation>请等比赛结束后再回放。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="52" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="60" />
       <source>No race to replay yet: press Serve (Space) first.</source>
       <translation>还没有可回放的比赛：请先按“上菜”（空格键）。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="59" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="67" />
       <source>No finished race to save yet.</source>
       <translation>还没有已完成的比赛可保存。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="62" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="70" />
       <source>Save the race</source>
       <translation>保存比赛</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="62" />
-      <location filename="../../src/chefline/ui/files/race_files.py" line="102" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="70" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="110" />
       <source>Race (*.json)</source>
       <translation>比赛 (*.json)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="67" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="75" />
       <source>Saved {0}: open it with Ctrl+O to replay it</source>
       <translation>已保存 {0}：用 Ctrl+O 打开即可回放</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="73" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="81" />
       <source>Export the trace once the race has finished.</source>
       <translation>请等比赛结束后再导出追踪文件。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="77" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="85" />
       <source>No race to export yet: press Serve (Space) first.</source>
       <translation>还没有可导出的比赛：请先按“上菜”（空格键）。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="81" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="89" />
       <source>Export a trace for Perfetto</source>
       <translation>导出 Perfetto 追踪文件</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="82" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="90" />
       <source>Trace Event Format (*.json)</source>
       <translation>Trace Event Format 追踪文件 (*.json)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="96" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="104" />
       <source>Saved {0}: open it in ui.perfetto.dev or chrome://tracing</source>
       <translation>已保存 {0}：可在 ui.perfetto.dev 或 chrome://tracing 中打开</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="102" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="110" />
       <source>Open a saved race</source>
       <translation>打开保存的比赛</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="111" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="129" />
       <source>Wait for the race to finish before opening another.</source>
       <translation>请等本轮比赛结束后再打开另一场。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="124" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="180" />
+      <source>The replay shows {0} of its {1} kitchens: {2} could not open.</source>
+      <translation>回放只显示了 {1} 个厨房中的 {0} 个：{2} 无法打开。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/files/race_files.py" line="191" />
       <source>Export this view</source>
       <translation>导出当前画面</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="124" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="191" />
       <source>Image (*.png)</source>
       <translation>图片 (*.png)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="128" />
-      <location filename="../../src/chefline/ui/files/race_files.py" line="172" />
-      <location filename="../../src/chefline/ui/files/race_files.py" line="180" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="195" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="239" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="247" />
       <source>Saved {0}</source>
       <translation>已保存 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="151" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="218" />
       <source>Export a replay once a race has finished.</source>
       <translation>请等比赛结束后再导出回放。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="154" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="221" />
       <source>Export the replay</source>
       <translation>导出回放</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="154" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="221" />
       <source>Animation (*.gif)</source>
       <translation>动画 (*.gif)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="168" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="235" />
       <source>Writing the GIF… frame {0} of {1}</source>
       <translation>正在生成 GIF… 第 {0} 帧，共 {1} 帧</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/files/race_files.py" line="176" />
+      <location filename="../../src/chefline/ui/files/race_files.py" line="243" />
       <source>Export the race to…</source>
       <translation>把比赛导出到…</translation>
     </message>
@@ -2795,22 +2903,22 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>RaceSession</name>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="149" />
+      <location filename="../../src/chefline/ui/session.py" line="160" />
       <source>Wait for the race to finish before changing kitchens.</source>
       <translation>请等本轮比赛结束后再更换厨房。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="241" />
+      <location filename="../../src/chefline/ui/session.py" line="255" />
       <source>A capacity sweep is running (View → Capacity curve): stop it before serving.</source>
       <translation>容量扫描正在运行（视图 → 容量曲线）：请先停止它再上菜。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="246" />
+      <location filename="../../src/chefline/ui/session.py" line="260" />
       <source>No kitchen is open: choose at least one in the Kitchens menu.</source>
       <translation>没有打开的厨房：请在“厨房”菜单中至少选择一个。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="320" />
+      <location filename="../../src/chefline/ui/session.py" line="340" />
       <source>The race stopped with an unexpected error: {0}</source>
       <translation>比赛因意外错误而停止：{0}</translation>
     </message>
@@ -3053,7 +3161,7 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
     </message>
     <message>
       <location filename="../../src/chefline/ui/race/scoreboard.py" line="240" />
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="305" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="301" />
       <source>Time to first token of an LLM answer: p50·p95, seconds</source>
       <translation>大模型回答的首个 token 用时：p50·p95，单位秒</translation>
     </message>
@@ -3068,27 +3176,42 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>理想理论只计算菜本身。每张订单还要花厨房自己的 Python 工作（解析、路由、记录），在厨房开张时测得；在同一个解释器里，这些工作只能一件接一件地做，隔壁厨房的也一样。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="304" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="300" />
       <source>no order failed</source>
       <translation>没有订单失败</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="310" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="312" />
       <source>waiting its turn: one kitchen at a time</source>
       <translation>等待轮到它：一次一个厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="320" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="315" />
+      <source>stopped</source>
+      <translation>已停止</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="315" />
+      <source>failed</source>
+      <translation>有失败</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="316" />
+      <source>{0}: {1} of {2} served, {3} failed — no ratio to theory</source>
+      <translation>{0}：{2} 单上了 {1} 单，失败 {3} 单——不与理论值比较</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="322" />
       <source>expected {0:.2f} s · cooking for {1}</source>
       <translation>预计 {0:.2f} 秒 · 已做 {1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="324" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="326" />
       <source>expected {0:.2f} s</source>
       <translation>预计 {0:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="326" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="327" />
       <source>expected {0:.2f} s, took {1:.2f} s (×{2:.2f})</source>
       <translation>预计 {0:.2f} 秒，实际 {1:.2f} 秒（×{2:.2f}）</translation>
     </message>
@@ -3124,6 +3247,39 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <location filename="../../src/chefline/ui/talk/speaker_notes.py" line="153" />
       <source>Press → to start the talk.</source>
       <translation>按 → 开始演讲。</translation>
+    </message>
+  </context>
+  <context>
+    <name>StatusLine</name>
+    <message>
+      <location filename="../../src/chefline/ui/status_line.py" line="39" />
+      <source>Serving… {0:.1f} s</source>
+      <translation>上菜中… {0:.1f} 秒</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/status_line.py" line="44" />
+      <source>Race stopped.</source>
+      <translation>比赛已停止。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/status_line.py" line="53" />
+      <source>{0} {1} served</source>
+      <translation>{0} 上菜 {1}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/status_line.py" line="55" />
+      <source>{0} {1:.2f} s</source>
+      <translation>{0} {1:.2f} 秒</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/status_line.py" line="57" />
+      <source>{0} {1:.2f} s (theory {2:.2f})</source>
+      <translation>{0} {1:.2f} 秒（理论 {2:.2f}）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/status_line.py" line="59" />
+      <source>Finished: {0}   Export: Ctrl+E</source>
+      <translation>完成：{0}   导出：Ctrl+E</translation>
     </message>
   </context>
   <context>
@@ -3174,22 +3330,22 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>用户数必须是整数，不能是 {0:g}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/engine/sweep.py" line="288" />
+      <location filename="../../src/chefline/engine/sweep.py" line="307" />
       <source>loads are numbers separated by commas, such as 1,10,100,1000; not {0!r}</source>
       <translation>负载是用逗号分隔的数字，例如 1,10,100,1000；不能是 {0!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/engine/sweep.py" line="291" />
+      <location filename="../../src/chefline/engine/sweep.py" line="310" />
       <source>name at least one load, such as 1,10,100,1000</source>
       <translation>请至少给出一个负载，例如 1,10,100,1000</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/engine/sweep.py" line="293" />
+      <location filename="../../src/chefline/engine/sweep.py" line="312" />
       <source>a load must be a number, not NaN</source>
       <translation>负载必须是数字，不能是 NaN</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/engine/sweep.py" line="295" />
+      <location filename="../../src/chefline/engine/sweep.py" line="314" />
       <source>users are whole numbers: {0}</source>
       <translation>用户数必须是整数：{0}</translation>
     </message>
@@ -3228,71 +3384,257 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>Units</name>
     <message>
-      <location filename="../../src/chefline/texts.py" line="71" />
+      <location filename="../../src/chefline/texts.py" line="75" />
       <source>{0} s</source>
       <translation>{0} 秒</translation>
     </message>
   </context>
   <context>
-    <name>YourAppDialog</name>
+    <name>YourApp</name>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="84" />
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="137" />
-      <source>Your app</source>
-      <translation>你的应用</translation>
+      <location filename="../../src/chefline/cli/table.py" line="171" />
+      <source>{0} ran on {1}</source>
+      <translation>{0} 运行在 {1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="98" />
-      <source>the app's default</source>
-      <translation>应用的默认服务器</translation>
+      <location filename="../../src/chefline/cli/your_app_options.py" line="35" />
+      <source>race or serve your own ASGI or WSGI app (FastAPI, Starlette, Litestar, Flask, …) on its own Python, beside the built-in kitchens</source>
+      <translation>在你的应用自己的 Python 上比赛或运行你自己的 ASGI 或 WSGI 应用（FastAPI、Starlette、Litestar、Flask……），与内置厨房并排</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="118" />
-      <source>App (file or import string)</source>
-      <translation>应用（文件或导入路径）</translation>
+      <location filename="../../src/chefline/cli/your_app_options.py" line="48" />
+      <source>your app's Python: an interpreter or an environment's folder (default: the active VIRTUAL_ENV, else a .venv beside the app or in the current folder, else Chefline's own)</source>
+      <translation>你的应用的 Python：一个解释器或一个环境的文件夹（默认：当前激活的 VIRTUAL_ENV，其次是应用旁边或当前文件夹里的 .venv，再次是 Chefline 自己的）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="119" />
-      <source>Server</source>
-      <translation>服务器</translation>
+      <location filename="../../src/chefline/cli/your_app_options.py" line="130" />
+      <source>{0}: your app runs on {1}; each customer waits up to {2:g} s for it (--patience)</source>
+      <translation>{0}：你的应用运行在 {1}；每位顾客最多等它 {2:g} 秒（--patience）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="120" />
-      <source>Route</source>
-      <translation>路由</translation>
+      <location filename="../../src/chefline/cli/your_app_options.py" line="149" />
+      <source>Order from your app:</source>
+      <translation>向你的应用下单：</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="121" />
-      <source>Method</source>
-      <translation>方法</translation>
+      <location filename="../../src/chefline/kitchen/app_verdict.py" line="20" />
+      <source>order {0} held the chef at the pot for {1} at {2}</source>
+      <translation>订单 {0} 让厨师守在锅边 {1}，位置 {2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="122" />
-      <source>JSON body</source>
-      <translation>JSON 请求体</translation>
+      <location filename="../../src/chefline/kitchen/app_verdict.py" line="23" />
+      <source>order {0} kept the chef working for {1} at {2}</source>
+      <translation>订单 {0} 让厨师埋头干活 {1}，位置 {2}</translation>
     </message>
-  </context>
-  <context>
-    <name>YourAppOpener</name>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="241" />
+      <location filename="../../src/chefline/kitchen/app_verdict.py" line="26" />
+      <source>code outside any order held the chef at the pot for {0} at {1}</source>
+      <translation>不属于任何订单的代码让厨师守在锅边 {0}，位置 {1}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/app_verdict.py" line="29" />
+      <source>code outside any order kept the chef working for {0} at {1}</source>
+      <translation>不属于任何订单的代码让厨师埋头干活 {0}，位置 {1}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/app_verdict.py" line="51" />
+      <source>{0} (at {1}:{2} in `{3}`)</source>
+      <translation>{0}（在 {1}:{2} 的 `{3}` 里）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/app_verdict.py" line="62" />
+      <source>{0} so far (it still held it when the race ended)</source>
+      <translation>至今 {0}（比赛结束时仍未放开）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/app_verdict.py" line="66" />
+      <source>, in library code (no line of your app's files was on the stack)</source>
+      <translation>，在库代码里（调用栈上没有你的应用自己文件的代码行）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/app_verdict.py" line="102" />
+      <source>{0}: your route raised {1} ({2} orders)</source>
+      <translation>{0}：你的路由抛出了 {1}（{2} 张订单）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/app_verdict.py" line="110" />
+      <source>{0}: the event loop never stood still for more than {1:g} ms</source>
+      <translation>{0}：事件循环从未停住超过 {1:g} 毫秒</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/app_verdict.py" line="114" />
+      <source>{0}: the chef was held {1:.2f} s of the {2:.2f} s race ({3:.0f} %), in {4} blocks: stuck at the pot {5:.2f} s, working {6:.2f} s</source>
+      <translation>{0}：{2:.2f} 秒的比赛里厨师被拖住 {1:.2f} 秒（{3:.0f} %），共 {4} 次阻塞：守在锅边 {5:.2f} 秒，埋头干活 {6:.2f} 秒</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/app_verdict.py" line="124" />
+      <source>  … and {0} more (--json lists every one)</source>
+      <translation>  ……还有 {0} 次（--json 会全部列出）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/app_verdict.py" line="137" />
       <source>{0}: the event loop never stood still.</source>
       <translation>{0}：事件循环从未停住。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="247" />
-      <source>{0}: the chef was stuck at the pot {1:.2f} s of {2:.2f} s, in {3} blocks; e.g. {4}</source>
-      <translation>{0}：{2:.2f} 秒里厨师守在锅边 {1:.2f} 秒，共 {3} 次阻塞；例如 {4}</translation>
+      <location filename="../../src/chefline/kitchen/app_verdict.py" line="140" />
+      <source>{0}: the chef was held {1:.2f} s of {2:.2f} s, in {3} blocks; the longest: {4}</source>
+      <translation>{0}：{2:.2f} 秒里厨师被拖住 {1:.2f} 秒，共 {3} 次阻塞；最长的一次：{4}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="262" />
+      <location filename="../../src/chefline/kitchen/app_verdict.py" line="152" />
       <source>held the chef {0:.2f} s</source>
       <translation>拖住厨师 {0:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="268" />
-      <source>order {0} held the chef for {1:.2f} s at {2} in `{3}` ({4})</source>
-      <translation>订单 {0} 在 {2} 的 `{3}` 里拖住厨师 {1:.2f} 秒（{4}）</translation>
+      <location filename="../../src/chefline/kitchen/your_app.py" line="71" />
+      <source>given with --python</source>
+      <translation>由 --python 指定</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/your_app.py" line="72" />
+      <source>the active VIRTUAL_ENV</source>
+      <translation>当前激活的 VIRTUAL_ENV</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/your_app.py" line="73" />
+      <source>a .venv beside the app</source>
+      <translation>应用旁边的 .venv</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/your_app.py" line="74" />
+      <source>a .venv in the current folder</source>
+      <translation>当前文件夹里的 .venv</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/your_app.py" line="75" />
+      <source>Chefline's own: no other given or found (--python, VIRTUAL_ENV, .venv)</source>
+      <translation>Chefline 自己的：没有指定也没有找到别的（--python、VIRTUAL_ENV、.venv）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/your_app.py" line="91" />
+      <source>Python {0} at {1} ({2})</source>
+      <translation>Python {0}，位于 {1}（{2}）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/your_app/agent_server.py" line="136" />
+      <source>your app did not start within {0:g} s on {1} ({2})</source>
+      <translation>你的应用在 {1} 上 {0:g} 秒内没有启动（{2}）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/your_app/agent_server.py" line="138" />
+      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="177" />
+      <source>your app's process ended before it served: {0}</source>
+      <translation>你的应用的进程在开始服务前就结束了：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/your_app/environment.py" line="95" />
+      <source>--python: {0} is a folder with no bin/python in it</source>
+      <translation>--python：{0} 是一个文件夹，里面没有 bin/python</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/your_app/environment.py" line="99" />
+      <source>--python: there is no Python at {0}</source>
+      <translation>--python：{0} 处没有 Python</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/your_app/refusals.py" line="24" />
+      <source>{0} is not installed for your app's Python ({1}): install it there (pip install {0}) or choose another --server</source>
+      <translation>你的应用的 Python（{1}）没有安装 {0}：请装在那里（pip install {0}），或选择别的 --server</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/your_app/refusals.py" line="28" />
+      <source>your app's Python is {0}; Chefline's agent needs Python 3.9 or newer</source>
+      <translation>你的应用的 Python 是 {0}；Chefline 的代理需要 Python 3.9 或更新的版本</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/your_app/refusals.py" line="34" />
+      <source>; your app runs on {0}: install {1} there, or name your app's Python with --python</source>
+      <translation>；你的应用运行在 {0}：请把 {1} 装在那里，或用 --python 指定你的应用的 Python</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/your_app/refusals.py" line="44" />
+      <source>your app could not be served ({0}: {1})</source>
+      <translation>无法运行你的应用（{0}：{1}）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/your_app/staging.py" line="43" />
+      <source>Chefline's agent is missing from {0}</source>
+      <translation>{0} 里缺少 Chefline 的代理</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/your_app/staging.py" line="66" />
+      <source>could not stage Chefline's agent in {0}: {1}</source>
+      <translation>无法把 Chefline 的代理放到 {0}：{1}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="140" />
+      <source>your app's agent did not say what it serves</source>
+      <translation>你的应用的代理没有说明它运行的是什么</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/servers/your_app/your_kitchen.py" line="159" />
+      <source>your app's Python could not read it: {0}</source>
+      <translation>你的应用的 Python 无法读取它：{0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>YourAppDialog</name>
+    <message>
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="99" />
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="161" />
+      <source>Your app</source>
+      <translation>你的应用</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="113" />
+      <source>found: VIRTUAL_ENV, a .venv beside the app, …</source>
+      <translation>自动查找：VIRTUAL_ENV、应用旁边的 .venv……</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="117" />
+      <source>the app's default</source>
+      <translation>应用的默认服务器</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="139" />
+      <source>App (file or import string)</source>
+      <translation>应用（文件或导入路径）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="140" />
+      <source>Python</source>
+      <translation>Python</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="141" />
+      <source>Server</source>
+      <translation>服务器</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="142" />
+      <source>Route</source>
+      <translation>路由</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="143" />
+      <source>Method</source>
+      <translation>方法</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="144" />
+      <source>JSON body</source>
+      <translation>JSON 请求体</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="173" />
+      <source>Reading your app's routes with its own Python…</source>
+      <translation>正在用你的应用自己的 Python 读取它的路由……</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/dialogs/your_app_dialog.py" line="194" />
+      <source>Runs on {0}</source>
+      <translation>运行在 {0}</translation>
     </message>
   </context>
 </TS>

@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import signal
 import sys
+from pathlib import Path
 
 import qasync
 from PySide6.QtCore import QTimer
@@ -48,7 +49,7 @@ def create_application() -> QApplication:
 
 
 def build_window(args: argparse.Namespace) -> tuple[MainWindow, RaceSession]:
-    session = RaceSession(kitchen_settings(args))
+    session = RaceSession(kitchen_settings(args), talk_file=getattr(args, "scenes", None))
     window = MainWindow(session)
     language = system_language()
     if language != "en":  # the window speaks the system's language from the start
@@ -59,7 +60,8 @@ def build_window(args: argparse.Namespace) -> tuple[MainWindow, RaceSession]:
     if plan.chat is not None:
         controls.chat = plan.chat
     window.faults_menu.choose(plan.faults, plan.patience)
-    session.open_kitchens(chosen_modes(args))
+    if getattr(args, "open", None) is None or args.mode:  # a saved race opens its own
+        session.open_kitchens(chosen_modes(args))
     if getattr(args, "app", None):  # your app beside them (YourAppError: one sentence, exit 2)
         session.put_your_app(start_from_options(args))
     collector = GuiThreadCollector(window)
@@ -92,6 +94,8 @@ def run_window(args: argparse.Namespace) -> int:
     window.show()
     if args.serve:
         QTimer.singleShot(0, window.controls.request_serve)
+    if args.open is not None:
+        QTimer.singleShot(0, lambda: open_saved_race(window, args))
     # Qt's loop never returns to Python on its own; a tick lets Ctrl+C reach the handler.
     signal.signal(signal.SIGINT, lambda *_: window.close())
     tick = QTimer()
@@ -129,6 +133,8 @@ def run_snapshot(args: argparse.Namespace) -> int:
 
         session.sig_race_finished.connect(finish)
         try:
+            if args.open is not None:
+                return await replay_whole(window, args.open, out)
             result: RaceResult | None = None
             if args.scene is not None:
                 await presenter.go(args.scene - 1)
@@ -158,6 +164,40 @@ def run_snapshot(args: argparse.Namespace) -> int:
         if summary.makespan is not None and summary.ratio_to_theory is not None:
             print(f"  {name}: {summary.makespan:.2f} s, ×{summary.ratio_to_theory:.2f} theory")
     return 0
+
+
+def open_saved_race(window: MainWindow, args: argparse.Namespace) -> None:
+    """``window --open FILE``: replay it with its kitchens; a file that cannot be read is
+    said in a dialog, and the window races the usual kitchens instead."""
+    session = window.session
+
+    def usual_kitchens(*_: object) -> None:
+        if not session.kitchens:
+            session.open_kitchens(chosen_modes(args))
+
+    if not window.files.open_race(args.open):
+        usual_kitchens()
+    elif window.files.opened is not None:  # a large race is read off the GUI thread
+        window.files.opened.add_done_callback(
+            lambda opened: None if opened.cancelled() or opened.result() else usual_kitchens()
+        )
+
+
+async def replay_whole(window: MainWindow, path: Path, out: Path) -> RaceResult:
+    """A saved race on screen whole, with its kitchens, saved as the picture ``out``."""
+    files, player = window.files, window.session.replay
+    if not files.open_race(path):
+        raise BadInput(window.last_error or f"cannot open {path.name}")
+    if files.opened is not None:
+        await files.opened
+    result = player.result
+    if result is None:
+        raise BadInput(window.last_error or f"cannot replay {path.name}")
+    player.stop()  # back from the replay's first moment to the whole recorded race
+    await asyncio.sleep(0.1)  # let the last frame paint
+    if not window.grab().save(str(out)):
+        raise OSError(f"could not write {out}")
+    return result
 
 
 SELF_TEST_CUSTOMERS = 4

@@ -24,7 +24,6 @@ def main(argv: Sequence[str]) -> int:
     parser.add_argument("--fd", type=int, required=True, help="the listening socket")
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--name", required=True, help="the kitchen's name, for its events")
-    parser.add_argument("--app", help="your own WSGI app (path/to/app.py:app), served instead")
     args = parser.parse_args(argv)
     server = ServerKind(args.server)
     if server is ServerKind.GEVENT:
@@ -34,5 +33,5 @@ def main(argv: Sequence[str]) -> int:
         monkey.patch_all()
     from chefline.servers.own_process.child_kitchen import serve
 
-    serve(server, args.fd, args.workers, args.name, args.app)
+    serve(server, args.fd, args.workers, args.name)
     return 0

@@ -9,6 +9,9 @@ from collections.abc import Iterator
 
 CHILD_COMMAND = "_kitchen-child"
 """A kitchen's own process (``chefline.child``)."""
+AGENT_COMMAND = "_your-app-agent"
+"""Your app's agent on Chefline's own libraries (``chefline.agent``): a frozen Chefline's way
+to serve an app that has no Python of its own."""
 MODEL_COMMAND = "_model"
 """The built-in language model's own process (``chefline.servers.llm.model_process``)."""
 

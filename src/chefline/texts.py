@@ -13,7 +13,6 @@ import xml.etree.ElementTree as ElementTree
 from functools import cache
 
 from chefline.assets import resources_dir
-from chefline.kitchen.errors import BadInput
 
 LANGUAGES = ("en", "zh_CN")
 
@@ -54,6 +53,11 @@ class _Language:
 
 
 def use_language(language: str) -> None:
+    # Imported here: chefline.kitchen's package imports its modes, which mark their texts
+    # with this module; importing it first from here made a circle that broke
+    # ``import chefline.texts`` (and ``chefline.cli``, which imports it first).
+    from chefline.kitchen.errors import BadInput
+
     if language not in LANGUAGES:
         raise BadInput(f"unknown language {language!r}; choose from {', '.join(LANGUAGES)}")
     _Language.current = language

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 from collections.abc import Callable, Sequence
 
 from chefline import __version__
-from chefline.cli import race_command, rehearse_command, serve_command, sweep_command
+from chefline.cli import exit_codes, race_command, rehearse_command, serve_command, sweep_command
 from chefline.cli.argparse_words import speak_the_users_language
 from chefline.cli.options import (
+    add_file_options,
     add_kitchen_options,
     add_race_options,
+    add_speed_options,
+    check_files,
     chosen_modes,
     race_plan,
     snapshot_target,
@@ -21,20 +25,19 @@ from chefline.cli.your_app_options import add_your_app_options, check_your_app_o
 from chefline.kitchen.errors import BadInput, ChefError, YourAppError
 from chefline.texts import translate
 
-EXIT_BAD_INPUT = 2
-EXIT_KITCHEN_FAILED = 1
-
 WindowRunner = Callable[[argparse.Namespace], int]
 """Runs a windowed command ("window", "snapshot"); given by the caller so this stays Qt-free."""
 
 
 def build_parser() -> argparse.ArgumentParser:
     speak_the_users_language()
+    epilog = translate("Cli", exit_codes.EXIT_CODES_HELP)
     parser = argparse.ArgumentParser(
         prog="chefline",
         description=translate(
             "Cli", "Real Flask and FastAPI kitchens racing the same orders, measured."
         ),
+        epilog=epilog,
     )
     parser.add_argument("--version", action="version", version=f"chefline {__version__}")
     parser.add_argument(
@@ -45,18 +48,18 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    add_command = functools.partial(commands.add_parser, epilog=epilog)  # exit codes in each
 
-    window = commands.add_parser(
-        "window", help=translate("Cli", "open the window (the default command)")
-    )
+    window = add_command("window", help=translate("Cli", "open the window (the default command)"))
     add_kitchen_options(window)
     add_race_options(window)
     window.add_argument(
         "--serve", action="store_true", help=translate("Cli", "serve the orders at once")
     )
-    add_your_app_options(window, race=True)
+    add_file_options(window)
+    add_your_app_options(window)
 
-    snapshot = commands.add_parser(
+    snapshot = add_command(
         "snapshot",
         help=translate("Cli", "run a real race in the window offscreen and save it as an image"),
     )
@@ -83,16 +86,17 @@ def build_parser() -> argparse.ArgumentParser:
     snapshot.add_argument(
         "--full-screen", action="store_true", help=translate("Cli", "full screen, as in a talk")
     )
-    add_your_app_options(snapshot, race=True)
+    add_file_options(snapshot)
+    add_your_app_options(snapshot)
 
-    commands.add_parser("modes", help=translate("Cli", "list the kitchen modes"))
+    add_command("modes", help=translate("Cli", "list the kitchen modes"))
 
-    race = commands.add_parser(
+    race = add_command(
         "race", help=translate("Cli", "race kitchens headless and print the comparison")
     )
     add_kitchen_options(race)
     add_race_options(race)
-    add_your_app_options(race, race=True)
+    add_your_app_options(race)
     race.add_argument(
         "--json", action="store_true", help=translate("Cli", "print every order's full timeline")
     )
@@ -104,7 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
 
-    sweep = commands.add_parser(
+    sweep = add_command(
         "sweep",
         help=translate(
             "Cli", "the capacity curve: each kitchen raced alone at rising loads, with its knee"
@@ -113,18 +117,17 @@ def build_parser() -> argparse.ArgumentParser:
     add_kitchen_options(sweep, sweep_command.DEFAULT_KITCHENS)
     sweep_command.add_options(sweep)
 
-    rehearse = commands.add_parser(
+    rehearse = add_command(
         "rehearse",
         help=translate("Cli", "run every scene of the talk and check that it shows what it says"),
     )
     add_kitchen_options(rehearse)
     rehearse_command.add_options(rehearse)
 
-    serve = commands.add_parser(
-        "serve", help=translate("Cli", "run kitchens on loopback until Ctrl+C")
-    )
+    serve = add_command("serve", help=translate("Cli", "run kitchens on loopback until Ctrl+C"))
     add_kitchen_options(serve)
-    add_your_app_options(serve, race=False)
+    add_speed_options(serve)
+    add_your_app_options(serve)
     serve.add_argument(
         "--port",
         type=int,
@@ -154,17 +157,18 @@ def main(
         if args.command == "self-test":
             if window is None:
                 print("chefline: this build has no window to test", file=sys.stderr)
-                return EXIT_BAD_INPUT
+                return exit_codes.BAD_INPUT
             return window(args)
         if args.command in ("window", "snapshot"):
             if window is None:
                 print("chefline: this build has no window; try `chefline race`", file=sys.stderr)
-                return EXIT_BAD_INPUT
+                return exit_codes.BAD_INPUT
             chosen_modes(args)
             race_plan(args)
             check_your_app_options(args)
             if args.command == "snapshot":
                 snapshot_target(args)
+                check_files(args)  # nobody would see a dialog: a bad file is exit 2
             return window(args)
         if args.command == "modes":
             print(modes_table())
@@ -179,9 +183,9 @@ def main(
             return rehearse_command.run(args)
     except (BadInput, YourAppError) as error:  # what the user gave: their input, their app
         print(f"chefline: {error}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return exit_codes.BAD_INPUT
     except ChefError as error:  # a kitchen, the model, the customers
         print(f"chefline: {error}", file=sys.stderr)
-        return EXIT_KITCHEN_FAILED
+        return exit_codes.FAILED
     parser.print_help()
-    return 0
+    return exit_codes.OK

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from chefline.client.export import load_json
 from chefline.client.plan import RacePlan
 from chefline.kitchen import limits
 from chefline.kitchen.arrivals import DEFAULT_SEED, Arrivals
@@ -13,6 +14,7 @@ from chefline.kitchen.faults import FaultKind, Faults
 from chefline.kitchen.llm import DEFAULT_MODEL_SPEED, DEFAULT_PROMPT, ChatOrder, ModelSpeed
 from chefline.kitchen.modes import MODES, KitchenSettings, get_mode
 from chefline.kitchen.recipe import DEFAULT_STEP_CPU_S, DishKind, Recipe
+from chefline.kitchen.scenes import load_talk
 from chefline.servers.llm.model_link import ModelLink
 from chefline.texts import translate
 
@@ -203,24 +205,7 @@ def add_llm_options(parser: argparse.ArgumentParser) -> None:
     llm.add_argument(
         "--temperature", type=float, default=0.7, help=translate("Cli", "0-2 (default 0.7)")
     )
-    llm.add_argument(
-        "--ttft",
-        type=float,
-        default=DEFAULT_MODEL_SPEED.ttft,
-        metavar="SECONDS",
-        help=translate("Cli", "built-in model: time to first token (default {0:g})").format(
-            DEFAULT_MODEL_SPEED.ttft
-        ),
-    )
-    llm.add_argument(
-        "--tokens-per-s",
-        type=float,
-        default=DEFAULT_MODEL_SPEED.tokens_per_s,
-        metavar="R",
-        help=translate("Cli", "built-in model: tokens per second (default {0:g})").format(
-            DEFAULT_MODEL_SPEED.tokens_per_s
-        ),
-    )
+    add_speed_options(llm)
     llm.add_argument(
         "--model-url",
         metavar="URL",
@@ -232,6 +217,55 @@ def add_llm_options(parser: argparse.ArgumentParser) -> None:
         metavar="VAR",
         help=translate("Cli", "environment variable holding the API key (never written anywhere)"),
     )
+
+
+def add_speed_options(parser: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
+    """The built-in model's speed (``race --llm``, and ``serve``'s ``POST /chat``)."""
+    parser.add_argument(
+        "--ttft",
+        type=float,
+        default=DEFAULT_MODEL_SPEED.ttft,
+        metavar="SECONDS",
+        help=translate("Cli", "built-in model: time to first token (default {0:g})").format(
+            DEFAULT_MODEL_SPEED.ttft
+        ),
+    )
+    parser.add_argument(
+        "--tokens-per-s",
+        type=float,
+        default=DEFAULT_MODEL_SPEED.tokens_per_s,
+        metavar="R",
+        help=translate("Cli", "built-in model: tokens per second (default {0:g})").format(
+            DEFAULT_MODEL_SPEED.tokens_per_s
+        ),
+    )
+
+
+def add_file_options(parser: argparse.ArgumentParser) -> None:
+    """A speaker's own talk and a saved race, for the window and its snapshot."""
+    parser.add_argument(
+        "--scenes",
+        metavar="FILE",
+        type=Path,
+        help=translate("Cli", "the talk's scenes from this file instead of the built-in talk"),
+    )
+    parser.add_argument(
+        "--open",
+        metavar="FILE",
+        type=Path,
+        help=translate("Cli", "a saved race (.json or .json.gz) to replay, with its kitchens"),
+    )
+
+
+def check_files(args: argparse.Namespace) -> None:
+    """The talk and the saved race named by ``--scenes`` and ``--open``, read and checked
+    now (BadInput): a snapshot has nobody to show a dialog to."""
+    if args.open is not None and args.scene is not None:
+        raise BadInput("a snapshot shows either a saved race (--open) or a scene (--scene)")
+    if args.scenes is not None:
+        load_talk(args.scenes)
+    if args.open is not None:
+        load_json(args.open)
 
 
 def model_speed(args: argparse.Namespace) -> ModelSpeed:

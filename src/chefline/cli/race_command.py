@@ -6,32 +6,41 @@ import argparse
 import asyncio
 import contextlib
 import json
+import signal
 import sys
 from pathlib import Path
 
+from chefline.cli import exit_codes
 from chefline.cli.options import chosen_modes, kitchen_settings, model_link, race_plan
+from chefline.cli.stop_signals import StopSignals
 from chefline.cli.table import race_table
-from chefline.cli.your_app_options import (
-    add_blocks,
-    block_lines,
-    check_your_app_options,
-    raised_lines,
-    start_from_options,
-)
+from chefline.cli.your_app_options import check_your_app_options, header, open_from_options
 from chefline.client.race import RaceResult, RaceRunner
 from chefline.client.trace_file import save_trace
-from chefline.engine import Restaurant
+from chefline.engine import Kitchen, Restaurant
 from chefline.kitchen.errors import FileWriteError
 from chefline.process import race_collections, raise_open_file_limit
-from chefline.servers.your_app.your_kitchen import YourKitchen
-from chefline.texts import translate
+from chefline.texts import QT_TRANSLATE_NOOP, translate
 
-EXIT_INTERRUPTED = 130
-EXIT_TRACE_FAILED = 1
-"""The race ran and its result was printed, but the trace could not be written."""
+STOPPED_BY: dict[int, str] = {
+    signal.SIGINT: QT_TRANSLATE_NOOP("Cli", "stopped by Ctrl+C"),
+    signal.SIGTERM: QT_TRANSLATE_NOOP("Cli", "stopped by SIGTERM"),
+}
 
 
 def run(args: argparse.Namespace) -> int:
+    """Race and print; the exit code says how it went (``exit_codes``)."""
+    signals = StopSignals()
+    with signals.installed():
+        try:
+            return _run(args, signals)
+        except KeyboardInterrupt:  # before the race began, or while the kitchens closed
+            why = translate("Cli", STOPPED_BY.get(signals.received or signal.SIGINT, ""))
+            print(f"\nchefline: {why}", file=sys.stderr)
+            return signals.code or exit_codes.INTERRUPTED
+
+
+def _run(args: argparse.Namespace, signals: StopSignals) -> int:
     check_your_app_options(args)
     names = chosen_modes(args) if args.mode or args.app is None else []
     settings = kitchen_settings(args)
@@ -39,11 +48,11 @@ def run(args: argparse.Namespace) -> int:
     own_model = model_link(args) if args.llm else None
     raise_open_file_limit()
     restaurant = Restaurant(settings)
-    yours: list[YourKitchen] = []
+    yours: list[Kitchen] = []
     try:
         if args.app is not None:  # your app first: a reason it cannot race comes at once
-            yours.append(start_from_options(args))
-            restaurant.put_your_app(yours[0], first=True)
+            yours.append(open_from_options(restaurant, args))
+            print(header(yours[0], plan.patience), file=sys.stderr, flush=True)
         if own_model is not None:
             probe = restaurant.use_own_model(own_model)  # ModelError: before any kitchen
             if not args.json:
@@ -54,47 +63,60 @@ def run(args: argparse.Namespace) -> int:
         restaurant.open_or_raise(names)
         runner = restaurant.race(plan)
         show_progress = not args.json and sys.stderr.isatty()
-        try:
-            with race_collections():
-                result = asyncio.run(_race(runner, show_progress))
-        except KeyboardInterrupt:
-            print("\nchefline: race stopped", file=sys.stderr)
-            return EXIT_INTERRUPTED
+        with race_collections():
+            result = asyncio.run(_race(runner, show_progress, signals))
+        down = restaurant.kitchens_down()
     finally:
         restaurant.close()
+    if signals.received is not None:
+        why = translate("Cli", STOPPED_BY[signals.received])
+        print(translate("Cli", "chefline: {0}; what was measured until then:").format(why),
+              file=sys.stderr)  # fmt: skip
     if args.json:
         data = result.to_json()
-        add_blocks(data, result, yours)
+        data["kitchens_down"] = down
         print(json.dumps(data, indent=2))
     else:
-        route = f"{yours[0].order.method} {yours[0].order.path}" if yours else None
-        print(race_table(result, route, builtin=bool(names)))
-        for kitchen in yours:
-            if lines := raised_lines(result, kitchen) + block_lines(result, kitchen):
+        route = f"{yours[0].method} {args.path}" if yours else None
+        print(race_table(result, route, builtin=bool(names), down=down))
+        for verdict in result.verdicts.values():
+            if lines := verdict.lines():
                 print("\n" + "\n".join(lines))
     if args.trace:
         try:
             save_trace(result, Path(args.trace))
         except FileWriteError as error:  # the race is printed already: say why, lose nothing
             print(f"chefline: {error}", file=sys.stderr)
-            return EXIT_TRACE_FAILED
+            return exit_codes.FAILED
         if not args.json:
             print(translate("Cli", "Trace written to {0}: open it in ui.perfetto.dev").format(
                 args.trace))  # fmt: skip
-    return 0
+    return race_outcome(result, down, signals)
 
 
-async def _race(runner: RaceRunner, show_progress: bool) -> RaceResult:
-    if not show_progress:
-        return await runner.run()
-    progress = asyncio.create_task(_report_progress(runner))
-    try:
-        return await runner.run()
-    finally:
-        progress.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await progress
-        print("\r\033[K", end="", file=sys.stderr)
+def race_outcome(result: RaceResult, down: list[str], signals: StopSignals) -> int:
+    """The exit code of a race that ran: stopped, a kitchen died, orders failed, or 0."""
+    if signals.code is not None:
+        return signals.code
+    if down:
+        return exit_codes.KITCHEN_DIED
+    if result.cancelled or not all(t.summary().finished for t in result.timelines.values()):
+        return exit_codes.ORDERS_FAILED
+    return exit_codes.OK
+
+
+async def _race(runner: RaceRunner, show_progress: bool, signals: StopSignals) -> RaceResult:
+    with signals.while_racing(runner.cancel):
+        if not show_progress:
+            return await runner.run()
+        progress = asyncio.create_task(_report_progress(runner))
+        try:
+            return await runner.run()
+        finally:
+            progress.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await progress
+            print("\r\033[K", end="", file=sys.stderr)
 
 
 async def _report_progress(runner: RaceRunner) -> None:

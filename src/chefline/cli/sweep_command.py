@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from chefline.cli import exit_codes
 from chefline.cli.options import (
     add_llm_options,
     add_rate_options,
@@ -22,6 +23,7 @@ from chefline.cli.options import (
     model_speed,
     parse_size,
 )
+from chefline.cli.stop_signals import StopSignals
 from chefline.cli.sweep_table import sweep_report
 from chefline.client.plan import RacePlan
 from chefline.client.sweep_file import load_sweep, save_sweep
@@ -39,8 +41,6 @@ DEFAULT_KITCHENS = ["flask-one-chef", "flask-threaded", "flask-processes", "fast
 """Sync, threaded, worker processes and async, side by side."""
 DEFAULT_USERS = "1,10,100,1000"
 PICTURE_SIZE = "1600x900"
-EXIT_INTERRUPTED = 130
-EXIT_FILE_FAILED = 1
 
 PictureWriter = Callable[[Sweep, Path, tuple[int, int]], None]
 """Draws a sweep into a PNG or SVG file (given by the caller: the drawing is Qt's)."""
@@ -150,31 +150,30 @@ def picture_target(args: argparse.Namespace) -> tuple[Path, tuple[int, int]] | N
 
 
 def run(args: argparse.Namespace, picture: PictureWriter | None = None) -> int:
+    """Sweep (or show a recorded sweep), print it, write its files; the exit code says how it
+    went (``exit_codes``: 3 when a point did not serve every order, 130/143 when stopped)."""
     target = picture_target(args)  # a bad name is refused before minutes of racing
     if target is not None and picture is None:
         raise BadInput(translate("Cli", "this build cannot draw pictures; leave out --out"))
+    signals = StopSignals()
     if args.open is not None:
         sweep = load_sweep(args.open)
-        stopped = False
     else:
         plan = sweep_plan(args)
         raise_open_file_limit()
         show = sys.stderr.isatty() and args.json != "-"
         runner = SweepRunner(plan, listener=_progress(plan.axis) if show else None)
-        stopped = False
-        try:
-            with race_collections():
-                asyncio.run(runner.run())
-        except KeyboardInterrupt:
-            stopped = True
-        # Ctrl+C cancels the race under way, which ends as stopped: the sweep stops there.
-        stopped = stopped or runner.sweep.cancelled
+        with signals.installed():
+            try:
+                with race_collections():
+                    asyncio.run(_sweep(runner, signals))
+            except KeyboardInterrupt:  # while a kitchen opened or closed
+                runner.sweep.cancelled = True
         if show:
             print("\r\033[K", end="", file=sys.stderr)
         sweep = runner.sweep
-        if stopped:
-            sweep.cancelled = True
-            print("\r\033[K" + translate("Cli", "chefline: sweep stopped"), file=sys.stderr)
+        if sweep.cancelled:
+            print(translate("Cli", "chefline: sweep stopped"), file=sys.stderr)
     if args.json == "-":
         print(json.dumps(sweep.to_json(), indent=1))
     else:
@@ -188,8 +187,17 @@ def run(args: argparse.Namespace, picture: PictureWriter | None = None) -> int:
             _said(translate("Cli", "Curve drawn in {0}").format(target[0]), args)
     except (FileWriteError, OSError) as error:
         print(f"chefline: {error}", file=sys.stderr)
-        return EXIT_FILE_FAILED
-    return EXIT_INTERRUPTED if stopped else 0
+        return exit_codes.FAILED
+    if sweep.cancelled and args.open is None:
+        return signals.code or exit_codes.INTERRUPTED
+    served = all(p.served == p.customers for p in sweep.points)
+    return exit_codes.OK if served else exit_codes.ORDERS_FAILED
+
+
+async def _sweep(runner: SweepRunner, signals: StopSignals) -> None:
+    """Ctrl+C or SIGTERM stops the race under way and the sweep after it."""
+    with signals.while_racing(runner.cancel):
+        await runner.run()
 
 
 def _said(text: str, args: argparse.Namespace) -> None:

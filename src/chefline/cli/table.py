@@ -77,9 +77,20 @@ def modes_table() -> str:
     return render(headers, rows, right=set())
 
 
-def race_table(result: RaceResult, your_route: str | None = None, builtin: bool = True) -> str:
+NO_RATIO_NOTE = QT_TRANSLATE_NOOP(
+    "Cli",
+    "No ×theory for {0}: a ratio is shown only for a kitchen that served every order.",
+)
+DOWN_NOTE = QT_TRANSLATE_NOOP("Cli", "The {0} kitchen died during the race.")
+
+
+def race_table(
+    result: RaceResult, your_route: str | None = None, builtin: bool = True,
+    down: Sequence[str] = (),
+) -> str:  # fmt: skip
     """``your_route``: what your app's customers order (``GET /wait``), when it races;
-    ``builtin``: whether any built-in kitchen races (their dish is in the title)."""
+    ``builtin``: whether any built-in kitchen races (their dish is in the title); ``down``:
+    the kitchens found dead after it."""
     headers = [
         translate("Cli", "kitchen"), translate("Cli", "served"), translate("Cli", "makespan"),
         translate("Cli", "theory"), translate("Cli", "×theory"), "p50", "p95", "p99",
@@ -95,14 +106,17 @@ def race_table(result: RaceResult, your_route: str | None = None, builtin: bool 
     rows = []
     notes = []
     own_work = []
+    unfinished = []
     for timeline in result.timelines.values():
         s = timeline.summary()
         if (line := own_work_line(s)) is not None:
             own_work.append(line)
         ratio = s.ratio_to_theory
+        if not s.finished:
+            unfinished.append(s.kitchen)
         rows.append([
             s.kitchen,
-            f"{s.served}/{s.customers}",
+            f"{s.served}/{s.planned or s.customers}",
             seconds(s.makespan),
             seconds(s.expected_makespan),
             "-" if ratio is None else f"{ratio:.2f}",
@@ -153,6 +167,9 @@ def race_table(result: RaceResult, your_route: str | None = None, builtin: bool 
         title += translate("Cli", ", one kitchen at a time")
     if plan.patience is not None:
         title += translate("Cli", ", customers wait at most {0:g} s").format(plan.patience)
+    for verdict in result.verdicts.values():  # which Python each of your apps ran on
+        title += "\n" + translate("YourApp", "{0} ran on {1}").format(
+            verdict.kitchen, verdict.python.describe())  # fmt: skip
     body = render(headers, rows, right=set(range(1, len(headers))))
     body += "\n\n" + translate("Cli", COST_NOTE)
     if own_work:
@@ -163,4 +180,9 @@ def race_table(result: RaceResult, your_route: str | None = None, builtin: bool 
         else []
     )
     errors = ["", translate("Cli", "Errors:"), *notes] if notes else []
-    return "\n".join([title, "", body, *errors, *stopped])
+    died = [translate("Cli", DOWN_NOTE).format(name) for name in down]
+    no_ratio = [translate("Cli", NO_RATIO_NOTE).format(", ".join(unfinished))] if unfinished else []
+    ends = [*died, *no_ratio]
+    if result.cancelled:
+        title = translate("Cli", "STOPPED: ") + title
+    return "\n".join([title, "", body, *errors, *stopped, *(["", *ends] if ends else [])])

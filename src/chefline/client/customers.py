@@ -279,7 +279,10 @@ def _take_own(record: OrderRecord, response: httpx.Response) -> None:
         record.status = OrderStatus.SERVED
         return
     record.status = OrderStatus.FAILED
-    record.failure = Failure.BURNT if response.status_code >= 500 else Failure.REFUSED
+    status = response.status_code
+    record.failure = (
+        Failure.BURNT if status >= 500 else Failure.NOT_FOUND if status == 404 else Failure.REFUSED
+    )
     text = _TAG.sub("", response.text)  # an HTML error page: its words, not its markup
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     record.error = (

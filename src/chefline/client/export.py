@@ -63,6 +63,8 @@ def _race_from_json(data: dict[str, Any]) -> RaceResult:
         bool(data.get("in_turn", False)),
     )
     timelines = [RaceTimeline.from_json(raw) for raw in data["kitchens"]]
+    for timeline in timelines:
+        timeline.planned = data["customers"]  # a race plans the same orders at every kitchen
     return RaceResult(data["race"], plan, {t.kitchen: t for t in timelines},
                       bool(data.get("cancelled")))  # fmt: skip
 

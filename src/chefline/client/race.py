@@ -9,12 +9,15 @@ import time
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, Protocol
 
 from chefline.client.customer_process import CustomerProcess
 from chefline.client.customers import CustomerNews, KitchenDoor, RaceBrief
 from chefline.client.failures import hung_up
+from chefline.client.off_loop import in_a_thread
 from chefline.client.plan import RacePlan
+from chefline.kitchen.app_verdict import AppVerdict
 from chefline.kitchen.clock import now
 from chefline.kitchen.cost import KitchenCost
 from chefline.kitchen.cost_meter import CostMeter
@@ -74,6 +77,9 @@ class RaceTarget(Protocol):
     def body(self) -> Any: ...
     def cost(self) -> KitchenCost: ...
     def relay_caught_up(self) -> bool: ...
+    def verdict(self, race: str, start: float | None, end: float | None) -> AppVerdict | None:
+        """What the race found in your app's kitchen (None for a built-in kitchen); it may
+        ask the kitchen's process: called off the loop."""
 
 
 @dataclass
@@ -82,6 +88,9 @@ class RaceResult:
     plan: RacePlan
     timelines: dict[str, RaceTimeline] = field(default_factory=dict)
     cancelled: bool = False
+    verdicts: dict[str, AppVerdict] = field(default_factory=dict)
+    """What the race found in your app's kitchens, by kitchen: said once, shown by the
+    command line's table, ``--json`` and the window alike."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -108,7 +117,12 @@ class RaceResult:
             ),
             "in_turn": self.plan.in_turn,
             "cancelled": self.cancelled,
-            "kitchens": [timeline.to_json() for timeline in self.timelines.values()],
+            "kitchens": [
+                {**timeline.to_json(), **(verdict.to_json() if verdict else {})}
+                for timeline, verdict in (
+                    (t, self.verdicts.get(name)) for name, t in self.timelines.items()
+                )
+            ],
         }
 
     def _rate_json(self) -> dict[str, Any]:
@@ -164,6 +178,8 @@ class RaceRunner:
             plan,
             {name: RaceTimeline(name, value) for name, value in expected.items()},
         )
+        for timeline in self.result.timelines.values():
+            timeline.planned = plan.arrivals.customers
         self._expect_own_work()
         self.meter = CostMeter({k.name: k.cost for k in self.kitchens})
         """What each kitchen holds, sampled in a thread while the race runs."""
@@ -287,7 +303,21 @@ class RaceRunner:
                 await asyncio.to_thread(customers.close)
         for record in sorted(self._records, key=lambda record: record.index):
             self.result.timelines[record.kitchen].add(record)  # in the order customers came
+        if not self.result.cancelled:
+            await self._hear_verdicts()
         return self.result
+
+    async def _hear_verdicts(self) -> None:
+        """Each of your app's kitchens says what it found, off the loop (it may ask its
+        process: a block can outlast the race)."""
+        for kitchen in self.kitchens:
+            if kitchen.report is not ReportSource.RELAY:
+                continue
+            timeline = self.result.timelines[kitchen.name]
+            verdict = await in_a_thread(partial(kitchen.verdict, self.race_id, timeline.start,
+                                                 timeline.end))  # fmt: skip
+            if verdict is not None:
+                self.result.verdicts[kitchen.name] = verdict
 
     def cancel(self) -> None:
         self.result.cancelled = True  # first: the customers may be gone before the task hears

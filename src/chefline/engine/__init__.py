@@ -2,7 +2,8 @@
 
 The window's session, ``chefline race`` and ``chefline rehearse`` are faces over one
 ``Restaurant``: what kitchens are open, which model they call, whether a race fits, and the
-race itself all happen here, once. ``chefline sweep`` and the window's capacity curve run a
+race itself all happen here, once. Your own app is opened, listed and shown through
+``chefline.engine.your_app``. ``chefline sweep`` and the window's capacity curve run a
 ``SweepRunner``: each kitchen alone in a restaurant of its own, at rising loads.
 """
 
@@ -20,9 +21,18 @@ from chefline.engine.sweep import (
     SweepStage,
     parse_steps,
 )
+from chefline.engine.your_app import (
+    start_your_app,
+    your_app_code,
+    your_app_python,
+    your_app_routes,
+    your_app_spec,
+)
+from chefline.servers.kitchens import Kitchen
 from chefline.servers.spare_cores import SpareCores
 
 __all__ = [
+    "Kitchen",
     "KitchenFailure",
     "Opening",
     "Restaurant",
@@ -34,4 +44,9 @@ __all__ = [
     "check_fits",
     "parse_steps",
     "side_by_side",
+    "start_your_app",
+    "your_app_code",
+    "your_app_python",
+    "your_app_routes",
+    "your_app_spec",
 ]

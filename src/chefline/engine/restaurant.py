@@ -9,19 +9,21 @@ failures into messages, the command line turns them into exit codes.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
 from chefline.client.customer_process import CustomerProcess
 from chefline.client.plan import RacePlan
 from chefline.client.race import Listener, RaceRunner
+from chefline.engine.your_app import start_your_app
 from chefline.kitchen.errors import ChefError
 from chefline.kitchen.llm import DEFAULT_MODEL_SPEED, ModelSpeed
 from chefline.kitchen.modes import KitchenSettings, get_mode
-from chefline.kitchen.your_app import ReportSource
+from chefline.kitchen.your_app import ReportSource, YourAppSpec
 from chefline.servers.kitchens import Kitchen, start_kitchen
-from chefline.servers.llm.model_link import ModelLink, ModelProbe
+from chefline.servers.llm.model_link import ModelLink
+from chefline.servers.llm.model_probe import ModelProbe
 from chefline.servers.llm.model_supply import ModelSupply
 from chefline.texts import QT_TRANSLATE_NOOP, translate
 
@@ -107,15 +109,18 @@ class Restaurant:
         yours = [k.name for k in self.your_apps if k.name not in names]
         return [*yours, *names] if self._your_app_first else [*names, *yours]
 
-    def start(self, names: Sequence[str]) -> Opening:
+    def start(self, names: Sequence[str], ports: Mapping[str, int] | None = None) -> Opening:
         """Start the kitchens of ``names`` not open yet, side by side (any thread; a kitchen
-        in a process of its own takes most of a second). ``settle`` puts them in use."""
+        in a process of its own takes most of a second). ``settle`` puts them in use.
+        ``ports``: where some should listen (a busy one is replaced, with a notice)."""
         missing = [name for name in names if name not in self.names]
         opening = Opening()
+        ports = ports or {}
 
         def start_one(name: str) -> None:  # list appends are atomic: no lock needed
             try:
-                kitchen = start_kitchen(name, self.settings, supplier=self.models.supplier)
+                kitchen = start_kitchen(name, self.settings, port=ports.get(name, 0),
+                                        supplier=self.models.supplier)  # fmt: skip
             except ChefError as error:
                 opening.failures.append(KitchenFailure(name, error))
                 return
@@ -139,18 +144,24 @@ class Restaurant:
         self.kitchens = [opened[name] for name in names if name in opened]
         return opening.failures
 
-    def open(self, names: Sequence[str]) -> list[KitchenFailure]:
+    def open(
+        self, names: Sequence[str], ports: Mapping[str, int] | None = None
+    ) -> list[KitchenFailure]:
         """Run exactly these kitchens (your app too, if open); what failed to open."""
         names = self.with_your_app(names)
-        return self.settle(names, self.start(names))
+        return self.settle(names, self.start(names, ports))
 
-    def open_or_raise(self, names: Sequence[str]) -> None:
+    def open_or_raise(self, names: Sequence[str], ports: Mapping[str, int] | None = None) -> None:
         """``open``, for a run that cannot go on without every kitchen: the first failure's
         own error is raised (KitchenError, BadInput); the kitchens that did open
         stay until ``close``."""
-        failures = self.open(names)
+        failures = self.open(names, ports)
         if failures:
             raise failures[0].error
+
+    def kitchens_down(self) -> list[str]:
+        """The open kitchens whose server no longer runs: it died (or was stopped)."""
+        return [kitchen.name for kitchen in self.kitchens if not kitchen.server.running]
 
     def put_your_app(self, kitchen: Kitchen | None, *, first: bool = False) -> None:
         """Race ``kitchen`` (your app, started by the caller) in place of the one open
@@ -162,6 +173,15 @@ class Restaurant:
         self._your_app_first = first
         if kitchen is not None:
             self.kitchens.insert(0 if first else len(self.kitchens), kitchen)
+
+    def open_your_app(self, spec: YourAppSpec, *, first: bool = False,
+                      on_output: Callable[[str], None] | None = None) -> Kitchen:  # fmt: skip
+        """Start your app as ``spec`` says (on its own Python) and race it in place of the
+        one open before; YourAppError (one sentence) when it cannot. ``first``: as in
+        ``put_your_app``; ``on_output``: each line your app writes."""
+        kitchen = start_your_app(spec, self.settings, on_output=on_output)
+        self.put_your_app(kitchen, first=first)
+        return kitchen
 
     def stop_kitchen(self, name: str) -> None:
         """Close one kitchen (as if it crashed); its orders fail, the others go on."""
@@ -190,6 +210,11 @@ class Restaurant:
     def warm_up_model(self, speed: ModelSpeed | None = None) -> None:
         """Start the built-in model's process now, so that the first LLM race finds it."""
         self.models.prepare_builtin(speed or DEFAULT_MODEL_SPEED)
+
+    def use_builtin_model(self, speed: ModelSpeed | None = None) -> ModelSpeed:
+        """Have the kitchens call the built-in model at ``speed`` (started now if it is not
+        running): ``chefline serve`` answers ``POST /chat`` as a race does."""
+        return self.models.use_builtin(speed or DEFAULT_MODEL_SPEED)
 
     def use_own_model(self, link: ModelLink) -> ModelProbe:
         """Have the kitchens call the user's model, after one call to it (ModelError)."""

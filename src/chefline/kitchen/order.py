@@ -111,6 +111,8 @@ class Failure(StrEnum):
     """The kitchen answered 500: the handler raised."""
     REFUSED = "refused"
     """The kitchen answered another error: a bad order."""
+    NOT_FOUND = "not found"
+    """Your app has no such route (it answered 404)."""
     WALKED_OUT = "walked out"
     """The customer's patience ran out (client timeout)."""
     NO_KITCHEN = "no kitchen"

@@ -7,21 +7,20 @@ speaker in a rehearsal) can check that the real race bears the caption out.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from chefline.kitchen.bounded_json import load_file
 from chefline.kitchen.cost import KitchenCost
 from chefline.kitchen.errors import BadInput
 from chefline.kitchen.llm import DEFAULT_MODEL_SPEED, ModelSpeed
-from chefline.kitchen.modes import get_mode
 from chefline.kitchen.recipe import DishKind
-from chefline.kitchen.talk_file import MAX_TALK_BYTES, talk_problem
+from chefline.kitchen.talk_file import TALK_BOUNDS, talk_problem
 from chefline.kitchen.timeline import TimelineSummary
-from chefline.texts import LANGUAGES
+from chefline.texts import LANGUAGES, translate
 
 SLACK_CORES = 0.5
 """A quiet machine is never quite idle: its own background work may take this much."""
@@ -182,47 +181,28 @@ class Talk:
         raise BadInput(f"the talk has no scene {scene_id!r}")
 
 
-def _texts(data: dict[str, Any], key: str, where: str) -> dict[str, str]:
-    texts = data.get(key)
-    if not isinstance(texts, dict) or any(not texts.get(lang) for lang in LANGUAGES):
-        raise BadInput(f"{where}: {key} needs a text in each of {', '.join(LANGUAGES)}")
-    return {lang: str(texts[lang]) for lang in LANGUAGES}
-
-
 def load_talk(path: Path) -> Talk:
-    """The talk in ``path`` (JSON), checked: every kitchen known, every text in each language."""
-    try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_TALK_BYTES + 1)
-        if len(raw) > MAX_TALK_BYTES:
-            raise ValueError(f"it is larger than {MAX_TALK_BYTES // 1024} kB")
-        data = json.loads(raw.decode("utf-8"))
-    except (OSError, ValueError, RecursionError) as error:
-        raise BadInput(f"cannot read the talk {path.name}: {error}") from None
+    """The talk in ``path`` (JSON), read with bounds and checked whole (``talk_file``):
+    BadInput in one sentence names what is wrong."""
+    data = load_file(path, TALK_BOUNDS, translate("Errors", "the talk {0}").format(path.name))
     problem = talk_problem(data)
     if problem:
-        raise BadInput(f"the talk {path.name} is damaged: {problem}")
-    scenes = []
-    for number, raw in enumerate(data["scenes"], 1):
-        where = f"scene {number} ({raw.get('id', '?')})"
-        for name in raw["kitchens"]:
-            get_mode(name)
-        claims = [Claim(**claim) for claim in raw.get("claims", [])]
-        for claim in claims:
-            if claim.kitchen not in raw["kitchens"] or claim.than not in (None, *raw["kitchens"]):
-                raise BadInput(f"{where}: a claim names a kitchen the scene does not open")
-        scenes.append(Scene(
+        text = translate("Errors", "the talk {0} is damaged: {1}")
+        raise BadInput(text.format(path.name, problem))
+    scenes = [
+        Scene(
             raw["id"], list(raw["kitchens"]), SceneRace.from_json(raw.get("race", {})),
-            _texts(raw, "title", where), _texts(raw, "caption", where),
-            _texts(raw, "notes", where), raw.get("action", "race"), claims,
-        ))  # fmt: skip
-    ids = {scene.id for scene in scenes}
-    table = []
-    for raw in data["table"]:
-        if raw["scene"] not in ids:
-            raise BadInput(f"the comparison table links to a missing scene {raw['scene']!r}")
-        table.append(TableRow(
-            _texts(raw, "topic", "table"), _texts(raw, "flask", "table"),
-            _texts(raw, "fastapi", "table"), raw["scene"],
-        ))  # fmt: skip
+            _texts(raw["title"]), _texts(raw["caption"]), _texts(raw["notes"]),
+            raw.get("action", "race"), [Claim(**claim) for claim in raw.get("claims", [])],
+        )
+        for raw in data["scenes"]
+    ]  # fmt: skip
+    table = [
+        TableRow(_texts(raw["topic"]), _texts(raw["flask"]), _texts(raw["fastapi"]), raw["scene"])
+        for raw in data["table"]
+    ]
     return Talk(scenes, table)
+
+
+def _texts(texts: dict[str, str]) -> dict[str, str]:
+    return {language: texts[language] for language in LANGUAGES}

@@ -87,10 +87,20 @@ class TimelineSummary:
     neighbours_work: float = 0.0
     """The own work of the other kitchens racing in the same interpreter at the same time:
     it runs in series with this kitchen's (one GIL)."""
+    planned: int | None = None
+    """The orders the race planned for this kitchen (None: as many as it has)."""
+
+    @property
+    def finished(self) -> bool:
+        """Every order the race planned was served. Only then does a makespan measure the
+        kitchen's work: a kitchen that died, refused or was stopped has none to compare."""
+        planned = self.customers if self.planned is None else self.planned
+        return self.failed == 0 and self.served == planned > 0
 
     @property
     def ratio_to_theory(self) -> float | None:
-        if not self.makespan or not self.expected_makespan:
+        """Makespan ÷ theory, for a kitchen that finished its orders (else None)."""
+        if not self.finished or not self.makespan or not self.expected_makespan:
             return None
         return self.makespan / self.expected_makespan
 
@@ -103,8 +113,11 @@ class TimelineSummary:
 
     @property
     def ratio_to_own_work(self) -> float | None:
+        """Makespan ÷ (theory + own work), for a kitchen that finished its orders."""
         expected = self.expected_with_own_work
-        return self.makespan / expected if self.makespan and expected else None
+        if not self.finished or not self.makespan or not expected:
+            return None
+        return self.makespan / expected
 
     def to_json(self) -> dict[str, Any]:
         data = {name: getattr(self, name) for name in self.__dataclass_fields__}
@@ -126,6 +139,8 @@ class RaceTimeline:
         self.own_work: float | None = None
         self.neighbours_work = 0.0
         """See ``TimelineSummary``: set by the race runner from the kitchen's calibration."""
+        self.planned: int | None = None
+        """The orders the race planned here (set by the runner, or read from a saved race)."""
 
     def add(self, order: OrderRecord) -> None:
         self.orders[order.index] = order
@@ -147,10 +162,11 @@ class RaceTimeline:
                 step = Step(event.step, event.kind, event.t, event.end, bool(event.holds_chef))
                 order.steps.append(step)
             case Phase.STEP_END if order.open_step is not None:
+                # The end may name what the step turned out to be (your app's loop watchdog
+                # tells computing from waiting by the chef's CPU clock over the whole block).
                 begun = order.open_step
-                order.steps.append(
-                    Step(begun.name, begun.kind, begun.start, event.t, begun.holds_chef)
-                )
+                order.steps.append(Step(event.step or begun.name, event.kind or begun.kind,
+                                        begun.start, event.t, begun.holds_chef))  # fmt: skip
                 order.open_step = None
             case Phase.TOKEN:
                 order.tokens.append(event.t)
@@ -334,6 +350,7 @@ class RaceTimeline:
             own_cost_per_order=self.own_cost_per_order,
             own_work=self.own_work,
             neighbours_work=self.neighbours_work,
+            planned=self.planned,
         )
 
     @classmethod
@@ -344,6 +361,7 @@ class RaceTimeline:
         timeline.own_cost_per_order = summary.get("own_cost_per_order")
         timeline.own_work = summary.get("own_work")
         timeline.neighbours_work = float(summary.get("neighbours_work") or 0.0)
+        timeline.planned = summary.get("planned")
         for raw in data["orders"]:
             timeline.add(OrderRecord.from_json(raw))
         cost = data.get("cost")

@@ -10,6 +10,7 @@ import threading
 from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar
 
+from chefline.kitchen.app_verdict import AppVerdict
 from chefline.kitchen.cost import KitchenCost
 from chefline.kitchen.cost_meter import AppThreads
 from chefline.kitchen.errors import BadInput, KitchenError
@@ -147,6 +148,10 @@ class Kitchen:
 
     def stop(self) -> None:
         self.server.stop()
+
+    def verdict(self, race: str, start: float | None, end: float | None) -> AppVerdict | None:
+        """What a race found in the kitchen's own code: only your app has one."""
+        return None
 
     def reopen(self) -> Kitchen | None:
         """The same kitchen started again, when it knows how (your app does); None: the

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QVBoxLayout,
@@ -40,6 +39,7 @@ from chefline.ui.race.latency_histogram import LatencyHistogram
 from chefline.ui.race.legend import Legend
 from chefline.ui.race.time_scale import TimeScale
 from chefline.ui.session import RaceSession
+from chefline.ui.status_line import StatusLine
 from chefline.ui.talk.bad_order_view import BadOrderView
 from chefline.ui.talk.blank_screen import BlankScreen
 from chefline.ui.talk.clicker import Clicker
@@ -60,9 +60,6 @@ COST_SCENE = ["flask-threaded", "flask-processes", "flask-gevent", "fastapi-asyn
 
 
 class MainWindow(Retranslating, QMainWindow):
-    STATUS_EVERY = 10
-    """Frames between status-line updates."""
-
     def __init__(self, session: RaceSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -71,7 +68,6 @@ class MainWindow(Retranslating, QMainWindow):
         self.error_boxes = ErrorBoxes()
         self._closing = False
         self._shutdown: asyncio.Future[None] | None = None
-        self._frames = 0
 
         self.controls = ControlBar()
         self.legend = Legend()
@@ -110,8 +106,7 @@ class MainWindow(Retranslating, QMainWindow):
         """The figures the scene's caption speaks of, shown large in the talk."""
         # Code colours come from the theme when the text is highlighted: highlight again.
         self.presenter.sig_look_changed.connect(lambda: self.set_code_visible(self._code_visible))
-        self.state_label = QLabel()
-        self.state_label.setObjectName("stateLabel")
+        self.state_label = StatusLine(session)
         self.statusBar().addWidget(self.state_label, 1)
         self.files.sig_status_requested.connect(self.state_label.setText)
         self.docs = ApiDocs(session, self)
@@ -173,6 +168,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.setWindowTitle(self.tr("Chefline — sync vs async kitchens"))
         if self.session.result is not None and not self.session.live:
             self._on_race_finished(self.session.result)
+            self.state_label.finished(self.session.result)
         else:
             self._show_ready()
 
@@ -334,13 +330,6 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _on_frame(self) -> None:
         self._fit_time_axis()
-        self._frames += 1
-        if self.session.running and self._frames % self.STATUS_EVERY == 0:
-            plan = self.session.plan
-            total = plan.arrivals.customers if plan else 0
-            parts = [f"{n} {len(t.served)}/{total}" for n, t in self.session.timelines.items()]
-            serving = self.tr("Serving… {0:.1f} s").format(self.session.elapsed())
-            self.state_label.setText(serving + "   " + "   ".join(parts))
 
     def _on_race_finished(self, result: RaceResult) -> None:
         self.controls.set_racing(False)
@@ -348,20 +337,6 @@ class MainWindow(Retranslating, QMainWindow):
         self.export_action.setEnabled(True)
         if self.scale.auto:
             self.scale.reset(self._needed_span())  # the finished race fills the width
-        if result.cancelled:
-            self.state_label.setText(self.tr("Race stopped."))
-            return
-        parts = []
-        for name, timeline in result.timelines.items():
-            s = timeline.summary()
-            if s.expected_makespan is None:  # your app: no theory to hold it to
-                parts.append(self.tr("{0} {1:.2f} s").format(name, s.makespan or 0))
-                continue
-            parts.append(self.tr("{0} {1:.2f} s (theory {2:.2f})").format(
-                name, s.makespan or 0, s.expected_makespan or 0))  # fmt: skip
-        self.state_label.setText(
-            self.tr("Finished: {0}   Export: Ctrl+E").format(" · ".join(parts))
-        )
 
     def _show_ready(self) -> None:
         if self.session.running:

@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import logging
 import time
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -61,8 +62,15 @@ class RaceSession(QObject):
     """Kitchens that take turns cook one at a time, and the window is the only one taking the
     GIL from the kitchen that cooks: its fidelity is the point (scenes 6 and 7)."""
 
-    def __init__(self, settings: KitchenSettings | None = None, parent: QObject | None = None):
+    def __init__(
+        self,
+        settings: KitchenSettings | None = None,
+        parent: QObject | None = None,
+        talk_file: Path | None = None,
+    ):
+        """``talk_file``: a speaker's own talk (``--scenes``) instead of the one that ships."""
         super().__init__(parent)
+        self.talk_file = talk_file
         # The customers come from outside the restaurant: a process of their own, started
         # now so that it is ready by the first race, and kept for the session's life.
         self.restaurant = Restaurant(settings, keep_customers=True)
@@ -72,6 +80,9 @@ class RaceSession(QObject):
         self.result: RaceResult | None = None
         self.race_start: float | None = None
         self.race_end: float | None = None
+        self.figure_cache: dict[str, object] = {}
+        """Each kitchen's figures at this frame (``ui.race.live_figures``), computed once for
+        every view that shows them; cleared every frame and when the race on screen changes."""
         self._shut_down = False
         self._first_order_seen = False
         # The built-in model's process starts once the window is up (its imports would slow
@@ -204,10 +215,12 @@ class RaceSession(QObject):
         self.plan, self.result, self.race_end = result.plan, result, None
         self.race_start = self.replay.clock
         self.timelines = {}
+        self.figure_cache.clear()
         self.sig_race_started.emit()
 
     def _show_replay(self) -> None:
         self.timelines = self.replay.timelines
+        self.figure_cache.clear()
         self.sig_frame.emit()
 
     def _end_replay(self, result: RaceResult) -> None:
@@ -215,6 +228,7 @@ class RaceSession(QObject):
         self.result, self.timelines = result, result.timelines
         ends = [t.end for t in result.timelines.values() if t.end is not None]
         self.race_end = max(ends) if ends else self.race_start
+        self.figure_cache.clear()
         self.sig_frame.emit()
         self.sig_race_finished.emit(result)
 
@@ -259,6 +273,8 @@ class RaceSession(QObject):
             name: RaceTimeline(name, timeline.expected_makespan)
             for name, timeline in runner.result.timelines.items()
         }
+        for live in self.timelines.values():
+            live.planned = plan.arrivals.customers
         self.race_start, self.race_end = now(), None
         self._first_order_seen = False
         # On the GUI's own loop: the orders go out from the customers' process, and the news
@@ -266,6 +282,7 @@ class RaceSession(QObject):
         self._task = asyncio.ensure_future(runner.run())
         pace = self.PACE_IN_TURN if plan.in_turn else self.PACE
         self._frames.start(self._pacer.restart(*pace))
+        self.figure_cache.clear()
         self.sig_race_started.emit()
         return True
 
@@ -281,10 +298,12 @@ class RaceSession(QObject):
         self.replay.stop(show_result=False)
         self.plan, self.result, self.race_start, self.race_end = None, None, None, None
         self.timelines = {}
+        self.figure_cache.clear()
         self.sig_cleared.emit()
 
     def _on_frame(self) -> None:
         self._apply_events()
+        self.figure_cache.clear()
         self.sig_frame.emit()
         self._frames.setInterval(self._pacer.next_interval(time.thread_time(), time.perf_counter()))
         if self._task is not None and self._task.done() and self._frames.isActive():
@@ -308,6 +327,7 @@ class RaceSession(QObject):
             if not task.cancelled() and task.exception() is not None:
                 log.info("a cleared race ended with an error", exc_info=task.exception())
             self.timelines = {}
+            self.figure_cache.clear()
             self.sig_cleared.emit()
             return
         self._apply_events()
@@ -325,6 +345,7 @@ class RaceSession(QObject):
         self.timelines = result.timelines
         ends = [t.end for t in result.timelines.values() if t.end is not None]
         self.race_end = max(ends) if ends else now()
+        self.figure_cache.clear()
         self.sig_frame.emit()
         self.sig_race_finished.emit(result)
 

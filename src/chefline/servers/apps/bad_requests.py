@@ -19,12 +19,25 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from werkzeug.exceptions import HTTPException as WerkzeugHTTPException
+from werkzeug.exceptions import RequestEntityTooLarge
 
+from chefline.kitchen.bounded_json import JsonBounds, measure
 from chefline.kitchen.errors import BadInput
 from chefline.servers.apps.chat_forms import OrderProblems
+from chefline.servers.apps.request_heads import (
+    BODY_TOO_LARGE,
+    MAX_BODY_BYTES,
+    Refusal,
+    framing_problem,
+)
+from chefline.texts import QT_TRANSLATE_NOOP
 
-MAX_BODY_BYTES = 64 * 1024
 MAX_ECHO_CHARS = 200
+ORDER_BOUNDS = JsonBounds(
+    max_bytes=MAX_BODY_BYTES, max_values=1000, max_strings=500, max_containers=100,
+    max_depth=8, what=QT_TRANSLATE_NOOP("Errors", "order"),
+)  # fmt: skip
+"""An order is one object of seven fields: far more than that is not an order."""
 NOT_AN_OBJECT = "send a JSON object with prompt, max_tokens, temperature"
 
 
@@ -37,10 +50,15 @@ def read_json_body(request: Any) -> object:
     except Exception:  # each WSGI server has its own: OSError, ValueError,
         # gunicorn's InvalidChunkSize (a plain Exception); all mean the body cannot be read.
         raise OrderProblems([("body", "the request's body is broken or cut short")]) from None
+    if request.content_length is None and len(data) >= MAX_BODY_BYTES:
+        # A chunked body: werkzeug stops reading at the limit and hands over what it read,
+        # as if the body ended there. It did not: refused as an announced one is.
+        raise RequestEntityTooLarge(BODY_TOO_LARGE.sentence)
+    problem = measure(data, ORDER_BOUNDS)
+    if problem is not None:  # deep nesting, or thousands of values: no order looks so
+        raise OrderProblems([("body", "is nested too deeply or too large to be an order")])
     try:
         return json.loads(data)
-    except RecursionError:
-        raise OrderProblems([("body", "is nested too deeply to be an order")]) from None
     except ValueError:
         raise OrderProblems([("body", NOT_AN_OBJECT)]) from None
 
@@ -96,9 +114,10 @@ class BodyLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        length = dict(scope["headers"]).get(b"content-length", b"0")
-        if not length.isdigit() or int(length) > MAX_BODY_BYTES:
-            await _too_large(send)
+        headers = [(n.decode("latin-1"), v.decode("latin-1")) for n, v in scope["headers"]]
+        refusal = framing_problem(headers)
+        if refusal is not None:  # llhttp refuses most; "gzip, chunked" it reads as chunked
+            await _refuse(send, refusal)
             return
         seen, started = 0, False
 
@@ -123,8 +142,12 @@ class BodyLimit:
 
 
 async def _too_large(send: Send) -> None:
-    body = json.dumps({"detail": f"the body is over {MAX_BODY_BYTES // 1024} kB"}).encode()
+    await _refuse(send, BODY_TOO_LARGE)
+
+
+async def _refuse(send: Send, refusal: Refusal) -> None:
+    body = json.dumps({"detail": refusal.sentence}).encode()
     headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
                (b"connection", b"close")]  # fmt: skip
-    await send({"type": "http.response.start", "status": 413, "headers": headers})
+    await send({"type": "http.response.start", "status": refusal.status, "headers": headers})
     await send({"type": "http.response.body", "body": body})

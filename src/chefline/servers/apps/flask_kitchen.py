@@ -13,7 +13,7 @@ from chefline.kitchen.error_body import ErrorBody, ErrorKind
 from chefline.kitchen.errors import BadInput, ModelError
 from chefline.kitchen.faults import Faults, KitchenFire
 from chefline.kitchen.recipe import DishKind, Recipe, recipe_from_strings
-from chefline.servers.apps.bad_requests import MAX_BODY_BYTES, read_json_body
+from chefline.servers.apps.bad_requests import read_json_body
 from chefline.servers.apps.chat_forms import (
     MAX_ORDER,
     MAX_RACE_ID,
@@ -22,6 +22,7 @@ from chefline.servers.apps.chat_forms import (
 )
 from chefline.servers.apps.cooking import DishTicket, current_chef
 from chefline.servers.apps.llm_cooking import NDJSON, LlmTicket
+from chefline.servers.apps.request_heads import MAX_BODY_BYTES
 from chefline.servers.llm.model_link import (
     Supplier,
     stream_tokens,

@@ -23,6 +23,7 @@ import httpx
 
 from chefline.kitchen.errors import BadInput, ModelError
 from chefline.kitchen.llm import ChatOrder
+from chefline.servers.llm.model_url import masked_url, printable, scrub, url_secrets, usable_url
 from chefline.texts import translate
 
 ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,127}")
@@ -30,8 +31,6 @@ MAX_MODEL_NAME = 200
 CONNECT_TIMEOUT_S = 5.0
 READ_TIMEOUT_S = 60.0
 """Longest silence between two tokens before the kitchen gives up on the model."""
-PROBE_DEADLINE_S = 30.0
-"""The probe's whole call, however the model streams: 8 tokens take far less."""
 MAX_LINE_CHARS = 64 * 1024
 """Longest line of an event stream: a token's chunk is a few hundred characters."""
 
@@ -46,8 +45,8 @@ class ModelLink:
     api_key_env: str | None = None
 
     def __post_init__(self) -> None:
-        if not _usable_url(self.base_url):
-            shown = printable(self.base_url, 120)
+        if not usable_url(self.base_url):
+            shown = printable(masked_url(self.base_url), 120)
             raise BadInput(
                 f"the model's base URL must look like http://host:port/v1, not {shown!r}"
             )
@@ -61,6 +60,22 @@ class ModelLink:
     @property
     def chat_url(self) -> str:
         return self.base_url.rstrip("/") + "/chat/completions"
+
+    @property
+    def shown_url(self) -> str:
+        """The base URL as every sentence shows it: credentials masked (``***``)."""
+        return masked_url(self.base_url)
+
+    @property
+    def shown_chat_url(self) -> str:
+        return masked_url(self.chat_url)
+
+    def safe(self, text: str) -> str:
+        """``text`` with this link's credentials taken out, wherever they appear."""
+        return scrub(text, url_secrets(self.base_url))
+
+    def __repr__(self) -> str:
+        return f"ModelLink({self.shown_url!r}, {self.model!r}, {self.api_key_env!r})"
 
     @property
     def on_loopback(self) -> bool:
@@ -94,33 +109,7 @@ class ModelLink:
 
     def describe(self) -> str:
         key = f", key from ${self.api_key_env}" if self.api_key_env else ""
-        return f"{self.model} at {self.base_url}{key}"
-
-
-def _usable_url(url: object) -> bool:
-    """http(s), a host, a port (if any) from 1 to 65535, and nothing httpx would refuse."""
-    if not isinstance(url, str) or len(url) > 2000 or not url.isprintable() or " " in url:
-        return False
-    try:
-        parts = urlsplit(url)
-        port = parts.port  # ValueError for "127.0.0.1:abc" or a port over 65535
-        httpx.URL(url)
-    except (ValueError, httpx.InvalidURL):
-        return False
-    return parts.scheme in ("http", "https") and bool(parts.hostname) and port != 0
-
-
-_ESCAPES = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?|.)?")
-
-
-def printable(text: str, limit: int = 200) -> str:
-    """A model's words made safe for a terminal or a dialog: terminal escape sequences
-    removed, every other control character (newlines too) a space, at most ``limit``
-    characters. A server's error text must not move a cursor or fake a line of output."""
-    text = _ESCAPES.sub("", text[: limit * 4])
-    text = "".join(c if c.isprintable() else " " for c in text)
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+        return f"{self.model} at {self.shown_url}{key}"
 
 
 DONE = object()
@@ -139,17 +128,11 @@ def token_from_event(line: str, link: ModelLink) -> str | object | None:
         chunk = json.loads(payload)
         choice = chunk["choices"][0]
     except (ValueError, KeyError, IndexError, TypeError):
-        raise ModelError(
-            translate("Errors", "the reply from {0} is not an OpenAI chat stream: {1!r}").format(
-                link.chat_url, payload[:120]
-            )
-        ) from None
+        text = translate("Errors", "the reply from {0} is not an OpenAI chat stream: {1!r}")
+        raise ModelError(link.safe(text.format(link.shown_chat_url, payload[:120]))) from None
     if not isinstance(choice, dict):
-        raise ModelError(
-            translate("Errors", "the reply from {0} is not an OpenAI chat stream").format(
-                link.chat_url
-            )
-        )
+        text = translate("Errors", "the reply from {0} is not an OpenAI chat stream")
+        raise ModelError(text.format(link.shown_chat_url))
     delta = choice.get("delta") or {}
     content = delta.get("content") if isinstance(delta, dict) else None
     return content or None
@@ -164,25 +147,27 @@ def explain_refusal(status: int, body: str, content_type: str, link: ModelLink) 
             text = translate(
                 "Errors", "the model server at {0} refused the API key in ${1} ({2}){3}"
             )
-            return ModelError(text.format(link.base_url, link.api_key_env, status, said))
+            return ModelError(
+                link.safe(text.format(link.shown_url, link.api_key_env, status, said))
+            )
         text = translate(
             "Errors",
             "the model server at {0} wants an API key (name its environment variable, "
             "e.g. OPENAI_API_KEY) ({1}){2}",
         )
-        return ModelError(text.format(link.base_url, status, said))
+        return ModelError(link.safe(text.format(link.shown_url, status, said)))
     if status == 404 and ("model" in message.lower() or link.model in message):
         text = translate("Errors", "the model server at {0} has no model {1!r} ({2}){3}")
-        return ModelError(text.format(link.base_url, link.model, status, said))
+        return ModelError(link.safe(text.format(link.shown_url, link.model, status, said)))
     if status == 404:
         text = translate(
             "Errors",
             "nothing at {0} answers OpenAI chat requests (404, {1} content): check the base "
             "URL, which usually ends in /v1",
         )
-        return ModelError(text.format(link.chat_url, content_type or "no"))
+        return ModelError(link.safe(text.format(link.shown_chat_url, content_type or "no")))
     text = translate("Errors", "the model server at {0} answered {1}{2}")
-    return ModelError(text.format(link.base_url, status, said))
+    return ModelError(link.safe(text.format(link.shown_url, status, said)))
 
 
 def _error_message(body: str) -> str:
@@ -210,27 +195,31 @@ def no_stream(status: int, content_type: str, link: ModelLink, body: str) -> Mod
     text = translate(
         "Errors", "the reply from {0} is not an OpenAI event stream (content type {1}): {2!r}"
     )
-    return ModelError(text.format(link.chat_url, content_type or "none", body[:120]))
+    return ModelError(
+        link.safe(text.format(link.shown_chat_url, content_type or "none", body[:120]))
+    )
 
 
 def nobody_answered(link: ModelLink) -> ModelError:
     text = translate("Errors", "nobody answered at {0}: is the model server running?")
-    return ModelError(text.format(link.base_url))
+    return ModelError(link.safe(text.format(link.shown_url)))
 
 
 def went_silent(link: ModelLink) -> ModelError:
     text = translate("Errors", "the model at {0} went silent for over {1:g} s")
-    return ModelError(text.format(link.base_url, READ_TIMEOUT_S))
+    return ModelError(link.safe(text.format(link.shown_url, READ_TIMEOUT_S)))
 
 
 def call_failed(link: ModelLink, error: Exception) -> ModelError:
     text = translate("Errors", "the call to {0} failed: {1}: {2}")
-    return ModelError(text.format(link.chat_url, type(error).__name__, printable(str(error))))
+    return ModelError(
+        link.safe(text.format(link.shown_chat_url, type(error).__name__, printable(str(error))))
+    )
 
 
 def line_too_long(link: ModelLink) -> ModelError:
     text = translate("Errors", "the reply from {0} has a line of over {1} characters")
-    return ModelError(text.format(link.chat_url, MAX_LINE_CHARS))
+    return ModelError(link.safe(text.format(link.shown_chat_url, MAX_LINE_CHARS)))
 
 
 def _transport_error(error: httpx.HTTPError, link: ModelLink) -> ModelError:
@@ -245,15 +234,17 @@ def model_timeout() -> httpx.Timeout:
     return httpx.Timeout(READ_TIMEOUT_S, connect=CONNECT_TIMEOUT_S)
 
 
-def _bounded_lines(chunks: Iterator[str], link: ModelLink, deadline: float | None) -> Iterator[str]:
+def _bounded_lines(
+    chunks: Iterator[str], link: ModelLink, deadline: tuple[float, float] | None
+) -> Iterator[str]:
     """The stream's lines, refusing a line longer than ``MAX_LINE_CHARS`` (an endless line
-    would fill memory) and, with a ``deadline`` (``time.monotonic``), a stream that goes on
-    past it, tokens or not (keep-alive comments forever)."""
+    would fill memory) and, with a ``deadline`` (``time.monotonic``, and the seconds it
+    allowed), a stream that goes on past it, tokens or not (keep-alive comments forever)."""
     pending = ""
     for chunk in chunks:
-        if deadline is not None and time.monotonic() > deadline:
+        if deadline is not None and time.monotonic() > deadline[0]:
             text = translate("Errors", "{0} was still streaming after {1:g} s")
-            raise ModelError(text.format(link.describe(), PROBE_DEADLINE_S))
+            raise ModelError(link.safe(text.format(link.describe(), deadline[1])))
         *lines, pending = (pending + chunk).split("\n")
         yield from (line.rstrip("\r") for line in lines)
         if len(pending) > MAX_LINE_CHARS:
@@ -263,10 +254,14 @@ def _bounded_lines(chunks: Iterator[str], link: ModelLink, deadline: float | Non
 
 
 def stream_tokens(
-    client: httpx.Client, link: ModelLink, order: ChatOrder, deadline: float | None = None
+    client: httpx.Client,
+    link: ModelLink,
+    order: ChatOrder,
+    deadline: tuple[float, float] | None = None,
 ) -> Iterator[str]:
     """The model's tokens as they arrive, for a thread that waits on each one; with a
-    ``deadline`` (``time.monotonic``) the whole call must end by then."""
+    ``deadline`` (``time.monotonic``, and the seconds it allowed) the whole call must end
+    by then."""
     headers = link.headers()
     try:
         with client.stream(
@@ -284,40 +279,7 @@ def stream_tokens(
                     yield str(token)
     except httpx.HTTPError as error:
         raise _transport_error(error, link) from None
-    raise ModelError(f"the stream from {link.chat_url} ended without [DONE]")
-
-
-@dataclass(frozen=True, slots=True)
-class ModelProbe:
-    """One call measured before a race: is the model there, and how fast does it answer."""
-
-    ttft: float
-    tokens_per_s: float
-    tokens: int
-    text: str
-
-
-PROBE_ORDER = ChatOrder(prompt="Say hello to the kitchen in a few words.", max_tokens=8)
-
-
-def probe_model(link: ModelLink, order: ChatOrder = PROBE_ORDER) -> ModelProbe:
-    """Call the model once, streaming; raises ModelError with a readable reason."""
-    with httpx.Client(timeout=model_timeout(), trust_env=False) as client:
-        start = time.perf_counter()
-        stamps: list[float] = []
-        words: list[str] = []
-        deadline = time.monotonic() + PROBE_DEADLINE_S
-        for token in stream_tokens(client, link, order, deadline):
-            stamps.append(time.perf_counter())
-            words.append(token)
-    if not stamps:
-        raise ModelError(
-            translate("Errors", "{0} answered with no tokens at all").format(link.describe())
-        )
-    ttft = stamps[0] - start
-    gaps = len(stamps) - 1
-    rate = gaps / (stamps[-1] - stamps[0]) if gaps and stamps[-1] > stamps[0] else 1000.0
-    return ModelProbe(ttft, rate, len(stamps), "".join(words))
+    raise ModelError(f"the stream from {link.shown_chat_url} ended without [DONE]")
 
 
 class Supplier:

@@ -70,4 +70,4 @@ async def stream_tokens_async(
         raise line_too_long(link) from None
     except aiohttp.ClientError as error:
         raise call_failed(link, error) from None
-    raise ModelError(f"the stream from {link.chat_url} ended without [DONE]")
+    raise ModelError(f"the stream from {link.shown_chat_url} ended without [DONE]")

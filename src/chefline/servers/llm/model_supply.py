@@ -10,7 +10,8 @@ from __future__ import annotations
 from chefline.kitchen import limits
 from chefline.kitchen.errors import BadInput
 from chefline.kitchen.llm import ModelSpeed
-from chefline.servers.llm.model_link import ModelLink, ModelProbe, Supplier, probe_model
+from chefline.servers.llm.model_link import ModelLink, Supplier
+from chefline.servers.llm.model_probe import ModelProbe, probe_model
 from chefline.servers.llm.model_process import ModelProcess
 
 MAX_REMOTE_CUSTOMERS = 20
@@ -65,7 +66,7 @@ class ModelSupply:
     def check_customers(self, customers: int) -> None:
         if self.own is not None and not self.own.on_loopback and customers > MAX_REMOTE_CUSTOMERS:
             raise BadInput(
-                f"the model at {self.own.base_url} is not on this machine: races against it "
+                f"the model at {self.own.shown_url} is not on this machine: races against it "
                 f"are limited to {MAX_REMOTE_CUSTOMERS} customers per kitchen"
             )
 

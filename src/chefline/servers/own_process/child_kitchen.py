@@ -9,6 +9,7 @@ See ``child_channel`` for the talk.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import os
 import signal
@@ -19,18 +20,15 @@ from typing import Any
 from chefline.kitchen.modes.serving import ServerKind
 
 
-def serve(server: ServerKind, fd: int, workers: int, name: str, target: str | None = None) -> None:
+def serve(server: ServerKind, fd: int, workers: int, name: str) -> None:
     """Serve the kitchen ``name`` with ``server`` on the socket ``fd`` until the app lets go
-    of the lifeline; ``target``: your own WSGI app instead of the Flask kitchen."""
+    of the lifeline."""
     from chefline.servers.own_process.child_channel import ChildChannel, LinkBoard, hold_lifeline
 
     channel = ChildChannel()
     board = LinkBoard()
     hold_lifeline(channel, board)
-    if target is not None:
-        app = _your_app(server, target, name, channel)
-    else:
-        app = _flask_app(server, name, channel, board)
+    app = _flask_app(server, name, channel, board)
     if server is ServerKind.GEVENT:
         _serve_gevent(app, fd, channel)
     else:
@@ -61,71 +59,100 @@ def _flask_app(server: ServerKind, name: str, channel: Any, board: Any) -> Any:
     )  # fmt: skip
 
 
-def _your_app(server: ServerKind, target: str, name: str, channel: Any) -> Any:
-    """Your app (the app loaded it once already, so it loads), with the order middleware."""
-    from chefline.servers.relay import EventRelay
-    from chefline.servers.your_app.app_loading import load_app
-    from chefline.servers.your_app.your_middleware import OrderNews, WsgiOrders
-
-    relay = EventRelay()
-    relay.subscribe(channel.publish)
-    if server is ServerKind.GEVENT:
-        return WsgiOrders(load_app(target).app, OrderNews(name, relay, "greenlet"), shared=True)
-    news = OrderNews(name, relay, "process")
-    return WsgiOrders(load_app(target).app, news, chef_of=lambda: f"worker-{os.getpid()}")
-
-
 def _serve_gevent(app: Any, fd: int, channel: Any) -> None:
     from gevent.pywsgi import WSGIHandler, WSGIServer
 
-    from chefline.servers.apps.slow_clients import READ_TIMEOUT_S
+    from chefline.servers.apps.request_heads import HEAD_TOO_SLOW, framing_problem
+    from chefline.servers.apps.slow_clients import (
+        WRITE_TIMEOUT_S,
+        ClientSocket,
+        RefusedRequest,
+        linger,
+    )
 
-    class TimedBodyHandler(WSGIHandler):
-        """A slow customer holds only its own greenlet; still, once an order has begun its
-        body comes within a few seconds, or the read fails and the order is refused (400)."""
+    class EdgeHandler(WSGIHandler):
+        """A slow customer holds only its own greenlet; still, its head comes within a few
+        seconds (a kept-alive connection idles a few seconds at most), 64 kB at most (431),
+        its framing unambiguous (400), and its body within the body's deadline."""
+
+        def __init__(self, sock: Any, address: Any, server: Any) -> None:
+            self.client = ClientSocket(sock)
+            # gevent takes the reader it parses from (not in its stubs): ours bounds the head.
+            super().__init__(sock, address, server, rfile=self.client.reader())  # type: ignore[call-arg]
 
         def handle_one_request(self) -> Any:
-            self.socket.settimeout(None)  # kept alive between orders, as long as it likes
+            self.client.await_request()
             return super().handle_one_request()
 
+        def MessageClass(self, *args: Any) -> Any:  # gevent parses the headers here
+            headers = super().MessageClass(*args)
+            problem = framing_problem(headers.items())
+            if problem is not None:
+                raise RefusedRequest(problem)
+            return headers
+
         def read_request(self, raw_requestline: Any) -> Any:
-            self.socket.settimeout(READ_TIMEOUT_S)
-            return super().read_request(raw_requestline)
+            parsed = super().read_request(raw_requestline)
+            self.client.headers_done()
+            return parsed
+
+        def _handle_client_error(self, ex: Exception) -> Any:
+            """gevent's hook for a bad request (not in its stubs): our refusals keep their
+            own status, a head that did not come in time is a 408; either is said, then
+            what the customer still sends is dropped for a moment (``linger``)."""
+            if isinstance(ex, RefusedRequest | TimeoutError):
+                refusal = ex.refusal if isinstance(ex, RefusedRequest) else HEAD_TOO_SLOW
+                with contextlib.suppress(OSError):
+                    self.socket.sendall(refusal.reply())
+                    linger(self.socket)
+                return str(refusal.status), b""
+            return super()._handle_client_error(ex)  # type: ignore[misc]
+
+        def get_environ(self) -> Any:
+            environ = super().get_environ()
+            # gevent ends a chunked body where it ends, but does not say so: werkzeug then
+            # read such a body as empty (400) instead of up to the 64 kB limit (413).
+            environ["wsgi.input_terminated"] = True
+            return environ
+
+        def run_application(self) -> Any:
+            self.socket.settimeout(WRITE_TIMEOUT_S)  # the reply: not a read's deadline
+            return super().run_application()
 
     listener = socket.socket(fileno=fd)
-    server = WSGIServer(listener, app, log=None, handler_class=TimedBodyHandler)
+    server = WSGIServer(listener, app, log=None, handler_class=EdgeHandler)
     server.start()
     channel.send({"ready": os.getpid()})
     server.serve_forever()
 
 
-def _patient_sync_worker() -> type:
-    """gunicorn's sync worker, whose client sockets cut off a customer who stops ordering
-    (``slow_clients``): ``timeout`` 0 keeps long dishes alive but leaves reads unbounded."""
-    import logging
-
+def _lobby_sync_worker() -> type:
+    """gunicorn's sync worker, whose chef gets only complete requests from a ``Lobby``: a
+    connection that says nothing, or stops halfway, holds no worker (``timeout`` 0 keeps
+    long dishes alive, so gunicorn itself would never cut a read short)."""
     from gunicorn.workers.sync import SyncWorker
 
-    from chefline.servers.apps.slow_clients import HeaderDeadline
+    from chefline.servers.apps.slow_clients import ClientSocket
+    from chefline.servers.runners.lobby import Lobby
 
-    class PatientSyncWorker(SyncWorker):
-        def handle(self, listener: Any, client: Any, addr: Any) -> None:
-            # gunicorn's stubs say socket; it only reads and writes it, as the wrapper does.
-            super().handle(listener, HeaderDeadline(client), addr)  # type: ignore[arg-type]
+    class LobbySyncWorker(SyncWorker):
+        def run(self) -> None:
+            listener = self.sockets[0]
+            lobby = Lobby(getattr(listener, "sock", listener))  # gunicorn's wrapper
+            try:
+                while self.alive:
+                    self.notify()
+                    order = lobby.next_request(0.5)
+                    if order is not None:
+                        client = ClientSocket(order.sock, order.data)
+                        # gunicorn's stubs say socket; it reads and writes it, as the wrapper does.
+                        self.handle(listener, client, order.address)  # type: ignore[arg-type]
+                    if not self.is_parent_alive():
+                        return
+            finally:
+                lobby.close()
 
-        def handle_request(self, listener: Any, req: Any, client: Any, addr: Any) -> Any:
-            client.headers_done()
-            return super().handle_request(listener, req, client, addr)
-
-    class QuietTimeouts(logging.Filter):
-        """A slow customer cut off is the plan, not a traceback for the log."""
-
-        def filter(self, record: logging.LogRecord) -> bool:
-            error = record.exc_info[1] if record.exc_info else None
-            return not isinstance(error, TimeoutError)
-
-    logging.getLogger("gunicorn.error").addFilter(QuietTimeouts())
-    return PatientSyncWorker
+    return LobbySyncWorker
 
 
 def _serve_gunicorn(app: Any, fd: int, workers: int, name: str, channel: Any) -> None:
@@ -137,7 +164,7 @@ def _serve_gunicorn(app: Any, fd: int, workers: int, name: str, channel: Any) ->
     options = {
         "bind": [f"fd://{fd}"],
         "workers": workers,
-        "worker_class": _patient_sync_worker(),
+        "worker_class": _lobby_sync_worker(),
         # 0: no heartbeat limit; a 30 s dish or a slow model must not get a chef killed.
         "timeout": 0,
         "graceful_timeout": 1,

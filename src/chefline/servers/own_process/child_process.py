@@ -20,6 +20,7 @@ import subprocess
 import sys
 import threading
 from dataclasses import asdict
+from typing import Any
 
 import psutil
 
@@ -41,16 +42,12 @@ CLOCK_TOLERANCE_S = 0.002
 that we accept: both read the machine's monotonic clock, so it should be nil."""
 
 
-def child_command(
-    server: ServerKind, fd: int, workers: int, name: str, app: str | None = None
-) -> list[str]:
+def child_command(server: ServerKind, fd: int, workers: int, name: str) -> list[str]:
     """How to start the process of kitchen ``name`` served by ``server``, from a checkout, a
-    wheel or the frozen app; ``app``: your own app's target, served instead of the Flask
-    kitchen."""
-    command = chefline_command(
+    wheel or the frozen app."""
+    return chefline_command(
         CHILD_COMMAND, server.value, "--fd", str(fd), "--workers", str(workers), "--name", name
     )
-    return command if app is None else [*command, "--app", app]
 
 
 class ChildProcessServer(ServerThread):
@@ -68,7 +65,6 @@ class ChildProcessServer(ServerThread):
         server: ServerKind,
         workers: int = 1,
         port: int = 0,
-        app: str | None = None,
     ) -> None:
         super().__init__(name, port)
         self.relay = relay
@@ -76,8 +72,6 @@ class ChildProcessServer(ServerThread):
         self.workers = workers
         self.server = server
         """How the child serves: gevent or gunicorn."""
-        self.app = app
-        """Your own WSGI app's target, served instead of the Flask kitchen."""
         self.expected_workers = workers if server is ServerKind.GUNICORN else 0
         self.clock_offset: float | None = None
         """The child's clock minus ours, measured at start (seconds)."""
@@ -110,6 +104,7 @@ class ChildProcessServer(ServerThread):
                 # Its own process group: it can end its workers with itself, and a Ctrl+C in
                 # the terminal reaches the app, which stops it in order.
                 start_new_session=True,
+                **self._popen_options(),
             )
         except OSError as error:
             message = f"kitchen {self.name} could not start a process: {error}"
@@ -119,8 +114,12 @@ class ChildProcessServer(ServerThread):
             self._errors.handed_over()
         self.supplier.watch(self._post_link)
 
+    def _popen_options(self) -> dict[str, Any]:
+        """More of ``subprocess.Popen``'s options (your app's child: its environment)."""
+        return {}
+
     def _child_command(self, fd: int) -> list[str]:
-        return child_command(self.server, fd, self.workers, self.name, self.app)
+        return child_command(self.server, fd, self.workers, self.name)
 
     def _serve(self) -> None:
         assert self._process is not None and self._process.stdout is not None

@@ -13,6 +13,7 @@ import os
 import select
 import threading
 from collections import deque
+from collections.abc import Callable
 
 MAX_LINES = 50
 MAX_LINE_BYTES = 2000
@@ -22,6 +23,8 @@ class StderrTail:
     def __init__(self, name: str) -> None:
         self._read_fd, self.write_fd = os.pipe()
         self._lines: deque[bytes] = deque(maxlen=MAX_LINES)
+        self.on_line: Callable[[str], None] | None = None
+        """Called with each line as it is read (your app's output, shown as its own)."""
         self._stop = threading.Event()
         self._ended = threading.Event()
         self._thread = threading.Thread(target=self._read, name=f"stderr-{name}", daemon=True)
@@ -47,11 +50,17 @@ class StderrTail:
                 if not chunk:
                     return
                 *lines, pending = (pending + chunk).split(b"\n")
-                self._lines.extend(line[-MAX_LINE_BYTES:] for line in lines if line.strip())
+                kept = [line[-MAX_LINE_BYTES:] for line in lines if line.strip()]
+                self._lines.extend(kept)
+                if self.on_line is not None:
+                    for line in kept:
+                        self.on_line(line.decode(errors="replace").rstrip())
                 pending = pending[-MAX_LINE_BYTES:]
         finally:
             if pending.strip():
                 self._lines.append(pending)
+                if self.on_line is not None:
+                    self.on_line(pending.decode(errors="replace").rstrip())
             os.close(self._read_fd)
             self._ended.set()
 

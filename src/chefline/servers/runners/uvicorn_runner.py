@@ -12,7 +12,9 @@ from typing import Literal
 
 import uvicorn
 
+from chefline.servers.apps.slow_clients import KEEP_ALIVE_S
 from chefline.servers.runners.server_thread import BACKLOG, ServerThread
+from chefline.servers.runners.uvicorn_edges import EdgeHttpToolsProtocol
 
 
 class _QuietStopFilter(logging.Filter):
@@ -104,12 +106,13 @@ class UvicornThread(ServerThread):
     def _prepare(self, sock: socket.socket) -> None:
         config = uvicorn.Config(
             self.app,
-            http="httptools",
+            http=EdgeHttpToolsProtocol,  # httptools, with limits on heads and deadlines
             loop="none",
             lifespan=self.lifespan,
             log_config=None,
             access_log=False,
             backlog=BACKLOG,
+            timeout_keep_alive=int(KEEP_ALIVE_S),
             # uvicorn's annotation says int; it is an asyncio timeout, so a float works.
             timeout_graceful_shutdown=self.graceful_timeout,  # type: ignore[arg-type]
         )

@@ -11,7 +11,10 @@ from typing import TYPE_CHECKING
 from waitress import wasyncore
 from waitress.server import BaseWSGIServer, create_server
 
+from chefline.servers.apps.request_heads import MAX_BODY_BYTES, MAX_HEADER_BYTES
+from chefline.servers.apps.slow_clients import KEEP_ALIVE_S
 from chefline.servers.runners.server_thread import BACKLOG, ServerThread
+from chefline.servers.runners.waitress_edges import EdgeChannel, watch_unfinished
 
 if TYPE_CHECKING:
     from _typeshed.wsgi import WSGIApplication
@@ -39,8 +42,16 @@ class WaitressThread(ServerThread):
             connection_limit=BACKLOG,
             asyncore_use_poll=True,
             ident="chefline",
+            # waitress's own limits apply before the app's: by default it buffers a body of
+            # up to 1 GB (to a temporary file) and a head of 256 kB before anyone looks.
+            max_request_body_size=MAX_BODY_BYTES,
+            max_request_header_size=MAX_HEADER_BYTES,
+            channel_timeout=int(KEEP_ALIVE_S),  # an idle connection closes after this
+            cleanup_interval=1,  # and is looked at every second, not every 30
         )
         assert isinstance(server, BaseWSGIServer)
+        server.channel_class = EdgeChannel  # this server's, not every waitress's
+        watch_unfinished(server)
         self._server = server
 
     def _serve(self) -> None:

@@ -1,16 +1,22 @@
-"""Flask's development server (werkzeug) in a thread: one chef, or a new thread per order."""
+"""Flask's development server (werkzeug) in a thread: one chef, or a new thread per order.
+
+Either way its requests come from a ``Lobby`` (complete, or refused there), and a kept-alive
+connection's next requests are read within ``slow_clients``' times: no idle or slow customer
+holds the one chef, or a thread for longer than a few seconds."""
 
 from __future__ import annotations
 
-import io
 import logging
 import socket
+import socketserver
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
+from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler
 
-from chefline.servers.apps.slow_clients import READ_TIMEOUT_S, HeaderDeadline
+from chefline.servers.apps.request_heads import framing_problem
+from chefline.servers.apps.slow_clients import ClientSocket, RefusedRequest, linger
+from chefline.servers.runners.lobby import Lobby
 from chefline.servers.runners.server_thread import LOOPBACK, ServerThread
 
 if TYPE_CHECKING:
@@ -21,56 +27,107 @@ logging.getLogger("werkzeug").setLevel(logging.WARNING)
 
 
 class _QuietCutOff(logging.Filter):
-    """A customer cut off mid-body (``slow_clients``) has had its 400; werkzeug then drains
-    the rest of the body from the timed-out socket and logs that as an error with a
-    traceback. It is the cut-off working, not a fault."""
+    """A customer cut off (``slow_clients``) has had its reply; werkzeug then logs the cut
+    as an error ("Request timed out", or draining the rest of a body from the timed-out
+    socket). It is the cut-off working, not a fault."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return "cannot read from timed out object" not in record.getMessage()
+        message = record.getMessage()
+        return "cannot read from timed out object" not in message and (
+            "Request timed out" not in message
+        )
 
 
 logging.getLogger("werkzeug").addFilter(_QuietCutOff())
 
 
-class _PromptHandler(WSGIRequestHandler):
-    """werkzeug leaves Nagle's algorithm on: a streamed reply's small writes then wait for
-    the customer's delayed acknowledgement, tens of ms per token. uvicorn and waitress turn
-    it off; so do we."""
+class _EdgeHandler(WSGIRequestHandler):
+    """Reads from the lobby's ``ClientSocket``: the first request is already in, each next
+    one (a kept-alive connection) within ``slow_clients``' times, its head counted against
+    the 64 kB limit (431) and its framing checked (400) before the app sees it.
+
+    werkzeug leaves Nagle's algorithm on: a streamed reply's small writes then wait for the
+    customer's delayed acknowledgement, tens of ms per token. uvicorn and waitress turn it
+    off; so do we."""
+
+    request: ClientSocket  # the lobby's, not a bare socket
 
     def setup(self) -> None:
-        super().setup()
+        self.connection = self.request
         self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self.rfile = self.request.reader()
+        # What socketserver itself writes replies with (wbufsize 0); private, so not typed.
+        self.wfile = socketserver._SocketWriter(self.request)  # type: ignore[attr-defined]
 
     def handle_one_request(self) -> None:
-        # A kept-alive connection may idle between orders (a staggered race waits up to 5 s)
-        self.connection.settimeout(None)
+        self.request.await_request()
         super().handle_one_request()
 
     def parse_request(self) -> bool:
-        # but once an order has begun, its body comes within a few seconds or not at all.
-        self.connection.settimeout(READ_TIMEOUT_S)
-        return super().parse_request()
+        try:
+            parsed = super().parse_request()
+        except RefusedRequest as refused:  # the head passed 64 kB
+            self.send_error(refused.refusal.status, refused.refusal.sentence)
+            linger(self.request.sock)  # what is still coming must not reset the reply
+            return False
+        self.request.headers_done()
+        if not parsed:
+            return False
+        problem = framing_problem(self.headers.items())
+        if problem is not None:
+            self.send_error(problem.status, problem.sentence)
+            linger(self.request.sock)
+            return False
+        return True
 
 
-class _OneChefHandler(_PromptHandler):
-    """The one chef serves one connection at a time (HTTP/1.0, no keep-alive): a customer
-    who stops halfway through the headers is cut off (``slow_clients``) instead of holding
-    the kitchen forever."""
+class _OneChefHandler(_EdgeHandler):
+    """The one chef serves one connection at a time (HTTP/1.0, no keep-alive)."""
 
-    def setup(self) -> None:
-        super().setup()
-        self.rfile.close()
-        self.deadline = HeaderDeadline(self.connection)
-        raw = socket.SocketIO(self.deadline, "rb")  # type: ignore[arg-type]
-        self.rfile = io.BufferedReader(raw)
+    protocol_version = "HTTP/1.0"
 
-    def handle_one_request(self) -> None:
-        WSGIRequestHandler.handle_one_request(self)
 
-    def parse_request(self) -> bool:
-        ready = WSGIRequestHandler.parse_request(self)
-        self.deadline.headers_done()
-        return ready
+class _Lobbied(BaseWSGIServer):
+    """werkzeug's server taking its requests from a ``Lobby``: a connection reaches the
+    handler (the one chef, or a new thread) only once its request is complete."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._stop = threading.Event()
+        self._stopped = threading.Event()
+
+    def serve_forever(self, poll_interval: float = 0.5) -> None:
+        lobby = Lobby(self.socket)
+        try:
+            while not self._stop.is_set():
+                try:
+                    order = lobby.next_request(poll_interval)
+                except OSError:  # the listening socket closed under a stop that timed out
+                    if self._stop.is_set():
+                        break
+                    raise
+                if order is None:
+                    continue
+                client = ClientSocket(order.sock, order.data)
+                try:
+                    self.process_request(client, order.address)  # type: ignore[arg-type]
+                except Exception:
+                    self.handle_error(client, order.address)  # type: ignore[arg-type]
+                    self.shutdown_request(client)  # type: ignore[arg-type]
+        finally:
+            lobby.close()
+            self._stopped.set()
+
+    def shutdown(self) -> None:
+        self._stop.set()
+        self._stopped.wait()
+
+
+class _LobbiedThreads(socketserver.ThreadingMixIn, _Lobbied):
+    """A thread per complete request, which then serves the connection's next ones."""
+
+    multithread = True
+    daemon_threads = True
 
 
 class WerkzeugThread(ServerThread):
@@ -87,14 +144,9 @@ class WerkzeugThread(ServerThread):
 
     def _prepare(self, sock: socket.socket) -> None:
         # werkzeug duplicates the descriptor, so ours can be closed at once.
-        self._server = make_server(
-            LOOPBACK,
-            self.port,
-            self.app,
-            threaded=self.threaded,
-            request_handler=_PromptHandler if self.threaded else _OneChefHandler,
-            fd=sock.fileno(),
-        )
+        server = _LobbiedThreads if self.threaded else _Lobbied
+        handler = _EdgeHandler if self.threaded else _OneChefHandler
+        self._server = server(LOOPBACK, self.port, self.app, handler, fd=sock.fileno())
         sock.close()
 
     def _serve(self) -> None:

@@ -1,84 +1,70 @@
-"""Your own Flask or FastAPI app as a kitchen: loaded, wrapped in the order middleware (and
-the loop watchdog for an async app), served on 127.0.0.1 by the server you chose."""
+"""Your own app as a kitchen: served by the agent on your app's own Python (``AgentServer``),
+on 127.0.0.1, by the server you chose as it is installed there; and what a race found in it
+(``YourKitchen.verdict``)."""
 
 from __future__ import annotations
 
 import json
-import os
-from dataclasses import dataclass, field
-from pathlib import Path
+import subprocess
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from flask import Flask, got_request_exception, request
-
+from chefline.kitchen.app_verdict import AppVerdict
 from chefline.kitchen.errors import KitchenError, YourAppError
 from chefline.kitchen.modes import KitchenSettings
-from chefline.kitchen.your_app import RACE_HEADER, ReportSource, ServerKind, YourAppMode
+from chefline.kitchen.your_app import (
+    AppRoute,
+    AppRoutes,
+    PythonUsed,
+    ReportSource,
+    ServerKind,
+    YourAppMode,
+    YourAppSpec,
+)
 from chefline.servers.kitchens import Kitchen
-from chefline.servers.llm.model_link import Supplier
-from chefline.servers.own_process.child_process import ChildProcessServer
 from chefline.servers.relay import EventRelay
-from chefline.servers.runners.server_thread import ServerThread
-from chefline.servers.runners.uvicorn_runner import UvicornThread
-from chefline.servers.runners.waitress_runner import WaitressThread
-from chefline.servers.runners.werkzeug_runner import WerkzeugThread
-from chefline.servers.your_app.app_loading import LoadedApp, load_app
-from chefline.servers.your_app.loop_watchdog import DEFAULT_THRESHOLD_S, LoopWatchdog
-from chefline.servers.your_app.route_errors import RouteErrors
-from chefline.servers.your_app.thread_sampler import ThreadSampler
-from chefline.servers.your_app.your_middleware import AsgiOrders, OrderNews, WsgiOrders
+from chefline.servers.your_app.agent_server import AgentServer
+from chefline.servers.your_app.environment import AppPython, child_environment, find_python
+from chefline.servers.your_app.refusals import refusal_sentence
 from chefline.texts import translate
 
-METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+ROUTES_PATIENCE_S = 60.0
 
 
-@dataclass(frozen=True)
-class YourOrder:
-    """What the customers ask your app: the route, its method and its JSON body."""
-
-    path: str = "/"
-    method: str = "GET"
-    body: Any = None
-
-    def __post_init__(self) -> None:
-        if not self.path.startswith("/"):
-            raise YourAppError(
-                translate("Cli", "--path must start with /, not {0!r}").format(self.path)
-            )
-        if self.method.upper() not in METHODS:
-            text = translate("Cli", "--method must be one of {0}, not {1!r}")
-            raise YourAppError(text.format(", ".join(METHODS), self.method))
-
-    @classmethod
-    def parse(cls, path: str, method: str, body: str | None) -> YourOrder:
-        try:
-            content = None if body is None else json.loads(body)
-        except json.JSONDecodeError as error:
-            text = translate("Cli", "--body must be JSON: {0} (line {1}, column {2})")
-            raise YourAppError(text.format(error.msg, error.lineno, error.colno)) from None
-        return cls(path, method.upper(), content)
+def routes_of(info: dict[str, Any]) -> list[AppRoute]:
+    """The routes the agent told (``{"method", "path", "source": [file, first, last]}``)."""
+    routes = []
+    for told in info.get("routes") or []:
+        source = told.get("source")
+        span = (str(source[0]), int(source[1]), int(source[2])) if source else None
+        routes.append(AppRoute(str(told["method"]), str(told["path"]), span))
+    return routes
 
 
 @dataclass
 class YourKitchen(Kitchen):
     """A kitchen whose reply is your app's own: its report comes from the middleware."""
 
-    loaded: LoadedApp | None = None
-    order: YourOrder = field(default_factory=YourOrder)
-    watchdog: LoopWatchdog | None = None
-    sampler: ThreadSampler | None = None
-    errors: RouteErrors | None = None
-    """What your route raised (None: it runs in processes of its own, whose logs say it)."""
+    spec: YourAppSpec = field(default_factory=lambda: YourAppSpec(""))
+    python: PythonUsed | None = None
+    routes: list[AppRoute] = field(default_factory=list)
+    on_output: Callable[[str], None] | None = None
 
     report = ReportSource.RELAY
 
     @property
+    def agent(self) -> AgentServer:
+        assert isinstance(self.server, AgentServer)
+        return self.server
+
+    @property
     def method(self) -> str:  # type: ignore[override]
-        return self.order.method
+        return self.spec.order.method
 
     @property
     def body(self) -> Any:
-        return self.order.body
+        return self.spec.order.body
 
     @property
     def own_cost_per_order(self) -> float | None:
@@ -86,113 +72,108 @@ class YourKitchen(Kitchen):
 
     @property
     def cook_url(self) -> str:
-        return f"{self.server.url}{self.order.path}"
+        return f"{self.server.url}{self.spec.order.path}"
 
     @property
     def chat_url(self) -> str:
         return self.cook_url
 
+    def route(self) -> AppRoute | None:
+        """The route the customers order, as your app declares it."""
+        order = self.spec.order
+        return next((r for r in self.routes if (r.method, r.path) == (order.method, order.path)),
+                    None)  # fmt: skip
+
     def reopen(self) -> YourKitchen:
-        """The same app, server and route, started again (on a new port)."""
-        assert isinstance(self.mode, YourAppMode) and self.loaded is not None
-        threshold = self.watchdog.threshold if self.watchdog else DEFAULT_THRESHOLD_S
-        return start_your_kitchen(self.loaded.target, self.mode.server.value, self.order,
-                                  threshold=threshold, settings=self.settings)  # fmt: skip
+        """The same app, server, Python and route, started again (on a new port)."""
+        return start_your_kitchen(self.spec, self.settings, on_output=self.on_output)
 
-    def stop(self) -> None:
-        if self.watchdog is not None:
-            self.watchdog.stop()
-        if self.sampler is not None:
-            self.sampler.stop()
-        super().stop()
-
-
-def _absolute(target: str) -> str:
-    """A file target as an absolute path (the child may start in another folder)."""
-    module, _, attr = target.rpartition(":")
-    if module.endswith(".py") or "/" in module or os.sep in module:
-        return f"{Path(module).resolve()}:{attr}"
-    return target
-
-
-def _hear_flask_errors(app: Any, errors: RouteErrors) -> None:
-    """Flask answers 500 itself and logs the traceback; the race notes the error too."""
-    if not isinstance(app, Flask):
-        return
-
-    def heard(sender: Any, exception: BaseException, **_: Any) -> None:
-        race = request.headers.get(RACE_HEADER)
-        if race:
-            errors.note(race, exception)
-
-    got_request_exception.connect(heard, app, weak=False)
+    def verdict(self, race: str, start: float | None, end: float | None) -> AppVerdict | None:
+        """What the race ``race`` found here (the block still open, if one is, with its
+        length up to ``end``). Asks the agent: call it off any event loop."""
+        agent = self.agent
+        still = agent.flush(race) if agent.running else None
+        found = [b for b in agent.blocks() if _in_race(b.race, b.start, b.end, race, start, end)]
+        if still is not None and _in_race(still.race, still.start, still.end, race, start, end):
+            if end is not None and still.end > end:
+                still = replace(still, end=max(end, still.start))
+            found.append(still)
+        assert isinstance(self.mode, YourAppMode)
+        return AppVerdict(
+            self.name, self.python or agent.python_used(),
+            watched=self.mode.server is ServerKind.UVICORN, threshold=self.spec.threshold,
+            start=start, end=end, blocks=tuple(sorted(found, key=lambda b: b.start)),
+            raised=tuple(agent.raised(race)),
+        )  # fmt: skip
 
 
-def default_server(kind: str) -> ServerKind:
-    return ServerKind.UVICORN if kind == "asgi" else ServerKind.WERKZEUG_THREADED
+def _in_race(block_race: str | None, block_start: float, block_end: float, race: str,
+             start: float | None, end: float | None) -> bool:  # fmt: skip
+    """A block of the race's orders, or of no order while the race ran."""
+    if block_race is not None:
+        return block_race == race
+    return start is not None and end is not None and block_start < end and block_end > start
 
 
 def start_your_kitchen(
-    target: str,
-    server: str | None = None,
-    order: YourOrder | None = None,
+    spec: YourAppSpec,
+    settings: KitchenSettings | None = None,
     *,
     port: int = 0,
-    threshold: float = DEFAULT_THRESHOLD_S,
-    settings: KitchenSettings | None = None,
+    on_output: Callable[[str], None] | None = None,
 ) -> YourKitchen:
-    """Load ``target`` and serve it; returns once it accepts orders. Raises YourAppError (one
-    sentence) for every reason it cannot."""
-    loaded = load_app(target)
-    try:
-        kind = ServerKind(server) if server else default_server(loaded.kind)
-    except ValueError:
-        known = ", ".join(k.value for k in ServerKind)
-        raise YourAppError(translate("Cli", "--server must be one of {0}, not {1!r}").format(
-            known, server)) from None  # fmt: skip
-    if kind.speaks != loaded.kind:
-        text = translate("Cli", "{0} is a {1} app, and {2} serves {3} apps; try --server {4}")
-        raise YourAppError(text.format(target, loaded.kind.upper(), kind.value, kind.speaks.upper(),
-                                   default_server(loaded.kind).value))  # fmt: skip
-    if not 0 < threshold < 10:
-        text = translate("Cli", "the blocking threshold must be between 0 and 10 s, not {0:g}")
-        raise YourAppError(text.format(threshold))
-    mode = YourAppMode(loaded.label, target, kind)
+    """Serve ``spec``'s app on its own Python; returns once it accepts orders. Raises
+    YourAppError (one sentence) for every reason it cannot. ``on_output``: each line your
+    app writes (stdout or stderr)."""
     settings = settings or KitchenSettings()
+    python = find_python(spec.target, spec.python)
     relay = EventRelay()
-    watchdog = sampler = errors = None
-    if kind is ServerKind.UVICORN:
-        orders = AsgiOrders(loaded.app, OrderNews(mode.name, relay, "event-loop"))
-        watchdog, errors = LoopWatchdog(orders, threshold), orders.errors
-        runner: ServerThread = UvicornThread(
-            mode.name, orders, port=port, lifespan="auto", on_loop=watchdog.start_on
-        )
-    elif kind.own_process:
-        runner = ChildProcessServer(mode.name, relay, Supplier(), server=kind,
-                                    workers=settings.workers, port=port,
-                                    app=_absolute(target))  # fmt: skip
-    else:
-        sampler = ThreadSampler()
-        news = OrderNews(mode.name, relay, "thread")
-        wsgi = WsgiOrders(loaded.app, news, sampler=sampler)
-        errors = wsgi.errors
-        _hear_flask_errors(loaded.app, errors)
-        if kind is ServerKind.WAITRESS:
-            runner = WaitressThread(mode.name, wsgi, threads=mode.slots(KitchenSettings()) or 4,
-                                    port=port)  # fmt: skip
-        else:
-            threaded = kind is ServerKind.WERKZEUG_THREADED
-            runner = WerkzeugThread(mode.name, wsgi, threaded=threaded, port=port)
+    agent = AgentServer(python, spec, settings, relay=relay, port=port, on_output=on_output)
     try:
-        runner.start()
-    except KitchenError as error:
-        if watchdog is not None:
-            watchdog.stop()
-        failure = orders.startup_failure if kind is ServerKind.UVICORN else None
-        if failure:
-            text = translate("Cli", "{0} failed to start: {1}")
-            raise YourAppError(text.format(target, failure)) from None
+        agent.start()
+    except KitchenError as error:  # a busy --port: what you asked cannot be
         raise YourAppError(str(error)) from None
-    return YourKitchen(mode, settings, runner, relay, loaded=loaded,
-                       order=order or YourOrder(), watchdog=watchdog, sampler=sampler,
-                       errors=errors)  # fmt: skip
+    try:
+        server = ServerKind(agent.app_info["server"])
+    except (KeyError, ValueError):
+        agent.stop()
+        text = translate("YourApp", "your app's agent did not say what it serves")
+        raise YourAppError(text) from None
+    mode = YourAppMode(spec.label, spec.target, server)
+    agent.kitchen_name = agent.name = mode.name
+    return YourKitchen(mode, settings, agent, relay, spec=spec, python=agent.python_used(),
+                       routes=routes_of(agent.app_info), on_output=on_output)  # fmt: skip
+
+
+def read_routes(target: str, python: str | None = None) -> AppRoutes:
+    """Load ``target`` on its own Python and list its routes (for the window's dialog: your
+    app is never imported into Chefline's interpreter). YourAppError: one sentence."""
+    from chefline.servers.your_app.staging import agent_command
+
+    found: AppPython = find_python(target, python)
+    try:
+        done = subprocess.run(agent_command(found, "routes", "--target", target),
+                              capture_output=True, env=child_environment(found),
+                              timeout=ROUTES_PATIENCE_S, check=False)  # fmt: skip
+    except (OSError, subprocess.TimeoutExpired) as error:
+        text = translate("YourApp", "your app's Python could not read it: {0}")
+        raise YourAppError(text.format(error)) from None
+    told: dict[str, Any] = {}
+    for line in done.stdout.splitlines():
+        try:
+            message = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(message, dict):
+            told.update(message)
+    info = {**(told.get("interpreter") or {}), **(told.get("app") or {})}
+    used = PythonUsed(str(info.get("executable", found.executable)),
+                      str(info.get("python", "?")), found.found_by)  # fmt: skip
+    if "failed" in told:
+        raise YourAppError(refusal_sentence(told["failed"], used))
+    if "app" not in told:
+        last = next((line for line in reversed(done.stderr.decode(errors="replace").splitlines())
+                     if line.strip()), "")  # fmt: skip
+        text = translate("YourApp", "your app's process ended before it served: {0}")
+        raise YourAppError(text.format(last or f"exit code {done.returncode}"))
+    return AppRoutes(str(info.get("kind", "")), used, routes_of(info))

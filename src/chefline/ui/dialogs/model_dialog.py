@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 from chefline.kitchen import limits
 from chefline.kitchen.errors import ChefError
 from chefline.kitchen.llm import ChatOrder, ModelSpeed
-from chefline.servers.llm.model_link import ModelLink, probe_model
+from chefline.servers.llm.model_link import ModelLink
+from chefline.servers.llm.model_probe import probe_model
 from chefline.ui.control_bar import ControlBar
 from chefline.ui.off_thread import off_gui_thread
 from chefline.ui.session import RaceSession

@@ -1,11 +1,13 @@
-"""Kitchens → Your app…: your own Flask or FastAPI app as a kitchen in the window, beside the
-built-in ones. The dialog offers the app's own routes; what you chose is remembered between
-launches; after each race the status line says who held the chef."""
+"""Kitchens → Your app…: your own app as a kitchen in the window, beside the built-in ones, on
+its own Python. The dialog offers the app's own routes (read by the app's own interpreter, off
+the GUI thread); what you chose is remembered between launches; after each race the status
+line says the race's verdict, as the command line does."""
 
 from __future__ import annotations
 
 import asyncio
-import json
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -25,23 +27,24 @@ from PySide6.QtWidgets import (
 )
 
 from chefline.client.race import RaceResult
-from chefline.kitchen.errors import YourAppError
-from chefline.kitchen.your_app import LoopBlock, ServerKind, YourAppMode, blocked_seconds
-from chefline.servers.your_app.app_loading import load_app
-from chefline.servers.your_app.app_routes import route_source, routes_of
-from chefline.servers.your_app.your_kitchen import (
-    METHODS,
-    YourKitchen,
-    YourOrder,
-    start_your_kitchen,
+from chefline.engine import (
+    start_your_app,
+    your_app_code,
+    your_app_routes,
+    your_app_spec,
 )
+from chefline.kitchen.app_verdict import AppVerdict
+from chefline.kitchen.errors import YourAppError
+from chefline.kitchen.your_app import METHODS, ServerKind, YourAppSpec, YourOrder
 from chefline.ui.off_thread import off_gui_thread
 
 if TYPE_CHECKING:
     from chefline.ui.session import RaceSession
 
 SETTINGS_GROUP = "yourApp"
-FIELDS = ("target", "server", "path", "method", "body")
+FIELDS = ("target", "server", "python", "path", "method", "body")
+log = logging.getLogger("chefline.your_app")
+log.setLevel(logging.INFO)  # your app's output, marked as its own, in the window's log file
 
 
 @dataclass(frozen=True)
@@ -49,12 +52,21 @@ class YourAppChoice:
     target: str = ""
     server: str = ""
     """"": the app's own default (uvicorn for ASGI, werkzeug-threaded for WSGI)."""
+    python: str = ""
+    """"": found (the active VIRTUAL_ENV, a .venv beside the app or here, else Chefline's)."""
     path: str = "/"
     method: str = "GET"
     body: str = ""
 
-    def order(self) -> YourOrder:
-        return YourOrder.parse(self.path, self.method, self.body or None)
+    def spec(self) -> YourAppSpec:
+        order = YourOrder.parse(self.path, self.method, self.body or None)
+        return YourAppSpec(self.target, self.server or None, self.python or None, order)
+
+    @classmethod
+    def of(cls, spec: YourAppSpec, server: str) -> YourAppChoice:
+        order = spec.order
+        return cls(spec.target, server, spec.python or "", order.path, order.method,
+                   order.body_text())  # fmt: skip
 
 
 def app_settings() -> QSettings:
@@ -78,6 +90,9 @@ def remember(settings: QSettings, choice: YourAppChoice) -> None:
 
 
 class YourAppDialog(QDialog):
+    sig_routes_read = Signal()
+    """The app's routes were read (or why not is in the note)."""
+
     def __init__(self, choice: YourAppChoice, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("yourAppDialog")
@@ -93,6 +108,10 @@ class YourAppDialog(QDialog):
         target_row = QHBoxLayout()
         target_row.addWidget(self.target, 1)
         target_row.addWidget(browse)
+        self.python = QLineEdit(choice.python)
+        self.python.setObjectName("yourAppPython")
+        self.python.setPlaceholderText(self.tr("found: VIRTUAL_ENV, a .venv beside the app, …"))
+        self.python.editingFinished.connect(self.load_routes)
         self.server = QComboBox()
         self.server.setObjectName("yourAppServer")
         self.server.addItem(self.tr("the app's default"), "")
@@ -102,6 +121,8 @@ class YourAppDialog(QDialog):
         self.route = QComboBox()
         self.route.setObjectName("yourAppRoute")
         self.route.setEditable(True)
+        # A path typed in stays a path (Return would add it to the app's own routes).
+        self.route.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.route.setEditText(choice.path)
         self.route.activated.connect(self._route_picked)
         self.method = QComboBox()
@@ -116,6 +137,7 @@ class YourAppDialog(QDialog):
         self.note.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("App (file or import string)"), target_row)
+        form.addRow(self.tr("Python"), self.python)
         form.addRow(self.tr("Server"), self.server)
         form.addRow(self.tr("Route"), self.route)
         form.addRow(self.tr("Method"), self.method)
@@ -129,7 +151,9 @@ class YourAppDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.note)
         layout.addWidget(buttons)
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(620)
+        self._reading: asyncio.Task[None] | None = None
+        self._read_for: tuple[str, str] | None = None
         if choice.target:
             self.load_routes()
 
@@ -140,21 +164,41 @@ class YourAppDialog(QDialog):
             self.load_routes()
 
     def load_routes(self) -> None:
-        """Offer the app's own routes (importing it here: the dialog waits, not the race)."""
+        """Offer the app's routes, read by its own Python off the GUI thread: the dialog
+        stays alive while a big app imports."""
+        wanted = (self.target.text().strip(), self.python.text().strip())
+        if not wanted[0] or wanted == self._read_for:
+            return
+        self._read_for = wanted
+        self.note.setText(self.tr("Reading your app's routes with its own Python…"))
+        if self._reading is not None:
+            self._reading.cancel()
+        self._reading = asyncio.ensure_future(self._read(*wanted))
+
+    async def _read(self, target: str, python: str) -> None:
+        try:
+            found = await off_gui_thread(lambda: your_app_routes(target, python or None))
+        except YourAppError as error:
+            if (target, python) == self._read_for:
+                self.note.setText(str(error))
+                self._read_for = None  # a fixed file may be read again
+                self.sig_routes_read.emit()
+            return
+        if (target, python) != self._read_for:
+            return  # the fields changed meanwhile
         keep = self.route.currentText()
         self.route.clear()
-        self.note.clear()
-        try:
-            routes = routes_of(load_app(self.target.text().strip()).app)
-        except YourAppError as error:
-            self.note.setText(str(error))
-            routes = []
-        for method, path in routes:
-            self.route.addItem(f"{method} {path}", (method, path))
+        for route in found.routes:
+            self.route.addItem(f"{route.method} {route.path}", (route.method, route.path))
         self.route.setEditText(keep)
+        self.note.setText(self.tr("Runs on {0}").format(found.python.describe()))
+        self.sig_routes_read.emit()
 
     def _route_picked(self, index: int) -> None:
-        method, path = self.route.itemData(index)
+        picked = self.route.itemData(index)
+        if picked is None:  # a path typed in, not one of the app's routes: kept as typed
+            return
+        method, path = picked
         self.method.setCurrentText(method)
         self.route.setEditText(path)
 
@@ -165,23 +209,26 @@ class YourAppDialog(QDialog):
         if first in METHODS and rest:  # "GET /wait" typed or left as offered
             method, path = first, rest.strip()
         return YourAppChoice(self.target.text().strip(), str(self.server.currentData() or ""),
-                             path or "/", method, self.body.text().strip())  # fmt: skip
+                             self.python.text().strip(), path or "/", method,
+                             self.body.text().strip())  # fmt: skip
 
 
 class YourAppOpener(QObject):
     """Opens the dialog, starts your app off the GUI thread and puts it on the pass."""
 
     sig_said = Signal(str)
-    """A sentence for the status line: what the watchdog found in the last race."""
+    """A sentence for the status line: the race's verdict on your app."""
     sig_code = Signal(str, str)
-    """Your app's kitchen and its route's source, the lines that blocked the loop marked."""
+    """Your app's kitchen and its route's source, the lines that held the chef marked."""
 
     def __init__(self, session: RaceSession, settings: QSettings | None = None,
                  parent: QObject | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.session = session
         self.settings = settings if settings is not None else app_settings()
-        session.sig_race_finished.connect(self._tell_blocks)
+        self.verdicts: dict[str, AppVerdict] = {}
+        """The last race's verdict on each of your app's kitchens."""
+        session.sig_race_finished.connect(self._tell_verdicts)
 
     def show(self) -> YourAppDialog:
         """The dialog, with the app that races now (or the one chosen last)."""
@@ -198,11 +245,9 @@ class YourAppOpener(QObject):
 
     def open_now(self) -> YourAppChoice | None:
         for kitchen in self.session.kitchens:
-            if isinstance(kitchen, YourKitchen) and kitchen.loaded is not None:
-                order, mode = kitchen.order, kitchen.mode
-                body = "" if order.body is None else json.dumps(order.body)
-                server = mode.server.value if isinstance(mode, YourAppMode) else ""
-                return YourAppChoice(kitchen.loaded.target, server, order.path, order.method, body)
+            spec = your_app_spec(kitchen)
+            if spec is not None:
+                return YourAppChoice.of(spec, getattr(kitchen.mode, "server", ""))
         return None
 
     def _open_soon(self, choice: YourAppChoice) -> None:
@@ -213,57 +258,43 @@ class YourAppOpener(QObject):
         in a dialog) when it cannot."""
         remember(self.settings, choice)
         try:
-            order = choice.order()
-            kitchen = await off_gui_thread(
-                lambda: start_your_kitchen(choice.target, choice.server or None, order)
-            )
+            spec = choice.spec()
+            settings = self.session.settings
+            said = _logged(spec.label)
+            kitchen = await off_gui_thread(lambda: start_your_app(spec, settings, on_output=said))
         except YourAppError as error:
             self.session.sig_error.emit(str(error))
             return False
+        self.verdicts.clear()
         return self.session.put_your_app(kitchen)
 
-    def _tell_blocks(self, result: RaceResult) -> None:
+    def _tell_verdicts(self, result: RaceResult) -> None:
         if result.cancelled:  # stopped (or the window closing): nothing to tell
             return
         # After the window's own word on the race (its slot may run after this one); tied
         # to this object, so that a window gone meanwhile takes the call with it.
-        QTimer.singleShot(0, self, lambda: self._say_blocks(result))
+        QTimer.singleShot(0, self, lambda: self._say(result))
 
-    def _say_blocks(self, result: RaceResult) -> None:
-        for kitchen in self.session.kitchens:
-            if not isinstance(kitchen, YourKitchen) or kitchen.watchdog is None:
-                continue
-            timeline = result.timelines.get(kitchen.name)
-            blocks = kitchen.watchdog.in_race(result.race_id)
-            if timeline is None or timeline.start is None or timeline.end is None:
-                continue
-            if not blocks:
-                self.sig_said.emit(self.tr("{0}: the event loop never stood still.").format(
-                    kitchen.name))  # fmt: skip
-                continue
-            self.sig_code.emit(kitchen.name, self.code_of(kitchen.name, blocks) or "")
-            held = blocked_seconds(blocks, timeline.start, timeline.end)
-            worst = max(blocks, key=lambda block: block.seconds)
-            text = self.tr("{0}: the chef was stuck at the pot {1:.2f} s of {2:.2f} s, in {3} "
-                           "blocks; e.g. {4}")  # fmt: skip
-            self.sig_said.emit(text.format(kitchen.name, held, timeline.end - timeline.start,
-                                           len(blocks), self.describe(worst)))  # fmt: skip
+    def _say(self, result: RaceResult) -> None:
+        for name, verdict in result.verdicts.items():
+            self.verdicts[name] = verdict
+            if verdict.blocks:
+                self.sig_code.emit(name, self.code_of(name) or "")
+            sentence = verdict.sentence()
+            if sentence:
+                self.sig_said.emit(sentence)
 
-    def code_of(self, name: str, blocks: list[LoopBlock] | None = None) -> str | None:
-        """The route your app's kitchen ``name`` serves, each line that blocked marked."""
+    def code_of(self, name: str) -> str | None:
+        """The route your app's kitchen ``name`` serves, each line that held its chef in
+        the last race marked."""
         kitchen = next((k for k in self.session.kitchens if k.name == name), None)
-        if not isinstance(kitchen, YourKitchen) or kitchen.loaded is None:
-            return None
-        marked: dict[tuple[str, int], str] = {}
-        for block in blocks or []:
-            held = sum(
-                b.seconds for b in blocks or [] if (b.file, b.line) == (block.file, block.line)
-            )
-            marked[(block.file, block.line)] = self.tr("held the chef {0:.2f} s").format(held)
-        order = kitchen.order
-        return route_source(kitchen.loaded.app, order.method, order.path, marked)
+        return None if kitchen is None else your_app_code(kitchen, self.verdicts.get(name))
 
-    def describe(self, block: LoopBlock) -> str:
-        order = "?" if block.order is None else str(block.order + 1)
-        text = self.tr("order {0} held the chef for {1:.2f} s at {2} in `{3}` ({4})")
-        return text.format(order, block.seconds, block.where, block.function, block.code)
+
+def _logged(label: str) -> Callable[[str], None]:
+    """Your app's output goes to the window's log, marked as its own."""
+
+    def say(line: str) -> None:
+        log.info("[%s] %s", label, line)
+
+    return say

@@ -11,13 +11,19 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from chefline.client.export import load_json, save_csv, save_json, save_summary_csv
+from chefline.client.race import RaceResult
 from chefline.client.trace_file import save_trace
+from chefline.kitchen.bounded_json import stated_size
 from chefline.kitchen.errors import BadInput, FileWriteError
+from chefline.kitchen.replay import RaceStory
 from chefline.ui.files.gif_export import export_replay_gif
+from chefline.ui.off_thread import off_gui_thread
 from chefline.ui.race.latency_histogram import LatencyHistogram
 from chefline.ui.session import RaceSession
 
 EXPORT_SIZE = QSize(1920, 1080)
+LOAD_HERE_BYTES = 4 * 1024 * 1024
+"""A race this large (uncompressed) or less is read on the GUI thread, at once."""
 
 
 class RaceFiles(QObject):
@@ -39,6 +45,8 @@ class RaceFiles(QObject):
         self.kitchens_area = kitchens_area
         self.histogram = histogram
         self._gif: asyncio.Future[Path] | None = None
+        self.opened: asyncio.Future[bool] | None = None
+        """Opening a saved race's kitchens before its replay (None: nothing to open)."""
 
     def toggle_replay(self) -> None:
         """P: replay the race on screen from its start, or leave the replay."""
@@ -104,20 +112,79 @@ class RaceFiles(QObject):
         if name:
             self.open_race(Path(name))
 
-    def open_race(self, path: Path) -> bool:
-        """Replay a saved race (marked as recorded); False, with the reason, if it cannot."""
+    def open_race(self, path: Path, *, open_kitchens: bool = True) -> bool:
+        """Replay a saved race (marked as recorded); False, with the reason, if it cannot.
+
+        The race is read with bounds and checked whole first (``load_json``): here and now
+        when it is small (a talk's recording, a few hundred kB), else off the GUI thread,
+        since the largest race the limits allow takes seconds to check and build. The replay
+        shows a panel per open kitchen, so the kitchens it raced are opened first (off the
+        GUI thread, as a scene's are). Either way ``opened`` is then the future of it, True
+        means the replay is on its way, and a refusal comes as an error sentence.
+        ``open_kitchens`` False: replay what is open (the talk, whose scene's kitchens could
+        not open, replays its recording anyway).
+        """
         if self.session.running:
             self.sig_error_requested.emit(
                 self.tr("Wait for the race to finish before opening another.")
             )
             return False
+        size = stated_size(path)
+        if size is not None and size > LOAD_HERE_BYTES:
+            self.opened = asyncio.ensure_future(self._load_then_replay(path, open_kitchens))
+            return True
         try:
             result = load_json(path)
         except BadInput as error:
             self.sig_error_requested.emit(str(error))
             return False
-        self.session.replay.start(result, recorded=True)
+        return self._replay(result, open_kitchens)
+
+    async def _load_then_replay(self, path: Path, open_kitchens: bool) -> bool:
+        """Read, check and tell a large race in a thread: the window keeps painting."""
+
+        def load() -> tuple[RaceResult, RaceStory]:
+            result = load_json(path)
+            return result, RaceStory(result.timelines.values())
+
+        try:
+            result, story = await off_gui_thread(load)
+        except BadInput as error:
+            self.sig_error_requested.emit(str(error))
+            return False
+        if self.session.running:
+            return False
+        if not self._replay(result, open_kitchens, story):
+            return False
+        return await self.opened if self.opened is not None else True
+
+    def _replay(
+        self, result: RaceResult, open_kitchens: bool, story: RaceStory | None = None
+    ) -> bool:
+        needed = list(result.timelines)
+        if not open_kitchens or set(needed) <= set(self.session.mode_names):
+            self.opened = None
+            self.session.replay.start(result, recorded=True, story=story)
+            return True
+        self.opened = asyncio.ensure_future(self._open_then_replay(result, needed, story))
         return True
+
+    async def _open_then_replay(
+        self, result: RaceResult, needed: list[str], story: RaceStory | None = None
+    ) -> bool:
+        """Open the replay's kitchens, then replay it; True when every one of them opened."""
+        opened = await self.session.open_kitchens_async(needed)
+        missing = [name for name in needed if name not in self.session.mode_names]
+        if missing:  # the session said why each could not open; say what the replay lacks
+            self.sig_error_requested.emit(
+                self.tr("The replay shows {0} of its {1} kitchens: {2} could not open.").format(
+                    len(needed) - len(missing), len(needed), ", ".join(missing)
+                )
+            )
+        if self.session.running:
+            return False
+        self.session.replay.start(result, recorded=True, story=story)
+        return opened
 
     def choose_view_png(self) -> None:
         name, _ = QFileDialog.getSaveFileName(

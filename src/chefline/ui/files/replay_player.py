@@ -64,9 +64,12 @@ class ReplayPlayer(QObject):
         """The moment shown, on the recorded race's clock (None: no replay)."""
         return None if self.story is None else self.story.start + self.moment
 
-    def start(self, result: RaceResult, recorded: bool = False) -> None:
-        """Replay ``result`` from its first order, playing at the current speed."""
-        story = RaceStory(result.timelines.values())  # first: if it fails, nothing changed
+    def start(
+        self, result: RaceResult, recorded: bool = False, story: RaceStory | None = None
+    ) -> None:
+        """Replay ``result`` from its first order, playing at the current speed. ``story``:
+        its events, already told (a large race's take seconds: told off the GUI thread)."""
+        story = story or RaceStory(result.timelines.values())  # first: if it fails, no change
         self.stop(show_result=False)
         self.story = story
         self.result, self.recorded = result, recorded

@@ -50,7 +50,10 @@ def cooking_for(session: RaceSession, kitchen: str) -> float | None:
         return None
     if not session.live or finished(session, timeline):
         return timeline.makespan
-    start = origin(session, kitchen)
+    # From its own first order, as its makespan counts once it is done: the figure then
+    # never jumps when the last dish comes out (0.60 → 0.12 s when a burst of 800 orders
+    # reached this kitchen half a second after the race's first).
+    start = timeline.start if timeline.start is not None else origin(session, kitchen)
     return None if start is None else max(0.0, session.clock() - start)
 
 

@@ -13,12 +13,12 @@ from PySide6.QtWidgets import (
 
 from chefline.kitchen.cost import KitchenCost
 from chefline.kitchen.own_work import own_work_text
-from chefline.kitchen.timeline import TimelineSummary
 from chefline.texts import QT_TRANSLATE_NOOP, SECONDS, seconds_text, translate
 from chefline.ui.look.fitting import FlowLayout
 from chefline.ui.look.retranslating import Retranslating
 from chefline.ui.look.talk_sizes import TalkSizes, TalkText
-from chefline.ui.race import kitchen_clock
+from chefline.ui.race import kitchen_clock, live_figures
+from chefline.ui.race.live_figures import KitchenFigures, KitchenState
 from chefline.ui.session import RaceSession
 
 
@@ -261,21 +261,17 @@ class Scoreboard(Retranslating, QFrame):
 
     def refresh(self) -> None:
         self._place()
-        timeline = self.session.timelines.get(self.kitchen)
-        if timeline is None or self.session.plan is None:
+        shown = live_figures.figures_of(self.session, self.kitchen)
+        if shown is None:
             for figure in self.figures.values():
                 figure.setText("–")
             self.verdict.setText(" ")
             self.own_work.setText(" ")
             return
-        total = self.session.plan.arrivals.customers
-        # A kitchen whose last dish is out stops its clock: its figures freeze there.
-        running = self.session.live and not kitchen_clock.finished(self.session, timeline)
-        s = timeline.summary(self.session.clock() if running else None)
-        makespan = kitchen_clock.cooking_for(self.session, self.kitchen)
+        s, makespan, cooking = shown.summary, shown.makespan, shown.state is KitchenState.COOKING
         throughput = s.served / makespan if makespan else None
         values = {
-            "served": f"{s.served}/{total}",
+            "served": shown.served_text,
             "makespan": seconds(makespan),
             "throughput": "–" if throughput is None else f"{throughput:.1f}/s",
             "p50": seconds(s.latency_p50),
@@ -287,16 +283,16 @@ class Scoreboard(Retranslating, QFrame):
             "errors": str(s.failed),
         }
         values["busy"] = values["waits"] = "–"
-        if running:  # the meter shows this moment; after the race there is none
+        timeline = self.session.timelines.get(self.kitchen)
+        if cooking and timeline is not None:  # this moment; after the race there is none
             now = timeline.kitchen_now()
             values["busy"], values["waits"] = str(now.chefs_busy), str(now.on_stove)
         ttft = f"{s.ttft_p50:.2f}·{s.ttft_p95 or 0:.2f}" if s.ttft_p50 is not None else None
         values["ttft"] = "–" if ttft is None else translate("Units", SECONDS).format(ttft)
         tokens_per_s = s.tokens / makespan if s.tokens and makespan else None
         values["tokens"] = "–" if tokens_per_s is None else f"{tokens_per_s:.0f}"
-        values.update(cost_texts(self.session.cost_of(self.kitchen)))
-        expected = s.expected_makespan
-        values["ratio"] = f"×{makespan / expected:.2f}" if makespan and expected else "–"
+        values.update(cost_texts(shown.cost))
+        values["ratio"] = "–" if shown.ratio is None else f"×{shown.ratio:.2f}"
         for key, text in values.items():
             self.figures[key].setText(text)
         self.fit_headline()
@@ -306,23 +302,28 @@ class Scoreboard(Retranslating, QFrame):
         if s.ttft_p99 is not None:  # the tail, where the figure has no room for it
             ttft_tip += f" · p99 {seconds_text(s.ttft_p99)}"
         self.figures["ttft"].setToolTip(ttft_tip)
-        if kitchen_clock.waiting_turn(self.session, self.kitchen):
-            self.verdict.setText(self.tr("waiting its turn: one kitchen at a time"))
-        else:
-            self.verdict.setText(self.verdict_text(s, running, makespan))
-        self.own_work.setText(own_work_text(s, total, with_ratio=not running) or " ")
+        self.verdict.setText(self.verdict_text(shown))
+        self.own_work.setText(own_work_text(s, shown.planned, with_ratio=not cooking) or " ")
 
-    def verdict_text(self, s: TimelineSummary, running: bool, makespan: float | None) -> str:
+    def verdict_text(self, shown: KitchenFigures) -> str:
+        s, state = shown.summary, shown.state
         expected = s.expected_makespan
+        if state is KitchenState.WAITING_TURN:
+            return self.tr("waiting its turn: one kitchen at a time")
+        if state in (KitchenState.STOPPED, KitchenState.FAILED):
+            # Nothing to hold to theory: it did not serve what it was sent.
+            word = self.tr("stopped") if state is KitchenState.STOPPED else self.tr("failed")
+            return self.tr("{0}: {1} of {2} served, {3} failed — no ratio to theory").format(
+                word, s.served, shown.planned, s.failed
+            )
         if expected is None:
             return " "
-        if running:
+        if state is KitchenState.COOKING:
             return self.tr("expected {0:.2f} s · cooking for {1}").format(
-                expected, seconds(makespan)
+                expected, seconds(shown.makespan)
             )
-        if s.makespan is None:
+        if s.makespan is None or shown.ratio is None:
             return self.tr("expected {0:.2f} s").format(expected)
-        ratio = s.makespan / expected if expected else 0.0
         return self.tr("expected {0:.2f} s, took {1:.2f} s (×{2:.2f})").format(
-            expected, s.makespan, ratio
+            expected, s.makespan, shown.ratio
         )

@@ -50,8 +50,9 @@ def spoken_figures(scene: Scene) -> tuple[str, ...]:
     return tuple(keys[:MAX_SPOKEN])
 
 
-def load_default_talk() -> Talk:
-    return load_talk(resource_path("talk", "scenes.json"))
+def load_default_talk(path: Path | None = None) -> Talk:
+    """The talk in ``path`` (a speaker's own, ``--scenes``), else the one that ships."""
+    return load_talk(path or resource_path("talk", "scenes.json"))
 
 
 class Stage(Enum):
@@ -140,7 +141,7 @@ class Presenter(QObject):
         self.talk_error: str | None = None
         if talk is None:
             try:
-                talk = load_default_talk()
+                talk = load_default_talk(session.talk_file)
             except BadInput as error:
                 # The window still races without a talk; the reason is said once, once the
                 # window is up to show it.
@@ -337,7 +338,7 @@ class Presenter(QObject):
                 self.tr("No recorded race for the scene {0}.").format(scene.id)
             )
             return False
-        return self.files.open_race(path)
+        return self.files.open_race(path, open_kitchens=False)
 
     def act(self) -> None:
         """Space: play or pause a replay; else what the scene is for — serve its race, or

@@ -1,5 +1,6 @@
-"""Find your app from ``path/to/file.py:attr`` or ``package.module:attr``, and say in one
-sentence why not when it cannot be found."""
+"""Find your app from ``path/to/file.py:attr`` or ``package.module:attr``, in the app's own
+interpreter, and say why not as a ``Refusal``: a reason and its words, which Chefline turns
+into one sentence in the user's language."""
 
 from __future__ import annotations
 
@@ -9,49 +10,54 @@ import inspect
 import os
 import sys
 import traceback
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from chefline.kitchen.errors import YourAppError
-from chefline.texts import translate
+
+class Refusal(Exception):
+    """Why the agent cannot go on: ``why`` names the reason (Chefline has a sentence for each),
+    ``args`` fill it in."""
+
+    def __init__(self, why: str, *args: object) -> None:
+        super().__init__(why, *args)
+        self.why = why
+        self.words: list[str] = [str(arg) for arg in args]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"why": self.why, "args": self.words}
 
 
-@dataclass(frozen=True)
 class LoadedApp:
-    target: str
-    app: Any
-    kind: str
-    """"asgi" (FastAPI, Starlette, any ASGI callable) or "wsgi" (Flask, any WSGI callable)."""
-    label: str
-    """The kitchen's name: the module's and the attribute's, e.g. ``slow_app:app``."""
+    def __init__(self, target: str, app: Any, kind: str, module: Any, module_name: str) -> None:
+        self.target = target
+        self.app = app
+        self.kind = kind
+        """"asgi" (FastAPI, Starlette, Litestar, any ASGI callable) or "wsgi" (Flask, any
+        WSGI callable)."""
+        self.module = module
+        self.module_name = module_name
+
+
+def is_file_target(module_part: str) -> bool:
+    return module_part.endswith(".py") or os.sep in module_part or "/" in module_part
 
 
 def load_app(target: str) -> LoadedApp:
-    """Import ``target`` and return its app; raises YourAppError with the reason."""
+    """Import ``target`` and return its app; raises Refusal with the reason."""
     module_part, sep, attr = target.rpartition(":")
     if not sep or not module_part or not attr:
-        text = translate(
-            "Cli", "--app must look like path/to/app.py:app or package.module:app, not {0!r}"
-        )
-        raise YourAppError(text.format(target))
-    if module_part.endswith(".py") or os.sep in module_part or "/" in module_part:
-        module, short = _import_file(Path(module_part)), Path(module_part).stem
+        raise Refusal("bad-target", target)
+    if is_file_target(module_part):
+        module, name = _import_file(module_part)
     else:
-        module, short = _import_module(module_part), module_part.rpartition(".")[2]
+        module, name = _import_module(module_part), module_part
     if not hasattr(module, attr):
-        found = [name for name, value in vars(module).items() if app_kind(value)]
-        text = translate("Cli", "{0} has no attribute {1!r}")
-        hint = translate("Cli", "; its apps: {0}").format(", ".join(found)) if found else ""
-        raise YourAppError(text.format(module_part, attr) + hint)
+        found = [key for key, value in list(vars(module).items()) if app_kind(value)]
+        raise Refusal("no-attribute", module_part, attr, ", ".join(found))
     app = getattr(module, attr)
     kind = app_kind(app)
     if kind is None:
-        text = translate(
-            "Cli", "{0} is a {1}, not an app: name a FastAPI, Starlette or Flask app (ASGI or WSGI)"
-        )
-        raise YourAppError(text.format(target, type(app).__name__))
-    return LoadedApp(target, app, kind, f"{short}:{attr}")
+        raise Refusal("not-an-app", target, type(app).__name__)
+    return LoadedApp(target, app, kind, module, name)
 
 
 def app_kind(value: object) -> str | None:
@@ -76,17 +82,18 @@ def app_kind(value: object) -> str | None:
     return None
 
 
-def _import_file(path: Path) -> Any:
-    if not path.is_file():
-        raise YourAppError(translate("Cli", "there is no file {0}").format(path))
-    path = path.resolve()
-    name = f"chefline_app_{path.stem}"
+def _import_file(given: str) -> tuple[Any, str]:
+    path = os.path.abspath(given)
+    if not os.path.isfile(path):
+        raise Refusal("no-file", given)
+    stem = os.path.splitext(os.path.basename(path))[0]
+    name = f"chefline_app_{stem}" if stem.isidentifier() else "chefline_app"
     spec = importlib.util.spec_from_file_location(name, path)
     if spec is None or spec.loader is None:
-        raise YourAppError(translate("Cli", "{0} is not a Python file").format(path))
+        raise Refusal("not-python", path)
     module = importlib.util.module_from_spec(spec)
     # Its neighbours must import as they do when the app runs from its own folder.
-    folder = str(path.parent)
+    folder = os.path.dirname(path)
     if folder not in sys.path:
         sys.path.insert(0, folder)
     sys.modules[name] = module
@@ -94,8 +101,8 @@ def _import_file(path: Path) -> Any:
         spec.loader.exec_module(module)
     except (Exception, SystemExit) as error:
         sys.modules.pop(name, None)
-        raise _import_failed(str(path), error) from None
-    return module
+        raise _import_failed(path, error) from None
+    return module, name
 
 
 def _import_module(name: str) -> Any:
@@ -105,31 +112,30 @@ def _import_module(name: str) -> Any:
         return importlib.import_module(name)
     except ModuleNotFoundError as error:
         if error.name is not None and name.startswith(error.name):
-            raise YourAppError(translate("Cli", "there is no module {0}").format(name)) from None
+            raise Refusal("no-module", name) from None
         raise _import_failed(name, error) from None
     except (Exception, SystemExit) as error:
         raise _import_failed(name, error) from None
 
 
-def _import_failed(what: str, error: BaseException) -> YourAppError:
-    """'cannot import app.py: NameError: name 'x' is not defined (at app.py:3)'."""
+def _import_failed(what: str, error: BaseException) -> Refusal:
+    """The error's last line and where in your code it was raised."""
     last_line = traceback.format_exception_only(type(error), error)[-1].strip()
-    where = _where(error)
-    text = translate("Cli", "cannot import {0}: {1}").format(what, last_line)
-    if where:
-        text += translate("Cli", " (at {0})").format(where)
-    return YourAppError(text)
+    missing = error.name if isinstance(error, ModuleNotFoundError) and error.name else ""
+    return Refusal("import-failed", what, last_line, _where(error) or "", missing)
 
 
 def _where(error: BaseException) -> str | None:
-    """The file:line of the error in your code: the innermost frame outside importlib."""
+    """The file:line of the error in your code: the innermost frame outside importlib and
+    the agent."""
     if isinstance(error, SyntaxError) and error.filename:
         return f"{error.filename}:{error.lineno}"
+    here = os.path.dirname(os.path.abspath(__file__))
     frames = [
         frame
         for frame in traceback.extract_tb(error.__traceback__)
         if "importlib" not in frame.filename
         and not frame.filename.startswith("<")
-        and not frame.filename.endswith("app_loading.py")
+        and os.path.dirname(os.path.abspath(frame.filename)) != here
     ]
     return f"{frames[-1].filename}:{frames[-1].lineno}" if frames else None

@@ -15,7 +15,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 
-from chefline.kitchen.clock import now
+from .channel import now
 
 LOOK_S = 0.02
 """How often the sampler looks at an order: the resolution of the working / stuck segments
