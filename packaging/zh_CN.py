@@ -764,4 +764,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("Errors", "talk"): "演讲文件",
     ("Errors", "order"): "订单",
     ("RaceFiles", "The replay shows {0} of its {1} kitchens: {2} could not open."): "回放只显示了 {1} 个厨房中的 {0} 个：{2} 无法打开。",
+    ("CapacityWindow", "1 user"): "1 位用户",
+    ("CurveView", "1 user alone"): "只有 1 位用户",
+    ("Cli", "1 user"): "1 位用户",
 }

@@ -430,52 +430,57 @@
       <translation>{0} 在 {1}：p95 {2:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="346" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="348" />
       <source>{0:g} users</source>
       <translation>{0:g} 位用户</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="351" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="348" />
+      <source>1 user</source>
+      <translation>1 位用户</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="353" />
       <source>Sweep stopped: {0} points measured.</source>
       <translation>扫描已停止：测得 {0} 个点。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="357" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="359" />
       <source>none</source>
       <translation>无</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="358" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="360" />
       <source>{0}: saturates at {1}</source>
       <translation>{0}：在 {1} 饱和</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="360" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="362" />
       <source>{0}: knee {1}</source>
       <translation>{0}：拐点 {1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="361" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="363" />
       <source>Sweep done. {0}. Export: Ctrl+E</source>
       <translation>扫描完成。{0}。导出：Ctrl+E</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="365" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="367" />
       <source>Stop</source>
       <translation>停止</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="365" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="367" />
       <source>Run the sweep</source>
       <translation>运行扫描</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="366" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="368" />
       <source>Ctrl+Return</source>
       <translation>Ctrl+回车</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="373" />
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="375" />
       <source>Each kitchen is raced alone at each load, the points appearing as each race ends. Press Run (Ctrl+Return).</source>
       <translation>每个厨房在每个负载下单独比赛，每轮结束就出现一个点。按“运行扫描”（Ctrl+回车）。</translation>
     </message>
@@ -738,8 +743,7 @@ how much the app grew while it held the load alone (+).</source>
       <translation>  在 {0:g}/秒 饱和：最后四分之一的客人比最先四分之一多等了 {1:.2f} 秒，超过单份订单的 {2:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/sweep_table.py" line="99" />
-      <location filename="../../src/chefline/cli/sweep_table.py" line="107" />
+      <location filename="../../src/chefline/cli/sweep_table.py" line="113" />
       <source>{0:g} users</source>
       <translation>{0:g} 位用户</translation>
     </message>
@@ -764,12 +768,17 @@ how much the app grew while it held the load alone (+).</source>
       <translation>  直到 {0} 都没有拐点：p95 一直在单份订单 {2:.2f} 秒的 {1:g} 倍以内</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/sweep_table.py" line="121" />
+      <location filename="../../src/chefline/cli/sweep_table.py" line="113" />
+      <source>1 user</source>
+      <translation>1 位用户</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_table.py" line="125" />
       <source>The machine was busy with other work during {0} of {1} points (as few as {2:.1f} cores free of {3}): those may read slow.</source>
       <translation>{1} 个点中有 {0} 个测量时机器在忙别的事（{3} 个核中最少只空闲 {2:.1f} 个）：这些点可能偏慢。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/sweep_table.py" line="126" />
+      <location filename="../../src/chefline/cli/sweep_table.py" line="130" />
       <source>The sweep was stopped before every point was raced.</source>
       <translation>扫描在所有点测完之前就停止了。</translation>
     </message>
@@ -1555,56 +1564,61 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
     </message>
     <message>
       <location filename="../../src/chefline/ui/sweep/curve_view.py" line="84" />
+      <source>1 user alone</source>
+      <translation>只有 1 位用户</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="85" />
       <source>{0:g} users at once</source>
       <translation>同时 {0:g} 位用户</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="87" />
+      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="88" />
       <source>p50 {0:.2f} s · p95 {1:.2f} s · p99 {2:.2f} s</source>
       <translation>p50 {0:.2f} 秒 · p95 {1:.2f} 秒 · p99 {2:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="90" />
+      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="91" />
       <source>theory's p95 {0:.2f} s: ×{1:.2f}</source>
       <translation>理论 p95 {0:.2f} 秒：×{1:.2f}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="92" />
+      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="93" />
       <source>served {0} of {1}</source>
       <translation>上菜 {0}/{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="94" />
+      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="95" />
       <source>the last quarter waited {0:+.2f} s longer than the first</source>
       <translation>最后四分之一的客人比最先四分之一多等了 {0:+.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="97" />
+      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="98" />
       <source>in the app's process</source>
       <translation>在应用进程内</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="98" />
+      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="99" />
       <source>{0} processes</source>
       <translation>{0} 个进程</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="99" />
+      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="100" />
       <source>held: {0}, {1} threads, {2}</source>
       <translation>占用：{0}，{1} 个线程，{2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="104" />
+      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="105" />
       <source>saturated: its queue grew by more than one order's {0:.2f} s</source>
       <translation>饱和：队列增长超过单份订单的 {0:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="107" />
+      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="108" />
       <source>the knee: the first load past {0:g} × one order's {1:.2f} s</source>
       <translation>拐点：第一个超过单份订单 {1:.2f} 秒 {0:g} 倍的负载</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="110" />
+      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="111" />
       <source>{0:.1f} cores free while it raced</source>
       <translation>比赛时空闲 {0:.1f} 个核</translation>
     </message>
@@ -3330,22 +3344,22 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>用户数必须是整数，不能是 {0:g}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/engine/sweep.py" line="307" />
+      <location filename="../../src/chefline/engine/sweep.py" line="309" />
       <source>loads are numbers separated by commas, such as 1,10,100,1000; not {0!r}</source>
       <translation>负载是用逗号分隔的数字，例如 1,10,100,1000；不能是 {0!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/engine/sweep.py" line="310" />
+      <location filename="../../src/chefline/engine/sweep.py" line="312" />
       <source>name at least one load, such as 1,10,100,1000</source>
       <translation>请至少给出一个负载，例如 1,10,100,1000</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/engine/sweep.py" line="312" />
+      <location filename="../../src/chefline/engine/sweep.py" line="314" />
       <source>a load must be a number, not NaN</source>
       <translation>负载必须是数字，不能是 NaN</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/engine/sweep.py" line="314" />
+      <location filename="../../src/chefline/engine/sweep.py" line="316" />
       <source>users are whole numbers: {0}</source>
       <translation>用户数必须是整数：{0}</translation>
     </message>

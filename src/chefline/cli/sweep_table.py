@@ -96,7 +96,7 @@ def knee_sentence(sweep: Sweep, name: str) -> str:
                          "waited {1:.2f} s longer than the first, more than one order's "
                          "{2:.2f} s").format(knee.x, knee.queue_growth, one)  # fmt: skip
     if knee is not None:
-        load = f"{knee.x:g}/s" if rate else translate("Cli", "{0:g} users").format(knee.x)
+        load = f"{knee.x:g}/s" if rate else _users(knee.x)
         return translate("Cli", "  knee: {0} (p95 {1:.2f} s, over {2:g} × one order's "
                          "{3:.2f} s)").format(load, knee.p95, KNEE_FACTOR, one)  # fmt: skip
     if not curve:
@@ -104,9 +104,13 @@ def knee_sentence(sweep: Sweep, name: str) -> str:
     top = curve[-1].x
     if rate:
         return translate("Cli", "  its queue held steady up to {0:g}/s").format(top)
-    load = translate("Cli", "{0:g} users").format(top)
+    load = _users(top)
     return translate("Cli", "  no knee up to {0}: p95 stayed within {1:g} × one order's "
                      "{2:.2f} s").format(load, KNEE_FACTOR, one)  # fmt: skip
+
+
+def _users(x: float) -> str:
+    return translate("Cli", "1 user") if x == 1 else translate("Cli", "{0:g} users").format(x)
 
 
 def sweep_report(sweep: Sweep) -> str:

@@ -231,6 +231,8 @@ class SweepRunner:
         model (which may still be starting), its first connections and imports would
         otherwise land in that point (one LLM order measured 0.59 s where it takes 0.26 s,
         and the async kitchen looked bent at 1 user). False if the sweep was stopped."""
+        if self.plan.race.recipe.service_time > self.plan.limit:
+            return True  # every point is past the limit: nothing to warm for
         plan = restaurant.check_plan(replace(self.plan.race, arrivals=Arrivals(1), in_turn=False),
                                      [name])  # fmt: skip
         self._race = restaurant.race(plan)

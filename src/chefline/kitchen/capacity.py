@@ -275,8 +275,10 @@ def busy_points(sweep: Sweep) -> list[SweepPoint]:
 
 
 def load_text(axis: SweepAxis, x: float) -> str:
-    """A load as words: "100 users", "2.5/s"."""
-    return f"{x:g} users" if axis is SweepAxis.USERS else f"{x:g}/s"
+    """A load as words: "1 user", "100 users", "2.5/s"."""
+    if axis is SweepAxis.RATE:
+        return f"{x:g}/s"
+    return "1 user" if x == 1 else f"{x:g} users"
 
 
 def memory_text(point: SweepPoint) -> str:

@@ -343,7 +343,9 @@ class CapacityWindow(Retranslating, QWidget):
 
     def _load(self, axis: SweepAxis, x: float) -> str:
         """A load in the window's language: "100 users", "2.5/s"."""
-        return self.tr("{0:g} users").format(x) if axis is SweepAxis.USERS else f"{x:g}/s"
+        if axis is SweepAxis.RATE:
+            return f"{x:g}/s"
+        return self.tr("1 user") if x == 1 else self.tr("{0:g} users").format(x)
 
     def _on_finished(self, sweep: Sweep) -> None:
         self._show_state()

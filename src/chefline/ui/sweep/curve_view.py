@@ -81,7 +81,8 @@ class CurveView(Retranslating, QWidget):
         sweep = self.sweeps.sweep
         rate = sweep is not None and sweep.spec.axis is SweepAxis.RATE
         load = (self.tr("{0:g} customers a second ({1} came)").format(point.x, point.customers)
-                if rate else self.tr("{0:g} users at once").format(point.x))  # fmt: skip
+                if rate else self.tr("1 user alone") if point.x == 1
+                else self.tr("{0:g} users at once").format(point.x))  # fmt: skip
         lines = [f"{point.kitchen} — {load}"]
         if point.p95 is not None:
             lines.append(self.tr("p50 {0:.2f} s · p95 {1:.2f} s · p99 {2:.2f} s").format(
