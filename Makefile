@@ -122,6 +122,8 @@ screenshots: $(RUN_STAMP) sysdeps translations
 	$(ON_720) --size 1280x720 --language zh_CN --app examples/flask_kitchen.py:app --path /mixed \
 		--server werkzeug -m fastapi-async --customers 4 --wait 0.3 \
 		--out docs/your-app-1280x720-flask-chinese.png
+	$(BIN)/chefline sweep --open resources/sweeps/four-kitchens-1-to-1000-users.json \
+		--out docs/capacity-curve.png
 
 # Every scene of the talk as the room sees it at 1280×720 (real races, the real window on a
 # virtual screen with a window manager), in build/talk/, and the eight on one sheet in docs/.

@@ -1,6 +1,6 @@
 """`make bench`: every benchmark of Chefline, its figure beside its target, into the README.
 
-python benchmarks/run.py            # everything (about 8 minutes on 2 cores)
+python benchmarks/run.py            # everything (about 10 minutes on 2 cores)
 python benchmarks/run.py --quick    # the slow one-at-a-time kitchens with d = 0.1 s
 python benchmarks/run.py --only smoothness,start   (names as in BENCHMARKS, e.g. "head to head")
 """
@@ -19,6 +19,7 @@ import engine
 import llm
 import package
 import scale
+import sweep
 import your_app
 from common import ROOT, Row, child, load_rows, median, percentile, table, write_readme
 
@@ -103,6 +104,7 @@ BENCHMARKS: dict[str, Callable[[], list[Row]] | None] = {
     "smoothness": smoothness,
     "capacity": lambda: window_capacity() + engine.one_chef_capacity(),
     "llm": llm.llm_users,
+    "sweep": sweep.capacity_sweep,
     "start": start_and_stop,
     "package": package.package,
 }

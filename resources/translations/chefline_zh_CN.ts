@@ -165,6 +165,327 @@
     </message>
   </context>
   <context>
+    <name>CapacityCurve</name>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="11" />
+      <source>How many customers each kitchen holds</source>
+      <translation>每个厨房能接待多少客人</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="12" />
+      <source>p95: the time 95 of 100 customers stayed within</source>
+      <translation>p95：100 位客人中 95 位不超过的时间</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="13" />
+      <source>threads held</source>
+      <translation>占用的线程</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="14" />
+      <source>memory held (MB)</source>
+      <translation>占用的内存（MB）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="15" />
+      <source>users ordering at once</source>
+      <translation>同时下单的用户数</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="16" />
+      <source>customers a second (a steady Poisson stream)</source>
+      <translation>每秒客人数（稳定的泊松到达流）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="17" />
+      <source>dotted: p95 = {0:g} × one order = {1:.2f} s, past it the knee</source>
+      <translation>点线：p95 = 单份订单的 {0:g} 倍 = {1:.2f} 秒，超过即为拐点</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="20" />
+      <source>knee</source>
+      <translation>拐点</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="21" />
+      <source>no knee</source>
+      <translation>无拐点</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="22" />
+      <source>Choose the kitchens and the loads above, then Run (Ctrl+Return).</source>
+      <translation>在上方选择厨房和负载，然后运行（Ctrl+回车）。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="25" />
+      <source>knee {0}</source>
+      <translation>拐点 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="26" />
+      <source>saturated</source>
+      <translation>饱和</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="27" />
+      <source>saturates at {0}</source>
+      <translation>在 {0} 饱和</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="28" />
+      <source>its queue held steady</source>
+      <translation>队列保持稳定</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="29" />
+      <source>skipped from {0}</source>
+      <translation>从 {0} 起跳过</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="30" />
+      <source>racing…</source>
+      <translation>比赛中…</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="31" />
+      <source>capacity {0:.2g}/s</source>
+      <translation>容量 {0:.2g}/秒</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="32" />
+      <source>No point yet: the curve fills as each race ends.</source>
+      <translation>还没有数据点：每轮比赛结束，曲线就多一个点。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="33" />
+      <source>Solid: measured, each kitchen raced alone. Dashed: a perfect kitchen of the same shape (hollow marks on it: loads skipped as too long). Hollow memory marks: a kitchen in the app's process, what the app grew by while it held the load.</source>
+      <translation>实线：实测，每个厨房单独比赛。虚线：同样结构的理想厨房（虚线上的空心点：因耗时过长而跳过的负载）。内存图中的空心点：在应用进程内的厨房，承载该负载时应用增长的内存。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="39" />
+      <source>{0} dish, one order alone {1:.2f} s</source>
+      <translation>{0} 菜，单份订单 {1:.2f} 秒</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="40" />
+      <source>each stream {0:g} s long</source>
+      <translation>每段到达流 {0:g} 秒</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="41" />
+      <source>the machine was busy during {0} of {1} points</source>
+      <translation>{1} 个点中有 {0} 个测量时机器正忙</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_texts.py" line="42" />
+      <source>stopped before the end</source>
+      <translation>未完成即停止</translation>
+    </message>
+  </context>
+  <context>
+    <name>CapacityWindow</name>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="201" />
+      <source>Chefline — capacity curve</source>
+      <translation>Chefline — 容量曲线</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="202" />
+      <source>Kitchens</source>
+      <translation>厨房</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="203" />
+      <source>Load</source>
+      <translation>负载</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="203" />
+      <source>at</source>
+      <translation>取值</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="204" />
+      <source>each for</source>
+      <translation>每段持续</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="205" />
+      <source>Recipe</source>
+      <translation>菜谱</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="205" />
+      <source>Wait</source>
+      <translation>等待</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="206" />
+      <source>Tokens</source>
+      <translation>Token 数</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="207" />
+      <source>Skip points over</source>
+      <translation>跳过超过此时长的点</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="209" />
+      <source>users at once</source>
+      <translation>同时的用户数</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="210" />
+      <source>customers a second</source>
+      <translation>每秒客人数</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="213" />
+      <source>The loads, rising, separated by commas (at most 12)</source>
+      <translation>负载值，从小到大，用逗号分隔（最多 12 个）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="215" />
+      <source>A kitchen whose next point would take longer than this (by its theory, and how much slower than it its last point was) is skipped there and beyond</source>
+      <translation>如果某个厨房的下一个点会超过这个时长（按理论值，并考虑它上一个点比理论慢多少），就从这个点起跳过</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="217" />
+      <source>How long each steady stream of customers lasts</source>
+      <translation>每段稳定到达的客人流持续多久</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="218" />
+      <source>Open…</source>
+      <translation>打开…</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="219" />
+      <source>Show a recorded sweep (Ctrl+O)</source>
+      <translation>显示已录制的扫描（Ctrl+O）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="220" />
+      <source>Export…</source>
+      <translation>导出…</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="221" />
+      <source>Save the sweep as JSON, CSV, PNG and SVG (Ctrl+E)</source>
+      <translation>把扫描保存为 JSON、CSV、PNG 和 SVG（Ctrl+E）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="227" />
+      <source>{0} chosen</source>
+      <translation>已选 {0} 个</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="270" />
+      <source>Stopping after the race under way…</source>
+      <translation>当前这轮比赛结束后停止…</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="280" />
+      <source>Open a recorded sweep</source>
+      <translation>打开已录制的扫描</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="281" />
+      <source>Sweep (*.json *.json.gz)</source>
+      <translation>扫描文件 (*.json *.json.gz)</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="290" />
+      <source>A sweep recorded on {0}, each kitchen alone. Run (Ctrl+Return) measures this machine now.</source>
+      <translation>这是 {0} 录制的扫描，每个厨房单独比赛。运行（Ctrl+回车）会在这台机器上重新测量。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="304" />
+      <source>Export the sweep to…</source>
+      <translation>把扫描导出到…</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="310" />
+      <source>Export the sweep once it has finished.</source>
+      <translation>请等扫描结束后再导出。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="313" />
+      <source>No point to export yet: run a sweep first.</source>
+      <translation>还没有可导出的点：请先运行一次扫描。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="326" />
+      <source>Saved {0} in {1}</source>
+      <translation>已保存 {0} 到 {1}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="336" />
+      <source>Racing {0} alone at {1}: about {2:.0f} s…</source>
+      <translation>{0} 正在单独比赛，负载 {1}：约 {2:.0f} 秒…</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="341" />
+      <source>{0} at {1}: p95 {2:.2f} s</source>
+      <translation>{0} 在 {1}：p95 {2:.2f} 秒</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="348" />
+      <source>{0:g} users</source>
+      <translation>{0:g} 位用户</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="348" />
+      <source>1 user</source>
+      <translation>1 位用户</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="353" />
+      <source>Sweep stopped: {0} points measured.</source>
+      <translation>扫描已停止：测得 {0} 个点。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="359" />
+      <source>none</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="360" />
+      <source>{0}: saturates at {1}</source>
+      <translation>{0}：在 {1} 饱和</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="362" />
+      <source>{0}: knee {1}</source>
+      <translation>{0}：拐点 {1}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="363" />
+      <source>Sweep done. {0}. Export: Ctrl+E</source>
+      <translation>扫描完成。{0}。导出：Ctrl+E</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="367" />
+      <source>Stop</source>
+      <translation>停止</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="367" />
+      <source>Run the sweep</source>
+      <translation>运行扫描</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="368" />
+      <source>Ctrl+Return</source>
+      <translation>Ctrl+回车</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/capacity_window.py" line="375" />
+      <source>Each kitchen is raced alone at each load, the points appearing as each race ends. Press Run (Ctrl+Return).</source>
+      <translation>每个厨房在每个负载下单独比赛，每轮结束就出现一个点。按“运行扫描”（Ctrl+回车）。</translation>
+    </message>
+  </context>
+  <context>
     <name>ChefLanesView</name>
     <message>
       <location filename="../../src/chefline/ui/race/chef_lanes.py" line="93" />
@@ -247,6 +568,7 @@ series in one interpreter, also that of the kitchens next door:</source>
 只能串行进行，隔壁厨房的工作也一样：</translation>
     </message>
     <message>
+      <location filename="../../src/chefline/cli/sweep_table.py" line="84" />
       <location filename="../../src/chefline/cli/table.py" line="69" />
       <source>in app</source>
       <translation>在应用内</translation>
@@ -287,6 +609,7 @@ series in one interpreter, also that of the kitchens next door:</source>
       <translation>厨房</translation>
     </message>
     <message>
+      <location filename="../../src/chefline/cli/sweep_table.py" line="47" />
       <location filename="../../src/chefline/cli/table.py" line="95" />
       <source>served</source>
       <translation>已上菜</translation>
@@ -302,6 +625,7 @@ series in one interpreter, also that of the kitchens next door:</source>
       <translation>理论值</translation>
     </message>
     <message>
+      <location filename="../../src/chefline/cli/sweep_table.py" line="48" />
       <location filename="../../src/chefline/cli/table.py" line="96" />
       <source>×theory</source>
       <translation>×理论</translation>
@@ -337,19 +661,126 @@ series in one interpreter, also that of the kitchens next door:</source>
       <translation>token/秒</translation>
     </message>
     <message>
+      <location filename="../../src/chefline/cli/sweep_table.py" line="18" />
+      <source>p50/p95/p99: each customer's time from ordering (at a steady rate: from when they meant to order) to the dish. ×theory: p95 over a
+perfect kitchen's p95. processes, threads, memory: the most each kitchen held; for a kitchen in the app's process, memory is
+how much the app grew while it held the load alone (+).</source>
+      <translation>p50/p95/p99：每位客人从下单（稳定速率时：从本应下单的时刻）到拿到菜的时间。×理论：p95 除以理想厨房的 p95。
+进程数、线程数、内存：每个厨房最多占用多少；对在应用进程内的厨房，内存是它单独承载该负载时
+应用增长了多少（+）。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_table.py" line="30" />
+      <source>customers at a steady rate (Poisson), each stream {0:g} s long</source>
+      <translation>客人以稳定速率到达（泊松），每段 {0:g} 秒</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_table.py" line="33" />
+      <source>a burst of users ordering at once</source>
+      <translation>一批用户同时下单</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_table.py" line="34" />
+      <source>Capacity sweep: {0}; {1} dish, one order alone {2:.2f} s; each kitchen raced alone</source>
+      <translation>容量扫描：{0}；{1} 菜，单份订单 {2:.2f} 秒；每个厨房单独比赛</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_table.py" line="44" />
+      <source>rate</source>
+      <translation>速率</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_table.py" line="44" />
+      <source>users</source>
+      <translation>用户数</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_table.py" line="46" />
+      <source>customers</source>
+      <translation>客人数</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_table.py" line="48" />
+      <source>theory p95</source>
+      <translation>理论 p95</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_table.py" line="50" />
+      <source>queue growth</source>
+      <translation>队列增长</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_table.py" line="51" />
       <location filename="../../src/chefline/cli/table.py" line="104" />
       <source>processes</source>
       <translation>进程数</translation>
     </message>
     <message>
+      <location filename="../../src/chefline/cli/sweep_table.py" line="51" />
       <location filename="../../src/chefline/cli/table.py" line="104" />
       <source>threads</source>
       <translation>线程数</translation>
     </message>
     <message>
+      <location filename="../../src/chefline/cli/sweep_table.py" line="52" />
       <location filename="../../src/chefline/cli/table.py" line="105" />
       <source>memory</source>
       <translation>内存</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_table.py" line="59" />
+      <source>  capacity in theory: no limit but its own work</source>
+      <translation>  理论容量：除自身开销外没有上限</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_table.py" line="61" />
+      <source>  capacity in theory: {0:.3g} customers a second</source>
+      <translation>  理论容量：每秒 {0:.3g} 位客人</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_table.py" line="95" />
+      <source>  saturates at {0:g}/s: the last quarter of its customers waited {1:.2f} s longer than the first, more than one order's {2:.2f} s</source>
+      <translation>  在 {0:g}/秒 饱和：最后四分之一的客人比最先四分之一多等了 {1:.2f} 秒，超过单份订单的 {2:.2f} 秒</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_table.py" line="113" />
+      <source>{0:g} users</source>
+      <translation>{0:g} 位用户</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_table.py" line="100" />
+      <source>  knee: {0} (p95 {1:.2f} s, over {2:g} × one order's {3:.2f} s)</source>
+      <translation>  拐点：{0}（p95 {1:.2f} 秒，超过单份订单 {3:.2f} 秒的 {2:g} 倍）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_table.py" line="103" />
+      <source>  no point measured</source>
+      <translation>  没有测到任何点</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_table.py" line="106" />
+      <source>  its queue held steady up to {0:g}/s</source>
+      <translation>  直到 {0:g}/秒 队列都保持稳定</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_table.py" line="108" />
+      <source>  no knee up to {0}: p95 stayed within {1:g} × one order's {2:.2f} s</source>
+      <translation>  直到 {0} 都没有拐点：p95 一直在单份订单 {2:.2f} 秒的 {1:g} 倍以内</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_table.py" line="113" />
+      <source>1 user</source>
+      <translation>1 位用户</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_table.py" line="125" />
+      <source>The machine was busy with other work during {0} of {1} points (as few as {2:.1f} cores free of {3}): those may read slow.</source>
+      <translation>{1} 个点中有 {0} 个测量时机器在忙别的事（{3} 个核中最少只空闲 {2:.1f} 个）：这些点可能偏慢。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_table.py" line="130" />
+      <source>The sweep was stopped before every point was raced.</source>
+      <translation>扫描在所有点测完之前就停止了。</translation>
     </message>
     <message>
       <location filename="../../src/chefline/cli/table.py" line="138" />
@@ -479,146 +910,172 @@ series in one interpreter, also that of the kitchens next door:</source>
     </message>
     <message>
       <location filename="../../src/chefline/cli/main.py" line="113" />
+      <source>the capacity curve: each kitchen raced alone at rising loads, with its knee</source>
+      <translation>容量曲线：每个厨房在递增负载下单独比赛，并给出拐点</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/main.py" line="122" />
       <source>run every scene of the talk and check that it shows what it says</source>
       <translation>运行演讲的每一个场景，检查结果是否与说明相符</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="118" />
+      <location filename="../../src/chefline/cli/main.py" line="127" />
       <source>run kitchens on loopback until Ctrl+C</source>
       <translation>在本机回环地址上运行厨房，直到按 Ctrl+C</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/main.py" line="126" />
+      <location filename="../../src/chefline/cli/main.py" line="135" />
       <source>port of the first kitchen, the next ones count up (default: free ports)</source>
       <translation>第一个厨房的端口，后面的依次加一（默认：空闲端口）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="30" />
+      <location filename="../../src/chefline/cli/options.py" line="37" />
       <source>a kitchen to race (repeat for several; default: {0}). Modes: {1}</source>
       <translation>参加比赛的厨房（可重复指定多个；默认：{0}）。可选模式：{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="39" />
+      <location filename="../../src/chefline/cli/options.py" line="46" />
       <source>chefs in flask-pool ({0}-{1}, default 4)</source>
       <translation>flask-pool 的厨师数（{0}-{1}，默认 4）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="48" />
+      <location filename="../../src/chefline/cli/options.py" line="55" />
       <source>worker processes in flask-processes ({0}-{1}, default 4)</source>
       <translation>flask-processes 的工作进程数（{0}-{1}，默认 4）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="57" />
+      <location filename="../../src/chefline/cli/options.py" line="64" />
       <source>anyio thread limit in fastapi-def (default 40, as in FastAPI)</source>
       <translation>fastapi-def 中 anyio 的线程上限（默认 40，与 FastAPI 相同）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="68" />
+      <location filename="../../src/chefline/cli/options.py" line="75" />
       <source>orders per kitchen ({0}-{1}, default 10)</source>
       <translation>每个厨房的订单数（{0}-{1}，默认 10）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="78" />
+      <location filename="../../src/chefline/cli/options.py" line="85" />
+      <location filename="../../src/chefline/cli/sweep_command.py" line="74" />
       <source>the slow step of each dish (0-{0:g} s, default 0.5)</source>
       <translation>每道菜慢步骤的时长（0-{0:g} 秒，默认 0.5）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="86" />
+      <location filename="../../src/chefline/cli/options.py" line="93" />
       <source>io: the slow step waits (sleep/await); cpu: it needs the chef's hands (hashing)</source>
       <translation>io：慢步骤是等待（sleep/await）；cpu：慢步骤要厨师亲手做（计算哈希）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="96" />
+      <location filename="../../src/chefline/cli/options.py" line="103" />
       <source>prep CPU work</source>
       <translation>备菜的 CPU 工作</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="103" />
+      <location filename="../../src/chefline/cli/options.py" line="110" />
       <source>plating CPU</source>
       <translation>装盘的 CPU 工作</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="109" />
+      <location filename="../../src/chefline/cli/options.py" line="116" />
       <source>burn: one order in every K gets an HTTP 500; slow: it takes 3× as long</source>
       <translation>burn：每 K 张订单有一张得到 HTTP 500；slow：那一张要慢 3 倍</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="118" />
+      <location filename="../../src/chefline/cli/options.py" line="125" />
       <source>how often --fault strikes (default 5)</source>
       <translation>--fault 出现的频率（默认 5）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="125" />
+      <location filename="../../src/chefline/cli/options.py" line="132" />
       <source>customers walk out after this long (default: well past the theory)</source>
       <translation>客人等这么久就离开（默认：远超理论用时）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="132" />
+      <location filename="../../src/chefline/cli/options.py" line="139" />
       <source>seconds between arrivals (default 0: everyone orders at once)</source>
       <translation>两位客人到达的间隔秒数（默认 0：所有人同时点单）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="138" />
+      <location filename="../../src/chefline/cli/options.py" line="152" />
+      <source>customers arrive at a steady rate: R a second on average, as a Poisson stream (instead of --customers); latency counts from when each meant to order</source>
+      <translation>客人以稳定速率到达：平均每秒 R 位，泊松流（代替 --customers）；延迟从每人本应下单的时刻算起</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/options.py" line="163" />
+      <source>how long a steady stream of customers lasts (default {0:g} s)</source>
+      <translation>稳定客人流持续多久（默认 {0:g} 秒）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/options.py" line="171" />
+      <source>which stream of arrival times to draw (default {0})</source>
+      <translation>抽取哪一组到达时刻（默认 {0}）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/options.py" line="184" />
+      <source>--rate sets how customers come; leave out --customers and --gap</source>
+      <translation>--rate 决定客人如何到达；请不要同时给出 --customers 和 --gap</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/options.py" line="191" />
       <source>LLM dish</source>
       <translation>大模型菜品</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="139" />
+      <location filename="../../src/chefline/cli/options.py" line="192" />
       <source>--llm orders a streamed answer from a language model at each kitchen's /chat</source>
       <translation>--llm 在每个厨房的 /chat 点一份来自语言模型的流式回答</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="144" />
+      <location filename="../../src/chefline/cli/options.py" line="197" />
       <source>serve the LLM dish instead of a wait</source>
       <translation>用大模型菜品代替等待</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="147" />
+      <location filename="../../src/chefline/cli/options.py" line="200" />
       <source>what every customer asks</source>
       <translation>每位客人问的问题</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="150" />
+      <location filename="../../src/chefline/cli/options.py" line="203" />
       <source>answer length (1-{0}, default 16)</source>
       <translation>回答长度（1-{0}，默认 16）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="153" />
+      <location filename="../../src/chefline/cli/options.py" line="206" />
       <source>0-2 (default 0.7)</source>
       <translation>0-2（默认 0.7）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="176" />
+      <location filename="../../src/chefline/cli/options.py" line="229" />
       <source>built-in model: time to first token (default {0:g})</source>
       <translation>内置模型：首个 token 用时（默认 {0:g}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="185" />
+      <location filename="../../src/chefline/cli/options.py" line="238" />
       <source>built-in model: tokens per second (default {0:g})</source>
       <translation>内置模型：每秒 token 数（默认 {0:g}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="197" />
+      <location filename="../../src/chefline/cli/options.py" line="250" />
       <source>the talk's scenes from this file instead of the built-in talk</source>
       <translation>演讲的场景取自这个文件，而不是内置的演讲</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="203" />
+      <location filename="../../src/chefline/cli/options.py" line="256" />
       <source>a saved race (.json or .json.gz) to replay, with its kitchens</source>
       <translation>要回放的已保存比赛（.json 或 .json.gz），连同它的厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="159" />
+      <location filename="../../src/chefline/cli/options.py" line="212" />
       <source>your OpenAI server, e.g. http://127.0.0.1:11434/v1</source>
       <translation>你的 OpenAI 兼容服务，例如 http://127.0.0.1:11434/v1</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="161" />
+      <location filename="../../src/chefline/cli/options.py" line="214" />
       <source>the model to ask there</source>
       <translation>在那里要调用的模型</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="165" />
+      <location filename="../../src/chefline/cli/options.py" line="218" />
       <source>environment variable holding the API key (never written anywhere)</source>
       <translation>保存 API 密钥的环境变量（密钥从不写入任何地方）</translation>
     </message>
@@ -832,6 +1289,91 @@ series in one interpreter, also that of the kitchens next door:</source>
       <source>exit codes: 0 every order served; 1 a kitchen, the model or a file failed (rehearse: a scene did not behave); 2 bad input (a flag, a value, a file, an app that cannot load); 3 some orders were not served; 4 a kitchen died; 130 stopped by Ctrl+C and 143 by SIGTERM (what was measured so far is printed, marked as stopped)</source>
       <translation>退出码：0 每张订单都上了菜；1 厨房、模型或文件出错（rehearse：有场景与说明不符）；2 输入有误（参数、数值、文件、无法加载的应用）；3 有订单没上菜；4 有厨房倒下；130 被 Ctrl+C 停止，143 被 SIGTERM 停止（打印到那时为止测得的结果，并标为已停止）</translation>
     </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_command.py" line="54" />
+      <source>how many users order at once at each point (default {0})</source>
+      <translation>每个点同时下单的用户数（默认 {0}）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_command.py" line="61" />
+      <source>sweep by steady rate instead: customers a second at each point, each a Poisson stream of --duration seconds</source>
+      <translation>改为按稳定速率扫描：每个点的每秒客人数，每段是持续 --duration 秒的泊松流</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_command.py" line="82" />
+      <source>io: the slow step waits; cpu: it needs the chef's hands</source>
+      <translation>io：慢步骤在等待；cpu：慢步骤需要厨师动手</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_command.py" line="90" />
+      <source>a kitchen whose next point would take longer than this is skipped there, and beyond (default {0:g} s)</source>
+      <translation>如果某个厨房的下一个点会超过这个时长，就从这个点起跳过（默认 {0:g} 秒）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_command.py" line="101" />
+      <source>write the sweep as JSON to FILE (- or nothing: print it instead of the tables)</source>
+      <translation>把扫描以 JSON 写入 FILE（- 或不给：直接打印 JSON，代替表格）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_command.py" line="108" />
+      <source>draw the curve into a PNG or SVG picture</source>
+      <translation>把曲线画成 PNG 或 SVG 图片</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_command.py" line="113" />
+      <source>the picture's size (default {0})</source>
+      <translation>图片尺寸（默认 {0}）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_command.py" line="119" />
+      <source>show a recorded sweep (from --json) instead of running one</source>
+      <translation>显示已录制的扫描（由 --json 写出），不重新运行</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_command.py" line="126" />
+      <source>sweep by --users or by --rates, not both</source>
+      <translation>请按 --users 或 --rates 扫描，不能两者都用</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_command.py" line="135" />
+      <source>a sweep races the built-in model; --model-url is for chefline race</source>
+      <translation>扫描使用内置模型；--model-url 用于 chefline race</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_command.py" line="147" />
+      <source>the picture must be a .png or .svg file, not {0}</source>
+      <translation>图片必须是 .png 或 .svg 文件，不能是 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_command.py" line="157" />
+      <source>this build cannot draw pictures; leave out --out</source>
+      <translation>这个版本不能画图；请去掉 --out</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_command.py" line="176" />
+      <source>chefline: sweep stopped</source>
+      <translation>chefline：扫描已停止</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_command.py" line="184" />
+      <source>Sweep written to {0}</source>
+      <translation>扫描已写入 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_command.py" line="187" />
+      <source>Curve drawn in {0}</source>
+      <translation>曲线已画入 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_command.py" line="212" />
+      <source>sweeping {0} at {1} (about {2:.0f} s)…</source>
+      <translation>正在扫描 {0}，负载 {1}（约 {2:.0f} 秒）…</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/sweep_command.py" line="216" />
+      <source>{0} at {1}: p95 {2}</source>
+      <translation>{0} 在 {1}：p95 {2}</translation>
+    </message>
   </context>
   <context>
     <name>ComparisonView</name>
@@ -869,82 +1411,107 @@ series in one interpreter, also that of the kitchens next door:</source>
   <context>
     <name>ControlBar</name>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="28" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="29" />
       <source>all at once</source>
       <translation>同时到达</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="29" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="30" />
       <source>one every 20 ms</source>
       <translation>每 20 毫秒一位</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="30" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="31" />
       <source>one every 100 ms</source>
       <translation>每 100 毫秒一位</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="32" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="33" />
       <source>all at once, one kitchen at a time</source>
       <translation>同时到达，厨房依次上场</translation>
     </message>
     <message>
       <location filename="../../src/chefline/ui/control_bar.py" line="35" />
+      <source>at a steady rate (Poisson)</source>
+      <translation>稳定速率（泊松到达）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/control_bar.py" line="38" />
       <source>I/O-bound: the dish waits</source>
       <translation>I/O 密集：菜在锅里等</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="36" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="39" />
       <source>CPU-bound: the chef chops</source>
       <translation>CPU 密集：厨师切个不停</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="37" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="40" />
       <source>LLM: a streamed model call</source>
       <translation>大模型：流式调用模型</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="119" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="139" />
       <source>Customers</source>
       <translation>客人</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="120" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="140" />
       <source>Recipe</source>
       <translation>菜谱</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="121" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="141" />
       <source>Wait per dish</source>
       <translation>每道菜等待</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="122" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="142" />
       <source>Tokens</source>
       <translation>Token 数</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="123" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="143" />
       <source>Arrival</source>
       <translation>到达方式</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="130" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="144" />
+      <source>Rate</source>
+      <translation>速率</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/control_bar.py" line="145" />
+      <source>for</source>
+      <translation>持续</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/control_bar.py" line="152" />
       <source>one every {0:g} ms</source>
       <translation>每 {0:g} 毫秒一位</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="132" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="156" />
+      <source>Customers a second, on average: each comes at a random moment (a Poisson stream), and each one's time counts from when it meant to order</source>
+      <translation>平均每秒的客人数：每位客人在随机时刻到达（泊松流），每人的用时从其本应下单的时刻算起</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/control_bar.py" line="158" />
+      <source>How long the stream of customers lasts</source>
+      <translation>客人流持续多久</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/control_bar.py" line="159" />
       <source>How many customers order at once (1–1000)</source>
       <translation>同时点单的客人数（1–1000）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="133" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="160" />
       <source>How long the slow step of each dish takes (0–30 s)</source>
       <translation>每道菜慢步骤的时长（0–30 秒）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="135" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="162" />
       <source>I/O: the slow step waits (a database, an LLM API).
 CPU: the slow step is hashing, so async cannot help.
 LLM: each kitchen calls a language model and streams its tokens on (Model menu).</source>
@@ -953,34 +1520,107 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
 大模型：每个厨房调用语言模型，并把 token 逐个转发给客人（“模型”菜单）。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="139" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="166" />
       <source>How many tokens each answer streams (max_tokens)</source>
       <translation>每个回答流式输出的 token 数（max_tokens）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="140" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="167" />
       <source>Serving…</source>
       <translation>上菜中…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="140" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="167" />
       <source>Serve</source>
       <translation>上菜</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="142" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="169" />
       <source>Send the same orders to every kitchen at once (Space)</source>
       <translation>把同样的订单同时发给每个厨房（空格键）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="144" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="171" />
       <source>Reset</source>
       <translation>重置</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="145" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="172" />
       <source>Clear the race (R)</source>
       <translation>清除本轮比赛（R）</translation>
+    </message>
+  </context>
+  <context>
+    <name>CurveView</name>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="37" />
+      <source>Capacity curve</source>
+      <translation>容量曲线</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="83" />
+      <source>{0:g} customers a second ({1} came)</source>
+      <translation>每秒 {0:g} 位客人（共来了 {1} 位）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="84" />
+      <source>1 user alone</source>
+      <translation>只有 1 位用户</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="85" />
+      <source>{0:g} users at once</source>
+      <translation>同时 {0:g} 位用户</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="88" />
+      <source>p50 {0:.2f} s · p95 {1:.2f} s · p99 {2:.2f} s</source>
+      <translation>p50 {0:.2f} 秒 · p95 {1:.2f} 秒 · p99 {2:.2f} 秒</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="91" />
+      <source>theory's p95 {0:.2f} s: ×{1:.2f}</source>
+      <translation>理论 p95 {0:.2f} 秒：×{1:.2f}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="93" />
+      <source>served {0} of {1}</source>
+      <translation>上菜 {0}/{1}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="95" />
+      <source>the last quarter waited {0:+.2f} s longer than the first</source>
+      <translation>最后四分之一的客人比最先四分之一多等了 {0:+.2f} 秒</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="98" />
+      <source>in the app's process</source>
+      <translation>在应用进程内</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="99" />
+      <source>{0} processes</source>
+      <translation>{0} 个进程</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="100" />
+      <source>held: {0}, {1} threads, {2}</source>
+      <translation>占用：{0}，{1} 个线程，{2}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="105" />
+      <source>saturated: its queue grew by more than one order's {0:.2f} s</source>
+      <translation>饱和：队列增长超过单份订单的 {0:.2f} 秒</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="108" />
+      <source>the knee: the first load past {0:g} × one order's {1:.2f} s</source>
+      <translation>拐点：第一个超过单份订单 {1:.2f} 秒 {0:g} 倍的负载</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_view.py" line="111" />
+      <source>{0:.1f} cores free while it raced</source>
+      <translation>比赛时空闲 {0:.1f} 个核</translation>
     </message>
   </context>
   <context>
@@ -1130,6 +1770,18 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>它不是普通文件（而是管道、设备或文件夹）</translation>
     </message>
     <message>
+      <location filename="../../src/chefline/client/sweep_file.py" line="46" />
+      <location filename="../../src/chefline/client/sweep_file.py" line="265" />
+      <source>could not write {0}: {1}</source>
+      <translation>无法写入 {0}：{1}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/client/sweep_file.py" line="66" />
+      <source>{0} is not a sweep Chefline can show: {1}</source>
+      <translation>{0} 不是 Chefline 能显示的扫描：{1}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/client/sweep_file.py" line="71" />
       <location filename="../../src/chefline/kitchen/bounded_json.py" line="148" />
       <source>cannot read {0}: {1}</source>
       <translation>无法读取 {0}：{1}</translation>
@@ -1233,6 +1885,24 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <source>order</source>
       <translation>订单</translation>
     </message>
+    <message>
+      <location filename="../../src/chefline/kitchen/arrivals.py" line="48" />
+      <source>{0:g} customers a second for {1:g} s is about {2:.0f} customers; a race holds at most {3}. Use a lower rate or a shorter duration.</source>
+      <translation>每秒 {0:g} 位客人、持续 {1:g} 秒，大约是 {2:.0f} 位客人；一轮比赛最多 {3} 位。请降低速率或缩短时长。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_pictures.py" line="61" />
+      <location filename="../../src/chefline/ui/sweep/curve_pictures.py" line="68" />
+      <location filename="../../src/chefline/ui/sweep/curve_pictures.py" line="78" />
+      <location filename="../../src/chefline/ui/sweep/curve_pictures.py" line="83" />
+      <source>could not write {0}</source>
+      <translation>无法写入 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/curve_pictures.py" line="64" />
+      <source>a curve is drawn as .png or .svg, not {0}</source>
+      <translation>曲线只能画成 .png 或 .svg，不能是 {0}</translation>
+    </message>
   </context>
   <context>
     <name>FaultsMenu</name>
@@ -1293,107 +1963,107 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>Keys</name>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="65" />
+      <location filename="../../src/chefline/ui/commands.py" line="66" />
       <source>the talk's next step: serve the scene, then the next scene</source>
       <translation>演讲的下一步：先上这一幕的菜，再到下一幕</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="67" />
+      <location filename="../../src/chefline/ui/commands.py" line="68" />
       <source>previous scene</source>
       <translation>上一个场景</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="69" />
+      <location filename="../../src/chefline/ui/commands.py" line="70" />
       <source>serve the orders (scene 8: send the bad order)</source>
       <translation>上菜（第 8 场：发送错误订单）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="71" />
+      <location filename="../../src/chefline/ui/commands.py" line="72" />
       <source>blank the screen (again to come back)</source>
       <translation>黑屏（再按一次恢复）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="73" />
+      <location filename="../../src/chefline/ui/commands.py" line="74" />
       <source>start the talk; go on from the last scene</source>
       <translation>开始演讲；从上次那一幕继续</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="76" />
+      <location filename="../../src/chefline/ui/commands.py" line="77" />
       <source>close what covers the talk, else leave it for the full view</source>
       <translation>关闭盖在演讲上的内容，否则退出演讲回到完整视图</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="79" />
+      <location filename="../../src/chefline/ui/commands.py" line="80" />
       <source>reset</source>
       <translation>重置</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="80" />
+      <location filename="../../src/chefline/ui/commands.py" line="81" />
       <source>full screen</source>
       <translation>全屏</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="81" />
+      <location filename="../../src/chefline/ui/commands.py" line="82" />
       <source>larger or smaller text</source>
       <translation>放大或缩小文字</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="83" />
+      <location filename="../../src/chefline/ui/commands.py" line="84" />
       <source>speaker notes (on the second screen if there is one)</source>
       <translation>演讲者备注（有第二块屏幕时显示在那里）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="85" />
+      <location filename="../../src/chefline/ui/commands.py" line="86" />
       <source>theme: light, dark, high contrast</source>
       <translation>主题：浅色、深色、高对比度</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="86" />
+      <location filename="../../src/chefline/ui/commands.py" line="87" />
       <source>language: English, 中文</source>
       <translation>语言：English、中文</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="88" />
+      <location filename="../../src/chefline/ui/commands.py" line="89" />
       <source>the comparison table, each row linked to its scene</source>
       <translation>对比表，每一行都链接到演示它的场景</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="91" />
+      <location filename="../../src/chefline/ui/commands.py" line="92" />
       <source>latency histogram: how long each kitchen's customers took</source>
       <translation>延迟直方图：每个厨房的顾客各用了多长时间</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="93" />
+      <location filename="../../src/chefline/ui/commands.py" line="94" />
       <source>replay the last race (again: live view)</source>
       <translation>回放上一轮比赛（再按一次：回到实时）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="95" />
+      <location filename="../../src/chefline/ui/commands.py" line="96" />
       <source>this scene's recorded race (no live kitchen)</source>
       <translation>本场景录好的比赛（没有现场厨房时）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="97" />
+      <location filename="../../src/chefline/ui/commands.py" line="98" />
       <source>FastAPI's API docs (/docs) in the browser</source>
       <translation>在浏览器里打开 FastAPI 的 API 文档（/docs）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="98" />
+      <location filename="../../src/chefline/ui/commands.py" line="99" />
       <source>spotlight: dim all but the pointer's circle</source>
       <translation>聚光灯：除指针周围一圈外全部变暗</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="99" />
+      <location filename="../../src/chefline/ui/commands.py" line="100" />
       <source>replay slower or faster (0.1× to 4×)</source>
       <translation>回放减速或加速（0.1× 到 4×）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="100" />
+      <location filename="../../src/chefline/ui/commands.py" line="101" />
       <source>replay: previous or next event</source>
       <translation>回放：上一个或下一个事件</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="101" />
+      <location filename="../../src/chefline/ui/commands.py" line="102" />
       <source>this help; Esc closes it</source>
       <translation>本帮助；按 Esc 关闭</translation>
     </message>
@@ -1581,217 +2251,222 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>Menus</name>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="54" />
+      <location filename="../../src/chefline/ui/commands.py" line="55" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="129" />
+      <location filename="../../src/chefline/ui/commands.py" line="130" />
       <source>&amp;Export race…</source>
       <translation>导出比赛(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="130" />
+      <location filename="../../src/chefline/ui/commands.py" line="131" />
       <source>Export this &amp;view as a 1920×1080 PNG…</source>
       <translation>把当前画面导出为 1920×1080 PNG(&amp;V)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="131" />
+      <location filename="../../src/chefline/ui/commands.py" line="132" />
       <source>Export the replay as an animated &amp;GIF…</source>
       <translation>把回放导出为 GIF 动画(&amp;G)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="132" />
+      <location filename="../../src/chefline/ui/commands.py" line="133" />
       <source>Export a &amp;trace for Perfetto…</source>
       <translation>导出 Perfetto 追踪文件(&amp;T)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="133" />
+      <location filename="../../src/chefline/ui/commands.py" line="134" />
       <source>&amp;Save race for replay…</source>
       <translation>保存比赛以便回放(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="134" />
+      <location filename="../../src/chefline/ui/commands.py" line="135" />
       <source>&amp;Open a saved race…</source>
       <translation>打开保存的比赛(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="135" />
+      <location filename="../../src/chefline/ui/commands.py" line="136" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="55" />
+      <location filename="../../src/chefline/ui/commands.py" line="56" />
       <source>&amp;Kitchens</source>
       <translation>厨房(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="136" />
+      <location filename="../../src/chefline/ui/commands.py" line="137" />
       <source>Your &amp;app…</source>
       <translation>你的应用(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="137" />
+      <location filename="../../src/chefline/ui/commands.py" line="138" />
       <source>&amp;Close your app</source>
       <translation>关闭你的应用(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="56" />
+      <location filename="../../src/chefline/ui/commands.py" line="57" />
       <source>&amp;Model</source>
       <translation>模型(&amp;M)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="138" />
+      <location filename="../../src/chefline/ui/commands.py" line="139" />
       <source>&amp;100 users ask an LLM</source>
       <translation>100 个用户同时问大模型(&amp;1)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="139" />
+      <location filename="../../src/chefline/ui/commands.py" line="140" />
       <source>100 users: what each way &amp;costs</source>
       <translation>100 个用户：每种做法的成本(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="140" />
+      <location filename="../../src/chefline/ui/commands.py" line="141" />
       <source>Language &amp;model…</source>
       <translation>语言模型(&amp;M)…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="141" />
+      <location filename="../../src/chefline/ui/commands.py" line="142" />
       <source>Send a &amp;bad order to Flask and FastAPI</source>
       <translation>向 Flask 和 FastAPI 发送错误订单(&amp;B)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="142" />
+      <location filename="../../src/chefline/ui/commands.py" line="143" />
       <source>Open FastAPI's API &amp;docs (/docs)</source>
       <translation>打开 FastAPI 的 API 文档(&amp;D)（/docs）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="57" />
+      <location filename="../../src/chefline/ui/commands.py" line="58" />
       <source>&amp;Talk</source>
       <translation>演讲(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="146" />
+      <location filename="../../src/chefline/ui/commands.py" line="147" />
       <source>&amp;Previous scene</source>
       <translation>上一个场景(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="147" />
+      <location filename="../../src/chefline/ui/commands.py" line="148" />
       <source>&amp;Blank the screen</source>
       <translation>黑屏(&amp;B)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="148" />
+      <location filename="../../src/chefline/ui/commands.py" line="149" />
       <source>&amp;Comparison table</source>
       <translation>对比表(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="149" />
+      <location filename="../../src/chefline/ui/commands.py" line="150" />
       <source>Speaker &amp;notes</source>
       <translation>演讲者备注(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="150" />
+      <location filename="../../src/chefline/ui/commands.py" line="151" />
       <source>&amp;Theme: light, dark, high contrast</source>
       <translation>主题：浅色、深色、高对比度(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="151" />
+      <location filename="../../src/chefline/ui/commands.py" line="152" />
       <source>&amp;Language: English, 中文</source>
       <translation>语言：English、中文(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="152" />
+      <location filename="../../src/chefline/ui/commands.py" line="153" />
       <source>&amp;Larger text</source>
       <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="153" />
+      <location filename="../../src/chefline/ui/commands.py" line="154" />
       <source>&amp;Smaller text</source>
       <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="154" />
+      <location filename="../../src/chefline/ui/commands.py" line="155" />
       <source>S&amp;potlight on the pointer</source>
       <translation>指针聚光灯(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="155" />
+      <location filename="../../src/chefline/ui/commands.py" line="156" />
       <source>&amp;Keys of the talk</source>
       <translation>演讲快捷键(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="156" />
+      <location filename="../../src/chefline/ui/commands.py" line="157" />
       <source>&amp;Replay the last race / back to live</source>
       <translation>回放上一轮比赛 / 回到实时(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="157" />
+      <location filename="../../src/chefline/ui/commands.py" line="158" />
       <source>Play this scene's &amp;recorded race</source>
       <translation>播放本场景预先录制的比赛(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="158" />
+      <location filename="../../src/chefline/ui/commands.py" line="159" />
       <source>Replay &amp;slower</source>
       <translation>回放减速(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="159" />
+      <location filename="../../src/chefline/ui/commands.py" line="160" />
       <source>Replay &amp;faster</source>
       <translation>回放加速(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="160" />
+      <location filename="../../src/chefline/ui/commands.py" line="161" />
       <source>Replay: previous &amp;event</source>
       <translation>回放：上一个事件(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="161" />
+      <location filename="../../src/chefline/ui/commands.py" line="162" />
       <source>Replay: next e&amp;vent</source>
       <translation>回放：下一个事件(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="58" />
+      <location filename="../../src/chefline/ui/commands.py" line="59" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="143" />
+      <location filename="../../src/chefline/ui/commands.py" line="144" />
       <source>&amp;Start the talk</source>
       <translation>开始演讲(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="144" />
+      <location filename="../../src/chefline/ui/commands.py" line="145" />
       <source>Go on with the talk</source>
       <translation>继续演讲</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="145" />
+      <location filename="../../src/chefline/ui/commands.py" line="146" />
       <source>&amp;Next step: serve, then next scene</source>
       <translation>下一步：上菜，然后下一幕(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="162" />
+      <location filename="../../src/chefline/ui/commands.py" line="163" />
       <source>&amp;Full screen</source>
       <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="163" />
+      <location filename="../../src/chefline/ui/commands.py" line="164" />
       <source>Fit the &amp;time axis</source>
       <translation>时间轴自适应(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="164" />
+      <location filename="../../src/chefline/ui/commands.py" line="165" />
+      <source>&amp;Capacity curve: each kitchen at rising loads…</source>
+      <translation>容量曲线：每个厨房在递增负载下(&amp;C)…</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/commands.py" line="166" />
       <source>Latency &amp;histogram: show or hide</source>
       <translation>延迟直方图：显示或隐藏(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="59" />
+      <location filename="../../src/chefline/ui/commands.py" line="60" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/commands.py" line="165" />
+      <location filename="../../src/chefline/ui/commands.py" line="167" />
       <source>&amp;About Chefline</source>
       <translation>关于 Chefline(&amp;A)</translation>
     </message>
@@ -2242,17 +2917,22 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>RaceSession</name>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="157" />
+      <location filename="../../src/chefline/ui/session.py" line="160" />
       <source>Wait for the race to finish before changing kitchens.</source>
       <translation>请等本轮比赛结束后再更换厨房。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="253" />
+      <location filename="../../src/chefline/ui/session.py" line="255" />
+      <source>A capacity sweep is running (View → Capacity curve): stop it before serving.</source>
+      <translation>容量扫描正在运行（视图 → 容量曲线）：请先停止它再上菜。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/session.py" line="260" />
       <source>No kitchen is open: choose at least one in the Kitchens menu.</source>
       <translation>没有打开的厨房：请在“厨房”菜单中至少选择一个。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="333" />
+      <location filename="../../src/chefline/ui/session.py" line="340" />
       <source>The race stopped with an unexpected error: {0}</source>
       <translation>比赛因意外错误而停止：{0}</translation>
     </message>
@@ -2614,6 +3294,92 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <location filename="../../src/chefline/ui/status_line.py" line="59" />
       <source>Finished: {0}   Export: Ctrl+E</source>
       <translation>完成：{0}   导出：Ctrl+E</translation>
+    </message>
+  </context>
+  <context>
+    <name>Sweep</name>
+    <message>
+      <location filename="../../src/chefline/engine/sweep.py" line="48" />
+      <source>{0} skipped at {1}: it would take about {2:.0f} s, over the {3:g} s a point may take.</source>
+      <translation>{0} 在 {1} 处跳过：大约需要 {2:.0f} 秒，超过了每个点最多 {3:g} 秒。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/engine/sweep.py" line="52" />
+      <source>{0} skipped at {1}: the kitchen could not open ({2}).</source>
+      <translation>{0} 在 {1} 处跳过：厨房无法打开（{2}）。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/engine/sweep.py" line="53" />
+      <source>{0} skipped at {1}: {2}</source>
+      <translation>{0} 在 {1} 处跳过：{2}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/engine/sweep.py" line="93" />
+      <source>a sweep needs at least one kitchen</source>
+      <translation>扫描至少需要一个厨房</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/engine/sweep.py" line="95" />
+      <source>each kitchen can be swept once</source>
+      <translation>每个厨房只能扫描一次</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/engine/sweep.py" line="97" />
+      <source>a sweep has 1 to {0} loads, not {1}</source>
+      <translation>一次扫描有 1 到 {0} 个负载，不能是 {1} 个</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/engine/sweep.py" line="100" />
+      <source>the loads must rise, each once</source>
+      <translation>负载必须从小到大，且不能重复</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/engine/sweep.py" line="102" />
+      <source>the limit must be between {0:g} and {1:g} s, not {2:g}</source>
+      <translation>时限必须在 {0:g} 到 {1:g} 秒之间，不能是 {2:g}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/engine/sweep.py" line="112" />
+      <source>users are whole numbers, not {0:g}</source>
+      <translation>用户数必须是整数，不能是 {0:g}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/engine/sweep.py" line="309" />
+      <source>loads are numbers separated by commas, such as 1,10,100,1000; not {0!r}</source>
+      <translation>负载是用逗号分隔的数字，例如 1,10,100,1000；不能是 {0!r}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/engine/sweep.py" line="312" />
+      <source>name at least one load, such as 1,10,100,1000</source>
+      <translation>请至少给出一个负载，例如 1,10,100,1000</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/engine/sweep.py" line="314" />
+      <source>a load must be a number, not NaN</source>
+      <translation>负载必须是数字，不能是 NaN</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/engine/sweep.py" line="316" />
+      <source>users are whole numbers: {0}</source>
+      <translation>用户数必须是整数：{0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>SweepSession</name>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/sweep_session.py" line="58" />
+      <source>Wait for the race to finish before sweeping: each would take the other's cores.</source>
+      <translation>请等比赛结束后再扫描：两者会互相抢占 CPU 核。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/sweep_session.py" line="85" />
+      <source>The sweep stopped with an unexpected error: {0}</source>
+      <translation>扫描因意外错误而停止：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/sweep/sweep_session.py" line="105" />
+      <source>Stop the sweep before opening another.</source>
+      <translation>请先停止扫描，再打开另一个。</translation>
     </message>
   </context>
   <context>

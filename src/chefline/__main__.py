@@ -7,8 +7,13 @@ import os
 import signal
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from chefline.process import AGENT_COMMAND, CHILD_COMMAND, MODEL_COMMAND
+
+if TYPE_CHECKING:
+    from chefline.kitchen.capacity import Sweep
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -44,7 +49,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    return cli_main(args, window=run_windowed)
+    return cli_main(args, window=run_windowed, picture=draw_sweep)
+
+
+def draw_sweep(sweep: Sweep, path: Path, size: tuple[int, int]) -> None:
+    """``chefline sweep --out``: the window's own drawing of the curve, offscreen."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from chefline.ui.sweep.curve_pictures import save_curve_picture
+
+    save_curve_picture(sweep, path, size)
 
 
 def _stop_while_loading(signum: int, _: object) -> None:

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from chefline import __version__
-from chefline.cli import exit_codes, race_command, rehearse_command, serve_command
+from chefline.cli import exit_codes, race_command, rehearse_command, serve_command, sweep_command
 from chefline.cli.argparse_words import speak_the_users_language
 from chefline.cli.options import (
     add_file_options,
@@ -108,6 +108,15 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
 
+    sweep = add_command(
+        "sweep",
+        help=translate(
+            "Cli", "the capacity curve: each kitchen raced alone at rising loads, with its knee"
+        ),
+    )
+    add_kitchen_options(sweep, sweep_command.DEFAULT_KITCHENS)
+    sweep_command.add_options(sweep)
+
     rehearse = add_command(
         "rehearse",
         help=translate("Cli", "run every scene of the talk and check that it shows what it says"),
@@ -130,7 +139,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None, window: WindowRunner | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None,
+    window: WindowRunner | None = None,
+    picture: sweep_command.PictureWriter | None = None,
+) -> int:
+    """``window`` runs the windowed commands and ``picture`` draws a sweep's curve: both
+    are Qt's, handed in by the caller so that the command line stays Qt-free."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.self_test:
@@ -162,6 +177,8 @@ def main(argv: Sequence[str] | None = None, window: WindowRunner | None = None) 
             return race_command.run(args)
         if args.command == "serve":
             return serve_command.run(args)
+        if args.command == "sweep":
+            return sweep_command.run(args, picture)
         if args.command == "rehearse":
             return rehearse_command.run(args)
     except (BadInput, YourAppError) as error:  # what the user gave: their input, their app

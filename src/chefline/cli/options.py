@@ -8,7 +8,7 @@ from pathlib import Path
 from chefline.client.export import load_json
 from chefline.client.plan import RacePlan
 from chefline.kitchen import limits
-from chefline.kitchen.arrivals import Arrivals
+from chefline.kitchen.arrivals import DEFAULT_SEED, Arrivals
 from chefline.kitchen.errors import BadInput
 from chefline.kitchen.faults import FaultKind, Faults
 from chefline.kitchen.llm import DEFAULT_MODEL_SPEED, DEFAULT_PROMPT, ChatOrder, ModelSpeed
@@ -19,9 +19,16 @@ from chefline.servers.llm.model_link import ModelLink
 from chefline.texts import translate
 
 DEFAULT_MODES = ["flask-one-chef", "fastapi-async"]
+DEFAULT_CUSTOMERS = 10
+DEFAULT_DURATION_S = 10.0
 
 
-def add_kitchen_options(parser: argparse.ArgumentParser) -> None:
+def add_kitchen_options(
+    parser: argparse.ArgumentParser, default_modes: list[str] | None = None
+) -> None:
+    """``default_modes``: the kitchens the command races when none is named (for its help)."""
+    defaults = default_modes or DEFAULT_MODES
+    named = " and ".join(defaults) if len(defaults) < 3 else ", ".join(defaults)
     parser.add_argument(
         "--mode",
         "-m",
@@ -29,7 +36,7 @@ def add_kitchen_options(parser: argparse.ArgumentParser) -> None:
         metavar="MODE",
         help=translate(
             "Cli", "a kitchen to race (repeat for several; default: {0}). Modes: {1}"
-        ).format(" and ".join(DEFAULT_MODES), ", ".join(MODES)),
+        ).format(named, ", ".join(MODES)),
     )
     parser.add_argument(
         "--pool-size",
@@ -63,7 +70,7 @@ def add_race_options(parser: argparse.ArgumentParser) -> None:
         "--customers",
         "-n",
         type=int,
-        default=10,
+        default=None,
         metavar="N",
         help=translate("Cli", "orders per kitchen ({0}-{1}, default 10)").format(
             limits.MIN_CUSTOMERS, limits.MAX_CUSTOMERS
@@ -131,6 +138,52 @@ def add_race_options(parser: argparse.ArgumentParser) -> None:
         metavar="SECONDS",
         help=translate("Cli", "seconds between arrivals (default 0: everyone orders at once)"),
     )
+    add_rate_options(parser)
+
+
+def add_rate_options(parser: argparse.ArgumentParser, *, rate: bool = True) -> None:
+    """``--rate``/``--duration``/``--seed``: customers as a Poisson stream (``rate``: the
+    option ``--rate`` too; a sweep by rate names its rates with ``--rates``)."""
+    if rate:
+        parser.add_argument(
+            "--rate",
+            type=float,
+            metavar="R",
+            help=translate(
+                "Cli",
+                "customers arrive at a steady rate: R a second on average, as a Poisson "
+                "stream (instead of --customers); latency counts from when each meant to order",
+            ),
+        )
+    parser.add_argument(
+        "--duration",
+        type=float,
+        default=DEFAULT_DURATION_S,
+        metavar="SECONDS",
+        help=translate("Cli", "how long a steady stream of customers lasts (default {0:g} s)")
+        .format(DEFAULT_DURATION_S),
+    )  # fmt: skip
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=DEFAULT_SEED,
+        metavar="S",
+        help=translate("Cli", "which stream of arrival times to draw (default {0})").format(
+            DEFAULT_SEED
+        ),
+    )
+
+
+def arrivals_of(args: argparse.Namespace) -> Arrivals:
+    """A burst, a stagger, or a steady rate, as the options say; BadInput for a mix."""
+    rate = getattr(args, "rate", None)
+    if rate is None:
+        return Arrivals(DEFAULT_CUSTOMERS if args.customers is None else args.customers, args.gap)
+    if args.customers is not None or args.gap:
+        raise BadInput(
+            translate("Cli", "--rate sets how customers come; leave out --customers and --gap")
+        )
+    return Arrivals.at_rate(rate, args.duration, args.seed)
 
 
 def add_llm_options(parser: argparse.ArgumentParser) -> None:
@@ -243,7 +296,7 @@ def race_plan(args: argparse.Namespace, speed: ModelSpeed | None = None) -> Race
     """The race the options ask for; an LLM race uses ``speed`` (measured) or the options'."""
     fault = FaultKind(args.fault)
     faults = Faults(fault, args.every if fault is not FaultKind.NONE else 0)
-    arrivals = Arrivals(args.customers, args.gap)
+    arrivals = arrivals_of(args)
     if args.llm:
         speed = speed or model_speed(args)
         return RacePlan.for_chat(chat_order(args), speed, arrivals, faults, args.patience)

@@ -9,9 +9,11 @@ reads what happens as JSON lines on its stdout (``CustomerNews``); closing stdin
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import re
+import signal
 import sys
 import threading
 from collections.abc import Callable
@@ -62,6 +64,9 @@ class RaceBrief:
     chat: bool
     in_turn: bool
     """One kitchen after another instead of all at once."""
+    intended: bool = False
+    """Customers at a steady rate: each record keeps the moment its customer was meant to
+    order, and the latency counts from there (no coordinated omission)."""
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -73,7 +78,8 @@ class RaceBrief:
             for door in data["kitchens"]
         ]
         return cls(data["race"], doors, [float(t) for t in data["offsets"]], data["fields"],
-                   bool(data["chat"]), bool(data["in_turn"]))  # fmt: skip
+                   bool(data["chat"]), bool(data["in_turn"]),
+                   bool(data.get("intended", False)))  # fmt: skip
 
 
 class CustomerNews:
@@ -157,23 +163,31 @@ class Customers:
     async def _launch(
         self, client: httpx.AsyncClient, orders: list[list[httpx.Request]], turn: list[int] | None
     ) -> None:
-        """Send the kitchens of this turn (all when None) their orders at the arrival times."""
+        """Send the kitchens of this turn (all when None) their orders at the arrival times.
+
+        Open loop, as real customers are: each order is sent at its own moment whether or
+        not earlier ones were served. Should this process fall behind (its loop busy, the
+        machine busy), the orders due go at once, and at a steady rate each remembers the
+        moment it was meant for."""
         start = now()
         for index, offset in enumerate(self.brief.offsets):
-            delay = start + offset - now()
+            meant = start + offset
+            delay = meant - now()
             if delay > 0:
                 await asyncio.sleep(delay)
             elif index % LAUNCH_BATCH == 0:
                 await asyncio.sleep(0)
             for k, request in enumerate(orders[index]):
                 if turn is None or k in turn:
-                    self._tasks.append(asyncio.create_task(self._order(client, k, index, request)))
+                    order = self._order(client, k, index, request, meant)
+                    self._tasks.append(asyncio.create_task(order))
 
     async def _order(
-        self, client: httpx.AsyncClient, k: int, index: int, request: httpx.Request
+        self, client: httpx.AsyncClient, k: int, index: int, request: httpx.Request, meant: float
     ) -> None:
         door = self.brief.kitchens[k]
-        record = OrderRecord(door.name, index, sent=now())
+        intended = meant if self.brief.intended else None
+        record = OrderRecord(door.name, index, sent=now(), intended=intended)
         self.say([CustomerNews.SENT, k, index, record.sent])
         try:
             # The whole order, streamed or not, within the customer's patience.
@@ -316,6 +330,10 @@ def main(stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
 
     running: dict[str, asyncio.Task[bool]] = {}
     briefs: asyncio.Queue[RaceBrief] = asyncio.Queue()
+    # Ctrl+C in a terminal reaches the whole process group: the app decides what stops (it
+    # cancels the race, and the customers hand back their open orders), not a traceback here.
+    with contextlib.suppress(ValueError):  # not the main thread (a test): nothing to ignore
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     def on_line(line: str) -> None:
         message = json.loads(line)

@@ -55,7 +55,7 @@ def _race_from_json(data: dict[str, Any]) -> RaceResult:
     chat, speed = data.get("chat"), data.get("model_speed")
     plan = RacePlan(
         Recipe(recipe["wait"], DishKind(recipe["dish"]), recipe["prep"], recipe["plate"]),
-        Arrivals(data["customers"], data.get("gap", 0.0)),
+        _arrivals(data),
         Faults(FaultKind(fault.get("fault", "none")), fault.get("every", 0)),
         data.get("patience"),
         None if chat is None else ChatOrder(**chat),
@@ -67,6 +67,15 @@ def _race_from_json(data: dict[str, Any]) -> RaceResult:
         timeline.planned = data["customers"]  # a race plans the same orders at every kitchen
     return RaceResult(data["race"], plan, {t.kitchen: t for t in timelines},
                       bool(data.get("cancelled")))  # fmt: skip
+
+
+def _arrivals(data: dict[str, Any]) -> Arrivals:
+    """How the saved race's customers came; a stream at a rate is drawn again from its seed
+    (BadInput if it does not bring the customers the file has)."""
+    if data.get("rate") is None:
+        return Arrivals(data["customers"], data.get("gap", 0.0))
+    return Arrivals(data["customers"], 0.0, data["rate"], data.get("duration", 0.0),
+                    data.get("seed", 0))  # fmt: skip
 
 
 def save_csv(result: RaceResult, path: Path) -> Path:

@@ -105,6 +105,7 @@ class RaceResult:
                 "plate": self.plan.recipe.plate,
             },
             "gap": self.plan.arrivals.gap,
+            **self._rate_json(),
             "faults": self.plan.faults.describe(),
             "fault": self.plan.faults.as_json(),
             "patience": self.plan.patience,
@@ -123,6 +124,13 @@ class RaceResult:
                 )
             ],
         }
+
+    def _rate_json(self) -> dict[str, Any]:
+        """Customers at a steady rate: the stream, so that the race reads back the same."""
+        arrivals = self.plan.arrivals
+        if arrivals.rate is None:
+            return {}
+        return {"rate": arrivals.rate, "duration": arrivals.duration, "seed": arrivals.seed}
 
 
 class RaceRunner:
@@ -248,7 +256,7 @@ class RaceRunner:
             for k in self.kitchens
         ]
         return RaceBrief(self.race_id, doors, list(plan.arrivals.offsets), fields,
-                         chat is not None, plan.in_turn)  # fmt: skip
+                         chat is not None, plan.in_turn, plan.arrivals.steady)  # fmt: skip
 
     async def run(self) -> RaceResult:
         self._main = asyncio.current_task()

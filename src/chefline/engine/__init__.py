@@ -3,7 +3,8 @@
 The window's session, ``chefline race`` and ``chefline rehearse`` are faces over one
 ``Restaurant``: what kitchens are open, which model they call, whether a race fits, and the
 race itself all happen here, once. Your own app is opened, listed and shown through
-``chefline.engine.your_app``.
+``chefline.engine.your_app``. ``chefline sweep`` and the window's capacity curve run a
+``SweepRunner``: each kitchen alone in a restaurant of its own, at rising loads.
 """
 
 from chefline.engine.restaurant import (
@@ -12,6 +13,13 @@ from chefline.engine.restaurant import (
     Restaurant,
     check_fits,
     side_by_side,
+)
+from chefline.engine.sweep import (
+    SweepNews,
+    SweepPlan,
+    SweepRunner,
+    SweepStage,
+    parse_steps,
 )
 from chefline.engine.your_app import (
     start_your_app,
@@ -29,7 +37,12 @@ __all__ = [
     "Opening",
     "Restaurant",
     "SpareCores",
+    "SweepNews",
+    "SweepPlan",
+    "SweepRunner",
+    "SweepStage",
     "check_fits",
+    "parse_steps",
     "side_by_side",
     "start_your_app",
     "your_app_code",

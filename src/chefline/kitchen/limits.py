@@ -22,6 +22,13 @@ MAX_THREAD_CAP = 1000
 MAX_STAGGER_S = 5.0
 """Longest gap between two arrivals in a staggered race."""
 
+MIN_RATE = 0.1
+MAX_RATE = 1000.0
+"""Customers a second of a steady stream (Poisson arrivals)."""
+MIN_DURATION_S = 0.1
+MAX_DURATION_S = 120.0
+"""How long a steady stream of customers lasts."""
+
 MAX_EXPECTED_RACE_S = 300.0
 """A race whose theory says it would take longer than this is refused before it starts."""
 

@@ -159,15 +159,24 @@ class OrderRecord:
     """For an LLM dish: when each token reached the customer."""
     text: str = ""
     """For an LLM dish: the words the customer received."""
+    intended: float | None = None
+    """When the customer meant to order (customers at a steady rate): the latency counts
+    from here, so a customer held back by a slow sender is not forgotten (no coordinated
+    omission). None: from ``sent``."""
+
+    @property
+    def arrived(self) -> float:
+        """When the customer's wait began: meant to order, or ordered."""
+        return self.sent if self.intended is None else self.intended
 
     @property
     def latency(self) -> float | None:
-        return None if self.received is None else self.received - self.sent
+        return None if self.received is None else self.received - self.arrived
 
     @property
     def ttft(self) -> float | None:
         """Time to first token, as the customer saw it (LLM dishes only)."""
-        return self.tokens[0] - self.sent if self.tokens else None
+        return self.tokens[0] - self.arrived if self.tokens else None
 
     @property
     def queue_wait(self) -> float | None:
@@ -213,6 +222,7 @@ class OrderRecord:
             done=data.get("done"),
             steps=[Step.from_json(step) for step in data.get("steps", [])],
             tokens=[float(t) for t in data.get("tokens", [])],
+            intended=_intended(data.get("intended"), float(data["sent"])),
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -232,4 +242,17 @@ class OrderRecord:
             "chef_kind": self.chef_kind,
             "tokens": self.tokens,
             "ttft": self.ttft,
+            **({} if self.intended is None else {"intended": self.intended}),
         }
+
+
+INTENDED_SLACK_S = 600.0
+"""The longest a customer can be sent after the moment meant (a race lasts at most 300 s)."""
+
+
+def _intended(value: object, sent: float) -> float | None:
+    """A saved intended moment, if it is one: a number at most ``sent`` and not long
+    before it (a file from elsewhere may hold anything; a NaN would poison every figure)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value) if sent - INTENDED_SLACK_S <= value <= sent + 0.005 else None

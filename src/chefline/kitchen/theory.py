@@ -53,3 +53,38 @@ def shared_cpu_makespan(
     fifo = fifo_makespan(arrivals, service, servers)
     parallel = min(servers or len(arrivals), cores, len(arrivals))
     return max(fifo, len(arrivals) * service / parallel)
+
+
+# -- each order's time, not only the last one's: the theory of a latency percentile ----------
+
+
+def fifo_latencies(arrivals: Sequence[float], service: float, servers: int | None) -> list[float]:
+    """Each order's time from its arrival to its dish, served first come, first served by
+    ``servers`` identical chefs (None: unlimited). ``arrivals`` in time order."""
+    if servers is None or servers >= len(arrivals):
+        return [service] * len(arrivals)
+    free_at = [arrivals[0]] * servers if arrivals else []
+    latencies = []
+    for arrival in arrivals:
+        finish = max(arrival, heapq.heappop(free_at)) + service
+        heapq.heappush(free_at, finish)
+        latencies.append(finish - arrival)
+    return latencies
+
+
+def event_loop_latencies(arrivals: Sequence[float], recipe: Recipe) -> list[float]:
+    """Each order's time on one event loop: preps in a row, the waits overlapping."""
+    loop_free = arrivals[0] if arrivals else 0.0
+    latencies = []
+    for arrival in arrivals:
+        loop_free = max(arrival, loop_free) + recipe.prep
+        latencies.append(loop_free + recipe.wait + recipe.plate - arrival)
+    return latencies
+
+
+def shared_cpu_latencies(
+    arrivals: Sequence[float], service: float, servers: int | None, cores: int
+) -> list[float]:
+    """CPU-bound orders: at most as many cook at once as there are chefs and cores."""
+    parallel = min(servers or len(arrivals) or 1, cores)
+    return fifo_latencies(arrivals, service, parallel)

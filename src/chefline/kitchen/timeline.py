@@ -218,10 +218,11 @@ class RaceTimeline:
         return self._with_status(OrderStatus.FAILED)
 
     def latencies(self) -> list[float]:
-        """Each served order's time in the restaurant (sent to received), in seconds."""
+        """Each served order's time in the restaurant (sent, or meant to be sent at a
+        steady rate, to received), in seconds."""
         served = OrderStatus.SERVED  # read once per frame for the histogram: kept lean
         return [
-            o.received - o.sent
+            o.received - (o.sent if o.intended is None else o.intended)
             for o in self.orders.values()
             if o.status is served and o.received is not None
         ]

@@ -19,6 +19,7 @@ from chefline.ui.files.race_files import RaceFiles
 from chefline.ui.files.replay_player import ReplayPlayer
 from chefline.ui.race.latency_histogram import LatencyHistogram
 from chefline.ui.race.time_scale import TimeScale
+from chefline.ui.sweep.capacity_window import CapacityWindow
 from chefline.ui.talk.clicker import Clicker
 from chefline.ui.talk.presenter import Presenter
 from chefline.ui.talk.spotlight import Spotlight
@@ -161,6 +162,7 @@ def command_table(window: WindowActions, presenter: Presenter, clicker: Clicker,
         Command("nextEventAction", QT_TRANSLATE_NOOP("Menus", "Replay: next e&vent"), (">",), lambda: replay.step(+1), TALK, REPLAY_STEP),
         Command("fullScreenAction", QT_TRANSLATE_NOOP("Menus", "&Full screen"), ("F11",), window.toggle_full_screen, VIEW, FULL_SCREEN),
         Command("fitAction", QT_TRANSLATE_NOOP("Menus", "Fit the &time axis"), ("0",), scale.reset, VIEW),
+        Command("capacityAction", QT_TRANSLATE_NOOP("Menus", "&Capacity curve: each kitchen at rising loads…"), ("Ctrl+K",), lambda: CapacityWindow.show_for(window), VIEW),
         Command("histogramAction", QT_TRANSLATE_NOOP("Menus", "Latency &histogram: show or hide"), ("H", "Ctrl+H"), histogram.toggle, VIEW, HISTOGRAM),
         Command("aboutAction", QT_TRANSLATE_NOOP("Menus", "&About Chefline"), (), window.show_about, HELP),
         # Keys with no menu entry: the talk's most used, pressed more than read.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
 from PySide6.QtCore import QMargins, Signal
@@ -31,6 +32,8 @@ ARRIVALS = (
     # Each kitchen gets the machine's cores to itself (the CPU-bound dish).
     (QT_TRANSLATE_NOOP("ControlBar", "all at once, one kitchen at a time"), 0.0, True),
 )
+STEADY = QT_TRANSLATE_NOOP("ControlBar", "at a steady rate (Poisson)")
+"""The last choice of the arrivals: R customers a second for T seconds, drawn at random."""
 DISHES = (
     (QT_TRANSLATE_NOOP("ControlBar", "I/O-bound: the dish waits"), DishKind.IO),
     (QT_TRANSLATE_NOOP("ControlBar", "CPU-bound: the chef chops"), DishKind.CPU),
@@ -93,6 +96,20 @@ class ControlBar(Retranslating, QWidget):
         """Label (None: "one every N ms"), gap, and whether kitchens are served in turn."""
         for _ in self.arrival_choices:
             self.arrivals.addItem("")
+        self.arrivals.addItem("")  # at a steady rate: always the last choice
+
+        self.rate = QDoubleSpinBox()
+        self.rate.setObjectName("rateSpin")
+        self.rate.setRange(limits.MIN_RATE, limits.MAX_RATE)
+        self.rate.setDecimals(1)
+        self.rate.setValue(5.0)
+        self.rate.setSuffix(" /s")
+        self.duration = QDoubleSpinBox()
+        self.duration.setObjectName("durationSpin")
+        self.duration.setRange(limits.MIN_DURATION_S, limits.MAX_DURATION_S)
+        self.duration.setDecimals(1)
+        self.duration.setValue(10.0)
+        self.duration.setSuffix(" s")
 
         self.serve_button = QPushButton()
         self.serve_button.setObjectName("serveButton")
@@ -103,13 +120,16 @@ class ControlBar(Retranslating, QWidget):
         layout = FlowLayout(self, spacing=18)
         layout.setContentsMargins(QMargins(12, 6, 12, 4))
         self.captions: dict[QWidget, QLabel] = {}
-        for field in (self.customers, self.recipe, self.wait, self.tokens, self.arrivals):
+        for field in (self.customers, self.recipe, self.wait, self.tokens, self.arrivals,
+                      self.rate, self.duration):  # fmt: skip
             self.captions[field] = QLabel()
             layout.addWidget(pair(self.captions[field], field))
         layout.addWidget(pair(self.reset_button, self.serve_button))
         self.serve_button.clicked.connect(self.request_serve)
         self.reset_button.clicked.connect(self.sig_reset)
         self.recipe.currentIndexChanged.connect(self._show_fields_of_dish)
+        self.arrivals.currentIndexChanged.connect(self._show_fields_of_dish)
+        self.rate.valueChanged.connect(self._bound_duration)
         self._racing = False
         self.retranslate()
         self._show_fields_of_dish()
@@ -121,6 +141,8 @@ class ControlBar(Retranslating, QWidget):
             (self.wait, self.tr("Wait per dish")),
             (self.tokens, self.tr("Tokens")),
             (self.arrivals, self.tr("Arrival")),
+            (self.rate, self.tr("Rate")),
+            (self.duration, self.tr("for")),
         ):
             self.captions[field].setText(caption)
         self.wait.setSuffix(" " + translate("Units", SECONDS).format("").strip())
@@ -129,6 +151,11 @@ class ControlBar(Retranslating, QWidget):
         for index, (arrival, gap, _) in enumerate(self.arrival_choices):
             text = self.tr(arrival) if arrival else self.tr("one every {0:g} ms").format(gap * 1000)
             self.arrivals.setItemText(index, text)
+        self.arrivals.setItemText(len(self.arrival_choices), self.tr(STEADY))
+        self.rate.setToolTip(self.tr(
+            "Customers a second, on average: each comes at a random moment (a Poisson stream), "
+            "and each one's time counts from when it meant to order"))  # fmt: skip
+        self.duration.setToolTip(self.tr("How long the stream of customers lasts"))
         self.customers.setToolTip(self.tr("How many customers order at once (1–1000)"))
         self.wait.setToolTip(self.tr("How long the slow step of each dish takes (0–30 s)"))
         self.recipe.setToolTip(self.tr(
@@ -147,9 +174,20 @@ class ControlBar(Retranslating, QWidget):
     def dish(self) -> DishKind:
         return DishKind(self.recipe.currentData())  # Qt hands the enum back as a plain str
 
+    def _bound_duration(self) -> None:
+        """A stream holds at most as many customers as a race: R × T ≤ 1000."""
+        longest = math.floor(limits.MAX_CUSTOMERS / self.rate.value() * 10) / 10  # as shown
+        self.duration.setMaximum(max(limits.MIN_DURATION_S, min(limits.MAX_DURATION_S, longest)))
+
+    @property
+    def steady(self) -> bool:
+        """Whether the customers come at a steady rate (the last arrival choice)."""
+        return self.arrivals.currentIndex() == len(self.arrival_choices)
+
     def _show_fields_of_dish(self) -> None:
-        llm = self.dish() is DishKind.LLM
-        for field, shown in ((self.wait, not llm), (self.tokens, llm)):
+        llm, steady = self.dish() is DishKind.LLM, self.steady
+        for field, shown in ((self.wait, not llm), (self.tokens, llm), (self.customers, not steady),
+                             (self.rate, steady), (self.duration, steady)):  # fmt: skip
             box = field.parentWidget()  # the field with its caption
             assert box is not None
             box.setVisible(shown)
@@ -158,8 +196,12 @@ class ControlBar(Retranslating, QWidget):
         self.recipe.setCurrentIndex(self.recipe.findData(dish))
 
     def plan(self) -> RacePlan:
-        _, gap, in_turn = self.arrival_choices[self.arrivals.currentIndex()]
-        arrivals = Arrivals(self.customers.value(), gap)
+        """The race the fields ask for (BadInput for a stream larger than a race holds)."""
+        if self.steady:
+            arrivals, in_turn = Arrivals.at_rate(self.rate.value(), self.duration.value()), False
+        else:
+            _, gap, in_turn = self.arrival_choices[self.arrivals.currentIndex()]
+            arrivals = Arrivals(self.customers.value(), gap)
         dish = self.dish()
         if dish is DishKind.LLM:
             chat = ChatOrder(self.chat.prompt, self.tokens.value(), self.chat.temperature)
@@ -172,14 +214,22 @@ class ControlBar(Retranslating, QWidget):
         """Fill the fields with ``plan``'s race (a scene of the talk)."""
         self.choose_dish(plan.recipe.dish)
         self.customers.setValue(plan.arrivals.customers)
+        if plan.arrivals.rate is not None:
+            self.rate.setValue(plan.arrivals.rate)
+            self.duration.setValue(plan.arrivals.duration)
+            self.arrivals.setCurrentIndex(len(self.arrival_choices))
+            return self._show_dish_of(plan)
         wanted = (plan.arrivals.gap, plan.in_turn)
         choices = [(gap, in_turn) for _, gap, in_turn in self.arrival_choices]
         if wanted not in choices:  # a gap from the command line
             self.arrival_choices.append((None, *wanted))
-            self.arrivals.addItem("")
+            self.arrivals.insertItem(len(self.arrival_choices) - 1, "")  # before the steady one
             choices.append(wanted)
             self.retranslate()
         self.arrivals.setCurrentIndex(choices.index(wanted))
+        self._show_dish_of(plan)
+
+    def _show_dish_of(self, plan: RacePlan) -> None:
         if plan.chat is not None and plan.speed is not None:
             self.tokens.setValue(plan.chat.max_tokens)
             self.speed = plan.speed
@@ -193,5 +243,6 @@ class ControlBar(Retranslating, QWidget):
         self._racing = racing
         self.serve_button.setEnabled(not racing)
         self.retranslate()
-        for field in (self.customers, self.wait, self.tokens, self.recipe, self.arrivals):
+        for field in (self.customers, self.wait, self.tokens, self.recipe, self.arrivals,
+                      self.rate, self.duration):  # fmt: skip
             field.setEnabled(not racing)

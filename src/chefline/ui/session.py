@@ -32,6 +32,7 @@ from chefline.servers.llm.model_supply import ModelSupply
 from chefline.ui.files.replay_player import ReplayPlayer
 from chefline.ui.frame_pacer import FramePacer
 from chefline.ui.off_thread import off_gui_thread
+from chefline.ui.sweep.sweep_session import SweepSession
 
 log = logging.getLogger(__name__)
 
@@ -96,6 +97,8 @@ class RaceSession(QObject):
         self._task: asyncio.Task[RaceResult] | None = None
         self._forgotten: asyncio.Task[RaceResult] | None = None
         """A race cleared (R) while it ran: its stopped result is not shown when it ends."""
+        self.sweeps = SweepSession(lambda: self.running, parent=self)
+        """The capacity sweep (View → Capacity curve): never at the same time as a race."""
         self._frames = QTimer(self)
         self._frames.setInterval(self.FRAME_MS)
         self._pacer = FramePacer(self.FRAME_MS, *self.PACE)
@@ -248,6 +251,10 @@ class RaceSession(QObject):
         if self.running:
             return False
         self.replay.stop(show_result=False)
+        if self.sweeps.running:
+            self.sig_error.emit(self.tr("A capacity sweep is running (View → Capacity curve): "
+                                        "stop it before serving."))  # fmt: skip
+            return False
         if not self.kitchens:
             self.sig_error.emit(
                 self.tr("No kitchen is open: choose at least one in the Kitchens menu.")
@@ -352,6 +359,7 @@ class RaceSession(QObject):
     async def shutdown(self) -> None:
         """Stop the race and every kitchen; safe to call twice."""
         self._shut_down = True
+        await self.sweeps.shutdown()
         if self.running:  # closing: the customers go at once, their open orders with them
             self.stop_race()
             self.restaurant.drop_customers()

@@ -10,7 +10,14 @@ from chefline.kitchen import limits
 from chefline.kitchen.errors import BadInput
 from chefline.kitchen.modes.serving import Serving
 from chefline.kitchen.recipe import DishKind, Recipe
-from chefline.kitchen.theory import event_loop_makespan, fifo_makespan, shared_cpu_makespan
+from chefline.kitchen.theory import (
+    event_loop_latencies,
+    event_loop_makespan,
+    fifo_latencies,
+    fifo_makespan,
+    shared_cpu_latencies,
+    shared_cpu_makespan,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,3 +104,24 @@ class KitchenMode:
         if recipe.dish is DishKind.CPU:
             return shared_cpu_makespan(arrivals, service, slots, cores)
         return fifo_makespan(arrivals, service, slots)
+
+    def expected_latencies(
+        self,
+        arrivals: Sequence[float],
+        recipe: Recipe,
+        settings: KitchenSettings | None = None,
+        cores: int | None = None,
+    ) -> list[float]:
+        """Each order's ideal time from its arrival to its dish (the theory of a latency
+        percentile, as ``expected_makespan`` is of the last dish)."""
+        settings = settings or KitchenSettings()
+        cores = cores or os.cpu_count() or 1
+        service = recipe.service_time
+        if self.on_event_loop:
+            if recipe.dish is DishKind.CPU:
+                return fifo_latencies(arrivals, service, 1)
+            return event_loop_latencies(arrivals, recipe)
+        slots = self.slots(settings)
+        if recipe.dish is DishKind.CPU:
+            return shared_cpu_latencies(arrivals, service, slots, cores)
+        return fifo_latencies(arrivals, service, slots)
