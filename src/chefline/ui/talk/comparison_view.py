@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QFontInfo, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -55,6 +55,12 @@ class ComparisonView(Retranslating, Overlay):
         layout.addWidget(self.hint)
         layout.addWidget(self.table, 1)
         presenter.sig_toggle_table.connect(self.toggle)
+        # The rows are fitted to the room the table is given, whenever that changes (a hint
+        # that wraps in another language, another screen): not only when the panel does.
+        self.table.viewport().installEventFilter(self)
+        self._fitting = QTimer(self)
+        self._fitting.setSingleShot(True)
+        self._fitting.timeout.connect(self.fill_height)
         presenter.language.sig_changed.connect(self.retranslate)
         self.retranslate()
 
@@ -64,6 +70,11 @@ class ComparisonView(Retranslating, Overlay):
             self.fill_height()  # now that the columns have their width
             self.table.setFocus()
             self.table.selectRow(max(self._row_of_scene(), 0))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fitting.start(0)
+        return super().eventFilter(watched, event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

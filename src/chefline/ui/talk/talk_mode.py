@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QWidget
 
 from chefline.ui.look.theme import Look
@@ -32,6 +32,13 @@ class TalkMode(QObject):
         presenter.sig_talk_mode_changed.connect(self.apply)
         presenter.sig_look_changed.connect(self._look_changed)
         kitchens.sig_panels_rebuilt.connect(self._size_panels)
+        window.installEventFilter(self)  # dragged to the projector: the sizes follow
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        moved = watched is self.window and event.type() == QEvent.Type.ScreenChangeInternal
+        if moved and self.active and self.look.talk_lines != self.screen_lines():
+            self.apply()
+        return False
 
     @property
     def active(self) -> bool:
