@@ -10,6 +10,7 @@ import textwrap
 import time
 
 import psutil
+import pytest
 
 from chefline.client import EventFeed, RacePlan, RaceRunner
 from chefline.client.customer_process import CustomerProcess
@@ -155,3 +156,28 @@ def test_neither_customers_nor_model_outlive_an_app_killed_with_sigkill():
     finally:
         if app.poll() is None:
             app.kill()
+
+
+def test_the_customers_never_send_an_order_twice_and_say_so_if_aiohttp_changes():
+    """aiohttp re-sends a request once, silently, when its connection broke; its only switch
+    is private. The customers turn it off, and fail loudly if a new aiohttp renamed it."""
+    import aiohttp
+
+    from chefline.client.failures import RETRY_SWITCH, SendOnceTransport, switch_off_retry
+
+    async def check() -> None:
+        transport = SendOnceTransport()
+        session = transport.get_client()
+        try:
+            assert getattr(session, RETRY_SWITCH) is False  # aiohttp still has it, and it is off
+        finally:
+            await session.close()
+        renamed = aiohttp.ClientSession()
+        try:
+            delattr(renamed, RETRY_SWITCH)  # as if aiohttp had renamed it
+            with pytest.raises(RuntimeError, match="could be sent twice"):
+                switch_off_retry(renamed)
+        finally:
+            await renamed.close()
+
+    asyncio.run(check())

@@ -116,13 +116,3 @@ def test_your_app_keeps_its_place_while_the_built_in_kitchens_change():
             assert restaurant.names == ([yours.name, ASYNC] if first else [ASYNC, yours.name])
         finally:
             restaurant.close()
-
-
-def test_the_front_ends_reach_your_app_only_through_the_engine():
-    """Your app is started, listed and shown by ``chefline.engine``: no module of the window or
-    the command line imports its servers' side or its agent."""
-    faces = [*(SRC / "ui").rglob("*.py"), *(SRC / "cli").rglob("*.py"), SRC / "app.py"]
-    for path in faces:
-        for name in imported_names(path):
-            assert not name.startswith(("chefline.servers.your_app", "chefline.agent")), (
-                path, name)  # fmt: skip

@@ -184,5 +184,5 @@ def test_the_arrival_choice_at_a_steady_rate_serves_a_poisson_stream(
         assert 0.5 < spread < 1.0  # the stream lasted its second, not a burst
     # The choice comes back with the race (a scene, a replay): the fields show the stream.
     controls.arrivals.setCurrentIndex(0)
-    controls.show_plan(result.plan)
+    window.session.plan_model.set_plan(result.plan)
     assert controls.steady and controls.rate.value() == 10.0

@@ -33,7 +33,7 @@ def test_the_llm_scene_shows_threads_busy_against_waits_held(
     # enough for every order to reach the model even on a busy machine).
     window.controls.customers.setValue(12)
     window.controls.tokens.setValue(6)
-    window.controls.speed = ModelSpeed(ttft=1.0, tokens_per_s=50)
+    window.session.plan_model.set_model(speed=ModelSpeed(ttft=1.0, tokens_per_s=50))
 
     async def race():
         qtbot.mouseClick(window.findChild(QPushButton, "serveButton"), Qt.MouseButton.LeftButton)
@@ -180,7 +180,7 @@ def test_the_cost_scene_shows_what_each_way_of_serving_holds(
     assert session.mode_names == COST_SCENE and window.controls.dish() is DishKind.LLM
     window.controls.customers.setValue(20)
     window.controls.tokens.setValue(4)
-    window.controls.speed = ModelSpeed(ttft=1.0, tokens_per_s=100)
+    window.session.plan_model.set_model(speed=ModelSpeed(ttft=1.0, tokens_per_s=100))
 
     async def race():
         qtbot.keyClick(window, Qt.Key.Key_Space)

@@ -54,12 +54,7 @@ def build_window(args: argparse.Namespace) -> tuple[MainWindow, RaceSession]:
     language = system_language()
     if language != "en":  # the window speaks the system's language from the start
         window.presenter.language.use(language)
-    controls = window.controls
-    plan = race_plan(args)
-    controls.show_plan(plan)
-    if plan.chat is not None:
-        controls.chat = plan.chat
-    window.faults_menu.choose(plan.faults, plan.patience)
+    session.plan_model.set_plan(race_plan(args))
     if getattr(args, "open", None) is None or args.mode:  # a saved race opens its own
         session.open_kitchens(chosen_modes(args))
     if getattr(args, "app", None):  # your app beside them (YourAppError: one sentence, exit 2)
@@ -80,8 +75,7 @@ def start_qt() -> tuple[QApplication, qasync.QEventLoop]:
     app = create_application()
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    log_file = set_up_logging()
-    app.setProperty("logFile", str(log_file) if log_file else "")
+    set_up_logging()
     UNEXPECTED.install(loop)
     return app, loop
 
@@ -93,7 +87,7 @@ def run_window(args: argparse.Namespace) -> int:
     place_on(window)  # 1600×1000, or the screen's free area when that is smaller
     window.show()
     if args.serve:
-        QTimer.singleShot(0, window.controls.request_serve)
+        QTimer.singleShot(0, window.serve)
     if args.open is not None:
         QTimer.singleShot(0, lambda: open_saved_race(window, args))
     # Qt's loop never returns to Python on its own; a tick lets Ctrl+C reach the handler.

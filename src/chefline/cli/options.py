@@ -7,6 +7,7 @@ from pathlib import Path
 
 from chefline.client.export import load_json
 from chefline.client.plan import RacePlan
+from chefline.engine import ModelLink
 from chefline.kitchen import limits
 from chefline.kitchen.arrivals import DEFAULT_SEED, Arrivals
 from chefline.kitchen.errors import BadInput
@@ -15,7 +16,6 @@ from chefline.kitchen.llm import DEFAULT_MODEL_SPEED, DEFAULT_PROMPT, ChatOrder,
 from chefline.kitchen.modes import MODES, KitchenSettings, get_mode
 from chefline.kitchen.recipe import DEFAULT_STEP_CPU_S, DishKind, Recipe
 from chefline.kitchen.scenes import load_talk
-from chefline.servers.llm.model_link import ModelLink
 from chefline.texts import translate
 
 DEFAULT_MODES = ["flask-one-chef", "fastapi-async"]

@@ -19,10 +19,9 @@ from chefline.cli.stop_signals import StopSignals
 from chefline.client.export import save_json
 from chefline.client.plan import scene_plan
 from chefline.client.race import RaceResult
-from chefline.engine import Restaurant
+from chefline.engine import Restaurant, SpareCores
 from chefline.kitchen.scenes import Scene, load_talk
 from chefline.process import race_collections, raise_open_file_limit
-from chefline.servers.spare_cores import SpareCores
 from chefline.texts import current_language, translate
 
 

@@ -7,11 +7,11 @@ the kitchens' ``summary`` included (``own_work: "x"`` once broke Export).
 
 from __future__ import annotations
 
-import math
 from dataclasses import fields
-from typing import Any, TypeGuard
+from typing import Any
 
 from chefline.kitchen import limits
+from chefline.kitchen.numbers import is_number, is_whole
 from chefline.kitchen.order import Failure, OrderStatus, StepKind
 from chefline.kitchen.timeline import TimelineSummary
 
@@ -45,14 +45,6 @@ SUMMARY_SECONDS = {"makespan", "latency_p50", "latency_p95", "latency_p99", "que
 SUMMARY_RATES = {"throughput", "tokens_per_s", "ratio_to_theory"}
 
 
-def is_number(value: object) -> TypeGuard[float]:
-    return (
-        isinstance(value, int | float)
-        and not isinstance(value, bool)
-        and (isinstance(value, int) or math.isfinite(value))
-    )
-
-
 def show(value: object) -> str:
     """A value for a message: short, even for a 400-digit number."""
     text = repr(value) if not isinstance(value, int) or abs(value) < 10**15 else "a huge number"
@@ -73,7 +65,7 @@ def number(value: object, name: str, low: float, high: float, *, none_ok: bool =
 def whole(value: object, name: str, low: int, high: int, *, none_ok: bool = False) -> str | None:
     if value is None and none_ok:
         return None
-    if not isinstance(value, int) or isinstance(value, bool):
+    if not is_whole(value):
         return f"{name} is not a whole number ({show(value)})"
     return None if low <= value <= high else f"{name} is {show(value)}, outside {low} to {high}"
 

@@ -20,6 +20,7 @@ from chefline.kitchen import limits
 from chefline.kitchen.capacity import SWEEP_FORMAT, Sweep, SweepAxis, SweepPoint
 from chefline.kitchen.errors import BadInput, FileWriteError
 from chefline.kitchen.modes import MODES
+from chefline.kitchen.numbers import is_real, is_whole
 from chefline.kitchen.recipe import DishKind
 from chefline.texts import translate
 
@@ -101,7 +102,7 @@ def _read_bounded(path: Path) -> bytes:
 def _number(value: object, name: str, low: float, high: float, none_ok: bool = False) -> str | None:
     if value is None and none_ok:
         return None
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    if not is_real(value):
         return f"{name} is not a number"
     if not math.isfinite(value) or not low <= value <= high:
         return f"{name} must be between {low:g} and {high:g}"
@@ -111,7 +112,7 @@ def _number(value: object, name: str, low: float, high: float, none_ok: bool = F
 def _whole(value: object, name: str, low: int, high: int, none_ok: bool = False) -> str | None:
     if value is None and none_ok:
         return None
-    if isinstance(value, bool) or not isinstance(value, int):
+    if not is_whole(value):
         return f"{name} is not a whole number"
     return None if low <= value <= high else f"{name} must be between {low} and {high}"
 

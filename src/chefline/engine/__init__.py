@@ -7,6 +7,7 @@ race itself all happen here, once. Your own app is opened, listed and shown thro
 ``SweepRunner``: each kitchen alone in a restaurant of its own, at rising loads.
 """
 
+from chefline.engine.code import kitchen_code
 from chefline.engine.restaurant import (
     KitchenFailure,
     Opening,
@@ -29,11 +30,17 @@ from chefline.engine.your_app import (
     your_app_spec,
 )
 from chefline.servers.kitchens import Kitchen
+from chefline.servers.llm.model_link import ModelLink
+from chefline.servers.llm.model_probe import ModelProbe
+from chefline.servers.llm.model_supply import ModelSupply
 from chefline.servers.spare_cores import SpareCores
 
 __all__ = [
     "Kitchen",
     "KitchenFailure",
+    "ModelLink",
+    "ModelProbe",
+    "ModelSupply",
     "Opening",
     "Restaurant",
     "SpareCores",
@@ -42,6 +49,7 @@ __all__ = [
     "SweepRunner",
     "SweepStage",
     "check_fits",
+    "kitchen_code",
     "parse_steps",
     "side_by_side",
     "start_your_app",

@@ -23,7 +23,7 @@ from chefline.kitchen.modes import KitchenSettings, get_mode
 from chefline.kitchen.your_app import ReportSource, YourAppSpec
 from chefline.servers.kitchens import Kitchen, start_kitchen
 from chefline.servers.llm.model_link import ModelLink
-from chefline.servers.llm.model_probe import ModelProbe
+from chefline.servers.llm.model_probe import ModelProbe, probe_model
 from chefline.servers.llm.model_supply import ModelSupply
 from chefline.texts import QT_TRANSLATE_NOOP, translate
 
@@ -219,6 +219,21 @@ class Restaurant:
     def use_own_model(self, link: ModelLink) -> ModelProbe:
         """Have the kitchens call the user's model, after one call to it (ModelError)."""
         return self.models.use_own(link)
+
+    @property
+    def own_model(self) -> ModelLink | None:
+        """The user's model the kitchens call (None: the built-in one)."""
+        return self.models.own
+
+    def builtin_link(self, speed: ModelSpeed) -> ModelLink:
+        """Where the built-in model answers at ``speed`` (started if it is not running)."""
+        return self.models.builtin_link(speed)
+
+    @staticmethod
+    def probe_model(link: ModelLink) -> ModelProbe:
+        """One call to the model at ``link``, timed (ModelError): nothing changes."""
+
+        return probe_model(link)
 
     # -- races ------------------------------------------------------------------------------
 

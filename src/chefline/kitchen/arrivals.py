@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from chefline.kitchen import limits
 from chefline.kitchen.errors import BadInput
+from chefline.kitchen.numbers import is_real
 from chefline.texts import translate
 
 DEFAULT_SEED = 1
@@ -39,7 +40,7 @@ def check_rate(rate: object, duration: object) -> None:
         ("rate", rate, limits.MIN_RATE, limits.MAX_RATE, "customers a second"),
         ("duration", duration, limits.MIN_DURATION_S, limits.MAX_DURATION_S, "seconds"),
     ):
-        if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
+        if not is_real(value) or value != value:
             raise BadInput(f"the {name} must be a number of {unit}, not {value!r}")
         if not low <= value <= high:
             raise BadInput(f"the {name} must be between {low:g} and {high:g} {unit}, not {value:g}")

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from chefline.kitchen.numbers import is_real
+
 
 class StepKind(StrEnum):
     CPU = "cpu"
@@ -253,6 +255,6 @@ INTENDED_SLACK_S = 600.0
 def _intended(value: object, sent: float) -> float | None:
     """A saved intended moment, if it is one: a number at most ``sent`` and not long
     before it (a file from elsewhere may hold anything; a NaN would poison every figure)."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    if not is_real(value):
         return None
     return float(value) if sent - INTENDED_SLACK_S <= value <= sent + 0.005 else None

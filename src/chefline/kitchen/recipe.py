@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from chefline.kitchen import limits
 from chefline.kitchen.errors import BadInput
+from chefline.kitchen.numbers import is_real
 
 DEFAULT_STEP_CPU_S = 0.0002
 """Prep and plating: a fifth of a millisecond of chef work, like parsing and answering a
@@ -67,7 +68,7 @@ def check_number(name: str, value: object, low: float, high: float, unit: str = 
     """BadInput unless ``value`` is a number (not a bool, not NaN) from ``low`` to ``high``;
     ``unit`` names what it counts in the message ("" for a plain number)."""
     of_unit, in_unit = (f" of {unit}", f" {unit}") if unit else ("", "")
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    if not is_real(value):
         raise BadInput(f"{name} must be a number{of_unit}, not {value!r}")
     if value != value or not low <= value <= high:  # NaN fails the first test
         raise BadInput(f"{name} must be between {low:g} and {high:g}{in_unit}, not {value:g}")

@@ -19,6 +19,7 @@ from chefline.kitchen import limits
 from chefline.kitchen.bounded_json import JsonBounds
 from chefline.kitchen.cost import KitchenCost
 from chefline.kitchen.modes import MODES
+from chefline.kitchen.numbers import is_number
 from chefline.kitchen.recipe import DishKind
 from chefline.kitchen.timeline import TimelineSummary
 from chefline.texts import LANGUAGES, QT_TRANSLATE_NOOP
@@ -54,10 +55,6 @@ RACE_BOUNDS: dict[str, tuple[float, float]] = {
 }
 WHOLE = {"customers", "tokens"}
 DISHES = {kind.value for kind in DishKind}
-
-
-def _is_number(value: object) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def _is_name(value: object, choices: set[str] | None = None) -> bool:
@@ -167,7 +164,7 @@ def _race_problem(race: object, where: str) -> str | None:
         else:
             low, high = RACE_BOUNDS[name]
             whole = name not in WHOLE or isinstance(value, int)
-            if not _is_number(value) or not whole or not low <= value <= high:
+            if not is_number(value) or not whole or not low <= value <= high:
                 return f"{where}: race {name} must be a number from {low:g} to {high:g}"
     return None
 
@@ -194,7 +191,7 @@ def _claim_problem(claim: object, where: str, kitchens: list[str]) -> str | None
     if kind == "figure" and figure is None:
         return f"{where}: a 'figure' claim needs a figure a race measures"
     for bound in ("low", "high"):
-        if bound in claim and not _is_number(claim[bound]):
+        if bound in claim and not is_number(claim[bound]):
             return f"{where}: a claim's {bound} must be a number"
     if claim.get("low", 0.0) > claim.get("high", math.inf):
         return f"{where}: a claim's low is above its high"

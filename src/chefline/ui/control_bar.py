@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
 from chefline.client.plan import RacePlan
 from chefline.kitchen import limits
 from chefline.kitchen.arrivals import Arrivals
-from chefline.kitchen.llm import DEFAULT_MODEL_SPEED, ChatOrder
+from chefline.kitchen.errors import BadInput
+from chefline.kitchen.llm import ChatOrder
 from chefline.kitchen.recipe import DishKind, Recipe
 from chefline.texts import QT_TRANSLATE_NOOP, SECONDS, translate
 from chefline.ui.look.fitting import FlowLayout
 from chefline.ui.look.retranslating import Retranslating
+from chefline.ui.race_plan_model import RacePlanModel
 
 ARRIVALS = (
     (QT_TRANSLATE_NOOP("ControlBar", "all at once"), 0.0, False),
@@ -52,13 +54,16 @@ def pair(first: QWidget, second: QWidget) -> QWidget:
 
 
 class ControlBar(Retranslating, QWidget):
+    """The race plan's fields (``RacePlanModel``): they show it, and each edit is the plan."""
+
     sig_serve = Signal()
-    """Serve was pressed (or Space); ``plan()`` reads the fields."""
+    """Serve was pressed (or Space): serve the model's plan."""
     sig_reset = Signal()
     """Reset was pressed."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, model: RacePlanModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.model = model
         self.customers = QSpinBox()
         self.customers.setObjectName("customersSpin")
         self.customers.setRange(limits.MIN_CUSTOMERS, limits.MAX_CUSTOMERS)
@@ -80,10 +85,6 @@ class ControlBar(Retranslating, QWidget):
         self.tokens.setObjectName("tokensSpin")
         self.tokens.setRange(limits.MIN_MAX_TOKENS, limits.MAX_MAX_TOKENS)
         self.tokens.setValue(16)
-        self.speed = DEFAULT_MODEL_SPEED
-        """The built-in model's speed (set in the Model menu)."""
-        self.chat = ChatOrder()
-        """What every customer asks the model."""
 
         self.arrivals = QComboBox()
         self.arrivals.setObjectName("arrivalCombo")
@@ -131,8 +132,25 @@ class ControlBar(Retranslating, QWidget):
         self.arrivals.currentIndexChanged.connect(self._show_fields_of_dish)
         self.rate.valueChanged.connect(self._bound_duration)
         self._racing = False
+        self._showing = False
         self.retranslate()
         self._show_fields_of_dish()
+        self.show_plan(model.plan)
+        model.sig_changed.connect(lambda: self.show_plan(model.plan))
+        for spin in (self.customers, self.wait, self.tokens, self.rate, self.duration):
+            spin.valueChanged.connect(self._edited)
+        for combo in (self.recipe, self.arrivals):
+            combo.currentIndexChanged.connect(self._edited)
+
+    def _edited(self) -> None:
+        """A field changed: that is the plan now (its faults and patience as they were)."""
+        if self._showing:
+            return
+        try:
+            plan = self.plan()
+        except BadInput:  # a stream larger than a race holds: the duration's bound follows
+            return
+        self.model.set_plan(plan, keep_faults=True)
 
     def retranslate(self) -> None:
         for field, caption in (
@@ -204,14 +222,22 @@ class ControlBar(Retranslating, QWidget):
             arrivals = Arrivals(self.customers.value(), gap)
         dish = self.dish()
         if dish is DishKind.LLM:
-            chat = ChatOrder(self.chat.prompt, self.tokens.value(), self.chat.temperature)
-            plan = RacePlan.for_chat(chat, self.speed, arrivals)
+            asked = self.model.chat
+            chat = ChatOrder(asked.prompt, self.tokens.value(), asked.temperature)
+            plan = RacePlan.for_chat(chat, self.model.speed, arrivals)
         else:
             plan = RacePlan(Recipe(wait=self.wait.value(), dish=dish), arrivals)
         return replace(plan, in_turn=in_turn)
 
     def show_plan(self, plan: RacePlan) -> None:
-        """Fill the fields with ``plan``'s race (a scene of the talk)."""
+        """Fill the fields with ``plan``'s race (the model's, as it changes)."""
+        self._showing = True
+        try:
+            self._show_plan(plan)
+        finally:
+            self._showing = False
+
+    def _show_plan(self, plan: RacePlan) -> None:
         self.choose_dish(plan.recipe.dish)
         self.customers.setValue(plan.arrivals.customers)
         if plan.arrivals.rate is not None:
@@ -230,9 +256,8 @@ class ControlBar(Retranslating, QWidget):
         self._show_dish_of(plan)
 
     def _show_dish_of(self, plan: RacePlan) -> None:
-        if plan.chat is not None and plan.speed is not None:
+        if plan.chat is not None:
             self.tokens.setValue(plan.chat.max_tokens)
-            self.speed = plan.speed
         else:
             self.wait.setValue(plan.recipe.wait)
 

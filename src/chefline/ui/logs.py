@@ -43,3 +43,11 @@ def set_up_logging() -> Path | None:
     handler.setFormatter(logging.Formatter(FORMAT))
     root.addHandler(handler)
     return path
+
+
+def log_file() -> Path | None:
+    """The file the app logs to (Help → About shows it), as the logging set-up has it."""
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, logging.FileHandler):
+            return Path(handler.baseFilename)
+    return None

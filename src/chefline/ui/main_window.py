@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
@@ -17,9 +16,10 @@ from PySide6.QtWidgets import (
 
 from chefline.client.plan import RacePlan
 from chefline.client.race import RaceResult
+from chefline.engine import kitchen_code
+from chefline.kitchen.arrivals import Arrivals
+from chefline.kitchen.llm import ChatOrder
 from chefline.kitchen.modes import MODES
-from chefline.kitchen.recipe import DishKind
-from chefline.servers.apps.route_code import reader_code, route_code
 from chefline.ui.api_docs import ApiDocs
 from chefline.ui.commands import command_table, help_lines
 from chefline.ui.control_bar import ControlBar
@@ -30,8 +30,11 @@ from chefline.ui.dialogs.model_dialog import ModelDialog
 from chefline.ui.dialogs.your_app_dialog import YourAppOpener
 from chefline.ui.files.race_files import RaceFiles
 from chefline.ui.files.replay_bar import ReplayBar
+from chefline.ui.logs import log_file
+from chefline.ui.look.language import Language
 from chefline.ui.look.retranslating import Retranslating
 from chefline.ui.look.screen_fit import ScreenFit
+from chefline.ui.look.theme import Look
 from chefline.ui.race import kitchen_clock
 from chefline.ui.race.kitchen_panel import KitchenPanel
 from chefline.ui.race.kitchens_area import KitchensArea
@@ -69,7 +72,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._closing = False
         self._shutdown: asyncio.Future[None] | None = None
 
-        self.controls = ControlBar()
+        self.controls = ControlBar(session.plan_model)
         self.legend = Legend()
         self.kitchens_area = KitchensArea(session, self.scale)
         central = QWidget()
@@ -80,7 +83,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.histogram = LatencyHistogram(session, self.kitchens_area)  # a drawer, H shows it
         self.files = RaceFiles(session, self, self.kitchens_area, self.histogram)
         self.files.sig_error_requested.connect(self.show_error)
-        self.presenter = Presenter(session, self.controls, self.files, parent=self)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        self.presenter = Presenter(session, self.files, Look(app), Language(app, self), parent=self)
+        self.presenter.sig_serve_requested.connect(self.serve)
         self.presenter.sig_error_requested.connect(self.show_error)
         self.presenter.sig_code_requested.connect(self._show_scene_code)
         self.presenter.sig_bad_order_requested.connect(self.show_bad_order)
@@ -155,7 +161,7 @@ class MainWindow(Retranslating, QMainWindow):
     # -- building ---------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
-        self.faults_menu = FaultsMenu(self)
+        self.faults_menu = FaultsMenu(self.session.plan_model, self)
         self.menus = WindowMenus(self.menuBar(), self.commands, self.faults_menu, parent=self)
         self.kitchen_menu = self.menus.kitchen_menu
         self.kitchen_actions = self.menus.kitchen_actions
@@ -187,9 +193,10 @@ class MainWindow(Retranslating, QMainWindow):
             self.show_error(self.tr("Wait for the race to finish before changing the scene."))
             return
         self.session.open_kitchens(kitchens)
-        self.controls.customers.setValue(100)
-        self.controls.arrivals.setCurrentIndex(0)
-        self.controls.choose_dish(DishKind.LLM)
+        model = self.session.plan_model
+        chat = ChatOrder(model.chat.prompt, model.chat.max_tokens, model.chat.temperature)
+        model.set_plan(RacePlan.for_chat(chat, model.speed, Arrivals(100), model.plan.faults,
+                                         model.plan.patience))  # fmt: skip
         self.state_label.setText(
             self.tr("100 users ask an LLM: press Serve (Space). {0}").format(what_to_watch)
         )
@@ -202,7 +209,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.controls.setVisible(not active and not self.presenter.active)
 
     def show_model_dialog(self) -> ModelDialog:
-        dialog = ModelDialog(self.session, self.controls, self)
+        dialog = ModelDialog(self.session, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.keys.return_after(dialog)
         dialog.open()
@@ -220,9 +227,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.docs.open()
 
     def show_about(self) -> QMessageBox:
-        app = QApplication.instance()
-        log_file = (app.property("logFile") if app is not None else None) or None
-        return show_about(self, log_file)
+        path = log_file()
+        return show_about(self, str(path) if path else None)
 
     def _panels_rebuilt(self) -> None:
         self.set_code_visible(self._code_visible)
@@ -236,14 +242,14 @@ class MainWindow(Retranslating, QMainWindow):
     def set_code_visible(self, visible: bool) -> None:
         """Show the source of the route each kitchen runs beside it (in the talk)."""
         self._code_visible = visible
-        dish = self.controls.dish()
+        dish = self.session.plan_model.plan.recipe.dish
         for name, panel in self.panels.items():
             if name not in MODES:  # your app: its own route, as it is
                 code = self.your_app.code_of(name) if visible else None
                 panel.show_code(code)
                 continue
-            reader = reader_code(name, dish) if visible else None
-            panel.show_code(reader, dish, full=route_code(name, dish) if visible else None)
+            reader, full = kitchen_code(name, dish) if visible else (None, None)
+            panel.show_code(reader, dish, full=full)
             panel.scoreboard.set_headline(self.spoken if visible else ())
 
     def _show_scene_code(self, spoken: tuple[str, ...]) -> None:
@@ -259,15 +265,10 @@ class MainWindow(Retranslating, QMainWindow):
     # -- actions ----------------------------------------------------------------------------
 
     def serve(self, plan: RacePlan | None = None) -> bool:
-        """Start a race: ``plan``, or the fields of the control bar and the Faults menu."""
+        """Start a race: ``plan``, or the session's race plan (the fields, the Faults menu)."""
         if self.session.running:
             return False
-        if plan is None:
-            plan = replace(
-                self.controls.plan(),
-                faults=self.faults_menu.faults,
-                patience=self.faults_menu.patience,
-            )
+        plan = plan or self.session.plan_model.plan
         self.scale.reset()
         return self.session.serve(plan)
 

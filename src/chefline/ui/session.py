@@ -20,18 +20,17 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from chefline.client.feed import EventFeed
 from chefline.client.plan import RacePlan
 from chefline.client.race import RaceResult, RaceRunner
-from chefline.engine import KitchenFailure, Restaurant, side_by_side
+from chefline.engine import Kitchen, KitchenFailure, ModelSupply, Restaurant, side_by_side
 from chefline.kitchen.clock import now
 from chefline.kitchen.cost import KitchenCost
 from chefline.kitchen.errors import ChefError
 from chefline.kitchen.events import Phase
 from chefline.kitchen.modes import KitchenSettings
 from chefline.kitchen.timeline import RaceTimeline
-from chefline.servers.kitchens import Kitchen
-from chefline.servers.llm.model_supply import ModelSupply
 from chefline.ui.files.replay_player import ReplayPlayer
 from chefline.ui.frame_pacer import FramePacer
 from chefline.ui.off_thread import off_gui_thread
+from chefline.ui.race_plan_model import RacePlanModel
 from chefline.ui.sweep.sweep_session import SweepSession
 
 log = logging.getLogger(__name__)
@@ -75,6 +74,9 @@ class RaceSession(QObject):
         # now so that it is ready by the first race, and kept for the session's life.
         self.restaurant = Restaurant(settings, keep_customers=True)
         """The kitchens, their model and their customers (Qt-free, shared with the CLI)."""
+        self.plan_model = RacePlanModel(self)
+        """The race to serve next: the control bar, the Faults menu, the model dialog and the
+        talk's scenes bind to it."""
         self.plan: RacePlan | None = None
         self.timelines: dict[str, RaceTimeline] = {}
         self.result: RaceResult | None = None
@@ -349,12 +351,13 @@ class RaceSession(QObject):
         self.sig_frame.emit()
         self.sig_race_finished.emit(result)
 
-    async def finish_race(self) -> None:
-        """Stop the race, if one runs, and return once it has stopped (2 s at most)."""
+    async def finish_race(self, patience: float = 2.0) -> None:
+        """Stop the race, if one runs, and return once it has stopped (``patience`` seconds
+        at most: closing the window must not wait for long)."""
         if self._task is not None and not self._task.done():
             self.stop_race()
             with contextlib.suppress(asyncio.CancelledError, TimeoutError):
-                await asyncio.wait_for(asyncio.shield(self._task), timeout=2.0)
+                await asyncio.wait_for(asyncio.shield(self._task), timeout=patience)
 
     async def shutdown(self) -> None:
         """Stop the race and every kitchen; safe to call twice."""

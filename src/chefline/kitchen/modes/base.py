@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from chefline.kitchen import limits
 from chefline.kitchen.errors import BadInput
 from chefline.kitchen.modes.serving import Serving
+from chefline.kitchen.numbers import is_whole
 from chefline.kitchen.recipe import DishKind, Recipe
 from chefline.kitchen.theory import (
     event_loop_latencies,
@@ -38,7 +39,7 @@ class KitchenSettings:
 
 
 def _check_int(name: str, value: int, low: int, high: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+    if not is_whole(value) or not low <= value <= high:
         raise BadInput(f"{name} must be a whole number between {low} and {high}, not {value!r}")
 
 

@@ -16,6 +16,7 @@ from chefline.kitchen.error_body import ErrorKind
 from chefline.kitchen.errors import BadInput
 from chefline.kitchen.faults import MAX_EVERY, FaultKind, Faults
 from chefline.kitchen.llm import DEFAULT_PROMPT, ChatOrder
+from chefline.kitchen.numbers import is_real, is_whole
 
 MAX_RACE_ID = 64
 MAX_ORDER = 1_000_000
@@ -84,13 +85,13 @@ class OrderProblems(BadInput):
 
 
 def _whole(value: object, low: int, high: int) -> str | None:
-    if isinstance(value, bool) or not isinstance(value, int):
+    if not is_whole(value):
         return "must be a whole number"
     return None if low <= value <= high else f"must be between {low} and {high}"
 
 
 def _number(value: object, low: float, high: float) -> str | None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    if not is_real(value):
         return "must be a number"
     return None if low <= value <= high else f"must be between {low:g} and {high:g}"
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 from chefline.kitchen.faults import FaultKind, Faults
 from chefline.texts import QT_TRANSLATE_NOOP
 from chefline.ui.look.retranslating import Retranslating
+from chefline.ui.race_plan_model import RacePlanModel
 
 FAULT_CHOICES = [
     (QT_TRANSLATE_NOOP("FaultsMenu", "No faults"), Faults()),
@@ -27,14 +28,21 @@ PATIENCE_CHOICES = [
 
 
 class FaultsMenu(Retranslating, QMenu):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    """The race plan's faults and the customers' patience (``RacePlanModel``)."""
+
+    def __init__(self, model: RacePlanModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("faultsMenu")
+        self.model = model
         self._labels: list[tuple[QAction, str]] = []
         self._faults = self._choices(FAULT_CHOICES)
         self.addSeparator()
         self._patience = self._choices(PATIENCE_CHOICES)
         self.retranslate()
+        self.choose(model.plan.faults, model.plan.patience)
+        for group in (self._faults, self._patience):
+            group.triggered.connect(lambda _: model.set_faults(self.faults, self.patience))
+        model.sig_changed.connect(lambda: self.choose(model.plan.faults, model.plan.patience))
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("F&aults"))

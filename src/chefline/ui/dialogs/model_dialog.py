@@ -18,12 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chefline.engine import ModelLink
 from chefline.kitchen import limits
 from chefline.kitchen.errors import ChefError
 from chefline.kitchen.llm import ChatOrder, ModelSpeed
-from chefline.servers.llm.model_link import ModelLink
-from chefline.servers.llm.model_probe import probe_model
-from chefline.ui.control_bar import ControlBar
 from chefline.ui.off_thread import off_gui_thread
 from chefline.ui.session import RaceSession
 
@@ -42,13 +40,15 @@ class ModelDialog(QDialog):
     """Applying a model of the user's calls it once first: a wrong address, model or key is
     reported here, in the dialog, and the kitchens keep the model they had."""
 
-    def __init__(self, session: RaceSession, controls: ControlBar, parent: QWidget | None = None):
+    def __init__(self, session: RaceSession, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        self.controls = controls
+        self.restaurant = session.restaurant
+        self.plan = session.plan_model
+        """What the model's speed and question are set in (the race plan)."""
         self.setObjectName("modelDialog")
         self.setWindowTitle(self.tr("Language model of the LLM dish"))
-        own = session.models.own
+        own = self.restaurant.own_model
         self.builtin = QRadioButton(self.tr("The built-in model (no network, set speed)"))
         self.builtin.setObjectName("builtinRadio")
         self.yours = QRadioButton(
@@ -60,7 +60,7 @@ class ModelDialog(QDialog):
         group.addButton(self.yours)
         (self.yours if own else self.builtin).setChecked(True)
 
-        speed = controls.speed
+        speed = self.plan.speed
         self.ttft = _spin(0.0, limits.MAX_TTFT_S, speed.ttft, " s", "ttftSpin")
         self.rate = _spin(limits.MIN_TOKENS_PER_S, limits.MAX_TOKENS_PER_S,
                           speed.tokens_per_s, " tokens/s", "rateSpin")  # fmt: skip
@@ -73,10 +73,10 @@ class ModelDialog(QDialog):
         self.key_env.setPlaceholderText(
             self.tr("e.g. OPENAI_API_KEY (the key itself is never stored)")
         )
-        self.prompt = QLineEdit(controls.chat.prompt)
+        self.prompt = QLineEdit(self.plan.chat.prompt)
         self.prompt.setObjectName("promptEdit")
         self.temperature = _spin(limits.MIN_TEMPERATURE, limits.MAX_TEMPERATURE,
-                                 controls.chat.temperature, "", "temperatureSpin")  # fmt: skip
+                                 self.plan.chat.temperature, "", "temperatureSpin")  # fmt: skip
 
         form = QFormLayout()
         form.addRow(self.builtin)
@@ -126,10 +126,10 @@ class ModelDialog(QDialog):
         try:
             if self.builtin.isChecked():
                 speed = ModelSpeed(self.ttft.value(), self.rate.value())
-                link = self.session.models.builtin_link(speed)
+                link = self.restaurant.builtin_link(speed)
             else:
                 link = self.link()
-            probe = await off_gui_thread(lambda: probe_model(link))
+            probe = await off_gui_thread(lambda: self.restaurant.probe_model(link))
         except ChefError as error:
             self.status.setText(f"⚠ {error}")
             return False
@@ -147,14 +147,14 @@ class ModelDialog(QDialog):
             chat = ChatOrder(self.prompt.text(), 16, self.temperature.value())
             if self.builtin.isChecked():
                 speed = ModelSpeed(self.ttft.value(), self.rate.value())
-                self.session.models.use_builtin(speed)
-                self.controls.speed = speed
+                self.restaurant.use_builtin_model(speed)
+                self.plan.set_model(speed=speed)
             else:
                 link = self.link()
                 self.status.setText(self.tr("Calling the model…"))
-                await off_gui_thread(lambda: self.session.models.use_own(link))
+                await off_gui_thread(lambda: self.restaurant.use_own_model(link))
         except ChefError as error:
             self.status.setText(f"⚠ {error}")
             return
-        self.controls.chat = chat
+        self.plan.set_model(chat=chat)
         self.accept()

@@ -26,17 +26,12 @@ class Language(QObject):
     sig_changed = Signal(str)
     """The language changed. Parameter: "en" or "zh_CN"."""
 
-    def __init__(self, app: QCoreApplication) -> None:
-        super().__init__(app)
+    def __init__(self, app: QCoreApplication, parent: QObject | None = None) -> None:
+        """The language of ``app``'s every window (its translators), owned by ``parent``."""
+        super().__init__(parent or app)
         self.app = app
         self.current = "en"
         self._translator: QTranslator | None = None
-
-    @classmethod
-    def for_app(cls, app: QCoreApplication) -> Language:
-        """The app's one Language (made on first use)."""
-        existing = app.findChild(Language)
-        return existing if isinstance(existing, Language) else cls(app)
 
     def use(self, language: str) -> bool:
         """Switch to ``language``; False (and English) if its translation cannot be loaded."""

@@ -6,8 +6,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
+from chefline.engine import Kitchen
 from chefline.kitchen.recipe import DishKind
-from chefline.servers.kitchens import Kitchen
 from chefline.ui.look.fitting import ElidedLabel
 from chefline.ui.look.retranslating import Retranslating
 from chefline.ui.look.talk_sizes import TalkSizes

@@ -15,7 +15,6 @@ from enum import Enum, auto
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication
 
 from chefline.assets import resource_path, resources_dir
 from chefline.client.plan import scene_plan
@@ -24,7 +23,6 @@ from chefline.engine import SpareCores
 from chefline.kitchen.errors import BadInput
 from chefline.kitchen.modes import get_mode
 from chefline.kitchen.scenes import SLACK_CORES, Claim, Scene, Talk, load_talk
-from chefline.ui.control_bar import ControlBar
 from chefline.ui.files.race_files import RaceFiles
 from chefline.ui.look.language import Language
 from chefline.ui.look.palette import THEME_NAMES
@@ -32,6 +30,8 @@ from chefline.ui.look.theme import Look
 from chefline.ui.session import RaceSession
 
 FONT_STEP = 1.15
+STOP_PATIENCE_S = 30.0
+"""Longest a scene change waits for the race it left to stop."""
 SPOKEN = {"ratio": "ratio", "faster": "makespan", "peak_concurrency": "peak", "chefs": "chefs",
           "threads": "threads", "processes": "processes", "memory": "memory"}  # fmt: skip
 """The scoreboard figure that bears out each kind of claim (or the figure it names)."""
@@ -128,15 +128,18 @@ class Presenter(QObject):
     sig_code_requested = Signal(tuple)
     """Show each kitchen's route beside it, for the scene on screen. Parameter: the
     scoreboard figures its caption speaks of (``spoken_figures``), to show large."""
+    sig_serve_requested = Signal()
+    """Serve the race plan (the scene's race, as the session's plan holds it)."""
     sig_bad_order_requested = Signal()
     """Send the bad order and show both replies (the scene's action)."""
 
-    def __init__(self, session: RaceSession, controls: ControlBar, files: RaceFiles,
+    def __init__(self, session: RaceSession, files: RaceFiles, look: Look, language: Language,
                  talk: Talk | None = None, parent: QObject | None = None) -> None:  # fmt: skip
-        """``files`` replays the scene's recorded race; ``controls`` take each scene's race."""
+        """``files`` replays the scene's recorded race; each scene's race goes into the
+        session's race plan (``session.plan_model``); ``look`` and ``language`` are the
+        app's (theme and text size, the language of every window)."""
         super().__init__(parent)
         self.session = session
-        self.controls = controls
         self.files = files
         self.talk_error: str | None = None
         if talk is None:
@@ -157,10 +160,8 @@ class Presenter(QObject):
         self.last_check: ClaimCheck | None = None
         """The caption's claims against the last race served in the talk."""
         self._spare: SpareCores | None = None
-        app = QApplication.instance()
-        assert isinstance(app, QApplication)
-        self.look = Look(app)
-        self.language = Language.for_app(app)
+        self.look = look
+        self.language = language
         self._going: asyncio.Future[bool] | None = None
         self._changing = asyncio.Lock()
         session.sig_race_started.connect(self._race_started)
@@ -237,11 +238,14 @@ class Presenter(QObject):
         async with self._changing:
             if self.index != index:
                 return False
-            await session.finish_race()  # the speaker moved on: the old scene's race ends here
+            # The speaker moved on: the old scene's race ends here, however long its customers
+            # take to hang up (a hundred model streams): the new scene's kitchens and its
+            # race wait for it rather than be refused.
+            await session.finish_race(patience=STOP_PATIENCE_S)
             opened = await session.open_kitchens_async(scene.kitchens)
             if self.index != index:
                 return opened
-            self.controls.show_plan(scene_plan(scene))
+            session.plan_model.set_plan(scene_plan(scene))
             self.sig_code_requested.emit(spoken_figures(scene))
             self._set_stage(Stage.READY)
             self.sig_scene_changed.emit(index)
@@ -355,7 +359,7 @@ class Presenter(QObject):
             if self.active:
                 self._set_stage(Stage.DONE)
         else:
-            self.controls.request_serve()
+            self.sig_serve_requested.emit()
 
     # -- looks ------------------------------------------------------------------------------
 
