@@ -20,7 +20,7 @@ from chefline.cli.your_app_options import start_from_options
 from chefline.client.race import RaceResult
 from chefline.engine import check_fits
 from chefline.kitchen.errors import BadInput
-from chefline.process import freeze_startup_objects, raise_open_file_limit
+from chefline.process import freeze_startup_objects, raise_open_file_limit, share_the_gil_finely
 from chefline.ui.collector import GuiThreadCollector
 from chefline.ui.errors import UNEXPECTED
 from chefline.ui.logs import set_up_logging
@@ -29,10 +29,6 @@ from chefline.ui.look.screen_fit import place_on
 from chefline.ui.look.theme import stylesheet
 from chefline.ui.main_window import MainWindow
 from chefline.ui.session import RaceSession
-
-SWITCH_INTERVAL_S = 0.001
-"""The GUI shares one GIL with the kitchens; at Python's default 5 ms a busy server thread
-halves the frame rate."""
 
 
 def create_application() -> QApplication:
@@ -70,7 +66,7 @@ def build_window(args: argparse.Namespace) -> tuple[MainWindow, RaceSession]:
 
 def start_qt() -> tuple[QApplication, qasync.QEventLoop]:
     """The process's one QApplication and its one asyncio loop (qasync), ready to use."""
-    sys.setswitchinterval(SWITCH_INTERVAL_S)
+    share_the_gil_finely()  # the GUI shares one GIL with the kitchens
     raise_open_file_limit()
     app = create_application()
     loop = qasync.QEventLoop(app)

@@ -21,6 +21,7 @@ from chefline.kitchen.errors import ChefError
 from chefline.kitchen.llm import DEFAULT_MODEL_SPEED, ModelSpeed
 from chefline.kitchen.modes import KitchenSettings, get_mode
 from chefline.kitchen.your_app import ReportSource, YourAppSpec
+from chefline.process import share_the_gil_finely
 from chefline.servers.kitchens import Kitchen, start_kitchen
 from chefline.servers.llm.model_link import ModelLink
 from chefline.servers.llm.model_probe import ModelProbe, probe_model
@@ -86,6 +87,7 @@ class Restaurant:
         self, settings: KitchenSettings | None = None, *, keep_customers: bool = False
     ) -> None:
         self.settings = settings or KitchenSettings()
+        share_the_gil_finely()  # its kitchens cook in this process: prompt GIL hand-offs
         self.kitchens: list[Kitchen] = []
         self.models = ModelSupply()
         self._keep_customers = keep_customers
