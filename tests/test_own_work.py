@@ -82,3 +82,30 @@ def test_the_gap_explained_holds_with_four_kitchens_side_by_side():
         s = result.timelines[name].summary()
         assert s.own_cost_per_order is not None and 0 < s.own_cost_per_order < 0.01, name
         assert 0.6 <= s.ratio_to_own_work <= 2.0, (name, s.makespan, s.expected_with_own_work)
+
+
+def test_a_busy_main_thread_is_not_counted_as_a_kitchens_own_work():
+    """The window builds itself on the main thread while its kitchens calibrate: no kitchen
+    cooks there, so its CPU is not theirs (it had flask-threaded at 2–8 ms an order where an
+    idle window measures 1)."""
+    import threading
+    import time
+
+    from chefline.servers.calibration import own_cost_per_order
+
+    with start_kitchen("flask-pool") as kitchen:
+        server = kitchen.server
+        quiet = min(own_cost_per_order(server.url, server.cpu_seconds, True) for _ in range(2))
+        measured: list[float] = []
+        calibrating = threading.Thread(
+            target=lambda: measured.append(own_cost_per_order(server.url, server.cpu_seconds, True))
+        )
+        calibrating.start()
+        while calibrating.is_alive():  # the main thread busy in Python, as a window painting
+            deadline = time.perf_counter() + 0.005
+            while time.perf_counter() < deadline:
+                pass
+            time.sleep(0.001)
+        calibrating.join()
+    # Busy, it would have been counted as several milliseconds an order.
+    assert measured[0] < 3 * quiet + 0.0005, (measured[0], quiet)
