@@ -17,6 +17,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("StatusLine", "{0} {1:.2f} s"): "{0} {1:.2f} 秒",
     ("StatusLine", "{0} {1:.2f} s (theory {2:.2f})"): "{0} {1:.2f} 秒（理论 {2:.2f}）",
     ("StatusLine", "Finished: {0}   Export: Ctrl+E"): "完成：{0}   导出：Ctrl+E",
+    ("StatusLine", "Finished: {0}"): "完成：{0}",
     ("Scoreboard", "p50 in restaurant"): "p50 在店时间",
     ("Scoreboard", "p95 in restaurant"): "p95 在店时间",
     ("Scoreboard", "p99 in restaurant"): "p99 在店时间",

@@ -9,14 +9,17 @@ import asyncio
 import csv
 import itertools
 
+import pytest
 from PySide6.QtGui import QColor, QGuiApplication
 
 from chefline.client.export import save_summary_csv
 from chefline.kitchen.timeline import ChefState
 from chefline.texts import seconds_text
 from chefline.ui.look.palette import SWATCHES, Look
+from chefline.ui.look.theme import MAX_FONT_SCALE
 from chefline.ui.race import live_figures
 from chefline.ui.race.timeline_canvas import axis_step, format_seconds
+from text_fit import misfits
 
 
 def figure(window, kitchen, key):
@@ -162,12 +165,88 @@ def test_a_chef_two_hundred_dishes_long_is_drawn_as_the_chef_spent_the_time(
     assert abs(drawn_share - stuck_share) < 0.06, (drawn_share, stuck_share)
 
 
-def test_four_kitchens_tick_labels_never_touch_on_a_projector(qtbot, open_window):
-    window = open_window(["flask-one-chef", "flask-threaded", "flask-pool", "fastapi-async"])
+FOUR = ["flask-one-chef", "flask-threaded", "flask-pool", "fastapi-async"]
+
+
+def on_the_projector(qtbot, window):
     projector = next(s for s in QGuiApplication.screens() if s.name() == "projector")
     window.windowHandle().setScreen(projector)
     window.setGeometry(projector.availableGeometry())
     qtbot.waitUntil(lambda: window.width() <= 1280)
+    return projector
+
+
+def test_four_kitchens_fit_a_projector_through_a_200_order_race(
+    qtbot, qloop, open_window, wait_for_signal
+):
+    """1280×720, four kitchens, 200 orders each: the window stays the screen's width (a
+    status line as long as four kitchens' figures widened it and pushed a kitchen off the
+    screen), every kitchen is whole in it, nothing is cut, the orders' lanes get 40 % of a
+    kitchen and the chefs' stay in sight."""
+    window = open_window(FOUR)
+    projector = on_the_projector(qtbot, window)
+    window.controls.customers.setValue(200)
+    window.controls.wait.setValue(0.05)
+
+    def look(moment: str) -> None:
+        assert window.width() <= projector.availableGeometry().width(), moment
+        assert misfits(window) == [], moment
+        area = window.kitchens_area
+        for panel in window.panels.values():
+            corner = panel.mapTo(window, panel.rect().bottomRight())
+            assert window.rect().contains(corner), (moment, panel.kitchen.name)
+            assert panel.timeline.height() >= 0.4 * panel.height(), (moment, panel.kitchen.name)
+            assert (
+                panel.chefs.isVisible()
+                and panel.chefs.height() >= 2 * area.fontMetrics().lineSpacing()
+            )
+
+    async def race():
+        assert window.serve()
+        await asyncio.sleep(1.0)
+        look("during the race")
+        await wait_for_signal(window.session.sig_race_finished, 60)
+        await asyncio.sleep(0.3)
+        look("after it")
+
+    qloop.run_until_complete(race())
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_four_kitchens_at_the_largest_text_scroll_rather_than_overlap(
+    qtbot, qloop, open_window, language
+):
+    """The largest text on a projector leaves no room for four kitchens: they stand in fewer
+    columns and the area scrolls, each kitchen at least as tall as its parts need (squeezed,
+    its figures were drawn over its lanes)."""
+    window = open_window(FOUR)
+    on_the_projector(qtbot, window)
+    presenter = window.presenter
+    presenter.language.use(language)
+    while presenter.look.scale < MAX_FONT_SCALE - 0.01:  # Ctrl+ until it goes no larger
+        before = presenter.look.scale
+        presenter.bigger()
+        if presenter.look.scale == before:
+            break
+    try:
+        area = window.kitchens_area
+        qtbot.waitUntil(lambda: area.columns() < 4)
+        qtbot.wait(200)
+        assert area.scroller.verticalScrollBar().maximum() > 0
+        for panel in window.panels.values():
+            assert panel.height() >= panel.minimumSizeHint().height() - 1, panel.kitchen.name
+            board, lanes = panel.scoreboard.geometry(), panel.timeline.geometry()
+            assert board.bottom() < lanes.top(), panel.kitchen.name
+            # A few orders' lanes to read, not a line's worth squeezed under the figures.
+            assert lanes.height() >= 4 * panel.fontMetrics().lineSpacing(), panel.kitchen.name
+    finally:
+        presenter.look.apply(scale=1.0)
+        presenter.language.use("en")
+
+
+def test_four_kitchens_tick_labels_never_touch_on_a_projector(qtbot, open_window):
+    window = open_window(FOUR)
+    on_the_projector(qtbot, window)
     for span in (0.2, 1.0, 6.0, 45.0, 200.0):
         for panel in window.panels.values():
             view = panel.timeline

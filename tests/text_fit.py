@@ -12,6 +12,7 @@ from PySide6.QtCore import QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import QFontInfo, QFontMetricsF
 from PySide6.QtWidgets import QLabel, QTableWidget, QWidget
 
+from chefline.ui.look.fitting import ElidedLabel
 from chefline.ui.race.route_view import RouteView
 
 SLACK = 1.5
@@ -53,6 +54,9 @@ def label_misfit(label: QLabel) -> str | None:
         if words > box.width() + SLACK:
             return f"a word needs {words:.0f} px, has {box.width()}"
         return None
+    if isinstance(label, ElidedLabel):  # says it shorter, or ends in "…" when cut
+        shown = label.shown_text(box.width())
+        return None if not shown.endswith("…") or text.endswith("…") else f"cut to {shown!r}"
     lines = text.splitlines() or [""]
     wide = max(metrics.horizontalAdvance(line) for line in lines)
     if wide > box.width() + SLACK:

@@ -112,6 +112,7 @@ class MainWindow(Retranslating, QMainWindow):
         """The figures the scene's caption speaks of, shown large in the talk."""
         # Code colours come from the theme when the text is highlighted: highlight again.
         self.presenter.sig_look_changed.connect(lambda: self.set_code_visible(self._code_visible))
+        self.presenter.sig_look_changed.connect(self.kitchens_area.fit_columns)  # larger text
         self.state_label = StatusLine(session)
         self.statusBar().addWidget(self.state_label, 1)
         self.files.sig_status_requested.connect(self.state_label.setText)

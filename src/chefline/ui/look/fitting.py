@@ -90,19 +90,39 @@ class FlowLayout(QLayout):
 
 class ElidedLabel(QLabel):
     """One line that takes the width it is given and ends in "…" when that is too little;
-    the whole text is its tooltip then."""
+    the whole text is its tooltip then. ``setText`` may give a shorter way to say it, shown
+    before anything is cut. It never asks for the width of its text: a long line would
+    otherwise widen the window past the screen and push whole panels off it."""
 
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
+        self._short = ""
+        self._own_tip = ""
+        """The tooltip this label set (a tooltip set by others is left alone)."""
+
+    def setText(self, text: str, short: str = "") -> None:
+        """``text``, or ``short`` where it does not fit (empty: the text, cut)."""
+        self._short = short
+        super().setText(text)
 
     def minimumSizeHint(self) -> QSize:
         return QSize(12, super().minimumSizeHint().height())
 
+    def shown_text(self, width: int) -> str:
+        metrics = self.fontMetrics()
+        text = self.text()
+        if metrics.horizontalAdvance(text) > width and self._short:
+            text = self._short
+        return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         rect = self.contentsRect()
-        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight,
-                                             rect.width())  # fmt: skip
+        text = self.shown_text(rect.width())
+        whole = "" if text == self.text() else self.text()
+        if whole != self._own_tip and self.toolTip() in ("", self._own_tip):
+            self.setToolTip(whole)
+            self._own_tip = whole
         align = QStyle.visualAlignment(self.layoutDirection(), self.alignment())
         self.style().drawItemText(painter, rect, int(align), self.palette(), self.isEnabled(),
                                   text, self.foregroundRole())  # fmt: skip

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
@@ -18,6 +18,9 @@ from chefline.ui.race.route_view import RouteView
 from chefline.ui.race.scoreboard import Scoreboard
 from chefline.ui.race.time_scale import TimeScale
 from chefline.ui.session import RaceSession
+
+UNBOUNDED = 16777215
+"""Qt's largest widget size (QWIDGETSIZE_MAX, which PySide6 does not export)."""
 
 
 def section() -> QLabel:
@@ -227,7 +230,9 @@ class KitchenPanel(Retranslating, QFrame):
             layout.setContentsMargins(*((8, 6, 8, 6) if compact else (12, 10, 12, 10)))
             layout.setSpacing(3 if compact else 6)
         tallest = line * (16 if self.code.isVisible() else 11)
-        if compact and not self.talk:  # a short panel: the orders' lanes come first
+        # A short panel: the orders' lanes come first, the chefs' a summary below them.
+        self.chefs.setMaximumHeight(line * 3 if compact and not self.talk else UNBOUNDED)
+        if compact and not self.talk:
             tallest = line * 4
         least = 0
         if self.talk and not self.code.isHidden():
@@ -267,7 +272,36 @@ class KitchenPanel(Retranslating, QFrame):
         self.code_line.setVisible(fits)
         self.title.setToolTip("" if fits else self.code_line.text())
 
+    def minimumSizeHint(self) -> QSize:
+        """The least the panel is drawn at, for its width: its name, its picture small, its
+        figures as they wrap, a few orders' lanes and a chef's. Squeezed below it, its parts
+        were drawn over one another (the kitchens' area scrolls instead)."""
+        layout = self.layout()
+        assert layout is not None
+        margins = layout.contentsMargins()
+        line = self.fontMetrics().lineSpacing()
+        inside = max(self.width() - margins.left() - margins.right(), line * 8)
+
+        def height(part: QWidget) -> int:
+            if part.hasHeightForWidth():
+                return max(part.heightForWidth(inside), part.minimumSizeHint().height())
+            return part.sizeHint().height()
+
+        parts = [self.title.sizeHint().height(), height(self.scoreboard), line * 5]
+        if self.picture.isVisibleTo(self):
+            parts.append(max(line * 3, self.picture.minimumSizeHint().height()))
+        if self.chefs.isVisibleTo(self):
+            parts.append(line * 2)
+        for part in (self.route, self.summary, self.code_line, self.orders_title,
+                     self.chefs_title):  # fmt: skip
+            if part.isVisibleTo(self):
+                parts.append(height(part))
+        spacing = layout.spacing() * (len(parts) - 1)
+        return QSize(line * 10, sum(parts) + spacing + margins.top() + margins.bottom())
+
     def resizeEvent(self, event: QResizeEvent) -> None:
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # its figures wrap anew: its least height changed
         # A narrow panel (four kitchens on a projector) keeps the kitchen's name whole; the
         # address stays in the tooltip of the name.
         wide = event.size().width() >= self.fontMetrics().averageCharWidth() * 52

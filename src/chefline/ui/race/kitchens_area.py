@@ -3,13 +3,19 @@
 From the moment a speaker asks for the next scene until its kitchens are open, the area shows
 "Opening the kitchens…" instead of the scene the speaker left: nothing of it is drawn under
 the new scene's title. In a talk four kitchens stand in two rows of two, so that each has the
-width its code and figures need at a projector's size.
+width its code and figures need at a projector's size; in the developer view the kitchens
+stand side by side while each column keeps room for its figures, in rows when it would not
+(large text on a projector). What still does not fit scrolls: squeezed below their least
+size, the panels' parts were drawn over one another.
 """
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from chefline.ui.look.retranslating import Retranslating
 from chefline.ui.look.talk_sizes import TalkSizes
@@ -19,6 +25,9 @@ from chefline.ui.session import RaceSession
 
 GRID_FROM = 4
 """In a talk, this many kitchens or more stand in rows of two."""
+COLUMN_LINES = 16
+"""The least width of a kitchen's column in the developer view, in lines of its text: its
+figures two or three to a row (four kitchens fit side by side at 1280 pixels)."""
 
 
 class KitchensArea(Retranslating, QWidget):
@@ -34,16 +43,26 @@ class KitchensArea(Retranslating, QWidget):
         self.talk: TalkSizes | None = None
         """The talk's sizes while a talk is on screen; None in the developer view."""
         self._opening = False
-        self.grid = QGridLayout()
+        self._per_row = 0
+        self.inside = QWidget()
+        self.inside.setObjectName("kitchensGrid")
+        self.grid = QGridLayout(self.inside)
         self.grid.setContentsMargins(10, 4, 10, 10)
         self.grid.setSpacing(10)
+        self.scroller = QScrollArea()
+        self.scroller.setObjectName("kitchensScroll")
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setWidget(self.inside)
+        # Never the keys' widget: a scroll area with focus eats the clicker's → and ←.
+        self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.opening = QLabel()
         self.opening.setObjectName("openingKitchens")
         self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.opening.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(self.grid, 1)
+        layout.addWidget(self.scroller, 1)
         layout.addWidget(self.opening, 1)
         session.sig_kitchens_changed.connect(self.rebuild)
         self.retranslate()
@@ -66,11 +85,31 @@ class KitchensArea(Retranslating, QWidget):
                 panel.hide()
         self.sig_panels_rebuilt.emit()
 
+    def columns(self) -> int:
+        """How many kitchens stand side by side: rows of two for four in a talk; in the
+        developer view as many as keep a column ``COLUMN_LINES`` wide, the rows balanced."""
+        count = max(len(self.panels), 1)
+        if self.talk is not None:
+            return 2 if count >= GRID_FROM else count
+        text = next(iter(self.panels.values()), self)  # the panels' text is the one styled
+        least = text.fontMetrics().lineSpacing() * COLUMN_LINES
+        fits = max(1, min(count, (self.scroller.viewport().width() - 20) // max(least, 1)))
+        return math.ceil(count / math.ceil(count / fits))
+
+    def fit_columns(self) -> None:
+        """Stand the kitchens again if their text's size or the width changed the columns."""
+        if self.columns() != self._per_row:
+            self._arrange()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
+
     def _arrange(self) -> None:
         for panel in self.panels.values():
             self.grid.removeWidget(panel)
         count = len(self.panels)
-        per_row = 2 if self.talk is not None and count >= GRID_FROM else max(count, 1)
+        per_row = self._per_row = self.columns()
         for number, panel in enumerate(self.panels.values()):
             row, column = divmod(number, per_row)
             self.grid.addWidget(panel, row, column)
