@@ -90,3 +90,8 @@ def test_slugs_follow_githubs_rule():
     assert slug("Your app: the count and the CPU time") == "your-app-the-count-and-the-cpu-time"
     assert slug("The theory, and what ×theory means") == "the-theory-and-what-theory-means"
     assert slug("Layers (`chefline.ui` → below)") == "layers-cheflineui--below"
+
+
+def test_the_readme_reads_in_five_minutes():
+    lines = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    assert len(lines) <= 250, f"README.md has {len(lines)} lines: the depth belongs in docs/"
