@@ -32,22 +32,44 @@ ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
 
 
 def smoothness() -> list[Row]:
-    """Frame intervals in the real window during a 200-order race at two kitchens."""
-    runs = [child("window_race.py", "-m", "fastapi-async", "-m", "flask-threaded",
-                  "-n", "200", "-d", "1") for _ in range(3)]  # fmt: skip
-    p50 = median([percentile(r["frame_intervals_ms"], 50) for r in runs])
-    p99 = median([percentile(r["frame_intervals_ms"], 99) for r in runs])
-    worst = median([max(r["frame_intervals_ms"]) for r in runs])
-    spans = [r["kitchens"]["fastapi-async"]["makespan"] for r in runs]
-    theory = runs[0]["kitchens"]["fastapi-async"]["theory"]
-    return [
-        Row("smoothness", "frame interval p50 (fastapi-async + flask-threaded, 200 orders each)",
-            f"{p50:.0f} ms", "≤ 25 ms", p50 <= 25),
-        Row("smoothness", "frame interval p99", f"{p99:.0f} ms", "≤ 50 ms", p99 <= 50),
-        Row("smoothness", "frame interval max", f"{worst:.0f} ms", "", None),
-        Row("smoothness", f"fastapi-async makespan in this race (theory {theory:.2f} s)",
-            f"{median(spans):.2f} s", "", None),
-    ]  # fmt: skip
+    """Frames of the real window during a 400-order race (two kitchens of 200) and an
+    800-order race at four kitchens, at 1920×1080: how far apart, what each costs the GUI
+    thread, and how soon the orders are on screen."""
+    rows = []
+    for label, modes in (
+        ("2 kitchens × 200 orders", ["fastapi-async", "flask-threaded"]),
+        ("4 kitchens × 200 orders", ["flask-threaded", "fastapi-async", "fastapi-def",
+                                     "flask-gevent"]),
+    ):  # fmt: skip
+        runs = [child("window_race.py", *[a for m in modes for a in ("-m", m)],
+                      "-n", "200", "-d", "1") for _ in range(3)]  # fmt: skip
+        p50 = median([percentile(r["frame_intervals_ms"], 50) for r in runs])
+        p99 = median([percentile(r["frame_intervals_ms"], 99) for r in runs])
+        cpu = median([percentile(r["gui_cpu_per_frame_ms"], 50) for r in runs])
+        first = median([r["first_orders_after_ms"] for r in runs])
+        rows += [
+            Row(
+                "smoothness", f"frame interval p50, {label}", f"{p50:.0f} ms", "≤ 25 ms", p50 <= 25
+            ),
+            Row(
+                "smoothness", f"frame interval p99, {label}", f"{p99:.0f} ms", "≤ 50 ms", p99 <= 50
+            ),
+            Row(
+                "smoothness",
+                f"the GUI thread's CPU per frame (p50), {label}",
+                f"{cpu:.1f} ms",
+                "≤ 4 ms",
+                cpu <= 4,
+            ),
+            Row(
+                "smoothness",
+                f"orders on screen after Serve, {label}",
+                f"{first:.0f} ms",
+                "first frames",
+                first <= 100,
+            ),
+        ]
+    return rows
 
 
 def window_capacity() -> list[Row]:
@@ -66,17 +88,19 @@ def window_capacity() -> list[Row]:
 
 
 def start_and_stop() -> list[Row]:
-    starts = []
+    starts, opens = [], []
     for _ in range(5):
         began = time.perf_counter()
         proc = subprocess.Popen([sys.executable, str(ROOT / "benchmarks" / "start_stop.py")],
                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
                                 env=ENV)  # fmt: skip
         assert proc.stdout is not None  # piped
-        line = proc.stdout.readline()
+        shown = proc.stdout.readline()
         starts.append(time.perf_counter() - began)
+        ready = proc.stdout.readline()
+        opens.append(time.perf_counter() - began)
         proc.wait(timeout=30)
-        assert line.strip() == "READY", line
+        assert (shown.strip(), ready.strip()) == ("SHOWN", "READY"), (shown, ready)
     stops = []
     for _ in range(3):
         window = subprocess.Popen(
@@ -91,10 +115,12 @@ def start_and_stop() -> list[Row]:
         window.send_signal(signal.SIGINT)
         window.wait(timeout=30)
         stops.append(time.perf_counter() - began)
-    start, stop = median(starts), median(stops)
+    start, opened, stop = median(starts), median(opens), median(stops)
     return [
-        Row("start", "launch to window shown, kitchens listening (median of 5)",
+        Row("start", "launch to the window's first paint (median of 5)",
             f"{start:.2f} s", "≤ 1.0 s", start <= 1.0),
+        Row("start", "launch to its two kitchens listening, after it (median of 5)",
+            f"{opened:.2f} s", "information", True),
         Row("stop", "close mid-race (50 orders in flight a kitchen) to process gone (median of 3)",
             f"{stop:.2f} s", "≤ 0.3 s", stop <= 0.3),
     ]  # fmt: skip

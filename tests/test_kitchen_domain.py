@@ -197,3 +197,25 @@ def test_a_step_told_once_it_is_over_is_the_step_a_start_and_an_end_would_make()
             timeline.apply(OrderEvent.from_json(event.to_json()))
         told[way] = timeline.orders[0].steps
     assert told["whole"] == told["pair"] and told["whole"][0].end == 0.6
+
+
+def test_a_timeline_counts_the_orders_back_as_they_come():
+    """What a window asks of every kitchen every frame, counted as events and records come,
+    and once per order: a record that replaces its live copy is not counted twice."""
+    from chefline.kitchen.events import OrderEvent, Phase
+    from chefline.kitchen.order import OrderRecord
+    from chefline.kitchen.timeline import RaceTimeline
+
+    timeline = RaceTimeline("k")
+    for order in range(3):
+        timeline.apply(OrderEvent("k", order, Phase.SENT, 1.0))
+    assert timeline.back == 0
+    timeline.apply(OrderEvent("k", 0, Phase.RECEIVED, 2.0))
+    timeline.apply(OrderEvent("k", 1, Phase.FAILED, 2.5))
+    timeline.apply(OrderEvent("k", 1, Phase.FAILED, 2.6))  # told twice: still one order
+    assert timeline.back == 2 == len(timeline.served) + len(timeline.failed)
+    done = OrderRecord("k", 2, sent=1.0)
+    done.received = 3.0
+    timeline.add(done)  # the race's record replaces the live copy
+    timeline.add(done)
+    assert timeline.back == 3

@@ -65,3 +65,20 @@ def test_blocking_works():
     """The guard itself: a blocked framework cannot be imported."""
     done = import_with_blocked(FRAMEWORKS_AND_QT, "import chefline.servers.apps.flask_kitchen")
     assert done.returncode != 0 and "ImportError: blocked: f" in done.stderr
+
+
+def test_the_window_starts_without_any_web_framework_or_http_client():
+    """What the window's first paint needs is Qt and Chefline's own domain: the kitchens'
+    frameworks load when they open (after the window is shown), the HTTP clients in the
+    customers' own process or when a model is called."""
+    done = import_with_blocked(
+        ("flask", "werkzeug", "fastapi", "starlette", "uvicorn", "waitress", "gevent",
+         "gunicorn", "httpx", "aiohttp", "httpx_aiohttp", "pydantic"),
+        """
+        import chefline.app
+        from chefline.ui.main_window import MainWindow
+        MainWindow
+        """,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"

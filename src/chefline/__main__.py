@@ -35,11 +35,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     # command would give (130, 143); each command then installs its own handling.
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, _stop_while_loading)
-    from chefline.client import customers  # after the kitchen's child: gevent patches first
+    from chefline.client.customer_news import CUSTOMERS_COMMAND  # after gevent's patching
 
-    if args[:1] == [customers.CUSTOMERS_COMMAND]:  # the race's customers, started by the app
+    if args[:1] == [CUSTOMERS_COMMAND]:  # the race's customers, started by the app
         _leave_ctrl_c_to_the_app()
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        from chefline.client import customers  # their HTTP clients: only in their process
+
         return customers.main()
     # A frozen windowed app has no console: printing to None would crash it.
     for name in ("stdout", "stderr"):

@@ -20,7 +20,7 @@ from chefline.cli.your_app_options import start_from_options
 from chefline.client.race import RaceResult
 from chefline.engine import check_fits
 from chefline.kitchen.errors import BadInput
-from chefline.process import freeze_startup_objects, raise_open_file_limit
+from chefline.process import freeze_startup_objects, raise_open_file_limit, share_the_gil_finely
 from chefline.ui.collector import GuiThreadCollector
 from chefline.ui.errors import UNEXPECTED
 from chefline.ui.logs import set_up_logging
@@ -29,10 +29,6 @@ from chefline.ui.look.screen_fit import place_on
 from chefline.ui.look.theme import stylesheet
 from chefline.ui.main_window import MainWindow
 from chefline.ui.session import RaceSession
-
-SWITCH_INTERVAL_S = 0.001
-"""The GUI shares one GIL with the kitchens; at Python's default 5 ms a busy server thread
-halves the frame rate."""
 
 
 def create_application() -> QApplication:
@@ -48,14 +44,17 @@ def create_application() -> QApplication:
     return app
 
 
-def build_window(args: argparse.Namespace) -> tuple[MainWindow, RaceSession]:
+def build_window(args: argparse.Namespace, *, open_now: bool = True
+                 ) -> tuple[MainWindow, RaceSession]:  # fmt: skip
+    """The window and its session; its kitchens open now, or (``open_now`` False: the app
+    shown first) by ``open_kitchens_after_show`` once the window is on screen."""
     session = RaceSession(kitchen_settings(args), talk_file=getattr(args, "scenes", None))
     window = MainWindow(session)
     language = system_language()
     if language != "en":  # the window speaks the system's language from the start
         window.presenter.language.use(language)
     session.plan_model.set_plan(race_plan(args))
-    if getattr(args, "open", None) is None or args.mode:  # a saved race opens its own
+    if open_now and kitchens_to_open(args):
         session.open_kitchens(chosen_modes(args))
     if getattr(args, "app", None):  # your app beside them (YourAppError: one sentence, exit 2)
         session.put_your_app(start_from_options(args))
@@ -68,9 +67,27 @@ def build_window(args: argparse.Namespace) -> tuple[MainWindow, RaceSession]:
     return window, session
 
 
+def kitchens_to_open(args: argparse.Namespace) -> bool:
+    """Whether the window opens the chosen kitchens (a saved race opens its own)."""
+    return getattr(args, "open", None) is None or bool(args.mode)
+
+
+async def open_kitchens_after_show(window: MainWindow, args: argparse.Namespace) -> None:
+    """The kitchens open once the window is on screen (each takes a while; a kitchen in a
+    process of its own most of a second), with "Opening the kitchens…" where they will be;
+    then, with ``--serve``, the race."""
+    if kitchens_to_open(args):
+        window.kitchens_area.show_opening()
+        window.state_label.setText(window.kitchens_area.opening.text())
+        await window.session.open_kitchens_async(chosen_modes(args))
+        window.kitchens_area.show_kitchens()
+    if args.serve:
+        window.serve()
+
+
 def start_qt() -> tuple[QApplication, qasync.QEventLoop]:
     """The process's one QApplication and its one asyncio loop (qasync), ready to use."""
-    sys.setswitchinterval(SWITCH_INTERVAL_S)
+    share_the_gil_finely()  # the GUI shares one GIL with the kitchens
     raise_open_file_limit()
     app = create_application()
     loop = qasync.QEventLoop(app)
@@ -83,11 +100,10 @@ def start_qt() -> tuple[QApplication, qasync.QEventLoop]:
 def run_window(args: argparse.Namespace) -> int:
     """``chefline`` / ``chefline window``: the app until its window closes."""
     _, loop = start_qt()
-    window, _ = build_window(args)
+    window, _ = build_window(args, open_now=False)
     place_on(window)  # 1600×1000, or the screen's free area when that is smaller
-    window.show()
-    if args.serve:
-        QTimer.singleShot(0, window.serve)
+    window.show()  # at once; the kitchens open after it, their state on screen
+    QTimer.singleShot(0, lambda: asyncio.ensure_future(open_kitchens_after_show(window, args)))
     if args.open is not None:
         QTimer.singleShot(0, lambda: open_saved_race(window, args))
     # Qt's loop never returns to Python on its own; a tick lets Ctrl+C reach the handler.

@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from chefline.client.customers import CUSTOMERS_COMMAND, CustomerNews, RaceBrief, decode_news
+from chefline.client.customer_news import CUSTOMERS_COMMAND, CustomerNews, RaceBrief, decode_news
 from chefline.kitchen.errors import CustomersGone
 from chefline.process import chefline_command
 

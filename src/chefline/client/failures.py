@@ -17,7 +17,7 @@ import aiohttp
 import httpx
 from httpx_aiohttp import AiohttpTransport
 
-from chefline.kitchen.order import Failure
+from chefline.kitchen.order import Failure, hung_up
 from chefline.texts import translate
 
 
@@ -43,10 +43,6 @@ def switch_off_retry(session: aiohttp.ClientSession) -> None:
         raise RuntimeError(f"aiohttp {aiohttp.__version__} has no {RETRY_SWITCH}: an order "
                            "could be sent twice; Chefline needs updating")  # fmt: skip
     setattr(session, RETRY_SWITCH, False)
-
-
-def hung_up() -> str:
-    return translate("Errors", "the kitchen hung up before the dish was served")
 
 
 def describe_failure(

@@ -12,9 +12,8 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, Protocol
 
+from chefline.client.customer_news import CustomerNews, KitchenDoor, RaceBrief
 from chefline.client.customer_process import CustomerProcess
-from chefline.client.customers import CustomerNews, KitchenDoor, RaceBrief
-from chefline.client.failures import hung_up
 from chefline.client.off_loop import in_a_thread
 from chefline.client.plan import RacePlan
 from chefline.kitchen.app_verdict import AppVerdict
@@ -24,7 +23,7 @@ from chefline.kitchen.cost_meter import CostMeter
 from chefline.kitchen.errors import BadInput, CustomersGone
 from chefline.kitchen.events import OrderEvent, Phase
 from chefline.kitchen.modes import KitchenMode, KitchenSettings
-from chefline.kitchen.order import Failure, OrderRecord, OrderStatus
+from chefline.kitchen.order import Failure, OrderRecord, OrderStatus, hung_up
 from chefline.kitchen.timeline import RaceTimeline
 from chefline.kitchen.your_app import ReportSource
 

@@ -12,8 +12,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import httpx
-
 from chefline.servers.kitchens import Kitchen
 
 BAD_ORDER: dict[str, Any] = {"prompt": "", "max_tokens": -5, "temperature": 9}
@@ -57,6 +55,8 @@ def _problems(body: object) -> list[str]:
 
 def send_bad_order(kitchen: Kitchen) -> BadOrderReply:
     """``kitchen``'s reply to ``BAD_ORDER`` (blocking: call it off the GUI thread)."""
+    import httpx
+
     try:
         reply = httpx.post(kitchen.chat_url, json=BAD_ORDER, timeout=TIMEOUT_S, trust_env=False)
     except httpx.HTTPError as error:

@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Any
 
 from chefline.kitchen.numbers import is_real
+from chefline.texts import translate
 
 
 class StepKind(StrEnum):
@@ -258,3 +259,8 @@ def _intended(value: object, sent: float) -> float | None:
     if not is_real(value):
         return None
     return float(value) if sent - INTENDED_SLACK_S <= value <= sent + 0.005 else None
+
+
+def hung_up() -> str:
+    """Why an order failed when its kitchen went away after a chef had taken it."""
+    return translate("Errors", "the kitchen hung up before the dish was served")

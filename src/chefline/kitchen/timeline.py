@@ -133,6 +133,7 @@ class RaceTimeline:
         self.kitchen = kitchen
         self.expected_makespan = expected_makespan
         self.orders: dict[int, OrderRecord] = {}
+        self._back = 0
         self.cost: KitchenCost | None = None
         """The peak of what the kitchen held during the race (processes, threads, memory)."""
         self.own_cost_per_order: float | None = None
@@ -143,7 +144,16 @@ class RaceTimeline:
         """The orders the race planned here (set by the runner, or read from a saved race)."""
 
     def add(self, order: OrderRecord) -> None:
+        before = self.orders.get(order.index)
+        self._back += (order.received is not None) - (before is not None and before.received
+                                                      is not None)  # fmt: skip
         self.orders[order.index] = order
+
+    @property
+    def back(self) -> int:
+        """Orders back from the kitchen, served or failed (counted as they come: a window
+        asks it of every kitchen every frame)."""
+        return self._back
 
     def apply(self, event: OrderEvent) -> None:
         """Update the records from one live event (events of one order arrive in order)."""
@@ -173,6 +183,7 @@ class RaceTimeline:
             case Phase.DONE:
                 order.done = event.t
             case Phase.RECEIVED | Phase.FAILED:
+                self._back += order.received is None
                 order.received, order.http_status = event.t, event.http_status
                 if event.phase is Phase.RECEIVED:
                     order.status = OrderStatus.SERVED

@@ -110,13 +110,15 @@ class Kitchen:
 
     @property
     def own_cost_per_order(self) -> float | None:
-        """The kitchen's own work for one empty order, in seconds: measured the first time
+        """The kitchen's own CPU for one empty order, in seconds: measured the first time
         it is asked for, then kept (``measure_own_cost_soon`` measures it in the background).
         None when it cannot be measured (the kitchen does not answer)."""
         with self._calibrating:  # a measurement under way elsewhere is waited for
             if self._own_cost is None:
                 try:
-                    self._own_cost = own_cost_per_order(self.server.url)
+                    server = self.server
+                    self._own_cost = own_cost_per_order(server.url, server.cpu_seconds,
+                                                        server.in_app)  # fmt: skip
                 except (OSError, RuntimeError):
                     return None
             return self._own_cost

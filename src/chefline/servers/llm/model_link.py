@@ -16,15 +16,16 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
-
-import httpx
 
 from chefline.kitchen.errors import BadInput, ModelError
 from chefline.kitchen.llm import ChatOrder
 from chefline.servers.llm.model_url import masked_url, printable, scrub, url_secrets, usable_url
 from chefline.texts import translate
+
+if TYPE_CHECKING:  # httpx is loaded by the kitchens' model calls, not by who only names a model
+    import httpx
 
 ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,127}")
 MAX_MODEL_NAME = 200
@@ -223,6 +224,8 @@ def line_too_long(link: ModelLink) -> ModelError:
 
 
 def _transport_error(error: httpx.HTTPError, link: ModelLink) -> ModelError:
+    import httpx
+
     if isinstance(error, httpx.ConnectError):
         return nobody_answered(link)
     if isinstance(error, httpx.TimeoutException):
@@ -231,6 +234,8 @@ def _transport_error(error: httpx.HTTPError, link: ModelLink) -> ModelError:
 
 
 def model_timeout() -> httpx.Timeout:
+    import httpx
+
     return httpx.Timeout(READ_TIMEOUT_S, connect=CONNECT_TIMEOUT_S)
 
 
@@ -262,6 +267,8 @@ def stream_tokens(
     """The model's tokens as they arrive, for a thread that waits on each one; with a
     ``deadline`` (``time.monotonic``, and the seconds it allowed) the whole call must end
     by then."""
+    import httpx
+
     headers = link.headers()
     try:
         with client.stream(
@@ -320,6 +327,8 @@ class Supplier:
         return self.link
 
     def client(self) -> httpx.Client:
+        import httpx
+
         with self._lock:
             if self._client is None:
                 # No pool limit: a threaded kitchen's hundred chefs each hold a call open.

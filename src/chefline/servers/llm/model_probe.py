@@ -11,8 +11,6 @@ import threading
 import time
 from dataclasses import dataclass
 
-import httpx
-
 from chefline.kitchen.errors import ModelError
 from chefline.kitchen.llm import ChatOrder
 from chefline.servers.llm.model_link import (
@@ -75,6 +73,8 @@ def probe_model(link: ModelLink, order: ChatOrder = PROBE_ORDER) -> ModelProbe:
 
 
 def _probe(link: ModelLink, order: ChatOrder, answered: threading.Event) -> ModelProbe:
+    import httpx
+
     limit = min(READ_TIMEOUT_S, PROBE_DEADLINE_S)
     timeout = httpx.Timeout(limit, connect=min(CONNECT_TIMEOUT_S, PROBE_DEADLINE_S))
     hooks = {"response": [lambda _: answered.set()]}  # the head of a reply has come

@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, quote, unquote, urlsplit, urlunsplit
 
-import httpx
-
 MASK = "***"
 _USERINFO = re.compile(r"//[^/?#@\s]*@")
 _QUERY_VALUE = re.compile(r"([?&][^=&#\s]*=)[^&#\s]*")
@@ -22,6 +20,8 @@ def usable_url(url: object) -> bool:
     """http(s), a host, a port (if any) from 1 to 65535, and nothing httpx would refuse."""
     if not isinstance(url, str) or len(url) > 2000 or not url.isprintable() or " " in url:
         return False
+    import httpx
+
     try:
         parts = urlsplit(url)
         port = parts.port  # ValueError for "127.0.0.1:abc" or a port over 65535

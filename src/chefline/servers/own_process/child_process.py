@@ -268,6 +268,15 @@ class ChildProcessServer(ServerThread):
         except psutil.Error:
             return []
 
+    def cpu_seconds(self) -> float:
+        """CPU seconds of the kitchen's processes (gunicorn's workers included)."""
+        total = 0.0
+        for process in self.processes():
+            with contextlib.suppress(psutil.Error):
+                times = process.cpu_times()
+                total += times.user + times.system
+        return total
+
     def own_cost(self) -> KitchenCost:
         processes = threads = 0
         running = self.processes()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import socket
 import threading
+import time
 from abc import ABC, abstractmethod
 
 from chefline.kitchen.cost import KitchenCost
@@ -132,6 +133,10 @@ class ServerThread(ABC):
     def own_cost(self) -> KitchenCost:
         """What the server's own processes hold (only for a server outside the app)."""
         raise NotImplementedError(f"{self.name} runs in the app's process")
+
+    def cpu_seconds(self) -> float:
+        """CPU seconds the server's process has used: the app's own, for a server in it."""
+        return time.process_time()
 
     def _close(self) -> None:  # noqa: B027 - optional hook: most servers clean up themselves
         """Release what is left after the thread ended or timed out."""

@@ -21,7 +21,8 @@ STATE_LOOK = {ChefState.WORKING: Look.WORKING, ChefState.BLOCKED: Look.BLOCKED,
 
 
 class ChefLanesView(TimelineCanvas):
-    EVERY_NTH_FRAME = 3
+    EVERY_NTH_FRAME = 6
+    """A chef's lane is a summary: six frames apart (about 6 a second) keeps it lively."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -32,7 +33,6 @@ class ChefLanesView(TimelineCanvas):
         self.session.sig_cleared.connect(self._recompute)
 
     def _on_frame(self) -> None:
-        # A chef's lane is a summary; a third of the frame rate keeps it lively for less work.
         self._frames += 1
         if self.rest.unchanged():
             return

@@ -38,8 +38,7 @@ def finished(session: RaceSession, timeline: RaceTimeline) -> bool:
     plan = session.plan
     if plan is None:
         return False
-    done = len(timeline.served) + len(timeline.failed)
-    return done >= plan.arrivals.customers
+    return timeline.back >= plan.arrivals.customers
 
 
 def cooking_for(session: RaceSession, kitchen: str) -> float | None:

@@ -72,15 +72,16 @@ def figures_of(session: RaceSession, kitchen: str) -> KitchenFigures | None:
     done = kitchen_clock.finished(session, timeline)
     cooking = session.live and not done
     summary = timeline.summary(session.clock() if cooking else None)
+    closed = any(k.name == kitchen and not k.server.running for k in session.kitchens)
     if kitchen_clock.waiting_turn(session, kitchen):
         state = KitchenState.WAITING_TURN
-    elif cooking:
+    elif cooking and not closed:
         state = KitchenState.COOKING
     elif summary.finished and summary.served >= planned:
         state = KitchenState.FINISHED
-    elif done:
+    elif done and not closed:
         state = KitchenState.FAILED
-    else:
+    else:  # closed mid-race (Stop), or the race stopped before every order was back
         state = KitchenState.STOPPED
     figures = KitchenFigures(
         kitchen, planned, summary, kitchen_clock.cooking_for(session, kitchen), state,

@@ -294,7 +294,8 @@ class Scoreboard(Retranslating, QFrame):
         values.update(cost_texts(shown.cost))
         values["ratio"] = "–" if shown.ratio is None else f"×{shown.ratio:.2f}"
         for key, text in values.items():
-            self.figures[key].setText(text)
+            if self.figures[key].text() != text:  # each new text lays the figures out again
+                self.figures[key].setText(text)
         self.fit_headline()
         reasons = ", ".join(f"{count} {kind}" for kind, count in sorted(s.failures.items()))
         self.figures["errors"].setToolTip(reasons or self.tr("no order failed"))

@@ -68,6 +68,8 @@ class TimelineCanvas(QWidget):
         self._x_origin = 0.0
         self._x_per_second = 1.0
         self._spans: dict[Look, list[QRectF]] = defaultdict(list)
+        self._axis_key: tuple[object, ...] = ()
+        self._axis_step = 1.0
         self.setMouseTracking(True)
         # Every paint fills the whole widget: Qt need not repaint the styled panel beneath.
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -158,9 +160,10 @@ class TimelineCanvas(QWidget):
             fill, pattern = brushes(look)
             painter.setBrush(fill)
             painter.drawRects(rects)
-            if pattern is not None:
+            if pattern is not None:  # a pattern reads only on a lane three pixels tall
                 painter.setBrush(pattern)
-                painter.drawRects([rect for rect in rects if rect.height() >= 3])
+                # A view's lanes are all as tall: the first says for the rest.
+                painter.drawRects(rects if rects[0].height() >= 3 else [])
         painter.restore()
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -203,7 +206,11 @@ class TimelineCanvas(QWidget):
     def paint_axis(self, painter: QPainter) -> None:
         plot = self._plot
         metrics = painter.fontMetrics()
-        step = axis_step(self.scale.span, plot.width(), metrics.horizontalAdvance)
+        key = (self.scale.span, plot.width(), painter.font().key(), seconds_text(1.0))
+        if key != self._axis_key:  # measuring labels each frame cost a millisecond a view
+            self._axis_key = key
+            self._axis_step = axis_step(self.scale.span, plot.width(), metrics.horizontalAdvance)
+        step = self._axis_step
         first = math.ceil(self.scale.start / step) * step
         painter.setPen(QPen(QColor(THEME["grid"]), 1))
         tick = first
