@@ -519,37 +519,37 @@ most pots at once: {4}</source>
   <context>
     <name>Cli</name>
     <message>
-      <location filename="../../src/chefline/cli/rehearse_command.py" line="34" />
+      <location filename="../../src/chefline/cli/rehearse_command.py" line="33" />
       <source>only this scene (repeat for several; default: all)</source>
       <translation>只运行这个场景（可重复指定多个；默认：全部）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/rehearse_command.py" line="40" />
+      <location filename="../../src/chefline/cli/rehearse_command.py" line="39" />
       <source>rehearse the talk in this file instead of the built-in one</source>
       <translation>排练这个文件里的演讲，而不是内置的那一份</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/rehearse_command.py" line="46" />
+      <location filename="../../src/chefline/cli/rehearse_command.py" line="45" />
       <source>save each scene's race there (&lt;scene&gt;.json.gz) to replay</source>
       <translation>把每个场景的比赛保存到这里（&lt;场景&gt;.json.gz），以便回放</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/rehearse_command.py" line="70" />
+      <location filename="../../src/chefline/cli/rehearse_command.py" line="69" />
       <source>■ {0}: stopped ({1})</source>
       <translation>■ {0}：已停止（{1}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/rehearse_command.py" line="83" />
+      <location filename="../../src/chefline/cli/rehearse_command.py" line="82" />
       <source>Stopped after {0} of {1} scenes; {2} behave as their captions say</source>
       <translation>在 {1} 个场景中的第 {0} 个之后停止；其中 {2} 个与说明相符</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/rehearse_command.py" line="86" />
+      <location filename="../../src/chefline/cli/rehearse_command.py" line="85" />
       <source>{0} of {1} scenes behave as their captions say</source>
       <translation>{1} 个场景中有 {0} 个与说明相符</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/rehearse_command.py" line="99" />
+      <location filename="../../src/chefline/cli/rehearse_command.py" line="98" />
       <source>  {0}: serving {1} orders…</source>
       <translation>  {0}：正在处理 {1} 张订单…</translation>
     </message>
@@ -559,13 +559,6 @@ most pots at once: {4}</source>
 process, so it has no memory of its own to show; its threads are those that took its orders. Memory is PSS on Linux.</source>
       <translation>进程数、线程数、内存：比赛中采样得到的每个厨房同时占用的最大值。“在应用内”：厨房运行在本进程中，
 没有可单独显示的内存；它的线程是接过它订单的那些线程。Linux 上内存为 PSS。</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/cli/table.py" line="52" />
-      <source>Beside the ideal theory, each kitchen's own work (measured when it opened: an empty order's round trip), which runs in
-series in one interpreter, also that of the kitchens next door:</source>
-      <translation>除理想理论外，还有每个厨房自身的工作（开张时测得：一张空订单的往返时间），在同一个解释器里
-只能串行进行，隔壁厨房的工作也一样：</translation>
     </message>
     <message>
       <location filename="../../src/chefline/cli/sweep_table.py" line="84" />
@@ -781,6 +774,13 @@ how much the app grew while it held the load alone (+).</source>
       <location filename="../../src/chefline/cli/sweep_table.py" line="130" />
       <source>The sweep was stopped before every point was raced.</source>
       <translation>扫描在所有点测完之前就停止了。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/table.py" line="52" />
+      <source>Beside the ideal theory, each kitchen's own work (measured when it opened: its CPU time for an empty order), which runs in
+series in one interpreter, also that of the kitchens next door:</source>
+      <translation>除理想理论外，还有每个厨房自身的工作（开张时测得：一张空订单花费的 CPU 时间），在同一个解释器里
+只能串行进行，隔壁厨房的工作也一样：</translation>
     </message>
     <message>
       <location filename="../../src/chefline/cli/table.py" line="138" />
@@ -1378,32 +1378,32 @@ how much the app grew while it held the load alone (+).</source>
   <context>
     <name>ComparisonView</name>
     <message>
-      <location filename="../../src/chefline/ui/talk/comparison_view.py" line="123" />
+      <location filename="../../src/chefline/ui/talk/comparison_view.py" line="134" />
       <source>Flask and FastAPI, side by side</source>
       <translation>Flask 与 FastAPI 对照</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/talk/comparison_view.py" line="124" />
+      <location filename="../../src/chefline/ui/talk/comparison_view.py" line="135" />
       <source>Enter or a click on a row opens the scene that shows it; Esc closes the table.</source>
       <translation>按回车或点击某一行，打开演示它的场景；按 Esc 关闭表格。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/talk/comparison_view.py" line="128" />
+      <location filename="../../src/chefline/ui/talk/comparison_view.py" line="139" />
       <source>Topic</source>
       <translation>特性</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/talk/comparison_view.py" line="129" />
+      <location filename="../../src/chefline/ui/talk/comparison_view.py" line="140" />
       <source>Flask (sync)</source>
       <translation>Flask（同步）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/talk/comparison_view.py" line="130" />
+      <location filename="../../src/chefline/ui/talk/comparison_view.py" line="141" />
       <source>FastAPI (async)</source>
       <translation>FastAPI（异步）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/talk/comparison_view.py" line="131" />
+      <location filename="../../src/chefline/ui/talk/comparison_view.py" line="142" />
       <source>Shown in</source>
       <translation>演示场景</translation>
     </message>
@@ -1411,107 +1411,107 @@ how much the app grew while it held the load alone (+).</source>
   <context>
     <name>ControlBar</name>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="29" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="31" />
       <source>all at once</source>
       <translation>同时到达</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="30" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="32" />
       <source>one every 20 ms</source>
       <translation>每 20 毫秒一位</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="31" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="33" />
       <source>one every 100 ms</source>
       <translation>每 100 毫秒一位</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="33" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="35" />
       <source>all at once, one kitchen at a time</source>
       <translation>同时到达，厨房依次上场</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="35" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="37" />
       <source>at a steady rate (Poisson)</source>
       <translation>稳定速率（泊松到达）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="38" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="40" />
       <source>I/O-bound: the dish waits</source>
       <translation>I/O 密集：菜在锅里等</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="39" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="41" />
       <source>CPU-bound: the chef chops</source>
       <translation>CPU 密集：厨师切个不停</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="40" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="42" />
       <source>LLM: a streamed model call</source>
       <translation>大模型：流式调用模型</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="139" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="157" />
       <source>Customers</source>
       <translation>客人</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="140" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="158" />
       <source>Recipe</source>
       <translation>菜谱</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="141" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="159" />
       <source>Wait per dish</source>
       <translation>每道菜等待</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="142" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="160" />
       <source>Tokens</source>
       <translation>Token 数</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="143" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="161" />
       <source>Arrival</source>
       <translation>到达方式</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="144" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="162" />
       <source>Rate</source>
       <translation>速率</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="145" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="163" />
       <source>for</source>
       <translation>持续</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="152" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="170" />
       <source>one every {0:g} ms</source>
       <translation>每 {0:g} 毫秒一位</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="156" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="174" />
       <source>Customers a second, on average: each comes at a random moment (a Poisson stream), and each one's time counts from when it meant to order</source>
       <translation>平均每秒的客人数：每位客人在随机时刻到达（泊松流），每人的用时从其本应下单的时刻算起</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="158" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="176" />
       <source>How long the stream of customers lasts</source>
       <translation>客人流持续多久</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="159" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="177" />
       <source>How many customers order at once (1–1000)</source>
       <translation>同时点单的客人数（1–1000）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="160" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="178" />
       <source>How long the slow step of each dish takes (0–30 s)</source>
       <translation>每道菜慢步骤的时长（0–30 秒）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="162" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="180" />
       <source>I/O: the slow step waits (a database, an LLM API).
 CPU: the slow step is hashing, so async cannot help.
 LLM: each kitchen calls a language model and streams its tokens on (Model menu).</source>
@@ -1520,32 +1520,32 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
 大模型：每个厨房调用语言模型，并把 token 逐个转发给客人（“模型”菜单）。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="166" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="184" />
       <source>How many tokens each answer streams (max_tokens)</source>
       <translation>每个回答流式输出的 token 数（max_tokens）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="167" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="185" />
       <source>Serving…</source>
       <translation>上菜中…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="167" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="185" />
       <source>Serve</source>
       <translation>上菜</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="169" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="187" />
       <source>Send the same orders to every kitchen at once (Space)</source>
       <translation>把同样的订单同时发给每个厨房（空格键）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="171" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="189" />
       <source>Reset</source>
       <translation>重置</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/control_bar.py" line="172" />
+      <location filename="../../src/chefline/ui/control_bar.py" line="190" />
       <source>Clear the race (R)</source>
       <translation>清除本轮比赛（R）</translation>
     </message>
@@ -1626,12 +1626,12 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>Engine</name>
     <message>
-      <location filename="../../src/chefline/engine/restaurant.py" line="30" />
+      <location filename="../../src/chefline/engine/restaurant.py" line="31" />
       <source>The {0} kitchen could not open: {1}</source>
       <translation>{0} 厨房无法打开：{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/engine/restaurant.py" line="31" />
+      <location filename="../../src/chefline/engine/restaurant.py" line="32" />
       <source>The {0} kitchen could not open again: {1}</source>
       <translation>{0} 厨房无法重新打开：{1}</translation>
     </message>
@@ -1649,78 +1649,78 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>出了点问题，但 Chefline 仍在运行。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="96" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="97" />
       <source>the API key should be in the environment variable {0}, which is not set</source>
       <translation>API 密钥应放在环境变量 {0} 中，但它没有设置</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="131" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="132" />
       <source>the reply from {0} is not an OpenAI chat stream: {1!r}</source>
       <translation>{0} 的回复不是 OpenAI 聊天流：{1!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="134" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="135" />
       <source>the reply from {0} is not an OpenAI chat stream</source>
       <translation>{0} 的回复不是 OpenAI 聊天流</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="147" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="148" />
       <source>the model server at {0} refused the API key in ${1} ({2}){3}</source>
       <translation>{0} 的模型服务拒绝了 ${1} 中的 API 密钥（{2}）{3}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="153" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="154" />
       <source>the model server at {0} wants an API key (name its environment variable, e.g. OPENAI_API_KEY) ({1}){2}</source>
       <translation>{0} 的模型服务需要 API 密钥（请填写保存它的环境变量名，例如 OPENAI_API_KEY）（{1}）{2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="160" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="161" />
       <source>the model server at {0} has no model {1!r} ({2}){3}</source>
       <translation>{0} 的模型服务没有模型 {1!r}（{2}）{3}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="163" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="164" />
       <source>nothing at {0} answers OpenAI chat requests (404, {1} content): check the base URL, which usually ends in /v1</source>
       <translation>{0} 不响应 OpenAI 聊天请求（404，{1} 内容）：请检查基础地址，它通常以 /v1 结尾</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="169" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="170" />
       <source>the model server at {0} answered {1}{2}</source>
       <translation>{0} 的模型服务返回了 {1}{2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="195" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="196" />
       <source>the reply from {0} is not an OpenAI event stream (content type {1}): {2!r}</source>
       <translation>{0} 的回复不是 OpenAI 事件流（内容类型 {1}）：{2!r}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="204" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="205" />
       <source>nobody answered at {0}: is the model server running?</source>
       <translation>{0} 没有人应答：模型服务在运行吗？</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="209" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="210" />
       <source>the model at {0} went silent for over {1:g} s</source>
       <translation>{0} 的模型超过 {1:g} 秒没有回应</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="214" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="215" />
       <source>the call to {0} failed: {1}: {2}</source>
       <translation>调用 {0} 失败：{1}：{2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="246" />
-      <location filename="../../src/chefline/servers/llm/model_probe.py" line="67" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="251" />
+      <location filename="../../src/chefline/servers/llm/model_probe.py" line="65" />
       <source>{0} was still streaming after {1:g} s</source>
       <translation>{0} 过了 {1:g} 秒仍在输出</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="221" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="222" />
       <source>the reply from {0} has a line of over {1} characters</source>
       <translation>{0} 的回复中有一行超过 {1} 个字符</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_probe.py" line="69" />
+      <location filename="../../src/chefline/servers/llm/model_probe.py" line="67" />
       <source>{0} did not answer within {1:g} s</source>
       <translation>{0} 在 {1:g} 秒内没有回答</translation>
     </message>
@@ -1730,27 +1730,27 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>{0} 的回答里一个 token 也没有</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/llm/model_link.py" line="319" />
+      <location filename="../../src/chefline/servers/llm/model_link.py" line="326" />
       <source>no language model is set up for the kitchens</source>
       <translation>还没有为厨房设置语言模型</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/runners/server_thread.py" line="25" />
+      <location filename="../../src/chefline/servers/runners/server_thread.py" line="26" />
       <source>port must be between 0 and 65535, not {0}</source>
       <translation>端口必须在 0 到 65535 之间，而不是 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/runners/server_thread.py" line="39" />
+      <location filename="../../src/chefline/servers/runners/server_thread.py" line="40" />
       <source>port {0} on {1} is already in use</source>
       <translation>{1} 上的端口 {0} 已被占用</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/runners/server_thread.py" line="41" />
+      <location filename="../../src/chefline/servers/runners/server_thread.py" line="42" />
       <source>cannot listen on {0}:{1}: {2}</source>
       <translation>无法在 {0}:{1} 上监听：{2}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/servers/runners/server_thread.py" line="99" />
+      <location filename="../../src/chefline/servers/runners/server_thread.py" line="100" />
       <source>kitchen {0} did not start{1}</source>
       <translation>厨房 {0} 没有启动{1}</translation>
     </message>
@@ -1770,18 +1770,18 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>它不是普通文件（而是管道、设备或文件夹）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/client/sweep_file.py" line="46" />
-      <location filename="../../src/chefline/client/sweep_file.py" line="265" />
+      <location filename="../../src/chefline/client/sweep_file.py" line="47" />
+      <location filename="../../src/chefline/client/sweep_file.py" line="266" />
       <source>could not write {0}: {1}</source>
       <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/client/sweep_file.py" line="66" />
+      <location filename="../../src/chefline/client/sweep_file.py" line="67" />
       <source>{0} is not a sweep Chefline can show: {1}</source>
       <translation>{0} 不是 Chefline 能显示的扫描：{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/client/sweep_file.py" line="71" />
+      <location filename="../../src/chefline/client/sweep_file.py" line="72" />
       <location filename="../../src/chefline/kitchen/bounded_json.py" line="148" />
       <source>cannot read {0}: {1}</source>
       <translation>无法读取 {0}：{1}</translation>
@@ -1834,18 +1834,18 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>{0} 处理 {2} 位客人（每道菜等待 {3:g} 秒）大约需要 {1:.0f} 秒；一轮比赛最多 {4:.0f} 秒。请减少客人或缩短等待。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/client/failures.py" line="57" />
+      <location filename="../../src/chefline/client/failures.py" line="65" />
       <source>nobody answered at {0}: the kitchen is not running</source>
       <translation>{0} 没有人应答：厨房没有在运行</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/client/failures.py" line="37" />
+      <location filename="../../src/chefline/kitchen/order.py" line="266" />
       <source>the kitchen hung up before the dish was served</source>
       <translation>厨房在上菜之前挂断了连接</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/client/failures.py" line="50" />
-      <location filename="../../src/chefline/client/failures.py" line="68" />
+      <location filename="../../src/chefline/client/failures.py" line="58" />
+      <location filename="../../src/chefline/client/failures.py" line="76" />
       <source>the customer walked out after waiting {0:.1f} s</source>
       <translation>客人等了 {0:.1f} 秒后离开了</translation>
     </message>
@@ -1876,7 +1876,7 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>演讲文件 {0} 已损坏：{1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/kitchen/talk_file.py" line="38" />
+      <location filename="../../src/chefline/kitchen/talk_file.py" line="39" />
       <source>talk</source>
       <translation>演讲文件</translation>
     </message>
@@ -1886,7 +1886,7 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>订单</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/kitchen/arrivals.py" line="48" />
+      <location filename="../../src/chefline/kitchen/arrivals.py" line="49" />
       <source>{0:g} customers a second for {1:g} s is about {2:.0f} customers; a race holds at most {3}. Use a lower rate or a shorter duration.</source>
       <translation>每秒 {0:g} 位客人、持续 {1:g} 秒，大约是 {2:.0f} 位客人；一轮比赛最多 {3} 位。请降低速率或缩短时长。</translation>
     </message>
@@ -1907,47 +1907,47 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>FaultsMenu</name>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/faults_menu.py" line="16" />
+      <location filename="../../src/chefline/ui/dialogs/faults_menu.py" line="17" />
       <source>No faults</source>
       <translation>没有故障</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/faults_menu.py" line="17" />
+      <location filename="../../src/chefline/ui/dialogs/faults_menu.py" line="18" />
       <source>Every 5th dish burns (HTTP 500)</source>
       <translation>每 5 道菜烧糊一道（HTTP 500）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/faults_menu.py" line="18" />
+      <location filename="../../src/chefline/ui/dialogs/faults_menu.py" line="19" />
       <source>Every 10th dish burns (HTTP 500)</source>
       <translation>每 10 道菜烧糊一道（HTTP 500）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/faults_menu.py" line="20" />
+      <location filename="../../src/chefline/ui/dialogs/faults_menu.py" line="21" />
       <source>Every 5th dish takes 3× as long</source>
       <translation>每 5 道菜有一道慢 3 倍</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/faults_menu.py" line="23" />
+      <location filename="../../src/chefline/ui/dialogs/faults_menu.py" line="24" />
       <source>Customers wait as long as it takes</source>
       <translation>客人会一直等下去</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/faults_menu.py" line="24" />
+      <location filename="../../src/chefline/ui/dialogs/faults_menu.py" line="25" />
       <source>Customers walk out after 2 s</source>
       <translation>客人等 2 秒就走</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/faults_menu.py" line="25" />
+      <location filename="../../src/chefline/ui/dialogs/faults_menu.py" line="26" />
       <source>Customers walk out after 5 s</source>
       <translation>客人等 5 秒就走</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/faults_menu.py" line="40" />
+      <location filename="../../src/chefline/ui/dialogs/faults_menu.py" line="48" />
       <source>F&amp;aults</source>
       <translation>故障(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/dialogs/faults_menu.py" line="70" />
+      <location filename="../../src/chefline/ui/dialogs/faults_menu.py" line="78" />
       <source>Customers walk out after {0:g} s</source>
       <translation>客人等 {0:g} 秒就走</translation>
     </message>
@@ -2134,47 +2134,47 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>KitchenScene</name>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="95" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="118" />
       <source>waiting: {0}</source>
       <translation>排队：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="97" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="120" />
       <source>served: {0}</source>
       <translation>已上菜：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="100" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="123" />
       <source>failed: {0}</source>
       <translation>失败：{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="105" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="128" />
       <source>1 chef stuck at the pot</source>
       <translation>1 位厨师守在锅边</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="107" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="130" />
       <source>{0} chefs stuck at the pot</source>
       <translation>{0} 位厨师守在锅边</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="109" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="132" />
       <source>{0} pots on the stove, chef free</source>
       <translation>灶上 {0} 口锅，厨师有空</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="111" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="134" />
       <source>1 chef working</source>
       <translation>1 位厨师在干活</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="113" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="136" />
       <source>{0} chefs working</source>
       <translation>{0} 位厨师在干活</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="114" />
+      <location filename="../../src/chefline/ui/race/kitchen_scene.py" line="137" />
       <source>chef free</source>
       <translation>厨师有空</translation>
     </message>
@@ -2213,37 +2213,37 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="168" />
+      <location filename="../../src/chefline/ui/main_window.py" line="174" />
       <source>Chefline — sync vs async kitchens</source>
       <translation>Chefline — 同步与异步厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="179" />
+      <location filename="../../src/chefline/ui/main_window.py" line="185" />
       <source>Watch threads busy and waits held.</source>
       <translation>留意“忙碌线程”和“挂起的等待”。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="183" />
+      <location filename="../../src/chefline/ui/main_window.py" line="189" />
       <source>Watch processes, threads held and memory.</source>
       <translation>留意进程数、占用线程和内存。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="187" />
+      <location filename="../../src/chefline/ui/main_window.py" line="193" />
       <source>Wait for the race to finish before changing the scene.</source>
       <translation>请等本轮比赛结束后再切换场景。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="194" />
+      <location filename="../../src/chefline/ui/main_window.py" line="201" />
       <source>100 users ask an LLM: press Serve (Space). {0}</source>
       <translation>100 个用户同时问大模型：按“上菜”（空格键）。{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="348" />
+      <location filename="../../src/chefline/ui/main_window.py" line="349" />
       <source>Kitchens open on 127.0.0.1: {0} — press Serve (Space)</source>
       <translation>127.0.0.1 上已打开的厨房：{0} 个 — 按“上菜”（空格键）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="350" />
+      <location filename="../../src/chefline/ui/main_window.py" line="351" />
       <source>No kitchen open: choose some in the Kitchens menu.</source>
       <translation>没有打开的厨房：请在“厨房”菜单中选择。</translation>
     </message>
@@ -2649,12 +2649,12 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>OrderTimelineView</name>
     <message>
-      <location filename="../../src/chefline/ui/race/order_timeline.py" line="250" />
+      <location filename="../../src/chefline/ui/race/order_timeline.py" line="261" />
       <source>own axis: 0 to {0}</source>
       <translation>独立时间轴：0 到 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/order_timeline.py" line="322" />
+      <location filename="../../src/chefline/ui/race/order_timeline.py" line="333" />
       <source>Orders appear here, one lane each, as they happen</source>
       <translation>订单会实时显示在这里，每单一行</translation>
     </message>
@@ -2788,12 +2788,12 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>未能证实：{0}。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/talk/presenter.py" line="198" />
+      <location filename="../../src/chefline/ui/talk/presenter.py" line="199" />
       <source>The end of the talk. Esc leaves it for the full view.</source>
       <translation>演讲结束。按 Esc 回到完整视图。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/talk/presenter.py" line="338" />
+      <location filename="../../src/chefline/ui/talk/presenter.py" line="342" />
       <source>No recorded race for the scene {0}.</source>
       <translation>场景 {0} 没有预先录制的比赛。</translation>
     </message>
@@ -2917,22 +2917,22 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>RaceSession</name>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="160" />
+      <location filename="../../src/chefline/ui/session.py" line="162" />
       <source>Wait for the race to finish before changing kitchens.</source>
       <translation>请等本轮比赛结束后再更换厨房。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="255" />
+      <location filename="../../src/chefline/ui/session.py" line="257" />
       <source>A capacity sweep is running (View → Capacity curve): stop it before serving.</source>
       <translation>容量扫描正在运行（视图 → 容量曲线）：请先停止它再上菜。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="260" />
+      <location filename="../../src/chefline/ui/session.py" line="262" />
       <source>No kitchen is open: choose at least one in the Kitchens menu.</source>
       <translation>没有打开的厨房：请在“厨房”菜单中至少选择一个。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/session.py" line="340" />
+      <location filename="../../src/chefline/ui/session.py" line="342" />
       <source>The race stopped with an unexpected error: {0}</source>
       <translation>比赛因意外错误而停止：{0}</translation>
     </message>
@@ -3175,7 +3175,7 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
     </message>
     <message>
       <location filename="../../src/chefline/ui/race/scoreboard.py" line="240" />
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="301" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="302" />
       <source>Time to first token of an LLM answer: p50·p95, seconds</source>
       <translation>大模型回答的首个 token 用时：p50·p95，单位秒</translation>
     </message>
@@ -3190,42 +3190,42 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>理想理论只计算菜本身。每张订单还要花厨房自己的 Python 工作（解析、路由、记录），在厨房开张时测得；在同一个解释器里，这些工作只能一件接一件地做，隔壁厨房的也一样。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="300" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="301" />
       <source>no order failed</source>
       <translation>没有订单失败</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="312" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="313" />
       <source>waiting its turn: one kitchen at a time</source>
       <translation>等待轮到它：一次一个厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="315" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="316" />
       <source>stopped</source>
       <translation>已停止</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="315" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="316" />
       <source>failed</source>
       <translation>有失败</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="316" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="317" />
       <source>{0}: {1} of {2} served, {3} failed — no ratio to theory</source>
       <translation>{0}：{2} 单上了 {1} 单，失败 {3} 单——不与理论值比较</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="322" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="323" />
       <source>expected {0:.2f} s · cooking for {1}</source>
       <translation>预计 {0:.2f} 秒 · 已做 {1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="326" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="327" />
       <source>expected {0:.2f} s</source>
       <translation>预计 {0:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="327" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="328" />
       <source>expected {0:.2f} s, took {1:.2f} s (×{2:.2f})</source>
       <translation>预计 {0:.2f} 秒，实际 {1:.2f} 秒（×{2:.2f}）</translation>
     </message>
@@ -3385,12 +3385,12 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>TimelineCanvas</name>
     <message>
-      <location filename="../../src/chefline/ui/race/timeline_canvas.py" line="191" />
+      <location filename="../../src/chefline/ui/race/timeline_canvas.py" line="194" />
       <source>Waiting its turn: one kitchen at a time, each has the machine</source>
       <translation>等待轮到它：一次一个厨房，各自独享整台机器</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/timeline_canvas.py" line="198" />
+      <location filename="../../src/chefline/ui/race/timeline_canvas.py" line="201" />
       <source>Press Serve to send the orders</source>
       <translation>按“上菜”发送订单</translation>
     </message>

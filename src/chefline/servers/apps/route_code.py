@@ -18,7 +18,6 @@ from __future__ import annotations
 import inspect
 import re
 import textwrap
-import typing
 from collections.abc import Callable
 from functools import cache
 from typing import Any
@@ -75,9 +74,10 @@ def model_client(endpoint: Callable[..., Any], source: str) -> str | None:
     called = None if found is None else endpoint.__globals__.get(found.group(2))
     if called is None:
         return None
-    first = next(iter(inspect.signature(called).parameters))
-    client = typing.get_type_hints(called)[first]
-    return f"{client.__module__.partition('.')[0]}.{client.__qualname__}"
+    first = next(iter(inspect.signature(called).parameters.values())).annotation
+    if isinstance(first, str):  # as written (annotations are not evaluated: httpx loads late)
+        return first
+    return f"{first.__module__.partition('.')[0]}.{first.__qualname__}"
 
 
 def _name_the_client(endpoint: Callable[..., Any], source: str) -> str:
