@@ -88,12 +88,13 @@ install-desktop: $(RUN_STAMP)
 		> $(DESKTOP_DIR)/chefline.desktop
 	@echo "Chefline is in the applications menu ($(DESKTOP_DIR)/chefline.desktop)"
 
-# Speed, smoothness and memory against their targets; writes the table into README.md.
+# Speed, smoothness and memory against their targets; writes the table into docs/performance.md
+# and its headline rows into README.md (benchmarks/pages.py).
 bench: $(TEST_STAMP) sysdeps package
 	cd benchmarks && QT_QPA_PLATFORM=offscreen ../$(BIN)/python run.py
 
 bench-quick: $(TEST_STAMP) sysdeps
-	cd benchmarks && QT_QPA_PLATFORM=offscreen ../$(BIN)/python run.py --quick --no-readme
+	cd benchmarks && QT_QPA_PLATFORM=offscreen ../$(BIN)/python run.py --quick --no-write
 
 # Real X11 windows on a virtual screen (Xvfb) with a window manager (openbox), at a
 # projector's 1280×720 and a monitor's 1920×1080, in both languages: the README's pictures.

@@ -1,4 +1,4 @@
-"""Shared pieces of the benchmarks: result rows, the table, the machine, the README section."""
+"""Shared pieces of the benchmarks: result rows, the table, the machine (pages.py writes them)."""
 
 from __future__ import annotations
 
@@ -10,14 +10,13 @@ import shutil
 import statistics
 import subprocess
 import sys
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
 RESULTS = ROOT / "benchmarks" / "results.json"
-START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 
 
 @dataclass(frozen=True)
@@ -76,6 +75,8 @@ class Row:
     """None: a figure shown for information, with no target."""
     group: str = ""
     """The run.py benchmark that produced the row (set by run.py)."""
+    measured: str = ""
+    """The day the row was measured, as 2026-12-07 (set by run.py)."""
 
 
 def verdict(met: bool | None) -> str:
@@ -134,27 +135,3 @@ def child(script: str, *args: str, timeout: float = 600) -> dict[str, Any]:
         raise RuntimeError(f"{script} {' '.join(args)} failed:\n{done.stderr[-2000:]}")
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
-
-
-def load_rows() -> list[Row]:
-    if not RESULTS.exists():
-        return []
-    return [Row(**row) for row in json.loads(RESULTS.read_text(encoding="utf-8"))]
-
-
-def write_readme(rows: list[Row], notes: list[str]) -> None:
-    body = "\n".join([
-        START,
-        f"Measured with `make bench` on {machine()}.",
-        "",
-        table(rows),
-        "",
-        *notes,
-        END,
-    ])  # fmt: skip
-    text = README.read_text(encoding="utf-8")
-    pattern = re.compile(re.escape(START) + ".*?" + re.escape(END), re.S)
-    if not pattern.search(text):
-        raise RuntimeError(f"README.md has no {START} … {END} section to fill")
-    README.write_text(pattern.sub(lambda _: body, text), encoding="utf-8")
-    RESULTS.write_text(json.dumps([asdict(r) for r in rows], indent=2) + "\n", encoding="utf-8")

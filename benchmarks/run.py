@@ -1,8 +1,11 @@
-"""`make bench`: every benchmark of Chefline, its figure beside its target, into the README.
+"""`make bench`: every benchmark of Chefline, its figure beside its target, into
+docs/performance.md (the whole table) and the README (its headline rows; see pages.py).
 
-python benchmarks/run.py            # everything (about 10 minutes on 2 cores)
-python benchmarks/run.py --quick    # the slow one-at-a-time kitchens with d = 0.1 s
+python benchmarks/run.py                 # everything (about 10 minutes on 2 cores)
+python benchmarks/run.py --quick         # the slow one-at-a-time kitchens with d = 0.1 s
 python benchmarks/run.py --only smoothness,start   (names as in BENCHMARKS, e.g. "head to head")
+python benchmarks/run.py --render-only   # measure nothing: write the pages from results.json
+python benchmarks/run.py --no-write      # measure and print, write nothing
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from datetime import date
 
 import engine
 import llm
@@ -21,7 +25,8 @@ import package
 import scale
 import sweep
 import your_app
-from common import ROOT, Row, child, load_rows, median, percentile, table, write_readme
+from common import ROOT, Row, child, machine, median, percentile, table
+from pages import load_results, machine_line_shown, write_pages
 
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
 
@@ -140,31 +145,42 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--only", default=",".join(BENCHMARKS))
-    parser.add_argument("--no-readme", action="store_true")
+    parser.add_argument("--render-only", action="store_true",
+                        help="measure nothing: write the pages from results.json")  # fmt: skip
+    parser.add_argument("--no-write", "--no-readme", dest="no_write", action="store_true",
+                        help="print the table, write no page")  # fmt: skip
     args = parser.parse_args()
+    if args.render_only:
+        rows = load_results()
+        if not rows:
+            parser.error("benchmarks/results.json holds no rows to write")
+        # The machine line stays that of the run that measured (this one measured nothing).
+        write_pages(rows, machine_line_shown() or f"Measured with `make bench` on {machine()}.")
+        print(table(rows))
+        return
     chosen = args.only.split(",")
     unknown = set(chosen) - set(BENCHMARKS)
     if unknown:
         parser.error(f"unknown benchmark(s): {', '.join(sorted(unknown))}")
     fresh: dict[str, list[Row]] = {}
+    today = date.today().isoformat()
     for name in chosen:
         began = time.perf_counter()
         benchmark = BENCHMARKS[name]
         produced = engine.fidelity(args.quick) if benchmark is None else benchmark()
         for row in produced:
-            row.group = name
+            row.group, row.measured = name, today
         fresh[name] = produced
         print(f"{name}: {time.perf_counter() - began:.0f} s", file=sys.stderr)
         print(table(produced), file=sys.stderr, flush=True)
-    # Benchmarks not run this time keep their last figures (results.json), in the usual order.
-    kept = [row for row in load_rows() if row.group not in fresh]
+    # Benchmarks not run this time keep their last figures and dates (results.json), in the
+    # usual order.
+    kept = [row for row in load_results() if row.group not in fresh]
     rows = [row for name in BENCHMARKS for row in fresh.get(name, [])
             or [r for r in kept if r.group == name]]  # fmt: skip
     print(table(rows))
-    if not args.no_readme:
-        notes_file = ROOT / "benchmarks" / "NOTES.md"
-        notes = notes_file.read_text(encoding="utf-8").splitlines() if notes_file.exists() else []
-        write_readme(rows, notes)
+    if not args.no_write:
+        write_pages(rows, f"Measured with `make bench` on {machine()}.")
 
 
 if __name__ == "__main__":

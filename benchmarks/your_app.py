@@ -68,7 +68,7 @@ def instrumentation_overhead() -> list[Row]:
         rows.append(Row(
             "your app", f"{kind}: the same in the process's CPU time per order, watched ÷ bare "
             f"(wrk -c20, keep-alive, median of {REPEATS} alternating pairs; lowest–highest "
-            "pair). Bare against bare scatters as much (benchmarks/NOTES.md)",
+            "pair). Bare against bare scatters as much (see below)",
             f"{100 * extra:+.1f} % ({watched_cpu:.0f} vs {bare_cpu:.0f} µs; {watched_rps:.0f} "
             f"vs {bare_rps:.0f} req/s; {100 * spread[0]:+.0f} to {100 * spread[-1]:+.0f} %; "
             f"user time alone {100 * user_extra:+.1f} %)", "", None,

@@ -529,7 +529,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("Cli", "; install them with: sudo apt-get install {packages}"): "；安装命令：sudo apt-get install {packages}",
     ("Cli", "; Qt's own libraries are incomplete: reinstall PySide6"): "；Qt 自带的库不完整：请重新安装 PySide6",
     ("Scoreboard", "The ideal theory counts only the dishes. Every order also costs the kitchen its own Python work (parsing, routing, recording), measured when it opened; in one interpreter that work runs in series, also that of the kitchens next door."): "理想理论只计算菜本身。每张订单还要花厨房自己的 Python 工作（解析、路由、记录），在厨房开张时测得；在同一个解释器里，这些工作只能一件接一件地做，隔壁厨房的也一样。",
-    ("Cli", "Beside the ideal theory, each kitchen's own work (measured when it opened: an empty order's round trip), which runs in\nseries in one interpreter, also that of the kitchens next door:"): "除理想理论外，还有每个厨房自身的工作（开张时测得：一张空订单的往返时间），在同一个解释器里\n只能串行进行，隔壁厨房的工作也一样：",
+    ("Cli", "Beside the ideal theory, each kitchen's own work (measured when it opened: its CPU time for an empty order), which runs in\nseries in one interpreter, also that of the kitchens next door:"): "除理想理论外，还有每个厨房自身的工作（开张时测得：一张空订单花费的 CPU 时间），在同一个解释器里\n只能串行进行，隔壁厨房的工作也一样：",
     # Engine
     ("Engine", "The {0} kitchen could not open: {1}"): "{0} 厨房无法打开：{1}",
     ("Engine", "The {0} kitchen could not open again: {1}"): "{0} 厨房无法重新打开：{1}",

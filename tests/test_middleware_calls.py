@@ -1,6 +1,6 @@
 """The agent's ASGI middleware's path for an order stays short. A plain FastAPI request makes
 some 155 Python calls in the app; every call the middleware adds costs about 0.2 % of the
-request as uvicorn serves it (counted with valgrind: benchmarks/NOTES.md), and the target is
+request as uvicorn serves it (counted with valgrind: docs/performance.md), and the target is
 10 %. Calls are counted with a profile hook, which makes the count exact on any machine."""
 
 from __future__ import annotations

@@ -561,13 +561,6 @@ process, so it has no memory of its own to show; its threads are those that took
 没有可单独显示的内存；它的线程是接过它订单的那些线程。Linux 上内存为 PSS。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/table.py" line="52" />
-      <source>Beside the ideal theory, each kitchen's own work (measured when it opened: an empty order's round trip), which runs in
-series in one interpreter, also that of the kitchens next door:</source>
-      <translation>除理想理论外，还有每个厨房自身的工作（开张时测得：一张空订单的往返时间），在同一个解释器里
-只能串行进行，隔壁厨房的工作也一样：</translation>
-    </message>
-    <message>
       <location filename="../../src/chefline/cli/sweep_table.py" line="84" />
       <location filename="../../src/chefline/cli/table.py" line="69" />
       <source>in app</source>
@@ -781,6 +774,13 @@ how much the app grew while it held the load alone (+).</source>
       <location filename="../../src/chefline/cli/sweep_table.py" line="130" />
       <source>The sweep was stopped before every point was raced.</source>
       <translation>扫描在所有点测完之前就停止了。</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/cli/table.py" line="52" />
+      <source>Beside the ideal theory, each kitchen's own work (measured when it opened: its CPU time for an empty order), which runs in
+series in one interpreter, also that of the kitchens next door:</source>
+      <translation>除理想理论外，还有每个厨房自身的工作（开张时测得：一张空订单花费的 CPU 时间），在同一个解释器里
+只能串行进行，隔壁厨房的工作也一样：</translation>
     </message>
     <message>
       <location filename="../../src/chefline/cli/table.py" line="138" />

@@ -4,7 +4,7 @@ code: accepted, the chef (the event loop, or a thread), the route's time and don
 Orders are recognised by the headers the customers send (``x-chefline-race``,
 ``x-chefline-order``); any other request passes through untouched. The path of an order is
 written out in ``__call__``, not split into helpers: it runs for every order, and each
-Python call costs about 0.2 % of a plain route (counted with valgrind: benchmarks/NOTES.md).
+Python call costs about 0.2 % of a plain route (counted with valgrind: docs/performance.md).
 """
 
 from __future__ import annotations

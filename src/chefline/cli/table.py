@@ -51,8 +51,8 @@ COST_NOTE = QT_TRANSLATE_NOOP(
 
 OWN_WORK_NOTE = QT_TRANSLATE_NOOP(
     "Cli",
-    "Beside the ideal theory, each kitchen's own work (measured when it opened: an empty "
-    "order's round trip), which runs in\nseries in one interpreter, also that of the "
+    "Beside the ideal theory, each kitchen's own work (measured when it opened: its CPU "
+    "time for an empty order), which runs in\nseries in one interpreter, also that of the "
     "kitchens next door:",
 )
 

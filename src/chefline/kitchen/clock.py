@@ -1,7 +1,9 @@
 """The one clock every timestamp in Chefline is read from.
 
-Client and servers run in the same process, so ``perf_counter`` (CLOCK_MONOTONIC on Linux,
-system-wide) lets a client's "sent" and a server's "accepted" be compared directly.
+The customers, the kitchens and the model run on one machine, in several processes, and
+``perf_counter`` is the machine's clock (CLOCK_MONOTONIC on Linux), not a process's: a
+customer's "sent" and a chef's "accepted" compare directly. A kitchen in a child process is
+checked with clock pings when it opens (``servers/own_process/child_process.py``).
 """
 
 import time

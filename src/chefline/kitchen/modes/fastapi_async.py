@@ -7,7 +7,7 @@ class FastApiAsync(KitchenMode):
     name = "fastapi-async"
     serving = Serving(Framework.FASTAPI, ServerKind.UVICORN, RouteStyle.ASYNC, CodeStep.AWAITING)
     route = "async def + await asyncio.sleep, uvicorn"
-    chat_route = "async def + await httpx.AsyncClient stream, uvicorn"
+    chat_route = "async def + await aiohttp.ClientSession stream, uvicorn"
     summary = QT_TRANSLATE_NOOP(
         "Modes", "One chef puts every pot on the stove and takes the next order while they cook."
     )

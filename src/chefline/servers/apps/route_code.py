@@ -7,6 +7,10 @@ does the waiting, so what is on screen is what is running, not a retelling of it
 routes): the route's decorator and ``def`` line, the model call, and the line that waits; the
 recording Chefline adds (tickets, relays, chef names) is folded away. Every line it keeps is
 a line of the running code; ``route_code`` is the whole of it ("show what Chefline adds").
+
+The model call carries a comment naming the client it reads the model with (``httpx.Client``
+or ``aiohttp.ClientSession``), taken from the annotation of the function it calls, so the
+panel cannot name one library while the kitchen uses another.
 """
 
 from __future__ import annotations
@@ -59,13 +63,39 @@ def _source(function: Callable[..., Any]) -> str:
     return textwrap.dedent(inspect.getsource(function)).strip()
 
 
+MODEL_CALLED = re.compile(r"^(\s*\w+ = (stream_tokens\w*)\(.*\))$", re.M)
+"""The route's line that calls the model, and the function it calls."""
+
+
+def model_client(endpoint: Callable[..., Any], source: str) -> str | None:
+    """The client class the route reads the model with ("httpx.Client"): the annotation of
+    the first parameter of the function its model call calls. None: the route calls none."""
+    found = MODEL_CALLED.search(source)
+    called = None if found is None else endpoint.__globals__.get(found.group(2))
+    if called is None:
+        return None
+    first = next(iter(inspect.signature(called).parameters.values())).annotation
+    if isinstance(first, str):  # as written (annotations are not evaluated: httpx loads late)
+        return first
+    return f"{first.__module__.partition('.')[0]}.{first.__qualname__}"
+
+
+def _name_the_client(endpoint: Callable[..., Any], source: str) -> str:
+    """``source`` with its model call's line ending in a comment naming the client."""
+    client = model_client(endpoint, source)
+    if client is None:
+        return source
+    return MODEL_CALLED.sub(lambda line: f"{line.group(1)}  # {client}", source, count=1)
+
+
 @cache
 def route_code(mode: str, dish: DishKind = DishKind.IO) -> str:
     """The route of ``mode`` at /cook (or /chat for the LLM dish), then the step of it that
     takes the time. Without the sources (a frozen app built without them): the one-liner."""
     kitchen = get_mode(mode)
     try:
-        route = _source(_endpoint(kitchen, "/chat" if dish is DishKind.LLM else "/cook"))
+        endpoint = _endpoint(kitchen, "/chat" if dish is DishKind.LLM else "/cook")
+        route = _name_the_client(endpoint, _source(endpoint))
         step = _step(kitchen, dish)
         step_source = _source(step)
     except (OSError, TypeError, LookupError):
@@ -79,7 +109,9 @@ WAITING_LINE = re.compile(
     r"|= (await )?a?next\(tokens|for token in tokens"
 )
 """The lines of a step where the chef waits (or works): what the talk points at."""
-MODEL_CALL = re.compile(r"^(\s*\w+ = stream_tokens\w*)\(.*\)$")
+MODEL_CALL = re.compile(r"^(\s*\w+ = stream_tokens\w*)\(.*\)(?:  # (\w+)\.\w+)?$")
+"""The model call, and the library of the client it names (the reader's line keeps only
+the library: a talk's code panel has the width of a quarter of the screen)."""
 DEF_LINE = re.compile(r"^((?:async )?def \w+)\((.*?)\).*:$")
 
 
@@ -95,7 +127,8 @@ def reader_code(mode: str, dish: DishKind = DishKind.IO) -> str:
         elif (found := DEF_LINE.match(line)) is not None:
             kept.append(f"{found.group(1)}({'…' if found.group(2) else ''}):")
         elif (found := MODEL_CALL.match(line)) is not None:
-            kept.append(f"    {found.group(1).strip()}(…)")
+            client = f"  # {found.group(2)}" if found.group(2) else ""
+            kept.append(f"    {found.group(1).strip()}(…){client}")
     waits = step.splitlines()[1:]
     body = []
     for number, line in enumerate(waits):
