@@ -2182,7 +2182,7 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>KitchensArea</name>
     <message>
-      <location filename="../../src/chefline/ui/race/kitchens_area.py" line="69" />
+      <location filename="../../src/chefline/ui/race/kitchens_area.py" line="71" />
       <source>Opening the kitchens…</source>
       <translation>正在打开厨房…</translation>
     </message>
@@ -2213,37 +2213,37 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="174" />
+      <location filename="../../src/chefline/ui/main_window.py" line="175" />
       <source>Chefline — sync vs async kitchens</source>
       <translation>Chefline — 同步与异步厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="185" />
+      <location filename="../../src/chefline/ui/main_window.py" line="186" />
       <source>Watch threads busy and waits held.</source>
       <translation>留意“忙碌线程”和“挂起的等待”。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="189" />
+      <location filename="../../src/chefline/ui/main_window.py" line="190" />
       <source>Watch processes, threads held and memory.</source>
       <translation>留意进程数、占用线程和内存。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="193" />
+      <location filename="../../src/chefline/ui/main_window.py" line="194" />
       <source>Wait for the race to finish before changing the scene.</source>
       <translation>请等本轮比赛结束后再切换场景。</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="201" />
+      <location filename="../../src/chefline/ui/main_window.py" line="202" />
       <source>100 users ask an LLM: press Serve (Space). {0}</source>
       <translation>100 个用户同时问大模型：按“上菜”（空格键）。{0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="349" />
+      <location filename="../../src/chefline/ui/main_window.py" line="350" />
       <source>Kitchens open on 127.0.0.1: {0} — press Serve (Space)</source>
       <translation>127.0.0.1 上已打开的厨房：{0} 个 — 按“上菜”（空格键）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/main_window.py" line="351" />
+      <location filename="../../src/chefline/ui/main_window.py" line="352" />
       <source>No kitchen open: choose some in the Kitchens menu.</source>
       <translation>没有打开的厨房：请在“厨房”菜单中选择。</translation>
     </message>
