@@ -53,20 +53,31 @@ def build_server(mode: KitchenMode, p: KitchenParts) -> ServerThread:
             p.name, p.relay, p.supplier, server=server, workers=workers, port=p.port
         )
     # A web framework is imported when a kitchen of it first opens, not with this module:
-    # the engine, the command line and the customers load none they do not race.
-    if serving.framework is Framework.FASTAPI:
+    # the engine, the command line and the customers load none they do not race. One
+    # kitchen imports and builds its app at a time: two threads importing pydantic at once
+    # met a "partially initialized module" in one of them (kitchens open side by side).
+    with _BUILDING:
+        return _build_in_app(serving.framework, serving.route, server, p)
+
+
+_BUILDING = threading.Lock()
+
+
+def _build_in_app(framework: Framework, route: RouteStyle,
+                  server: ServerKind, p: KitchenParts) -> ServerThread:  # fmt: skip
+    if framework is Framework.FASTAPI:
         from chefline.servers.apps.fastapi_kitchen import create_fastapi_app
         from chefline.servers.runners.uvicorn_runner import UvicornThread
 
         fastapi = create_fastapi_app(
-            p.name, p.relay, serving.route, thread_cap=p.settings.thread_cap, supplier=p.supplier
+            p.name, p.relay, route, thread_cap=p.settings.thread_cap, supplier=p.supplier
         )
         return UvicornThread(p.name, fastapi, port=p.port)
     from chefline.servers.apps.flask_kitchen import create_flask_app
     from chefline.servers.runners.waitress_runner import WaitressThread
     from chefline.servers.runners.werkzeug_runner import WerkzeugThread
 
-    async_view = serving.route is RouteStyle.ASYNC
+    async_view = route is RouteStyle.ASYNC
     flask = create_flask_app(p.name, p.relay, async_view=async_view, supplier=p.supplier)
     if server is ServerKind.WAITRESS:
         return WaitressThread(p.name, flask, threads=p.settings.pool_size, port=p.port)
