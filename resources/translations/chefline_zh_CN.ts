@@ -949,133 +949,132 @@ series in one interpreter, also that of the kitchens next door:</source>
       <translation>fastapi-def 中 anyio 的线程上限（默认 40，与 FastAPI 相同）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="75" />
+      <location filename="../../src/chefline/cli/options.py" line="98" />
       <source>orders per kitchen ({0}-{1}, default 10)</source>
       <translation>每个厨房的订单数（{0}-{1}，默认 10）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="85" />
-      <location filename="../../src/chefline/cli/sweep_command.py" line="74" />
+      <location filename="../../src/chefline/cli/options.py" line="76" />
       <source>the slow step of each dish (0-{0:g} s, default 0.5)</source>
       <translation>每道菜慢步骤的时长（0-{0:g} 秒，默认 0.5）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="93" />
+      <location filename="../../src/chefline/cli/options.py" line="84" />
       <source>io: the slow step waits (sleep/await); cpu: it needs the chef's hands (hashing)</source>
       <translation>io：慢步骤是等待（sleep/await）；cpu：慢步骤要厨师亲手做（计算哈希）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="103" />
+      <location filename="../../src/chefline/cli/options.py" line="108" />
       <source>prep CPU work</source>
       <translation>备菜的 CPU 工作</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="110" />
+      <location filename="../../src/chefline/cli/options.py" line="115" />
       <source>plating CPU</source>
       <translation>装盘的 CPU 工作</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="116" />
+      <location filename="../../src/chefline/cli/options.py" line="121" />
       <source>burn: one order in every K gets an HTTP 500; slow: it takes 3× as long</source>
       <translation>burn：每 K 张订单有一张得到 HTTP 500；slow：那一张要慢 3 倍</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="125" />
+      <location filename="../../src/chefline/cli/options.py" line="130" />
       <source>how often --fault strikes (default 5)</source>
       <translation>--fault 出现的频率（默认 5）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="132" />
+      <location filename="../../src/chefline/cli/options.py" line="137" />
       <source>customers walk out after this long (default: well past the theory)</source>
       <translation>客人等这么久就离开（默认：远超理论用时）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="139" />
+      <location filename="../../src/chefline/cli/options.py" line="144" />
       <source>seconds between arrivals (default 0: everyone orders at once)</source>
       <translation>两位客人到达的间隔秒数（默认 0：所有人同时点单）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="152" />
+      <location filename="../../src/chefline/cli/options.py" line="157" />
       <source>customers arrive at a steady rate: R a second on average, as a Poisson stream (instead of --customers); latency counts from when each meant to order</source>
       <translation>客人以稳定速率到达：平均每秒 R 位，泊松流（代替 --customers）；延迟从每人本应下单的时刻算起</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="163" />
+      <location filename="../../src/chefline/cli/options.py" line="168" />
       <source>how long a steady stream of customers lasts (default {0:g} s)</source>
       <translation>稳定客人流持续多久（默认 {0:g} 秒）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="171" />
+      <location filename="../../src/chefline/cli/options.py" line="176" />
       <source>which stream of arrival times to draw (default {0})</source>
       <translation>抽取哪一组到达时刻（默认 {0}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="184" />
+      <location filename="../../src/chefline/cli/options.py" line="189" />
       <source>--rate sets how customers come; leave out --customers and --gap</source>
       <translation>--rate 决定客人如何到达；请不要同时给出 --customers 和 --gap</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="191" />
+      <location filename="../../src/chefline/cli/options.py" line="196" />
       <source>LLM dish</source>
       <translation>大模型菜品</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="192" />
+      <location filename="../../src/chefline/cli/options.py" line="197" />
       <source>--llm orders a streamed answer from a language model at each kitchen's /chat</source>
       <translation>--llm 在每个厨房的 /chat 点一份来自语言模型的流式回答</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="197" />
+      <location filename="../../src/chefline/cli/options.py" line="202" />
       <source>serve the LLM dish instead of a wait</source>
       <translation>用大模型菜品代替等待</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="200" />
+      <location filename="../../src/chefline/cli/options.py" line="205" />
       <source>what every customer asks</source>
       <translation>每位客人问的问题</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="203" />
+      <location filename="../../src/chefline/cli/options.py" line="208" />
       <source>answer length (1-{0}, default 16)</source>
       <translation>回答长度（1-{0}，默认 16）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="206" />
+      <location filename="../../src/chefline/cli/options.py" line="211" />
       <source>0-2 (default 0.7)</source>
       <translation>0-2（默认 0.7）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="229" />
+      <location filename="../../src/chefline/cli/options.py" line="234" />
       <source>built-in model: time to first token (default {0:g})</source>
       <translation>内置模型：首个 token 用时（默认 {0:g}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="238" />
+      <location filename="../../src/chefline/cli/options.py" line="243" />
       <source>built-in model: tokens per second (default {0:g})</source>
       <translation>内置模型：每秒 token 数（默认 {0:g}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="250" />
+      <location filename="../../src/chefline/cli/options.py" line="255" />
       <source>the talk's scenes from this file instead of the built-in talk</source>
       <translation>演讲的场景取自这个文件，而不是内置的演讲</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="256" />
+      <location filename="../../src/chefline/cli/options.py" line="261" />
       <source>a saved race (.json or .json.gz) to replay, with its kitchens</source>
       <translation>要回放的已保存比赛（.json 或 .json.gz），连同它的厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="212" />
+      <location filename="../../src/chefline/cli/options.py" line="217" />
       <source>your OpenAI server, e.g. http://127.0.0.1:11434/v1</source>
       <translation>你的 OpenAI 兼容服务，例如 http://127.0.0.1:11434/v1</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="214" />
+      <location filename="../../src/chefline/cli/options.py" line="219" />
       <source>the model to ask there</source>
       <translation>在那里要调用的模型</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/options.py" line="218" />
+      <location filename="../../src/chefline/cli/options.py" line="223" />
       <source>environment variable holding the API key (never written anywhere)</source>
       <translation>保存 API 密钥的环境变量（密钥从不写入任何地方）</translation>
     </message>
@@ -1290,87 +1289,82 @@ series in one interpreter, also that of the kitchens next door:</source>
       <translation>退出码：0 每张订单都上了菜；1 厨房、模型或文件出错（rehearse：有场景与说明不符）；2 输入有误（参数、数值、文件、无法加载的应用）；3 有订单没上菜；4 有厨房倒下；130 被 Ctrl+C 停止，143 被 SIGTERM 停止（打印到那时为止测得的结果，并标为已停止）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/sweep_command.py" line="54" />
+      <location filename="../../src/chefline/cli/sweep_command.py" line="53" />
       <source>how many users order at once at each point (default {0})</source>
       <translation>每个点同时下单的用户数（默认 {0}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/sweep_command.py" line="61" />
+      <location filename="../../src/chefline/cli/sweep_command.py" line="60" />
       <source>sweep by steady rate instead: customers a second at each point, each a Poisson stream of --duration seconds</source>
       <translation>改为按稳定速率扫描：每个点的每秒客人数，每段是持续 --duration 秒的泊松流</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/sweep_command.py" line="82" />
-      <source>io: the slow step waits; cpu: it needs the chef's hands</source>
-      <translation>io：慢步骤在等待；cpu：慢步骤需要厨师动手</translation>
-    </message>
-    <message>
-      <location filename="../../src/chefline/cli/sweep_command.py" line="90" />
+      <location filename="../../src/chefline/cli/sweep_command.py" line="73" />
       <source>a kitchen whose next point would take longer than this is skipped there, and beyond (default {0:g} s)</source>
       <translation>如果某个厨房的下一个点会超过这个时长，就从这个点起跳过（默认 {0:g} 秒）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/sweep_command.py" line="101" />
+      <location filename="../../src/chefline/cli/sweep_command.py" line="84" />
       <source>write the sweep as JSON to FILE (- or nothing: print it instead of the tables)</source>
       <translation>把扫描以 JSON 写入 FILE（- 或不给：直接打印 JSON，代替表格）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/sweep_command.py" line="108" />
+      <location filename="../../src/chefline/cli/sweep_command.py" line="91" />
       <source>draw the curve into a PNG or SVG picture</source>
       <translation>把曲线画成 PNG 或 SVG 图片</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/sweep_command.py" line="113" />
+      <location filename="../../src/chefline/cli/sweep_command.py" line="96" />
       <source>the picture's size (default {0})</source>
       <translation>图片尺寸（默认 {0}）</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/sweep_command.py" line="119" />
+      <location filename="../../src/chefline/cli/sweep_command.py" line="102" />
       <source>show a recorded sweep (from --json) instead of running one</source>
       <translation>显示已录制的扫描（由 --json 写出），不重新运行</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/sweep_command.py" line="126" />
+      <location filename="../../src/chefline/cli/sweep_command.py" line="109" />
       <source>sweep by --users or by --rates, not both</source>
       <translation>请按 --users 或 --rates 扫描，不能两者都用</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/sweep_command.py" line="135" />
+      <location filename="../../src/chefline/cli/sweep_command.py" line="118" />
       <source>a sweep races the built-in model; --model-url is for chefline race</source>
       <translation>扫描使用内置模型；--model-url 用于 chefline race</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/sweep_command.py" line="147" />
+      <location filename="../../src/chefline/cli/sweep_command.py" line="130" />
       <source>the picture must be a .png or .svg file, not {0}</source>
       <translation>图片必须是 .png 或 .svg 文件，不能是 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/sweep_command.py" line="157" />
+      <location filename="../../src/chefline/cli/sweep_command.py" line="140" />
       <source>this build cannot draw pictures; leave out --out</source>
       <translation>这个版本不能画图；请去掉 --out</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/sweep_command.py" line="176" />
+      <location filename="../../src/chefline/cli/sweep_command.py" line="159" />
       <source>chefline: sweep stopped</source>
       <translation>chefline：扫描已停止</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/sweep_command.py" line="184" />
+      <location filename="../../src/chefline/cli/sweep_command.py" line="167" />
       <source>Sweep written to {0}</source>
       <translation>扫描已写入 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/sweep_command.py" line="187" />
+      <location filename="../../src/chefline/cli/sweep_command.py" line="170" />
       <source>Curve drawn in {0}</source>
       <translation>曲线已画入 {0}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/sweep_command.py" line="212" />
+      <location filename="../../src/chefline/cli/sweep_command.py" line="195" />
       <source>sweeping {0} at {1} (about {2:.0f} s)…</source>
       <translation>正在扫描 {0}，负载 {1}（约 {2:.0f} 秒）…</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/cli/sweep_command.py" line="216" />
+      <location filename="../../src/chefline/cli/sweep_command.py" line="199" />
       <source>{0} at {1}: p95 {2}</source>
       <translation>{0} 在 {1}：p95 {2}</translation>
     </message>

@@ -65,17 +65,8 @@ def add_kitchen_options(
     )
 
 
-def add_race_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--customers",
-        "-n",
-        type=int,
-        default=None,
-        metavar="N",
-        help=translate("Cli", "orders per kitchen ({0}-{1}, default 10)").format(
-            limits.MIN_CUSTOMERS, limits.MAX_CUSTOMERS
-        ),
-    )
+def add_dish_options(parser: argparse.ArgumentParser) -> None:
+    """What each order is: its slow step's wait, I/O or CPU, or a model's answer."""
     parser.add_argument(
         "--wait",
         "-d",
@@ -95,6 +86,20 @@ def add_race_options(parser: argparse.ArgumentParser) -> None:
         ),
     )
     add_llm_options(parser)
+
+
+def add_race_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--customers",
+        "-n",
+        type=int,
+        default=None,
+        metavar="N",
+        help=translate("Cli", "orders per kitchen ({0}-{1}, default 10)").format(
+            limits.MIN_CUSTOMERS, limits.MAX_CUSTOMERS
+        ),
+    )
+    add_dish_options(parser)
     parser.add_argument(
         "--prep",
         type=float,

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from chefline.cli import exit_codes
 from chefline.cli.options import (
-    add_llm_options,
+    add_dish_options,
     add_rate_options,
     chat_order,
     kitchen_settings,
@@ -29,7 +29,6 @@ from chefline.client.plan import RacePlan
 from chefline.client.sweep_file import load_sweep, save_sweep
 from chefline.engine import SweepNews, SweepPlan, SweepRunner, SweepStage, parse_steps
 from chefline.engine.sweep import DEFAULT_LIMIT_S
-from chefline.kitchen import limits
 from chefline.kitchen.arrivals import Arrivals
 from chefline.kitchen.capacity import Sweep, SweepAxis, SweepPoint, load_text
 from chefline.kitchen.errors import BadInput, FileWriteError
@@ -65,23 +64,7 @@ def add_options(parser: argparse.ArgumentParser) -> None:
         ),
     )
     add_rate_options(parser, rate=False)
-    parser.add_argument(
-        "--wait",
-        "-d",
-        type=float,
-        default=0.5,
-        metavar="SECONDS",
-        help=translate("Cli", "the slow step of each dish (0-{0:g} s, default 0.5)").format(
-            limits.MAX_WAIT_S
-        ),
-    )
-    parser.add_argument(
-        "--dish",
-        choices=[DishKind.IO.value, DishKind.CPU.value],
-        default=DishKind.IO.value,
-        help=translate("Cli", "io: the slow step waits; cpu: it needs the chef's hands"),
-    )
-    add_llm_options(parser)
+    add_dish_options(parser)
     parser.add_argument(
         "--limit",
         type=float,
