@@ -7,6 +7,7 @@ import asyncio
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 
 import psutil
@@ -181,3 +182,38 @@ def test_the_customers_never_send_an_order_twice_and_say_so_if_aiohttp_changes()
             await renamed.close()
 
     asyncio.run(check())
+
+
+def test_a_stopped_race_s_last_news_never_reaches_the_next_race():
+    """The window stops a race and starts the next scene's at once (→ Space on a clicker):
+    the news the first race's customers still write belongs to it, even once it stopped
+    listening, and the next race hears only its own orders and its own end."""
+    customers = CustomerProcess()
+    customers.wait_ready()
+    slow, fast = start_kitchen("flask-one-chef"), start_kitchen("fastapi-async")
+    try:
+        first = RaceRunner([slow], RacePlan(Recipe(wait=0.4), Arrivals(5)), customers=customers)
+        second = RaceRunner([fast], RacePlan(Recipe(wait=0.1), Arrivals(5)), customers=customers)
+        heard_first: list[list] = []
+        heard_second: list[list] = []
+        ended = threading.Event()
+
+        def hear_second(news: list) -> None:
+            heard_second.append(news)
+            if news[0] in ("over", "gone"):
+                ended.set()
+
+        customers.start_race(first.brief(), heard_first.append)
+        time.sleep(0.6)  # one dish served, four still on their way
+        customers.forget(heard_first.append)  # stopped listening before its end was said
+        customers.cancel(first.race_id)
+        customers.start_race(second.brief(), hear_second)
+        assert ended.wait(10)
+    finally:
+        slow.stop()
+        fast.stop()
+        customers.close()
+    served = [news[3] for news in heard_second if news[0] == "served"]
+    assert len(served) == 5 and {record["kitchen"] for record in served} == {"fastapi-async"}
+    assert [news[0] for news in heard_second].count("over") == 1
+    assert heard_second[-1] == ["over", False]

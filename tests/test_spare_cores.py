@@ -13,7 +13,8 @@ import psutil
 
 from chefline.kitchen.order import OrderRecord, OrderStatus
 from chefline.kitchen.scenes import Claim
-from chefline.kitchen.timeline import RaceTimeline, TimelineSummary
+from chefline.kitchen.timeline import RaceTimeline
+from chefline.kitchen.timeline_summary import TimelineSummary
 from chefline.servers.spare_cores import SpareCores
 
 SPIN_S = 1.0

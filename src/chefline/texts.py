@@ -53,13 +53,10 @@ class _Language:
 
 
 def use_language(language: str) -> None:
-    # Imported here: chefline.kitchen's package imports its modes, which mark their texts
-    # with this module; importing it first from here made a circle that broke
-    # ``import chefline.texts`` (and ``chefline.cli``, which imports it first).
-    from chefline.kitchen.errors import BadInput
-
+    """The language of the Qt-free layers' texts. Callers check what a person chose (and
+    say so in one sentence); an unknown language here is a programming error."""
     if language not in LANGUAGES:
-        raise BadInput(f"unknown language {language!r}; choose from {', '.join(LANGUAGES)}")
+        raise ValueError(f"unknown language {language!r}; choose from {', '.join(LANGUAGES)}")
     _Language.current = language
 
 

@@ -9,7 +9,7 @@ from chefline.client.race import RaceResult
 from chefline.kitchen.cost import KitchenCost
 from chefline.kitchen.modes import MODES
 from chefline.kitchen.own_work import own_work_text
-from chefline.kitchen.timeline import TimelineSummary
+from chefline.kitchen.timeline_summary import TimelineSummary
 from chefline.texts import QT_TRANSLATE_NOOP, translate
 
 

@@ -14,6 +14,7 @@ import subprocess
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from chefline.client.customer_news import CUSTOMERS_COMMAND, CustomerNews, RaceBrief, decode_news
@@ -29,6 +30,12 @@ START_TIMEOUT_S = 20.0
 busy machine."""
 
 
+@dataclass
+class _Listener:
+    race: str
+    handler: NewsHandler | None
+
+
 class CustomerProcess:
     """A running ``chefline _customers`` and the thread that reads what it writes."""
 
@@ -41,7 +48,10 @@ class CustomerProcess:
             encoding="utf-8",
             bufsize=1,
         )
-        self._handler: NewsHandler | None = None
+        # The races sent, in the order the process runs them (one at a time, each ending with
+        # an "over" line): news belongs to the first. A forgotten race keeps its place until
+        # its "over", so a stopped race's last news is dropped, never told to the next one.
+        self._races: list[_Listener] = []
         self._lock = threading.Lock()
         self._ready = threading.Event()
         self._reader = threading.Thread(target=self._read, name="customers-news", daemon=True)
@@ -77,14 +87,15 @@ class CustomerProcess:
     def start_race(self, brief: RaceBrief, handler: NewsHandler) -> None:
         """Send ``brief``; ``handler`` hears its news until the race's ``over`` line."""
         with self._lock:
-            self._handler = handler
+            self._races.append(_Listener(brief.race, handler))
         self._send({**brief.to_json()})
 
     def forget(self, handler: NewsHandler) -> None:
         """Stop telling ``handler`` anything (its race is over, or its loop is going)."""
         with self._lock:
-            if self._handler is handler:
-                self._handler = None
+            for listener in self._races:
+                if listener.handler is handler:
+                    listener.handler = None
 
     def cancel(self, race: str) -> None:
         with contextlib.suppress(CustomersGone):
@@ -128,17 +139,15 @@ class CustomerProcess:
                 self._ready.set()
                 continue
             with self._lock:
-                handler = self._handler
+                handler = self._races[0].handler if self._races else None
+                if news[0] == CustomerNews.OVER and self._races:
+                    self._races.pop(0)
             if handler is not None:
                 handler(news)
-            if news[0] == CustomerNews.OVER:
-                with self._lock:
-                    if self._handler is handler:
-                        self._handler = None
-        # The process ended: a race still listening hears so, as an "over" of its own.
+        # The process ended: each race still listening hears so, as an "over" of its own.
         with self._lock:
-            handler, self._handler = self._handler, None
-        if handler is not None:
+            listening, self._races = [r.handler for r in self._races if r.handler], []
+        for handler in listening:
             handler([CustomerNews.GONE, self._why_gone()])
 
     def _why_gone(self) -> str:

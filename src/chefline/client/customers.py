@@ -258,6 +258,7 @@ def main(stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
             stdout.flush()
 
     running: dict[str, asyncio.Task[bool]] = {}
+    stopped: set[str] = set()  # cancelled while waiting their turn: they never start
     briefs: asyncio.Queue[RaceBrief] = asyncio.Queue()
     # Ctrl+C in a terminal reaches the whole process group: the app decides what stops (it
     # cancels the race, and the customers hand back their open orders), not a traceback here.
@@ -270,6 +271,8 @@ def main(stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
             task = running.get(str(message["cancel"]))
             if task is not None:
                 task.cancel()
+            else:
+                stopped.add(str(message["cancel"]))
         else:
             briefs.put_nowait(RaceBrief.from_json(message))
 
@@ -286,6 +289,10 @@ def main(stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
     async def serve_races() -> None:
         while True:
             brief = await briefs.get()
+            if brief.race in stopped:
+                stopped.discard(brief.race)
+                say([CustomerNews.OVER, True])
+                continue
             task = asyncio.ensure_future(Customers(brief, say).run())
             running[brief.race] = task
             try:

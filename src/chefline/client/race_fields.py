@@ -13,7 +13,7 @@ from typing import Any
 from chefline.kitchen import limits
 from chefline.kitchen.numbers import is_number, is_whole
 from chefline.kitchen.order import Failure, OrderStatus, StepKind
-from chefline.kitchen.timeline import TimelineSummary
+from chefline.kitchen.timeline_summary import TimelineSummary
 
 MAX_STEPS = 8
 MAX_TEXT = 2000

@@ -5,7 +5,8 @@ from chefline.kitchen.errors import BadInput
 from chefline.kitchen.modes import MODES, KitchenMode, KitchenSettings, get_mode
 from chefline.kitchen.order import OrderRecord, OrderStatus, Step, StepKind
 from chefline.kitchen.recipe import DishKind, Recipe
-from chefline.kitchen.timeline import ChefSegment, ChefState, RaceTimeline, TimelineSummary
+from chefline.kitchen.timeline import ChefSegment, ChefState, RaceTimeline
+from chefline.kitchen.timeline_summary import TimelineSummary
 
 __all__ = [
     "MODES",

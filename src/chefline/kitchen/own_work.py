@@ -6,7 +6,7 @@ One text for the window's scoreboard and the command line's table ("ideal 1.00 s
 
 from __future__ import annotations
 
-from chefline.kitchen.timeline import TimelineSummary
+from chefline.kitchen.timeline_summary import TimelineSummary
 from chefline.texts import translate
 
 

@@ -19,7 +19,7 @@ from chefline.kitchen.errors import BadInput
 from chefline.kitchen.llm import DEFAULT_MODEL_SPEED, ModelSpeed
 from chefline.kitchen.recipe import DishKind
 from chefline.kitchen.talk_file import TALK_BOUNDS, talk_problem
-from chefline.kitchen.timeline import TimelineSummary
+from chefline.kitchen.timeline_summary import TimelineSummary
 from chefline.texts import LANGUAGES, translate
 
 SLACK_CORES = 0.5

@@ -21,7 +21,7 @@ from chefline.kitchen.cost import KitchenCost
 from chefline.kitchen.modes import MODES
 from chefline.kitchen.numbers import is_number
 from chefline.kitchen.recipe import DishKind
-from chefline.kitchen.timeline import TimelineSummary
+from chefline.kitchen.timeline_summary import TimelineSummary
 from chefline.texts import LANGUAGES, QT_TRANSLATE_NOOP
 
 MAX_SCENES = 50

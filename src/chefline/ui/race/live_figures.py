@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from chefline.kitchen.cost import KitchenCost
-from chefline.kitchen.timeline import TimelineSummary
+from chefline.kitchen.timeline_summary import TimelineSummary
 from chefline.ui.race import kitchen_clock
 from chefline.ui.session import RaceSession
 
