@@ -14,6 +14,14 @@ if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREENS}"
 
 
+def pytest_collection_modifyitems(items):
+    """Tests marked ``long`` (the talk's walks, a minute or more each) run first: on several
+    workers (``make test``) they then share the first worker's first chunk, one after
+    another, while the other worker takes the short tests, and nobody waits at the end for a
+    walk that began last. Otherwise the order is pytest's."""
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)
+
+
 @pytest.fixture
 def race():
     """Run one real race on a fresh asyncio loop and return its result."""

@@ -58,10 +58,13 @@ def ctrl_c_as_in_a_terminal() -> None:
 def test_window_closes_cleanly_on_ctrl_c_mid_race():
     # Ctrl+C with the one chef mid-dish and 50 async dishes on the stove, in three kitchens
     # (50: at 200 the one chef's 1000 s would be refused, and no race would run at all):
-    # exit 0 within 0.5 s, and nothing at all on stderr (no traceback, no warning).
+    # exit 0 long before the dishes on the stove are done (the app does not wait for them),
+    # and nothing at all on stderr (no traceback, no warning).
+    dish = 5.0
     kitchens = ["-m", "flask-one-chef", "-m", "fastapi-async", "-m", "flask-pool"]
     proc = subprocess.Popen(
-        [sys.executable, "-m", "chefline", "window", "--serve", "-n", "50", "-d", "5", *kitchens],
+        [sys.executable, "-m", "chefline", "window", "--serve", "-n", "50", "-d", str(dish),
+         *kitchens],
         env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         preexec_fn=ctrl_c_as_in_a_terminal,
     )  # fmt: skip
@@ -80,7 +83,7 @@ def test_window_closes_cleanly_on_ctrl_c_mid_race():
         began = time.monotonic()
         proc.send_signal(signal.SIGINT)
         _, err = proc.communicate(timeout=10)
-        assert time.monotonic() - began < 0.5
+        assert time.monotonic() - began < dish / 5
         assert proc.returncode == 0
         assert [line for line in err.splitlines() if not qt_noise(line)] == []
     finally:
