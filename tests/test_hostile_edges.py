@@ -83,6 +83,39 @@ def status_of(reply: bytes) -> int:
 
 
 # -- item 4: a body over 64 kB is refused before the server buffers it --------------------
+def send_without_reading(kitchen: Kitchen, head: bytes, unit: bytes, seconds: float) -> bytes:
+    """Send as fast as the kitchen takes it for ``seconds`` without reading (a client busy
+    sending its body), then read: the reply, if it survived."""
+    sock = socket.create_connection(address(kitchen))
+    sock.setblocking(False)
+    pending, reply = head, b""
+    try:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                sent = sock.send(pending[:65536])
+                pending = pending[sent:] or unit
+            except BlockingIOError:
+                time.sleep(0.01)
+        sock.setblocking(True)
+        sock.settimeout(2.0)
+        while b"\r\n\r\n" not in reply and (chunk := sock.recv(65536)):
+            reply += chunk
+    except OSError:
+        pass  # reset: the refusal was lost
+    finally:
+        sock.close()
+    return reply
+
+
+@pytest.mark.parametrize("mode", ALL)
+def test_a_refusal_outlives_a_customer_who_sends_fast_and_reads_late(kitchens, mode):
+    """A 990 MB body sent as fast as loopback goes: the kitchen drops a megabyte after its
+    413, then reads no more but keeps the connection a moment, so the customer who reads
+    only after a quarter of a second still finds the refusal (not a reset)."""
+    head = b"POST /chat HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 990000000\r\n\r\n"
+    reply = send_without_reading(kitchens[mode], head, b"x" * 65536, 0.25)
+    assert status_of(reply) == 413, reply[:200]
 
 
 @pytest.mark.parametrize("mode", ALL)

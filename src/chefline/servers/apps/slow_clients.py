@@ -47,8 +47,9 @@ LINGER_BYTES = 1024 * 1024
 
 
 def linger(sock: socket.socket) -> None:
-    """Half-close ``sock`` after a refusal, then read and drop what still comes, for
-    ``LINGER_S`` or ``LINGER_BYTES`` at most, so that the customer reads the refusal."""
+    """Half-close ``sock`` after a refusal, then read and drop what still comes (up to
+    ``LINGER_BYTES``) for ``LINGER_S``, so that the customer reads the refusal before the
+    close resets the connection."""
     with contextlib.suppress(OSError):
         sock.shutdown(socket.SHUT_WR)
         until, left = time.monotonic() + LINGER_S, LINGER_BYTES
@@ -58,6 +59,7 @@ def linger(sock: socket.socket) -> None:
             if not chunk:
                 return
             left -= len(chunk)
+        time.sleep(max(0.0, until - time.monotonic()))  # a fast sender: its window closes
 
 
 class RefusedRequest(BadInput):

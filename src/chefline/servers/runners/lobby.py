@@ -212,12 +212,16 @@ class Lobby:
             dropped = 0
         left = self._lingering[sock]
         left[1] -= dropped
-        if not dropped or left[1] <= 0:
+        if not dropped:  # the customer closed: nothing more to protect
             self._stop_lingering(sock)
+        elif left[1] <= 0:  # enough dropped: read no more, but close only at the deadline,
+            # so that a customer still sending fast reads the refusal before the reset
+            self._selector.unregister(sock)
+            left[1] = -1
 
     def _stop_lingering(self, sock: socket.socket) -> None:
-        del self._lingering[sock]
-        self._selector.unregister(sock)
+        if self._lingering.pop(sock)[1] >= 0:  # still read
+            self._selector.unregister(sock)
         sock.close()
 
     @staticmethod

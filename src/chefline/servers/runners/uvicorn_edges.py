@@ -13,8 +13,8 @@ half a head, or half a body, stays open for ever. This protocol:
 - leaves idle kept-alive connections to uvicorn's own ``timeout_keep_alive``.
 
 Ambiguous framing (``Transfer-Encoding`` with ``Content-Length``, two lengths) is refused by
-llhttp itself with a 400; a body over 64 kB by the kitchens' ``BodyLimit`` (413) before it
-is read, uvicorn having paused reading at 64 kB.
+llhttp itself with a 400; a body over 64 kB here (413), announced or chunked, before the app
+reads it (the kitchens' ``BodyLimit`` stays for a pipelined request).
 """
 
 from __future__ import annotations
@@ -25,9 +25,11 @@ from typing import Any
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from chefline.servers.apps.request_heads import (
+    BODY_TOO_LARGE,
     BODY_TOO_SLOW,
     HEAD_TOO_LARGE,
     HEAD_TOO_SLOW,
+    MAX_BODY_BYTES,
     MAX_HEADER_BYTES,
     Refusal,
 )
@@ -49,6 +51,8 @@ class EdgeHttpToolsProtocol(HttpToolsProtocol):
         self._lingering = False
         self._heads = 0
         """Heads read whole on this connection."""
+        self._body_bytes = 0
+        """Body bytes of the request now arriving."""
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
@@ -86,10 +90,33 @@ class EdgeHttpToolsProtocol(HttpToolsProtocol):
     def on_headers_complete(self) -> None:
         self._in_head = False
         self._heads += 1
+        self._body_bytes = 0
         self._arm(BODY_DEADLINE_S, BODY_TOO_SLOW)
         super().on_headers_complete()
+        lengths = [value for name, value in self.headers if name == b"content-length"]
+        if lengths and lengths[0].isdigit() and int(lengths[0]) > MAX_BODY_BYTES:
+            self._refuse_body()
+
+    def on_body(self, body: bytes) -> None:
+        if self._lingering:  # refused within this read: the rest of it is dropped
+            return
+        self._body_bytes += len(body)
+        if self._body_bytes > MAX_BODY_BYTES:  # a chunked body past the limit
+            self._refuse_body()
+            return
+        super().on_body(body)
+
+    def _refuse_body(self) -> None:
+        """413 here rather than from the app's ``BodyLimit``: uvicorn closes a connection
+        whose body is unread the moment the reply is out, and the reset that follows can
+        overtake the reply; refused here, the connection lingers. A pipelined request (an
+        earlier reply still going) is left to the app."""
+        if not self.pipeline:
+            self._refuse(BODY_TOO_LARGE)
 
     def on_message_complete(self) -> None:
+        if self._lingering:
+            return
         self._disarm()
         self._in_head, self._head_bytes = True, 0  # what comes next is the next request's head
         super().on_message_complete()

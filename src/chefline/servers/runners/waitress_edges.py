@@ -64,15 +64,15 @@ class EdgeChannel(HTTPChannel):
         return False if self.lingering_until else bool(super().writable())
 
     def readable(self) -> bool:
-        return bool(self.lingering_until) or bool(super().readable())
+        if self.lingering_until:  # enough dropped: the rest waits in the window until closed
+            return self.lingered <= LINGER_BYTES
+        return bool(super().readable())
 
     def handle_read(self) -> None:
         if not self.lingering_until:
             super().handle_read()
             return
         self.lingered += len(self.recv(65536))  # at the end, recv itself closes the channel
-        if self.lingered > LINGER_BYTES and self.connected:
-            super().handle_close()
 
     def received(self, data: bytes) -> bool:
         if data:
