@@ -14,7 +14,6 @@ import subprocess
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from chefline.client.customer_news import CUSTOMERS_COMMAND, CustomerNews, RaceBrief, decode_news
@@ -28,12 +27,6 @@ NewsHandler = Callable[[list[Any]], None]
 START_TIMEOUT_S = 20.0
 """A fresh interpreter imports httpx and aiohttp first: most of a second here, more on a
 busy machine."""
-
-
-@dataclass
-class _Listener:
-    race: str
-    handler: NewsHandler | None
 
 
 class CustomerProcess:
@@ -51,7 +44,7 @@ class CustomerProcess:
         # The races sent, in the order the process runs them (one at a time, each ending with
         # an "over" line): news belongs to the first. A forgotten race keeps its place until
         # its "over", so a stopped race's last news is dropped, never told to the next one.
-        self._races: list[_Listener] = []
+        self._races: list[NewsHandler | None] = []
         self._lock = threading.Lock()
         self._ready = threading.Event()
         self._reader = threading.Thread(target=self._read, name="customers-news", daemon=True)
@@ -87,15 +80,13 @@ class CustomerProcess:
     def start_race(self, brief: RaceBrief, handler: NewsHandler) -> None:
         """Send ``brief``; ``handler`` hears its news until the race's ``over`` line."""
         with self._lock:
-            self._races.append(_Listener(brief.race, handler))
+            self._races.append(handler)
         self._send({**brief.to_json()})
 
     def forget(self, handler: NewsHandler) -> None:
         """Stop telling ``handler`` anything (its race is over, or its loop is going)."""
         with self._lock:
-            for listener in self._races:
-                if listener.handler is handler:
-                    listener.handler = None
+            self._races = [None if heard is handler else heard for heard in self._races]
 
     def cancel(self, race: str) -> None:
         with contextlib.suppress(CustomersGone):
@@ -139,14 +130,14 @@ class CustomerProcess:
                 self._ready.set()
                 continue
             with self._lock:
-                handler = self._races[0].handler if self._races else None
+                handler = self._races[0] if self._races else None
                 if news[0] == CustomerNews.OVER and self._races:
                     self._races.pop(0)
             if handler is not None:
                 handler(news)
         # The process ended: each race still listening hears so, as an "over" of its own.
         with self._lock:
-            listening, self._races = [r.handler for r in self._races if r.handler], []
+            listening, self._races = [heard for heard in self._races if heard], []
         for handler in listening:
             handler([CustomerNews.GONE, self._why_gone()])
 
