@@ -371,6 +371,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("Scoreboard", "expected {0:.2f} s · cooking for {1}"): "预计 {0:.2f} 秒 · 已做 {1}",
     ("Scoreboard", "expected {0:.2f} s"): "预计 {0:.2f} 秒",
     ("Scoreboard", "expected {0:.2f} s, took {1:.2f} s (×{2:.2f})"): "预计 {0:.2f} 秒，实际 {1:.2f} 秒（×{2:.2f}）",
+    ("Scoreboard", "expected {0:.2f} s (×{1:.2f})"): "预计 {0:.2f} 秒（×{1:.2f}）",
     # SpeakerNotes
     ("SpeakerNotes", "Chefline — speaker notes"): "Chefline — 演讲者备注",
     ("SpeakerNotes", "Press → to start the talk."): "按 → 开始演讲。",

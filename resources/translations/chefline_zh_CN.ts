@@ -3189,37 +3189,43 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
       <translation>没有订单失败</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="313" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="320" />
+      <source>expected {0:.2f} s (×{1:.2f})</source>
+      <translation>预计 {0:.2f} 秒（×{1:.2f}）</translation>
+    </message>
+    <message>
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="326" />
       <source>waiting its turn: one kitchen at a time</source>
       <translation>等待轮到它：一次一个厨房</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="316" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="329" />
       <source>stopped</source>
       <translation>已停止</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="316" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="329" />
       <source>failed</source>
       <translation>有失败</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="317" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="330" />
       <source>{0}: {1} of {2} served, {3} failed — no ratio to theory</source>
       <translation>{0}：{2} 单上了 {1} 单，失败 {3} 单——不与理论值比较</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="323" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="336" />
       <source>expected {0:.2f} s · cooking for {1}</source>
       <translation>预计 {0:.2f} 秒 · 已做 {1}</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="327" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="319" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="340" />
       <source>expected {0:.2f} s</source>
       <translation>预计 {0:.2f} 秒</translation>
     </message>
     <message>
-      <location filename="../../src/chefline/ui/race/scoreboard.py" line="328" />
+      <location filename="../../src/chefline/ui/race/scoreboard.py" line="341" />
       <source>expected {0:.2f} s, took {1:.2f} s (×{2:.2f})</source>
       <translation>预计 {0:.2f} 秒，实际 {1:.2f} 秒（×{2:.2f}）</translation>
     </message>
@@ -3397,7 +3403,7 @@ CPU：慢步骤是计算哈希，异步帮不上忙。
   <context>
     <name>Units</name>
     <message>
-      <location filename="../../src/chefline/texts.py" line="75" />
+      <location filename="../../src/chefline/texts.py" line="72" />
       <source>{0} s</source>
       <translation>{0} 秒</translation>
     </message>
