@@ -115,3 +115,45 @@ def open_window(qloop):
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     windows.clear()
     gc.collect()  # in the GUI thread, not in whichever thread collects next
+
+
+@pytest.fixture
+def launch(qtbot, qloop):
+    """``launch(screen)``: the window as ``chefline`` opens it on that screen, full screen as
+    a speaker has it (``full_screen=False``: sized to fit and centred), with its default
+    kitchens and its customers ready; nothing clicked, nothing focused by hand."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from chefline.ui.look.screen_fit import place_on
+    from chefline.ui.main_window import MainWindow
+    from chefline.ui.session import RaceSession
+    from person import screen_named
+
+    windows = []
+
+    def make(screen, full_screen=True, talk_file=None):
+        session = RaceSession(talk_file=talk_file)
+        window = MainWindow(session)
+        place_on(window, screen_named(screen))
+        window.show()
+        if full_screen:
+            window.windowHandle().setScreen(screen_named(screen))
+            window.showFullScreen()
+        assert session.open_kitchens(["flask-one-chef", "fastapi-async"])
+        session.restaurant.wait_for_customers()
+        window.windowHandle().requestActivate()
+        qtbot.waitUntil(window.isActiveWindow)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.presenter.language.use("en")
+        window.presenter.look.apply(theme="light", scale=1.0, talk_lines=None)
+        qloop.run_until_complete(window.shut_down())
+        window.notes.close()
+        window.close()
+        window.session.deleteLater()
+        window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from chefline.client.export import save_json
 from chefline.ui.race.latency_histogram import KITCHEN_LOOKS
+from person import press
 
 SYNC, ASYNC = "flask-one-chef", "fastapi-async"
 N, D = 6, 0.1
@@ -21,13 +22,6 @@ N, D = 6, 0.1
 @pytest.fixture
 def window(open_window):
     return open_window([SYNC, ASYNC])
-
-
-def press(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier):
-    """A key as a person presses it: to whichever widget has the focus."""
-    target = QApplication.focusWidget()
-    assert target is not None
-    qtbot.keyClick(target, key, modifier)
 
 
 class PaintCounter(QObject):

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QPushButton, QToolTip
 from chefline.kitchen.capacity import SweepPoint
 from chefline.ui.sweep.capacity_window import CapacityWindow
 from chefline.ui.sweep.markers import KITCHEN_MARKS
+from person import press
 
 SYNC, ASYNC = "flask-one-chef", "fastapi-async"
 
@@ -22,13 +23,6 @@ SYNC, ASYNC = "flask-one-chef", "fastapi-async"
 @pytest.fixture
 def window(open_window):
     return open_window([SYNC, ASYNC])
-
-
-def press(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier):
-    """A key as a person presses it: to whichever widget has the focus."""
-    target = QApplication.focusWidget()
-    assert target is not None
-    qtbot.keyClick(target, key, modifier)
 
 
 def open_capacity(qtbot, window) -> CapacityWindow:

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import gc
 import json
 import time
 import warnings
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QFontInfo, QGuiApplication
+from PySide6.QtGui import QFontInfo
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from chefline.assets import resource_path
@@ -26,6 +25,7 @@ from chefline.kitchen.scenes import load_talk
 from chefline.texts import LANGUAGES
 from chefline.ui.look.talk_sizes import LEAST_PX_AT_720, TalkText
 from chefline.ui.talk.presenter import Stage, load_default_talk
+from person import press, screen_named
 from text_fit import misfits, pixels
 
 TALK = load_default_talk()
@@ -33,57 +33,6 @@ SLOWER_MACHINE = 1.15
 """Room on a ratio to theory (a speed target, which ``chefline rehearse`` and ``make bench``
 hold to the caption's bound) for a slower machine of the same kind; the within-race claims
 (faster than, threads held, processes) are checked as they are."""
-
-
-def screen_named(name):
-    return next(s for s in QGuiApplication.screens() if s.name() == name)
-
-
-@pytest.fixture
-def launch(qtbot, qloop):
-    """``launch(screen)``: the window as ``chefline`` opens it on that screen, full screen as
-    a speaker has it (its default kitchens, nothing clicked, nothing focused by hand)."""
-    from PySide6.QtCore import QCoreApplication, QEvent
-
-    from chefline.ui.look.screen_fit import place_on
-    from chefline.ui.main_window import MainWindow
-    from chefline.ui.session import RaceSession
-
-    windows = []
-
-    def make(screen, full_screen=True, talk_file=None):
-        session = RaceSession(talk_file=talk_file)
-        window = MainWindow(session)
-        place_on(window, screen_named(screen))
-        window.show()
-        if full_screen:
-            window.windowHandle().setScreen(screen_named(screen))
-            window.showFullScreen()
-        assert session.open_kitchens(["flask-one-chef", "fastapi-async"])
-        session.restaurant.wait_for_customers()
-        window.windowHandle().requestActivate()
-        qtbot.waitUntil(window.isActiveWindow)
-        windows.append(window)
-        return window
-
-    yield make
-    for window in windows:
-        window.presenter.language.use("en")
-        window.presenter.look.apply(theme="light", scale=1.0, talk_lines=None)
-        qloop.run_until_complete(window.shut_down())
-        window.notes.close()
-        window.close()
-        window.session.deleteLater()
-        window.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    gc.collect()
-
-
-def press(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier):
-    """One key, as a clicker sends it: to whatever has the focus."""
-    focus = QApplication.focusWidget()
-    assert focus is not None, "no widget has the keys"
-    qtbot.keyClick(focus, key, modifier)
 
 
 def no_box(window):

@@ -3,64 +3,15 @@ the focus (``QApplication.focusWidget()``), from the window as it opens; on a 12
 projector and a 1920×1080 monitor (tests/screens.json), in English and Chinese."""
 
 import asyncio
-import gc
 
-import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from chefline.ui.talk.presenter import load_default_talk
+from person import press
 
 TALK = load_default_talk()
 NEXT_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_PageDown)  # arrows and a clicker's keys
-
-
-def screen_named(name):
-    return next(s for s in QGuiApplication.screens() if s.name() == name)
-
-
-@pytest.fixture
-def launch(qtbot, qloop):
-    """``launch(screen)``: the real window as ``chefline`` opens it on that screen (sized to
-    fit, centred, with its default kitchens); nothing is clicked, nothing is focused by hand."""
-    from PySide6.QtCore import QCoreApplication, QEvent
-
-    from chefline.ui.look.screen_fit import place_on
-    from chefline.ui.main_window import MainWindow
-    from chefline.ui.session import RaceSession
-
-    windows = []
-
-    def make(screen):
-        session = RaceSession()
-        window = MainWindow(session)
-        place_on(window, screen_named(screen))
-        window.show()
-        assert session.open_kitchens(["flask-one-chef", "fastapi-async"])
-        qtbot.waitUntil(window.isActiveWindow)
-        windows.append(window)
-        return window
-
-    yield make
-    for window in windows:
-        window.presenter.language.use("en")
-        window.presenter.look.apply(theme="light", scale=1.0)
-        qloop.run_until_complete(window.shut_down())
-        window.notes.close()
-        window.close()
-        window.session.deleteLater()
-        window.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    gc.collect()
-
-
-def press(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier):
-    """One key, sent as a clicker or a keyboard sends it: to whatever has the focus."""
-    focus = QApplication.focusWidget()
-    assert focus is not None, "no widget has the keys"
-    qtbot.keyClick(focus, key, modifier)
-    return focus
 
 
 async def settle():
@@ -71,7 +22,7 @@ async def settle():
 def test_the_notes_window_never_takes_the_clickers_keys(qtbot, qloop, launch, wait_for_signal):
     """N opens the speaker's notes (on the second screen); → and PgUp still move the talk,
     and the notes follow it."""
-    window = launch("projector")
+    window = launch("projector", full_screen=False)
     assert QApplication.focusWidget() is window.centralWidget()  # the talk, not a field
 
     async def talk():
@@ -97,7 +48,7 @@ def test_the_notes_window_never_takes_the_clickers_keys(qtbot, qloop, launch, wa
 def test_a_field_being_edited_keeps_its_keys_until_esc_or_a_click_elsewhere(
     qtbot, qloop, launch, wait_for_signal
 ):
-    window = launch("projector")
+    window = launch("projector", full_screen=False)
     customers = window.controls.customers
     qtbot.mouseClick(customers, Qt.MouseButton.LeftButton)
     assert QApplication.focusWidget() in (customers, customers.lineEdit())
